@@ -1,0 +1,479 @@
+//! Business calendars: when the contract's business-hour clocks move.
+//!
+//! A [`Calendar`] is an IANA time zone, opening intervals per weekday in local time, a
+//! [`HolidayRegion`] and extra closed dates. Every operation takes the instant it starts from,
+//! never the system clock.
+//!
+//! All operations are built on one walk, [`Calendar::intervals_from`], which yields the
+//! calendar's opening intervals as UTC instants in order. Local times are turned into
+//! instants with two rules: a local time that does not exist (the spring-forward gap) is the
+//! first instant after the gap; an ambiguous one (the fall-back fold) is the earlier instant.
+
+mod holidays;
+mod spec;
+
+pub use holidays::{easter_sunday, HolidayRegion, HolidayRule};
+pub use spec::CalendarSpec;
+
+use chrono::{DateTime, Datelike, LocalResult, NaiveDate, NaiveDateTime, NaiveTime, TimeDelta, TimeZone, Utc, Weekday};
+use chrono_tz::Tz;
+
+use crate::{Error, Result};
+
+/// How far the walk goes without finding any business time before it gives up.
+pub const MAX_CLOSED_DAYS: i64 = 400;
+
+/// Minutes since local midnight, `0..=1440`.
+type Minute = u16;
+
+/// Opening intervals of one weekday: sorted, non-overlapping, non-empty `[start, end)`.
+type DayHours = Vec<(Minute, Minute)>;
+
+/// A business calendar.
+///
+/// ```
+/// use chrono::{DateTime, TimeDelta, Utc};
+/// use vigie_engine::Calendar;
+///
+/// let paris = Calendar::default(); // Europe/Paris, Monday–Friday 08:00–18:00, FR holidays
+/// let at = |s: &str| s.parse::<DateTime<Utc>>().unwrap();
+///
+/// // Friday 27 November 2026, 17:59 in Paris: one minute left today, the rest on Monday.
+/// let due = paris.add(at("2026-11-27T17:59:00+01:00"), TimeDelta::hours(4)).unwrap();
+/// assert_eq!(due, at("2026-11-30T11:59:00+01:00"));
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(try_from = "CalendarSpec", into = "CalendarSpec")]
+pub struct Calendar {
+    time_zone: Tz,
+    /// Indexed by `Weekday::num_days_from_monday()`.
+    hours: [DayHours; 7],
+    holidays: HolidayRegion,
+    /// Sorted and deduplicated.
+    closed_dates: Vec<NaiveDate>,
+}
+
+impl Default for Calendar {
+    /// `Europe/Paris`, Monday to Friday 08:00–18:00, French public holidays.
+    fn default() -> Self {
+        let office = vec![(8 * 60, 18 * 60)];
+        Calendar {
+            time_zone: chrono_tz::Europe::Paris,
+            hours: [office.clone(), office.clone(), office.clone(), office.clone(), office, vec![], vec![]],
+            holidays: HolidayRegion::Fr,
+            closed_dates: Vec::new(),
+        }
+    }
+}
+
+impl Calendar {
+    /// A calendar that is always open in `time_zone`, for elapsed-time checks and tests.
+    pub fn always_open(time_zone: Tz) -> Self {
+        Calendar {
+            time_zone,
+            hours: std::array::from_fn(|_| vec![(0, 1440)]),
+            holidays: HolidayRegion::None,
+            closed_dates: Vec::new(),
+        }
+    }
+
+    /// Builds a calendar from its parts.
+    ///
+    /// `hours` are `(weekday, [(start, end)])` with local times `"HH:MM"`; `"24:00"` is
+    /// allowed as an end. A weekday that is absent is closed.
+    ///
+    /// ```
+    /// use chrono::Weekday;
+    /// use vigie_engine::{Calendar, HolidayRegion};
+    ///
+    /// let shop = Calendar::new(
+    ///     "Europe/Paris",
+    ///     &[(Weekday::Mon, &[("08:00", "12:00"), ("14:00", "18:00")])],
+    ///     HolidayRegion::Fr,
+    ///     &["2026-12-24"],
+    /// ).unwrap();
+    /// assert_eq!(shop.time_zone().name(), "Europe/Paris");
+    /// ```
+    ///
+    /// # Errors
+    /// [`Error::UnknownTimeZone`], [`Error::InvalidTime`], [`Error::InvalidInterval`] (end not
+    /// after start, overlap), [`Error::InvalidDate`], and [`Error::NoOpeningHours`] when no
+    /// weekday has an interval.
+    pub fn new(
+        time_zone: &str,
+        hours: &[(Weekday, &[(&str, &str)])],
+        holidays: HolidayRegion,
+        closed_dates: &[&str],
+    ) -> Result<Self> {
+        let time_zone = parse_time_zone(time_zone)?;
+        let mut week: [DayHours; 7] = Default::default();
+        for (day, intervals) in hours {
+            let parsed = intervals
+                .iter()
+                .map(|(s, e)| Ok((parse_minute(s)?, parse_minute(e)?)))
+                .collect::<Result<Vec<_>>>()?;
+            week[day.num_days_from_monday() as usize].extend(parsed);
+        }
+        let closed = closed_dates.iter().map(|d| parse_date(d)).collect::<Result<Vec<_>>>()?;
+        Self::from_parts(time_zone, week, holidays, closed)
+    }
+
+    fn from_parts(time_zone: Tz, mut hours: [DayHours; 7], holidays: HolidayRegion, mut closed_dates: Vec<NaiveDate>) -> Result<Self> {
+        for (i, day) in hours.iter_mut().enumerate() {
+            let weekday = spec::WEEKDAY_KEYS[i];
+            day.sort_unstable();
+            for &(start, end) in day.iter() {
+                if end <= start {
+                    return Err(Error::InvalidInterval {
+                        weekday: weekday.to_string(),
+                        reason: format!("{} is not after {}", fmt_minute(end), fmt_minute(start)),
+                    });
+                }
+            }
+            for pair in day.windows(2) {
+                if pair[1].0 < pair[0].1 {
+                    return Err(Error::InvalidInterval {
+                        weekday: weekday.to_string(),
+                        reason: format!(
+                            "{}–{} overlaps {}–{}",
+                            fmt_minute(pair[0].0),
+                            fmt_minute(pair[0].1),
+                            fmt_minute(pair[1].0),
+                            fmt_minute(pair[1].1)
+                        ),
+                    });
+                }
+            }
+            // Touching intervals (12:00–14:00, 14:00–18:00) are one opening.
+            let mut merged: DayHours = Vec::with_capacity(day.len());
+            for &(s, e) in day.iter() {
+                match merged.last_mut() {
+                    Some(last) if last.1 == s => last.1 = e,
+                    _ => merged.push((s, e)),
+                }
+            }
+            *day = merged;
+        }
+        if hours.iter().all(|d| d.is_empty()) {
+            return Err(Error::NoOpeningHours);
+        }
+        closed_dates.sort_unstable();
+        closed_dates.dedup();
+        Ok(Calendar { time_zone, hours, holidays, closed_dates })
+    }
+
+    /// The calendar's time zone.
+    pub fn time_zone(&self) -> Tz {
+        self.time_zone
+    }
+
+    /// The holiday region.
+    pub fn holidays(&self) -> HolidayRegion {
+        self.holidays
+    }
+
+    /// The extra closed dates, sorted.
+    pub fn closed_dates(&self) -> &[NaiveDate] {
+        &self.closed_dates
+    }
+
+    /// The local date of an instant in the calendar's time zone.
+    pub fn local_date(&self, t: DateTime<Utc>) -> NaiveDate {
+        t.with_timezone(&self.time_zone).date_naive()
+    }
+
+    /// Whether `date` is a public holiday or an extra closed date (whatever its weekday).
+    pub fn is_closed_date(&self, date: NaiveDate) -> bool {
+        self.holidays.is_holiday(date) || self.closed_dates.binary_search(&date).is_ok()
+    }
+
+    /// Whether `date` has business time: an open weekday that is neither a holiday nor closed.
+    pub fn is_business_day(&self, date: NaiveDate) -> bool {
+        !self.day_hours(date).is_empty() && !self.is_closed_date(date)
+    }
+
+    fn day_hours(&self, date: NaiveDate) -> &[(Minute, Minute)] {
+        &self.hours[date.weekday().num_days_from_monday() as usize]
+    }
+
+    /// The opening intervals of a local date, as instants (empty on a closed day).
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use vigie_engine::Calendar;
+    /// let cal = Calendar::default();
+    /// let christmas = NaiveDate::from_ymd_opt(2026, 12, 25).unwrap();
+    /// assert!(cal.openings_on(christmas).is_empty());
+    /// ```
+    pub fn openings_on(&self, date: NaiveDate) -> Vec<(DateTime<Utc>, DateTime<Utc>)> {
+        if self.is_closed_date(date) {
+            return Vec::new();
+        }
+        self.day_hours(date)
+            .iter()
+            .map(|&(s, e)| (self.instant(date, s), self.instant(date, e)))
+            .filter(|(s, e)| s < e)
+            .collect()
+    }
+
+    /// The instant of a local date and minute of the day, with the gap and fold rules.
+    fn instant(&self, date: NaiveDate, minute: Minute) -> DateTime<Utc> {
+        let naive = date.and_time(NaiveTime::MIN) + TimeDelta::minutes(i64::from(minute));
+        match self.time_zone.from_local_datetime(&naive) {
+            LocalResult::Single(t) => t.with_timezone(&Utc),
+            LocalResult::Ambiguous(earlier, _) => earlier.with_timezone(&Utc),
+            LocalResult::None => self.end_of_gap(naive),
+        }
+    }
+
+    /// The first instant after the spring-forward gap that hides `naive`.
+    fn end_of_gap(&self, naive: NaiveDateTime) -> DateTime<Utc> {
+        use chrono::Offset;
+        let offset_at = |t: NaiveDateTime| self.time_zone.offset_from_utc_datetime(&t).fix();
+        // Offsets a day away on each side are the ones before and after the transition.
+        let before = offset_at(naive - TimeDelta::days(1));
+        let after = offset_at(naive + TimeDelta::days(1));
+        // `naive - after` is before the transition and `naive - before` after it: bisect the
+        // first instant (to the second) whose offset is the later one.
+        let mut lo = (naive - after).and_utc().timestamp();
+        let mut hi = (naive - before).and_utc().timestamp();
+        while hi - lo > 1 {
+            let mid = lo + (hi - lo) / 2;
+            let mid_naive = DateTime::from_timestamp(mid, 0).map(|t| t.naive_utc());
+            match mid_naive {
+                Some(m) if offset_at(m) == after => hi = mid,
+                _ => lo = mid,
+            }
+        }
+        DateTime::from_timestamp(hi, 0).unwrap_or_else(|| (naive - before).and_utc())
+    }
+
+    /// The opening intervals from `from` onwards, as UTC instants in order; the first one is
+    /// cut to start at `from` when `from` is inside it.
+    ///
+    /// The walk ends with [`Error::NoBusinessTime`] after [`MAX_CLOSED_DAYS`] days without any
+    /// business time, so that no operation can loop forever on a calendar that never opens.
+    pub fn intervals_from(&self, from: DateTime<Utc>) -> Intervals<'_> {
+        Intervals { calendar: self, from, date: self.local_date(from), index: 0, closed_days: 0, failed: false, until: None }
+    }
+
+    /// Adds `duration` of business time to `from`.
+    ///
+    /// A start outside business hours counts from the next opening. When what remains
+    /// equals what is left of an interval, the result is that interval's end: 14:00 + 4
+    /// business hours is 18:00 the same day, not 08:00 the next.
+    ///
+    /// ```
+    /// use chrono::{DateTime, TimeDelta, Utc};
+    /// use vigie_engine::Calendar;
+    /// let at = |s: &str| s.parse::<DateTime<Utc>>().unwrap();
+    /// let due = Calendar::default().add(at("2026-11-25T14:00:00+01:00"), TimeDelta::hours(4)).unwrap();
+    /// assert_eq!(due, at("2026-11-25T18:00:00+01:00"));
+    /// ```
+    ///
+    /// # Errors
+    /// [`Error::InvalidDuration`] for a negative duration, [`Error::NoBusinessTime`] when the
+    /// calendar stops opening.
+    pub fn add(&self, from: DateTime<Utc>, duration: TimeDelta) -> Result<DateTime<Utc>> {
+        if duration < TimeDelta::zero() {
+            return Err(Error::InvalidDuration(format!("cannot add a negative business duration ({duration})")));
+        }
+        let mut remaining = duration;
+        for interval in self.intervals_from(from) {
+            let (start, end) = interval?;
+            let length = end - start;
+            if remaining <= length {
+                return Ok(start + remaining);
+            }
+            remaining -= length;
+        }
+        unreachable!("the interval walk ends only with an error")
+    }
+
+    /// The business time between `from` and `to` (zero when `to` is not after `from`).
+    ///
+    /// ```
+    /// use chrono::{DateTime, TimeDelta, Utc};
+    /// use vigie_engine::Calendar;
+    /// let at = |s: &str| s.parse::<DateTime<Utc>>().unwrap();
+    /// // Friday 17:00 to Monday 09:00: one hour on Friday, one on Monday.
+    /// let t = Calendar::default()
+    ///     .business_time_between(at("2026-11-27T17:00:00+01:00"), at("2026-11-30T09:00:00+01:00"))
+    ///     .unwrap();
+    /// assert_eq!(t, TimeDelta::hours(2));
+    /// ```
+    ///
+    /// # Errors
+    /// [`Error::NoBusinessTime`] when the calendar stops opening before `to`.
+    pub fn business_time_between(&self, from: DateTime<Utc>, to: DateTime<Utc>) -> Result<TimeDelta> {
+        let mut total = TimeDelta::zero();
+        if to <= from {
+            return Ok(total);
+        }
+        let mut walk = self.intervals_from(from);
+        walk.until = Some(to);
+        for interval in walk {
+            let (start, end) = interval?;
+            if start >= to {
+                break;
+            }
+            total += end.min(to) - start;
+        }
+        Ok(total)
+    }
+
+    /// Whether the calendar is open at `t`.
+    ///
+    /// ```
+    /// use chrono::{DateTime, Utc};
+    /// use vigie_engine::Calendar;
+    /// let at = |s: &str| s.parse::<DateTime<Utc>>().unwrap();
+    /// assert!(Calendar::default().is_open(at("2026-11-27T17:59:00+01:00")));
+    /// assert!(!Calendar::default().is_open(at("2026-11-27T18:00:00+01:00")));
+    /// ```
+    pub fn is_open(&self, t: DateTime<Utc>) -> bool {
+        let date = self.local_date(t);
+        !self.is_closed_date(date)
+            && self.day_hours(date).iter().any(|&(s, e)| self.instant(date, s) <= t && t < self.instant(date, e))
+    }
+
+    /// The first instant at or after `t` when the calendar is open (`t` itself when open).
+    ///
+    /// ```
+    /// use chrono::{DateTime, Utc};
+    /// use vigie_engine::Calendar;
+    /// let at = |s: &str| s.parse::<DateTime<Utc>>().unwrap();
+    /// // Thursday 24 December 2026 at 19:00: Christmas is closed, so Saturday and Sunday too.
+    /// let next = Calendar::default().next_opening(at("2026-12-24T19:00:00+01:00")).unwrap();
+    /// assert_eq!(next, at("2026-12-28T08:00:00+01:00"));
+    /// ```
+    ///
+    /// # Errors
+    /// [`Error::NoBusinessTime`] when the calendar does not open within [`MAX_CLOSED_DAYS`].
+    pub fn next_opening(&self, t: DateTime<Utc>) -> Result<DateTime<Utc>> {
+        match self.intervals_from(t).next() {
+            Some(interval) => interval.map(|(start, _)| start),
+            None => unreachable!("the interval walk ends only with an error"),
+        }
+    }
+
+    /// The closing time of the `n`th business day strictly after the local date of `t`.
+    ///
+    /// ```
+    /// use chrono::{DateTime, Utc};
+    /// use vigie_engine::Calendar;
+    /// let at = |s: &str| s.parse::<DateTime<Utc>>().unwrap();
+    /// // Reported Friday 27 November 2026: the 5th business day after is Friday 4 December.
+    /// let due = Calendar::default().end_of_nth_business_day(at("2026-11-27T10:00:00+01:00"), 5).unwrap();
+    /// assert_eq!(due, at("2026-12-04T18:00:00+01:00"));
+    /// ```
+    ///
+    /// # Errors
+    /// [`Error::InvalidDuration`] when `n` is 0, [`Error::NoBusinessTime`] when no business
+    /// day comes within [`MAX_CLOSED_DAYS`] days.
+    pub fn end_of_nth_business_day(&self, t: DateTime<Utc>, n: u32) -> Result<DateTime<Utc>> {
+        if n == 0 {
+            return Err(Error::InvalidDuration("the number of business days must be at least 1".into()));
+        }
+        let mut date = self.local_date(t);
+        let mut found = 0;
+        let mut closed_days = 0;
+        loop {
+            date = date.succ_opt().ok_or_else(|| Error::OutOfRange(date.to_string()))?;
+            if let Some(&(_, end)) = self.day_hours(date).last().filter(|_| !self.is_closed_date(date)) {
+                found += 1;
+                closed_days = 0;
+                if found == n {
+                    return Ok(self.instant(date, end));
+                }
+            } else {
+                closed_days += 1;
+                if closed_days > MAX_CLOSED_DAYS {
+                    return Err(Error::NoBusinessTime { from: t.to_rfc3339() });
+                }
+            }
+        }
+    }
+}
+
+/// The walk of [`Calendar::intervals_from`].
+#[derive(Debug, Clone)]
+pub struct Intervals<'a> {
+    calendar: &'a Calendar,
+    from: DateTime<Utc>,
+    date: NaiveDate,
+    index: usize,
+    closed_days: i64,
+    failed: bool,
+    until: Option<DateTime<Utc>>,
+}
+
+impl Iterator for Intervals<'_> {
+    type Item = Result<(DateTime<Utc>, DateTime<Utc>)>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        if self.failed {
+            return None;
+        }
+        let cal = self.calendar;
+        loop {
+            let hours = if cal.is_closed_date(self.date) { &[][..] } else { cal.day_hours(self.date) };
+            if let Some(&(s, e)) = hours.get(self.index) {
+                self.index += 1;
+                let end = cal.instant(self.date, e);
+                if end <= self.from {
+                    continue;
+                }
+                let start = cal.instant(self.date, s).max(self.from);
+                if start < end {
+                    self.closed_days = 0;
+                    return Some(Ok((start, end)));
+                }
+                continue;
+            }
+            // Past the last interval of the day: move to the next day.
+            let Some(next) = self.date.succ_opt() else {
+                self.failed = true;
+                return Some(Err(Error::OutOfRange(self.date.to_string())));
+            };
+            if self.until.is_some_and(|until| cal.instant(next, 0) >= until) {
+                return None;
+            }
+            self.closed_days += 1;
+            if self.closed_days > MAX_CLOSED_DAYS {
+                self.failed = true;
+                return Some(Err(Error::NoBusinessTime { from: self.from.to_rfc3339() }));
+            }
+            self.index = 0;
+            self.date = next;
+        }
+    }
+}
+
+fn parse_time_zone(name: &str) -> Result<Tz> {
+    name.trim().parse::<Tz>().map_err(|_| Error::UnknownTimeZone(name.to_string()))
+}
+
+/// `"HH:MM"` → minutes since midnight; `"24:00"` is the end of the day.
+fn parse_minute(s: &str) -> Result<Minute> {
+    let bad = || Error::InvalidTime(s.to_string());
+    let (h, m) = s.trim().split_once(':').ok_or_else(bad)?;
+    if h.is_empty() || h.len() > 2 || m.len() != 2 {
+        return Err(bad());
+    }
+    let h: u16 = h.parse().map_err(|_| bad())?;
+    let m: u16 = m.parse().map_err(|_| bad())?;
+    match (h, m) {
+        (24, 0) => Ok(1440),
+        (0..=23, 0..=59) => Ok(h * 60 + m),
+        _ => Err(bad()),
+    }
+}
+
+fn fmt_minute(m: Minute) -> String {
+    format!("{:02}:{:02}", m / 60, m % 60)
+}
+
+fn parse_date(s: &str) -> Result<NaiveDate> {
+    NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").map_err(|_| Error::InvalidDate(s.to_string()))
+}

@@ -1,0 +1,6 @@
+//! The Vigie server: the authoritative record of incidents, and the `vigie` command.
+
+pub mod batch;
+mod error;
+
+pub use error::Error;
