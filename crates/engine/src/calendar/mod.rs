@@ -11,11 +11,14 @@
 
 mod holidays;
 mod spec;
+mod walk;
 
 pub use holidays::{easter_sunday, HolidayRegion, HolidayRule};
 pub use spec::CalendarSpec;
 
-use chrono::{DateTime, Datelike, LocalResult, NaiveDate, NaiveDateTime, NaiveTime, TimeDelta, TimeZone, Utc, Weekday};
+use walk::{from_nanos, to_nanos, ClosedDays, Nanos};
+
+use chrono::{DateTime, Datelike, LocalResult, NaiveDate, NaiveDateTime, NaiveTime, Offset, TimeDelta, TimeZone, Utc, Weekday};
 use chrono_tz::Tz;
 
 use crate::{Error, Result};
@@ -51,6 +54,8 @@ pub struct Calendar {
     holidays: HolidayRegion,
     /// Sorted and deduplicated.
     closed_dates: Vec<NaiveDate>,
+    /// Holidays and closed dates, derived from the two fields above for fast look-up.
+    closed: ClosedDays,
 }
 
 impl Default for Calendar {
@@ -62,6 +67,7 @@ impl Default for Calendar {
             hours: [office.clone(), office.clone(), office.clone(), office.clone(), office, vec![], vec![]],
             holidays: HolidayRegion::Fr,
             closed_dates: Vec::new(),
+            closed: ClosedDays::new(HolidayRegion::Fr, &[]),
         }
     }
 }
@@ -74,6 +80,7 @@ impl Calendar {
             hours: std::array::from_fn(|_| vec![(0, 1440)]),
             holidays: HolidayRegion::None,
             closed_dates: Vec::new(),
+            closed: ClosedDays::new(HolidayRegion::None, &[]),
         }
     }
 
@@ -159,7 +166,8 @@ impl Calendar {
         }
         closed_dates.sort_unstable();
         closed_dates.dedup();
-        Ok(Calendar { time_zone, hours, holidays, closed_dates })
+        let closed = ClosedDays::new(holidays, &closed_dates);
+        Ok(Calendar { time_zone, hours, holidays, closed_dates, closed })
     }
 
     /// The calendar's time zone.
@@ -184,7 +192,7 @@ impl Calendar {
 
     /// Whether `date` is a public holiday or an extra closed date (whatever its weekday).
     pub fn is_closed_date(&self, date: NaiveDate) -> bool {
-        self.holidays.is_holiday(date) || self.closed_dates.binary_search(&date).is_ok()
+        self.is_closed_day(date.num_days_from_ce())
     }
 
     /// Whether `date` has business time: an open weekday that is neither a holiday nor closed.
@@ -228,7 +236,6 @@ impl Calendar {
 
     /// The first instant after the spring-forward gap that hides `naive`.
     fn end_of_gap(&self, naive: NaiveDateTime) -> DateTime<Utc> {
-        use chrono::Offset;
         let offset_at = |t: NaiveDateTime| self.time_zone.offset_from_utc_datetime(&t).fix();
         // Offsets a day away on each side are the ones before and after the transition.
         let before = offset_at(naive - TimeDelta::days(1));
@@ -254,7 +261,10 @@ impl Calendar {
     /// The walk ends with [`Error::NoBusinessTime`] after [`MAX_CLOSED_DAYS`] days without any
     /// business time, so that no operation can loop forever on a calendar that never opens.
     pub fn intervals_from(&self, from: DateTime<Utc>) -> Intervals<'_> {
-        Intervals { calendar: self, from, date: self.local_date(from), index: 0, closed_days: 0, failed: false, until: None }
+        match to_nanos(from) {
+            Ok(n) => Intervals { walk: Some(self.walk(n, None)), error: None },
+            Err(e) => Intervals { walk: None, error: Some(e) },
+        }
     }
 
     /// Adds `duration` of business time to `from`.
@@ -278,12 +288,14 @@ impl Calendar {
         if duration < TimeDelta::zero() {
             return Err(Error::InvalidDuration(format!("cannot add a negative business duration ({duration})")));
         }
-        let mut remaining = duration;
-        for interval in self.intervals_from(from) {
+        let mut remaining: Nanos = duration
+            .num_nanoseconds()
+            .ok_or_else(|| Error::InvalidDuration(format!("{duration} is too long")))?;
+        for interval in self.walk(to_nanos(from)?, None) {
             let (start, end) = interval?;
             let length = end - start;
             if remaining <= length {
-                return Ok(start + remaining);
+                return Ok(from_nanos(start + remaining));
             }
             remaining -= length;
         }
@@ -306,20 +318,19 @@ impl Calendar {
     /// # Errors
     /// [`Error::NoBusinessTime`] when the calendar stops opening before `to`.
     pub fn business_time_between(&self, from: DateTime<Utc>, to: DateTime<Utc>) -> Result<TimeDelta> {
-        let mut total = TimeDelta::zero();
         if to <= from {
-            return Ok(total);
+            return Ok(TimeDelta::zero());
         }
-        let mut walk = self.intervals_from(from);
-        walk.until = Some(to);
-        for interval in walk {
+        let to = to_nanos(to)?;
+        let mut total: Nanos = 0;
+        for interval in self.walk(to_nanos(from)?, Some(to)) {
             let (start, end) = interval?;
             if start >= to {
                 break;
             }
             total += end.min(to) - start;
         }
-        Ok(total)
+        Ok(TimeDelta::nanoseconds(total))
     }
 
     /// Whether the calendar is open at `t`.
@@ -351,8 +362,8 @@ impl Calendar {
     /// # Errors
     /// [`Error::NoBusinessTime`] when the calendar does not open within [`MAX_CLOSED_DAYS`].
     pub fn next_opening(&self, t: DateTime<Utc>) -> Result<DateTime<Utc>> {
-        match self.intervals_from(t).next() {
-            Some(interval) => interval.map(|(start, _)| start),
+        match self.walk(to_nanos(t)?, None).next() {
+            Some(interval) => interval.map(|(start, _)| from_nanos(start)),
             None => unreachable!("the interval walk ends only with an error"),
         }
     }
@@ -399,54 +410,19 @@ impl Calendar {
 /// The walk of [`Calendar::intervals_from`].
 #[derive(Debug, Clone)]
 pub struct Intervals<'a> {
-    calendar: &'a Calendar,
-    from: DateTime<Utc>,
-    date: NaiveDate,
-    index: usize,
-    closed_days: i64,
-    failed: bool,
-    until: Option<DateTime<Utc>>,
+    walk: Option<walk::Walk<'a>>,
+    error: Option<Error>,
 }
 
 impl Iterator for Intervals<'_> {
     type Item = Result<(DateTime<Utc>, DateTime<Utc>)>;
 
     fn next(&mut self) -> Option<Self::Item> {
-        if self.failed {
-            return None;
+        if let Some(error) = self.error.take() {
+            return Some(Err(error));
         }
-        let cal = self.calendar;
-        loop {
-            let hours = if cal.is_closed_date(self.date) { &[][..] } else { cal.day_hours(self.date) };
-            if let Some(&(s, e)) = hours.get(self.index) {
-                self.index += 1;
-                let end = cal.instant(self.date, e);
-                if end <= self.from {
-                    continue;
-                }
-                let start = cal.instant(self.date, s).max(self.from);
-                if start < end {
-                    self.closed_days = 0;
-                    return Some(Ok((start, end)));
-                }
-                continue;
-            }
-            // Past the last interval of the day: move to the next day.
-            let Some(next) = self.date.succ_opt() else {
-                self.failed = true;
-                return Some(Err(Error::OutOfRange(self.date.to_string())));
-            };
-            if self.until.is_some_and(|until| cal.instant(next, 0) >= until) {
-                return None;
-            }
-            self.closed_days += 1;
-            if self.closed_days > MAX_CLOSED_DAYS {
-                self.failed = true;
-                return Some(Err(Error::NoBusinessTime { from: self.from.to_rfc3339() }));
-            }
-            self.index = 0;
-            self.date = next;
-        }
+        let interval = self.walk.as_mut()?.next()?;
+        Some(interval.map(|(s, e)| (from_nanos(s), from_nanos(e))))
     }
 }
 
