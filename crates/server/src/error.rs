@@ -9,6 +9,13 @@ pub enum Error {
     Usage(String),
     /// Reading or writing failed.
     Io(std::io::Error),
+    /// The server could not listen on its address.
+    Listen {
+        /// The address asked for.
+        addr: String,
+        /// Why it failed.
+        source: std::io::Error,
+    },
 }
 
 impl fmt::Display for Error {
@@ -16,6 +23,7 @@ impl fmt::Display for Error {
         match self {
             Error::Usage(m) => f.write_str(m),
             Error::Io(e) => write!(f, "input/output error: {e}"),
+            Error::Listen { addr, source } => write!(f, "cannot listen on {addr}: {source}"),
         }
     }
 }

@@ -2,5 +2,6 @@
 
 pub mod batch;
 mod error;
+pub mod http;
 
 pub use error::Error;
