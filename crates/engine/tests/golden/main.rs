@@ -5,6 +5,7 @@
 
 mod calendar;
 mod classify;
+mod procedure;
 mod sla;
 
 use chrono::{DateTime, Utc};
