@@ -2,7 +2,7 @@
 //!
 //! Vigie needs more than `cargo`: a wasm target, Trunk, a wasm-bindgen CLI of
 //! exactly the version in `Cargo.lock`, Chromium and ChromeDriver for the
-//! browser tests, and `wasm-opt`. This program installs whatever is missing,
+//! browser tests. This program installs whatever is missing,
 //! then builds and tests everything in the right order, so that a fresh
 //! machine and CI (`.ci/run`) need a single command.
 //!
@@ -61,7 +61,7 @@ usage: cargo xtask <command>
 
 commands:
   setup               install missing tools (wasm target, Trunk, wasm-bindgen CLI,
-                      Chromium + ChromeDriver, wasm-opt)
+                      Chromium + ChromeDriver, Node.js)
   test [--quick]      setup, then native tests, engine tests in wasm, browser tests of
                       the app, release build and wasm size budget;
                       --quick: native tests only, without setup
@@ -410,8 +410,8 @@ fn ensure_wasm_bindgen(ctx: &Ctx) -> Result<(), String> {
     )
 }
 
-/// Chromium + ChromeDriver (browser tests), binaryen (`wasm-opt`, used by
-/// Trunk) and Node.js (runs the engine's wasm tests), from Debian packages.
+/// Chromium + ChromeDriver (browser tests) and Node.js (runs the engine's wasm
+/// tests), from Debian packages.
 fn ensure_system_packages(ctx: &Ctx) -> Result<(), String> {
     let mut packages: Vec<&str> = Vec::new();
 
@@ -419,11 +419,6 @@ fn ensure_system_packages(ctx: &Ctx) -> Result<(), String> {
         say("setup", "Chromium and ChromeDriver already present");
     } else {
         packages.extend(["chromium", "chromium-driver"]);
-    }
-    if ctx.on_path("wasm-opt") {
-        say("setup", "wasm-opt already present");
-    } else {
-        packages.push("binaryen");
     }
     if ctx.on_path("node") {
         say("setup", "Node.js already present");

@@ -50,7 +50,10 @@ pub enum Error {
 impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Error::UnknownTimeZone(tz) => write!(f, "unknown time zone {tz:?} (expected an IANA name such as \"Europe/Paris\")"),
+            Error::UnknownTimeZone(tz) => write!(
+                f,
+                "unknown time zone {tz:?} (expected an IANA name of Europe or of the French overseas territories, such as \"Europe/Paris\" or \"Indian/Reunion\")"
+            ),
             Error::UnknownHolidayRegion(r) => write!(
                 f,
                 "unknown holiday region {r:?} (expected one of {})",

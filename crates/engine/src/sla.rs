@@ -327,13 +327,24 @@ pub fn parse_instant(s: &str) -> Result<DateTime<Utc>> {
         .map_err(|_| Error::InvalidInstant(s.to_string()))
 }
 
-/// Formats a duration in seconds for people: `"1 h 05"`, `"12 min"`, `"2 j 3 h"`.
+/// Formats a duration in seconds for people: `"12 min"`, `"1 h 05"`, `"24 h 00"`, `"5 j 3 h"`.
+///
+/// Hours are kept up to 99 h: a business clock's "24 h" left is three working days, and
+/// "1 j" would read as one calendar day.
+///
+/// ```
+/// use vigie_engine::sla::format_duration;
+/// assert_eq!(format_duration(59), "0 min");
+/// assert_eq!(format_duration(3_900), "1 h 05");
+/// assert_eq!(format_duration(24 * 3_600), "24 h 00");
+/// assert_eq!(format_duration(-(125 * 3_600)), "-5 j 5 h");
+/// ```
 pub fn format_duration(seconds: i64) -> String {
     let d = TimeDelta::seconds(seconds.abs());
-    let (days, hours, minutes) = (d.num_days(), d.num_hours() % 24, d.num_minutes() % 60);
+    let (hours, minutes) = (d.num_hours(), d.num_minutes() % 60);
     let sign = if seconds < 0 { "-" } else { "" };
-    if days > 0 {
-        format!("{sign}{days} j {hours} h")
+    if hours >= 100 {
+        format!("{sign}{} j {} h", d.num_days(), hours % 24)
     } else if hours > 0 {
         format!("{sign}{hours} h {minutes:02}")
     } else {

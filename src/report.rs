@@ -1,0 +1,273 @@
+//! The page "signaler un incident": the client describes the problem and sees, as they
+//! type, the priority the procedure suggests and when a technician must take charge.
+//!
+//! Everything shown is derived from three inputs: the description, when the report began,
+//! and "now". The wording lives in plain functions below the components, so the views stay
+//! small and the sentences are easy to read in one place.
+
+use chrono::{DateTime, Utc};
+use chrono_tz::Tz;
+use leptos::prelude::*;
+use vigie_engine::sla::{self, Clock, ClockKind, ClockState, IncidentTimes};
+use vigie_engine::{classify, Calendar, Classification, Policy, Priority, Target};
+
+use crate::fr;
+
+/// The reporting page.
+///
+/// `now` drives every deadline and countdown: [`crate::App`] passes the page's ticking
+/// clock, tests pass a signal they set.
+///
+/// The incident's clocks start when the report begins (the first character typed, reset
+/// when the description is emptied), not at every tick: "now" would make the countdown
+/// stand still, always showing the full allowance.
+#[component]
+pub fn ReportPage(#[prop(into)] now: Signal<DateTime<Utc>>) -> impl IntoView {
+    let description = RwSignal::new(String::new());
+    let started_at = RwSignal::new(None::<DateTime<Utc>>);
+    // Nothing typed, nothing suggested: an empty text would read as a confident "P3".
+    let classification = Memo::new(move |_| {
+        description.with(|text| (!text.trim().is_empty()).then(|| classify(Some(text), None)))
+    });
+    let priority = Memo::new(move |_| classification.with(|c| c.as_ref().map(|c| c.priority)));
+    let reported_at = Signal::derive(move || started_at.get().unwrap_or_else(|| now.get()));
+
+    let on_input = move |text: String| {
+        if text.trim().is_empty() {
+            started_at.set(None);
+        } else if started_at.get_untracked().is_none() {
+            started_at.set(Some(now.get_untracked()));
+        }
+        description.set(text);
+    };
+
+    view! {
+        <main class="page">
+            <header class="page-header">
+                <p class="brand">"Vigie"</p>
+                <h1>"Signaler un incident"</h1>
+            </header>
+            <DescriptionField description on_input />
+            <SuggestionPanel classification />
+            <SlaPreview priority reported_at now />
+        </main>
+    }
+}
+
+/// The description textarea. It reports every change through `on_input`.
+#[component]
+fn DescriptionField(
+    description: RwSignal<String>,
+    on_input: impl Fn(String) + 'static,
+) -> impl IntoView {
+    view! {
+        <div class="field">
+            <label for="report-description">"Décrivez le problème"</label>
+            <p id="report-description-help" class="help">
+                "Ce qui ne fonctionne pas, où, et depuis quand. Par exemple\u{a0}: "
+                "« Plus aucune caméra ne s'affiche sur le mur d'images depuis 14\u{a0}h »."
+            </p>
+            <textarea
+                id="report-description"
+                data-testid="report-description"
+                rows="6"
+                aria-describedby="report-description-help"
+                prop:value=move || description.get()
+                on:input=move |ev| on_input(event_target_value(&ev))
+            ></textarea>
+        </div>
+    }
+}
+
+/// The suggested priority, its reasons and what was recognised in the text.
+///
+/// The section is a polite live region, so a screen reader announces a new suggestion
+/// without interrupting the typing.
+#[component]
+fn SuggestionPanel(classification: Memo<Option<Classification>>) -> impl IntoView {
+    view! {
+        <section class="panel suggestion" aria-live="polite" aria-labelledby="suggestion-title">
+            <h2 id="suggestion-title">"Priorité suggérée"</h2>
+            {move || match classification.get() {
+                Some(c) => view! { <SuggestionDetails classification=c /> }.into_any(),
+                None => {
+                    view! {
+                        <p class="hint">"La priorité suggérée s'affiche dès que vous décrivez le problème."</p>
+                    }
+                        .into_any()
+                }
+            }}
+        </section>
+    }
+}
+
+#[component]
+fn SuggestionDetails(classification: Classification) -> impl IntoView {
+    let Classification {
+        priority,
+        reasons,
+        matched,
+        needs_details,
+        ..
+    } = classification;
+    view! {
+        <PriorityBadge priority />
+        <ul class="reasons" data-testid="suggestion-reasons">
+            {reasons.into_iter().map(|reason| view! { <li>{reason.fr}</li> }).collect_view()}
+        </ul>
+        {(!matched.is_empty())
+            .then(|| {
+                view! {
+                    <p class="matched" data-testid="suggestion-matched">
+                        "Repéré dans votre description\u{a0}: " {quoted_list(&matched)}
+                    </p>
+                }
+            })}
+        {needs_details
+            .then(|| {
+                view! {
+                    <p class="note" data-testid="needs-details">
+                        "Ces éléments ne suffisent pas pour être sûr. Précisez le système touché "
+                        "(caméras, badges, alarme…), l'étendue (tout le site, une zone, un équipement) "
+                        "et ce que vous constatez."
+                    </p>
+                }
+            })}
+    }
+}
+
+/// A priority as code and French name, so it never relies on colour alone.
+#[component]
+fn PriorityBadge(priority: Priority) -> impl IntoView {
+    let code = priority.as_str();
+    view! {
+        <p class=format!("priority priority-{}", code.to_ascii_lowercase()) data-testid="suggested-priority">
+            <span class="priority-code">{code}</span>
+            " "
+            <span class="priority-name">{fr::priority_name(priority)}</span>
+        </p>
+    }
+}
+
+/// The take-charge deadline and its countdown, for the suggested priority.
+///
+/// The DOM stays in place and only its text changes each second, so assistive technology
+/// is not flooded (the section is deliberately not a live region).
+#[component]
+fn SlaPreview(
+    priority: Memo<Option<Priority>>,
+    reported_at: Signal<DateTime<Utc>>,
+    now: Signal<DateTime<Utc>>,
+) -> impl IntoView {
+    // The standard contract and the Paris calendar until the client's own contract is
+    // known (it comes with login).
+    let calendar = Calendar::default();
+    let tz = calendar.time_zone();
+    let policy = Policy::default();
+    let take_charge = Memo::new(move |_| {
+        let incident = IncidentTimes::reported(priority.get()?, reported_at.get());
+        sla::clock(
+            ClockKind::TakeCharge,
+            &incident,
+            &policy,
+            &calendar,
+            now.get(),
+        )
+        .ok()
+    });
+    let deadline = move || {
+        take_charge.with(|c| {
+            c.as_ref()
+                .map_or_else(unavailable, |c| deadline_sentence(c, now.get(), tz))
+        })
+    };
+    let countdown =
+        move || take_charge.with(|c| c.as_ref().map(|c| countdown_sentence(c, now.get(), tz)));
+    let state = move || take_charge.with(|c| c.as_ref().map(state_name));
+
+    view! {
+        <section
+            class="panel sla"
+            data-testid="sla-preview"
+            aria-labelledby="sla-title"
+            hidden=move || priority.get().is_none()
+        >
+            <h2 id="sla-title">"Délai de prise en charge"</h2>
+            <p class="deadline" data-testid="sla-deadline">{deadline}</p>
+            <p class="countdown" data-testid="sla-countdown" data-state=state>{countdown}</p>
+        </section>
+    }
+}
+
+fn unavailable() -> String {
+    "Délai indisponible pour le moment\u{a0}: notre équipe vous rappelle dès réception.".to_string()
+}
+
+/// `« a », « b »`, with the non-breaking spaces French typography puts inside guillemets.
+fn quoted_list(items: &[String]) -> String {
+    items
+        .iter()
+        .map(|m| format!("«\u{a0}{m}\u{a0}»"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// What the client is promised: a call within an hour for elapsed-time clocks (P1), or
+/// a take-charge within business hours (P2, P3).
+fn deadline_sentence(clock: &Clock, now: DateTime<Utc>, tz: Tz) -> String {
+    let Some(due) = clock.due else {
+        return unavailable();
+    };
+    let when = fr::local_time(due, now, tz);
+    if clock.target.is_some_and(Target::counts_business_time) {
+        format!("Prise en charge avant {when} (heures ouvrées).")
+    } else {
+        format!("Un technicien vous appelle avant {when}.")
+    }
+}
+
+/// The time left, and why it is not moving when a business clock is paused.
+fn countdown_sentence(clock: &Clock, now: DateTime<Utc>, tz: Tz) -> String {
+    let business = clock.target.is_some_and(Target::counts_business_time);
+    match clock.state {
+        ClockState::Running | ClockState::AtRisk => {
+            let left = sla::format_duration(up_to_the_minute(clock.left_seconds.unwrap_or(0)));
+            let kind = if business { " en heures ouvrées" } else { "" };
+            match clock.resumes_at.filter(|_| clock.paused) {
+                Some(resumes) => format!(
+                    "En pause hors heures ouvrées, reprend {}. Il restera {left}{kind}.",
+                    fr::local_time(resumes, now, tz)
+                ),
+                None => format!("Il reste {left}{kind}."),
+            }
+        }
+        ClockState::Breached => {
+            format!(
+                "Délai dépassé de {}.",
+                sla::format_duration(clock.late_by_seconds.unwrap_or(0))
+            )
+        }
+        ClockState::Met => "Incident pris en charge.".to_string(),
+        ClockState::NotApplicable => {
+            "Pas de délai de prise en charge pour cette priorité.".to_string()
+        }
+    }
+}
+
+/// Rounds time left up to a whole minute, as countdowns do: right after reporting a P1
+/// reads "1 h 00", not "59 min", and a running clock never reads "0 min".
+fn up_to_the_minute(seconds: i64) -> i64 {
+    (seconds.max(0) + 59) / 60 * 60
+}
+
+/// A stable name for styling (`data-state`): the text already says the same thing.
+fn state_name(clock: &Clock) -> &'static str {
+    match clock.state {
+        ClockState::Running | ClockState::AtRisk if clock.paused => "paused",
+        ClockState::Running => "running",
+        ClockState::AtRisk => "at-risk",
+        ClockState::Breached => "breached",
+        ClockState::Met => "met",
+        ClockState::NotApplicable => "not-applicable",
+    }
+}
