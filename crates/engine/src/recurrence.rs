@@ -21,7 +21,9 @@ pub struct IncidentKey {
 pub const WINDOW_MONTHS: u32 = 3;
 
 /// The earlier incidents that make `incident` recurrent: same site, same type, reported in
-/// the 3 calendar months before it (inclusive of the start). Empty when it is not recurrent.
+/// the 3 calendar months before it (inclusive of the start). Empty when it is not recurrent,
+/// and when the system of the incident is unknown (`"unknown/…"`): two descriptions that say
+/// nothing of the system are not "the same type".
 ///
 /// ```
 /// use chrono::{DateTime, Utc};
@@ -39,6 +41,9 @@ pub fn recurrent_with<'a>(incident: &IncidentKey, history: &'a [IncidentKey]) ->
     let Some(since) = incident.reported_at.checked_sub_months(Months::new(WINDOW_MONTHS)) else {
         return Vec::new();
     };
+    if incident.incident_type.starts_with("unknown/") {
+        return Vec::new();
+    }
     history
         .iter()
         .filter(|k| {

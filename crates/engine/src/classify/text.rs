@@ -103,7 +103,7 @@ pub const LEXICON: &[(&str, &[Signal])] = &[
     ("plusieurs", &[Several]), ("several", &[Several]), ("multiple", &[Several]), ("many", &[Several]),
     ("certaines", &[Several]), ("quelques", &[Several]),
     // State.
-    ("hors service", &[Down]), ("en panne", &[Down]), ("panne", &[Down]), ("tombe", &[Down]), ("tombee", &[Down]),
+    ("hors service", &[Down]), ("h s", &[Down]), ("en panne", &[Down]), ("panne", &[Down]), ("tombe", &[Down]), ("tombee", &[Down]),
     ("down", &[Down]), ("offline", &[Down]), ("hors ligne", &[Down]), ("ne fonctionne plus", &[Down]),
     ("ne fonctionne pas", &[Down]), ("ne fonctionnent plus", &[Down]), ("ne fonctionnent pas", &[Down]),
     ("fonctionne plus", &[Down]), ("ne marche plus", &[Down]), ("ne marche pas", &[Down]),
@@ -111,7 +111,7 @@ pub const LEXICON: &[(&str, &[Signal])] = &[
     ("does not work", &[Down]), ("don t work", &[Down]), ("stopped working", &[Down]), ("dead", &[Down]),
     ("coupe", &[Down]), ("coupee", &[Down]), ("injoignable", &[Down]), ("unreachable", &[Down]),
     ("ecran noir", &[Down]), ("black screen", &[Down]), ("plus d image", &[Video, Down]), ("no image", &[Video, Down]),
-    ("no picture", &[Video, Down]), ("perte d image", &[Video, Down]), ("perte video", &[Video, Down]),
+    ("no picture", &[Video, Down]), ("pas d image", &[Video, Down]), ("sans image", &[Video, Down]), ("perte d image", &[Video, Down]), ("perte video", &[Video, Down]),
     ("video loss", &[Video, Down]), ("out of order", &[Down]), ("broken", &[Down]), ("casse", &[Down]),
     ("cassee", &[Down]), ("eteint", &[Down]), ("eteinte", &[Down]), ("plante", &[Down]), ("crash", &[Down]),
     ("crashed", &[Down]), ("failure", &[Down]), ("defaillance", &[Down]),
@@ -150,7 +150,7 @@ pub const LEXICON: &[(&str, &[Signal])] = &[
 
 /// Abbreviations a client types, expanded before the lexicon is read.
 pub const ABBREVIATIONS: &[(&str, &str)] = &[
-    ("hs", "hors service"), ("h s", "hors service"), ("cam", "camera"), ("cams", "cameras"), ("ctrl", "controle"),
+    ("hs", "hors service"), ("cam", "camera"), ("cams", "cameras"), ("ctrl", "controle"),
     ("cdc", "controle d acces"), ("hyperv", "hyperviseur"), ("config", "configuration"),
     ("param", "parametrage"), ("enreg", "enregistrement"), ("videosurv", "videosurveillance"),
     ("dispo", "disponible"), ("pb", "probleme"), ("pbm", "probleme"), ("ko", "hors service"),
@@ -213,6 +213,10 @@ pub const RULES: &[Rule] = &[
     Rule { id: "hypervisor_degraded", priority: P2, when: &[&[Hypervisor], &[Degraded]], cautious: false,
            fr: "Le texte décrit un hyperviseur en mode dégradé.",
            en: "The text describes a degraded hypervisor." },
+    Rule { id: "whole_site_degraded", priority: P2, when: &[&[Video, AccessControl, IntrusionSystem, Hypervisor], &[Total], &[Degraded]],
+           cautious: false,
+           fr: "Le texte décrit un système de sécurité dégradé sur tout le site.",
+           en: "The text describes a security system degraded on the whole site." },
     Rule { id: "several_devices_down", priority: P2, when: &[&[Several], &[Down], DEVICES], cautious: false,
            fr: "Le texte décrit plusieurs équipements de sécurité hors service.",
            en: "The text describes several security devices out of service." },
@@ -313,15 +317,18 @@ fn find_hits(text: &str) -> Vec<Hit> {
     let mut last_negation: Option<usize> = None;
     let mut i = 0;
     while i < words.len() {
-        let found = index.by_first_word.get(words[i]).or_else(|| {
-            // A plural first word ("cameras") looks up its singular.
-            words[i].strip_suffix(['s', 'x']).and_then(|w| index.by_first_word.get(w))
-        });
-        let longest = found.and_then(|candidates| {
-            candidates.iter().find(|(phrase, _)| {
+        // Phrases starting with the word, or with its singular ("recordings" → "recording").
+        let singular = words[i].strip_suffix(['s', 'x']);
+        let candidates = [Some(words[i]), singular]
+            .into_iter()
+            .flatten()
+            .filter_map(|w| index.by_first_word.get(w))
+            .flatten();
+        let longest = candidates
+            .filter(|(phrase, _)| {
                 phrase.len() <= words.len() - i && phrase.iter().zip(&words[i..]).all(|(p, w)| word_matches(w, p))
             })
-        });
+            .max_by_key(|(phrase, _)| phrase.len());
         if let Some((phrase, lexicon_index)) = longest {
             let (text, signals) = LEXICON[*lexicon_index];
             let negated = last_negation.is_some_and(|n| i - n <= NEGATION_REACH);

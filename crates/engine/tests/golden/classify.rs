@@ -117,6 +117,14 @@ fn case_accents_and_abbreviations_are_folded() {
 }
 
 #[test]
+fn plurals_and_negated_images() {
+    assert_eq!(from_text("recordings lost since Monday"), (Priority::P2, "text.recording_lost".to_string()));
+    assert_eq!(from_text("Pas d'image sur le mur vidéo, caméras du parking").0, Priority::P2);
+    assert_eq!(from_text("caméra h/s").0, Priority::P2);
+    assert_eq!(from_text("Vidéosurveillance dégradée sur tout le site"), (Priority::P2, "text.whole_site_degraded".to_string()));
+}
+
+#[test]
 fn unclear_text_says_so_and_leans_safer_only_on_security_signals() {
     let c = classify(Some("une caméra HS dans le couloir"), None);
     assert_eq!((c.priority, c.needs_details), (Priority::P2, true));

@@ -90,6 +90,10 @@ fn recurrence_is_same_type_same_site_within_three_calendar_months() {
     ];
     let related: Vec<&str> = recurrent_with(&now, &history).iter().map(|k| k.id.as_str()).collect();
     assert_eq!(related, ["INC-1"]);
+    // Two descriptions that name no system are not "the same type".
+    let vague = key("INC-12", "paris", "unknown/unknown", "2026-05-31T10:00:00+02:00");
+    let vague_history = [key("INC-11", "paris", "unknown/unknown", "2026-05-30T10:00:00+02:00")];
+    assert!(recurrent_with(&vague, &vague_history).is_empty());
 }
 
 #[test]
