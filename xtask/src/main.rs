@@ -462,6 +462,78 @@ fn apt_get(ctx: &Ctx, args: &[&str]) -> Result<Command, String> {
     Ok(command)
 }
 
+/// The services the server's tests talk to: a PostgreSQL server (the API tests run on
+/// SQLite and again on PostgreSQL) and Python's `aiosmtpd` (a real SMTP server). Returns
+/// the PostgreSQL URL the tests use.
+fn ensure_test_services(ctx: &Ctx) -> Result<String, String> {
+    if let Ok(url) = env::var("VIGIE_TEST_POSTGRES_URL") {
+        say("services", format!("using VIGIE_TEST_POSTGRES_URL={url}"));
+    }
+    if ctx.probe("python3", &["-c", "import aiosmtpd"]).is_some() {
+        say("services", "aiosmtpd already present");
+    } else {
+        say("services", "installing aiosmtpd (a real SMTP server for the tests) with pip…");
+        step("services", ctx.command("python3", &["-m", "pip", "install", "--quiet", "aiosmtpd"]))?;
+    }
+    if let Ok(url) = env::var("VIGIE_TEST_POSTGRES_URL") {
+        return Ok(url);
+    }
+    if !ctx.on_path("pg_lsclusters") {
+        say("services", "installing PostgreSQL with apt-get…");
+        step("services", apt_get(ctx, &["update"])?)?;
+        step("services", apt_get(ctx, &["install", "-y", "postgresql"])?)?;
+    }
+    let clusters = ctx.probe("pg_lsclusters", &["-h"]).unwrap_or_default();
+    let Some(cluster) = clusters.lines().next().map(|l| l.split_whitespace().collect::<Vec<_>>()) else {
+        return Err("services: PostgreSQL is installed but has no cluster (pg_lsclusters is empty)".into());
+    };
+    let (version, name, port, status) = match cluster.as_slice() {
+        [version, name, port, status, ..] => (*version, *name, *port, *status),
+        _ => return Err(format!("services: cannot read pg_lsclusters output {clusters:?}")),
+    };
+    if status != "online" {
+        say("services", format!("starting PostgreSQL {version}/{name} on port {port}…"));
+        step("services", as_root(ctx, "pg_ctlcluster", &[version, name, "start"])?)?;
+    } else {
+        say("services", format!("PostgreSQL {version}/{name} already running on port {port}"));
+    }
+    let sql = "DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'vigie') THEN \
+               CREATE ROLE vigie LOGIN CREATEDB PASSWORD 'vigie'; END IF; END $$;";
+    step("services", as_postgres(ctx, &["psql", "-q", "-p", port, "-v", "ON_ERROR_STOP=1", "-c", sql])?)?;
+    let exists = as_postgres(ctx, &["psql", "-p", port, "-tAc", "SELECT 1 FROM pg_database WHERE datname = 'vigie_test'"])?
+        .output()
+        .map(|o| String::from_utf8_lossy(&o.stdout).trim() == "1")
+        .unwrap_or(false);
+    if !exists {
+        step("services", as_postgres(ctx, &["createdb", "-p", port, "-O", "vigie", "vigie_test"])?)?;
+    }
+    Ok(format!("postgres://vigie:vigie@127.0.0.1:{port}/vigie_test"))
+}
+
+/// `program ARGS` as root (through `sudo` unless we are root).
+fn as_root(ctx: &Ctx, program: &str, args: &[&str]) -> Result<Command, String> {
+    let uid = ctx.probe("id", &["-u"]).unwrap_or_default();
+    if uid.trim() == "0" {
+        Ok(ctx.command(program, args))
+    } else if ctx.on_path("sudo") {
+        let mut full = vec![program];
+        full.extend(args);
+        Ok(ctx.command("sudo", &full))
+    } else {
+        Err(format!("services: not root and no sudo; run `{program} {}` as root", args.join(" ")))
+    }
+}
+
+/// `ARGS` as the `postgres` system user, who administers the cluster.
+fn as_postgres(ctx: &Ctx, args: &[&str]) -> Result<Command, String> {
+    let mut full = vec!["-u", "postgres", "--"];
+    full.extend(args);
+    let mut command = as_root(ctx, "runuser", &full)?;
+    // runuser keeps the working directory, which the postgres user may not read.
+    command.current_dir("/");
+    Ok(command)
+}
+
 /// Whether a `--version` output such as `trunk 0.21.14` names exactly `version`
 /// (so `0.2.13` does not match `0.2.130`).
 fn prints_version(output: &str, version: &str) -> bool {
@@ -515,10 +587,13 @@ fn test(ctx: &Ctx, mode: TestMode) -> Result<(), String> {
         write_webdriver_json(ctx)?;
     }
 
+    let postgres_url = ensure_test_services(ctx)?;
+    let mut native = ctx.cargo(&["test", "--workspace", "--exclude", "vigie-app"]);
+    native.env("VIGIE_TEST_POSTGRES_URL", &postgres_url);
     let mut steps = vec![TestStep {
         name: "native tests",
-        command: ctx.cargo(&["test", "--workspace", "--exclude", "vigie-app"]),
-        hint: "engine, server and xtask tests, doctests included",
+        command: native,
+        hint: "engine, server (API on SQLite and PostgreSQL) and xtask tests, doctests included",
     }];
     if mode == TestMode::Full {
         steps.push(TestStep {

@@ -1,7 +1,25 @@
 //! The Vigie server: the authoritative record of incidents, and the `vigie` command.
+//!
+//! It stores every incident and every event of its life, computes every clock with the
+//! engine at the server's clock, tells the people the procedure names, and pushes every
+//! change to the browsers at once.
 
+pub mod auth;
 pub mod batch;
+pub mod config;
+pub mod db;
+pub mod demo;
 mod error;
+pub mod events;
 pub mod http;
+pub mod incidents;
+pub mod ingest;
+pub mod metrics;
+pub mod model;
+pub mod monitor;
+pub mod notify;
+pub mod postmortems;
+pub mod server;
+pub mod state;
 
 pub use error::Error;

@@ -5,16 +5,20 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use vigie_server::batch::{self, Command};
-use vigie_server::http::{app, AppState};
-use vigie_server::Error;
+use vigie_server::config::Config;
+use vigie_server::server::{self, Options};
+use vigie_server::{demo, Error};
 
 const USAGE: &str = "usage: vigie <command> [options]
 
 commands:
   serve      serve the browser app and the API
-               --addr HOST:PORT   where to listen (env VIGIE_ADDR, default 127.0.0.1:8080)
-               --dist DIR         the built app (env VIGIE_DIST, default ./dist)
-               --demo             create demo data
+               --addr HOST:PORT     where to listen (env VIGIE_ADDR, default 127.0.0.1:8080)
+               --database-url URL   sqlite://PATH or postgres://… (env DATABASE_URL,
+                                    default sqlite://data/vigie.db)
+               --config FILE        TOML: SMTP, SMS gateway, policies
+               --dist DIR           the built app (env VIGIE_DIST, default ./dist)
+               --demo               create the demo organisations, sites and accounts
   sla        read incidents as JSON Lines on stdin, write their SLA deadlines
   classify   read incident descriptions as JSON Lines on stdin, write their priority
   help       show this message";
@@ -47,24 +51,24 @@ fn run_batch(command: Command) -> Result<ExitCode, Error> {
     Ok(if failures == 0 { ExitCode::SUCCESS } else { ExitCode::FAILURE })
 }
 
-/// The options of `vigie serve`.
-struct ServeOptions {
-    addr: String,
-    dist: PathBuf,
-}
-
-fn serve_options(args: &[String]) -> Result<ServeOptions, Error> {
-    let mut options = ServeOptions {
-        addr: std::env::var("VIGIE_ADDR").unwrap_or_else(|_| "127.0.0.1:8080".to_string()),
-        dist: std::env::var_os("VIGIE_DIST").map_or_else(|| PathBuf::from("dist"), PathBuf::from),
+fn serve_options(args: &[String]) -> Result<Options, Error> {
+    let env = |name: &str| std::env::var(name).ok().filter(|v| !v.is_empty());
+    let mut options = Options {
+        addr: env("VIGIE_ADDR").unwrap_or_else(|| "127.0.0.1:8080".to_string()),
+        database_url: env("DATABASE_URL").unwrap_or_else(|| "sqlite://data/vigie.db".to_string()),
+        dist: env("VIGIE_DIST").map_or_else(|| PathBuf::from("dist"), PathBuf::from),
+        config: Config::default(),
+        demo: false,
     };
     let mut args = args.iter();
     while let Some(arg) = args.next() {
         let mut value = |name: &str| args.next().cloned().ok_or_else(|| Error::Usage(format!("{name} needs a value")));
         match arg.as_str() {
             "--addr" => options.addr = value("--addr")?,
+            "--database-url" => options.database_url = value("--database-url")?,
+            "--config" => options.config = Config::load(&PathBuf::from(value("--config")?))?,
             "--dist" => options.dist = PathBuf::from(value("--dist")?),
-            "--demo" => {}
+            "--demo" => options.demo = true,
             other => return Err(Error::Usage(format!("unknown option {other:?} for serve\n\n{USAGE}"))),
         }
     }
@@ -73,23 +77,29 @@ fn serve_options(args: &[String]) -> Result<ServeOptions, Error> {
 
 fn serve(args: &[String]) -> Result<ExitCode, Error> {
     let options = serve_options(args)?;
+    let demo_mode = options.demo;
+    let dist = options.dist.clone();
     let runtime = tokio::runtime::Runtime::new().map_err(Error::Io)?;
     runtime.block_on(async {
-        let listener = tokio::net::TcpListener::bind(&options.addr)
-            .await
-            .map_err(|source| Error::Listen { addr: options.addr.clone(), source })?;
-        let local = listener.local_addr().map_err(Error::Io)?;
-        if !options.dist.join("index.html").is_file() {
-            eprintln!("vigie: warning: {} has no index.html; build the app with `trunk build --release`", options.dist.display());
+        let running = server::start(options).await?;
+        if !dist.join("index.html").is_file() {
+            eprintln!("vigie: warning: {} has no index.html; build the app with `trunk build --release`", dist.display());
         }
-        println!("Vigie is listening on http://{local}/");
-        let router = app(AppState { dist: options.dist });
-        axum::serve(listener, router)
-            .with_graceful_shutdown(async {
-                let _ = tokio::signal::ctrl_c().await;
-            })
-            .await
-            .map_err(Error::Io)?;
+        println!("Vigie is listening on http://{}/", running.addr);
+        if demo_mode {
+            println!("Demo accounts (username / password):");
+            for (user, password, role) in demo::ACCOUNTS {
+                println!("  {user} / {password}  — {role}");
+            }
+            println!("Emails and SMS go to {} (no SMTP or SMS gateway configured).", running.state.config.spool_dir().display());
+        }
+        let mut running = running;
+        tokio::select! {
+            result = &mut running.task => {
+                result.map_err(|e| Error::Io(std::io::Error::other(e)))?.map_err(Error::Io)?;
+            }
+            _ = tokio::signal::ctrl_c() => {}
+        }
         Ok(ExitCode::SUCCESS)
     })
 }

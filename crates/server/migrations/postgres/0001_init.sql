@@ -71,6 +71,7 @@ CREATE TABLE incidents (
     last_update_at BIGINT,
     resolved_at BIGINT,
     closed_at BIGINT,
+    postmortem_published_at BIGINT,
     root_cause TEXT,
     actions TEXT,
     security_data_impact TEXT,

@@ -1,0 +1,837 @@
+//! Incidents: reporting, the actions of their life, and their clocks as the engine computes
+//! them at the server's now.
+
+use chrono::{DateTime, Datelike, FixedOffset, TimeDelta, Utc};
+use serde::{Deserialize, Serialize};
+use serde_json::json;
+use sqlx::any::AnyRow;
+use sqlx::{AnyConnection, Row};
+use vigie_engine::classify::{Answers, Reason};
+use vigie_engine::communication::{NoticeKind, Resolution};
+use vigie_engine::postmortem::{PostMortem, TimelineEntry};
+use vigie_engine::recurrence::{recurrent_with, IncidentKey};
+use vigie_engine::sla::{self, Clock, IncidentTimes};
+use vigie_engine::{classify, Classification, Contract, Policy, Priority};
+
+use crate::db::{from_ms, get, get_parsed, get_time, to_ms};
+use crate::error::Error;
+use crate::events::{self, Event};
+use crate::model::{Organisation, Site, User};
+use crate::notify;
+use crate::state::AppState;
+
+/// Where an incident comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Source {
+    /// The client reported it in the portal.
+    ClientPortal,
+    /// A supervision tool detected it.
+    Supervision,
+    /// The client called; staff reported it.
+    Phone,
+}
+
+impl Source {
+    fn as_str(self) -> &'static str {
+        match self {
+            Source::ClientPortal => "client_portal",
+            Source::Supervision => "supervision",
+            Source::Phone => "phone",
+        }
+    }
+}
+
+impl std::str::FromStr for Source {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, String> {
+        match s {
+            "client_portal" => Ok(Source::ClientPortal),
+            "supervision" => Ok(Source::Supervision),
+            "phone" => Ok(Source::Phone),
+            other => Err(format!("unknown source {other:?}")),
+        }
+    }
+}
+
+/// Where an incident is in its life.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    /// Reported, not yet taken in charge.
+    Open,
+    /// Taken in charge.
+    Acknowledged,
+    /// A technician is on site.
+    OnSite,
+    /// Resolved, not closed.
+    Resolved,
+    /// Closed.
+    Closed,
+}
+
+/// The stored classification.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+struct StoredClassification {
+    rule: String,
+    reasons: Vec<Reason>,
+    matched: Vec<String>,
+    needs_details: bool,
+}
+
+/// An incident as stored.
+#[derive(Debug, Clone)]
+pub struct Incident {
+    pub id: i64,
+    pub reference: String,
+    pub organisation_id: i64,
+    pub site_id: i64,
+    pub source: Source,
+    pub description: String,
+    pub answers: Option<Answers>,
+    classification: StoredClassification,
+    pub suggested_priority: Priority,
+    pub priority: Priority,
+    pub override_reason: Option<String>,
+    pub incident_type: String,
+    pub contract: Contract,
+    pub policy: Policy,
+    pub times: IncidentTimes,
+    pub closed_at: Option<DateTime<Utc>>,
+    pub resolution: Option<Resolution>,
+    pub recurrent: bool,
+}
+
+impl Incident {
+    fn from_row(row: &AnyRow) -> Result<Incident, Error> {
+        let answers: Option<String> = get(row, "answers")?;
+        let classification: String = get(row, "classification")?;
+        let policy: String = get(row, "policy")?;
+        let priority: Priority = get_parsed(row, "priority")?;
+        let root_cause: Option<String> = get(row, "root_cause")?;
+        let resolution = match root_cause {
+            Some(root_cause) => Some(Resolution {
+                root_cause,
+                actions: get::<Option<String>>(row, "actions")?.unwrap_or_default(),
+                security_data_impact: get::<Option<String>>(row, "security_data_impact")?.unwrap_or_default(),
+                personal_data_lost: get::<Option<i64>>(row, "personal_data_lost")?.unwrap_or(0) != 0,
+            }),
+            None => None,
+        };
+        let bad = |what: &str, e: serde_json::Error| Error::Database(format!("{what}: {e}"));
+        Ok(Incident {
+            id: get(row, "id")?,
+            reference: get(row, "reference")?,
+            organisation_id: get(row, "organisation_id")?,
+            site_id: get(row, "site_id")?,
+            source: get_parsed(row, "source")?,
+            description: get(row, "description")?,
+            answers: answers.map(|a| serde_json::from_str(&a)).transpose().map_err(|e| bad("answers", e))?,
+            classification: serde_json::from_str(&classification).map_err(|e| bad("classification", e))?,
+            suggested_priority: get_parsed(row, "suggested_priority")?,
+            priority,
+            override_reason: get(row, "override_reason")?,
+            incident_type: get(row, "incident_type")?,
+            contract: get_parsed(row, "contract")?,
+            policy: serde_json::from_str(&policy).map_err(|e| bad("policy", e))?,
+            times: IncidentTimes {
+                priority,
+                reported_at: from_ms(get(row, "reported_at")?),
+                on_site_required: get::<i64>(row, "on_site_required")? != 0,
+                acknowledged_at: get_time(row, "acknowledged_at")?,
+                on_site_at: get_time(row, "on_site_at")?,
+                intervention_planned_at: None,
+                last_update_at: get_time(row, "last_update_at")?,
+                resolved_at: get_time(row, "resolved_at")?,
+                postmortem_published_at: get_time(row, "postmortem_published_at")?,
+            },
+            closed_at: get_time(row, "closed_at")?,
+            resolution,
+            recurrent: get::<i64>(row, "recurrent")? != 0,
+        })
+    }
+
+    /// Where it is in its life.
+    pub fn status(&self) -> Status {
+        let t = &self.times;
+        if self.closed_at.is_some() {
+            Status::Closed
+        } else if t.resolved_at.is_some() {
+            Status::Resolved
+        } else if t.on_site_at.is_some() {
+            Status::OnSite
+        } else if t.acknowledged_at.is_some() {
+            Status::Acknowledged
+        } else {
+            Status::Open
+        }
+    }
+}
+
+/// An incident as the API shows it, with its clocks at the server's now.
+#[derive(Debug, Clone, Serialize)]
+pub struct IncidentView {
+    pub id: i64,
+    pub reference: String,
+    pub organisation_id: i64,
+    pub organisation_name: String,
+    pub site_id: i64,
+    pub site_name: String,
+    pub time_zone: String,
+    pub source: Source,
+    pub description: String,
+    pub answers: Option<Answers>,
+    pub priority: Priority,
+    pub suggested_priority: Priority,
+    pub rule: String,
+    pub reasons: Vec<Reason>,
+    pub matched: Vec<String>,
+    pub needs_details: bool,
+    pub override_reason: Option<String>,
+    pub incident_type: String,
+    pub contract: Contract,
+    pub status: Status,
+    pub on_site_required: bool,
+    pub reported_at: DateTime<Utc>,
+    pub acknowledged_at: Option<DateTime<Utc>>,
+    pub on_site_at: Option<DateTime<Utc>>,
+    pub last_update_at: Option<DateTime<Utc>>,
+    pub resolved_at: Option<DateTime<Utc>>,
+    pub closed_at: Option<DateTime<Utc>>,
+    pub resolution: Option<Resolution>,
+    pub recurrent: bool,
+    pub clocks: Vec<Clock>,
+    /// The deadline of the most urgent running clock: what the wall sorts by.
+    pub next_due: Option<DateTime<Utc>>,
+    /// The instant the clocks were computed at.
+    pub computed_at: DateTime<Utc>,
+}
+
+/// Builds the view of an incident at `now`.
+///
+/// # Errors
+/// [`Error::Database`] when the site's calendar is broken.
+pub fn view(incident: &Incident, site: &Site, organisation: &Organisation, now: DateTime<Utc>) -> Result<IncidentView, Error> {
+    let calendar = site.calendar()?;
+    let clocks = sla::clocks(&incident.times, &incident.policy, &calendar, now).map_err(|e| Error::Database(e.to_string()))?;
+    let next_due = sla::most_urgent(&clocks).and_then(|c| c.due);
+    let t = &incident.times;
+    Ok(IncidentView {
+        id: incident.id,
+        reference: incident.reference.clone(),
+        organisation_id: incident.organisation_id,
+        organisation_name: organisation.name.clone(),
+        site_id: site.id,
+        site_name: site.name.clone(),
+        time_zone: calendar.time_zone().name().to_string(),
+        source: incident.source,
+        description: incident.description.clone(),
+        answers: incident.answers,
+        priority: incident.priority,
+        suggested_priority: incident.suggested_priority,
+        rule: incident.classification.rule.clone(),
+        reasons: incident.classification.reasons.clone(),
+        matched: incident.classification.matched.clone(),
+        needs_details: incident.classification.needs_details,
+        override_reason: incident.override_reason.clone(),
+        incident_type: incident.incident_type.clone(),
+        contract: incident.contract,
+        status: incident.status(),
+        on_site_required: t.on_site_required,
+        reported_at: t.reported_at,
+        acknowledged_at: t.acknowledged_at,
+        on_site_at: t.on_site_at,
+        last_update_at: t.last_update_at,
+        resolved_at: t.resolved_at,
+        closed_at: incident.closed_at,
+        resolution: incident.resolution.clone(),
+        recurrent: incident.recurrent,
+        clocks,
+        next_due,
+        computed_at: now,
+    })
+}
+
+/// Loads a site.
+///
+/// # Errors
+/// [`Error::NotFound`] when there is no such site.
+pub async fn site(conn: &mut AnyConnection, id: i64) -> Result<Site, Error> {
+    let row = sqlx::query("SELECT * FROM sites WHERE id = $1").bind(id).fetch_optional(&mut *conn).await?;
+    Site::from_row(&row.ok_or(Error::NotFound)?)
+}
+
+/// Loads an organisation.
+///
+/// # Errors
+/// [`Error::NotFound`] when there is no such organisation.
+pub async fn organisation(conn: &mut AnyConnection, id: i64) -> Result<Organisation, Error> {
+    let row = sqlx::query("SELECT * FROM organisations WHERE id = $1").bind(id).fetch_optional(&mut *conn).await?;
+    Organisation::from_row(&row.ok_or(Error::NotFound)?)
+}
+
+/// Loads an incident the user may see; any other id is 404.
+///
+/// # Errors
+/// [`Error::NotFound`].
+pub async fn load(conn: &mut AnyConnection, user: &User, id: i64) -> Result<Incident, Error> {
+    let row = sqlx::query("SELECT * FROM incidents WHERE id = $1").bind(id).fetch_optional(&mut *conn).await?;
+    let incident = Incident::from_row(&row.ok_or(Error::NotFound)?)?;
+    if user.sees(incident.organisation_id) {
+        Ok(incident)
+    } else {
+        Err(Error::NotFound)
+    }
+}
+
+/// The view of an incident the user may see.
+///
+/// # Errors
+/// [`Error::NotFound`].
+pub async fn get_view(state: &AppState, user: &User, id: i64) -> Result<IncidentView, Error> {
+    let mut conn = state.db.pool().acquire().await?;
+    let incident = load(&mut conn, user, id).await?;
+    let site = site(&mut conn, incident.site_id).await?;
+    let org = organisation(&mut conn, incident.organisation_id).await?;
+    view(&incident, &site, &org, state.clock.now())
+}
+
+/// Filters of `GET /api/incidents`.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ListQuery {
+    /// `open` (default), `closed` or `all`.
+    #[serde(default)]
+    pub state: Option<String>,
+    /// Only this priority.
+    #[serde(default)]
+    pub priority: Option<Priority>,
+    /// Only this site.
+    #[serde(default)]
+    pub site_id: Option<i64>,
+    /// Only this organisation (staff).
+    #[serde(default)]
+    pub organisation_id: Option<i64>,
+    /// At most this many, newest first (default 500, at most 5000).
+    #[serde(default)]
+    pub limit: Option<i64>,
+}
+
+/// The incidents the user may see, newest first.
+///
+/// # Errors
+/// [`Error::BadRequest`] for an unknown state.
+pub async fn list(state: &AppState, user: &User, q: &ListQuery) -> Result<Vec<IncidentView>, Error> {
+    let closed_filter = match q.state.as_deref().unwrap_or("open") {
+        "open" => "closed_at IS NULL",
+        "closed" => "closed_at IS NOT NULL",
+        "all" => "1 = 1",
+        other => return Err(Error::field("state", format!("unknown state {other:?} (expected open, closed or all)"))),
+    };
+    let org_filter = if user.is_staff() { q.organisation_id } else { user.organisation_id };
+    let sql = format!(
+        "SELECT * FROM incidents WHERE {closed_filter}
+           AND ($1 IS NULL OR organisation_id = $1) AND ($2 IS NULL OR priority = $2) AND ($3 IS NULL OR site_id = $3)
+         ORDER BY id DESC LIMIT $4"
+    );
+    let limit = q.limit.unwrap_or(500).clamp(1, 5000);
+    let mut conn = state.db.pool().acquire().await?;
+    let rows = sqlx::query(&sql)
+        .bind(org_filter)
+        .bind(q.priority.map(|p| p.as_str()))
+        .bind(q.site_id)
+        .bind(limit)
+        .fetch_all(&mut *conn)
+        .await?;
+    let now = state.clock.now();
+    let mut sites = std::collections::HashMap::new();
+    let mut orgs = std::collections::HashMap::new();
+    let mut out = Vec::with_capacity(rows.len());
+    for row in &rows {
+        let incident = Incident::from_row(row)?;
+        if !user.sees(incident.organisation_id) {
+            continue;
+        }
+        if !sites.contains_key(&incident.site_id) {
+            sites.insert(incident.site_id, site(&mut conn, incident.site_id).await?);
+        }
+        if !orgs.contains_key(&incident.organisation_id) {
+            orgs.insert(incident.organisation_id, organisation(&mut conn, incident.organisation_id).await?);
+        }
+        out.push(view(&incident, &sites[&incident.site_id], &orgs[&incident.organisation_id], now)?);
+    }
+    Ok(out)
+}
+
+/// `POST /api/incidents`.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NewIncident {
+    /// The site.
+    pub site_id: i64,
+    /// What the person says.
+    pub description: String,
+    /// The questionnaire.
+    #[serde(default)]
+    pub answers: Option<Answers>,
+    /// Whether a technician must go on site.
+    #[serde(default)]
+    pub on_site_required: Option<bool>,
+    /// Staff only: the priority, overriding the suggestion.
+    #[serde(default)]
+    pub priority: Option<Priority>,
+    /// Staff only: why the priority differs from the suggestion.
+    #[serde(default)]
+    pub priority_reason: Option<String>,
+    /// Staff only: `phone` (default for staff) or `supervision`.
+    #[serde(default)]
+    pub source: Option<Source>,
+    /// Staff only: when the client called, if earlier than now.
+    #[serde(default)]
+    pub reported_at: Option<DateTime<FixedOffset>>,
+}
+
+/// The longest description kept.
+const MAX_TEXT: usize = 20_000;
+
+fn required_text(field: &str, value: &str) -> Result<String, Error> {
+    let trimmed = value.trim();
+    if trimmed.is_empty() {
+        Err(Error::field(field, "required"))
+    } else if trimmed.chars().count() > MAX_TEXT {
+        Err(Error::field(field, format!("longer than {MAX_TEXT} characters")))
+    } else {
+        Ok(trimmed.to_string())
+    }
+}
+
+/// What [`insert`] needs.
+pub(crate) struct Insert<'a> {
+    pub site: &'a Site,
+    pub organisation: &'a Organisation,
+    pub source: Source,
+    pub description: String,
+    pub answers: Option<Answers>,
+    pub classification: Classification,
+    pub priority: Priority,
+    pub override_reason: Option<String>,
+    pub on_site_required: bool,
+    pub reported_at: DateTime<Utc>,
+    pub created_by: Option<i64>,
+    pub idempotency_key: Option<String>,
+    pub alert_fingerprint: Option<String>,
+    pub policy: Policy,
+}
+
+/// Inserts an incident and its `reported` event (and a recurrence review when it recurs) in
+/// the caller's transaction; returns its id.
+pub(crate) async fn insert(conn: &mut AnyConnection, new: Insert<'_>, now: DateTime<Utc>) -> Result<i64, Error> {
+    let c = &new.classification;
+    let stored = StoredClassification { rule: c.rule.clone(), reasons: c.reasons.clone(), matched: c.matched.clone(), needs_details: c.needs_details };
+    let incident_type = c.incident_type();
+    let policy = new.policy;
+    let placeholder = format!("pending-{}-{}", to_ms(now), new.idempotency_key.as_deref().unwrap_or(""));
+    let row = sqlx::query(
+        "INSERT INTO incidents (reference, organisation_id, site_id, source, description, answers, classification,
+            suggested_priority, priority, override_reason, override_by, incident_type, contract, policy, on_site_required,
+            reported_at, created_by, idempotency_key, alert_fingerprint)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19) RETURNING id",
+    )
+    .bind(&placeholder)
+    .bind(new.organisation.id)
+    .bind(new.site.id)
+    .bind(new.source.as_str())
+    .bind(&new.description)
+    .bind(new.answers.map(|a| serde_json::to_string(&a).unwrap_or_default()))
+    .bind(serde_json::to_string(&stored).unwrap_or_default())
+    .bind(c.priority.as_str())
+    .bind(new.priority.as_str())
+    .bind(new.override_reason.clone())
+    .bind(new.override_reason.as_ref().and(new.created_by))
+    .bind(&incident_type)
+    .bind(new.organisation.contract.as_str())
+    .bind(serde_json::to_string(&policy).unwrap_or_default())
+    .bind(i64::from(new.on_site_required))
+    .bind(to_ms(new.reported_at))
+    .bind(new.created_by)
+    .bind(new.idempotency_key.clone())
+    .bind(new.alert_fingerprint.clone())
+    .fetch_one(&mut *conn)
+    .await?;
+    let id: i64 = get(&row, "id")?;
+    let reference = format!("INC-{}-{id:06}", new.reported_at.year());
+    sqlx::query("UPDATE incidents SET reference = $1 WHERE id = $2").bind(&reference).bind(id).execute(&mut *conn).await?;
+    events::append(
+        conn,
+        Some(id),
+        Some(new.organisation.id),
+        "reported",
+        now,
+        new.created_by,
+        json!({
+            "reference": reference, "priority": new.priority, "suggested_priority": c.priority, "rule": c.rule,
+            "source": new.source, "site": new.site.name, "override_reason": new.override_reason,
+        }),
+    )
+    .await?;
+    detect_recurrence(conn, id, &reference, new.site, &incident_type, new.reported_at, now).await?;
+    Ok(id)
+}
+
+async fn detect_recurrence(
+    conn: &mut AnyConnection,
+    id: i64,
+    reference: &str,
+    site: &Site,
+    incident_type: &str,
+    reported_at: DateTime<Utc>,
+    now: DateTime<Utc>,
+) -> Result<(), Error> {
+    let since = reported_at - TimeDelta::days(93);
+    let rows = sqlx::query(
+        "SELECT id, reference, reported_at FROM incidents WHERE site_id = $1 AND incident_type = $2 AND id <> $3 AND reported_at >= $4",
+    )
+    .bind(site.id)
+    .bind(incident_type)
+    .bind(id)
+    .bind(to_ms(since))
+    .fetch_all(&mut *conn)
+    .await?;
+    let key = |id: String, at: i64| IncidentKey { id, site: site.id.to_string(), incident_type: incident_type.to_string(), reported_at: from_ms(at) };
+    let history = rows
+        .iter()
+        .map(|r| Ok(key(get::<String>(r, "reference")?, get(r, "reported_at")?)))
+        .collect::<Result<Vec<_>, Error>>()?;
+    let related: Vec<String> = recurrent_with(&key(reference.to_string(), to_ms(reported_at)), &history).iter().map(|k| k.id.clone()).collect();
+    if related.is_empty() {
+        return Ok(());
+    }
+    sqlx::query("UPDATE incidents SET recurrent = 1 WHERE id = $1").bind(id).execute(&mut *conn).await?;
+    sqlx::query(
+        "INSERT INTO recurrence_reviews (incident_id, site_id, incident_type, related, status, created_at)
+         VALUES ($1, $2, $3, $4, 'open', $5) ON CONFLICT (incident_id) DO NOTHING",
+    )
+    .bind(id)
+    .bind(site.id)
+    .bind(incident_type)
+    .bind(serde_json::to_string(&related).unwrap_or_default())
+    .bind(to_ms(now))
+    .execute(&mut *conn)
+    .await?;
+    events::append(conn, Some(id), Some(site.organisation_id), "recurrence_detected", now, None, json!({ "related": related, "incident_type": incident_type }))
+        .await?;
+    Ok(())
+}
+
+/// Reports an incident. A retried request with the same `Idempotency-Key` returns the
+/// incident created the first time; the boolean says it was a replay.
+///
+/// # Errors
+/// [`Error::NotFound`] for a site the user may not see, [`Error::BadRequest`] naming the
+/// field at fault, [`Error::Forbidden`] when a client sets what only staff may.
+pub async fn create(state: &AppState, user: &User, request: NewIncident, idempotency_key: Option<String>) -> Result<(IncidentView, bool), Error> {
+    if let Some(key) = &idempotency_key {
+        if key.is_empty() || key.len() > 200 {
+            return Err(Error::field("Idempotency-Key", "must be 1 to 200 characters"));
+        }
+        if let Some(existing) = find_by_key(state, user, key).await? {
+            return Ok((get_view(state, user, existing).await?, true));
+        }
+    }
+    let now = state.clock.now();
+    let description = required_text("description", &request.description)?;
+    if !user.is_staff() && (request.priority.is_some() || request.source.is_some() || request.reported_at.is_some() || request.priority_reason.is_some()) {
+        return Err(Error::Forbidden("only staff may set priority, priority_reason, source or reported_at".into()));
+    }
+    let override_reason = match (request.priority, request.priority_reason.as_deref()) {
+        (Some(_), Some(reason)) => Some(required_text("priority_reason", reason)?),
+        (Some(_), None) => return Err(Error::field("priority_reason", "required when priority is set")),
+        (None, Some(_)) => return Err(Error::field("priority", "required when priority_reason is set")),
+        (None, None) => None,
+    };
+    let reported_at = match request.reported_at {
+        None => now,
+        Some(t) => {
+            let t = t.with_timezone(&Utc);
+            if t > now + TimeDelta::minutes(1) {
+                return Err(Error::field("reported_at", "is in the future"));
+            }
+            if t < now - TimeDelta::days(30) {
+                return Err(Error::field("reported_at", "is more than 30 days ago"));
+            }
+            t
+        }
+    };
+    let mut tx = state.db.begin().await?;
+    let site = match site(&mut tx, request.site_id).await {
+        Ok(site) if user.sees(site.organisation_id) => site,
+        // Another organisation's site is as unknown as a missing one.
+        Ok(_) | Err(Error::NotFound) => return Err(Error::NotFound),
+        Err(e) => return Err(e),
+    };
+    let organisation = organisation(&mut tx, site.organisation_id).await?;
+    let classification = classify(Some(&description), request.answers.as_ref());
+    let priority = request.priority.unwrap_or(classification.priority);
+    let source = request.source.unwrap_or(if user.is_staff() { Source::Phone } else { Source::ClientPortal });
+    let inserted = insert(
+        &mut tx,
+        Insert {
+            site: &site,
+            organisation: &organisation,
+            source,
+            description,
+            answers: request.answers,
+            classification,
+            priority,
+            override_reason,
+            on_site_required: request.on_site_required.unwrap_or(false),
+            reported_at,
+            created_by: Some(user.id),
+            idempotency_key: idempotency_key.clone(),
+            alert_fingerprint: None,
+            policy: organisation.policy.unwrap_or_else(|| state.config.policy(organisation.contract)),
+        },
+        now,
+    )
+    .await;
+    let id = match inserted {
+        Ok(id) => id,
+        // The same key raced us: the other request created it.
+        Err(Error::Database(message)) if idempotency_key.is_some() && message.to_lowercase().contains("unique") => {
+            drop(tx);
+            let key = idempotency_key.as_deref().unwrap_or_default();
+            let existing = find_by_key(state, user, key).await?.ok_or(Error::Database(message))?;
+            return Ok((get_view(state, user, existing).await?, true));
+        }
+        Err(e) => return Err(e),
+    };
+    tx.commit().await?;
+    state.changed().await;
+    Ok((get_view(state, user, id).await?, false))
+}
+
+async fn find_by_key(state: &AppState, user: &User, key: &str) -> Result<Option<i64>, Error> {
+    let row = sqlx::query("SELECT id FROM incidents WHERE created_by = $1 AND idempotency_key = $2")
+        .bind(user.id)
+        .bind(key)
+        .fetch_optional(state.db.pool())
+        .await?;
+    row.map(|r| get(&r, "id")).transpose()
+}
+
+/// An action on an incident.
+#[derive(Debug, Clone)]
+pub enum Action {
+    /// A technician called the client.
+    Acknowledge { note: Option<String> },
+    /// A technician is on site.
+    OnSite { note: Option<String> },
+    /// A client update was sent.
+    Update { message: String },
+    /// The priority changes.
+    Reclassify { priority: Priority, reason: String },
+    /// The incident is resolved.
+    Resolve(Resolution),
+    /// The incident is closed.
+    Close { note: Option<String> },
+}
+
+fn conflict(incident: &Incident, why: &str) -> Error {
+    Error::Conflict(format!("{} {why}", incident.reference))
+}
+
+/// Applies an action: checks the transition (409 with the reason when impossible), records
+/// it, appends the event and queues the notifications it causes, in one transaction.
+///
+/// # Errors
+/// [`Error::NotFound`], [`Error::Forbidden`] for a client, [`Error::Conflict`],
+/// [`Error::BadRequest`].
+pub async fn act(state: &AppState, user: &User, id: i64, action: Action) -> Result<IncidentView, Error> {
+    let now = state.clock.now();
+    let mut tx = state.db.begin().await?;
+    let incident = load(&mut tx, user, id).await?;
+    user.require_staff()?;
+    let t = &incident.times;
+    let stamp = |t: Option<DateTime<Utc>>| t.map(|t| t.to_rfc3339()).unwrap_or_default();
+    if incident.closed_at.is_some() {
+        return Err(conflict(&incident, "is closed"));
+    }
+    let note = |n: &Option<String>| n.as_deref().map(str::trim).filter(|n| !n.is_empty()).map(str::to_string);
+    let (kind, data, notice) = match &action {
+        Action::Acknowledge { note: n } => {
+            if t.acknowledged_at.is_some() {
+                return Err(conflict(&incident, &format!("was already taken in charge at {}", stamp(t.acknowledged_at))));
+            }
+            sqlx::query("UPDATE incidents SET acknowledged_at = $1 WHERE id = $2").bind(to_ms(now)).bind(id).execute(&mut *tx).await?;
+            ("acknowledged", json!({ "note": note(n) }), Some(NoticeKind::TakeCharge))
+        }
+        Action::OnSite { note: n } => {
+            if t.acknowledged_at.is_none() {
+                return Err(conflict(&incident, "must be taken in charge first"));
+            }
+            if t.resolved_at.is_some() {
+                return Err(conflict(&incident, "is already resolved"));
+            }
+            if t.on_site_at.is_some() {
+                return Err(conflict(&incident, &format!("has had a technician on site since {}", stamp(t.on_site_at))));
+            }
+            sqlx::query("UPDATE incidents SET on_site_at = $1 WHERE id = $2").bind(to_ms(now)).bind(id).execute(&mut *tx).await?;
+            ("on_site", json!({ "note": note(n) }), None)
+        }
+        Action::Update { message } => {
+            let message = required_text("message", message)?;
+            if t.acknowledged_at.is_none() {
+                return Err(conflict(&incident, "must be taken in charge first"));
+            }
+            if t.resolved_at.is_some() {
+                return Err(conflict(&incident, "is already resolved"));
+            }
+            sqlx::query("UPDATE incidents SET last_update_at = $1 WHERE id = $2").bind(to_ms(now)).bind(id).execute(&mut *tx).await?;
+            ("update", json!({ "message": message }), Some(NoticeKind::Update))
+        }
+        Action::Reclassify { priority, reason } => {
+            let reason = required_text("reason", reason)?;
+            if t.resolved_at.is_some() {
+                return Err(conflict(&incident, "is already resolved"));
+            }
+            if *priority == incident.priority {
+                return Err(conflict(&incident, &format!("is already {priority}")));
+            }
+            sqlx::query("UPDATE incidents SET priority = $1, override_reason = $2, override_by = $3 WHERE id = $4")
+                .bind(priority.as_str())
+                .bind(&reason)
+                .bind(user.id)
+                .bind(id)
+                .execute(&mut *tx)
+                .await?;
+            ("reclassified", json!({ "from": incident.priority, "to": priority, "reason": reason }), None)
+        }
+        Action::Resolve(resolution) => {
+            let resolution = Resolution {
+                root_cause: required_text("root_cause", &resolution.root_cause)?,
+                actions: required_text("actions", &resolution.actions)?,
+                security_data_impact: required_text("security_data_impact", &resolution.security_data_impact)?,
+                personal_data_lost: resolution.personal_data_lost,
+            };
+            if t.resolved_at.is_some() {
+                return Err(conflict(&incident, &format!("was already resolved at {}", stamp(t.resolved_at))));
+            }
+            if t.acknowledged_at.is_none() {
+                return Err(conflict(&incident, "must be taken in charge first"));
+            }
+            sqlx::query(
+                "UPDATE incidents SET resolved_at = $1, root_cause = $2, actions = $3, security_data_impact = $4, personal_data_lost = $5 WHERE id = $6",
+            )
+            .bind(to_ms(now))
+            .bind(&resolution.root_cause)
+            .bind(&resolution.actions)
+            .bind(&resolution.security_data_impact)
+            .bind(i64::from(resolution.personal_data_lost))
+            .bind(id)
+            .execute(&mut *tx)
+            .await?;
+            ("resolved", serde_json::to_value(&resolution).unwrap_or_default(), Some(NoticeKind::Resolution))
+        }
+        Action::Close { note: n } => {
+            if t.resolved_at.is_none() {
+                return Err(conflict(&incident, "must be resolved first"));
+            }
+            sqlx::query("UPDATE incidents SET closed_at = $1 WHERE id = $2").bind(to_ms(now)).bind(id).execute(&mut *tx).await?;
+            ("closed", json!({ "note": note(n) }), None)
+        }
+    };
+    let event_id = events::append(&mut tx, Some(id), Some(incident.organisation_id), kind, now, Some(user.id), data).await?;
+    let updated = load(&mut tx, user, id).await?;
+    let site = site(&mut tx, updated.site_id).await?;
+    let org = organisation(&mut tx, updated.organisation_id).await?;
+    if let Some(kind) = notice {
+        notify::queue_client_notices(&mut tx, &updated, &site, &org, kind, event_id, now).await?;
+    }
+    if matches!(action, Action::Resolve(_)) && updated.priority == Priority::P1 {
+        draft_postmortem(&mut tx, &updated, &site, now).await?;
+    }
+    tx.commit().await?;
+    state.changed().await;
+    view(&updated, &site, &org, now)
+}
+
+/// Creates the draft post-mortem of a resolved P1, its timeline filled in from the events.
+async fn draft_postmortem(conn: &mut AnyConnection, incident: &Incident, site: &Site, now: DateTime<Utc>) -> Result<(), Error> {
+    let rows = sqlx::query("SELECT * FROM events WHERE incident_id = $1 ORDER BY id").bind(incident.id).fetch_all(&mut *conn).await?;
+    let timeline = rows
+        .iter()
+        .map(|r| {
+            let kind: String = get(r, "kind")?;
+            let data: String = get(r, "data")?;
+            Ok(TimelineEntry { at: from_ms(get(r, "at")?), text: describe_event(&kind, &data) })
+        })
+        .collect::<Result<Vec<_>, Error>>()?;
+    let resolution = incident.resolution.clone().unwrap_or_default();
+    let document = PostMortem { timeline, root_cause: resolution.root_cause, ..PostMortem::default() };
+    let calendar = site.calendar()?;
+    let due = sla::deadlines(&incident.times, &incident.policy, &calendar)
+        .map_err(|e| Error::Database(e.to_string()))?
+        .postmortem_due
+        .unwrap_or(now);
+    sqlx::query(
+        "INSERT INTO postmortems (incident_id, status, document, due_at, updated_at) VALUES ($1, 'draft', $2, $3, $4)
+         ON CONFLICT (incident_id) DO NOTHING",
+    )
+    .bind(incident.id)
+    .bind(serde_json::to_string(&document).unwrap_or_default())
+    .bind(to_ms(due))
+    .bind(to_ms(now))
+    .execute(&mut *conn)
+    .await?;
+    events::append(conn, Some(incident.id), Some(incident.organisation_id), "postmortem_draft", now, None, json!({ "due": due })).await?;
+    Ok(())
+}
+
+/// One line of a timeline, in French, from an event.
+pub fn describe_event(kind: &str, data: &str) -> String {
+    let data: serde_json::Value = serde_json::from_str(data).unwrap_or_default();
+    let s = |k: &str| data.get(k).and_then(|v| v.as_str()).unwrap_or_default().to_string();
+    match kind {
+        "reported" => format!("Incident signalé ({}), priorité {}", s("source"), s("priority")),
+        "acknowledged" => "Prise en charge : un technicien a appelé le client".to_string(),
+        "on_site" => "Technicien sur site".to_string(),
+        "update" => format!("Point d'avancement envoyé au client : {}", s("message")),
+        "reclassified" => format!("Priorité passée de {} à {} : {}", s("from"), s("to"), s("reason")),
+        "resolved" => format!("Résolu. Cause : {}. Actions : {}", s("root_cause"), s("actions")),
+        "closed" => "Incident clos".to_string(),
+        "alert" => format!("Alerte SLA : {} {}", s("clock"), s("level")),
+        "notification_delivered" => format!("Notification {} envoyée à {}", s("channel"), s("recipient")),
+        "notification_failed" => format!("Échec de notification {} à {}", s("channel"), s("recipient")),
+        "supervision_alert" => format!("Alerte de supervision répétée : {}", s("summary")),
+        other => other.to_string(),
+    }
+}
+
+/// The timeline of an incident the user may see.
+///
+/// # Errors
+/// [`Error::NotFound`].
+pub async fn timeline(state: &AppState, user: &User, id: i64) -> Result<Vec<Event>, Error> {
+    let mut conn = state.db.pool().acquire().await?;
+    load(&mut conn, user, id).await?;
+    drop(conn);
+    Ok(events::timeline(&state.db, id).await?.into_iter().filter(|e| e.visible_to(user)).collect())
+}
+
+/// Open incidents, for the monitor.
+pub(crate) async fn open_incidents(conn: &mut AnyConnection) -> Result<Vec<Incident>, Error> {
+    // Closed incidents too while a P1's post-mortem is still due.
+    let rows = sqlx::query(
+        "SELECT * FROM incidents WHERE closed_at IS NULL
+            OR (priority = 'P1' AND resolved_at IS NOT NULL AND postmortem_published_at IS NULL)",
+    )
+    .fetch_all(&mut *conn)
+    .await?;
+    rows.iter().map(Incident::from_row).collect()
+}
+
+/// Counts rows, for tests and reports.
+pub async fn count(state: &AppState) -> Result<i64, Error> {
+    let row = sqlx::query("SELECT COUNT(*) AS n FROM incidents").fetch_one(state.db.pool()).await?;
+    Ok(row.try_get("n")?)
+}

@@ -1,0 +1,202 @@
+//! The records Vigie keeps: organisations, sites, users.
+
+use std::fmt;
+use std::str::FromStr;
+
+use serde::{Deserialize, Serialize};
+use sqlx::any::AnyRow;
+use vigie_engine::{Calendar, CalendarSpec, Contract, Policy};
+
+use crate::db::{get, get_json, get_parsed};
+use crate::error::Error;
+
+/// What a user is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Role {
+    /// A client's user: sees and reports for its own organisation only.
+    Client,
+    /// A technician on call.
+    Technician,
+    /// The operations manager (*responsable d'exploitation*).
+    Supervisor,
+    /// Administers organisations, sites and users.
+    Admin,
+}
+
+impl Role {
+    /// The code used in data.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Role::Client => "client",
+            Role::Technician => "technician",
+            Role::Supervisor => "supervisor",
+            Role::Admin => "admin",
+        }
+    }
+}
+
+impl fmt::Display for Role {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl FromStr for Role {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, String> {
+        match s {
+            "client" => Ok(Role::Client),
+            "technician" => Ok(Role::Technician),
+            "supervisor" => Ok(Role::Supervisor),
+            "admin" => Ok(Role::Admin),
+            other => Err(format!("unknown role {other:?}")),
+        }
+    }
+}
+
+/// A logged-in user.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct User {
+    /// Identifier.
+    pub id: i64,
+    /// Login name.
+    pub username: String,
+    /// Name shown.
+    pub display_name: String,
+    /// Role.
+    pub role: Role,
+    /// The organisation of a client user.
+    pub organisation_id: Option<i64>,
+    /// Email, for alerts to supervisors.
+    pub email: String,
+}
+
+impl User {
+    /// Technicians, supervisors and admins: the integrator's staff, who see every client.
+    pub fn is_staff(&self) -> bool {
+        self.role != Role::Client
+    }
+
+    /// Whether the user may see what belongs to `organisation_id`.
+    pub fn sees(&self, organisation_id: i64) -> bool {
+        self.is_staff() || self.organisation_id == Some(organisation_id)
+    }
+
+    /// Staff only, else 403.
+    ///
+    /// # Errors
+    /// [`Error::Forbidden`] for a client user.
+    pub fn require_staff(&self) -> Result<(), Error> {
+        if self.is_staff() {
+            Ok(())
+        } else {
+            Err(Error::Forbidden(format!("a {} may not do this", self.role)))
+        }
+    }
+
+    pub(crate) fn from_row(row: &AnyRow) -> Result<User, Error> {
+        Ok(User {
+            id: get(row, "id")?,
+            username: get(row, "username")?,
+            display_name: get(row, "display_name")?,
+            role: get_parsed(row, "role")?,
+            organisation_id: get(row, "organisation_id")?,
+            email: get(row, "email")?,
+        })
+    }
+}
+
+/// Who the client wants told.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ContactKind {
+    /// The technical contact designated by the client.
+    Technical,
+    /// The client's management.
+    Management,
+}
+
+/// A person at the client.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Contact {
+    /// Technical contact or management.
+    pub kind: ContactKind,
+    /// Name.
+    pub name: String,
+    /// Email address.
+    pub email: String,
+    /// Mobile phone, E.164.
+    pub phone: String,
+}
+
+/// A client organisation.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Organisation {
+    /// Identifier.
+    pub id: i64,
+    /// Name.
+    pub name: String,
+    /// Contract tier.
+    pub contract: Contract,
+    /// Its own policy, if it has one.
+    pub policy: Option<Policy>,
+    /// People to tell.
+    pub contacts: Vec<Contact>,
+}
+
+impl Organisation {
+    /// The policy its incidents are reported under.
+    pub fn effective_policy(&self) -> Policy {
+        self.policy.unwrap_or_else(|| Policy::for_contract(self.contract))
+    }
+
+    pub(crate) fn from_row(row: &AnyRow) -> Result<Organisation, Error> {
+        let policy: Option<String> = get(row, "policy")?;
+        Ok(Organisation {
+            id: get(row, "id")?,
+            name: get(row, "name")?,
+            contract: get_parsed(row, "contract")?,
+            policy: policy.map(|p| serde_json::from_str(&p)).transpose().map_err(|e| Error::Database(format!("policy: {e}")))?,
+            contacts: get_json(row, "contacts")?,
+        })
+    }
+}
+
+/// A client's site.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Site {
+    /// Identifier.
+    pub id: i64,
+    /// Its organisation.
+    pub organisation_id: i64,
+    /// Name.
+    pub name: String,
+    /// Postal address.
+    pub address: String,
+    /// Business calendar, as data.
+    pub calendar: CalendarSpec,
+    /// The sensitive zones the report questionnaire offers.
+    pub sensitive_zones: Vec<String>,
+}
+
+impl Site {
+    /// The calendar, checked.
+    ///
+    /// # Errors
+    /// [`Error::Database`] when the stored calendar is no longer valid.
+    pub fn calendar(&self) -> Result<Calendar, Error> {
+        Calendar::try_from(self.calendar.clone()).map_err(|e| Error::Database(format!("site {} calendar: {e}", self.id)))
+    }
+
+    pub(crate) fn from_row(row: &AnyRow) -> Result<Site, Error> {
+        Ok(Site {
+            id: get(row, "id")?,
+            organisation_id: get(row, "organisation_id")?,
+            name: get(row, "name")?,
+            address: get(row, "address")?,
+            calendar: get_json(row, "calendar")?,
+            sensitive_zones: get_json(row, "sensitive_zones")?,
+        })
+    }
+}

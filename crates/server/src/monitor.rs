@@ -1,0 +1,107 @@
+//! The SLA monitor: wakes at the next instant a clock changes state (or when an incident
+//! changes), records each at-risk point and breach exactly once — a unique key in the
+//! database makes that hold across restarts and instances — and tells the operations
+//! manager.
+
+use std::time::Duration;
+
+use chrono::{DateTime, Utc};
+use serde_json::json;
+use vigie_engine::sla::{self, ClockState};
+
+use crate::db::to_ms;
+use crate::error::Error;
+use crate::events;
+use crate::incidents::{self, site};
+use crate::notify;
+use crate::state::AppState;
+
+/// The longest the monitor sleeps without a reason, in case the clock jumped.
+const MAX_SLEEP: Duration = Duration::from_secs(60);
+
+/// Runs the monitor forever.
+pub async fn run(state: AppState) {
+    loop {
+        let next = match check(&state).await {
+            Ok(next) => next,
+            Err(e) => {
+                eprintln!("vigie: SLA monitor: {e}");
+                None
+            }
+        };
+        let now = state.clock.now();
+        let sleep = next
+            .and_then(|t| (t - now).to_std().ok())
+            .map_or(MAX_SLEEP, |d| d.min(MAX_SLEEP))
+            // A deadline computed to the millisecond: wake just after it.
+            + Duration::from_millis(5);
+        tokio::select! {
+            _ = state.monitor.notified() => {}
+            _ = tokio::time::sleep(sleep) => {}
+        }
+    }
+}
+
+/// Looks at every open incident once: records the alerts due, returns when to look again.
+///
+/// # Errors
+/// [`Error::Database`].
+pub async fn check(state: &AppState) -> Result<Option<DateTime<Utc>>, Error> {
+    let now = state.clock.now();
+    let mut conn = state.db.pool().acquire().await?;
+    let open = incidents::open_incidents(&mut conn).await?;
+    drop(conn);
+    let mut next: Option<DateTime<Utc>> = None;
+    let mut raised = false;
+    for incident in open {
+        let mut conn = state.db.pool().acquire().await?;
+        let site = site(&mut conn, incident.site_id).await?;
+        drop(conn);
+        let calendar = site.calendar()?;
+        let clocks = sla::clocks(&incident.times, &incident.policy, &calendar, now).map_err(|e| Error::Database(e.to_string()))?;
+        if let Some(t) = sla::next_change(&clocks, now) {
+            next = Some(next.map_or(t, |n| n.min(t)));
+        }
+        for clock in &clocks {
+            let (level, breached) = match clock.state {
+                ClockState::AtRisk => ("at_risk", false),
+                ClockState::Breached => ("breached", true),
+                _ => continue,
+            };
+            let Some(due) = clock.due else { continue };
+            // An at-risk point already past its deadline is not worth a separate alert.
+            let mut tx = state.db.begin().await?;
+            let inserted = sqlx::query(
+                "INSERT INTO alerts (incident_id, clock, level, due, created_at) VALUES ($1, $2, $3, $4, $5)
+                 ON CONFLICT (incident_id, clock, level, due) DO NOTHING",
+            )
+            .bind(incident.id)
+            .bind(clock.kind.as_str())
+            .bind(level)
+            .bind(to_ms(due))
+            .bind(to_ms(now))
+            .execute(&mut *tx)
+            .await?;
+            if inserted.rows_affected() == 1 {
+                let event_id = events::append(
+                    &mut tx,
+                    Some(incident.id),
+                    Some(incident.organisation_id),
+                    "alert",
+                    now,
+                    None,
+                    json!({ "clock": clock.kind, "level": level, "due": due, "reference": incident.reference, "priority": incident.priority }),
+                )
+                .await?;
+                notify::queue_alert(&mut tx, &incident, &site, clock.kind, breached, due, event_id, now).await?;
+                raised = true;
+            }
+            tx.commit().await?;
+        }
+    }
+    if raised {
+        state.events.poke().await;
+        state.outbox.notify_one();
+    }
+    Ok(next)
+}

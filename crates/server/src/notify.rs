@@ -1,0 +1,407 @@
+//! Notifications: what the communication plan calls for is queued in the outbox, in the
+//! same transaction as the event that causes it; a worker delivers by SMTP and by the SMS
+//! gateway, retries with backoff, and records each delivery or failure on the timeline.
+
+use std::time::Duration;
+
+use chrono::{DateTime, TimeDelta, Utc};
+use chrono_tz::Tz;
+use lettre::message::{header::ContentType, Mailbox};
+use lettre::transport::smtp::authentication::Credentials;
+use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
+use serde_json::json;
+use sqlx::any::AnyRow;
+use sqlx::AnyConnection;
+use vigie_engine::communication::{self, NoticeKind, Recipient};
+use vigie_engine::sla::ClockKind;
+use vigie_engine::Priority;
+
+use crate::config::{Config, SmtpTls};
+use crate::db::{get, to_ms};
+use crate::error::Error;
+use crate::events;
+use crate::incidents::Incident;
+use crate::model::{ContactKind, Organisation, Site};
+use crate::state::AppState;
+
+/// Deliveries tried before a message is given up.
+pub const MAX_ATTEMPTS: i64 = 8;
+
+/// Email or SMS.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Channel {
+    /// Email.
+    Email,
+    /// SMS.
+    Sms,
+}
+
+impl Channel {
+    fn as_str(self) -> &'static str {
+        match self {
+            Channel::Email => "email",
+            Channel::Sms => "sms",
+        }
+    }
+}
+
+struct Outgoing {
+    channel: Channel,
+    recipient: String,
+    address: String,
+    subject: String,
+    body: String,
+}
+
+async fn enqueue(conn: &mut AnyConnection, incident_id: Option<i64>, event_id: i64, m: Outgoing, now: DateTime<Utc>) -> Result<(), Error> {
+    sqlx::query(
+        "INSERT INTO outbox (incident_id, event_id, channel, recipient, address, subject, body, next_attempt_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+    )
+    .bind(incident_id)
+    .bind(event_id)
+    .bind(m.channel.as_str())
+    .bind(m.recipient)
+    .bind(m.address)
+    .bind(m.subject)
+    .bind(m.body)
+    .bind(to_ms(now))
+    .execute(&mut *conn)
+    .await?;
+    Ok(())
+}
+
+fn local(t: DateTime<Utc>, tz: Tz) -> String {
+    t.with_timezone(&tz).format("%d/%m/%Y %H:%M").to_string()
+}
+
+/// Queues the client notices of an incident event, as the engine's plan says: P1 to the
+/// technical contact and management, P2 to the technical contact, email and SMS; the GDPR
+/// notice when personal data was lost.
+///
+/// # Errors
+/// [`Error::Database`].
+pub async fn queue_client_notices(
+    conn: &mut AnyConnection,
+    incident: &Incident,
+    site: &Site,
+    org: &Organisation,
+    kind: NoticeKind,
+    event_id: i64,
+    now: DateTime<Utc>,
+) -> Result<(), Error> {
+    let calendar = site.calendar()?;
+    let tz = calendar.time_zone();
+    let known = incident.resolution.as_ref().filter(|r| r.personal_data_lost).and(incident.times.resolved_at);
+    let plan = communication::plan(&incident.times, known, &incident.policy, &calendar).map_err(|e| Error::Database(e.to_string()))?;
+    let reference = &incident.reference;
+    let mut notices: Vec<(Vec<Recipient>, bool, String, String)> = Vec::new();
+    if plan.proactive {
+        let next = plan.notices.iter().find(|n| n.kind == NoticeKind::Update).map(|n| local(n.due, tz));
+        let (subject, body) = match kind {
+            NoticeKind::TakeCharge => (
+                format!("[{reference}] Prise en charge de votre incident {}", incident.priority),
+                format!(
+                    "Bonjour,\n\nVotre incident {reference} ({}) sur le site {} est pris en charge par nos équipes depuis le {}.\n{}\n\nMileo Technology — support",
+                    incident.priority,
+                    site.name,
+                    local(now, tz),
+                    next.map(|n| format!("Prochain point d'avancement au plus tard le {n}.")).unwrap_or_default()
+                ),
+            ),
+            NoticeKind::Update => (
+                format!("[{reference}] Point d'avancement"),
+                format!(
+                    "Bonjour,\n\nPoint d'avancement sur l'incident {reference} ({}) du site {} :\n{}\n{}\n\nMileo Technology — support",
+                    incident.priority,
+                    site.name,
+                    last_message(conn, incident.id).await?,
+                    next.map(|n| format!("Prochain point au plus tard le {n}.")).unwrap_or_default()
+                ),
+            ),
+            NoticeKind::Resolution => {
+                let r = incident.resolution.clone().unwrap_or_default();
+                (
+                    format!("[{reference}] Incident résolu"),
+                    format!(
+                        "Bonjour,\n\nL'incident {reference} ({}) du site {} est résolu depuis le {}.\n\nCause racine : {}\nActions réalisées : {}\nImpact sur les données de sécurité : {}\n\nMileo Technology — support",
+                        incident.priority,
+                        site.name,
+                        local(now, tz),
+                        r.root_cause,
+                        r.actions,
+                        r.security_data_impact
+                    ),
+                )
+            }
+            NoticeKind::GdprNotice => (String::new(), String::new()),
+        };
+        if !subject.is_empty() {
+            notices.push((plan.recipients.clone(), true, subject, body));
+        }
+    }
+    if kind == NoticeKind::Resolution {
+        if let Some(gdpr) = plan.notices.iter().find(|n| n.kind == NoticeKind::GdprNotice) {
+            notices.push((
+                gdpr.recipients.clone(),
+                false,
+                format!("[{reference}] Perte de données personnelles — information RGPD"),
+                format!(
+                    "Bonjour,\n\nL'incident {reference} du site {} a entraîné une perte de données personnelles.\nEn tant que responsable de traitement, vous devez notifier l'autorité de contrôle (CNIL) au plus tard le {} (72 h, RGPD art. 33).\n\nMileo Technology — support",
+                    site.name,
+                    plan.authority_deadline.map(|d| local(d, tz)).unwrap_or_default()
+                ),
+            ));
+        }
+    }
+    for (recipients, with_sms, subject, body) in notices {
+        for contact in org.contacts.iter().filter(|c| {
+            recipients.contains(&match c.kind {
+                ContactKind::Technical => Recipient::TechnicalContact,
+                ContactKind::Management => Recipient::Management,
+            })
+        }) {
+            if !contact.email.is_empty() {
+                let m = Outgoing { channel: Channel::Email, recipient: contact.name.clone(), address: contact.email.clone(), subject: subject.clone(), body: body.clone() };
+                enqueue(conn, Some(incident.id), event_id, m, now).await?;
+            }
+            if with_sms && !contact.phone.is_empty() {
+                let text = format!("{subject} — détails par email. Mileo Technology");
+                let m = Outgoing { channel: Channel::Sms, recipient: contact.name.clone(), address: contact.phone.clone(), subject: subject.clone(), body: text };
+                enqueue(conn, Some(incident.id), event_id, m, now).await?;
+            }
+        }
+    }
+    Ok(())
+}
+
+async fn last_message(conn: &mut AnyConnection, incident_id: i64) -> Result<String, Error> {
+    let row = sqlx::query("SELECT data FROM events WHERE incident_id = $1 AND kind = 'update' ORDER BY id DESC LIMIT 1")
+        .bind(incident_id)
+        .fetch_optional(&mut *conn)
+        .await?;
+    let data: String = row.map(|r| get(&r, "data")).transpose()?.unwrap_or_default();
+    let value: serde_json::Value = serde_json::from_str(&data).unwrap_or_default();
+    Ok(value.get("message").and_then(|m| m.as_str()).unwrap_or_default().to_string())
+}
+
+/// Queues the email to the operations managers (supervisors) about an SLA alert.
+///
+/// # Errors
+/// [`Error::Database`].
+pub async fn queue_alert(
+    conn: &mut AnyConnection,
+    incident: &Incident,
+    site: &Site,
+    clock: ClockKind,
+    breached: bool,
+    due: DateTime<Utc>,
+    event_id: i64,
+    now: DateTime<Utc>,
+) -> Result<(), Error> {
+    let tz = site.calendar()?.time_zone();
+    let rows = sqlx::query("SELECT display_name, email FROM users WHERE role = 'supervisor' AND active = 1 AND email <> ''")
+        .fetch_all(&mut *conn)
+        .await?;
+    let what = if breached { "DÉPASSÉ" } else { "à risque" };
+    let subject = format!("[{}] SLA {} {what} ({})", incident.reference, clock_label(clock), incident.priority);
+    let body = format!(
+        "Incident {} ({}) — site {}\nÉchéance {} : {}\nÉtat : {what}\n",
+        incident.reference,
+        incident.priority,
+        site.name,
+        clock_label(clock),
+        local(due, tz)
+    );
+    for row in rows {
+        let m = Outgoing { channel: Channel::Email, recipient: get(&row, "display_name")?, address: get(&row, "email")?, subject: subject.clone(), body: body.clone() };
+        enqueue(conn, Some(incident.id), event_id, m, now).await?;
+    }
+    Ok(())
+}
+
+/// The French name of a clock.
+pub fn clock_label(clock: ClockKind) -> &'static str {
+    match clock {
+        ClockKind::TakeCharge => "prise en charge",
+        ClockKind::OnSite => "intervention sur site",
+        ClockKind::InterventionPlanned => "planification d'intervention",
+        ClockKind::ClientUpdate => "point d'avancement client",
+        ClockKind::Postmortem => "post-mortem",
+    }
+}
+
+/// Delivers queued messages forever: when woken, and every second for retries.
+pub async fn run(state: AppState) {
+    loop {
+        tokio::select! {
+            _ = state.outbox.notified() => {}
+            _ = tokio::time::sleep(Duration::from_secs(1)) => {}
+        }
+        if let Err(e) = deliver_due(&state).await {
+            eprintln!("vigie: notification worker: {e}");
+        }
+    }
+}
+
+/// Delivers every message that is due; returns how many were tried.
+///
+/// # Errors
+/// [`Error::Database`].
+pub async fn deliver_due(state: &AppState) -> Result<usize, Error> {
+    let now = state.clock.now();
+    let rows = sqlx::query("SELECT * FROM outbox WHERE status = 'pending' AND next_attempt_at <= $1 ORDER BY id LIMIT 50")
+        .bind(to_ms(now))
+        .fetch_all(state.db.pool())
+        .await?;
+    let tried = rows.len();
+    for row in rows {
+        deliver_one(state, &row).await?;
+    }
+    Ok(tried)
+}
+
+async fn deliver_one(state: &AppState, row: &AnyRow) -> Result<(), Error> {
+    let id: i64 = get(row, "id")?;
+    // Claim the message, so that another instance does not send it too.
+    let claimed = sqlx::query("UPDATE outbox SET status = 'sending' WHERE id = $1 AND status = 'pending'").bind(id).execute(state.db.pool()).await?;
+    if claimed.rows_affected() != 1 {
+        return Ok(());
+    }
+    let channel: String = get(row, "channel")?;
+    let recipient: String = get(row, "recipient")?;
+    let address: String = get(row, "address")?;
+    let subject: String = get(row, "subject")?;
+    let body: String = get(row, "body")?;
+    let attempts: i64 = get::<i64>(row, "attempts")? + 1;
+    let incident_id: Option<i64> = get(row, "incident_id")?;
+    let result = match channel.as_str() {
+        "email" => send_email(&state.config, id, &address, &subject, &body).await,
+        _ => send_sms(&state.config, id, &address, &body).await,
+    };
+    let now = state.clock.now();
+    let mut tx = state.db.begin().await?;
+    let organisation_id: Option<i64> = match incident_id {
+        Some(i) => sqlx::query("SELECT organisation_id FROM incidents WHERE id = $1").bind(i).fetch_optional(&mut *tx).await?.map(|r| get(&r, "organisation_id")).transpose()?,
+        None => None,
+    };
+    match result {
+        Ok(how) => {
+            sqlx::query("UPDATE outbox SET status = 'delivered', attempts = $1, delivered_at = $2, last_error = NULL WHERE id = $3")
+                .bind(attempts)
+                .bind(to_ms(now))
+                .bind(id)
+                .execute(&mut *tx)
+                .await?;
+            events::append(&mut tx, incident_id, organisation_id, "notification_delivered", now, None, json!({ "channel": channel, "recipient": recipient, "subject": subject, "via": how }))
+                .await?;
+        }
+        Err(e) => {
+            let give_up = attempts >= MAX_ATTEMPTS;
+            let backoff = TimeDelta::seconds((5i64 << (attempts - 1).min(10)).min(3600));
+            sqlx::query("UPDATE outbox SET status = $1, attempts = $2, next_attempt_at = $3, last_error = $4 WHERE id = $5")
+                .bind(if give_up { "failed" } else { "pending" })
+                .bind(attempts)
+                .bind(to_ms(now + backoff))
+                .bind(e.to_string())
+                .bind(id)
+                .execute(&mut *tx)
+                .await?;
+            events::append(
+                &mut tx,
+                incident_id,
+                organisation_id,
+                "notification_failed",
+                now,
+                None,
+                json!({ "channel": channel, "recipient": recipient, "error": e.to_string(), "attempt": attempts, "final": give_up }),
+            )
+            .await?;
+        }
+    }
+    tx.commit().await?;
+    state.events.poke().await;
+    Ok(())
+}
+
+/// Sends an email by SMTP, or writes it to the spool folder when no SMTP is configured.
+async fn send_email(config: &Config, id: i64, to: &str, subject: &str, body: &str) -> Result<&'static str, Error> {
+    let Some(smtp) = &config.smtp else {
+        let dir = config.spool_dir().join("mail");
+        tokio::fs::create_dir_all(&dir).await.map_err(|e| Error::Delivery(e.to_string()))?;
+        let text = format!("To: {to}\nSubject: {subject}\n\n{body}\n");
+        tokio::fs::write(dir.join(format!("{id}.eml")), text).await.map_err(|e| Error::Delivery(e.to_string()))?;
+        return Ok("spool");
+    };
+    let from: Mailbox = smtp.from.parse().map_err(|e| Error::Delivery(format!("from {:?}: {e}", smtp.from)))?;
+    let to: Mailbox = to.parse().map_err(|e| Error::Delivery(format!("to {to:?}: {e}")))?;
+    let message = Message::builder()
+        .from(from)
+        .to(to)
+        .subject(subject)
+        .header(ContentType::TEXT_PLAIN)
+        .body(body.to_string())
+        .map_err(|e| Error::Delivery(e.to_string()))?;
+    let builder = match smtp.tls {
+        SmtpTls::None => AsyncSmtpTransport::<Tokio1Executor>::builder_dangerous(&smtp.host),
+        SmtpTls::Starttls => AsyncSmtpTransport::<Tokio1Executor>::starttls_relay(&smtp.host).map_err(|e| Error::Delivery(e.to_string()))?,
+        SmtpTls::Tls => AsyncSmtpTransport::<Tokio1Executor>::relay(&smtp.host).map_err(|e| Error::Delivery(e.to_string()))?,
+    };
+    let mut builder = builder.port(smtp.port).timeout(Some(Duration::from_secs(20)));
+    if let (Some(user), Some(password)) = (&smtp.username, &smtp.password) {
+        builder = builder.credentials(Credentials::new(user.clone(), password.clone()));
+    }
+    builder.build().send(message).await.map_err(|e| Error::Delivery(e.to_string()))?;
+    Ok("smtp")
+}
+
+/// Sends an SMS through the HTTP gateway, or writes it to the spool folder.
+async fn send_sms(config: &Config, id: i64, to: &str, text: &str) -> Result<&'static str, Error> {
+    let Some(sms) = &config.sms else {
+        let dir = config.spool_dir().join("sms");
+        tokio::fs::create_dir_all(&dir).await.map_err(|e| Error::Delivery(e.to_string()))?;
+        let body = json!({ "to": to, "text": text }).to_string();
+        tokio::fs::write(dir.join(format!("{id}.json")), body).await.map_err(|e| Error::Delivery(e.to_string()))?;
+        return Ok("spool");
+    };
+    let template: serde_json::Value = serde_json::from_str(&sms.body).map_err(|e| Error::Delivery(format!("sms.body: {e}")))?;
+    let body = fill(template, to, text);
+    let client = reqwest::Client::builder().timeout(Duration::from_secs(20)).build().map_err(|e| Error::Delivery(e.to_string()))?;
+    let mut request = client.post(&sms.url).json(&body);
+    if let Some(token) = &sms.token {
+        request = request.bearer_auth(token);
+    }
+    let response = request.send().await.map_err(|e| Error::Delivery(e.to_string()))?;
+    if !response.status().is_success() {
+        return Err(Error::Delivery(format!("SMS gateway answered {}", response.status())));
+    }
+    Ok("gateway")
+}
+
+/// Fills `{to}` and `{text}` in every string of the body template.
+fn fill(value: serde_json::Value, to: &str, text: &str) -> serde_json::Value {
+    use serde_json::Value;
+    match value {
+        Value::String(s) => Value::String(s.replace("{to}", to).replace("{text}", text)),
+        Value::Array(items) => Value::Array(items.into_iter().map(|v| fill(v, to, text)).collect()),
+        Value::Object(map) => Value::Object(map.into_iter().map(|(k, v)| (k, fill(v, to, text))).collect()),
+        other => other,
+    }
+}
+
+/// Whether a priority calls for proactive communication (used by the demo and reports).
+pub fn is_proactive(priority: Priority) -> bool {
+    !communication::recipients(priority).is_empty()
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn sms_template_is_filled() {
+        let t = serde_json::json!({"message": {"to": "{to}", "body": "Vigie: {text}"}, "sender": "MILEO"});
+        assert_eq!(
+            super::fill(t, "+33612345678", "INC-2026-000001"),
+            serde_json::json!({"message": {"to": "+33612345678", "body": "Vigie: INC-2026-000001"}, "sender": "MILEO"})
+        );
+    }
+}

@@ -1,0 +1,76 @@
+//! What every handler and background task shares.
+
+use std::path::PathBuf;
+use std::sync::atomic::{AtomicI64, Ordering};
+use std::sync::Arc;
+
+use chrono::{DateTime, TimeDelta, Utc};
+use tokio::sync::Notify;
+
+use crate::config::Config;
+use crate::db::Db;
+use crate::events::Hub;
+use crate::metrics::Metrics;
+
+/// The server's clock: the system clock, which tests can move forward.
+#[derive(Debug, Clone, Default)]
+pub struct Clock {
+    offset_ms: Arc<AtomicI64>,
+}
+
+impl Clock {
+    /// Now.
+    pub fn now(&self) -> DateTime<Utc> {
+        Utc::now() + TimeDelta::milliseconds(self.offset_ms.load(Ordering::Relaxed))
+    }
+
+    /// Moves this clock (and every copy of it) forward.
+    pub fn advance(&self, by: TimeDelta) {
+        self.offset_ms.fetch_add(by.num_milliseconds(), Ordering::Relaxed);
+    }
+}
+
+/// The shared state.
+#[derive(Debug, Clone)]
+pub struct AppState {
+    /// The database.
+    pub db: Db,
+    /// The clock.
+    pub clock: Clock,
+    /// Live events to browsers.
+    pub events: Hub,
+    /// The configuration.
+    pub config: Arc<Config>,
+    /// The built app (`dist/`).
+    pub dist: PathBuf,
+    /// Wakes the SLA monitor when an incident changes.
+    pub monitor: Arc<Notify>,
+    /// Wakes the notification worker when a message is queued.
+    pub outbox: Arc<Notify>,
+    /// Counters for `/metrics`.
+    pub metrics: Arc<Metrics>,
+}
+
+impl AppState {
+    /// A state over `db`, with the given configuration.
+    pub fn new(db: Db, config: Config, dist: PathBuf) -> AppState {
+        AppState {
+            events: Hub::new(db.clone()),
+            db,
+            clock: Clock::default(),
+            config: Arc::new(config),
+            dist,
+            monitor: Arc::new(Notify::new()),
+            outbox: Arc::new(Notify::new()),
+            metrics: Arc::new(Metrics::default()),
+        }
+    }
+
+    /// Tells the live stream, the monitor and the notification worker that something
+    /// changed (after the transaction committed).
+    pub async fn changed(&self) {
+        self.events.poke().await;
+        self.monitor.notify_one();
+        self.outbox.notify_one();
+    }
+}

@@ -1,0 +1,52 @@
+//! The API over HTTP against a real server, on SQLite and again on PostgreSQL.
+//!
+//! Each test starts its own server on a free port with its own fresh database. The
+//! PostgreSQL variants need `VIGIE_TEST_POSTGRES_URL` (a role that may create databases);
+//! `cargo xtask test` and CI start a PostgreSQL server and set it.
+
+mod harness;
+mod lifecycle;
+mod security;
+mod stream;
+mod alerts;
+
+/// Runs each scenario once per database: `sqlite::name` and `postgres::name`.
+macro_rules! on_both_databases {
+    ($($module:ident :: $name:ident),* $(,)?) => {
+        mod sqlite {
+            $(
+                #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+                async fn $name() {
+                    crate::$module::$name(crate::harness::Backend::Sqlite).await
+                }
+            )*
+        }
+        mod postgres {
+            $(
+                #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+                async fn $name() {
+                    crate::$module::$name(crate::harness::Backend::Postgres).await
+                }
+            )*
+        }
+    };
+}
+
+on_both_databases!(
+    lifecycle::report_take_charge_resolve_close,
+    lifecycle::impossible_transitions_are_409_with_the_reason,
+    lifecycle::idempotency_key_never_creates_a_second_incident,
+    lifecycle::staff_report_a_phone_call_with_a_priority_and_a_reason,
+    lifecycle::p1_resolution_drafts_a_postmortem_published_only_when_complete,
+    lifecycle::recurrence_opens_a_review,
+    security::clients_see_only_their_organisation,
+    security::sessions_roles_and_origin,
+    security::failed_logins_slow_down,
+    security::bad_input_gets_a_precise_error,
+    security::text_is_stored_as_plain_text,
+    stream::events_stream_live_and_resume_with_last_event_id,
+    stream::event_stream_is_isolated,
+    alerts::breach_alerts_once_across_a_restart,
+    alerts::supervision_alerts_open_and_update_incidents,
+    alerts::health_metrics_time_and_app_routes,
+);
