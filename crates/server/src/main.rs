@@ -19,6 +19,9 @@ commands:
                --config FILE        TOML: SMTP, SMS gateway, policies
                --dist DIR           the built app (env VIGIE_DIST, default ./dist)
                --demo               create the demo organisations, sites and accounts
+  api-token ORGANISATION [--database-url URL]
+             create the API token of an organisation's supervision tools and print it
+             (shown once; it replaces the previous one)
   sla        read incidents as JSON Lines on stdin, write their SLA deadlines
   classify   read incident descriptions as JSON Lines on stdin, write their priority
   help       show this message";
@@ -27,6 +30,7 @@ fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let result = match args.first().map(String::as_str) {
         Some("serve") => serve(&args[1..]),
+        Some("api-token") => api_token(&args[1..]),
         Some("sla") => run_batch(Command::Sla),
         Some("classify") => run_batch(Command::Classify),
         Some("help" | "-h" | "--help") => {
@@ -73,6 +77,33 @@ fn serve_options(args: &[String]) -> Result<Options, Error> {
         }
     }
     Ok(options)
+}
+
+fn api_token(args: &[String]) -> Result<ExitCode, Error> {
+    let mut database_url = std::env::var("DATABASE_URL").ok().filter(|v| !v.is_empty()).unwrap_or_else(|| "sqlite://data/vigie.db".into());
+    let mut organisation = None;
+    let mut args = args.iter();
+    while let Some(arg) = args.next() {
+        match arg.as_str() {
+            "--database-url" => database_url = args.next().cloned().ok_or_else(|| Error::Usage("--database-url needs a value".into()))?,
+            other if organisation.is_none() && !other.starts_with("--") => organisation = Some(other.to_string()),
+            other => return Err(Error::Usage(format!("unexpected argument {other:?}\n\n{USAGE}"))),
+        }
+    }
+    let organisation = organisation.ok_or_else(|| Error::Usage(format!("api-token needs an organisation name\n\n{USAGE}")))?;
+    let runtime = tokio::runtime::Runtime::new().map_err(Error::Io)?;
+    runtime.block_on(async {
+        let db = vigie_server::db::Db::connect(&database_url).await?;
+        let state = vigie_server::state::AppState::new(db, Config::default(), PathBuf::from("dist"));
+        match vigie_server::auth::issue_api_token(&state, &organisation).await {
+            Ok(token) => {
+                println!("{token}");
+                Ok(ExitCode::SUCCESS)
+            }
+            Err(Error::NotFound) => Err(Error::Usage(format!("no organisation named {organisation:?}"))),
+            Err(e) => Err(e),
+        }
+    })
 }
 
 fn serve(args: &[String]) -> Result<ExitCode, Error> {

@@ -140,3 +140,15 @@ fn unknown_command_is_a_usage_error() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("unknown command \"frobnicate\""));
 }
+
+#[test]
+fn api_token_names_a_missing_organisation() {
+    let dir = std::env::temp_dir().join(format!("vigie-cli-token-{}", std::process::id()));
+    let url = format!("sqlite://{}/vigie.db", dir.display());
+    let out = Command::new(env!("CARGO_BIN_EXE_vigie")).args(["api-token", "Nobody Inc", "--database-url", &url]).output().expect("vigie runs");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("no organisation named \"Nobody Inc\""), "{}", String::from_utf8_lossy(&out.stderr));
+    let out = Command::new(env!("CARGO_BIN_EXE_vigie")).args(["api-token"]).output().expect("vigie runs");
+    assert_eq!(out.status.code(), Some(2));
+    let _ = std::fs::remove_dir_all(dir);
+}
