@@ -110,11 +110,18 @@ async fn events_after(db: &Db, after: i64, limit: i64) -> Result<Vec<Event>, Err
     rows.iter().map(Event::from_row).collect()
 }
 
+/// An event with its JSON, serialised once for every stream.
+#[derive(Debug)]
+struct Broadcast {
+    event: Event,
+    json: String,
+}
+
 /// The broadcaster of one server instance.
 #[derive(Debug, Clone)]
 pub struct Hub {
     db: Db,
-    sender: broadcast::Sender<Arc<Event>>,
+    sender: broadcast::Sender<Arc<Broadcast>>,
     wake: Arc<Notify>,
     /// The last event id broadcast.
     last: Arc<AtomicI64>,
@@ -171,7 +178,8 @@ impl Hub {
                 let full = batch.len() == 500;
                 for event in batch {
                     self.last.store(event.id, Ordering::SeqCst);
-                    let _ = self.sender.send(Arc::new(event));
+                    let json = serde_json::to_string(&event).unwrap_or_default();
+                    let _ = self.sender.send(Arc::new(Broadcast { event, json }));
                 }
                 if !full {
                     break;
@@ -243,15 +251,17 @@ pub async fn stream(
         let user = user.clone();
         move |e: &Event| e.visible_to(&user)
     };
-    let replay = stream::iter(missed.into_iter().filter(visible.clone()).map(|e| Ok(to_sse(&e))));
+    let replay = stream::iter(
+        missed.into_iter().filter(visible.clone()).map(|e| Ok(to_sse(e.id, serde_json::to_string(&e).unwrap_or_default()))),
+    );
     let live = live.filter_map(move |item| {
         let out = match item {
-            Ok(e) if e.id > last_sent && visible(&e) => {
-                last_sent = e.id;
-                Some(Ok(to_sse(&e)))
+            Ok(b) if b.event.id > last_sent && visible(&b.event) => {
+                last_sent = b.event.id;
+                Some(Ok(to_sse(b.event.id, b.json.clone())))
             }
-            Ok(e) => {
-                last_sent = last_sent.max(e.id);
+            Ok(b) => {
+                last_sent = last_sent.max(b.event.id);
                 None
             }
             // A slow reader that fell behind: tell it to reload.
@@ -264,6 +274,6 @@ pub async fn stream(
     Ok(Sse::new(hello.chain(replay).chain(live)).keep_alive(KeepAlive::new().interval(Duration::from_secs(15))))
 }
 
-fn to_sse(e: &Event) -> SseEvent {
-    SseEvent::default().id(e.id.to_string()).event("change").data(serde_json::to_string(e).unwrap_or_default())
+fn to_sse(id: i64, json: String) -> SseEvent {
+    SseEvent::default().id(id.to_string()).event("change").data(json)
 }

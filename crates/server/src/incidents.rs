@@ -489,7 +489,10 @@ async fn detect_recurrence(
 ) -> Result<(), Error> {
     let since = reported_at - TimeDelta::days(93);
     let rows = sqlx::query(
-        "SELECT id, reference, reported_at FROM incidents WHERE site_id = $1 AND incident_type = $2 AND id <> $3 AND reported_at >= $4",
+        // The most recent ones are enough to name in the review, and keep this query small
+        // however many incidents a site has had.
+        "SELECT id, reference, reported_at FROM incidents WHERE site_id = $1 AND incident_type = $2 AND id <> $3 AND reported_at >= $4
+         ORDER BY reported_at DESC LIMIT 20",
     )
     .bind(site.id)
     .bind(incident_type)

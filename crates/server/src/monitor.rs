@@ -3,21 +3,25 @@
 //! database makes that hold across restarts and instances — and tells the operations
 //! manager.
 
+use std::collections::{HashMap, HashSet};
 use std::time::Duration;
 
 use chrono::{DateTime, Utc};
 use serde_json::json;
 use vigie_engine::sla::{self, ClockState};
 
-use crate::db::to_ms;
+use crate::db::{get, to_ms};
 use crate::error::Error;
 use crate::events;
-use crate::incidents::{self, site};
+use crate::incidents;
+use crate::model::Site;
 use crate::notify;
 use crate::state::AppState;
 
 /// The longest the monitor sleeps without a reason, in case the clock jumped.
 const MAX_SLEEP: Duration = Duration::from_secs(60);
+/// Changes that come in a burst are looked at together.
+const SETTLE: Duration = Duration::from_millis(200);
 
 /// Runs the monitor forever.
 pub async fn run(state: AppState) {
@@ -36,7 +40,7 @@ pub async fn run(state: AppState) {
             // A deadline computed to the millisecond: wake just after it.
             + Duration::from_millis(5);
         tokio::select! {
-            _ = state.monitor.notified() => {}
+            _ = state.monitor.notified() => tokio::time::sleep(SETTLE).await,
             _ = tokio::time::sleep(sleep) => {}
         }
     }
@@ -50,13 +54,29 @@ pub async fn check(state: &AppState) -> Result<Option<DateTime<Utc>>, Error> {
     let now = state.clock.now();
     let mut conn = state.db.pool().acquire().await?;
     let open = incidents::open_incidents(&mut conn).await?;
+    let sites: HashMap<i64, Site> = sqlx::query("SELECT * FROM sites")
+        .fetch_all(&mut *conn)
+        .await?
+        .iter()
+        .map(|row| Site::from_row(row).map(|s| (s.id, s)))
+        .collect::<Result<_, _>>()?;
+    // The alerts already recorded, so that each pass writes only what is new.
+    let recorded: HashSet<(i64, String, String, i64)> = sqlx::query(
+        "SELECT alerts.incident_id, alerts.clock, alerts.level, alerts.due FROM alerts
+         JOIN incidents ON incidents.id = alerts.incident_id
+         WHERE incidents.closed_at IS NULL OR incidents.postmortem_published_at IS NULL",
+    )
+    .fetch_all(&mut *conn)
+    .await?
+    .iter()
+    .map(|r| Ok((get(r, "incident_id")?, get(r, "clock")?, get(r, "level")?, get(r, "due")?)))
+    .collect::<Result<_, Error>>()?;
     drop(conn);
+
     let mut next: Option<DateTime<Utc>> = None;
     let mut raised = false;
     for incident in open {
-        let mut conn = state.db.pool().acquire().await?;
-        let site = site(&mut conn, incident.site_id).await?;
-        drop(conn);
+        let Some(site) = sites.get(&incident.site_id) else { continue };
         let calendar = site.calendar()?;
         let clocks = sla::clocks(&incident.times, &incident.policy, &calendar, now).map_err(|e| Error::Database(e.to_string()))?;
         if let Some(t) = sla::next_change(&clocks, now) {
@@ -69,7 +89,9 @@ pub async fn check(state: &AppState) -> Result<Option<DateTime<Utc>>, Error> {
                 _ => continue,
             };
             let Some(due) = clock.due else { continue };
-            // An at-risk point already past its deadline is not worth a separate alert.
+            if recorded.contains(&(incident.id, clock.kind.as_str().to_string(), level.to_string(), to_ms(due))) {
+                continue;
+            }
             let mut tx = state.db.begin().await?;
             let inserted = sqlx::query(
                 "INSERT INTO alerts (incident_id, clock, level, due, created_at) VALUES ($1, $2, $3, $4, $5)
@@ -82,6 +104,7 @@ pub async fn check(state: &AppState) -> Result<Option<DateTime<Utc>>, Error> {
             .bind(to_ms(now))
             .execute(&mut *tx)
             .await?;
+            // Another instance may have recorded it first: then it alerts, not us.
             if inserted.rows_affected() == 1 {
                 let event_id = events::append(
                     &mut tx,
@@ -93,7 +116,7 @@ pub async fn check(state: &AppState) -> Result<Option<DateTime<Utc>>, Error> {
                     json!({ "clock": clock.kind, "level": level, "due": due, "reference": incident.reference, "priority": incident.priority }),
                 )
                 .await?;
-                notify::queue_alert(&mut tx, &incident, &site, clock.kind, breached, due, event_id, now).await?;
+                notify::queue_alert(&mut tx, &incident, site, clock.kind, breached, due, event_id, now).await?;
                 raised = true;
             }
             tx.commit().await?;
