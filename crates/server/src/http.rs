@@ -274,9 +274,3 @@ async fn resolve(State(state): State<AppState>, user: User, IncidentId(id): Inci
     };
     run(state, user, id, Action::Resolve(resolution)).await
 }
-
-impl IntoResponse for crate::incidents::IncidentView {
-    fn into_response(self) -> Response {
-        Json(self).into_response()
-    }
-}

@@ -1,7 +1,7 @@
 //! Incidents: reporting, the actions of their life, and their clocks as the engine computes
 //! them at the server's now.
 
-use chrono::{DateTime, Datelike, FixedOffset, TimeDelta, Utc};
+use chrono::{DateTime, Datelike, TimeDelta, Utc};
 use serde::{Deserialize, Serialize};
 use serde_json::json;
 use sqlx::any::AnyRow;
@@ -10,65 +10,18 @@ use vigie_engine::classify::{Answers, Reason};
 use vigie_engine::communication::{NoticeKind, Resolution};
 use vigie_engine::postmortem::{PostMortem, TimelineEntry};
 use vigie_engine::recurrence::{recurrent_with, IncidentKey};
-use vigie_engine::sla::{self, Clock, IncidentTimes};
+use vigie_engine::sla::{self, IncidentTimes};
 use vigie_engine::{classify, Classification, Contract, Policy, Priority};
 
 use crate::db::{from_ms, get, get_parsed, get_time, to_ms};
+pub use vigie_api::{IncidentView, NewIncident, Source, Status};
 use crate::error::Error;
 use crate::events::{self, Event};
 use crate::model::{Organisation, Site, User};
 use crate::notify;
 use crate::state::AppState;
 
-/// Where an incident comes from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Source {
-    /// The client reported it in the portal.
-    ClientPortal,
-    /// A supervision tool detected it.
-    Supervision,
-    /// The client called; staff reported it.
-    Phone,
-}
 
-impl Source {
-    fn as_str(self) -> &'static str {
-        match self {
-            Source::ClientPortal => "client_portal",
-            Source::Supervision => "supervision",
-            Source::Phone => "phone",
-        }
-    }
-}
-
-impl std::str::FromStr for Source {
-    type Err = String;
-    fn from_str(s: &str) -> Result<Self, String> {
-        match s {
-            "client_portal" => Ok(Source::ClientPortal),
-            "supervision" => Ok(Source::Supervision),
-            "phone" => Ok(Source::Phone),
-            other => Err(format!("unknown source {other:?}")),
-        }
-    }
-}
-
-/// Where an incident is in its life.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Status {
-    /// Reported, not yet taken in charge.
-    Open,
-    /// Taken in charge.
-    Acknowledged,
-    /// A technician is on site.
-    OnSite,
-    /// Resolved, not closed.
-    Resolved,
-    /// Closed.
-    Closed,
-}
 
 /// The stored classification.
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -168,44 +121,6 @@ impl Incident {
     }
 }
 
-/// An incident as the API shows it, with its clocks at the server's now.
-#[derive(Debug, Clone, Serialize)]
-pub struct IncidentView {
-    pub id: i64,
-    pub reference: String,
-    pub organisation_id: i64,
-    pub organisation_name: String,
-    pub site_id: i64,
-    pub site_name: String,
-    pub time_zone: String,
-    pub source: Source,
-    pub description: String,
-    pub answers: Option<Answers>,
-    pub priority: Priority,
-    pub suggested_priority: Priority,
-    pub rule: String,
-    pub reasons: Vec<Reason>,
-    pub matched: Vec<String>,
-    pub needs_details: bool,
-    pub override_reason: Option<String>,
-    pub incident_type: String,
-    pub contract: Contract,
-    pub status: Status,
-    pub on_site_required: bool,
-    pub reported_at: DateTime<Utc>,
-    pub acknowledged_at: Option<DateTime<Utc>>,
-    pub on_site_at: Option<DateTime<Utc>>,
-    pub last_update_at: Option<DateTime<Utc>>,
-    pub resolved_at: Option<DateTime<Utc>>,
-    pub closed_at: Option<DateTime<Utc>>,
-    pub resolution: Option<Resolution>,
-    pub recurrent: bool,
-    pub clocks: Vec<Clock>,
-    /// The deadline of the most urgent running clock: what the wall sorts by.
-    pub next_due: Option<DateTime<Utc>>,
-    /// The instant the clocks were computed at.
-    pub computed_at: DateTime<Utc>,
-}
 
 /// Builds the view of an incident at `now`.
 ///
@@ -246,6 +161,9 @@ pub fn view(incident: &Incident, site: &Site, organisation: &Organisation, now: 
         closed_at: incident.closed_at,
         resolution: incident.resolution.clone(),
         recurrent: incident.recurrent,
+        postmortem_published_at: t.postmortem_published_at,
+        policy: incident.policy,
+        calendar: site.calendar.clone(),
         clocks,
         next_due,
         computed_at: now,
@@ -363,33 +281,6 @@ pub async fn list(state: &AppState, user: &User, q: &ListQuery) -> Result<Vec<In
     Ok(out)
 }
 
-/// `POST /api/incidents`.
-#[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct NewIncident {
-    /// The site.
-    pub site_id: i64,
-    /// What the person says.
-    pub description: String,
-    /// The questionnaire.
-    #[serde(default)]
-    pub answers: Option<Answers>,
-    /// Whether a technician must go on site.
-    #[serde(default)]
-    pub on_site_required: Option<bool>,
-    /// Staff only: the priority, overriding the suggestion.
-    #[serde(default)]
-    pub priority: Option<Priority>,
-    /// Staff only: why the priority differs from the suggestion.
-    #[serde(default)]
-    pub priority_reason: Option<String>,
-    /// Staff only: `phone` (default for staff) or `supervision`.
-    #[serde(default)]
-    pub source: Option<Source>,
-    /// Staff only: when the client called, if earlier than now.
-    #[serde(default)]
-    pub reported_at: Option<DateTime<FixedOffset>>,
-}
 
 /// The longest description kept.
 const MAX_TEXT: usize = 20_000;

@@ -28,6 +28,11 @@ pub async fn report_take_charge_resolve_close(backend: Backend) {
     let due = chrono::DateTime::parse_from_rfc3339(take_charge["due"].as_str().unwrap()).unwrap();
     assert_eq!(due - reported, chrono::TimeDelta::hours(1));
     assert!(take_charge["left_seconds"].as_i64().unwrap() > 3500);
+    // The browser reads the same shape and, with the same engine, computes the same clocks.
+    let typed: vigie_api::IncidentView = serde_json::from_value(incident.clone()).expect("the app's incident type");
+    let calendar = vigie_engine::Calendar::try_from(typed.calendar.clone()).expect("calendar");
+    let again = vigie_engine::sla::clocks(&typed.times(), &typed.policy, &calendar, typed.computed_at).expect("clocks");
+    assert_eq!(again, typed.clocks);
 
     // The client's list shows it; GET gives the same incident.
     let list = client.get("/api/incidents").await;
