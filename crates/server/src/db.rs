@@ -30,8 +30,8 @@ pub enum Backend {
 pub struct Db {
     pool: AnyPool,
     backend: Backend,
-    /// SQLite has one writer at a time, and a transaction that reads before it writes
-    /// cannot wait its turn (SQLITE_BUSY_SNAPSHOT): writers queue here instead.
+    /// SQLite has one writer at a time: this instance's write transactions queue here
+    /// rather than all polling the database's lock.
     writer: Arc<Mutex<()>>,
 }
 
@@ -113,11 +113,16 @@ impl Db {
     /// # Errors
     /// [`Error::Database`].
     pub async fn begin(&self) -> Result<Tx, Error> {
-        let turn = match self.backend {
-            Backend::Sqlite => Some(self.writer.clone().lock_owned().await),
-            Backend::Postgres => None,
-        };
-        Ok(Tx { inner: self.pool.begin().await?, _turn: turn })
+        match self.backend {
+            Backend::Sqlite => {
+                let turn = self.writer.clone().lock_owned().await;
+                // IMMEDIATE takes the write lock now, waiting (busy timeout) for a writer
+                // outside this queue, rather than failing when a read turns into a write.
+                let inner = self.pool.begin_with("BEGIN IMMEDIATE").await?;
+                Ok(Tx { inner, _turn: Some(turn) })
+            }
+            Backend::Postgres => Ok(Tx { inner: self.pool.begin().await?, _turn: None }),
+        }
     }
 
     /// The pool.

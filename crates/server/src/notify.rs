@@ -26,6 +26,8 @@ use crate::state::AppState;
 
 /// Deliveries tried before a message is given up.
 pub const MAX_ATTEMPTS: i64 = 8;
+/// How long a worker owns a message it is sending.
+const CLAIM: TimeDelta = TimeDelta::seconds(120);
 
 /// Email or SMS.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -250,7 +252,9 @@ pub async fn run(state: AppState) {
 /// [`Error::Database`].
 pub async fn deliver_due(state: &AppState) -> Result<usize, Error> {
     let now = state.clock.now();
-    let rows = sqlx::query("SELECT * FROM outbox WHERE status = 'pending' AND next_attempt_at <= $1 ORDER BY id LIMIT 50")
+    // Pending messages that are due, and messages whose sender died while sending (its
+    // claim lapsed).
+    let rows = sqlx::query("SELECT * FROM outbox WHERE status IN ('pending', 'sending') AND next_attempt_at <= $1 ORDER BY id LIMIT 50")
         .bind(to_ms(now))
         .fetch_all(state.db.pool())
         .await?;
@@ -263,8 +267,18 @@ pub async fn deliver_due(state: &AppState) -> Result<usize, Error> {
 
 async fn deliver_one(state: &AppState, row: &AnyRow) -> Result<(), Error> {
     let id: i64 = get(row, "id")?;
-    // Claim the message, so that another instance does not send it too.
-    let claimed = sqlx::query("UPDATE outbox SET status = 'sending' WHERE id = $1 AND status = 'pending'").bind(id).execute(state.db.pool()).await?;
+    // Claim the message for a while, so that another instance does not send it too; if
+    // this process dies while sending, the claim lapses and the message is sent again.
+    let now = state.clock.now();
+    let claimed = sqlx::query(
+        "UPDATE outbox SET status = 'sending', next_attempt_at = $1
+         WHERE id = $2 AND next_attempt_at <= $3 AND status IN ('pending', 'sending')",
+    )
+    .bind(to_ms(now + CLAIM))
+    .bind(id)
+    .bind(to_ms(now))
+    .execute(state.db.pool())
+    .await?;
     if claimed.rows_affected() != 1 {
         return Ok(());
     }

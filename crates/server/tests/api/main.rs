@@ -9,6 +9,9 @@ mod lifecycle;
 mod security;
 mod stream;
 mod alerts;
+mod notifications;
+mod durability;
+mod instances;
 
 /// Runs each scenario once per database: `sqlite::name` and `postgres::name`.
 macro_rules! on_both_databases {
@@ -49,4 +52,13 @@ on_both_databases!(
     alerts::breach_alerts_once_across_a_restart,
     alerts::supervision_alerts_open_and_update_incidents,
     alerts::health_metrics_time_and_app_routes,
+    notifications::notices_reach_a_real_smtp_server_and_the_sms_gateway,
+    notifications::failed_deliveries_are_retried_with_backoff_and_recorded,
+    durability::killed_server_loses_no_acknowledged_incident,
 );
+
+/// Several instances on one PostgreSQL database: live events and SLA alerts across them.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn postgres_two_instances_share_live_events() {
+    instances::two_instances_share_live_events_and_alert_once().await
+}
