@@ -22,8 +22,13 @@ use crate::fr;
 /// when the description is emptied), not at every tick: "now" would make the countdown
 /// stand still, always showing the full allowance.
 #[component]
-pub fn ReportPage(#[prop(into)] now: Signal<DateTime<Utc>>) -> impl IntoView {
-    let description = RwSignal::new(String::new());
+pub fn ReportPage(
+    #[prop(into)] now: Signal<DateTime<Utc>>,
+    /// The description, when the caller needs it (to submit the report).
+    #[prop(optional)]
+    description: Option<RwSignal<String>>,
+) -> impl IntoView {
+    let description = description.unwrap_or_else(|| RwSignal::new(String::new()));
     let started_at = RwSignal::new(None::<DateTime<Utc>>);
     // Nothing typed, nothing suggested: an empty text would read as a confident "P3".
     let classification = Memo::new(move |_| {

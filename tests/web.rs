@@ -16,7 +16,11 @@ use chrono::{DateTime, Utc};
 use leptos::mount::mount_to;
 use leptos::prelude::*;
 use leptos::task::tick;
-use vigie_app::{fr, App, ReportPage};
+use vigie_app::live::Connection;
+use vigie_app::pages::wall::WallView;
+use vigie_app::{fr, ReportPage};
+use vigie_api::{IncidentView, Source, Status};
+use vigie_engine::{CalendarSpec, Contract, Policy, Priority};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::{Event, EventInit, HtmlElement, HtmlTextAreaElement};
@@ -75,6 +79,10 @@ impl Mounted {
 
     fn text(&self, test_id: &str) -> String {
         self.get(test_id).text_content().unwrap_or_default()
+    }
+
+    fn attribute(&self, test_id: &str, name: &str) -> String {
+        self.get(test_id).get_attribute(name).unwrap_or_default()
     }
 
     /// Types like a person: sets the value, then fires a bubbling `input` event (Leptos
@@ -233,23 +241,6 @@ async fn p1_deadline_is_one_elapsed_hour_in_paris_time() {
 }
 
 #[wasm_bindgen_test]
-async fn app_mounts_with_its_own_clock() {
-    let page = mount(|| view! { <App /> }.into_any());
-    tick().await;
-    let title = page
-        .wrapper
-        .query_selector("h1")
-        .expect("selector")
-        .expect("h1");
-    assert_eq!(
-        title.text_content().as_deref(),
-        Some("Signaler un incident")
-    );
-    page.type_description(P3_TEXT).await;
-    assert!(page.text("sla-deadline").contains("heures ouvrées"));
-}
-
-#[wasm_bindgen_test]
 fn local_times_read_in_french() {
     let tz = chrono_tz::Europe::Paris;
     let now = at("2026-11-30T10:59:00+01:00");
@@ -266,4 +257,139 @@ fn local_times_read_in_french() {
         fr::local_time(at("2026-11-30T23:30:00Z"), now, tz),
         "mardi 1er décembre à 00:30"
     );
+}
+
+/// An open incident as the server would send it.
+fn incident(id: i64, priority: Priority, reported_at: &str) -> IncidentView {
+    IncidentView {
+        id,
+        reference: format!("INC-2026-{id:06}"),
+        organisation_id: 1,
+        organisation_name: "Demo Client".into(),
+        site_id: 1,
+        site_name: "Siège Paris".into(),
+        time_zone: "Europe/Paris".into(),
+        source: Source::ClientPortal,
+        description: "test".into(),
+        answers: None,
+        priority,
+        suggested_priority: priority,
+        rule: "test".into(),
+        reasons: vec![],
+        matched: vec![],
+        needs_details: false,
+        override_reason: None,
+        incident_type: "video/down".into(),
+        contract: Contract::Standard,
+        status: Status::Open,
+        on_site_required: false,
+        reported_at: at(reported_at),
+        acknowledged_at: None,
+        on_site_at: None,
+        last_update_at: None,
+        resolved_at: None,
+        closed_at: None,
+        postmortem_published_at: None,
+        resolution: None,
+        recurrent: false,
+        policy: Policy::default(),
+        calendar: CalendarSpec::default(),
+        clocks: vec![],
+        next_due: None,
+        computed_at: at(reported_at),
+    }
+}
+
+fn tiles(page: &Mounted) -> Vec<(String, String, String, String)> {
+    let list = page.wrapper.query_selector_all("[data-testid=wall-tile]").expect("tiles");
+    (0..list.length())
+        .map(|i| {
+            let tile: web_sys::Element = list.item(i).expect("tile").unchecked_into();
+            let countdown = tile.query_selector("[data-testid=countdown]").expect("selector").expect("countdown");
+            (
+                tile.get_attribute("data-reference").unwrap_or_default(),
+                tile.get_attribute("data-priority").unwrap_or_default(),
+                countdown.get_attribute("data-state").unwrap_or_default(),
+                countdown.get_attribute("data-deadline").unwrap_or_default(),
+            )
+        })
+        .collect()
+}
+
+#[wasm_bindgen_test]
+async fn wall_orders_tiles_by_urgency_and_changes_state_at_the_right_instant() {
+    let now = RwSignal::new(at("2026-11-27T18:00:00+01:00"));
+    let incidents = RwSignal::new(vec![
+        incident(3, Priority::P3, "2026-11-27T10:00:00+01:00"),
+        incident(1, Priority::P1, "2026-11-27T17:30:00+01:00"),
+        incident(2, Priority::P2, "2026-11-27T17:00:00+01:00"),
+    ]);
+    let connection = RwSignal::new(Connection::Open);
+    let page = mount(move || view! { <WallView incidents now connection /> }.into_any());
+    tick().await;
+    let shown = tiles(&page);
+    let order: Vec<&str> = shown.iter().map(|t| t.0.as_str()).collect();
+    assert_eq!(order, ["INC-2026-000001", "INC-2026-000002", "INC-2026-000003"]);
+    assert_eq!(shown[0].1, "P1");
+    assert_eq!(shown[0].2, "ok");
+    assert_eq!(shown[0].3, "2026-11-27T17:30:00Z");
+    // The P2's business clock is paused on Friday evening; it resumes on Monday.
+    assert_eq!(shown[1].2, "paused");
+    assert_eq!(shown[1].3, "2026-11-30T10:00:00Z");
+    assert_eq!(page.text("connection-state").contains("En direct"), true);
+
+    // 75 % of the P1's hour: at risk; at the hour: breached.
+    now.set(at("2026-11-27T18:14:59+01:00"));
+    tick().await;
+    assert_eq!(tiles(&page)[0].2, "ok");
+    now.set(at("2026-11-27T18:15:00+01:00"));
+    tick().await;
+    assert_eq!(tiles(&page)[0].2, "at-risk");
+    now.set(at("2026-11-27T18:30:00+01:00"));
+    tick().await;
+    assert_eq!(tiles(&page)[0].2, "breached");
+    assert!(page.wrapper.text_content().unwrap_or_default().contains("DÉPASSÉ"));
+
+    // A new, more urgent incident goes first; the connection state is shown.
+    incidents.update(|list| list.push(incident(4, Priority::P1, "2026-11-27T16:00:00+01:00")));
+    connection.set(Connection::Closed);
+    tick().await;
+    assert_eq!(tiles(&page)[0].0, "INC-2026-000004");
+    assert_eq!(page.attribute("connection-state", "data-state"), "closed");
+}
+
+#[wasm_bindgen_test]
+async fn wall_countdown_ticks_in_business_time_and_pauses() {
+    // A P2 reported Friday 17:00 (one business hour that day): on Monday 10:30 it has
+    // 30 business minutes left, and 75 % of its 4 hours are used.
+    let now = RwSignal::new(at("2026-11-30T10:30:00+01:00"));
+    let incidents = RwSignal::new(vec![incident(2, Priority::P2, "2026-11-27T17:00:00+01:00")]);
+    let page = mount(move || view! { <WallView incidents now connection=Connection::Open /> }.into_any());
+    tick().await;
+    let digits = || page.wrapper.query_selector(".countdown-digits").expect("sel").expect("digits").text_content().unwrap_or_default();
+    assert_eq!(digits(), "30:00");
+    assert_eq!(tiles(&page)[0].2, "at-risk");
+    now.set(at("2026-11-30T10:30:01+01:00"));
+    tick().await;
+    assert_eq!(digits(), "29:59");
+    // Saturday: paused, the business time left does not move.
+    now.set(at("2026-11-28T12:00:00+01:00"));
+    tick().await;
+    assert_eq!((digits(), tiles(&page)[0].2.clone()), ("3:00:00".to_string(), "paused".to_string()));
+    now.set(at("2026-11-28T15:00:00+01:00"));
+    tick().await;
+    assert_eq!(digits(), "3:00:00");
+}
+
+#[wasm_bindgen_test]
+fn routes_of_paths() {
+    use vigie_app::Route;
+    assert_eq!(Route::of("/"), Route::Home);
+    assert_eq!(Route::of("/login"), Route::Login);
+    assert_eq!(Route::of("/report"), Route::Report);
+    assert_eq!(Route::of("/incidents"), Route::Incidents);
+    assert_eq!(Route::of("/incidents/42"), Route::Incident(42));
+    assert_eq!(Route::of("/incidents/abc"), Route::NotFound);
+    assert_eq!(Route::of("/wall/"), Route::Wall);
+    assert_eq!(Route::of("/nowhere"), Route::NotFound);
 }

@@ -1,0 +1,100 @@
+//! Live countdowns, computed in the browser by the engine from what the server sent.
+//!
+//! An incident's deadlines do not move between two changes of the incident, so they are
+//! worked out once ([`Urgent::of`]); each tick of the page clock then costs a comparison
+//! of instants, plus a walk of the calendar for a business clock.
+
+use chrono::{DateTime, Utc};
+use vigie_api::IncidentView;
+use vigie_engine::sla::{self, ClockKind};
+use vigie_engine::{Calendar, Target};
+
+/// The state shown by a countdown (`data-state`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Shown {
+    /// Running, less than the at-risk share used.
+    Ok,
+    /// The at-risk share is used.
+    AtRisk,
+    /// The deadline has passed.
+    Breached,
+    /// A business clock outside business hours.
+    Paused,
+}
+
+impl Shown {
+    /// The `data-state` value.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Shown::Ok => "ok",
+            Shown::AtRisk => "at-risk",
+            Shown::Breached => "breached",
+            Shown::Paused => "paused",
+        }
+    }
+}
+
+/// The most urgent running clock of an incident, ready to be counted down.
+#[derive(Debug, Clone)]
+pub struct Urgent {
+    /// Which clock.
+    pub kind: ClockKind,
+    /// Its deadline.
+    pub due: DateTime<Utc>,
+    /// Its at-risk point.
+    pub at_risk_at: DateTime<Utc>,
+    /// The incident's calendar, when the clock counts business time.
+    pub business: Option<Calendar>,
+}
+
+impl Urgent {
+    /// The most urgent running clock of an incident at `now`, if any runs.
+    pub fn of(incident: &IncidentView, now: DateTime<Utc>) -> Option<Urgent> {
+        let calendar = Calendar::try_from(incident.calendar.clone()).ok()?;
+        let clocks = sla::clocks(&incident.times(), &incident.policy, &calendar, now).ok()?;
+        let clock = sla::most_urgent(&clocks)?;
+        Some(Urgent {
+            kind: clock.kind,
+            due: clock.due?,
+            at_risk_at: clock.at_risk_at?,
+            business: clock.target.filter(|t| t.counts_business_time()).map(|_: Target| calendar),
+        })
+    }
+
+    /// The state at `now`.
+    pub fn shown(&self, now: DateTime<Utc>) -> Shown {
+        if now >= self.due {
+            Shown::Breached
+        } else if self.business.as_ref().is_some_and(|c| !c.is_open(now)) {
+            Shown::Paused
+        } else if now >= self.at_risk_at {
+            Shown::AtRisk
+        } else {
+            Shown::Ok
+        }
+    }
+
+    /// Seconds left at `now` in the clock's own kind of time (negative once breached:
+    /// elapsed seconds since the deadline).
+    pub fn left_seconds(&self, now: DateTime<Utc>) -> i64 {
+        if now >= self.due {
+            return -(now - self.due).num_seconds();
+        }
+        match &self.business {
+            Some(calendar) => calendar.business_time_between(now, self.due).map(|d| d.num_seconds()).unwrap_or(0),
+            None => (self.due - now).num_seconds(),
+        }
+    }
+}
+
+/// `1:05:09`, `12:04`, or `+0:12` past the deadline: large digits for a wall across a room.
+pub fn clock_digits(left_seconds: i64) -> String {
+    let sign = if left_seconds < 0 { "+" } else { "" };
+    let s = left_seconds.abs();
+    let (h, m, sec) = (s / 3600, (s / 60) % 60, s % 60);
+    if h > 0 {
+        format!("{sign}{h}:{m:02}:{sec:02}")
+    } else {
+        format!("{sign}{m}:{sec:02}")
+    }
+}

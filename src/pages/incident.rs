@@ -1,0 +1,149 @@
+//! One incident (`/incidents/{id}`): its clocks counting down, its timeline, and for staff
+//! the actions of its life. Changes made elsewhere appear without reloading.
+
+use chrono::{DateTime, Utc};
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use vigie_api::{EventView, IncidentView};
+use vigie_engine::sla::{self, Clock, ClockState};
+use vigie_engine::Calendar;
+
+use crate::i18n::{t, use_lang};
+use crate::live::use_live_events;
+use crate::{api, clock, Session};
+
+/// The page.
+#[component]
+pub fn IncidentPage(id: i64) -> impl IntoView {
+    let lang = use_lang();
+    let id = move || Some(id);
+    let now = clock::use_server_now();
+    let incident = RwSignal::new(None::<Result<IncidentView, String>>);
+    let timeline = RwSignal::new(Vec::<EventView>::new());
+    let load = move || {
+        let Some(id) = id() else {
+            incident.set(Some(Err("?".into())));
+            return;
+        };
+        spawn_local(async move {
+            incident.set(Some(api::incident(id).await.map_err(|e| e.message)));
+            if let Ok(events) = api::timeline(id).await {
+                timeline.set(events);
+            }
+        });
+    };
+    load();
+    let _connection = use_live_events(move |event| {
+        if event.incident_id.is_some() && event.incident_id == id() {
+            load();
+        }
+    });
+    view! {
+        <main class="page">
+            {move || match incident.get() {
+                None => view! { <p>{t(lang.get(), "Chargement…", "Loading…")}</p> }.into_any(),
+                Some(Err(e)) => view! { <p class="error" role="alert">{e}</p> }.into_any(),
+                Some(Ok(i)) => view! {
+                    <IncidentDetails incident=i.clone() now />
+                    <Actions incident=i on_done=load />
+                }.into_any(),
+            }}
+            <Timeline events=timeline time_zone=chrono_tz::Europe::Paris now />
+        </main>
+    }
+}
+
+#[component]
+fn IncidentDetails(incident: IncidentView, now: Signal<DateTime<Utc>>) -> impl IntoView {
+    let lang = use_lang();
+    let calendar = Calendar::try_from(incident.calendar.clone()).ok();
+    let times = incident.times();
+    let policy = incident.policy;
+    let clocks = move || {
+        calendar
+            .as_ref()
+            .and_then(|c| sla::clocks(&times, &policy, c, now.get()).ok())
+            .unwrap_or_default()
+            .into_iter()
+            .filter(|c| c.state != ClockState::NotApplicable)
+            .collect::<Vec<_>>()
+    };
+    view! {
+        <h1>{format!("{} — {}", incident.reference, incident.priority)}</h1>
+        <p data-testid="incident-status" data-status=format!("{:?}", incident.status).to_lowercase()>
+            {format!("{} — {} · {:?}", incident.organisation_name, incident.site_name, incident.status)}
+        </p>
+        {incident.recurrent.then(|| view! { <p class="note">{t(lang.get_untracked(), "Incident récurrent : revue technique ouverte.", "Recurrent incident: technical review opened.")}</p> })}
+        {incident.resolution.as_ref().filter(|r| r.personal_data_lost).map(|_| view! { <p class="note">{t(lang.get_untracked(), "Perte de données personnelles : notification RGPD.", "Personal data lost: GDPR notice.")}</p> })}
+        <p class="description">{incident.description.clone()}</p>
+        <ul class="clocks">
+            {move || clocks().into_iter().map(|c| view! { <ClockLine clock=c /> }).collect_view()}
+        </ul>
+    }
+}
+
+#[component]
+fn ClockLine(clock: Clock) -> impl IntoView {
+    let state = match clock.state {
+        ClockState::Met => "met",
+        ClockState::Breached => "breached",
+        ClockState::AtRisk => "at-risk",
+        _ if clock.paused => "paused",
+        _ => "ok",
+    };
+    let left = clock.left_seconds.map(sla::format_duration).unwrap_or_default();
+    let due = clock.due.map(|d| d.to_rfc3339()).unwrap_or_default();
+    view! {
+        <li class=format!("clock clock-{state}") data-testid="countdown" data-state=state data-deadline=due>
+            {format!("{} : {state} {left}", clock.kind.as_str())}
+        </li>
+    }
+}
+
+#[component]
+fn Timeline(events: RwSignal<Vec<EventView>>, time_zone: chrono_tz::Tz, now: Signal<DateTime<Utc>>) -> impl IntoView {
+    view! {
+        <ol class="timeline" data-testid="timeline">
+            {move || events.get().into_iter().map(|e| view! {
+                <li data-kind=e.kind.clone()>{format!("{} — {}", crate::fr::local_time(e.at, now.get_untracked(), time_zone), e.kind)}</li>
+            }).collect_view()}
+        </ol>
+    }
+}
+
+#[component]
+fn Actions(incident: IncidentView, on_done: impl Fn() + Copy + Send + Sync + 'static) -> impl IntoView {
+    let lang = use_lang();
+    let session = expect_context::<Session>();
+    let error = RwSignal::new(None::<String>);
+    let message = RwSignal::new(String::new());
+    let id = incident.id;
+    let run = move |action: &'static str, body: serde_json::Value| {
+        spawn_local(async move {
+            match api::act(id, action, &body).await {
+                Ok(_) => {
+                    error.set(None);
+                    on_done();
+                }
+                Err(e) => error.set(Some(e.message)),
+            }
+        });
+    };
+    let staff = move || session.user.get().is_some_and(|u| u.is_staff());
+    view! {
+        <Show when=staff>
+            <section class="panel actions">
+                <h2>{move || t(lang.get(), "Actions", "Actions")}</h2>
+                <button data-testid="action-acknowledge" on:click=move |_| run("acknowledge", serde_json::json!({}))>{move || t(lang.get(), "Prise en charge", "Take charge")}</button>
+                <button data-testid="action-on-site" on:click=move |_| run("on-site", serde_json::json!({}))>{move || t(lang.get(), "Sur site", "On site")}</button>
+                <div class="field">
+                    <label for="update-message">{move || t(lang.get(), "Point client", "Client update")}</label>
+                    <textarea id="update-message" prop:value=move || message.get() on:input=move |ev| message.set(event_target_value(&ev))></textarea>
+                    <button data-testid="action-update" on:click=move |_| run("updates", serde_json::json!({ "message": message.get_untracked() }))>{move || t(lang.get(), "Envoyer", "Send")}</button>
+                </div>
+                <button data-testid="action-close" on:click=move |_| run("close", serde_json::json!({}))>{move || t(lang.get(), "Clore", "Close")}</button>
+                <p class="error" role="alert">{move || error.get()}</p>
+            </section>
+        </Show>
+    }
+}
