@@ -131,3 +131,61 @@ impl Config {
         self.policies.get(contract.as_str()).copied().unwrap_or_else(|| Policy::for_contract(contract))
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn load(text: &str) -> Result<Config, Error> {
+        let path = std::env::temp_dir().join(format!("vigie-config-{}-{}.toml", std::process::id(), text.len()));
+        std::fs::write(&path, text).unwrap();
+        let config = Config::load(&path);
+        let _ = std::fs::remove_file(path);
+        config
+    }
+
+    #[test]
+    fn reads_smtp_sms_and_a_contract_policy() {
+        let config = load(
+            r#"
+            spool_dir = "/var/spool/vigie"
+            [smtp]
+            host = "smtp.example.fr"
+            tls = "tls"
+            port = 465
+            from = "Vigie <vigie@example.fr>"
+            [sms]
+            url = "https://sms.example.fr/v1/messages"
+            token = "secret"
+            [policies.premium]
+            take_charge = { P1 = { kind = "elapsed", minutes = 30 } }
+            on_site = {}
+            intervention_planned = {}
+            client_update = {}
+            postmortem = {}
+            at_risk_percent = 80
+            gdpr_notice = { kind = "elapsed", minutes = 720 }
+            authority_notice = { kind = "elapsed", minutes = 4320 }
+            "#,
+        )
+        .unwrap();
+        assert_eq!(config.smtp.as_ref().unwrap().tls, SmtpTls::Tls);
+        assert_eq!(config.sms.as_ref().unwrap().body, default_sms_body());
+        assert_eq!(config.spool_dir(), PathBuf::from("/var/spool/vigie"));
+        let premium = config.policy(Contract::Premium);
+        assert_eq!(premium.at_risk_percent, 80);
+        assert_eq!(config.policy(Contract::Standard), Policy::for_contract(Contract::Standard));
+    }
+
+    #[test]
+    fn refuses_what_it_cannot_use() {
+        let bad_contract = load("[policies.gold]\ntake_charge = {}\non_site = {}\nintervention_planned = {}\nclient_update = {}\npostmortem = {}\nat_risk_percent = 75\ngdpr_notice = { kind = \"elapsed\", minutes = 1 }\nauthority_notice = { kind = \"elapsed\", minutes = 1 }\n");
+        assert!(bad_contract.unwrap_err().to_string().contains("policies.gold"));
+        let bad_ratio = load("[policies.standard]\ntake_charge = {}\non_site = {}\nintervention_planned = {}\nclient_update = {}\npostmortem = {}\nat_risk_percent = 0\ngdpr_notice = { kind = \"elapsed\", minutes = 1 }\nauthority_notice = { kind = \"elapsed\", minutes = 1 }\n");
+        assert!(bad_ratio.unwrap_err().to_string().contains("at_risk_percent"));
+        let e = load("[smtp]\nhost = 3\n").unwrap_err().to_string();
+        assert!(e.contains("host") && e.contains("string"), "{e}");
+        assert!(load("[sms]\nurl = \"http://x\"\nbody = \"not json\"\n").unwrap_err().to_string().contains("sms.body"));
+        assert!(load("colour = \"red\"\n").unwrap_err().to_string().contains("colour"));
+    }
+}

@@ -483,7 +483,7 @@ pub async fn create(state: &AppState, user: &User, request: NewIncident, idempot
             created_by: Some(user.id),
             idempotency_key: idempotency_key.clone(),
             alert_fingerprint: None,
-            policy: organisation.policy.unwrap_or_else(|| state.config.policy(organisation.contract)),
+            policy: organisation.effective_policy(&state.config),
         },
         now,
     )

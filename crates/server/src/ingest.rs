@@ -106,7 +106,7 @@ pub async fn alertmanager(State(state): State<AppState>, headers: HeaderMap, Api
                 created_by: None,
                 idempotency_key: None,
                 alert_fingerprint: Some(alert.fingerprint.clone()),
-                policy: organisation.policy.unwrap_or_else(|| state.config.policy(organisation.contract)),
+                policy: organisation.effective_policy(&state.config),
             },
             now,
         )

@@ -146,9 +146,10 @@ pub struct Organisation {
 }
 
 impl Organisation {
-    /// The policy its incidents are reported under.
-    pub fn effective_policy(&self) -> Policy {
-        self.policy.unwrap_or_else(|| Policy::for_contract(self.contract))
+    /// The policy its new incidents are reported under: its own, else the configured one
+    /// of its contract, else the procedure's.
+    pub fn effective_policy(&self, config: &crate::config::Config) -> Policy {
+        self.policy.unwrap_or_else(|| config.policy(self.contract))
     }
 
     pub(crate) fn from_row(row: &AnyRow) -> Result<Organisation, Error> {

@@ -14,7 +14,6 @@ use sqlx::any::AnyRow;
 use sqlx::AnyConnection;
 use vigie_engine::communication::{self, NoticeKind, Recipient};
 use vigie_engine::sla::ClockKind;
-use vigie_engine::Priority;
 
 use crate::config::{Config, SmtpTls};
 use crate::db::{get, to_ms};
@@ -401,11 +400,6 @@ fn fill(value: serde_json::Value, to: &str, text: &str) -> serde_json::Value {
         Value::Object(map) => Value::Object(map.into_iter().map(|(k, v)| (k, fill(v, to, text))).collect()),
         other => other,
     }
-}
-
-/// Whether a priority calls for proactive communication (used by the demo and reports).
-pub fn is_proactive(priority: Priority) -> bool {
-    !communication::recipients(priority).is_empty()
 }
 
 #[cfg(test)]

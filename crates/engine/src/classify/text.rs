@@ -258,10 +258,6 @@ fn index() -> &'static Index {
             let words: Vec<&'static str> = phrase.split(' ').collect();
             by_first_word.entry(words[0]).or_default().push((words, i));
         }
-        // Longest phrases first, so the first match is the longest.
-        for candidates in by_first_word.values_mut() {
-            candidates.sort_by(|a, b| b.0.len().cmp(&a.0.len()));
-        }
         let abbreviations = ABBREVIATIONS.iter().map(|(k, v)| (*k, v.split(' ').collect())).collect();
         Index { by_first_word, abbreviations }
     })
