@@ -92,5 +92,14 @@ fn bench(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, bench);
+/// The priority suggestion runs on every keystroke in the browser.
+fn classification(c: &mut Criterion) {
+    let text = "Bonjour, depuis ce matin 7h plus aucune caméra ne s'affiche sur le mur d'images du poste \
+                de garde, l'enregistreur NVR du parking semble HS et le lecteur de badge de l'entrée \
+                principale fonctionne par intermittence. Aucune intrusion constatée, pas de panne totale \
+                du contrôle d'accès. Merci de nous rappeler rapidement.";
+    c.bench_function("classify_a_300_character_report", |b| b.iter(|| black_box(vigie_engine::classify(Some(black_box(text)), None))));
+}
+
+criterion_group!(benches, bench, classification);
 criterion_main!(benches);
