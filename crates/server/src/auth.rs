@@ -90,16 +90,20 @@ pub async fn login(state: &AppState, username: &str, password: &str) -> Result<(
         }
     }
     let row = sqlx::query("SELECT * FROM users WHERE username = $1 AND active = 1").bind(username).fetch_optional(pool).await?;
+    // Unknown users are checked against a dummy hash: the same time spent, so timing
+    // does not tell which names exist.
+    let hash: String = match &row {
+        Some(row) => row.try_get("password_hash")?,
+        None => dummy_hash().to_string(),
+    };
+    // Argon2 takes tens of milliseconds of CPU: off the request workers.
+    let given = password.to_string();
+    let matches = tokio::task::spawn_blocking(move || verify_password(&given, &hash))
+        .await
+        .map_err(|e| Error::Io(std::io::Error::other(e.to_string())))?;
     let user = match row {
-        Some(row) => {
-            let hash: String = row.try_get("password_hash")?;
-            verify_password(password, &hash).then(|| User::from_row(&row)).transpose()?
-        }
-        None => {
-            // Spend the same time as a real check, so timing does not tell which names exist.
-            verify_password(password, dummy_hash());
-            None
-        }
+        Some(row) if matches => Some(User::from_row(&row)?),
+        _ => None,
     };
     let Some(user) = user else {
         sqlx::query(

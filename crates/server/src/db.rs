@@ -87,7 +87,8 @@ impl Db {
         };
         let options = AnyPoolOptions::new().max_connections(if backend == Backend::Sqlite { 8 } else { 16 });
         let options = if backend == Backend::Sqlite {
-            options.after_connect(|conn, _| {
+            // A local file needs no ping before each use.
+            options.test_before_acquire(false).after_connect(|conn, _| {
                 Box::pin(async move {
                     // WAL: readers never wait for the writer; a committed transaction survives
                     // the process being killed. The busy timeout queues concurrent writers.

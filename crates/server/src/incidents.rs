@@ -499,9 +499,10 @@ pub async fn create(state: &AppState, user: &User, request: NewIncident, idempot
         }
         Err(e) => return Err(e),
     };
+    let created = load(&mut tx, user, id).await?;
     tx.commit().await?;
     state.changed().await;
-    Ok((get_view(state, user, id).await?, false))
+    Ok((view(&created, &site, &organisation, now)?, false))
 }
 
 async fn find_by_key(state: &AppState, user: &User, key: &str) -> Result<Option<i64>, Error> {

@@ -9,6 +9,7 @@ use std::time::Duration;
 use chrono::{DateTime, Utc};
 use serde_json::json;
 use vigie_engine::sla::{self, ClockState};
+use vigie_engine::Calendar;
 
 use crate::db::{get, to_ms};
 use crate::error::Error;
@@ -54,12 +55,17 @@ pub async fn check(state: &AppState) -> Result<Option<DateTime<Utc>>, Error> {
     let now = state.clock.now();
     let mut conn = state.db.pool().acquire().await?;
     let open = incidents::open_incidents(&mut conn).await?;
-    let sites: HashMap<i64, Site> = sqlx::query("SELECT * FROM sites")
+    // Each site and its calendar once per pass, however many incidents it has.
+    let sites: HashMap<i64, (Site, Calendar)> = sqlx::query("SELECT * FROM sites")
         .fetch_all(&mut *conn)
         .await?
         .iter()
-        .map(|row| Site::from_row(row).map(|s| (s.id, s)))
-        .collect::<Result<_, _>>()?;
+        .map(|row| {
+            let site = Site::from_row(row)?;
+            let calendar = site.calendar()?;
+            Ok((site.id, (site, calendar)))
+        })
+        .collect::<Result<_, Error>>()?;
     // The alerts already recorded, so that each pass writes only what is new.
     let recorded: HashSet<(i64, String, String, i64)> = sqlx::query(
         "SELECT alerts.incident_id, alerts.clock, alerts.level, alerts.due FROM alerts
@@ -75,10 +81,13 @@ pub async fn check(state: &AppState) -> Result<Option<DateTime<Utc>>, Error> {
 
     let mut next: Option<DateTime<Utc>> = None;
     let mut raised = false;
-    for incident in open {
-        let Some(site) = sites.get(&incident.site_id) else { continue };
-        let calendar = site.calendar()?;
-        let clocks = sla::clocks(&incident.times, &incident.policy, &calendar, now).map_err(|e| Error::Database(e.to_string()))?;
+    for (n, incident) in open.into_iter().enumerate() {
+        // A long pass must not hold this worker away from requests.
+        if n % 100 == 99 {
+            tokio::task::yield_now().await;
+        }
+        let Some((site, calendar)) = sites.get(&incident.site_id) else { continue };
+        let clocks = sla::clocks(&incident.times, &incident.policy, calendar, now).map_err(|e| Error::Database(e.to_string()))?;
         if let Some(t) = sla::next_change(&clocks, now) {
             next = Some(next.map_or(t, |n| n.min(t)));
         }

@@ -32,6 +32,12 @@ type Minute = u16;
 /// Opening intervals of one weekday: sorted, non-overlapping, non-empty `[start, end)`.
 type DayHours = Vec<(Minute, Minute)>;
 
+/// Monday to Friday, 08:00–18:00.
+fn office_hours() -> [DayHours; 7] {
+    let office = vec![(8 * 60, 18 * 60)];
+    [office.clone(), office.clone(), office.clone(), office.clone(), office, vec![], vec![]]
+}
+
 /// A business calendar.
 ///
 /// ```
@@ -61,10 +67,9 @@ pub struct Calendar {
 impl Default for Calendar {
     /// `Europe/Paris`, Monday to Friday 08:00–18:00, French public holidays.
     fn default() -> Self {
-        let office = vec![(8 * 60, 18 * 60)];
         Calendar {
             time_zone: chrono_tz::Europe::Paris,
-            hours: [office.clone(), office.clone(), office.clone(), office.clone(), office, vec![], vec![]],
+            hours: office_hours(),
             holidays: HolidayRegion::Fr,
             closed_dates: Vec::new(),
             closed: ClosedDays::new(HolidayRegion::Fr, &[]),

@@ -48,17 +48,16 @@ impl TryFrom<CalendarSpec> for Calendar {
     /// # Errors
     /// Every error of [`Calendar::new`], and [`Error::UnknownWeekday`] for a bad key.
     fn try_from(spec: CalendarSpec) -> Result<Calendar> {
-        let default = Calendar::default();
         let time_zone = match &spec.time_zone {
             Some(name) => parse_time_zone(name)?,
-            None => default.time_zone,
+            None => chrono_tz::Europe::Paris,
         };
         let holidays = match &spec.holidays {
             Some(code) => code.parse::<HolidayRegion>()?,
-            None => default.holidays,
+            None => HolidayRegion::Fr,
         };
         let hours = match &spec.hours {
-            None => default.hours,
+            None => super::office_hours(),
             Some(map) => {
                 let mut week: [DayHours; 7] = Default::default();
                 for (key, intervals) in map {

@@ -7,6 +7,7 @@
 //! on the two DST days of a year, which take the exact path with the gap and fold rules).
 
 use std::fmt;
+use std::sync::{Arc, OnceLock};
 
 use chrono::{DateTime, Datelike, NaiveDate, Offset, TimeZone, Utc};
 use chrono_tz::Tz;
@@ -51,7 +52,8 @@ pub(super) fn weekday_index(day: i32) -> usize {
 /// computed from the rules.
 #[derive(Clone, PartialEq, Eq)]
 pub(super) struct ClosedDays {
-    bits: Vec<u64>,
+    /// Shared between the calendars of a region that add no closed date of their own.
+    bits: Arc<[u64]>,
 }
 
 impl fmt::Debug for ClosedDays {
@@ -67,19 +69,15 @@ const END_DAY: i32 = 767_010;
 
 impl ClosedDays {
     pub(super) fn new(holidays: HolidayRegion, closed_dates: &[NaiveDate]) -> Self {
-        let mut bits = vec![0u64; ((END_DAY - FIRST_DAY) as usize).div_ceil(64)];
-        let mut set = |date: NaiveDate| {
-            let day = date.num_days_from_ce();
-            if (FIRST_DAY..END_DAY).contains(&day) {
-                let i = (day - FIRST_DAY) as usize;
-                bits[i / 64] |= 1 << (i % 64);
-            }
-        };
-        for year in 2000..=2100 {
-            holidays.holidays_in(year).into_iter().for_each(&mut set);
+        let region = region_bits(holidays);
+        if closed_dates.is_empty() {
+            return ClosedDays { bits: region };
         }
-        closed_dates.iter().copied().for_each(set);
-        ClosedDays { bits }
+        let mut bits = region.to_vec();
+        for date in closed_dates {
+            set(&mut bits, *date);
+        }
+        ClosedDays { bits: bits.into() }
     }
 
     /// `Some(closed)` for a day of 2000–2100, `None` elsewhere.
@@ -89,6 +87,31 @@ impl ClosedDays {
             self.bits[i / 64] & (1 << (i % 64)) != 0
         })
     }
+}
+
+fn set(bits: &mut [u64], date: NaiveDate) {
+    let day = date.num_days_from_ce();
+    if (FIRST_DAY..END_DAY).contains(&day) {
+        let i = (day - FIRST_DAY) as usize;
+        bits[i / 64] |= 1 << (i % 64);
+    }
+}
+
+/// The holidays of a region as a bitset, computed once per region and shared: building a
+/// calendar (for every incident a server or a page looks at) costs no date arithmetic.
+fn region_bits(region: HolidayRegion) -> Arc<[u64]> {
+    static CACHE: [OnceLock<Arc<[u64]>>; HolidayRegion::CODES.len()] = [const { OnceLock::new() }; HolidayRegion::CODES.len()];
+    CACHE[region as usize]
+        .get_or_init(|| {
+            let mut bits = vec![0u64; ((END_DAY - FIRST_DAY) as usize).div_ceil(64)];
+            for year in 2000..=2100 {
+                for date in region.holidays_in(year) {
+                    set(&mut bits, date);
+                }
+            }
+            bits.into()
+        })
+        .clone()
 }
 
 impl Calendar {
