@@ -67,7 +67,8 @@ commands:
                       --quick: native tests only, without setup
   run [-- ARGS...]    setup, build the app and the server, then run
                       `vigie serve --demo ARGS...`
-  bench               run the engine benchmarks (cargo bench -p vigie-engine --bench deadlines)
+  bench               run the benchmarks: the engine's deadlines and classification, and the
+                      server's load benchmark (200 event streams, 3,000 creations)
   help                print this message";
 
 /// What the user asked for on the command line.
@@ -828,11 +829,11 @@ fn exit_code(status: ExitStatus) -> i32 {
 
 /// The engine's deadline benchmarks; native only, so no setup.
 fn bench(ctx: &Ctx) -> Result<(), String> {
-    say("bench", "cargo bench -p vigie-engine --bench deadlines");
-    step(
-        "bench",
-        ctx.cargo(&["bench", "-p", "vigie-engine", "--bench", "deadlines"]),
-    )
+    say("bench", "engine: deadlines against workclock, classification");
+    step("bench", ctx.cargo(&["bench", "-p", "vigie-engine", "--bench", "deadlines"]))?;
+    say("bench", "server: 200 wall displays and incident creations on the release binary");
+    step("bench", ctx.cargo(&["build", "--release", "-p", "vigie-server"]))?;
+    step("bench", ctx.cargo(&["bench", "-p", "vigie-server", "--bench", "load"]))
 }
 
 // ---------------------------------------------------------------------------
