@@ -9,6 +9,7 @@ use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
 use leptos::prelude::*;
 use vigie_engine::sla::{self, Clock, ClockKind, ClockState, IncidentTimes};
+use vigie_engine::classify::Answers;
 use vigie_engine::{classify, Calendar, Classification, Policy, Priority, Target};
 
 use crate::fr;
@@ -27,12 +28,27 @@ pub fn ReportPage(
     /// The description, when the caller needs it (to submit the report).
     #[prop(optional)]
     description: Option<RwSignal<String>>,
+    /// The questionnaire's answers, when the page shows the questionnaire.
+    #[prop(optional)]
+    answers: Option<RwSignal<Answers>>,
+    /// The chosen site's calendar and its organisation's policy, once known; until then
+    /// the default calendar (Paris, FR) and the standard contract.
+    #[prop(optional, into)]
+    terms: Option<Signal<Option<(Calendar, Policy)>>>,
 ) -> impl IntoView {
     let description = description.unwrap_or_else(|| RwSignal::new(String::new()));
+    let answers = answers.unwrap_or_else(|| RwSignal::new(Answers::default()));
+    let terms = terms.unwrap_or_else(|| Signal::derive(|| None));
     let started_at = RwSignal::new(None::<DateTime<Utc>>);
-    // Nothing typed, nothing suggested: an empty text would read as a confident "P3".
+    // Nothing typed or answered, nothing suggested: an empty text would read as a
+    // confident "P3".
     let classification = Memo::new(move |_| {
-        description.with(|text| (!text.trim().is_empty()).then(|| classify(Some(text), None)))
+        let answered = answers.get();
+        let answered = (answered != Answers::default()).then_some(answered);
+        description.with(|text| {
+            let text = Some(text.as_str()).filter(|t| !t.trim().is_empty());
+            (text.is_some() || answered.is_some()).then(|| classify(text, answered.as_ref()))
+        })
     });
     let priority = Memo::new(move |_| classification.with(|c| c.as_ref().map(|c| c.priority)));
     let reported_at = Signal::derive(move || started_at.get().unwrap_or_else(|| now.get()));
@@ -54,7 +70,7 @@ pub fn ReportPage(
             </header>
             <DescriptionField description on_input />
             <SuggestionPanel classification />
-            <SlaPreview priority reported_at now />
+            <SlaPreview priority reported_at now terms />
         </main>
     }
 }
@@ -163,31 +179,24 @@ fn SlaPreview(
     priority: Memo<Option<Priority>>,
     reported_at: Signal<DateTime<Utc>>,
     now: Signal<DateTime<Utc>>,
+    terms: Signal<Option<(Calendar, Policy)>>,
 ) -> impl IntoView {
-    // The standard contract and the Paris calendar until the client's own contract is
-    // known (it comes with login).
-    let calendar = Calendar::default();
-    let tz = calendar.time_zone();
-    let policy = Policy::default();
+    // The site's calendar (in its time zone) and its client's contract once chosen; the
+    // Paris calendar and the standard contract before.
+    let terms = Memo::new(move |_| terms.get().unwrap_or_else(|| (Calendar::default(), Policy::default())));
     let take_charge = Memo::new(move |_| {
         let incident = IncidentTimes::reported(priority.get()?, reported_at.get());
-        sla::clock(
-            ClockKind::TakeCharge,
-            &incident,
-            &policy,
-            &calendar,
-            now.get(),
-        )
-        .ok()
+        terms.with(|(calendar, policy)| sla::clock(ClockKind::TakeCharge, &incident, policy, calendar, now.get()).ok())
     });
+    let tz = move || terms.with(|(calendar, _)| calendar.time_zone());
     let deadline = move || {
         take_charge.with(|c| {
             c.as_ref()
-                .map_or_else(unavailable, |c| deadline_sentence(c, now.get(), tz))
+                .map_or_else(unavailable, |c| deadline_sentence(c, now.get(), tz()))
         })
     };
     let countdown =
-        move || take_charge.with(|c| c.as_ref().map(|c| countdown_sentence(c, now.get(), tz)));
+        move || take_charge.with(|c| c.as_ref().map(|c| countdown_sentence(c, now.get(), tz())));
     let state = move || take_charge.with(|c| c.as_ref().map(state_name));
 
     view! {

@@ -393,3 +393,22 @@ fn routes_of_paths() {
     assert_eq!(Route::of("/wall/"), Route::Wall);
     assert_eq!(Route::of("/nowhere"), Route::NotFound);
 }
+
+#[wasm_bindgen_test]
+async fn answers_alone_suggest_and_the_site_calendar_sets_the_deadline() {
+    use vigie_engine::classify::Answers;
+    use vigie_engine::{Calendar, CalendarSpec};
+    let now = RwSignal::new(at("2026-11-27T10:00:00+01:00"));
+    let answers = RwSignal::new(Answers::default());
+    let reunion = Calendar::try_from(CalendarSpec { time_zone: Some("Indian/Reunion".into()), holidays: Some("FR-RE".into()), ..CalendarSpec::default() })
+        .expect("calendar");
+    let terms = Signal::derive(move || Some((reunion.clone(), Policy::default())));
+    let page = mount(move || view! { <ReportPage now answers terms /> }.into_any());
+    tick().await;
+    assert!(page.find("suggested-priority").is_none());
+    answers.update(|a| a.intrusion_detected = true);
+    tick().await;
+    assert!(page.text("suggested-priority").contains("P1"));
+    // A P1: a call within the hour, shown in the site's time zone (UTC+4): 14:00 there.
+    assert!(page.text("sla-deadline").contains("14:00"), "{}", page.text("sla-deadline"));
+}

@@ -8,6 +8,8 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use vigie_api::{NewIncident, SiteView};
+use vigie_engine::classify::{Answers, Scope, Symptom, System};
+use vigie_engine::{Calendar, Policy};
 
 use crate::i18n::{t, use_lang};
 use crate::{api, clock, ReportPage};
@@ -72,12 +74,21 @@ pub fn ReportFormPage() -> impl IntoView {
     let lang = use_lang();
     let now = clock::use_server_now();
     let description = RwSignal::new(String::new());
+    let answers = RwSignal::new(Answers::default());
     let sites = RwSignal::new(Vec::<SiteView>::new());
     let site = RwSignal::new(None::<i64>);
     let on_site = RwSignal::new(false);
     let error = RwSignal::new(None::<String>);
     let confirmed = RwSignal::new(None::<String>);
     let queue = RwSignal::new(load_queue());
+    // The chosen site's calendar and contract drive the preview's deadline.
+    let terms = Signal::derive(move || {
+        let id = site.get()?;
+        sites.with(|list| {
+            let s = list.iter().find(|s| s.id == id)?;
+            Some((Calendar::try_from(s.calendar.clone()).ok()?, Policy::for_contract(s.contract)))
+        })
+    });
     spawn_local(async move {
         if let Ok(list) = api::sites().await {
             site.set(list.first().map(|s| s.id));
@@ -98,6 +109,7 @@ pub fn ReportFormPage() -> impl IntoView {
         let incident = NewIncident {
             site_id,
             description: description.get_untracked(),
+            answers: Some(answers.get_untracked()).filter(|a| *a != Answers::default()),
             on_site_required: Some(on_site.get_untracked()),
             ..NewIncident::default()
         };
@@ -129,7 +141,8 @@ pub fn ReportFormPage() -> impl IntoView {
                     {move || t(lang.get(), "Une intervention sur site est nécessaire", "An on-site intervention is needed")}
                 </label>
             </div>
-            <ReportPage now description />
+            <Questionnaire answers />
+            <ReportPage now description answers terms />
             <div class="page">
                 <button type="submit" data-testid="report-submit" disabled=move || description.with(|d| d.trim().is_empty())>
                     {move || t(lang.get(), "Signaler l'incident", "Report the incident")}
@@ -147,5 +160,59 @@ pub fn ReportFormPage() -> impl IntoView {
                 })}
             </div>
         </form>
+    }
+}
+
+/// The questionnaire: a few quick questions a site manager can answer on a phone.
+#[component]
+fn Questionnaire(answers: RwSignal<Answers>) -> impl IntoView {
+    let lang = use_lang();
+    let choice = |id: &'static str, label: (&'static str, &'static str), options: Vec<(&'static str, &'static str, &'static str)>, set: fn(&mut Answers, &str)| {
+        view! {
+            <div class="field">
+                <label for=id>{move || t(lang.get(), label.0, label.1)}</label>
+                <select id=id data-testid=id on:change=move |ev| { let v = event_target_value(&ev); answers.update(|a| set(a, &v)); }>
+                    <option value="">{move || t(lang.get(), "— je ne sais pas —", "— don't know —")}</option>
+                    {options.into_iter().map(|(value, fr, en)| view! { <option value=value>{move || t(lang.get(), fr, en)}</option> }).collect_view()}
+                </select>
+            </div>
+        }
+    };
+    let flag = |id: &'static str, label: (&'static str, &'static str), set: fn(&mut Answers, bool)| {
+        view! {
+            <label class="check">
+                <input type="checkbox" data-testid=id on:change=move |ev| { let on = event_target_checked(&ev); answers.update(|a| set(a, on)); } />
+                {move || t(lang.get(), label.0, label.1)}
+            </label>
+        }
+    };
+    view! {
+        <fieldset class="page questionnaire">
+            <legend>{move || t(lang.get(), "Questions rapides", "Quick questions")}</legend>
+            {choice("answer-system", ("Système touché", "System affected"), vec![
+                ("video", "Vidéo (caméras, enregistreurs)", "Video (cameras, recorders)"),
+                ("access_control", "Contrôle d'accès (badges, portes)", "Access control (badges, doors)"),
+                ("hypervisor", "Hyperviseur de sécurité", "Security hypervisor"),
+                ("intrusion_detection", "Détection d'intrusion (alarme)", "Intrusion detection (alarm)"),
+                ("other", "Autre", "Other"),
+            ], |a, v| a.system = match v { "video" => Some(System::Video), "access_control" => Some(System::AccessControl), "hypervisor" => Some(System::Hypervisor), "intrusion_detection" => Some(System::IntrusionDetection), "other" => Some(System::Other), _ => None })}
+            {choice("answer-scope", ("Étendue", "Extent"), vec![
+                ("whole_site", "Tout le site", "The whole site"),
+                ("several_devices", "Plusieurs équipements", "Several devices"),
+                ("one_device", "Un équipement", "One device"),
+                ("interface_only", "Seulement l'interface", "Only the interface"),
+            ], |a, v| a.scope = match v { "whole_site" => Some(Scope::WholeSite), "several_devices" => Some(Scope::SeveralDevices), "one_device" => Some(Scope::OneDevice), "interface_only" => Some(Scope::InterfaceOnly), _ => None })}
+            {choice("answer-symptom", ("Ce que vous constatez", "What you see"), vec![
+                ("down", "Hors service", "Out of service"),
+                ("degraded", "Fonctionne mal", "Works badly"),
+                ("display", "Problème d'affichage", "Display problem"),
+                ("slow", "Lenteur", "Slowness"),
+                ("configuration", "Mauvais réglage", "Wrong setting"),
+            ], |a, v| a.symptom = match v { "down" => Some(Symptom::Down), "degraded" => Some(Symptom::Degraded), "display" => Some(Symptom::Display), "slow" => Some(Symptom::Slow), "configuration" => Some(Symptom::Configuration), _ => None })}
+            {flag("answer-sensitive-zone", ("En zone sensible ou sur un passage important", "In a sensitive zone or on an important door"), |a, on| a.sensitive_zone = on)}
+            {flag("answer-unauthorized", ("Des personnes non autorisées peuvent entrer", "Unauthorised people can get in"), |a, on| a.unauthorized_access_possible = on)}
+            {flag("answer-intrusion", ("Une intrusion a été détectée", "An intrusion was detected"), |a, on| a.intrusion_detected = on)}
+            {flag("answer-recording-lost", ("Des enregistrements sont perdus", "Recordings are lost"), |a, on| a.recording_lost = on)}
+        </fieldset>
     }
 }
