@@ -174,12 +174,16 @@ fn WallTile(tile: Tile, now: Signal<DateTime<Utc>>) -> impl IntoView {
     let countdown = urgent.map(|u| {
         let deadline = u.due.to_rfc3339_opts(SecondsFormat::Secs, true);
         let kind = u.kind;
-        let (u2, u3) = (u.clone(), u.clone());
+        // One computation per tick for the three things shown.
+        let at_now = Memo::new(move |_| {
+            let now = now.get();
+            (u.shown(now), u.left_seconds(now))
+        });
         view! {
-            <div class="countdown" data-testid="countdown" data-deadline=deadline data-state=move || u.shown(now.get()).as_str()>
+            <div class="countdown" data-testid="countdown" data-deadline=deadline data-state=move || at_now.get().0.as_str()>
                 <span class="countdown-clock">{move || clock_name(kind, lang.get())}</span>
-                <span class="countdown-digits">{move || clock_digits(u2.left_seconds(now.get()))}</span>
-                <span class="countdown-state">{move || state_words(u3.shown(now.get()), lang.get())}</span>
+                <span class="countdown-digits">{move || clock_digits(at_now.get().1)}</span>
+                <span class="countdown-state">{move || state_words(at_now.get().0, lang.get())}</span>
             </div>
         }
     });

@@ -67,8 +67,9 @@ commands:
                       --quick: native tests only, without setup
   run [-- ARGS...]    setup, build the app and the server, then run
                       `vigie serve --demo ARGS...`
-  bench               run the benchmarks: the engine's deadlines and classification, and the
-                      server's load benchmark (200 event streams, 3,000 creations)
+  bench               run the benchmarks: the engine's deadlines and classification, the
+                      server's load benchmark (200 event streams, 3,000 creations) and the
+                      browser benchmark of the wall (1,000 incidents) in headless Chromium
   help                print this message";
 
 /// What the user asked for on the command line.
@@ -833,7 +834,17 @@ fn bench(ctx: &Ctx) -> Result<(), String> {
     step("bench", ctx.cargo(&["bench", "-p", "vigie-engine", "--bench", "deadlines"]))?;
     say("bench", "server: 200 wall displays and incident creations on the release binary");
     step("bench", ctx.cargo(&["build", "--release", "-p", "vigie-server"]))?;
-    step("bench", ctx.cargo(&["bench", "-p", "vigie-server", "--bench", "load"]))
+    step("bench", ctx.cargo(&["bench", "-p", "vigie-server", "--bench", "load"]))?;
+    say("bench", "browser: the wall with 1,000 incidents and the suggestion, in headless Chromium");
+    write_webdriver_json(ctx)?;
+    let mut browser = ctx.cargo(&["bench", "-p", "vigie-app", "--bench", "browser", "--target", WASM_TARGET]);
+    browser
+        .env("CHROMEDRIVER", CHROMEDRIVER)
+        .env("WASM_BINDGEN_TEST_WEBDRIVER_JSON", ctx.root.join("webdriver.json"));
+    if env::var_os("CHROMEDRIVER_ARGS").is_none() {
+        browser.env("CHROMEDRIVER_ARGS", "--silent");
+    }
+    step("bench", browser)
 }
 
 // ---------------------------------------------------------------------------
