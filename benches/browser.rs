@@ -13,14 +13,17 @@ use chrono::{DateTime, TimeDelta, Utc};
 use leptos::mount::mount_to;
 use leptos::prelude::*;
 use leptos::task::tick;
-use vigie_api::{IncidentView, Source, Status};
+use vigie_api::IncidentView;
 use vigie_app::live::Connection;
 use vigie_app::pages::wall::WallView;
-use vigie_engine::{classify, CalendarSpec, Contract, Policy, Priority};
+use vigie_engine::{classify, Priority};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::{wasm_bindgen_bench, wasm_bindgen_test_configure, Criterion};
 
 wasm_bindgen_test_configure!(run_in_browser);
+
+#[path = "../tests/fixtures/mod.rs"]
+mod fixtures;
 
 fn at(s: &str) -> DateTime<Utc> {
     s.parse().expect("instant")
@@ -32,44 +35,9 @@ fn incidents() -> Vec<IncidentView> {
     (0..1000)
         .map(|i| {
             let priority = [Priority::P1, Priority::P2, Priority::P3][i % 3];
-            let reported_at = start + TimeDelta::minutes((i as i64 * 37) % 2880);
-            IncidentView {
-                id: i as i64,
-                reference: format!("INC-2026-{i:06}"),
-                organisation_id: 1,
-                organisation_name: "Demo Client".into(),
-                site_id: 1,
-                site_name: "Siège Paris".into(),
-                time_zone: "Europe/Paris".into(),
-                source: Source::ClientPortal,
-                description: "Caméra hors service dans le parking".into(),
-                answers: None,
-                priority,
-                suggested_priority: priority,
-                rule: "bench".into(),
-                reasons: vec![],
-                matched: vec![],
-                needs_details: false,
-                override_reason: None,
-                incident_type: "video/down".into(),
-                contract: Contract::Standard,
-                status: Status::Open,
-                on_site_required: i % 7 == 0,
-                reported_at,
-                acknowledged_at: None,
-                on_site_at: None,
-                last_update_at: None,
-                resolved_at: None,
-                closed_at: None,
-                postmortem_published_at: None,
-                resolution: None,
-                recurrent: false,
-                policy: Policy::default(),
-                calendar: CalendarSpec::default(),
-                clocks: vec![],
-                next_due: None,
-                computed_at: reported_at,
-            }
+            let mut incident = fixtures::open_incident(i as i64, priority, start + TimeDelta::minutes((i as i64 * 37) % 2880));
+            incident.on_site_required = i % 7 == 0;
+            incident
         })
         .collect()
 }

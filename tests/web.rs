@@ -19,13 +19,15 @@ use leptos::task::tick;
 use vigie_app::live::Connection;
 use vigie_app::pages::wall::WallView;
 use vigie_app::{fr, ReportPage};
-use vigie_api::{IncidentView, Source, Status};
-use vigie_engine::{CalendarSpec, Contract, Policy, Priority};
+use vigie_engine::{Policy, Priority};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::{Event, EventInit, HtmlElement, HtmlTextAreaElement};
 
 wasm_bindgen_test_configure!(run_in_browser);
+
+mod fixtures;
+use fixtures::incident;
 
 const P1_TEXT: &str = "Plus aucune caméra ne fonctionne sur tout le site";
 const P2_TEXT: &str = "une caméra HS en zone sensible";
@@ -257,47 +259,6 @@ fn local_times_read_in_french() {
         fr::local_time(at("2026-11-30T23:30:00Z"), now, tz),
         "mardi 1er décembre à 00:30"
     );
-}
-
-/// An open incident as the server would send it.
-fn incident(id: i64, priority: Priority, reported_at: &str) -> IncidentView {
-    IncidentView {
-        id,
-        reference: format!("INC-2026-{id:06}"),
-        organisation_id: 1,
-        organisation_name: "Demo Client".into(),
-        site_id: 1,
-        site_name: "Siège Paris".into(),
-        time_zone: "Europe/Paris".into(),
-        source: Source::ClientPortal,
-        description: "test".into(),
-        answers: None,
-        priority,
-        suggested_priority: priority,
-        rule: "test".into(),
-        reasons: vec![],
-        matched: vec![],
-        needs_details: false,
-        override_reason: None,
-        incident_type: "video/down".into(),
-        contract: Contract::Standard,
-        status: Status::Open,
-        on_site_required: false,
-        reported_at: at(reported_at),
-        acknowledged_at: None,
-        on_site_at: None,
-        last_update_at: None,
-        resolved_at: None,
-        closed_at: None,
-        postmortem_published_at: None,
-        resolution: None,
-        recurrent: false,
-        policy: Policy::default(),
-        calendar: CalendarSpec::default(),
-        clocks: vec![],
-        next_due: None,
-        computed_at: at(reported_at),
-    }
 }
 
 fn tiles(page: &Mounted) -> Vec<(String, String, String, String)> {

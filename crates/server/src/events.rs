@@ -16,7 +16,7 @@ use axum::http::HeaderMap;
 use axum::response::sse::{Event as SseEvent, KeepAlive, Sse};
 use chrono::{DateTime, Utc};
 use futures_util::stream::{self, Stream, StreamExt};
-use serde::{Deserialize, Serialize};
+use serde::Deserialize;
 use sqlx::any::AnyRow;
 use sqlx::{AnyConnection, Executor};
 use tokio::sync::{broadcast, Notify};
@@ -30,43 +30,26 @@ use crate::state::AppState;
 /// Event kinds that only staff see (breach alerts are for the operations manager).
 const STAFF_ONLY: &[&str] = &["alert"];
 
-/// One entry of the timeline.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Event {
-    /// Its id, also the SSE id.
-    pub id: i64,
-    /// The incident, if the event is about one.
-    pub incident_id: Option<i64>,
-    /// The organisation it belongs to.
-    pub organisation_id: Option<i64>,
-    /// What happened (`reported`, `acknowledged`, `update`, `alert`…).
-    pub kind: String,
-    /// When.
-    pub at: DateTime<Utc>,
-    /// Who, if a person.
-    pub actor_id: Option<i64>,
-    /// Details.
-    pub data: serde_json::Value,
+/// One entry of the timeline, as the API and the event stream show it.
+pub use vigie_api::EventView as Event;
+
+fn event_from_row(row: &AnyRow) -> Result<Event, Error> {
+    let data: String = get(row, "data")?;
+    Ok(Event {
+        id: get(row, "id")?,
+        incident_id: get(row, "incident_id")?,
+        organisation_id: get(row, "organisation_id")?,
+        kind: get(row, "kind")?,
+        at: from_ms(get(row, "at")?),
+        actor_id: get(row, "actor_id")?,
+        data: serde_json::from_str(&data).unwrap_or(serde_json::Value::Null),
+    })
 }
 
-impl Event {
-    fn from_row(row: &AnyRow) -> Result<Event, Error> {
-        let data: String = get(row, "data")?;
-        Ok(Event {
-            id: get(row, "id")?,
-            incident_id: get(row, "incident_id")?,
-            organisation_id: get(row, "organisation_id")?,
-            kind: get(row, "kind")?,
-            at: from_ms(get(row, "at")?),
-            actor_id: get(row, "actor_id")?,
-            data: serde_json::from_str(&data).unwrap_or(serde_json::Value::Null),
-        })
-    }
-
-    /// Whether `user` may see it.
-    pub fn visible_to(&self, user: &User) -> bool {
-        user.is_staff() || (self.organisation_id.is_some_and(|o| user.sees(o)) && !STAFF_ONLY.contains(&self.kind.as_str()))
-    }
+/// Whether `user` may see an event: staff see all; a client sees its organisation's,
+/// except the alerts meant for the operations manager.
+pub fn visible_to(event: &Event, user: &User) -> bool {
+    user.is_staff() || (event.organisation_id.is_some_and(|o| user.sees(o)) && !STAFF_ONLY.contains(&event.kind.as_str()))
 }
 
 /// Appends an event in the caller's transaction; returns its id.
@@ -102,12 +85,12 @@ pub async fn append(
 /// [`Error::Database`].
 pub async fn timeline(db: &Db, incident_id: i64) -> Result<Vec<Event>, Error> {
     let rows = sqlx::query("SELECT * FROM events WHERE incident_id = $1 ORDER BY id").bind(incident_id).fetch_all(db.pool()).await?;
-    rows.iter().map(Event::from_row).collect()
+    rows.iter().map(event_from_row).collect()
 }
 
 async fn events_after(db: &Db, after: i64, limit: i64) -> Result<Vec<Event>, Error> {
     let rows = sqlx::query("SELECT * FROM events WHERE id > $1 ORDER BY id LIMIT $2").bind(after).bind(limit).fetch_all(db.pool()).await?;
-    rows.iter().map(Event::from_row).collect()
+    rows.iter().map(event_from_row).collect()
 }
 
 /// An event with its JSON, serialised once for every stream.
@@ -249,7 +232,7 @@ pub async fn stream(
     let user = Arc::new(user);
     let visible = {
         let user = user.clone();
-        move |e: &Event| e.visible_to(&user)
+        move |e: &Event| visible_to(e, &user)
     };
     let replay = stream::iter(
         missed.into_iter().filter(visible.clone()).map(|e| Ok(to_sse(e.id, serde_json::to_string(&e).unwrap_or_default()))),

@@ -710,7 +710,7 @@ pub async fn timeline(state: &AppState, user: &User, id: i64) -> Result<Vec<Even
     let mut conn = state.db.pool().acquire().await?;
     load(&mut conn, user, id).await?;
     drop(conn);
-    Ok(events::timeline(&state.db, id).await?.into_iter().filter(|e| e.visible_to(user)).collect())
+    Ok(events::timeline(&state.db, id).await?.into_iter().filter(|e| events::visible_to(e, user)).collect())
 }
 
 /// Open incidents, for the monitor.
