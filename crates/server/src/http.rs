@@ -76,6 +76,9 @@ impl<T: DeserializeOwned, S: Send + Sync> FromRequest<S> for ApiJson<T> {
     async fn from_request(request: Request, _state: &S) -> Result<Self, Error> {
         let declared = request.headers().get(header::CONTENT_LENGTH).and_then(|v| v.to_str().ok()).and_then(|v| v.parse::<usize>().ok());
         if declared.is_some_and(|n| n > MAX_BODY) {
+            // Read what a client may reasonably still be sending (up to 1 MiB), so that it
+            // gets the answer rather than a connection reset while it writes.
+            let _ = axum::body::to_bytes(request.into_body(), 1 << 20).await;
             return Err(Error::PayloadTooLarge);
         }
         let bytes: Bytes = axum::body::to_bytes(request.into_body(), MAX_BODY).await.map_err(|_| Error::PayloadTooLarge)?;
