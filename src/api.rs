@@ -107,3 +107,18 @@ pub async fn server_time_ms() -> Result<i64, ApiError> {
     let body: serde_json::Value = get("/api/time").await?;
     body["epoch_ms"].as_i64().ok_or(ApiError { status: 200, message: "no epoch_ms".into() })
 }
+
+/// `GET /api/postmortems/{id}`.
+pub async fn postmortem(id: i64) -> Result<vigie_api::PostMortemView, ApiError> {
+    get(&format!("/api/postmortems/{id}")).await
+}
+
+/// `PUT /api/postmortems/{id}`: saves the draft.
+pub async fn save_postmortem(id: i64, document: &vigie_engine::postmortem::PostMortem) -> Result<vigie_api::PostMortemView, ApiError> {
+    post(Request::put(&format!("/api/postmortems/{id}")), document).await
+}
+
+/// `POST /api/postmortems/{id}/publish`.
+pub async fn publish_postmortem(id: i64) -> Result<vigie_api::PostMortemView, ApiError> {
+    post(Request::post(&format!("/api/postmortems/{id}/publish")), &serde_json::json!({})).await
+}

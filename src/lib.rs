@@ -22,7 +22,7 @@ use leptos::task::spawn_local;
 use vigie_api::Me;
 
 use crate::i18n::{provide_lang, t, Lang};
-use crate::pages::{incident::IncidentPage, incidents::IncidentsPage, login::LoginPage, report_form::ReportFormPage, wall::WallPage};
+use crate::pages::{incident::IncidentPage, incidents::IncidentsPage, login::LoginPage, postmortem::PostMortemPage, report_form::ReportFormPage, wall::WallPage};
 pub use report::ReportPage;
 
 /// Who is logged in, shared by every page.
@@ -59,6 +59,8 @@ pub enum Route {
     Incident(i64),
     /// `/wall`.
     Wall,
+    /// `/postmortems/{id}`.
+    PostMortem(i64),
     /// Anything else.
     NotFound,
 }
@@ -74,6 +76,7 @@ impl Route {
             ["incidents"] => Route::Incidents,
             ["incidents", id] => id.parse().map_or(Route::NotFound, Route::Incident),
             ["wall"] => Route::Wall,
+            ["postmortems", id] => id.parse().map_or(Route::NotFound, Route::PostMortem),
             _ => Route::NotFound,
         }
     }
@@ -149,6 +152,7 @@ pub fn App() -> impl IntoView {
             (Route::Incidents, ..) => view! { <IncidentsPage /> }.into_any(),
             (Route::Incident(id), ..) => view! { <IncidentPage id /> }.into_any(),
             (Route::Wall, ..) => view! { <WallPage /> }.into_any(),
+            (Route::PostMortem(id), ..) => view! { <PostMortemPage id /> }.into_any(),
             (Route::NotFound, ..) => view! { <p class="page">"404"</p> }.into_any(),
         }
     };

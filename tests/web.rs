@@ -352,6 +352,7 @@ fn routes_of_paths() {
     assert_eq!(Route::of("/incidents/42"), Route::Incident(42));
     assert_eq!(Route::of("/incidents/abc"), Route::NotFound);
     assert_eq!(Route::of("/wall/"), Route::Wall);
+    assert_eq!(Route::of("/postmortems/7"), Route::PostMortem(7));
     assert_eq!(Route::of("/nowhere"), Route::NotFound);
 }
 
@@ -372,4 +373,15 @@ async fn answers_alone_suggest_and_the_site_calendar_sets_the_deadline() {
     assert!(page.text("suggested-priority").contains("P1"));
     // A P1: a call within the hour, shown in the site's time zone (UTC+4): 14:00 there.
     assert!(page.text("sla-deadline").contains("14:00"), "{}", page.text("sla-deadline"));
+}
+
+#[wasm_bindgen_test]
+fn postmortem_plan_lines_carry_owner_and_due_date() {
+    use vigie_app::pages::postmortem::plan_items;
+    let plan = plan_items("Audit des comptes ; Équipe N2 ; 2026-12-15\n\nSupervision PoE ; ; 15/12/2026");
+    assert_eq!(plan.len(), 2);
+    assert_eq!((plan[0].action.as_str(), plan[0].owner.as_str()), ("Audit des comptes", "Équipe N2"));
+    assert_eq!(plan[0].due, chrono::NaiveDate::from_ymd_opt(2026, 12, 15));
+    // No owner, a date in the wrong format: the engine's check will say so.
+    assert_eq!((plan[1].owner.as_str(), plan[1].due), ("", None));
 }

@@ -141,9 +141,70 @@ fn Actions(incident: IncidentView, on_done: impl Fn() + Copy + Send + Sync + 'st
                     <textarea id="update-message" prop:value=move || message.get() on:input=move |ev| message.set(event_target_value(&ev))></textarea>
                     <button data-testid="action-update" on:click=move |_| run("updates", serde_json::json!({ "message": message.get_untracked() }))>{move || t(lang.get(), "Envoyer", "Send")}</button>
                 </div>
+                <ReclassifyForm run />
+                <ResolveForm run />
                 <button data-testid="action-close" on:click=move |_| run("close", serde_json::json!({}))>{move || t(lang.get(), "Clore", "Close")}</button>
                 <p class="error" role="alert">{move || error.get()}</p>
             </section>
         </Show>
+    }
+}
+
+/// A new priority, with the reason the procedure asks for.
+#[component]
+fn ReclassifyForm(run: impl Fn(&'static str, serde_json::Value) + Copy + 'static) -> impl IntoView {
+    let lang = use_lang();
+    let priority = RwSignal::new("P2".to_string());
+    let reason = RwSignal::new(String::new());
+    view! {
+        <div class="field">
+            <label for="reclassify-priority">{move || t(lang.get(), "Nouvelle priorité", "New priority")}</label>
+            <select id="reclassify-priority" on:change=move |ev| priority.set(event_target_value(&ev))>
+                <option value="P1">"P1"</option>
+                <option value="P2" selected>"P2"</option>
+                <option value="P3">"P3"</option>
+            </select>
+            <label for="reclassify-reason">{move || t(lang.get(), "Motif", "Reason")}</label>
+            <input id="reclassify-reason" prop:value=move || reason.get() on:input=move |ev| reason.set(event_target_value(&ev)) />
+            <button data-testid="action-reclassify" disabled=move || reason.with(|r| r.trim().is_empty())
+                on:click=move |_| run("reclassify", serde_json::json!({ "priority": priority.get_untracked(), "reason": reason.get_untracked() }))>
+                {move || t(lang.get(), "Reclasser", "Reclassify")}
+            </button>
+        </div>
+    }
+}
+
+/// The resolution, with every field the resolution notice must carry.
+#[component]
+fn ResolveForm(run: impl Fn(&'static str, serde_json::Value) + Copy + 'static) -> impl IntoView {
+    let lang = use_lang();
+    let root_cause = RwSignal::new(String::new());
+    let actions = RwSignal::new(String::new());
+    let impact = RwSignal::new(String::new());
+    let personal = RwSignal::new(false);
+    let incomplete = move || [root_cause, actions, impact].iter().any(|f| f.with(|v| v.trim().is_empty()));
+    let area = move |id: &'static str, label: (&'static str, &'static str), value: RwSignal<String>| {
+        view! {
+            <label for=id>{move || t(lang.get(), label.0, label.1)}</label>
+            <textarea id=id data-testid=id required prop:value=move || value.get() on:input=move |ev| value.set(event_target_value(&ev))></textarea>
+        }
+    };
+    view! {
+        <div class="field">
+            {area("resolve-root-cause", ("Cause racine", "Root cause"), root_cause)}
+            {area("resolve-actions", ("Actions réalisées", "Actions taken"), actions)}
+            {area("resolve-impact", ("Impact sur les données de sécurité (images perdues, accès non tracés)", "Impact on security data (video lost, accesses not logged)"), impact)}
+            <label class="check">
+                <input type="checkbox" data-testid="resolve-personal-data" on:change=move |ev| personal.set(event_target_checked(&ev)) />
+                {move || t(lang.get(), "Des données personnelles ont été perdues (RGPD)", "Personal data was lost (GDPR)")}
+            </label>
+            <button data-testid="action-resolve" disabled=incomplete
+                on:click=move |_| run("resolve", serde_json::json!({
+                    "root_cause": root_cause.get_untracked(), "actions": actions.get_untracked(),
+                    "security_data_impact": impact.get_untracked(), "personal_data_lost": personal.get_untracked(),
+                }))>
+                {move || t(lang.get(), "Résoudre", "Resolve")}
+            </button>
+        </div>
     }
 }

@@ -5,3 +5,4 @@ pub mod incidents;
 pub mod login;
 pub mod wall;
 pub mod report_form;
+pub mod postmortem;

@@ -5,6 +5,7 @@ use chrono::{DateTime, FixedOffset, Utc};
 use serde::{Deserialize, Serialize};
 use vigie_engine::classify::{Answers, Reason};
 use vigie_engine::communication::Resolution;
+use vigie_engine::postmortem::{Missing, PostMortem};
 use vigie_engine::sla::{Clock, IncidentTimes};
 use vigie_engine::{CalendarSpec, Contract, Policy, Priority};
 
@@ -208,4 +209,27 @@ pub struct EventView {
     pub actor_id: Option<i64>,
     /// Details.
     pub data: serde_json::Value,
+}
+
+/// A post-mortem, as `GET /api/postmortems/{id}` answers.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PostMortemView {
+    /// Identifier.
+    pub id: i64,
+    /// The P1 incident it is about.
+    pub incident_id: i64,
+    /// The incident's reference.
+    pub reference: String,
+    /// The client organisation.
+    pub organisation_id: i64,
+    /// `draft` or `published`.
+    pub status: String,
+    /// The document.
+    pub document: PostMortem,
+    /// What the engine's check finds missing (empty when it can be published).
+    pub missing: Vec<Missing>,
+    /// When it is due: the end of the 5th business day after the resolution.
+    pub due_at: DateTime<Utc>,
+    /// When it was shared with the client.
+    pub published_at: Option<DateTime<Utc>>,
 }

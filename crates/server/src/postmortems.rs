@@ -7,7 +7,7 @@ use axum::Json;
 use serde::Serialize;
 use serde_json::json;
 use sqlx::any::AnyRow;
-use vigie_engine::postmortem::{Missing, PostMortem};
+use vigie_engine::postmortem::PostMortem;
 
 use crate::db::{from_ms, get, get_json, get_time, to_ms};
 use crate::error::Error;
@@ -17,19 +17,7 @@ use crate::incidents;
 use crate::model::User;
 use crate::state::AppState;
 
-/// A post-mortem as the API shows it.
-#[derive(Debug, Serialize)]
-pub struct View {
-    id: i64,
-    incident_id: i64,
-    reference: String,
-    organisation_id: i64,
-    status: String,
-    document: PostMortem,
-    missing: Vec<Missing>,
-    due_at: chrono::DateTime<chrono::Utc>,
-    published_at: Option<chrono::DateTime<chrono::Utc>>,
-}
+pub use vigie_api::PostMortemView as View;
 
 fn from_row(row: &AnyRow) -> Result<View, Error> {
     let document: PostMortem = get_json(row, "document")?;
