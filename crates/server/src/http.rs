@@ -21,7 +21,7 @@ use crate::error::Error;
 use crate::incidents::{self, Action, ListQuery, NewIncident};
 use crate::model::{Site, User};
 use crate::state::AppState;
-use crate::{events, ingest, metrics, postmortems};
+use crate::{events, ingest, metrics, postmortems, reports};
 
 pub use crate::state::AppState as State_;
 
@@ -53,6 +53,7 @@ pub fn app(state: AppState) -> Router {
         .route("/postmortems/{id}", get(postmortems::show).put(postmortems::edit))
         .route("/postmortems/{id}/publish", post(postmortems::publish))
         .route("/reviews", get(postmortems::reviews))
+        .route("/reports/sla", get(reports::sla_report))
         .route("/events", get(events::stream))
         .route("/ingest/alertmanager", post(ingest::alertmanager))
         .fallback(|| async { Error::NotFound })

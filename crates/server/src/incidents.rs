@@ -56,7 +56,7 @@ pub struct Incident {
 }
 
 impl Incident {
-    fn from_row(row: &AnyRow) -> Result<Incident, Error> {
+    pub(crate) fn from_row(row: &AnyRow) -> Result<Incident, Error> {
         let answers: Option<String> = get(row, "answers")?;
         let classification: String = get(row, "classification")?;
         let policy: String = get(row, "policy")?;

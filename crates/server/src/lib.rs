@@ -19,6 +19,7 @@ pub mod model;
 pub mod monitor;
 pub mod notify;
 pub mod postmortems;
+pub mod reports;
 pub mod server;
 pub mod state;
 

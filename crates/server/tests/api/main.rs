@@ -6,6 +6,7 @@
 
 mod harness;
 mod lifecycle;
+mod reports;
 mod security;
 mod stream;
 mod alerts;
@@ -52,6 +53,7 @@ on_both_databases!(
     alerts::breach_alerts_once_across_a_restart,
     alerts::supervision_alerts_open_and_update_incidents,
     alerts::health_metrics_time_and_app_routes,
+    reports::sla_report_counts_promises_kept_and_breaches,
     notifications::notices_reach_a_real_smtp_server_and_the_sms_gateway,
     notifications::failed_deliveries_are_retried_with_backoff_and_recorded,
     durability::killed_server_loses_no_acknowledged_incident,

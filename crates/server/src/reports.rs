@@ -1,0 +1,250 @@
+//! SLA compliance reports (per organisation and month): how many incidents, how many
+//! promises kept, every breach and its delay, the recurring incidents.
+//!
+//! The figures come from the stored incidents and their events, judged by the engine with
+//! the policy each incident was reported under and its site's calendar — the same rules
+//! as the live clocks. Months are calendar months in Paris time.
+
+use std::collections::BTreeMap;
+
+use axum::extract::{Query, State};
+use axum::http::header;
+use axum::response::{IntoResponse, Response};
+use axum::Json;
+use chrono::{DateTime, NaiveDate, TimeZone, Utc};
+use serde::{Deserialize, Serialize};
+use vigie_engine::sla::{self, ClockKind, ClockState};
+use vigie_engine::Priority;
+
+use crate::db::{get, to_ms};
+use crate::error::Error;
+use crate::incidents::{self, Incident};
+use crate::model::User;
+use crate::state::AppState;
+
+/// `?organisation=ID&month=YYYY-MM&format=json|csv`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ReportQuery {
+    organisation: i64,
+    month: String,
+    #[serde(default)]
+    format: Option<String>,
+}
+
+/// A ratio of promises kept.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Serialize)]
+pub struct Kept {
+    /// Promises kept on time.
+    pub on_time: u32,
+    /// Promises that applied.
+    pub total: u32,
+    /// `on_time / total` in percent, `None` when nothing applied.
+    pub percent: Option<f64>,
+}
+
+impl Kept {
+    fn add(&mut self, on_time: bool) {
+        self.total += 1;
+        self.on_time += u32::from(on_time);
+        self.percent = Some((f64::from(self.on_time) * 1000.0 / f64::from(self.total)).round() / 10.0);
+    }
+}
+
+/// A promise broken.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Breach {
+    /// The incident.
+    pub reference: String,
+    /// Its priority.
+    pub priority: Priority,
+    /// Which promise.
+    pub clock: ClockKind,
+    /// When it was due.
+    pub due: DateTime<Utc>,
+    /// How late, in seconds (still running: until the report was made).
+    pub late_by_seconds: i64,
+}
+
+/// The report.
+#[derive(Debug, Clone, Serialize)]
+pub struct SlaReport {
+    /// The organisation.
+    pub organisation_id: i64,
+    /// `YYYY-MM`.
+    pub month: String,
+    /// Incidents reported in the month, by priority.
+    pub by_priority: BTreeMap<String, u32>,
+    /// By source (`client_portal`, `supervision`, `phone`).
+    pub by_source: BTreeMap<String, u32>,
+    /// Take charge on time.
+    pub take_charge: Kept,
+    /// On-site intervention on time.
+    pub on_site: Kept,
+    /// Client updates on time (each update due, from the take-charge notice on).
+    pub client_updates: Kept,
+    /// Post-mortems published on time.
+    pub postmortems: Kept,
+    /// Every broken promise.
+    pub breaches: Vec<Breach>,
+    /// The recurrent incidents.
+    pub recurrent: Vec<String>,
+}
+
+/// The first instant of a month in Paris, and of the next.
+fn month_bounds(month: &str) -> Result<(DateTime<Utc>, DateTime<Utc>), Error> {
+    let bad = || Error::field("month", format!("{month:?} is not a month as YYYY-MM"));
+    let first = NaiveDate::parse_from_str(&format!("{month}-01"), "%Y-%m-%d").map_err(|_| bad())?;
+    let next = first.checked_add_months(chrono::Months::new(1)).ok_or_else(bad)?;
+    let paris = chrono_tz::Europe::Paris;
+    let start = |d: NaiveDate| paris.from_local_datetime(&d.and_hms_opt(0, 0, 0).unwrap_or_default()).earliest().map(|t| t.with_timezone(&Utc));
+    Ok((start(first).ok_or_else(bad)?, start(next).ok_or_else(bad)?))
+}
+
+/// The report of an organisation for a month, at `now`.
+///
+/// # Errors
+/// [`Error::NotFound`] for an organisation the user may not see; [`Error::BadRequest`]
+/// for a month that is not `YYYY-MM`.
+pub async fn build(state: &AppState, user: &User, organisation: i64, month: &str) -> Result<SlaReport, Error> {
+    if !user.sees(organisation) {
+        return Err(Error::NotFound);
+    }
+    let (from, to) = month_bounds(month)?;
+    let now = state.clock.now();
+    let mut conn = state.db.pool().acquire().await?;
+    incidents::organisation(&mut conn, organisation).await?;
+    let rows = sqlx::query("SELECT * FROM incidents WHERE organisation_id = $1 AND reported_at >= $2 AND reported_at < $3 ORDER BY id")
+        .bind(organisation)
+        .bind(to_ms(from))
+        .bind(to_ms(to))
+        .fetch_all(&mut *conn)
+        .await?;
+    let mut report = SlaReport {
+        organisation_id: organisation,
+        month: month.to_string(),
+        by_priority: BTreeMap::new(),
+        by_source: BTreeMap::new(),
+        take_charge: Kept::default(),
+        on_site: Kept::default(),
+        client_updates: Kept::default(),
+        postmortems: Kept::default(),
+        breaches: Vec::new(),
+        recurrent: Vec::new(),
+    };
+    let mut calendars = std::collections::HashMap::new();
+    for row in &rows {
+        let incident = Incident::from_row(row)?;
+        if !calendars.contains_key(&incident.site_id) {
+            let site = incidents::site(&mut conn, incident.site_id).await?;
+            calendars.insert(incident.site_id, site.calendar()?);
+        }
+        let calendar = &calendars[&incident.site_id];
+        *report.by_priority.entry(incident.priority.to_string()).or_default() += 1;
+        *report.by_source.entry(serde_json::to_value(incident.source).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default()).or_default() += 1;
+        if incident.recurrent {
+            report.recurrent.push(incident.reference.clone());
+        }
+        let clocks = sla::clocks(&incident.times, &incident.policy, calendar, now).map_err(|e| Error::Database(e.to_string()))?;
+        for clock in &clocks {
+            let tally = match clock.kind {
+                ClockKind::TakeCharge => &mut report.take_charge,
+                ClockKind::OnSite => &mut report.on_site,
+                ClockKind::Postmortem => &mut report.postmortems,
+                // Updates are judged one by one below; planning has no figure of its own.
+                ClockKind::ClientUpdate | ClockKind::InterventionPlanned => continue,
+            };
+            let late = match clock.state {
+                ClockState::Met | ClockState::Breached => clock.late_by_seconds.unwrap_or(0),
+                _ => continue,
+            };
+            tally.add(late == 0);
+            if late > 0 {
+                report.breaches.push(breach(&incident, clock.kind, clock.due, late));
+            }
+        }
+        judge_updates(&mut conn, &incident, calendar, now, &mut report).await?;
+    }
+    Ok(report)
+}
+
+fn breach(incident: &Incident, clock: ClockKind, due: Option<DateTime<Utc>>, late: i64) -> Breach {
+    Breach { reference: incident.reference.clone(), priority: incident.priority, clock, due: due.unwrap_or_default(), late_by_seconds: late }
+}
+
+/// Each client update due from the take-charge notice to the resolution: on time when the
+/// next update (or the resolution) came before the cadence ran out.
+async fn judge_updates(
+    conn: &mut sqlx::AnyConnection,
+    incident: &Incident,
+    calendar: &vigie_engine::Calendar,
+    now: DateTime<Utc>,
+    report: &mut SlaReport,
+) -> Result<(), Error> {
+    let (Some(cadence), Some(ack)) = (incident.policy.client_update.get(incident.priority), incident.times.acknowledged_at) else {
+        return Ok(());
+    };
+    let rows = sqlx::query("SELECT at FROM events WHERE incident_id = $1 AND kind = 'update' ORDER BY id").bind(incident.id).fetch_all(&mut *conn).await?;
+    let mut sent: Vec<DateTime<Utc>> = rows.iter().map(|r| get::<i64>(r, "at").map(crate::db::from_ms)).collect::<Result<_, _>>()?;
+    let end = incident.times.resolved_at;
+    sent.extend(end);
+    let mut previous = ack;
+    for next in sent.into_iter().map(Some).chain(std::iter::once(None)) {
+        let due = cadence.deadline(previous, calendar).map_err(|e| Error::Database(e.to_string()))?;
+        match next {
+            Some(at) => {
+                report.client_updates.add(at <= due);
+                if at > due {
+                    report.breaches.push(breach(incident, ClockKind::ClientUpdate, Some(due), (at - due).num_seconds()));
+                }
+                previous = at;
+                if Some(at) == end {
+                    break;
+                }
+            }
+            // Still open: the update being waited for counts once its time is up.
+            None if end.is_none() && now > due => {
+                report.client_updates.add(false);
+                report.breaches.push(breach(incident, ClockKind::ClientUpdate, Some(due), (now - due).num_seconds()));
+            }
+            None => {}
+        }
+    }
+    Ok(())
+}
+
+/// `GET /api/reports/sla`.
+pub async fn sla_report(State(state): State<AppState>, user: User, query: Result<Query<ReportQuery>, axum::extract::rejection::QueryRejection>) -> Result<Response, Error> {
+    let Query(query) = query.map_err(|e| Error::BadRequest { field: None, message: e.body_text() })?;
+    let report = build(&state, &user, query.organisation, &query.month).await?;
+    match query.format.as_deref().unwrap_or("json") {
+        "json" => Ok(Json(report).into_response()),
+        "csv" => Ok(([(header::CONTENT_TYPE, "text/csv; charset=utf-8")], to_csv(&report)).into_response()),
+        other => Err(Error::field("format", format!("unknown format {other:?} (expected json or csv)"))),
+    }
+}
+
+fn percent(k: &Kept) -> String {
+    k.percent.map(|p| format!("{p:.1}")).unwrap_or_default()
+}
+
+/// The report as CSV: one `section,key,value` line per figure, then one line per breach.
+pub fn to_csv(r: &SlaReport) -> String {
+    let mut out = String::from("section,key,value,detail\n");
+    for (p, n) in &r.by_priority {
+        out.push_str(&format!("incidents,{p},{n},\n"));
+    }
+    for (s, n) in &r.by_source {
+        out.push_str(&format!("source,{s},{n},\n"));
+    }
+    for (name, k) in [("take_charge", &r.take_charge), ("on_site", &r.on_site), ("client_updates", &r.client_updates), ("postmortems", &r.postmortems)] {
+        out.push_str(&format!("on_time_percent,{name},{},{}/{}\n", percent(k), k.on_time, k.total));
+    }
+    for b in &r.breaches {
+        out.push_str(&format!("breach,{},{},{} {} due {}\n", b.reference, b.late_by_seconds, b.priority, b.clock.as_str(), b.due.to_rfc3339()));
+    }
+    for reference in &r.recurrent {
+        out.push_str(&format!("recurrent,{reference},1,\n"));
+    }
+    out
+}
