@@ -16,12 +16,13 @@ pub const ACCOUNTS: [(&str, &str, &str); 4] = [
     ("supervisor", "supervisor", "operations manager"),
 ];
 
-async fn organisation(state: &AppState, name: &str, contract: &str, contacts: serde_json::Value) -> Result<i64, Error> {
+async fn organisation(state: &AppState, name: &str, contract: &str, contacts: serde_json::Value, anonymous_lessons: bool) -> Result<i64, Error> {
     let pool = state.db.pool();
-    sqlx::query("INSERT INTO organisations (name, contract, contacts) VALUES ($1, $2, $3) ON CONFLICT (name) DO NOTHING")
+    sqlx::query("INSERT INTO organisations (name, contract, contacts, anonymous_lessons) VALUES ($1, $2, $3, $4) ON CONFLICT (name) DO NOTHING")
         .bind(name)
         .bind(contract)
         .bind(contacts.to_string())
+        .bind(i64::from(anonymous_lessons))
         .execute(pool)
         .await?;
     let row = sqlx::query("SELECT id FROM organisations WHERE name = $1").bind(name).fetch_one(pool).await?;
@@ -75,6 +76,7 @@ pub async fn create(state: &AppState) -> Result<(), Error> {
             {"kind": "technical", "name": "Julie Martin", "email": "julie.martin@demo-client.example", "phone": "+33612345678"},
             {"kind": "management", "name": "Paul Bernard", "email": "direction@demo-client.example", "phone": "+33698765432"}
         ]),
+        false,
     )
     .await?;
     let premium = organisation(
@@ -85,6 +87,8 @@ pub async fn create(state: &AppState) -> Result<(), Error> {
             {"kind": "technical", "name": "Claire Weber", "email": "securite@banque-premium.example", "phone": "+33388112233"},
             {"kind": "management", "name": "Marc Schmitt", "email": "direction@banque-premium.example", "phone": "+33388445566"}
         ]),
+        // A bank that wants its name left out of internal lessons learned.
+        true,
     )
     .await?;
     site(

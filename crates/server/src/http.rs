@@ -53,6 +53,8 @@ pub fn app(state: AppState) -> Router {
         .route("/postmortems/{id}", get(postmortems::show).put(postmortems::edit))
         .route("/postmortems/{id}/publish", post(postmortems::publish))
         .route("/reviews", get(postmortems::reviews))
+        .route("/reviews/{id}/proposal", axum::routing::put(postmortems::set_proposal))
+        .route("/lessons", get(postmortems::lessons))
         .route("/reports/sla", get(reports::sla_report))
         .route("/events", get(events::stream))
         .route("/ingest/alertmanager", post(ingest::alertmanager))

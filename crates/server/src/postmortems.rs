@@ -113,6 +113,7 @@ pub async fn publish(State(state): State<AppState>, user: User, Path(id): Path<i
     let mut tx = state.db.begin().await?;
     sqlx::query("UPDATE postmortems SET status = 'published', published_at = $1 WHERE id = $2").bind(to_ms(now)).bind(id).execute(&mut *tx).await?;
     sqlx::query("UPDATE incidents SET postmortem_published_at = $1 WHERE id = $2").bind(to_ms(now)).bind(view.incident_id).execute(&mut *tx).await?;
+    record_lesson(&mut tx, &view, now).await?;
     events::append(&mut tx, Some(view.incident_id), Some(view.organisation_id), "postmortem_published", now, Some(user.id), json!({})).await?;
     tx.commit().await?;
     state.changed().await;
@@ -130,10 +131,15 @@ pub struct Review {
     incident_type: String,
     related: Vec<String>,
     status: String,
+    proposal: Option<serde_json::Value>,
 }
 
 /// `GET /api/reviews`: the reviews of the sites the caller may see.
 pub async fn reviews(State(state): State<AppState>, user: User) -> Result<Json<Vec<Review>>, Error> {
+    Ok(Json(load_reviews(&state, &user).await?))
+}
+
+async fn load_reviews(state: &AppState, user: &User) -> Result<Vec<Review>, Error> {
     let rows = sqlx::query(
         "SELECT recurrence_reviews.*, incidents.reference, incidents.organisation_id FROM recurrence_reviews
          JOIN incidents ON incidents.id = recurrence_reviews.incident_id ORDER BY recurrence_reviews.id DESC",
@@ -146,6 +152,15 @@ pub async fn reviews(State(state): State<AppState>, user: User) -> Result<Json<V
         if !user.sees(organisation_id) {
             continue;
         }
+        let description: Option<String> = get(&row, "proposal_description")?;
+        let proposal = match description {
+            Some(description) => Some(serde_json::json!({
+                "description": description,
+                "estimated_cost_eur": get::<Option<i64>>(&row, "proposal_cost_eur")?,
+                "status": get::<Option<String>>(&row, "proposal_status")?,
+            })),
+            None => None,
+        };
         out.push(Review {
             id: get(&row, "id")?,
             incident_id: get(&row, "incident_id")?,
@@ -155,7 +170,192 @@ pub async fn reviews(State(state): State<AppState>, user: User) -> Result<Json<V
             incident_type: get(&row, "incident_type")?,
             related: get_json(&row, "related")?,
             status: get(&row, "status")?,
+            proposal,
         });
     }
+    Ok(out)
+}
+
+/// Leaves out a name, whatever its case, from a text.
+fn scrub(text: &str, name: &str, placeholder: &str) -> String {
+    if name.trim().is_empty() {
+        return text.to_string();
+    }
+    let lower_text = text.to_lowercase();
+    let lower_name = name.to_lowercase();
+    // Lower-casing can change byte lengths; fall back to an exact replace then.
+    if lower_text.len() != text.len() || lower_name.len() != name.len() {
+        return text.replace(name, placeholder);
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut rest = 0;
+    while let Some(found) = lower_text[rest..].find(&lower_name) {
+        out.push_str(&text[rest..rest + found]);
+        out.push_str(placeholder);
+        rest += found + name.len();
+    }
+    out.push_str(&text[rest..]);
+    out
+}
+
+/// The internal lesson of a published P1 post-mortem (procedure §04): what happened, the
+/// root cause, what prevents it. The client's name and site are left out, everywhere in
+/// the lesson, when the client asked for it.
+async fn record_lesson(conn: &mut sqlx::AnyConnection, view: &View, now: chrono::DateTime<chrono::Utc>) -> Result<(), Error> {
+    let row = sqlx::query(
+        "SELECT incidents.description, incidents.incident_type, organisations.name AS organisation_name,
+                organisations.anonymous_lessons, sites.name AS site_name
+         FROM incidents JOIN organisations ON organisations.id = incidents.organisation_id
+         JOIN sites ON sites.id = incidents.site_id WHERE incidents.id = $1",
+    )
+    .bind(view.incident_id)
+    .fetch_one(&mut *conn)
+    .await?;
+    let organisation: String = get(&row, "organisation_name")?;
+    let site: String = get(&row, "site_name")?;
+    let anonymous = get::<i64>(&row, "anonymous_lessons")? != 0;
+    let clean = |text: &str| if anonymous { scrub(&scrub(text, &organisation, "[client]"), &site, "[site]") } else { text.to_string() };
+    let incident_type: String = get(&row, "incident_type")?;
+    let (system, symptom) = incident_type.split_once('/').unwrap_or(("unknown", "unknown"));
+    let description: String = get(&row, "description")?;
+    let prevention = view.document.preventive_measures.join("\n");
+    sqlx::query(
+        "INSERT INTO lessons (postmortem_id, incident_id, system, symptom, what_happened, root_cause, prevention, client_name, site_name, created_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) ON CONFLICT (postmortem_id) DO NOTHING",
+    )
+    .bind(view.id)
+    .bind(view.incident_id)
+    .bind(system)
+    .bind(symptom)
+    .bind(clean(&description))
+    .bind(clean(&view.document.root_cause))
+    .bind(clean(&prevention))
+    .bind((!anonymous).then_some(organisation.clone()))
+    .bind((!anonymous).then_some(site.clone()))
+    .bind(to_ms(now))
+    .execute(&mut *conn)
+    .await?;
+    Ok(())
+}
+
+/// `?system=video&symptom=down&q=switch`.
+#[derive(Debug, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LessonQuery {
+    #[serde(default)]
+    system: Option<String>,
+    #[serde(default)]
+    symptom: Option<String>,
+    #[serde(default)]
+    q: Option<String>,
+}
+
+/// A lesson, as technicians read it.
+#[derive(Debug, Serialize)]
+pub struct Lesson {
+    id: i64,
+    system: String,
+    symptom: String,
+    what_happened: String,
+    root_cause: String,
+    prevention: String,
+    client_name: Option<String>,
+    site_name: Option<String>,
+    created_at: chrono::DateTime<chrono::Utc>,
+}
+
+/// `GET /api/lessons`: the knowledge base, for staff, searchable by system and symptom.
+pub async fn lessons(
+    State(state): State<AppState>,
+    user: User,
+    query: Result<axum::extract::Query<LessonQuery>, axum::extract::rejection::QueryRejection>,
+) -> Result<Json<Vec<Lesson>>, Error> {
+    user.require_staff()?;
+    let axum::extract::Query(q) = query.map_err(|e| Error::BadRequest { field: None, message: e.body_text() })?;
+    let rows = sqlx::query("SELECT * FROM lessons WHERE ($1 IS NULL OR system = $1) AND ($2 IS NULL OR symptom = $2) ORDER BY id DESC")
+        .bind(q.system)
+        .bind(q.symptom)
+        .fetch_all(state.db.pool())
+        .await?;
+    let words = q.q.map(|w| w.to_lowercase());
+    let mut out = Vec::new();
+    for r in rows {
+        let lesson = Lesson {
+            id: get(&r, "id")?,
+            system: get(&r, "system")?,
+            symptom: get(&r, "symptom")?,
+            what_happened: get(&r, "what_happened")?,
+            root_cause: get(&r, "root_cause")?,
+            prevention: get(&r, "prevention")?,
+            client_name: get(&r, "client_name")?,
+            site_name: get(&r, "site_name")?,
+            created_at: from_ms(get(&r, "created_at")?),
+        };
+        let text = format!("{} {} {}", lesson.what_happened, lesson.root_cause, lesson.prevention).to_lowercase();
+        if words.as_ref().is_none_or(|w| text.contains(w.as_str())) {
+            out.push(lesson);
+        }
+    }
     Ok(Json(out))
+}
+
+/// The preventive investment a technical review proposes.
+#[derive(Debug, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Proposal {
+    description: String,
+    estimated_cost_eur: i64,
+    status: ProposalStatus,
+}
+
+/// Where a proposal stands.
+#[derive(Debug, Clone, Copy, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ProposalStatus {
+    /// Proposed to the client.
+    Proposed,
+    /// Accepted by the client.
+    Accepted,
+    /// Declined by the client.
+    Declined,
+}
+
+/// `PUT /api/reviews/{id}/proposal`: staff record the preventive investment proposal.
+pub async fn set_proposal(
+    State(state): State<AppState>,
+    user: User,
+    Path(id): Path<i64>,
+    ApiJson(proposal): ApiJson<Proposal>,
+) -> Result<Json<Review>, Error> {
+    let row = sqlx::query("SELECT incidents.organisation_id FROM recurrence_reviews JOIN incidents ON incidents.id = recurrence_reviews.incident_id WHERE recurrence_reviews.id = $1")
+        .bind(id)
+        .fetch_optional(state.db.pool())
+        .await?
+        .ok_or(Error::NotFound)?;
+    if !user.sees(get(&row, "organisation_id")?) {
+        return Err(Error::NotFound);
+    }
+    user.require_staff()?;
+    if proposal.description.trim().is_empty() {
+        return Err(Error::field("description", "required"));
+    }
+    if proposal.estimated_cost_eur < 0 {
+        return Err(Error::field("estimated_cost_eur", "cannot be negative"));
+    }
+    let status = match proposal.status {
+        ProposalStatus::Proposed => "proposed",
+        ProposalStatus::Accepted => "accepted",
+        ProposalStatus::Declined => "declined",
+    };
+    let mut tx = state.db.begin().await?;
+    sqlx::query("UPDATE recurrence_reviews SET proposal_description = $1, proposal_cost_eur = $2, proposal_status = $3 WHERE id = $4")
+        .bind(proposal.description.trim())
+        .bind(proposal.estimated_cost_eur)
+        .bind(status)
+        .bind(id)
+        .execute(&mut *tx)
+        .await?;
+    tx.commit().await?;
+    let reviews = load_reviews(&state, &user).await?;
+    reviews.into_iter().find(|r| r.id == id).map(Json).ok_or(Error::NotFound)
 }

@@ -5,6 +5,7 @@
 //! `cargo xtask test` and CI start a PostgreSQL server and set it.
 
 mod harness;
+mod lessons;
 mod lifecycle;
 mod reports;
 mod security;
@@ -54,6 +55,8 @@ on_both_databases!(
     alerts::supervision_alerts_open_and_update_incidents,
     alerts::health_metrics_time_and_app_routes,
     reports::sla_report_counts_promises_kept_and_breaches,
+    lessons::lessons_learned_leave_out_clients_who_ask,
+    lessons::technical_reviews_carry_an_investment_proposal,
     notifications::notices_reach_a_real_smtp_server_and_the_sms_gateway,
     notifications::failed_deliveries_are_retried_with_backoff_and_recorded,
     durability::killed_server_loses_no_acknowledged_incident,
