@@ -9,11 +9,12 @@ use crate::error::Error;
 use crate::state::AppState;
 
 /// The demo accounts, `(username, password, role)`, as printed at start-up.
-pub const ACCOUNTS: [(&str, &str, &str); 4] = [
+pub const ACCOUNTS: [(&str, &str, &str); 5] = [
     ("client", "client", "client user of Demo Client"),
     ("premium", "premium", "client user of Banque Premium"),
     ("tech", "tech", "technician"),
     ("supervisor", "supervisor", "operations manager"),
+    ("admin", "admin", "administrator"),
 ];
 
 async fn organisation(state: &AppState, name: &str, contract: &str, contacts: serde_json::Value, anonymous_lessons: bool) -> Result<i64, Error> {
@@ -113,5 +114,6 @@ pub async fn create(state: &AppState) -> Result<(), Error> {
     user(state, "premium", "Claire Weber", "client", Some(premium), "securite@banque-premium.example").await?;
     user(state, "tech", "Karim Haddad", "technician", None, "astreinte@mileotech.example").await?;
     user(state, "supervisor", "Sophie Laurent", "supervisor", None, "exploitation@mileotech.example").await?;
+    user(state, "admin", "Administration Vigie", "admin", None, "").await?;
     Ok(())
 }

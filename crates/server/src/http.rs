@@ -21,7 +21,7 @@ use crate::error::Error;
 use crate::incidents::{self, Action, ListQuery, NewIncident};
 use crate::model::{Site, User};
 use crate::state::AppState;
-use crate::{events, ingest, metrics, postmortems, reports};
+use crate::{admin, events, ingest, metrics, postmortems, reports};
 
 pub use crate::state::AppState as State_;
 
@@ -55,6 +55,14 @@ pub fn app(state: AppState) -> Router {
         .route("/reviews", get(postmortems::reviews))
         .route("/reviews/{id}/proposal", axum::routing::put(postmortems::set_proposal))
         .route("/lessons", get(postmortems::lessons))
+        .route("/admin/organisations", get(admin::organisations).post(admin::create_organisation))
+        .route("/admin/organisations/{id}", axum::routing::put(admin::update_organisation))
+        .route("/admin/organisations/{id}/token", post(admin::create_token).delete(admin::revoke_token))
+        .route("/admin/sites", post(admin::create_site))
+        .route("/admin/sites/{id}", axum::routing::put(admin::update_site))
+        .route("/admin/users", post(admin::create_user))
+        .route("/admin/users/{id}/deactivate", post(admin::deactivate_user))
+        .route("/admin/audit", get(admin::audit))
         .route("/reports/sla", get(reports::sla_report))
         .route("/events", get(events::stream))
         .route("/ingest/alertmanager", post(ingest::alertmanager))

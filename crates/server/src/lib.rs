@@ -4,6 +4,7 @@
 //! engine at the server's clock, tells the people the procedure names, and pushes every
 //! change to the browsers at once.
 
+pub mod admin;
 pub mod auth;
 pub mod batch;
 pub mod config;

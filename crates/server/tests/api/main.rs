@@ -10,6 +10,7 @@ mod lifecycle;
 mod reports;
 mod security;
 mod stream;
+mod admin;
 mod alerts;
 mod notifications;
 mod durability;
@@ -57,6 +58,7 @@ on_both_databases!(
     reports::sla_report_counts_promises_kept_and_breaches,
     lessons::lessons_learned_leave_out_clients_who_ask,
     lessons::technical_reviews_carry_an_investment_proposal,
+    admin::administration_is_for_the_admin_and_recorded,
     notifications::notices_reach_a_real_smtp_server_and_the_sms_gateway,
     notifications::failed_deliveries_are_retried_with_backoff_and_recorded,
     durability::killed_server_loses_no_acknowledged_incident,

@@ -1,0 +1,356 @@
+//! Administration (admin role): organisations and their contacts and policies, sites and
+//! their calendars, users, API tokens. Every change is recorded — who, when, before,
+//! after — and can be listed.
+
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use axum::Json;
+use serde::Deserialize;
+use serde_json::{json, Value};
+use sqlx::AnyConnection;
+use vigie_engine::{Calendar, CalendarSpec, Contract, Policy};
+
+use crate::auth::{hash_password, token_hash};
+use crate::db::{from_ms, get, to_ms};
+use crate::error::Error;
+use crate::http::ApiJson;
+use crate::model::{Contact, Organisation, Role, Site, User};
+use crate::state::AppState;
+
+fn require_admin(user: &User) -> Result<(), Error> {
+    if user.role == Role::Admin {
+        Ok(())
+    } else {
+        Err(Error::Forbidden(format!("a {} may not administer Vigie", user.role)))
+    }
+}
+
+async fn record(conn: &mut AnyConnection, actor: &User, entity: &str, id: i64, action: &str, before: Option<Value>, after: Option<Value>, state: &AppState) -> Result<(), Error> {
+    sqlx::query("INSERT INTO audit_log (actor_id, at, entity, entity_id, action, before, after) VALUES ($1, $2, $3, $4, $5, $6, $7)")
+        .bind(actor.id)
+        .bind(to_ms(state.clock.now()))
+        .bind(entity)
+        .bind(id)
+        .bind(action)
+        .bind(before.map(|v| v.to_string()))
+        .bind(after.map(|v| v.to_string()))
+        .execute(&mut *conn)
+        .await?;
+    Ok(())
+}
+
+/// An email address: something before and after one `@`, a dot in the domain.
+fn valid_email(email: &str) -> bool {
+    let Some((local, domain)) = email.split_once('@') else { return false };
+    !local.is_empty() && domain.contains('.') && !domain.starts_with('.') && !domain.ends_with('.') && !email.contains(char::is_whitespace) && !domain.contains('@')
+}
+
+/// E.164: `+`, then 8 to 15 digits, the first not 0.
+fn valid_phone(phone: &str) -> bool {
+    phone.strip_prefix('+').is_some_and(|digits| (8..=15).contains(&digits.len()) && digits.chars().all(|c| c.is_ascii_digit()) && !digits.starts_with('0'))
+}
+
+fn check_contacts(contacts: &[Contact]) -> Result<(), Error> {
+    for (i, c) in contacts.iter().enumerate() {
+        if c.name.trim().is_empty() {
+            return Err(Error::field(format!("contacts[{i}].name"), "required"));
+        }
+        if !valid_email(&c.email) {
+            return Err(Error::field(format!("contacts[{i}].email"), format!("{:?} is not an email address", c.email)));
+        }
+        if !valid_phone(&c.phone) {
+            return Err(Error::field(format!("contacts[{i}].phone"), format!("{:?} is not a phone number in E.164 form (+33612345678)", c.phone)));
+        }
+    }
+    Ok(())
+}
+
+/// An organisation as the administrator writes it.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct OrganisationForm {
+    name: String,
+    contract: Contract,
+    #[serde(default)]
+    contacts: Vec<Contact>,
+    #[serde(default)]
+    anonymous_lessons: bool,
+    /// The organisation's own SLA values; `null` for its contract's.
+    #[serde(default)]
+    policy: Option<Policy>,
+}
+
+async fn organisation_value(conn: &mut AnyConnection, id: i64) -> Result<Value, Error> {
+    let row = sqlx::query("SELECT * FROM organisations WHERE id = $1").bind(id).fetch_optional(&mut *conn).await?.ok_or(Error::NotFound)?;
+    let org = Organisation::from_row(&row)?;
+    let mut value = serde_json::to_value(&org).map_err(|e| Error::Database(e.to_string()))?;
+    value["anonymous_lessons"] = json!(get::<i64>(&row, "anonymous_lessons")? != 0);
+    value["has_api_token"] = json!(get::<Option<String>>(&row, "api_token_hash")?.is_some());
+    Ok(value)
+}
+
+/// `GET /api/admin/organisations`.
+pub async fn organisations(State(state): State<AppState>, user: User) -> Result<Json<Vec<Value>>, Error> {
+    require_admin(&user)?;
+    let mut conn = state.db.pool().acquire().await?;
+    let ids: Vec<i64> = sqlx::query("SELECT id FROM organisations ORDER BY name").fetch_all(&mut *conn).await?.iter().map(|r| get(r, "id")).collect::<Result<_, _>>()?;
+    let mut out = Vec::new();
+    for id in ids {
+        out.push(organisation_value(&mut conn, id).await?);
+    }
+    Ok(Json(out))
+}
+
+fn check_organisation(form: &OrganisationForm) -> Result<(), Error> {
+    if form.name.trim().is_empty() {
+        return Err(Error::field("name", "required"));
+    }
+    check_contacts(&form.contacts)?;
+    if let Some(policy) = &form.policy {
+        policy.validate().map_err(|e| Error::field("policy", e.to_string()))?;
+    }
+    Ok(())
+}
+
+/// `POST /api/admin/organisations`.
+pub async fn create_organisation(State(state): State<AppState>, user: User, ApiJson(form): ApiJson<OrganisationForm>) -> Result<Response, Error> {
+    require_admin(&user)?;
+    check_organisation(&form)?;
+    let mut tx = state.db.begin().await?;
+    let row = sqlx::query("INSERT INTO organisations (name, contract, contacts, anonymous_lessons, policy) VALUES ($1, $2, $3, $4, $5) RETURNING id")
+        .bind(form.name.trim())
+        .bind(form.contract.as_str())
+        .bind(serde_json::to_string(&form.contacts).unwrap_or_default())
+        .bind(i64::from(form.anonymous_lessons))
+        .bind(form.policy.map(|p| serde_json::to_string(&p).unwrap_or_default()))
+        .fetch_one(&mut *tx)
+        .await
+        .map_err(|e| if e.to_string().to_lowercase().contains("unique") { Error::Conflict(format!("an organisation named {:?} exists", form.name)) } else { e.into() })?;
+    let id: i64 = get(&row, "id")?;
+    let after = organisation_value(&mut tx, id).await?;
+    record(&mut tx, &user, "organisation", id, "create", None, Some(after.clone()), &state).await?;
+    tx.commit().await?;
+    Ok((StatusCode::CREATED, Json(after)).into_response())
+}
+
+/// `PUT /api/admin/organisations/{id}`: a new policy applies to incidents reported after
+/// it; the incidents already reported keep theirs.
+pub async fn update_organisation(State(state): State<AppState>, user: User, Path(id): Path<i64>, ApiJson(form): ApiJson<OrganisationForm>) -> Result<Json<Value>, Error> {
+    require_admin(&user)?;
+    check_organisation(&form)?;
+    let mut tx = state.db.begin().await?;
+    let before = organisation_value(&mut tx, id).await?;
+    sqlx::query("UPDATE organisations SET name = $1, contract = $2, contacts = $3, anonymous_lessons = $4, policy = $5 WHERE id = $6")
+        .bind(form.name.trim())
+        .bind(form.contract.as_str())
+        .bind(serde_json::to_string(&form.contacts).unwrap_or_default())
+        .bind(i64::from(form.anonymous_lessons))
+        .bind(form.policy.map(|p| serde_json::to_string(&p).unwrap_or_default()))
+        .bind(id)
+        .execute(&mut *tx)
+        .await?;
+    let after = organisation_value(&mut tx, id).await?;
+    record(&mut tx, &user, "organisation", id, "update", Some(before), Some(after.clone()), &state).await?;
+    tx.commit().await?;
+    Ok(Json(after))
+}
+
+/// A site as the administrator writes it.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SiteForm {
+    organisation_id: i64,
+    name: String,
+    #[serde(default)]
+    address: String,
+    calendar: CalendarSpec,
+    #[serde(default)]
+    sensitive_zones: Vec<String>,
+}
+
+fn check_site(form: &SiteForm) -> Result<(), Error> {
+    if form.name.trim().is_empty() {
+        return Err(Error::field("name", "required"));
+    }
+    // The engine's own message: the same one the calendar editor shows as the admin types.
+    Calendar::try_from(form.calendar.clone()).map_err(|e| Error::field("calendar", e.to_string()))?;
+    Ok(())
+}
+
+async fn site_value(conn: &mut AnyConnection, id: i64) -> Result<Value, Error> {
+    let row = sqlx::query("SELECT * FROM sites WHERE id = $1").bind(id).fetch_optional(&mut *conn).await?.ok_or(Error::NotFound)?;
+    serde_json::to_value(Site::from_row(&row)?).map_err(|e| Error::Database(e.to_string()))
+}
+
+/// `POST /api/admin/sites`.
+pub async fn create_site(State(state): State<AppState>, user: User, ApiJson(form): ApiJson<SiteForm>) -> Result<Response, Error> {
+    require_admin(&user)?;
+    check_site(&form)?;
+    let mut tx = state.db.begin().await?;
+    organisation_value(&mut tx, form.organisation_id).await.map_err(|_| Error::field("organisation_id", "no such organisation"))?;
+    let row = sqlx::query("INSERT INTO sites (organisation_id, name, address, calendar, sensitive_zones) VALUES ($1, $2, $3, $4, $5) RETURNING id")
+        .bind(form.organisation_id)
+        .bind(form.name.trim())
+        .bind(form.address.trim())
+        .bind(serde_json::to_string(&form.calendar).unwrap_or_default())
+        .bind(serde_json::to_string(&form.sensitive_zones).unwrap_or_default())
+        .fetch_one(&mut *tx)
+        .await?;
+    let id: i64 = get(&row, "id")?;
+    let after = site_value(&mut tx, id).await?;
+    record(&mut tx, &user, "site", id, "create", None, Some(after.clone()), &state).await?;
+    tx.commit().await?;
+    Ok((StatusCode::CREATED, Json(after)).into_response())
+}
+
+/// `PUT /api/admin/sites/{id}`.
+pub async fn update_site(State(state): State<AppState>, user: User, Path(id): Path<i64>, ApiJson(form): ApiJson<SiteForm>) -> Result<Json<Value>, Error> {
+    require_admin(&user)?;
+    check_site(&form)?;
+    let mut tx = state.db.begin().await?;
+    let before = site_value(&mut tx, id).await?;
+    sqlx::query("UPDATE sites SET organisation_id = $1, name = $2, address = $3, calendar = $4, sensitive_zones = $5 WHERE id = $6")
+        .bind(form.organisation_id)
+        .bind(form.name.trim())
+        .bind(form.address.trim())
+        .bind(serde_json::to_string(&form.calendar).unwrap_or_default())
+        .bind(serde_json::to_string(&form.sensitive_zones).unwrap_or_default())
+        .bind(id)
+        .execute(&mut *tx)
+        .await?;
+    let after = site_value(&mut tx, id).await?;
+    record(&mut tx, &user, "site", id, "update", Some(before), Some(after.clone()), &state).await?;
+    tx.commit().await?;
+    Ok(Json(after))
+}
+
+/// A user invited by the administrator.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct UserForm {
+    username: String,
+    display_name: String,
+    role: Role,
+    #[serde(default)]
+    organisation_id: Option<i64>,
+    #[serde(default)]
+    email: String,
+    password: String,
+}
+
+/// `POST /api/admin/users`: a client user needs an organisation; staff have none.
+pub async fn create_user(State(state): State<AppState>, user: User, ApiJson(form): ApiJson<UserForm>) -> Result<Response, Error> {
+    require_admin(&user)?;
+    if form.username.trim().is_empty() {
+        return Err(Error::field("username", "required"));
+    }
+    if form.password.chars().count() < 12 {
+        return Err(Error::field("password", "at least 12 characters"));
+    }
+    match (form.role, form.organisation_id) {
+        (Role::Client, None) => return Err(Error::field("organisation_id", "required for a client user")),
+        (Role::Client, Some(_)) | (_, None) => {}
+        (_, Some(_)) => return Err(Error::field("organisation_id", "only client users belong to an organisation")),
+    }
+    if !form.email.is_empty() && !valid_email(&form.email) {
+        return Err(Error::field("email", format!("{:?} is not an email address", form.email)));
+    }
+    let password = form.password.clone();
+    let hash = tokio::task::spawn_blocking(move || hash_password(&password)).await.map_err(|e| Error::Io(std::io::Error::other(e.to_string())))??;
+    let mut tx = state.db.begin().await?;
+    let row = sqlx::query("INSERT INTO users (username, password_hash, display_name, role, organisation_id, email) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id")
+        .bind(form.username.trim())
+        .bind(hash)
+        .bind(form.display_name.trim())
+        .bind(form.role.as_str())
+        .bind(form.organisation_id)
+        .bind(&form.email)
+        .fetch_one(&mut *tx)
+        .await
+        .map_err(|e| if e.to_string().to_lowercase().contains("unique") { Error::Conflict(format!("the username {:?} is taken", form.username)) } else { e.into() })?;
+    let id: i64 = get(&row, "id")?;
+    let after = json!({ "id": id, "username": form.username.trim(), "role": form.role, "organisation_id": form.organisation_id, "active": true });
+    record(&mut tx, &user, "user", id, "create", None, Some(after.clone()), &state).await?;
+    tx.commit().await?;
+    Ok((StatusCode::CREATED, Json(after)).into_response())
+}
+
+/// `POST /api/admin/users/{id}/deactivate`: the user's sessions end at once.
+pub async fn deactivate_user(State(state): State<AppState>, user: User, Path(id): Path<i64>) -> Result<Json<Value>, Error> {
+    require_admin(&user)?;
+    if id == user.id {
+        return Err(Error::Conflict("an administrator cannot deactivate themselves".into()));
+    }
+    let mut tx = state.db.begin().await?;
+    let updated = sqlx::query("UPDATE users SET active = 0 WHERE id = $1").bind(id).execute(&mut *tx).await?;
+    if updated.rows_affected() != 1 {
+        return Err(Error::NotFound);
+    }
+    sqlx::query("DELETE FROM sessions WHERE user_id = $1").bind(id).execute(&mut *tx).await?;
+    record(&mut tx, &user, "user", id, "deactivate", Some(json!({ "active": true })), Some(json!({ "active": false })), &state).await?;
+    tx.commit().await?;
+    Ok(Json(json!({ "id": id, "active": false })))
+}
+
+/// `POST /api/admin/organisations/{id}/token`: a new API token for the organisation's
+/// supervision tools, shown once and stored hashed; it replaces the previous one.
+pub async fn create_token(State(state): State<AppState>, user: User, Path(id): Path<i64>) -> Result<Response, Error> {
+    require_admin(&user)?;
+    let name: String = get(&sqlx::query("SELECT name FROM organisations WHERE id = $1").bind(id).fetch_optional(state.db.pool()).await?.ok_or(Error::NotFound)?, "name")?;
+    let token = crate::auth::issue_api_token(&state, &name).await?;
+    let mut tx = state.db.begin().await?;
+    record(&mut tx, &user, "api_token", id, "create", None, Some(json!({ "hash": token_hash(&token) })), &state).await?;
+    tx.commit().await?;
+    Ok((StatusCode::CREATED, Json(json!({ "organisation_id": id, "token": token }))).into_response())
+}
+
+/// `DELETE /api/admin/organisations/{id}/token`: revokes it.
+pub async fn revoke_token(State(state): State<AppState>, user: User, Path(id): Path<i64>) -> Result<StatusCode, Error> {
+    require_admin(&user)?;
+    let mut tx = state.db.begin().await?;
+    let updated = sqlx::query("UPDATE organisations SET api_token_hash = NULL WHERE id = $1").bind(id).execute(&mut *tx).await?;
+    if updated.rows_affected() != 1 {
+        return Err(Error::NotFound);
+    }
+    record(&mut tx, &user, "api_token", id, "revoke", None, None, &state).await?;
+    tx.commit().await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+/// `GET /api/admin/audit`: every administrative change, newest first.
+pub async fn audit(State(state): State<AppState>, user: User) -> Result<Json<Vec<Value>>, Error> {
+    require_admin(&user)?;
+    let rows = sqlx::query("SELECT audit_log.*, users.username FROM audit_log JOIN users ON users.id = audit_log.actor_id ORDER BY audit_log.id DESC LIMIT 1000")
+        .fetch_all(state.db.pool())
+        .await?;
+    let parse = |v: Option<String>| v.and_then(|t| serde_json::from_str::<Value>(&t).ok());
+    rows.iter()
+        .map(|r| {
+            Ok(json!({
+                "id": get::<i64>(r, "id")?,
+                "actor": get::<String>(r, "username")?,
+                "at": from_ms(get(r, "at")?),
+                "entity": get::<String>(r, "entity")?,
+                "entity_id": get::<i64>(r, "entity_id")?,
+                "action": get::<String>(r, "action")?,
+                "before": parse(get(r, "before")?),
+                "after": parse(get(r, "after")?),
+            }))
+        })
+        .collect::<Result<Vec<_>, Error>>()
+        .map(Json)
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn contacts_are_checked() {
+        assert!(super::valid_email("julie.martin@demo-client.example"));
+        assert!(!super::valid_email("julie.martin@localhost"));
+        assert!(!super::valid_email("julie martin@x.fr"));
+        assert!(super::valid_phone("+33612345678"));
+        assert!(!super::valid_phone("0612345678"));
+        assert!(!super::valid_phone("+33 6 12 34 56 78"));
+    }
+}
