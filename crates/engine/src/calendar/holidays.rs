@@ -25,31 +25,36 @@ pub enum HolidayRule {
 use HolidayRule::{Easter, Fixed};
 
 /// The 11 legal holidays of metropolitan France.
-const FR: &[HolidayRule] = &[
-    Fixed(1, 1),   // Jour de l'an
-    Easter(1),     // Lundi de Pâques
-    Fixed(5, 1),   // Fête du Travail
-    Fixed(5, 8),   // Victoire 1945
-    Easter(39),    // Ascension
-    Easter(50),    // Lundi de Pentecôte
-    Fixed(7, 14),  // Fête nationale
-    Fixed(8, 15),  // Assomption
-    Fixed(11, 1),  // Toussaint
-    Fixed(11, 11), // Armistice
-    Fixed(12, 25), // Noël
+const FR: &[(HolidayRule, &str)] = &[
+    (Fixed(1, 1), "Jour de l'an"),
+    (Easter(1), "Lundi de Pâques"),
+    (Fixed(5, 1), "Fête du Travail"),
+    (Fixed(5, 8), "Victoire 1945"),
+    (Easter(39), "Ascension"),
+    (Easter(50), "Lundi de Pentecôte"),
+    (Fixed(7, 14), "Fête nationale"),
+    (Fixed(8, 15), "Assomption"),
+    (Fixed(11, 1), "Toussaint"),
+    (Fixed(11, 11), "Armistice"),
+    (Fixed(12, 25), "Noël"),
 ];
 /// Alsace-Moselle adds Good Friday and Saint Stephen's day.
-const ALSACE_MOSELLE: &[HolidayRule] = &[Easter(-2), Fixed(12, 26)];
+const ALSACE_MOSELLE: &[(HolidayRule, &str)] = &[(Easter(-2), "Vendredi saint"), (Fixed(12, 26), "Saint-Étienne")];
 /// Guadeloupe: Mi-Carême, Good Friday, abolition of slavery (27 May), Victor Schœlcher (21 Jul).
-const GP: &[HolidayRule] = &[Easter(-24), Easter(-2), Fixed(5, 27), Fixed(7, 21)];
+const GP: &[(HolidayRule, &str)] = &[
+    (Easter(-24), "Mi-Carême"),
+    (Easter(-2), "Vendredi saint"),
+    (Fixed(5, 27), "Abolition de l'esclavage"),
+    (Fixed(7, 21), "Fête Victor Schœlcher"),
+];
 /// Martinique: abolition of slavery (22 May), Victor Schœlcher (21 Jul).
-const MQ: &[HolidayRule] = &[Fixed(5, 22), Fixed(7, 21)];
+const MQ: &[(HolidayRule, &str)] = &[(Fixed(5, 22), "Abolition de l'esclavage"), (Fixed(7, 21), "Fête Victor Schœlcher")];
 /// Guyane: abolition of slavery (10 Jun).
-const GF: &[HolidayRule] = &[Fixed(6, 10)];
+const GF: &[(HolidayRule, &str)] = &[(Fixed(6, 10), "Abolition de l'esclavage")];
 /// La Réunion: abolition of slavery (20 Dec).
-const RE: &[HolidayRule] = &[Fixed(12, 20)];
+const RE: &[(HolidayRule, &str)] = &[(Fixed(12, 20), "Abolition de l'esclavage")];
 /// Mayotte: abolition of slavery (27 Apr).
-const YT: &[HolidayRule] = &[Fixed(4, 27)];
+const YT: &[(HolidayRule, &str)] = &[(Fixed(4, 27), "Abolition de l'esclavage")];
 
 /// A set of public holidays.
 ///
@@ -114,9 +119,10 @@ impl HolidayRegion {
         Self::CODES[self as usize]
     }
 
-    /// The rules of the region: the national ones, then the local ones.
-    pub fn rules(self) -> impl Iterator<Item = HolidayRule> {
-        let (national, local): (&[HolidayRule], &[HolidayRule]) = match self {
+    /// The rules of the region with the holidays' French names: the national ones, then
+    /// the local ones.
+    pub fn named_rules(self) -> impl Iterator<Item = (HolidayRule, &'static str)> {
+        let (national, local): (&[(HolidayRule, &str)], &[(HolidayRule, &str)]) = match self {
             HolidayRegion::Fr => (FR, &[]),
             HolidayRegion::FrAlsaceMoselle => (FR, ALSACE_MOSELLE),
             HolidayRegion::FrGp => (FR, GP),
@@ -127,6 +133,30 @@ impl HolidayRegion {
             HolidayRegion::None => (&[], &[]),
         };
         national.iter().chain(local).copied()
+    }
+
+    /// The rules of the region.
+    pub fn rules(self) -> impl Iterator<Item = HolidayRule> {
+        self.named_rules().map(|(rule, _)| rule)
+    }
+
+    /// The French name of the holiday on `date`, if it is one (`"Lundi de Pâques"`).
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use vigie_engine::HolidayRegion;
+    /// let d = NaiveDate::from_ymd_opt(2027, 3, 29).unwrap();
+    /// assert_eq!(HolidayRegion::Fr.holiday_name(d), Some("Lundi de Pâques"));
+    /// ```
+    pub fn holiday_name(self, date: NaiveDate) -> Option<&'static str> {
+        let easter = easter_sunday(date.year());
+        self.named_rules().find_map(|(rule, name)| {
+            let day = match rule {
+                Fixed(m, d) => NaiveDate::from_ymd_opt(date.year(), m, d),
+                Easter(offset) => easter?.checked_add_signed(chrono::TimeDelta::days(offset)),
+            };
+            (day == Some(date)).then_some(name)
+        })
     }
 
     /// Whether `date` is a public holiday of the region.

@@ -18,7 +18,7 @@ pub use spec::CalendarSpec;
 
 use walk::{from_nanos, to_nanos, ClosedDays, Nanos};
 
-use chrono::{DateTime, Datelike, LocalResult, NaiveDate, NaiveDateTime, NaiveTime, Offset, TimeDelta, TimeZone, Utc, Weekday};
+use chrono::{DateTime, Datelike, LocalResult, NaiveDate, NaiveDateTime, NaiveTime, Offset, TimeDelta, TimeZone, Timelike, Utc, Weekday};
 use chrono_tz::Tz;
 
 use crate::{Error, Result};
@@ -409,6 +409,59 @@ impl Calendar {
                 }
             }
         }
+    }
+}
+
+/// One day of a calendar preview.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct DayPreview {
+    /// The local date.
+    pub date: NaiveDate,
+    /// Why the day is closed although its weekday opens: the holiday's French name, or
+    /// `"Fermeture exceptionnelle"` for an extra closed date.
+    pub closed_because: Option<String>,
+    /// The openings, as local `"HH:MM"` times.
+    pub openings: Vec<(String, String)>,
+    /// The business minutes of the day (a DST day's 24/7 opening has 1,380 or 1,500).
+    pub business_minutes: i64,
+}
+
+impl Calendar {
+    /// The `days` days from `from` on, as an administrator previews a calendar while editing
+    /// it: each day's openings in local time, and the holidays and closed dates marked.
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use vigie_engine::Calendar;
+    /// let days = Calendar::default().preview(NaiveDate::from_ymd_opt(2026, 12, 24).unwrap(), 2);
+    /// assert_eq!(days[0].openings, vec![("08:00".to_string(), "18:00".to_string())]);
+    /// assert_eq!(days[1].closed_because.as_deref(), Some("Noël"));
+    /// assert_eq!(days[1].business_minutes, 0);
+    /// ```
+    pub fn preview(&self, from: NaiveDate, days: u32) -> Vec<DayPreview> {
+        from.iter_days()
+            .take(days as usize)
+            .map(|date| {
+                let weekday_opens = !self.day_hours(date).is_empty();
+                let closed_because = if weekday_opens && self.is_closed_date(date) {
+                    Some(self.holidays.holiday_name(date).unwrap_or("Fermeture exceptionnelle").to_string())
+                } else {
+                    None
+                };
+                let openings = self.openings_on(date);
+                let local = |t: DateTime<Utc>| {
+                    let l = t.with_timezone(&self.time_zone);
+                    // An opening that ends at midnight reads "24:00", as it was written.
+                    if l.date_naive() > date { "24:00".to_string() } else { format!("{:02}:{:02}", l.hour(), l.minute()) }
+                };
+                DayPreview {
+                    date,
+                    closed_because,
+                    business_minutes: openings.iter().map(|(s, e)| (*e - *s).num_minutes()).sum(),
+                    openings: openings.iter().map(|(s, e)| (local(*s), local(*e))).collect(),
+                }
+            })
+            .collect()
     }
 }
 

@@ -263,3 +263,26 @@ fn calendar_round_trips_through_its_data_form() {
     let back: Calendar = serde_json::from_str(&json).unwrap();
     assert_eq!(back, cal);
 }
+
+#[test]
+fn preview_of_thirty_days_marks_holidays_and_dst() {
+    let cal = from_json(r#"{"holidays": "FR-ALSACE-MOSELLE", "closed_dates": ["2026-12-31"],
+        "hours": {"mon": [["08:00","12:00"],["14:00","18:00"]], "tue": [["08:00","18:00"]], "wed": [["08:00","18:00"]],
+                  "thu": [["08:00","18:00"]], "fri": [["08:00","18:00"]], "sun": [["00:00","24:00"]]}}"#)
+    .unwrap();
+    let days = cal.preview(chrono::NaiveDate::from_ymd_opt(2026, 12, 21).unwrap(), 30);
+    assert_eq!(days.len(), 30);
+    let day = |d: u32| days.iter().find(|p| p.date == chrono::NaiveDate::from_ymd_opt(2026, 12, d).unwrap()).unwrap();
+    assert_eq!(day(21).openings, [("08:00".to_string(), "12:00".to_string()), ("14:00".to_string(), "18:00".to_string())]);
+    assert_eq!(day(21).business_minutes, 480);
+    assert_eq!(day(25).closed_because.as_deref(), Some("Noël"));
+    assert_eq!(day(26).closed_because, None, "a Saturday is closed by its hours, not by a holiday");
+    assert_eq!(day(27).openings, [("00:00".to_string(), "24:00".to_string())]);
+    assert_eq!(day(31).closed_because.as_deref(), Some("Fermeture exceptionnelle"));
+    // A Sunday open all day across the spring DST change has 23 hours.
+    let march = cal.preview(chrono::NaiveDate::from_ymd_opt(2026, 3, 29).unwrap(), 1);
+    assert_eq!(march[0].business_minutes, 23 * 60);
+    // Good Friday in Alsace-Moselle.
+    let easter = cal.preview(chrono::NaiveDate::from_ymd_opt(2026, 4, 3).unwrap(), 1);
+    assert_eq!(easter[0].closed_because.as_deref(), Some("Vendredi saint"));
+}
