@@ -354,3 +354,53 @@ mod tests {
         assert!(!super::valid_phone("+33 6 12 34 56 78"));
     }
 }
+
+/// `GET /api/admin/users`: every account, without its password hash.
+pub async fn users(State(state): State<AppState>, user: User) -> Result<Json<Vec<Value>>, Error> {
+    require_admin(&user)?;
+    let rows = sqlx::query("SELECT id, username, display_name, role, organisation_id, email, active FROM users ORDER BY username")
+        .fetch_all(state.db.pool())
+        .await?;
+    rows.iter()
+        .map(|r| {
+            Ok(json!({
+                "id": get::<i64>(r, "id")?,
+                "username": get::<String>(r, "username")?,
+                "display_name": get::<String>(r, "display_name")?,
+                "role": get::<String>(r, "role")?,
+                "organisation_id": get::<Option<i64>>(r, "organisation_id")?,
+                "email": get::<String>(r, "email")?,
+                "active": get::<i64>(r, "active")? != 0,
+            }))
+        })
+        .collect::<Result<Vec<_>, Error>>()
+        .map(Json)
+}
+
+/// A new password.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PasswordForm {
+    password: String,
+}
+
+/// `PUT /api/admin/users/{id}/password`: sets or resets a password; the user's sessions
+/// end, so that whoever knew the old one is logged out.
+pub async fn set_password(State(state): State<AppState>, user: User, Path(id): Path<i64>, ApiJson(form): ApiJson<PasswordForm>) -> Result<StatusCode, Error> {
+    require_admin(&user)?;
+    if form.password.chars().count() < 12 {
+        return Err(Error::field("password", "at least 12 characters"));
+    }
+    let password = form.password;
+    let hash = tokio::task::spawn_blocking(move || hash_password(&password)).await.map_err(|e| Error::Io(std::io::Error::other(e.to_string())))??;
+    let mut tx = state.db.begin().await?;
+    let updated = sqlx::query("UPDATE users SET password_hash = $1 WHERE id = $2").bind(hash).bind(id).execute(&mut *tx).await?;
+    if updated.rows_affected() != 1 {
+        return Err(Error::NotFound);
+    }
+    sqlx::query("DELETE FROM sessions WHERE user_id = $1").bind(id).execute(&mut *tx).await?;
+    sqlx::query("DELETE FROM login_failures WHERE username = (SELECT username FROM users WHERE id = $1)").bind(id).execute(&mut *tx).await?;
+    record(&mut tx, &user, "user", id, "password", None, None, &state).await?;
+    tx.commit().await?;
+    Ok(StatusCode::NO_CONTENT)
+}

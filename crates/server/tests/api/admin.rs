@@ -92,15 +92,27 @@ pub async fn administration_is_for_the_admin_and_recorded(backend: Backend) {
     assert_eq!(admin.http.delete(format!("{}/api/admin/organisations/{org_id}/token", admin.base)).header("cookie", admin.cookie.clone().unwrap()).header("origin", admin.base.clone()).send().await.unwrap().status(), 204);
     assert_eq!(ingest(token).await.status, 401);
 
+    // A password reset ends the sessions too, and the new password works.
+    let r = admin.put(&format!("/api/admin/users/{lea_id}/password"), &json!({ "password": "court" })).await;
+    assert_eq!((r.status, r.json["field"].as_str()), (422, Some("password")));
+    assert_eq!(admin.put(&format!("/api/admin/users/{lea_id}/password"), &json!({ "password": "un autre mot de passe" })).await.status, 204);
+    assert_eq!(lea.get("/api/me").await.status, 401);
+    let login = lea.post("/api/login", &json!({ "username": "lea", "password": "un autre mot de passe" })).await;
+    assert_eq!(login.status, 200);
+    lea.cookie = Some(login.headers.get("set-cookie").unwrap().to_str().unwrap().split(';').next().unwrap().to_string());
+    let accounts = admin.get("/api/admin/users").await;
+    assert!(accounts.json.as_array().unwrap().iter().any(|u| u["username"] == "lea" && u["active"] == true));
+    assert!(!accounts.text.contains("argon2"));
+
     // Deactivation ends the sessions at once.
     assert_eq!(admin.post_empty(&format!("/api/admin/users/{lea_id}/deactivate")).await.status, 200);
     assert_eq!(lea.get("/api/me").await.status, 401);
-    assert_eq!(lea.post("/api/login", &json!({ "username": "lea", "password": "un mot de passe long" })).await.status, 401);
+    assert_eq!(lea.post("/api/login", &json!({ "username": "lea", "password": "un autre mot de passe" })).await.status, 401);
 
     // Every change is recorded: who, what, before, after.
     let audit = admin.get("/api/admin/audit").await.json;
     let entries: Vec<(String, String)> = audit.as_array().unwrap().iter().map(|e| (e["entity"].as_str().unwrap().to_string(), e["action"].as_str().unwrap().to_string())).collect();
-    for expected in [("organisation", "create"), ("site", "create"), ("user", "create"), ("organisation", "update"), ("api_token", "create"), ("api_token", "revoke"), ("user", "deactivate")] {
+    for expected in [("organisation", "create"), ("site", "create"), ("user", "create"), ("organisation", "update"), ("api_token", "create"), ("api_token", "revoke"), ("user", "password"), ("user", "deactivate")] {
         assert!(entries.contains(&(expected.0.to_string(), expected.1.to_string())), "{expected:?} not in {entries:?}");
     }
     let update = audit.as_array().unwrap().iter().find(|e| e["entity"] == "organisation" && e["action"] == "update").unwrap();
