@@ -304,7 +304,8 @@ impl Calendar {
             }
             remaining -= length;
         }
-        unreachable!("the interval walk ends only with an error")
+        // The walk ends only with an error, returned above; this is its safe equivalent.
+        Err(Error::NoBusinessTime { from: from.to_rfc3339() })
     }
 
     /// The business time between `from` and `to` (zero when `to` is not after `from`).
@@ -369,7 +370,7 @@ impl Calendar {
     pub fn next_opening(&self, t: DateTime<Utc>) -> Result<DateTime<Utc>> {
         match self.walk(to_nanos(t)?, None).next() {
             Some(interval) => interval.map(|(start, _)| from_nanos(start)),
-            None => unreachable!("the interval walk ends only with an error"),
+            None => Err(Error::NoBusinessTime { from: t.to_rfc3339() }),
         }
     }
 
