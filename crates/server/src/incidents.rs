@@ -724,9 +724,3 @@ pub(crate) async fn open_incidents(conn: &mut AnyConnection) -> Result<Vec<Incid
     .await?;
     rows.iter().map(Incident::from_row).collect()
 }
-
-/// Counts rows, for tests and reports.
-pub async fn count(state: &AppState) -> Result<i64, Error> {
-    let row = sqlx::query("SELECT COUNT(*) AS n FROM incidents").fetch_one(state.db.pool()).await?;
-    Ok(row.try_get("n")?)
-}
