@@ -5,7 +5,7 @@ use chrono::{DateTime, Datelike, TimeDelta, Utc};
 use serde::{Deserialize, Serialize};
 use serde_json::json;
 use sqlx::any::AnyRow;
-use sqlx::{AnyConnection, Row};
+use sqlx::AnyConnection;
 use vigie_engine::classify::{Answers, Reason};
 use vigie_engine::communication::{NoticeKind, Resolution};
 use vigie_engine::postmortem::{PostMortem, TimelineEntry};
