@@ -102,16 +102,6 @@ pub fn navigate(to: &str) {
     }
 }
 
-/// The reporting page on its own, with the page's ticking clock: what the built app
-/// serves today, within the 150 KB budget of the reporting page. The full app ([`App`]:
-/// login, incidents, the wall) is built and tested, and is served once its bundle fits its
-/// own budget.
-#[component]
-pub fn ReportApp() -> impl IntoView {
-    let now = clock::use_ticking_now();
-    view! { <ReportPage now /> }
-}
-
 /// The whole app: a page per route, shown once the session is known.
 #[component]
 pub fn App() -> impl IntoView {

@@ -32,8 +32,8 @@ const WASM_TARGET: &str = "wasm32-unknown-unknown";
 /// Where Debian's `chromium` and `chromium-driver` packages put their binaries.
 const CHROMIUM: &str = "/usr/bin/chromium";
 const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
-/// Budget for the app's wasm, gzipped, as served to a browser.
-const WASM_GZIP_LIMIT_BYTES: u64 = 150 * 1024;
+/// Budget for the whole app (wasm, JS and CSS), gzipped, as a browser downloads it.
+const APP_GZIP_LIMIT_BYTES: u64 = 300 * 1024;
 /// Address `vigie serve` listens on when no `--addr` is given (keep in step
 /// with the server's own default).
 const DEFAULT_ADDR: &str = "127.0.0.1:8080";
@@ -63,7 +63,7 @@ commands:
   setup               install missing tools (wasm target, Trunk, wasm-bindgen CLI,
                       Chromium + ChromeDriver, Node.js)
   test [--quick]      setup, then native tests, engine tests in wasm, browser tests of
-                      the app, release build and wasm size budget;
+                      the app, release build and whole-app size budget;
                       --quick: native tests only, without setup
   run [-- ARGS...]    setup, build the app and the server, then run
                       `vigie serve --demo ARGS...`
@@ -655,8 +655,8 @@ fn test(ctx: &Ctx, mode: TestMode) -> Result<(), String> {
     if mode == TestMode::Full {
         number += 1;
         say("test", format!("[{number}/{total}] size budget of dist/"));
-        let wasm_gzip = check_dist_size(ctx)?;
-        summary = format!(", wasm gzipped {}", kb(wasm_gzip));
+        let app_gzip = check_dist_size(ctx)?;
+        summary = format!(", app gzipped {}", kb(app_gzip));
     }
 
     let what = match mode {
@@ -683,7 +683,7 @@ fn write_webdriver_json(ctx: &Ctx) -> Result<(), String> {
 }
 
 /// Prints the gzipped size of the `.wasm`, `.js` and `.css` files Trunk left in
-/// `dist/`, and fails if the wasm goes over budget. Returns the wasm's size.
+/// `dist/`, and fails if the whole app goes over budget. Returns the total.
 fn check_dist_size(ctx: &Ctx) -> Result<u64, String> {
     let dist = ctx.root.join("dist");
     let entries = fs::read_dir(&dist)
@@ -729,17 +729,17 @@ fn check_dist_size(ctx: &Ctx) -> Result<u64, String> {
             dist.display()
         ));
     }
-    say("test", format!("  total gzipped: {}", kb(total)));
     let line = format!(
-        "wasm gzipped: {} (limit {} KB)",
+        "whole app gzipped: {} of which wasm {} (limit {} KB)",
+        kb(total),
         kb(wasm),
-        WASM_GZIP_LIMIT_BYTES / 1024
+        APP_GZIP_LIMIT_BYTES / 1024
     );
     say("test", &line);
-    if wasm > WASM_GZIP_LIMIT_BYTES {
+    if total > APP_GZIP_LIMIT_BYTES {
         return Err(format!("size budget exceeded: {line}"));
     }
-    Ok(wasm)
+    Ok(total)
 }
 
 /// The size of `file` compressed by `gzip -9`, as a browser would download it.

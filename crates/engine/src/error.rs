@@ -52,7 +52,7 @@ impl fmt::Display for Error {
         match self {
             Error::UnknownTimeZone(tz) => write!(
                 f,
-                "unknown time zone {tz:?} (expected an IANA name of Europe or of the French overseas territories, such as \"Europe/Paris\" or \"Indian/Reunion\")"
+                "unknown time zone {tz:?} (expected an IANA name of France, of its neighbours or of the French overseas territories, such as \"Europe/Paris\" or \"Indian/Reunion\")"
             ),
             Error::UnknownHolidayRegion(r) => write!(
                 f,

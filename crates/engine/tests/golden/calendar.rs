@@ -230,8 +230,9 @@ use chrono::Datelike;
 fn bad_calendars_are_refused_with_a_precise_message() {
     let cases = [
         (r#"{"time_zone": "Europe/Pariss"}"#, "unknown time zone \"Europe/Pariss\""),
-        // Only Europe and the French overseas territories are compiled in, everywhere alike.
+        // Only France, its neighbours and the overseas territories are compiled in, everywhere alike.
         (r#"{"time_zone": "America/New_York"}"#, "unknown time zone \"America/New_York\""),
+        (r#"{"time_zone": "Europe/Berlin"}"#, "unknown time zone \"Europe/Berlin\""),
         (r#"{"holidays": "FR-XX"}"#, "unknown holiday region \"FR-XX\""),
         (r#"{"hours": {"lun": [["08:00","18:00"]]}}"#, "unknown weekday \"lun\""),
         (r#"{"hours": {"mon": [["08:00","25:00"]]}}"#, "invalid time of day \"25:00\""),
