@@ -48,6 +48,27 @@ async fn answer<T: DeserializeOwned>(response: Result<Response, gloo_net::Error>
     Err(ApiError { status, message })
 }
 
+/// `GET` of a JSON document the page only shows (administration, reports, lessons): read as
+/// a `serde_json::Value`, which costs the browser's code no new parser.
+pub async fn get_value(path: &str) -> Result<serde_json::Value, ApiError> {
+    get(path).await
+}
+
+/// `POST`, `PUT` or `DELETE` with a JSON body; an empty answer (204) is `null`.
+pub async fn send_value(method: &str, path: &str, body: &serde_json::Value) -> Result<serde_json::Value, ApiError> {
+    let request = match method {
+        "PUT" => Request::put(path),
+        "DELETE" => Request::delete(path),
+        _ => Request::post(path),
+    };
+    let request = request.json(body).map_err(|e| ApiError { status: 0, message: e.to_string() })?;
+    let response = request.send().await.map_err(|e| ApiError { status: 0, message: e.to_string() })?;
+    if response.status() == 204 {
+        return Ok(serde_json::Value::Null);
+    }
+    answer(Ok(response)).await
+}
+
 async fn get<T: DeserializeOwned>(path: &str) -> Result<T, ApiError> {
     answer(Request::get(path).send().await).await
 }

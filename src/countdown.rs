@@ -74,6 +74,11 @@ impl Urgent {
         }
     }
 
+    /// When a paused clock runs again: the calendar's next opening after `now`.
+    pub fn resumes_at(&self, now: DateTime<Utc>) -> Option<DateTime<Utc>> {
+        self.business.as_ref().filter(|c| !c.is_open(now)).and_then(|c| c.next_opening(now).ok())
+    }
+
     /// Seconds left at `now` in the clock's own kind of time (negative once breached:
     /// elapsed seconds since the deadline).
     pub fn left_seconds(&self, now: DateTime<Utc>) -> i64 {

@@ -54,3 +54,53 @@ pub fn local_time(t: DateTime<Utc>, now: DateTime<Utc>, tz: Tz) -> String {
     };
     format!("{weekday} {day} {month} à {hour}")
 }
+
+/// What a clock promises, as the client reads it.
+pub fn clock_name(kind: vigie_engine::sla::ClockKind, lang: crate::i18n::Lang) -> &'static str {
+    use vigie_engine::sla::ClockKind::*;
+    let (fr, en) = match kind {
+        TakeCharge => ("Prise en charge", "Take charge"),
+        OnSite => ("Intervention sur site", "On-site intervention"),
+        InterventionPlanned => ("Intervention planifiée", "Intervention planned"),
+        ClientUpdate => ("Point d'avancement", "Client update"),
+        Postmortem => ("Post-mortem", "Post-mortem"),
+    };
+    crate::i18n::t(lang, fr, en)
+}
+
+/// Where an incident stands, as people say it.
+pub fn status_name(status: vigie_api::Status, lang: crate::i18n::Lang) -> &'static str {
+    use vigie_api::Status::*;
+    let (fr, en) = match status {
+        Open => ("Ouvert", "Open"),
+        Acknowledged => ("Pris en charge", "Taken in charge"),
+        OnSite => ("Technicien sur site", "Technician on site"),
+        Resolved => ("Résolu", "Resolved"),
+        Closed => ("Clos", "Closed"),
+    };
+    crate::i18n::t(lang, fr, en)
+}
+
+/// What happened in an incident's timeline, by the event's kind; an unknown kind is shown
+/// as it is, so that a newer server never leaves a blank line.
+pub fn event_name(kind: &str, lang: crate::i18n::Lang) -> String {
+    const NAMES: &[(&str, &str, &str)] = &[
+        ("reported", "Incident signalé", "Incident reported"),
+        ("acknowledged", "Prise en charge", "Taken in charge"),
+        ("on_site", "Technicien sur site", "Technician on site"),
+        ("update", "Point d'avancement au client", "Client update"),
+        ("reclassified", "Priorité changée", "Priority changed"),
+        ("resolved", "Résolu", "Resolved"),
+        ("closed", "Clos", "Closed"),
+        ("alert", "Alerte SLA", "SLA alert"),
+        ("recurrence_detected", "Incident récurrent : revue technique", "Recurrent incident: technical review"),
+        ("supervision_alert", "Alerte de la supervision", "Supervision alert"),
+        ("supervision_resolved", "Fin d'alerte de la supervision", "Supervision alert resolved"),
+        ("notification_delivered", "Notification envoyée", "Notification sent"),
+        ("notification_failed", "Notification en échec", "Notification failed"),
+        ("postmortem_draft", "Post-mortem ouvert", "Post-mortem opened"),
+        ("postmortem_edited", "Post-mortem modifié", "Post-mortem edited"),
+        ("postmortem_published", "Post-mortem publié", "Post-mortem published"),
+    ];
+    NAMES.iter().find(|(k, ..)| *k == kind).map_or_else(|| kind.to_string(), |(_, fr, en)| crate::i18n::t(lang, fr, en).to_string())
+}

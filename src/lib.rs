@@ -11,6 +11,7 @@
 pub mod api;
 pub mod clock;
 pub mod countdown;
+pub mod form;
 pub mod fr;
 pub mod i18n;
 pub mod live;
@@ -22,7 +23,7 @@ use leptos::task::spawn_local;
 use vigie_api::Me;
 
 use crate::i18n::{provide_lang, t, Lang};
-use crate::pages::{incident::IncidentPage, incidents::IncidentsPage, login::LoginPage, postmortem::PostMortemPage, report_form::ReportFormPage, wall::WallPage};
+use crate::pages::{admin::AdminPage, incident::IncidentPage, incidents::IncidentsPage, lessons::LessonsPage, login::LoginPage, postmortem::PostMortemPage, report_form::ReportFormPage, sla_report::SlaReportPage, wall::WallPage};
 pub use report::ReportPage;
 
 /// Who is logged in, shared by every page.
@@ -61,6 +62,12 @@ pub enum Route {
     Wall,
     /// `/postmortems/{id}`.
     PostMortem(i64),
+    /// `/admin`: administration.
+    Admin,
+    /// `/reports`: SLA compliance reports.
+    Reports,
+    /// `/lessons`: technical reviews and lessons learned.
+    Lessons,
     /// Anything else.
     NotFound,
 }
@@ -77,6 +84,9 @@ impl Route {
             ["incidents", id] => id.parse().map_or(Route::NotFound, Route::Incident),
             ["wall"] => Route::Wall,
             ["postmortems", id] => id.parse().map_or(Route::NotFound, Route::PostMortem),
+            ["admin"] => Route::Admin,
+            ["reports"] => Route::Reports,
+            ["lessons"] => Route::Lessons,
             _ => Route::NotFound,
         }
     }
@@ -102,9 +112,46 @@ pub fn navigate(to: &str) {
     }
 }
 
-/// The whole app: a page per route, shown once the session is known.
+/// The app: reporting, incidents, the wall display and post-mortems. Every client, technician
+/// and supervisor loads it; it is kept small for a phone on a weak network.
 #[component]
 pub fn App() -> impl IntoView {
+    view! { <Shell pages=app_pages /> }
+}
+
+fn app_pages(route: Route) -> Option<AnyView> {
+    Some(match route {
+        Route::Report => view! { <ReportFormPage /> }.into_any(),
+        Route::Incidents => view! { <IncidentsPage /> }.into_any(),
+        Route::Incident(id) => view! { <IncidentPage id /> }.into_any(),
+        Route::Wall => view! { <WallPage /> }.into_any(),
+        Route::PostMortem(id) => view! { <PostMortemPage id /> }.into_any(),
+        _ => return None,
+    })
+}
+
+/// The back office: administration, SLA reports, technical reviews and lessons learned. A
+/// bundle of its own (`office.html`, built into `dist/office/`), loaded only by whoever
+/// opens those pages, so that reporting from a phone never downloads it.
+#[component]
+pub fn OfficeApp() -> impl IntoView {
+    view! { <Shell pages=office_pages /> }
+}
+
+fn office_pages(route: Route) -> Option<AnyView> {
+    Some(match route {
+        Route::Admin => view! { <AdminPage /> }.into_any(),
+        Route::Reports => view! { <SlaReportPage /> }.into_any(),
+        Route::Lessons => view! { <LessonsPage /> }.into_any(),
+        _ => return None,
+    })
+}
+
+/// What both bundles share: the session, the navigation bar, login and the user's home.
+/// A route the bundle does not hold is a full page load, which the server answers with the
+/// other bundle.
+#[component]
+fn Shell(pages: fn(Route) -> Option<AnyView>) -> impl IntoView {
     let lang = provide_lang();
     let session = Session { user: RwSignal::new(None), checked: RwSignal::new(false) };
     provide_context(session);
@@ -117,7 +164,7 @@ pub fn App() -> impl IntoView {
     let click = window_event_listener(leptos::ev::click, move |ev| {
         use wasm_bindgen::JsCast;
         let anchor = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()).and_then(|e| e.closest("a[href^='/']").ok().flatten());
-        if let Some(href) = anchor.and_then(|a| a.get_attribute("href")) {
+        if let Some(href) = anchor.filter(|a| !a.has_attribute("download")).and_then(|a| a.get_attribute("href")) {
             if !(ev.ctrl_key() || ev.meta_key() || ev.shift_key()) {
                 ev.prevent_default();
                 navigate(&href);
@@ -138,12 +185,13 @@ pub fn App() -> impl IntoView {
                 navigate(home_of(&me));
                 ().into_any()
             }
-            (Route::Report, ..) => view! { <ReportFormPage /> }.into_any(),
-            (Route::Incidents, ..) => view! { <IncidentsPage /> }.into_any(),
-            (Route::Incident(id), ..) => view! { <IncidentPage id /> }.into_any(),
-            (Route::Wall, ..) => view! { <WallPage /> }.into_any(),
-            (Route::PostMortem(id), ..) => view! { <PostMortemPage id /> }.into_any(),
             (Route::NotFound, ..) => view! { <p class="page">"404"</p> }.into_any(),
+            (route, ..) => pages(route).unwrap_or_else(|| {
+                if let Some(location) = web_sys::window().map(|w| w.location()) {
+                    let _ = location.assign(&path.get_untracked());
+                }
+                view! { <p class="page">"…"</p> }.into_any()
+            }),
         }
     };
     view! {
@@ -155,6 +203,7 @@ pub fn App() -> impl IntoView {
 #[component]
 fn Nav(lang: RwSignal<Lang>) -> impl IntoView {
     let session = expect_context::<Session>();
+    let role = move || session.user.with(|u| u.as_ref().map(|me| me.role.clone()));
     let logout = move |_| {
         spawn_local(async move {
             api::logout().await;
@@ -166,7 +215,14 @@ fn Nav(lang: RwSignal<Lang>) -> impl IntoView {
             <Show when=move || session.user.get().is_some()>
                 <a href="/report">{move || t(lang.get(), "Signaler", "Report")}</a>
                 <a href="/incidents">{move || t(lang.get(), "Incidents", "Incidents")}</a>
-                <a href="/wall">{move || t(lang.get(), "Mur", "Wall")}</a>
+                <Show when=move || role().as_deref() != Some("client")>
+                    <a href="/wall">{move || t(lang.get(), "Mur", "Wall")}</a>
+                </Show>
+                <a href="/reports">{move || t(lang.get(), "Rapports SLA", "SLA reports")}</a>
+                <a href="/lessons">{move || t(lang.get(), "Retours d'expérience", "Lessons")}</a>
+                <Show when=move || role().as_deref() == Some("admin")>
+                    <a href="/admin">{move || t(lang.get(), "Administration", "Administration")}</a>
+                </Show>
                 <button on:click=logout>{move || t(lang.get(), "Se déconnecter", "Log out")}</button>
             </Show>
             <button class="lang" on:click=move |_| lang.update(|l| *l = if *l == Lang::Fr { Lang::En } else { Lang::Fr })>

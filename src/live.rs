@@ -109,3 +109,17 @@ pub fn use_live_events(on_change: impl Fn(EventView) + Clone + 'static) -> ReadS
     });
     state
 }
+
+/// Loads the page's data again each time the stream opens or reopens: a change made
+/// between the first load and the stream's opening, or while it was down, is not missed
+/// (a new stream does not replay what came before it).
+pub fn reload_on_open(connection: ReadSignal<Connection>, reload: impl Fn() + 'static) {
+    let was_open = std::cell::Cell::new(false);
+    Effect::new(move |_| {
+        let open = connection.get() == Connection::Open;
+        if open && !was_open.get() {
+            reload();
+        }
+        was_open.set(open);
+    });
+}

@@ -86,7 +86,7 @@ fn DescriptionField(
             <label for="report-description">"Décrivez le problème"</label>
             <p id="report-description-help" class="help">
                 "Ce qui ne fonctionne pas, où, et depuis quand. Par exemple\u{a0}: "
-                "« Plus aucune caméra ne s'affiche sur le mur d'images depuis 14\u{a0}h »."
+                "«\u{a0}Plus aucune caméra ne s'affiche sur le mur d'images depuis 14\u{a0}h\u{a0}»."
             </p>
             <textarea
                 id="report-description"

@@ -1,4 +1,4 @@
-//! Browser tests of the reporting page, in headless Chromium.
+//! Browser tests of the app's pages and components, in headless Chromium.
 //!
 //! Run: `CHROMEDRIVER=/usr/bin/chromedriver WASM_BINDGEN_TEST_WEBDRIVER_JSON=webdriver.json
 //! cargo test -p vigie-app --target wasm32-unknown-unknown`.
@@ -293,10 +293,12 @@ async fn wall_orders_tiles_by_urgency_and_changes_state_at_the_right_instant() {
     assert_eq!(order, ["INC-2026-000001", "INC-2026-000002", "INC-2026-000003"]);
     assert_eq!(shown[0].1, "P1");
     assert_eq!(shown[0].2, "ok");
-    assert_eq!(shown[0].3, "2026-11-27T17:30:00Z");
-    // The P2's business clock is paused on Friday evening; it resumes on Monday.
+    assert_eq!(shown[0].3, "2026-11-27T17:30:00.000Z");
+    // The P2's business clock is paused on Friday evening; it resumes on Monday, and says so.
     assert_eq!(shown[1].2, "paused");
-    assert_eq!(shown[1].3, "2026-11-30T10:00:00Z");
+    assert_eq!(shown[1].3, "2026-11-30T10:00:00.000Z");
+    let paused = page.wrapper.query_selector_all("[data-testid=wall-tile]").unwrap().item(1).unwrap().text_content().unwrap();
+    assert!(paused.contains("Reprise lundi 30 novembre à 08:00"), "{paused}");
     assert_eq!(page.text("connection-state").contains("En direct"), true);
 
     // 75 % of the P1's hour: at risk; at the hour: breached.
@@ -384,4 +386,131 @@ fn postmortem_plan_lines_carry_owner_and_due_date() {
     assert_eq!(plan[0].due, chrono::NaiveDate::from_ymd_opt(2026, 12, 15));
     // No owner, a date in the wrong format: the engine's check will say so.
     assert_eq!((plan[1].owner.as_str(), plan[1].due), ("", None));
+}
+
+// ---------------------------------------------------------------------------------------
+// The back office: the calendar editor's preview and the SLA report page.
+
+impl Mounted {
+    /// Sets an input's or a textarea's value and fires `input`, as typing does.
+    async fn type_into(&self, test_id: &str, text: &str) {
+        let field = self.get(test_id);
+        if let Some(input) = field.dyn_ref::<web_sys::HtmlInputElement>() {
+            input.set_value(text);
+        } else {
+            field.unchecked_ref::<HtmlTextAreaElement>().set_value(text);
+        }
+        self.fire(&field, "input").await;
+    }
+
+    /// Picks an option of a select and fires `change`.
+    async fn choose(&self, test_id: &str, value: &str) {
+        let select: web_sys::HtmlSelectElement = self.get(test_id).unchecked_into();
+        select.set_value(value);
+        self.fire(&select, "change").await;
+    }
+
+    async fn fire(&self, target: &web_sys::EventTarget, kind: &str) {
+        let init = EventInit::new();
+        init.set_bubbles(true);
+        target.dispatch_event(&Event::new_with_event_init_dict(kind, &init).expect("event")).expect("dispatch");
+        tick().await;
+    }
+
+    /// The preview's row of a date: (openings cell, holiday cell, business minutes).
+    fn preview_day(&self, date: &str) -> (String, String, String) {
+        let row = self
+            .wrapper
+            .query_selector(&format!("[data-testid=\"preview-day\"][data-date=\"{date}\"]"))
+            .expect("selector")
+            .unwrap_or_else(|| panic!("no preview row for {date}"));
+        let cells = row.query_selector_all("td").expect("cells");
+        let cell = |i| cells.item(i).and_then(|c| c.text_content()).unwrap_or_default();
+        (cell(0), cell(1), row.get_attribute("data-minutes").unwrap_or_default())
+    }
+
+    fn count(&self, test_id: &str) -> u32 {
+        self.wrapper.query_selector_all(&format!("[data-testid=\"{test_id}\"]")).expect("selector").length()
+    }
+}
+
+fn mount_calendar_editor() -> Mounted {
+    use vigie_app::pages::calendar_editor::{CalendarEditor, CalendarFields, CalendarForm};
+    let fields = CalendarFields::new(CalendarForm::of(&Default::default()));
+    let today = chrono::NaiveDate::from_ymd_opt(2026, 12, 21).expect("date");
+    mount(move || view! { <CalendarEditor fields today=Signal::stored(today) /> }.into_any())
+}
+
+#[wasm_bindgen_test]
+async fn calendar_preview_follows_the_hours_as_they_are_typed() {
+    let page = mount_calendar_editor();
+    tick().await;
+    // The engine's default calendar, from Monday 21 December 2026: 30 days, Christmas marked.
+    assert_eq!(page.count("preview-day"), 30);
+    assert_eq!(page.preview_day("2026-12-21"), ("08:00–18:00".into(), String::new(), "600".into()));
+    assert_eq!(page.preview_day("2026-12-25"), ("Fermé".into(), "Noël".into(), "0".into()));
+    assert_eq!(page.preview_day("2026-12-26").0, "Fermé");
+
+    // Saturday mornings open: the preview follows at once.
+    page.type_into("calendar-hours-sat", "09:00-12:00").await;
+    assert_eq!(page.preview_day("2026-12-26"), ("09:00–12:00".into(), String::new(), "180".into()));
+    // In Alsace-Moselle, 26 December is a holiday (Saint-Étienne).
+    page.choose("calendar-holidays", "FR-ALSACE-MOSELLE").await;
+    assert_eq!(page.preview_day("2026-12-26"), ("Fermé".into(), "Saint-Étienne".into(), "0".into()));
+    // An extra closed date.
+    page.type_into("calendar-closed-dates", "2026-12-24").await;
+    assert_eq!(page.preview_day("2026-12-24").1, "Fermeture exceptionnelle");
+
+    // A wrong time: the engine's message, and no preview.
+    page.type_into("calendar-hours-mon", "08:00-25:00").await;
+    assert!(page.text("calendar-error").contains("invalid time of day \"25:00\""), "{}", page.text("calendar-error"));
+    assert_eq!(page.count("preview-day"), 0);
+    page.type_into("calendar-hours-mon", "8 to 12").await;
+    assert!(page.text("calendar-error").contains("Lundi"), "{}", page.text("calendar-error"));
+    page.type_into("calendar-hours-mon", "08:00-12:00 14:00-18:00").await;
+    assert_eq!(page.preview_day("2026-12-28"), ("08:00–12:00, 14:00–18:00".into(), String::new(), "480".into()));
+
+    // No opening hours at all is refused, not previewed as an always-closed calendar.
+    for day in ["mon", "tue", "wed", "thu", "fri", "sat"] {
+        page.type_into(&format!("calendar-hours-{day}"), "").await;
+    }
+    assert!(page.text("calendar-error").contains("no opening hours"), "{}", page.text("calendar-error"));
+}
+
+#[wasm_bindgen_test]
+async fn sla_report_page_shows_the_figures_and_the_charts() {
+    use vigie_app::i18n::Lang;
+    use vigie_app::pages::sla_report::SlaReportView;
+    let report = serde_json::json!({
+        "organisation_id": 1, "month": "2026-11",
+        "by_priority": {"P1": 2, "P2": 5, "P3": 1},
+        "by_source": {"client_portal": 6, "supervision": 2},
+        "take_charge": {"on_time": 7, "total": 8, "percent": 87.5},
+        "on_site": {"on_time": 1, "total": 2, "percent": 50.0},
+        "client_updates": {"on_time": 0, "total": 0, "percent": null},
+        "postmortems": {"on_time": 2, "total": 2, "percent": 100.0},
+        "breaches": [
+            {"reference": "INC-2026-000003", "priority": "P1", "clock": "on_site", "due": "2026-11-03T10:00:00Z", "late_by_seconds": 3900},
+            {"reference": "INC-2026-000007", "priority": "P2", "clock": "take_charge", "due": "2026-11-12T09:00:00Z", "late_by_seconds": 600}
+        ],
+        "recurrent": ["INC-2026-000007"]
+    });
+    let page = mount(move || view! { <SlaReportView report lang=Lang::Fr /> }.into_any());
+    tick().await;
+    assert_eq!(page.attribute("sla-report", "data-month"), "2026-11");
+    // One bar per priority, its count written on it; the tallest is P2.
+    let bars = page.get("chart-priority").query_selector_all("g[data-priority]").expect("bars");
+    let counts: Vec<String> = (0..bars.length()).map(|i| bars.item(i).unwrap().unchecked_into::<web_sys::Element>().get_attribute("data-count").unwrap()).collect();
+    assert_eq!(counts, ["2", "5", "1"]);
+    assert!(page.get("chart-priority").get_attribute("aria-label").unwrap().contains("P2 : 5"));
+    // Promises kept, with the figures in words; nothing due is a dash, not 0 %.
+    let kept = page.text("chart-kept");
+    for figure in ["Prise en charge", "87.5 % (7/8)", "50.0 % (1/2)", "100.0 % (2/2)", "—"] {
+        assert!(kept.contains(figure), "{figure} in {kept}");
+    }
+    assert_eq!(page.count("breach-row"), 2);
+    let breach = page.wrapper.query_selector("[data-testid=breach-row][data-reference=INC-2026-000003]").unwrap().unwrap().text_content().unwrap();
+    assert!(breach.contains("Intervention sur site") && breach.contains("1 h 05"), "{breach}");
+    assert!(page.text("report-sources").contains("client_portal 6"));
+    assert_eq!(page.text("report-recurrent"), "INC-2026-000007");
 }

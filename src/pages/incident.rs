@@ -9,7 +9,7 @@ use vigie_engine::sla::{self, Clock, ClockState};
 use vigie_engine::Calendar;
 
 use crate::i18n::{t, use_lang};
-use crate::live::use_live_events;
+use crate::live::{reload_on_open, use_live_events};
 use crate::{api, clock, Session};
 
 /// The page.
@@ -33,11 +33,12 @@ pub fn IncidentPage(id: i64) -> impl IntoView {
         });
     };
     load();
-    let _connection = use_live_events(move |event| {
+    let connection = use_live_events(move |event| {
         if event.incident_id.is_some() && event.incident_id == id() {
             load();
         }
     });
+    reload_on_open(connection, load);
     view! {
         <main class="page">
             {move || match incident.get() {
@@ -48,7 +49,7 @@ pub fn IncidentPage(id: i64) -> impl IntoView {
                     <Actions incident=i on_done=load />
                 }.into_any(),
             }}
-            <Timeline events=timeline time_zone=chrono_tz::Europe::Paris now />
+            <Timeline events=timeline time_zone=Signal::derive(move || incident.with(|i| i.as_ref().and_then(|i| i.as_ref().ok()).and_then(|i| i.time_zone.parse().ok()).unwrap_or(chrono_tz::Europe::Paris))) now />
         </main>
     }
 }
@@ -57,6 +58,7 @@ pub fn IncidentPage(id: i64) -> impl IntoView {
 fn IncidentDetails(incident: IncidentView, now: Signal<DateTime<Utc>>) -> impl IntoView {
     let lang = use_lang();
     let calendar = Calendar::try_from(incident.calendar.clone()).ok();
+    let time_zone = calendar.as_ref().map_or(chrono_tz::Europe::Paris, Calendar::time_zone);
     let times = incident.times();
     let policy = incident.policy;
     let clocks = move || {
@@ -71,19 +73,20 @@ fn IncidentDetails(incident: IncidentView, now: Signal<DateTime<Utc>>) -> impl I
     view! {
         <h1>{format!("{} — {}", incident.reference, incident.priority)}</h1>
         <p data-testid="incident-status" data-status=format!("{:?}", incident.status).to_lowercase()>
-            {format!("{} — {} · {:?}", incident.organisation_name, incident.site_name, incident.status)}
+            {format!("{} — {} · {}", incident.organisation_name, incident.site_name, crate::fr::status_name(incident.status, lang.get_untracked()))}
         </p>
         {incident.recurrent.then(|| view! { <p class="note">{t(lang.get_untracked(), "Incident récurrent : revue technique ouverte.", "Recurrent incident: technical review opened.")}</p> })}
         {incident.resolution.as_ref().filter(|r| r.personal_data_lost).map(|_| view! { <p class="note">{t(lang.get_untracked(), "Perte de données personnelles : notification RGPD.", "Personal data lost: GDPR notice.")}</p> })}
         <p class="description">{incident.description.clone()}</p>
         <ul class="clocks">
-            {move || clocks().into_iter().map(|c| view! { <ClockLine clock=c /> }).collect_view()}
+            {move || clocks().into_iter().map(|c| view! { <ClockLine clock=c time_zone now /> }).collect_view()}
         </ul>
     }
 }
 
 #[component]
-fn ClockLine(clock: Clock) -> impl IntoView {
+fn ClockLine(clock: Clock, time_zone: chrono_tz::Tz, now: Signal<DateTime<Utc>>) -> impl IntoView {
+    let lang = use_lang().get_untracked();
     let state = match clock.state {
         ClockState::Met => "met",
         ClockState::Breached => "breached",
@@ -93,19 +96,33 @@ fn ClockLine(clock: Clock) -> impl IntoView {
     };
     let left = clock.left_seconds.map(sla::format_duration).unwrap_or_default();
     let due = clock.due.map(|d| d.to_rfc3339()).unwrap_or_default();
+    let said = match state {
+        "met" => t(lang, "tenu", "met"),
+        "breached" => t(lang, "dépassé de", "breached by"),
+        "at-risk" => t(lang, "à risque, reste", "at risk,"),
+        "paused" => t(lang, "en pause (hors heures ouvrées), reste", "paused (outside business hours),"),
+        _ => t(lang, "reste", ""),
+    };
+    let left = match state {
+        "met" => String::new(),
+        "breached" => clock.late_by_seconds.map(sla::format_duration).unwrap_or_default(),
+        _ => left,
+    };
+    let resumes = clock.resumes_at.filter(|_| clock.paused).map(|r| format!(" — {} {}", t(lang, "reprend", "resumes"), crate::fr::local_time(r, now.get_untracked(), time_zone)));
     view! {
         <li class=format!("clock clock-{state}") data-testid="countdown" data-state=state data-deadline=due>
-            {format!("{} : {state} {left}", clock.kind.as_str())}
+            {format!("{} : {said} {left}{}", crate::fr::clock_name(clock.kind, lang), resumes.unwrap_or_default())}
         </li>
     }
 }
 
 #[component]
-fn Timeline(events: RwSignal<Vec<EventView>>, time_zone: chrono_tz::Tz, now: Signal<DateTime<Utc>>) -> impl IntoView {
+fn Timeline(events: RwSignal<Vec<EventView>>, time_zone: Signal<chrono_tz::Tz>, now: Signal<DateTime<Utc>>) -> impl IntoView {
+    let lang = use_lang();
     view! {
         <ol class="timeline" data-testid="timeline">
             {move || events.get().into_iter().map(|e| view! {
-                <li data-kind=e.kind.clone()>{format!("{} — {}", crate::fr::local_time(e.at, now.get_untracked(), time_zone), e.kind)}</li>
+                <li data-kind=e.kind.clone()>{format!("{} — {}", crate::fr::local_time(e.at, now.get_untracked(), time_zone.get()), crate::fr::event_name(&e.kind, lang.get()))}</li>
             }).collect_view()}
         </ol>
     }

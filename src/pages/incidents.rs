@@ -6,7 +6,7 @@ use vigie_api::IncidentView;
 
 use crate::countdown::Urgent;
 use crate::i18n::{t, use_lang};
-use crate::live::use_live_events;
+use crate::live::{reload_on_open, use_live_events};
 use crate::{api, clock};
 
 /// The page.
@@ -18,6 +18,7 @@ pub fn IncidentsPage() -> impl IntoView {
     let reload = move || spawn_local(async move { incidents.set(Some(api::open_incidents().await.map_err(|e| e.message))) });
     reload();
     let connection = use_live_events(move |_| reload());
+    reload_on_open(connection, reload);
     view! {
         <main class="page">
             <h1>{move || t(lang.get(), "Incidents ouverts", "Open incidents")}</h1>
@@ -59,7 +60,7 @@ fn IncidentRow(incident: IncidentView, now: Signal<chrono::DateTime<chrono::Utc>
             <td><a href=format!("/incidents/{}", incident.id)>{incident.reference.clone()}</a></td>
             <td class=format!("priority-{}", incident.priority.as_str().to_ascii_lowercase())>{incident.priority.as_str()}</td>
             <td>{format!("{} — {}", incident.organisation_name, incident.site_name)}</td>
-            <td>{format!("{:?}", incident.status)}</td>
+            <td>{crate::fr::status_name(incident.status, crate::i18n::use_lang().get_untracked())}</td>
             <td>{due}</td>
         </tr>
     }

@@ -3,7 +3,6 @@
 //! with owners and due dates. The engine's check says, as the person writes, what is still
 //! missing; publishing shares it with the client only when nothing is.
 
-use chrono::NaiveDate;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use vigie_api::PostMortemView;
@@ -27,7 +26,7 @@ pub fn plan_items(text: &str) -> Vec<PlanItem> {
             PlanItem {
                 action: parts.next().unwrap_or_default().to_string(),
                 owner: parts.next().unwrap_or_default().to_string(),
-                due: parts.next().and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok()),
+                due: parts.next().and_then(|d| vigie_engine::parse_date(d).ok()),
             }
         })
         .collect()

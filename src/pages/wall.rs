@@ -12,7 +12,7 @@ use vigie_engine::sla::ClockKind;
 
 use crate::countdown::{clock_digits, Shown, Urgent};
 use crate::i18n::{t, use_lang, Lang};
-use crate::live::{use_live_events, Connection};
+use crate::live::{reload_on_open, use_live_events, Connection};
 use crate::{api, clock};
 
 /// One tile: an incident and its most urgent clock.
@@ -78,6 +78,7 @@ pub fn WallPage() -> impl IntoView {
             }
         });
     });
+    reload_on_open(connection, reload);
     view! {
         <WallView incidents=incidents now connection=Signal::from(connection) alerts />
     }
@@ -172,18 +173,27 @@ fn WallTile(tile: Tile, now: Signal<DateTime<Utc>>) -> impl IntoView {
     let priority = incident.priority.as_str();
     let class = format!("tile tile-{}", priority.to_ascii_lowercase());
     let countdown = urgent.map(|u| {
-        let deadline = u.due.to_rfc3339_opts(SecondsFormat::Secs, true);
+        // To the millisecond, as the server stores it: tools compare it with the API's.
+        let deadline = u.due.to_rfc3339_opts(SecondsFormat::Millis, true);
         let kind = u.kind;
         // One computation per tick for the three things shown.
+        let time_zone = u.business.as_ref().map(|c| c.time_zone());
         let at_now = Memo::new(move |_| {
             let now = now.get();
-            (u.shown(now), u.left_seconds(now))
+            let shown = u.shown(now);
+            // A paused clock says when it runs again, in the site's time.
+            let resumes = match (shown, time_zone) {
+                (Shown::Paused, Some(tz)) => u.resumes_at(now).map(|r| crate::fr::local_time(r, now, tz)),
+                _ => None,
+            };
+            (shown, u.left_seconds(now), resumes)
         });
         view! {
             <div class="countdown" data-testid="countdown" data-deadline=deadline data-state=move || at_now.get().0.as_str()>
                 <span class="countdown-clock">{move || clock_name(kind, lang.get())}</span>
                 <span class="countdown-digits">{move || clock_digits(at_now.get().1)}</span>
                 <span class="countdown-state">{move || state_words(at_now.get().0, lang.get())}</span>
+                <span class="countdown-resumes">{move || at_now.get().2.map(|r| format!("{} {r}", t(lang.get(), "Reprise", "Resumes")))}</span>
             </div>
         }
     });

@@ -11,7 +11,8 @@
 //!
 //! ```text
 //! cargo xtask setup            install missing tools
-//! cargo xtask test             setup, then native, wasm, browser tests and the size budget
+//! cargo xtask test             setup, then native, wasm, browser and end-to-end tests and
+//!                              the size budget
 //! cargo xtask test --quick     native tests only (no setup)
 //! cargo xtask run [-- ARGS]    setup, build, then `vigie serve --demo ARGS`
 //! cargo xtask bench            engine benchmarks
@@ -63,7 +64,8 @@ commands:
   setup               install missing tools (wasm target, Trunk, wasm-bindgen CLI,
                       Chromium + ChromeDriver, Node.js)
   test [--quick]      setup, then native tests, engine tests in wasm, browser tests of
-                      the app, release build and whole-app size budget;
+                      the app, release build, end-to-end tests in Chromium against the
+                      server and whole-app size budget;
                       --quick: native tests only, without setup
   run [-- ARGS...]    setup, build the app and the server, then run
                       `vigie serve --demo ARGS...`
@@ -590,7 +592,15 @@ fn test(ctx: &Ctx, mode: TestMode) -> Result<(), String> {
     }
 
     let postgres_url = ensure_test_services(ctx)?;
-    let mut native = ctx.cargo(&["test", "--workspace", "--exclude", "vigie-app"]);
+    // The end-to-end tests need the release build of the app: they run after it, below.
+    let mut native = ctx.cargo(&[
+        "test",
+        "--workspace",
+        "--exclude",
+        "vigie-app",
+        "--exclude",
+        "vigie-e2e",
+    ]);
     native.env("VIGIE_TEST_POSTGRES_URL", &postgres_url);
     let mut steps = vec![TestStep {
         name: "native tests",
@@ -625,6 +635,20 @@ fn test(ctx: &Ctx, mode: TestMode) -> Result<(), String> {
             command: ctx.command("trunk", &["build", "--release"]),
             hint: "Trunk.toml and index.html at the workspace root",
         });
+        steps.push(TestStep {
+            name: "release build of the back office",
+            command: office_build(ctx),
+            hint: "office.html at the workspace root, built into dist/office/",
+        });
+        let mut e2e = ctx.cargo(&["test", "-p", "vigie-e2e"]);
+        e2e.env("CHROMEDRIVER", CHROMEDRIVER)
+            .env("VIGIE_E2E_DIST", ctx.root.join("dist"));
+        steps.push(TestStep {
+            name: "end-to-end tests in Chromium",
+            command: e2e,
+            hint: "the release build of the app served by the real server, driven in headless \
+                   Chromium through ChromeDriver; screenshots in target/screenshots/",
+        });
     }
 
     let total = steps.len() + usize::from(mode == TestMode::Full);
@@ -655,14 +679,15 @@ fn test(ctx: &Ctx, mode: TestMode) -> Result<(), String> {
     if mode == TestMode::Full {
         number += 1;
         say("test", format!("[{number}/{total}] size budget of dist/"));
-        let app_gzip = check_dist_size(ctx)?;
-        summary = format!(", app gzipped {}", kb(app_gzip));
+        let app_gzip = check_dist_size(ctx, "app", &ctx.root.join("dist"))?;
+        let office_gzip = check_dist_size(ctx, "back office", &ctx.root.join("dist").join("office"))?;
+        summary = format!(", app gzipped {}, back office {}", kb(app_gzip), kb(office_gzip));
     }
 
     let what = match mode {
         TestMode::Full => "all checks passed",
         TestMode::Quick => {
-            "native tests passed (--quick: setup, wasm, browser and size checks skipped)"
+            "native tests passed (--quick: setup, wasm, browser, end-to-end and size checks skipped)"
         }
     };
     say(
@@ -682,10 +707,19 @@ fn write_webdriver_json(ctx: &Ctx) -> Result<(), String> {
         .map_err(|err| format!("test: cannot write {}: {err}", path.display()))
 }
 
-/// Prints the gzipped size of the `.wasm`, `.js` and `.css` files Trunk left in
-/// `dist/`, and fails if the whole app goes over budget. Returns the total.
-fn check_dist_size(ctx: &Ctx) -> Result<u64, String> {
-    let dist = ctx.root.join("dist");
+/// The back office's own bundle (administration, reports, lessons), built after the app
+/// because Trunk replaces its whole output folder: `dist/office/`, served under `/office/`.
+fn office_build(ctx: &Ctx) -> Command {
+    ctx.command(
+        "trunk",
+        &["build", "office.html", "--release", "--dist", "dist/office", "--public-url", "/office/"],
+    )
+}
+
+/// Prints the gzipped size of the `.wasm`, `.js` and `.css` files Trunk left in `dist`
+/// (one bundle: the app, or the back office), and fails if the bundle goes over budget.
+/// Returns its total.
+fn check_dist_size(ctx: &Ctx, bundle: &str, dist: &Path) -> Result<u64, String> {
     let entries = fs::read_dir(&dist)
         .map_err(|err| format!("size budget: cannot read {}: {err}", dist.display()))?;
     let mut files: Vec<PathBuf> = entries
@@ -730,7 +764,7 @@ fn check_dist_size(ctx: &Ctx) -> Result<u64, String> {
         ));
     }
     let line = format!(
-        "whole app gzipped: {} of which wasm {} (limit {} KB)",
+        "{bundle} gzipped: {} of which wasm {} (limit {} KB)",
         kb(total),
         kb(wasm),
         APP_GZIP_LIMIT_BYTES / 1024
@@ -772,6 +806,7 @@ fn run(ctx: &Ctx, serve_args: &[String]) -> Result<(), String> {
     setup(ctx)?;
     say("run", "building the app (trunk build --release)…");
     step("run", ctx.command("trunk", &["build", "--release"]))?;
+    step("run", office_build(ctx))?;
     say(
         "run",
         "building the server (cargo build --release --bin vigie)…",

@@ -20,7 +20,7 @@ mod priority;
 pub mod recurrence;
 pub mod sla;
 
-pub use calendar::{Calendar, CalendarSpec, DayPreview, HolidayRegion};
+pub use calendar::{parse_date, time_zones, Calendar, CalendarSpec, DayPreview, HolidayRegion};
 pub use classify::{classify, Answers, Classification};
 pub use error::{Error, Result};
 pub use policy::{Policy, Target};

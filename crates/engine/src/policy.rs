@@ -21,7 +21,7 @@ use crate::{Calendar, Contract, Error, Priority, Result};
 /// assert_eq!(Target::EndOfBusinessDay { days: 5 }.deadline(friday_evening, &cal).unwrap(), at("2026-12-04T18:00:00+01:00"));
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
+#[serde(tag = "kind", rename_all = "snake_case", try_from = "TargetFields")]
 pub enum Target {
     /// Elapsed time (*heures calendaires*): nights, weekends and holidays count.
     Elapsed {
@@ -39,6 +39,39 @@ pub enum Target {
         /// Business days.
         days: u32,
     },
+}
+
+/// A target as written in data, read field by field. serde's own reading of an internally
+/// tagged enum buffers the whole object first, which costs the browser's code about 8 KB;
+/// this flat form reads the same JSON, and says precisely what is wrong.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct TargetFields {
+    kind: String,
+    #[serde(default)]
+    minutes: Option<u32>,
+    #[serde(default)]
+    days: Option<u32>,
+}
+
+impl TryFrom<TargetFields> for Target {
+    type Error = String;
+
+    fn try_from(fields: TargetFields) -> std::result::Result<Target, String> {
+        let kind = fields.kind.as_str();
+        let (minutes, days) = match (kind, fields.minutes, fields.days) {
+            ("elapsed" | "business_hours", Some(minutes), None) => (minutes, 0),
+            ("end_of_business_day", None, Some(days)) => (0, days),
+            ("elapsed" | "business_hours", ..) => return Err(format!("a target of kind `{kind}` has `minutes` and nothing else")),
+            ("end_of_business_day", ..) => return Err("a target of kind `end_of_business_day` has `days` and nothing else".into()),
+            _ => return Err(format!("unknown target kind `{kind}`, expected one of `elapsed`, `business_hours`, `end_of_business_day`")),
+        };
+        Ok(match kind {
+            "elapsed" => Target::Elapsed { minutes },
+            "business_hours" => Target::BusinessHours { minutes },
+            _ => Target::EndOfBusinessDay { days },
+        })
+    }
 }
 
 /// The largest value a policy may hold: a year of minutes, or 366 business days.

@@ -30,9 +30,10 @@ pub const MAX_BODY: usize = 64 * 1024;
 
 /// The whole HTTP surface: `/healthz`, `/metrics`, the API under `/api`, and the app for
 /// every other path, with `index.html` for the app's own routes (`/incidents/42` opened
-/// directly).
+/// directly) and the back office's `office/index.html` for its pages.
 pub fn app(state: AppState) -> Router {
     let index = state.dist.join("index.html");
+    let office = state.dist.join("office").join("index.html");
     let api = Router::new()
         .route("/login", post(login))
         .route("/logout", post(logout))
@@ -73,6 +74,9 @@ pub fn app(state: AppState) -> Router {
         .route("/healthz", get(healthz))
         .route("/metrics", get(metrics::render))
         .nest("/api", api)
+        .route_service("/admin", ServeFile::new(&office))
+        .route_service("/reports", ServeFile::new(&office))
+        .route_service("/lessons", ServeFile::new(&office))
         .fallback_service(ServeDir::new(&state.dist).fallback(ServeFile::new(index)))
         .layer(DefaultBodyLimit::max(MAX_BODY))
         .layer(middleware::from_fn_with_state(state.clone(), metrics::track))

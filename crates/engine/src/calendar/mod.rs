@@ -509,6 +509,25 @@ fn fmt_minute(m: Minute) -> String {
     format!("{:02}:{:02}", m / 60, m % 60)
 }
 
-fn parse_date(s: &str) -> Result<NaiveDate> {
-    NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").map_err(|_| Error::InvalidDate(s.to_string()))
+/// `"YYYY-MM-DD"`, exactly: four, two and two digits. Written by hand rather than with
+/// chrono's format parser, which would add its whole strftime machinery to the browser's
+/// code for this one shape.
+pub fn parse_date(s: &str) -> Result<NaiveDate> {
+    let bad = || Error::InvalidDate(s.to_string());
+    let mut parts = s.trim().split('-');
+    let mut number = |digits: usize| -> Result<u32> {
+        let part = parts.next().filter(|p| p.len() == digits && p.bytes().all(|b| b.is_ascii_digit())).ok_or_else(bad)?;
+        part.parse().map_err(|_| bad())
+    };
+    let (year, month, day) = (number(4)?, number(2)?, number(2)?);
+    if parts.next().is_some() {
+        return Err(bad());
+    }
+    NaiveDate::from_ymd_opt(year as i32, month, day).ok_or_else(bad)
+}
+
+/// The IANA names of the time zones compiled into Vigie, in the browser and on the server
+/// alike (see `CHRONO_TZ_TIMEZONE_FILTER`), for the calendar editor's choices.
+pub fn time_zones() -> impl Iterator<Item = &'static str> {
+    chrono_tz::TZ_VARIANTS.iter().map(|tz| tz.name())
 }

@@ -243,6 +243,9 @@ fn bad_calendars_are_refused_with_a_precise_message() {
         (r#"{"hours": {}}"#, "no opening hours"),
         (r#"{"hours": {"sat": []}}"#, "no opening hours"),
         (r#"{"closed_dates": ["2026-02-30"]}"#, "invalid date \"2026-02-30\""),
+        (r#"{"closed_dates": ["2026-2-03"]}"#, "invalid date \"2026-2-03\""),
+        (r#"{"closed_dates": ["24/12/2026"]}"#, "invalid date \"24/12/2026\""),
+        (r#"{"closed_dates": ["2026-12-24-01"]}"#, "invalid date \"2026-12-24-01\""),
     ];
     for (json, expected) in cases {
         let message = from_json(json).expect_err(json).to_string();
@@ -286,4 +289,18 @@ fn preview_of_thirty_days_marks_holidays_and_dst() {
     // Good Friday in Alsace-Moselle.
     let easter = cal.preview(chrono::NaiveDate::from_ymd_opt(2026, 4, 3).unwrap(), 1);
     assert_eq!(easter[0].closed_because.as_deref(), Some("Vendredi saint"));
+}
+
+#[test]
+fn the_time_zones_offered_are_those_compiled_in() {
+    let zones: Vec<&str> = vigie_engine::time_zones().collect();
+    for zone in ["Europe/Paris", "Indian/Reunion", "America/Cayenne", "Etc/UTC"] {
+        assert!(zones.contains(&zone), "{zone} missing from {zones:?}");
+    }
+    assert!(!zones.contains(&"Europe/Berlin"));
+    // Every zone offered is accepted by a calendar.
+    for zone in zones {
+        let spec: vigie_engine::CalendarSpec = serde_json::from_str(&format!(r#"{{"time_zone": "{zone}"}}"#)).unwrap();
+        assert!(vigie_engine::Calendar::try_from(spec).is_ok(), "{zone}");
+    }
 }

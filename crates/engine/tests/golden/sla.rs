@@ -183,3 +183,19 @@ fn policies_are_data() {
     bad.take_charge.p2 = Some(Target::BusinessHours { minutes: 0 });
     assert!(bad.validate().unwrap_err().to_string().contains("take_charge P2"));
 }
+
+#[test]
+fn targets_read_from_data_say_what_is_wrong() {
+    let read = |json: &str| serde_json::from_str::<Target>(json);
+    assert_eq!(read(r#"{"kind": "elapsed", "minutes": 60}"#).unwrap(), Target::Elapsed { minutes: 60 });
+    assert_eq!(read(r#"{"kind": "business_hours", "minutes": 240}"#).unwrap(), Target::BusinessHours { minutes: 240 });
+    assert_eq!(read(r#"{"kind": "end_of_business_day", "days": 5}"#).unwrap(), Target::EndOfBusinessDay { days: 5 });
+    // Written back exactly as read.
+    assert_eq!(serde_json::to_string(&Target::EndOfBusinessDay { days: 5 }).unwrap(), r#"{"kind":"end_of_business_day","days":5}"#);
+    let error = |json: &str| read(json).unwrap_err().to_string();
+    assert!(error(r#"{"kind": "weekly", "minutes": 60}"#).contains("unknown target kind `weekly`"));
+    assert!(error(r#"{"kind": "elapsed", "days": 2}"#).contains("`elapsed` has `minutes` and nothing else"));
+    assert!(error(r#"{"kind": "end_of_business_day", "minutes": 2}"#).contains("has `days` and nothing else"));
+    assert!(error(r#"{"kind": "elapsed", "minutes": 60, "colour": 1}"#).contains("unknown field `colour`"));
+    assert!(error(r#"{"minutes": 60}"#).contains("missing field `kind`"));
+}

@@ -126,6 +126,16 @@ pub async fn health_metrics_time_and_app_routes(backend: Backend) {
         assert_eq!(r.status, 200, "{path}");
         assert!(r.text.contains("<title>Vigie</title>"));
     }
+    // The back office's pages come from its own bundle.
+    let office = server.dir.join("dist").join("office");
+    std::fs::create_dir_all(&office).unwrap();
+    std::fs::write(office.join("index.html"), "<!doctype html><title>Vigie office</title>").unwrap();
+    for path in ["/admin", "/reports", "/lessons"] {
+        let r = anonymous.get(path).await;
+        assert_eq!(r.status, 200, "{path}");
+        assert!(r.text.contains("<title>Vigie office</title>"), "{path}: {}", r.text);
+    }
+    assert!(anonymous.get("/wall").await.text.contains("<title>Vigie</title>"));
     assert_eq!(anonymous.get("/api/nothing-here").await.status, 404);
     let metrics = anonymous.get("/metrics").await.text;
     for name in ["vigie_open_incidents{priority=\"P1\"}", "vigie_alerts_total", "vigie_notifications_total", "vigie_http_request_duration_seconds_bucket"] {

@@ -1,0 +1,348 @@
+//! Administration (`/admin`, administrators): organisations with their contacts, policy and
+//! API token; sites with their calendar; users; the audit log. The server checks every
+//! value again and answers a precise message naming the field, shown as it comes.
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use serde_json::{json, Value};
+use vigie_api::SiteView;
+use vigie_engine::{Contract, Policy};
+
+use super::calendar_editor::{CalendarEditor, CalendarFields, CalendarForm};
+use super::text;
+use crate::api;
+use crate::form::{button, checkbox, input, outcome_line, same, select, table, textarea, Outcome};
+use crate::i18n::{t, use_lang};
+
+/// A list the page shows, once loaded.
+type List = RwSignal<Option<Result<Vec<Value>, String>>>;
+
+/// Loads a JSON list into `into`.
+fn load(path: &'static str, into: List) {
+    spawn_local(async move {
+        let answer = api::get_value(path).await.map_err(|e| e.message).map(|v| v.as_array().cloned().unwrap_or_default());
+        into.set(Some(answer));
+    });
+}
+
+/// Sends a change, then says how it went and calls `then` with the answer when it worked.
+fn send(method: &'static str, path: String, body: Value, outcome: Outcome, then: impl FnOnce(Value) + 'static) {
+    spawn_local(async move {
+        match api::send_value(method, &path, &body).await {
+            Ok(answer) => {
+                outcome.set(Some(Ok("✓".into())));
+                then(answer);
+            }
+            Err(e) => outcome.set(Some(Err(e.message))),
+        }
+    });
+}
+
+/// A loaded list as a table, or where it stands.
+fn list_view(list: List, head: Vec<&'static str>, row: fn(&Value) -> Vec<String>, row_testid: &'static str, on_pick: Option<Callback<usize>>) -> AnyView {
+    match list.get() {
+        None => view! { <p>"…"</p> }.into_any(),
+        Some(Err(e)) => view! { <p class="error" role="alert">{e}</p> }.into_any(),
+        Some(Ok(items)) => table(head, items.iter().map(row).collect(), row_testid, on_pick),
+    }
+}
+
+/// The organisations as choices: (id, name).
+fn organisation_options(list: List) -> Vec<(String, String)> {
+    let mut options = vec![(String::new(), "—".to_string())];
+    options.extend(list.get().and_then(Result::ok).unwrap_or_default().iter().map(|o| (text(o, "id"), text(o, "name"))));
+    options
+}
+
+/// The page, one tab per kind of thing administered.
+#[component]
+pub fn AdminPage() -> impl IntoView {
+    let lang = use_lang();
+    let tab = RwSignal::new("organisations");
+    let tabs = move || {
+        let l = lang.get();
+        [("organisations", t(l, "Organisations", "Organisations")), ("sites", t(l, "Sites", "Sites")), ("users", t(l, "Utilisateurs", "Users")), ("audit", t(l, "Journal", "Audit log"))]
+            .into_iter()
+            .map(|(key, label)| view! {
+                <button role="tab" data-testid=format!("admin-tab-{key}") aria-selected=move || (tab.get() == key).to_string() on:click=move |_| tab.set(key)>{label}</button>
+            })
+            .collect_view()
+    };
+    view! {
+        <main class="page wide">
+            <h1>"Administration"</h1>
+            <div class="tabs" role="tablist">{tabs}</div>
+            {move || match tab.get() {
+                "sites" => view! { <SitesAdmin /> }.into_any(),
+                "users" => view! { <UsersAdmin /> }.into_any(),
+                "audit" => view! { <AuditLog /> }.into_any(),
+                _ => view! { <OrganisationsAdmin /> }.into_any(),
+            }}
+        </main>
+    }
+}
+
+/// Contacts as the form writes them, one per line: `technical; Name; email; +33612345678`.
+fn parse_contacts(text: &str) -> Result<Value, String> {
+    let mut contacts = Vec::new();
+    for (n, line) in text.lines().enumerate().filter(|(_, l)| !l.trim().is_empty()) {
+        let parts: Vec<&str> = line.split(';').map(str::trim).collect();
+        let [kind, name, email, phone] = parts[..] else {
+            return Err(format!("contact {} : attendu «\u{a0}type; nom; email; téléphone\u{a0}»", n + 1));
+        };
+        contacts.push(json!({ "kind": kind, "name": name, "email": email, "phone": phone }));
+    }
+    Ok(Value::Array(contacts))
+}
+
+fn contacts_text(contacts: &Value) -> String {
+    contacts.as_array().into_iter().flatten().map(|c| format!("{}; {}; {}; {}", text(c, "kind"), text(c, "name"), text(c, "email"), text(c, "phone"))).collect::<Vec<_>>().join("\n")
+}
+
+/// The organisation's own policy: empty for its contract's values; else checked by the
+/// engine as the administrator types.
+fn parse_policy(text: &str) -> Result<Value, String> {
+    if text.trim().is_empty() {
+        return Ok(Value::Null);
+    }
+    let policy: Policy = serde_json::from_str(text).map_err(|e| e.to_string())?;
+    policy.validate().map_err(|e| e.to_string())?;
+    serde_json::to_value(policy).map_err(|e| e.to_string())
+}
+
+#[component]
+fn OrganisationsAdmin() -> impl IntoView {
+    let lang = use_lang();
+    let list: List = RwSignal::new(None);
+    load("/api/admin/organisations", list);
+    let (editing, name, contract, contacts, anonymous, policy) =
+        (RwSignal::new(None::<i64>), RwSignal::new(String::new()), RwSignal::new("standard".to_string()), RwSignal::new(String::new()), RwSignal::new(false), RwSignal::new(String::new()));
+    let (outcome, token): (Outcome, _) = (RwSignal::new(None), RwSignal::new(None::<String>));
+    let pick = Callback::new(move |i: usize| {
+        let Some(org) = list.with_untracked(|l| l.as_ref().and_then(|l| l.as_ref().ok()).and_then(|l| l.get(i).cloned())) else { return };
+        editing.set(org["id"].as_i64());
+        name.set(text(&org, "name"));
+        contract.set(text(&org, "contract"));
+        contacts.set(contacts_text(&org["contacts"]));
+        anonymous.set(org["anonymous_lessons"].as_bool().unwrap_or(false));
+        policy.set(if org["policy"].is_null() { String::new() } else { serde_json::to_string_pretty(&org["policy"]).unwrap_or_default() });
+        token.set(None);
+        outcome.set(None);
+    });
+    let save = Callback::new(move |()| {
+        let body = match (parse_contacts(&contacts.get_untracked()), parse_policy(&policy.get_untracked())) {
+            (Ok(contacts), Ok(policy)) => json!({ "name": name.get_untracked(), "contract": contract.get_untracked(), "contacts": contacts, "anonymous_lessons": anonymous.get_untracked(), "policy": policy }),
+            (Err(e), _) | (_, Err(e)) => return outcome.set(Some(Err(e))),
+        };
+        let (method, path) = match editing.get_untracked() {
+            Some(id) => ("PUT", format!("/api/admin/organisations/{id}")),
+            None => ("POST", "/api/admin/organisations".to_string()),
+        };
+        send(method, path, body, outcome, move |saved| {
+            editing.set(saved["id"].as_i64());
+            load("/api/admin/organisations", list);
+        });
+    });
+    let token_action = move |method: &'static str| {
+        Callback::new(move |()| {
+            if let Some(id) = editing.get_untracked() {
+                send(method, format!("/api/admin/organisations/{id}/token"), json!({}), outcome, move |answer| {
+                    token.set(answer["token"].as_str().map(str::to_string));
+                    load("/api/admin/organisations", list);
+                });
+            }
+        })
+    };
+    let (create_token, revoke_token) = (token_action("POST"), token_action("DELETE"));
+    // The engine checks the policy as it is typed; the contract's values are the example.
+    let policy_check = Memo::new(move |_| policy.with(|p| parse_policy(p).err()));
+    let contract_policy = move || {
+        let contract = serde_json::from_value::<Contract>(Value::String(contract.get())).unwrap_or(Contract::Standard);
+        serde_json::to_string(&Policy::for_contract(contract)).unwrap_or_default()
+    };
+    let row = |o: &Value| vec![text(o, "name"), text(o, "contract"), if o["has_api_token"].as_bool() == Some(true) { "✓".into() } else { "—".into() }];
+    move || {
+        let l = lang.get();
+        view! {
+            <section class="admin-section">
+                {move || list_view(list, vec![t(l, "Nom", "Name"), t(l, "Contrat", "Contract"), t(l, "Jeton API", "API token")], row, "admin-organisation", Some(pick))}
+                <form class="admin-form" on:submit=move |ev| { ev.prevent_default(); save.run(()); }>
+                    <h2>{move || if editing.get().is_some() { t(l, "Modifier l'organisation", "Edit the organisation") } else { t(l, "Nouvelle organisation", "New organisation") }}</h2>
+                    {input(t(l, "Nom", "Name"), "text", "org-name", name)}
+                    {select(t(l, "Contrat", "Contract"), "org-contract", contract, same(&["essential", "standard", "premium"]))}
+                    {textarea(t(l, "Contacts, un par ligne : type (technical ou management); nom; email; mobile +33…", "Contacts, one per line: kind (technical or management); name; email; mobile +33…"), "org-contacts", 3, contacts)}
+                    {checkbox(t(l, "Laisser son nom hors des retours d'expérience internes", "Leave its name out of internal lessons learned"), "org-anonymous", anonymous)}
+                    {textarea(t(l, "Politique SLA propre, en JSON (vide : celle du contrat, ci-dessous)", "Own SLA policy, as JSON (empty: the contract's, below)"), "org-policy", 4, policy)}
+                    <p class="code small">{contract_policy}</p>
+                    {move || policy_check.get().map(|e| view! { <p class="error" role="alert" data-testid="policy-error">{e}</p> })}
+                    <button type="submit" data-testid="org-save">{t(l, "Enregistrer", "Save")}</button>
+                    <Show when=move || editing.get().is_some()>
+                        {button(t(l, "Nouveau jeton API", "New API token"), "token-create", create_token)}
+                        {button(t(l, "Révoquer le jeton", "Revoke the token"), "token-revoke", revoke_token)}
+                    </Show>
+                    {move || token.get().map(|tok| view! { <p class="token">{t(l, "Jeton, affiché cette seule fois : ", "Token, shown this once only: ")}<output data-testid="token-once">{tok}</output></p> })}
+                    {outcome_line(outcome)}
+                </form>
+            </section>
+        }
+    }
+}
+
+#[component]
+fn SitesAdmin() -> impl IntoView {
+    let lang = use_lang();
+    let sites = RwSignal::new(Vec::<SiteView>::new());
+    let outcome: Outcome = RwSignal::new(None);
+    let reload = move || {
+        spawn_local(async move {
+            match api::sites().await {
+                Ok(list) => sites.set(list),
+                Err(e) => outcome.set(Some(Err(e.message))),
+            }
+        })
+    };
+    reload();
+    let organisations: List = RwSignal::new(None);
+    load("/api/admin/organisations", organisations);
+    let (editing, organisation, name, address, zones) = (RwSignal::new(None::<i64>), RwSignal::new(String::new()), RwSignal::new(String::new()), RwSignal::new(String::new()), RwSignal::new(String::new()));
+    let calendar = CalendarFields::new(CalendarForm::of(&Default::default()));
+    let today = Signal::derive(|| crate::clock::now_utc().date_naive());
+    let pick = Callback::new(move |i: usize| {
+        let Some(site) = sites.with_untracked(|s| s.get(i).cloned()) else { return };
+        editing.set(Some(site.id));
+        organisation.set(site.organisation_id.to_string());
+        name.set(site.name.clone());
+        address.set(site.address.clone());
+        zones.set(site.sensitive_zones.join(", "));
+        calendar.set(CalendarForm::of(&site.calendar));
+        outcome.set(None);
+    });
+    let save = Callback::new(move |()| {
+        let spec = match untrack(|| calendar.form()).spec() {
+            Ok(spec) => spec,
+            Err(e) => return outcome.set(Some(Err(e))),
+        };
+        let body = json!({
+            "organisation_id": organisation.get_untracked().parse::<i64>().unwrap_or(0),
+            "name": name.get_untracked(),
+            "address": address.get_untracked(),
+            "calendar": spec,
+            "sensitive_zones": zones.get_untracked().split(',').map(str::trim).filter(|z| !z.is_empty()).collect::<Vec<_>>(),
+        });
+        let (method, path) = match editing.get_untracked() {
+            Some(id) => ("PUT", format!("/api/admin/sites/{id}")),
+            None => ("POST", "/api/admin/sites".to_string()),
+        };
+        send(method, path, body, outcome, move |saved| {
+            editing.set(saved["id"].as_i64());
+            reload();
+        });
+    });
+    move || {
+        let l = lang.get();
+        let rows = move || {
+            sites.with(|s| s.iter().map(|s| vec![s.name.clone(), s.organisation_name.clone(), s.calendar.time_zone.clone().unwrap_or_else(|| "Europe/Paris".into())]).collect())
+        };
+        view! {
+            <section class="admin-section">
+                {move || table(vec![t(l, "Site", "Site"), t(l, "Organisation", "Organisation"), t(l, "Fuseau horaire", "Time zone")], rows(), "admin-site", Some(pick))}
+                <form class="admin-form" on:submit=move |ev| { ev.prevent_default(); save.run(()); }>
+                    <h2>{move || if editing.get().is_some() { t(l, "Modifier le site", "Edit the site") } else { t(l, "Nouveau site", "New site") }}</h2>
+                    {move || select(t(l, "Organisation", "Organisation"), "site-organisation", organisation, organisation_options(organisations))}
+                    {input(t(l, "Nom", "Name"), "text", "site-name", name)}
+                    {input(t(l, "Adresse", "Address"), "text", "site-address", address)}
+                    {input(t(l, "Zones sensibles (séparées par des virgules)", "Sensitive zones (comma-separated)"), "text", "site-zones", zones)}
+                    <CalendarEditor fields=calendar today />
+                    <button type="submit" data-testid="site-save">{t(l, "Enregistrer", "Save")}</button>
+                    {outcome_line(outcome)}
+                </form>
+            </section>
+        }
+    }
+}
+
+#[component]
+fn UsersAdmin() -> impl IntoView {
+    let lang = use_lang();
+    let users: List = RwSignal::new(None);
+    load("/api/admin/users", users);
+    let organisations: List = RwSignal::new(None);
+    load("/api/admin/organisations", organisations);
+    let (username, display_name, role, organisation, email, password) =
+        (RwSignal::new(String::new()), RwSignal::new(String::new()), RwSignal::new("client".to_string()), RwSignal::new(String::new()), RwSignal::new(String::new()), RwSignal::new(String::new()));
+    let (picked, new_password) = (RwSignal::new(None::<Value>), RwSignal::new(String::new()));
+    let outcome: Outcome = RwSignal::new(None);
+    let pick = Callback::new(move |i: usize| {
+        picked.set(users.with_untracked(|u| u.as_ref().and_then(|u| u.as_ref().ok()).and_then(|u| u.get(i).cloned())));
+        outcome.set(None);
+    });
+    let invite = Callback::new(move |()| {
+        let client = role.get_untracked() == "client";
+        let body = json!({
+            "username": username.get_untracked(),
+            "display_name": display_name.get_untracked(),
+            "role": role.get_untracked(),
+            "organisation_id": if client { organisation.get_untracked().parse::<i64>().ok() } else { None },
+            "email": email.get_untracked(),
+            "password": password.get_untracked(),
+        });
+        send("POST", "/api/admin/users".into(), body, outcome, move |_| {
+            password.set(String::new());
+            load("/api/admin/users", users);
+        });
+    });
+    let picked_id = move || picked.with_untracked(|p| p.as_ref().and_then(|p| p["id"].as_i64())).unwrap_or(0);
+    let set_password = Callback::new(move |()| {
+        send("PUT", format!("/api/admin/users/{}/password", picked_id()), json!({ "password": new_password.get_untracked() }), outcome, move |_| new_password.set(String::new()));
+    });
+    let deactivate = Callback::new(move |()| {
+        send("POST", format!("/api/admin/users/{}/deactivate", picked_id()), json!({}), outcome, move |_| load("/api/admin/users", users));
+    });
+    let row = |u: &Value| vec![text(u, "username"), text(u, "display_name"), text(u, "role"), if u["active"].as_bool() == Some(true) { "✓".into() } else { "—".into() }];
+    move || {
+        let l = lang.get();
+        view! {
+            <section class="admin-section">
+                {move || list_view(users, vec![t(l, "Identifiant", "Username"), t(l, "Nom", "Name"), t(l, "Rôle", "Role"), t(l, "Actif", "Active")], row, "admin-user", Some(pick))}
+                {move || picked.get().map(|user| view! {
+                    <form class="admin-form" data-testid="user-account" on:submit=move |ev| { ev.prevent_default(); set_password.run(()); }>
+                        <h2>{format!("{} ({})", text(&user, "username"), text(&user, "display_name"))}</h2>
+                        {input(t(l, "Nouveau mot de passe (12 caractères au moins)", "New password (12 characters at least)"), "password", "user-new-password", new_password)}
+                        <button type="submit" data-testid="user-set-password">{t(l, "Définir le mot de passe", "Set the password")}</button>
+                        {button(t(l, "Désactiver le compte", "Deactivate the account"), "user-deactivate", deactivate)}
+                    </form>
+                })}
+                <form class="admin-form" on:submit=move |ev| { ev.prevent_default(); invite.run(()); }>
+                    <h2>{t(l, "Inviter un utilisateur", "Invite a user")}</h2>
+                    {input(t(l, "Identifiant", "Username"), "text", "user-username", username)}
+                    {input(t(l, "Nom affiché", "Display name"), "text", "user-display-name", display_name)}
+                    {select(t(l, "Rôle", "Role"), "user-role", role, same(&["client", "technician", "supervisor", "admin"]))}
+                    {move || select(t(l, "Organisation (utilisateur client)", "Organisation (client user)"), "user-organisation", organisation, organisation_options(organisations))}
+                    {input("Email", "email", "user-email", email)}
+                    {input(t(l, "Mot de passe (12 caractères au moins)", "Password (12 characters at least)"), "password", "user-password", password)}
+                    <button type="submit" data-testid="user-invite">{t(l, "Inviter", "Invite")}</button>
+                </form>
+                {outcome_line(outcome)}
+            </section>
+        }
+    }
+}
+
+#[component]
+fn AuditLog() -> impl IntoView {
+    let lang = use_lang();
+    let entries: List = RwSignal::new(None);
+    load("/api/admin/audit", entries);
+    fn compact(v: &Value) -> String {
+        if v.is_null() { String::new() } else { v.to_string() }
+    }
+    let row = |e: &Value| vec![text(e, "at"), text(e, "actor"), format!("{} {} #{}", text(e, "action"), text(e, "entity"), text(e, "entity_id")), compact(&e["before"]), compact(&e["after"])];
+    move || {
+        let l = lang.get();
+        view! {
+            <section class="admin-section audit">
+                {move || list_view(entries, vec![t(l, "Quand", "When"), t(l, "Qui", "Who"), t(l, "Quoi", "What"), t(l, "Avant", "Before"), t(l, "Après", "After")], row, "audit-entry", None)}
+            </section>
+        }
+    }
+}

@@ -1,0 +1,144 @@
+//! What is learned from incidents (`/lessons`, procedure §04): the technical reviews that
+//! recurrent incidents open, with their preventive investment proposal (the client's users
+//! see those of their own sites), and for staff the knowledge base of lessons learned,
+//! searchable by system and symptom.
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use serde_json::{json, Value};
+
+use super::text;
+use crate::i18n::{t, use_lang};
+use crate::{api, Session};
+
+/// The page.
+#[component]
+pub fn LessonsPage() -> impl IntoView {
+    let lang = use_lang();
+    let session = expect_context::<Session>();
+    let staff = session.user.get_untracked().is_some_and(|me| me.is_staff());
+    view! {
+        <main class="page wide">
+            <h1>{move || t(lang.get(), "Retours d'expérience", "Lessons learned")}</h1>
+            <Reviews staff />
+            {staff.then(|| view! { <Lessons /> })}
+        </main>
+    }
+}
+
+#[component]
+fn Reviews(staff: bool) -> impl IntoView {
+    let lang = use_lang();
+    let reviews = RwSignal::new(None::<Result<Vec<Value>, String>>);
+    let reload = move || spawn_local(async move { reviews.set(Some(api::get_value("/api/reviews").await.map(|v| v.as_array().cloned().unwrap_or_default()).map_err(|e| e.message))) });
+    reload();
+    view! {
+        <section>
+            <h2>{move || t(lang.get(), "Revues techniques", "Technical reviews")}</h2>
+            {move || match reviews.get() {
+                None => view! { <p>"…"</p> }.into_any(),
+                Some(Err(e)) => view! { <p class="error" role="alert">{e}</p> }.into_any(),
+                Some(Ok(list)) if list.is_empty() => view! { <p>{t(lang.get(), "Aucune revue ouverte.", "No review open.")}</p> }.into_any(),
+                Some(Ok(list)) => list.into_iter().map(|review| view! { <ReviewCard review staff reload /> }).collect_view().into_any(),
+            }}
+        </section>
+    }
+}
+
+#[component]
+fn ReviewCard(review: Value, staff: bool, reload: impl Fn() + Copy + 'static) -> impl IntoView {
+    let lang = use_lang();
+    let id = review["id"].as_i64().unwrap_or(0);
+    let proposal = &review["proposal"];
+    let related = review["related"].as_array().into_iter().flatten().filter_map(Value::as_str).collect::<Vec<_>>().join(", ");
+    let (description, cost, status) = (RwSignal::new(text(proposal, "description")), RwSignal::new(text(proposal, "estimated_cost_eur")), RwSignal::new(text(proposal, "status")));
+    let error = RwSignal::new(None::<String>);
+    let save = move |_| {
+        let Ok(cost) = cost.get_untracked().trim().parse::<i64>() else {
+            return error.set(Some(t(lang.get_untracked(), "Le coût estimé est un nombre d'euros.", "The estimated cost is a number of euros.").into()));
+        };
+        let body = json!({ "description": description.get_untracked(), "estimated_cost_eur": cost, "status": status.get_untracked() });
+        spawn_local(async move {
+            match api::send_value("PUT", &format!("/api/reviews/{id}/proposal"), &body).await {
+                Ok(_) => reload(),
+                Err(e) => error.set(Some(e.message)),
+            }
+        });
+    };
+    let shown_status = match text(proposal, "status").as_str() {
+        "accepted" => t(lang.get_untracked(), "acceptée", "accepted"),
+        "declined" => t(lang.get_untracked(), "refusée", "declined"),
+        "proposed" => t(lang.get_untracked(), "proposée", "proposed"),
+        _ => t(lang.get_untracked(), "à rédiger", "to be written"),
+    };
+    view! {
+        <article class="review" data-testid="review" data-reference=text(&review, "reference")>
+            <h3>{format!("{} — {}", text(&review, "reference"), text(&review, "incident_type"))}</h3>
+            <p>{move || t(lang.get(), "Incidents liés : ", "Related incidents: ")}{related}</p>
+            <p data-testid="proposal">{move || t(lang.get(), "Proposition d'investissement préventif : ", "Preventive investment proposal: ")}
+                {text(proposal, "description")}
+                {proposal["estimated_cost_eur"].as_i64().map(|c| format!(" — {c} € HT"))}
+                {format!(" ({shown_status})")}</p>
+            {staff.then(|| view! {
+                <form class="admin-form" on:submit=|ev| ev.prevent_default()>
+                    <label>{move || t(lang.get(), "Description", "Description")}<textarea rows="2" data-testid="proposal-description" bind:value=description></textarea></label>
+                    <label>{move || t(lang.get(), "Coût estimé (€ HT)", "Estimated cost (EUR excl. VAT)")}<input type="text" inputmode="numeric" data-testid="proposal-cost" bind:value=cost /></label>
+                    <label>{move || t(lang.get(), "État", "Status")}
+                        <select data-testid="proposal-status" prop:value=move || status.get() on:change=move |ev| status.set(event_target_value(&ev))>
+                            <option value="proposed">{move || t(lang.get(), "proposée", "proposed")}</option>
+                            <option value="accepted">{move || t(lang.get(), "acceptée", "accepted")}</option>
+                            <option value="declined">{move || t(lang.get(), "refusée", "declined")}</option>
+                        </select>
+                    </label>
+                    <button type="submit" data-testid="proposal-save" on:click=save>{move || t(lang.get(), "Enregistrer", "Save")}</button>
+                    {move || error.get().map(|e| view! { <p class="error" role="alert">{e}</p> })}
+                </form>
+            })}
+        </article>
+    }
+}
+
+#[component]
+fn Lessons() -> impl IntoView {
+    let lang = use_lang();
+    let (system, symptom, words) = (RwSignal::new(String::new()), RwSignal::new(String::new()), RwSignal::new(String::new()));
+    let lessons = RwSignal::new(None::<Result<Vec<Value>, String>>);
+    let search = move || {
+        let mut query = Vec::new();
+        for (key, value) in [("system", system.get_untracked()), ("symptom", symptom.get_untracked()), ("q", words.get_untracked())] {
+            if !value.trim().is_empty() {
+                query.push(format!("{key}={}", js_sys::encode_uri_component(value.trim())));
+            }
+        }
+        let path = format!("/api/lessons?{}", query.join("&"));
+        spawn_local(async move { lessons.set(Some(api::get_value(&path).await.map(|v| v.as_array().cloned().unwrap_or_default()).map_err(|e| e.message))) });
+    };
+    search();
+    view! {
+        <section>
+            <h2>{move || t(lang.get(), "Base de connaissances", "Knowledge base")}</h2>
+            <form class="lesson-search" on:submit=move |ev| { ev.prevent_default(); search(); }>
+                <label>{move || t(lang.get(), "Système", "System")}<input type="text" data-testid="lesson-system" placeholder="video, access, hypervisor" bind:value=system /></label>
+                <label>{move || t(lang.get(), "Symptôme", "Symptom")}<input type="text" data-testid="lesson-symptom" bind:value=symptom /></label>
+                <label>{move || t(lang.get(), "Mots", "Words")}<input type="search" data-testid="lesson-words" bind:value=words /></label>
+                <button type="submit" data-testid="lesson-search">{move || t(lang.get(), "Chercher", "Search")}</button>
+            </form>
+            {move || match lessons.get() {
+                None => view! { <p>"…"</p> }.into_any(),
+                Some(Err(e)) => view! { <p class="error" role="alert">{e}</p> }.into_any(),
+                Some(Ok(list)) if list.is_empty() => view! { <p>{t(lang.get(), "Aucun retour d'expérience trouvé.", "No lesson found.")}</p> }.into_any(),
+                Some(Ok(list)) => list.into_iter().map(|l| view! {
+                    <article class="lesson" data-testid="lesson">
+                        <h3>{format!("{} · {}", text(&l, "system"), text(&l, "symptom"))}
+                            {(!l["client_name"].is_null()).then(|| format!(" — {} / {}", text(&l, "client_name"), text(&l, "site_name")))}</h3>
+                        <dl>
+                            <dt>{t(lang.get(), "Ce qui s'est passé", "What happened")}</dt><dd>{text(&l, "what_happened")}</dd>
+                            <dt>{t(lang.get(), "Cause racine", "Root cause")}</dt><dd>{text(&l, "root_cause")}</dd>
+                            <dt>{t(lang.get(), "Ce qui l'évite", "What prevents it")}</dt><dd>{text(&l, "prevention")}</dd>
+                        </dl>
+                    </article>
+                }).collect_view().into_any(),
+            }}
+        </section>
+    }
+}

@@ -1,0 +1,194 @@
+//! The SLA compliance report (`/reports`): per organisation and month, the incidents by
+//! priority and source, the promises kept on time, every breach with its delay and the
+//! recurrent incidents. Staff choose the organisation; a client user sees its own. The
+//! charts are SVG drawn here, each with its figures written out beside it.
+
+use chrono::Datelike;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use serde_json::Value;
+use vigie_engine::sla::{format_duration, ClockKind};
+
+use super::text;
+use crate::i18n::{t, use_lang, Lang};
+use crate::{api, Session};
+
+/// The page: which organisation and month, then the report.
+#[component]
+pub fn SlaReportPage() -> impl IntoView {
+    let lang = use_lang();
+    let session = expect_context::<Session>();
+    let today = crate::clock::now_utc().date_naive();
+    let month = RwSignal::new(format!("{:04}-{:02}", today.year(), today.month()));
+    let own = session.user.get_untracked().and_then(|me| me.organisation_id);
+    let organisation = RwSignal::new(own.map(|id| id.to_string()).unwrap_or_default());
+    // Staff pick among the organisations of the sites they see.
+    let organisations = RwSignal::new(Vec::<(i64, String)>::new());
+    if own.is_none() {
+        spawn_local(async move {
+            let mut seen: Vec<(i64, String)> = api::sites().await.unwrap_or_default().into_iter().map(|s| (s.organisation_id, s.organisation_name)).collect();
+            seen.sort();
+            seen.dedup();
+            if let Some((first, _)) = seen.first() {
+                organisation.update(|o| if o.is_empty() { *o = first.to_string() });
+            }
+            organisations.set(seen);
+        });
+    }
+    let report = RwSignal::new(None::<Result<Value, String>>);
+    let query = move || format!("/api/reports/sla?organisation={}&month={}", organisation.get(), month.get());
+    Effect::new(move |_| {
+        let path = query();
+        if organisation.with(String::is_empty) {
+            return;
+        }
+        report.set(None);
+        spawn_local(async move { report.set(Some(api::get_value(&path).await.map_err(|e| e.message))) });
+    });
+    view! {
+        <main class="page wide">
+            <h1>{move || t(lang.get(), "Rapport de conformité SLA", "SLA compliance report")}</h1>
+            <form class="report-query" on:submit=|ev| ev.prevent_default()>
+                <Show when=move || own.is_none()>
+                    <label>{move || t(lang.get(), "Organisation", "Organisation")}
+                        <select data-testid="report-organisation" prop:value=move || organisation.get() on:change=move |ev| organisation.set(event_target_value(&ev))>
+                            {move || organisations.get().into_iter().map(|(id, name)| view! { <option value=id.to_string()>{name}</option> }).collect_view()}
+                        </select>
+                    </label>
+                </Show>
+                <label>{move || t(lang.get(), "Mois", "Month")}
+                    <input type="month" data-testid="report-month" prop:value=move || month.get() on:change=move |ev| month.set(event_target_value(&ev)) />
+                </label>
+                <a class="button" data-testid="report-csv" href=move || format!("{}&format=csv", query()) download>{move || t(lang.get(), "Télécharger en CSV", "Download as CSV")}</a>
+            </form>
+            {move || match report.get() {
+                None => view! { <p>{t(lang.get(), "Chargement…", "Loading…")}</p> }.into_any(),
+                Some(Err(e)) => view! { <p class="error" role="alert">{e}</p> }.into_any(),
+                Some(Ok(report)) => view! { <SlaReportView report lang=lang.get() /> }.into_any(),
+            }}
+        </main>
+    }
+}
+
+/// One promise kept or not: its name and `{on_time, total, percent}`.
+struct Kept {
+    label: &'static str,
+    on_time: u64,
+    total: u64,
+    percent: Option<f64>,
+}
+
+impl Kept {
+    fn of(report: &Value, key: &str, label: &'static str) -> Kept {
+        let k = &report[key];
+        Kept { label, on_time: k["on_time"].as_u64().unwrap_or(0), total: k["total"].as_u64().unwrap_or(0), percent: k["percent"].as_f64() }
+    }
+
+    fn figure(&self) -> String {
+        match self.percent {
+            Some(p) => format!("{p:.1} % ({}/{})", self.on_time, self.total),
+            None => "—".into(),
+        }
+    }
+}
+
+/// The report itself, from the server's JSON (`GET /api/reports/sla`).
+#[component]
+pub fn SlaReportView(report: Value, lang: Lang) -> impl IntoView {
+    let count = |key: &str, of: &str| report[key][of].as_u64().unwrap_or(0);
+    let priorities: Vec<(&str, u64)> = ["P1", "P2", "P3"].into_iter().map(|p| (p, count("by_priority", p))).collect();
+    let sources: Vec<(String, u64)> = report["by_source"].as_object().into_iter().flatten().map(|(k, v)| (k.clone(), v.as_u64().unwrap_or(0))).collect();
+    let kept = [
+        Kept::of(&report, "take_charge", t(lang, "Prise en charge", "Take charge")),
+        Kept::of(&report, "on_site", t(lang, "Intervention sur site", "On site")),
+        Kept::of(&report, "client_updates", t(lang, "Points d'avancement", "Client updates")),
+        Kept::of(&report, "postmortems", t(lang, "Post-mortems", "Post-mortems")),
+    ];
+    let breaches = report["breaches"].as_array().cloned().unwrap_or_default();
+    let recurrent: Vec<String> = report["recurrent"].as_array().into_iter().flatten().filter_map(|r| r.as_str().map(str::to_string)).collect();
+    let total: u64 = priorities.iter().map(|(_, n)| n).sum();
+    view! {
+        <section class="sla-report" data-testid="sla-report" data-month=text(&report, "month")>
+            <h2>{format!("{} — {total} {}", text(&report, "month"), t(lang, "incident(s)", "incident(s)"))}</h2>
+            <div class="charts">
+                <PriorityChart priorities lang />
+                <KeptChart kept lang />
+            </div>
+            <p data-testid="report-sources">{t(lang, "Par source : ", "By source: ")}
+                {sources.iter().map(|(s, n)| format!("{s} {n}")).collect::<Vec<_>>().join(" · ")}</p>
+            <h3>{t(lang, "Engagements non tenus", "Promises broken")}</h3>
+            {if breaches.is_empty() {
+                view! { <p data-testid="no-breach">{t(lang, "Aucun : tous les engagements ont été tenus.", "None: every promise was kept.")}</p> }.into_any()
+            } else {
+                view! {
+                    <table class="breaches">
+                        <thead><tr><th>{t(lang, "Incident", "Incident")}</th><th>{t(lang, "Priorité", "Priority")}</th><th>{t(lang, "Engagement", "Promise")}</th><th>{t(lang, "Échéance", "Due")}</th><th>{t(lang, "Retard", "Late by")}</th></tr></thead>
+                        <tbody>{breaches.iter().map(|b| {
+                            let clock = serde_json::from_value::<ClockKind>(b["clock"].clone()).map(|k| crate::fr::clock_name(k, lang).to_string()).unwrap_or_else(|_| text(b, "clock"));
+                            view! { <tr data-testid="breach-row" data-reference=text(b, "reference")>
+                                <td>{text(b, "reference")}</td><td>{text(b, "priority")}</td><td>{clock}</td><td>{text(b, "due")}</td>
+                                <td>{format_duration(b["late_by_seconds"].as_i64().unwrap_or(0))}</td>
+                            </tr> }
+                        }).collect_view()}</tbody>
+                    </table>
+                }.into_any()
+            }}
+            <h3>{t(lang, "Incidents récurrents", "Recurrent incidents")}</h3>
+            <p data-testid="report-recurrent">{if recurrent.is_empty() { t(lang, "Aucun.", "None.").to_string() } else { recurrent.join(", ") }}</p>
+        </section>
+    }
+}
+
+/// Incidents by priority: a bar each, its count written on it.
+#[component]
+fn PriorityChart(priorities: Vec<(&'static str, u64)>, lang: Lang) -> impl IntoView {
+    let highest = priorities.iter().map(|(_, n)| *n).max().unwrap_or(0).max(1);
+    let summary = priorities.iter().map(|(p, n)| format!("{p} : {n}")).collect::<Vec<_>>().join(", ");
+    let label = summary.clone();
+    view! {
+        <figure class="chart">
+            <svg data-testid="chart-priority" viewBox="0 0 240 160" role="img" aria-label=label>
+                <title>{summary}</title>
+                {priorities.into_iter().enumerate().map(|(i, (p, n))| {
+                    let height = 110.0 * n as f64 / highest as f64;
+                    let x = 20.0 + i as f64 * 75.0;
+                    view! {
+                        <g class=format!("bar priority-{}", p.to_ascii_lowercase()) data-priority=p data-count=n>
+                            <rect x=x y=130.0 - height width="50" height=height></rect>
+                            <text x=x + 25.0 y=124.0 - height text-anchor="middle">{n}</text>
+                            <text x=x + 25.0 y="150" text-anchor="middle">{p}</text>
+                        </g>
+                    }
+                }).collect_view()}
+            </svg>
+            <figcaption>{t(lang, "Incidents par priorité", "Incidents by priority")}</figcaption>
+        </figure>
+    }
+}
+
+/// Promises kept on time: a bar of 100 % each, filled to the share kept.
+#[component]
+fn KeptChart(kept: [Kept; 4], lang: Lang) -> impl IntoView {
+    let summary = kept.iter().map(|k| format!("{} : {}", k.label, k.figure())).collect::<Vec<_>>().join(", ");
+    let label = summary.clone();
+    view! {
+        <figure class="chart">
+            <svg data-testid="chart-kept" viewBox="0 0 500 160" role="img" aria-label=label>
+                <title>{summary}</title>
+                {kept.into_iter().enumerate().map(|(i, k)| {
+                    let y = 10.0 + i as f64 * 38.0;
+                    let width = 200.0 * k.percent.unwrap_or(0.0) / 100.0;
+                    view! {
+                        <g class="kept" data-percent=k.percent.map(|p| p.to_string()).unwrap_or_default()>
+                            <text x="0" y=y + 15.0>{k.label}</text>
+                            <rect class="track" x="150" y=y width="200" height="20"></rect>
+                            <rect class="fill" x="150" y=y width=width height="20"></rect>
+                            <text x="356" y=y + 15.0>{k.figure()}</text>
+                        </g>
+                    }
+                }).collect_view()}
+            </svg>
+            <figcaption>{t(lang, "Engagements tenus dans les délais", "Promises kept on time")}</figcaption>
+        </figure>
+    }
+}
