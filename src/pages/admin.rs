@@ -61,7 +61,7 @@ pub fn AdminPage() -> impl IntoView {
     let tab = RwSignal::new("organisations");
     let tabs = move || {
         let l = lang.get();
-        [("organisations", t(l, "Organisations", "Organisations")), ("sites", t(l, "Sites", "Sites")), ("users", t(l, "Utilisateurs", "Users")), ("audit", t(l, "Journal", "Audit log"))]
+        [("organisations", t(l, "Organisations", "Organisations")), ("policies", t(l, "Contrats", "Contracts")), ("sites", t(l, "Sites", "Sites")), ("users", t(l, "Utilisateurs", "Users")), ("audit", t(l, "Journal", "Audit log"))]
             .into_iter()
             .map(|(key, label)| view! {
                 <button role="tab" data-testid=format!("admin-tab-{key}") aria-selected=move || (tab.get() == key).to_string() on:click=move |_| tab.set(key)>{label}</button>
@@ -74,6 +74,7 @@ pub fn AdminPage() -> impl IntoView {
             <div class="tabs" role="tablist">{tabs}</div>
             {move || match tab.get() {
                 "sites" => view! { <SitesAdmin /> }.into_any(),
+                "policies" => view! { <PoliciesAdmin /> }.into_any(),
                 "users" => view! { <UsersAdmin /> }.into_any(),
                 "audit" => view! { <AuditLog /> }.into_any(),
                 _ => view! { <OrganisationsAdmin /> }.into_any(),
@@ -183,6 +184,61 @@ fn OrganisationsAdmin() -> impl IntoView {
                     {move || token.get().map(|tok| view! { <p class="token">{t(l, "Jeton, affiché cette seule fois : ", "Token, shown this once only: ")}<output data-testid="token-once">{tok}</output></p> })}
                     {outcome_line(outcome)}
                 </form>
+            </section>
+        }
+    }
+}
+
+/// The SLA values of each contract: the procedure's unless the configuration or the
+/// administrator set others; an organisation may still have its own.
+#[component]
+fn PoliciesAdmin() -> impl IntoView {
+    let lang = use_lang();
+    let list: List = RwSignal::new(None);
+    load("/api/admin/policies", list);
+    let (contract, policy) = (RwSignal::new(None::<String>), RwSignal::new(String::new()));
+    let outcome: Outcome = RwSignal::new(None);
+    let pick = Callback::new(move |i: usize| {
+        let Some(entry) = list.with_untracked(|l| l.as_ref().and_then(|l| l.as_ref().ok()).and_then(|l| l.get(i).cloned())) else { return };
+        contract.set(Some(text(&entry, "contract")));
+        policy.set(serde_json::to_string_pretty(&entry["policy"]).unwrap_or_default());
+        outcome.set(None);
+    });
+    let policy_check = Memo::new(move |_| policy.with(|p| if p.trim().is_empty() { None } else { parse_policy(p).err() }));
+    let save = Callback::new(move |()| {
+        let Some(name) = contract.get_untracked() else { return };
+        match parse_policy(&policy.get_untracked()) {
+            Ok(body) if !body.is_null() => send("PUT", format!("/api/admin/policies/{name}"), body, outcome, move |_| load("/api/admin/policies", list)),
+            Ok(_) => outcome.set(Some(Err("?".into()))),
+            Err(e) => outcome.set(Some(Err(e))),
+        }
+    });
+    let reset = Callback::new(move |()| {
+        let Some(name) = contract.get_untracked() else { return };
+        send("DELETE", format!("/api/admin/policies/{name}"), Value::Null, outcome, move |answer| {
+            policy.set(serde_json::to_string_pretty(&answer["policy"]).unwrap_or_default());
+            load("/api/admin/policies", list);
+        });
+    });
+    let row = |p: &Value| vec![text(p, "contract"), text(p, "source")];
+    move || {
+        let l = lang.get();
+        view! {
+            <section class="admin-section">
+                <div>
+                    {move || list_view(list, vec![t(l, "Contrat", "Contract"), t(l, "Valeurs", "Values")], row, "admin-policy", Some(pick))}
+                    <p class="hint">{t(l, "procedure : celles de la procédure PROC-CRM-002 ; configuration : celles du fichier de configuration ; administrator : celles enregistrées ici. Elles s'appliquent aux incidents signalés après la modification.", "procedure: PROC-CRM-002's; configuration: the configuration file's; administrator: those saved here. They apply to incidents reported after the change.")}</p>
+                </div>
+                {move || contract.get().map(|name| view! {
+                    <form class="admin-form" on:submit=move |ev| { ev.prevent_default(); save.run(()); }>
+                        <h2>{format!("{} {name}", t(l, "Contrat", "Contract"))}</h2>
+                        {textarea(t(l, "Valeurs SLA (JSON), vérifiées par le moteur pendant la saisie", "SLA values (JSON), checked by the engine as you type"), "policy-json", 16, policy)}
+                        {move || policy_check.get().map(|e| view! { <p class="error" role="alert" data-testid="policy-error">{e}</p> })}
+                        <button type="submit" data-testid="policy-save">{t(l, "Enregistrer", "Save")}</button>
+                        {button(t(l, "Revenir aux valeurs par défaut", "Back to the default values"), "policy-reset", reset)}
+                        {outcome_line(outcome)}
+                    </form>
+                })}
             </section>
         }
     }

@@ -18,7 +18,7 @@ use crate::http::ApiJson;
 use crate::model::{Contact, Organisation, Role, Site, User};
 use crate::state::AppState;
 
-fn require_admin(user: &User) -> Result<(), Error> {
+pub(crate) fn require_admin(user: &User) -> Result<(), Error> {
     if user.role == Role::Admin {
         Ok(())
     } else {
@@ -26,7 +26,7 @@ fn require_admin(user: &User) -> Result<(), Error> {
     }
 }
 
-async fn record(conn: &mut AnyConnection, actor: &User, entity: &str, id: i64, action: &str, before: Option<Value>, after: Option<Value>, state: &AppState) -> Result<(), Error> {
+pub(crate) async fn record(conn: &mut AnyConnection, actor: &User, entity: &str, id: i64, action: &str, before: Option<Value>, after: Option<Value>, state: &AppState) -> Result<(), Error> {
     sqlx::query("INSERT INTO audit_log (actor_id, at, entity, entity_id, action, before, after) VALUES ($1, $2, $3, $4, $5, $6, $7)")
         .bind(actor.id)
         .bind(to_ms(state.clock.now()))

@@ -65,6 +65,8 @@ pub fn app(state: AppState) -> Router {
         .route("/admin/users/{id}/password", axum::routing::put(admin::set_password))
         .route("/admin/users/{id}/deactivate", post(admin::deactivate_user))
         .route("/admin/audit", get(admin::audit))
+        .route("/admin/policies", get(crate::policies::list))
+        .route("/admin/policies/{contract}", axum::routing::put(crate::policies::set).delete(crate::policies::reset))
         .route("/reports/sla", get(reports::sla_report))
         .route("/events", get(events::stream))
         .route("/ingest/alertmanager", post(ingest::alertmanager))

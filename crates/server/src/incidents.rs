@@ -464,6 +464,7 @@ pub async fn create(state: &AppState, user: &User, request: NewIncident, idempot
         Err(e) => return Err(e),
     };
     let organisation = organisation(&mut tx, site.organisation_id).await?;
+    let policy = crate::policies::effective(&mut tx, state, &organisation).await?;
     let classification = classify(Some(&description), request.answers.as_ref());
     let priority = request.priority.unwrap_or(classification.priority);
     let source = request.source.unwrap_or(if user.is_staff() { Source::Phone } else { Source::ClientPortal });
@@ -483,7 +484,7 @@ pub async fn create(state: &AppState, user: &User, request: NewIncident, idempot
             created_by: Some(user.id),
             idempotency_key: idempotency_key.clone(),
             alert_fingerprint: None,
-            policy: organisation.effective_policy(&state.config),
+            policy,
         },
         now,
     )

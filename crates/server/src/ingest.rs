@@ -90,6 +90,7 @@ pub async fn alertmanager(State(state): State<AppState>, headers: HeaderMap, Api
             _ => summary.clone(),
         };
         let classification = vigie_engine::classify(Some(&description), None);
+        let policy = crate::policies::effective(&mut tx, &state, &organisation).await?;
         let id = incidents::insert(
             &mut tx,
             Insert {
@@ -106,7 +107,7 @@ pub async fn alertmanager(State(state): State<AppState>, headers: HeaderMap, Api
                 created_by: None,
                 idempotency_key: None,
                 alert_fingerprint: Some(alert.fingerprint.clone()),
-                policy: organisation.effective_policy(&state.config),
+                policy,
             },
             now,
         )

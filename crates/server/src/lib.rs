@@ -19,6 +19,7 @@ pub mod metrics;
 pub mod model;
 pub mod monitor;
 pub mod notify;
+pub mod policies;
 pub mod postmortems;
 pub mod reports;
 pub mod server;

@@ -146,12 +146,6 @@ pub struct Organisation {
 }
 
 impl Organisation {
-    /// The policy its new incidents are reported under: its own, else the configured one
-    /// of its contract, else the procedure's.
-    pub fn effective_policy(&self, config: &crate::config::Config) -> Policy {
-        self.policy.unwrap_or_else(|| config.policy(self.contract))
-    }
-
     pub(crate) fn from_row(row: &AnyRow) -> Result<Organisation, Error> {
         let policy: Option<String> = get(row, "policy")?;
         Ok(Organisation {

@@ -17,15 +17,38 @@ pub async fn administration_is_for_the_admin_and_recorded(backend: Backend) {
     let org = json!({ "name": "Musée du Louvre", "contract": "premium", "contacts": [
         { "kind": "technical", "name": "Léa Dubois", "email": "securite@louvre.example", "phone": "+33140205050" }
     ] });
-    // Everyone else: 403; nobody: 401.
-    for name in ["client", "tech", "supervisor"] {
-        let other = server.login(name).await;
-        assert_eq!(other.get("/api/admin/organisations").await.status, 403, "{name}");
-        assert_eq!(other.post("/api/admin/organisations", &org).await.status, 403, "{name}");
-        assert_eq!(other.get("/api/admin/audit").await.status, 403, "{name}");
-        assert_eq!(other.post_empty("/api/admin/organisations/1/token").await.status, 403, "{name}");
+    // Every administration endpoint: 403 to everyone else, 401 to nobody.
+    let policy_body = serde_json::to_value(vigie_engine::Policy::for_contract(vigie_engine::Contract::Standard)).unwrap();
+    let site_body = json!({ "organisation_id": 1, "name": "X", "calendar": {} });
+    let user_body = json!({ "username": "x", "display_name": "X", "role": "technician", "password": "un mot de passe long" });
+    let endpoints: Vec<(reqwest::Method, &str, Option<serde_json::Value>)> = vec![
+        (reqwest::Method::GET, "/api/admin/organisations", None),
+        (reqwest::Method::POST, "/api/admin/organisations", Some(org.clone())),
+        (reqwest::Method::PUT, "/api/admin/organisations/1", Some(org.clone())),
+        (reqwest::Method::POST, "/api/admin/organisations/1/token", Some(json!({}))),
+        (reqwest::Method::DELETE, "/api/admin/organisations/1/token", None),
+        (reqwest::Method::POST, "/api/admin/sites", Some(site_body.clone())),
+        (reqwest::Method::PUT, "/api/admin/sites/1", Some(site_body)),
+        (reqwest::Method::GET, "/api/admin/users", None),
+        (reqwest::Method::POST, "/api/admin/users", Some(user_body)),
+        (reqwest::Method::PUT, "/api/admin/users/1/password", Some(json!({ "password": "un mot de passe long" }))),
+        (reqwest::Method::POST, "/api/admin/users/1/deactivate", Some(json!({}))),
+        (reqwest::Method::GET, "/api/admin/audit", None),
+        (reqwest::Method::GET, "/api/admin/policies", None),
+        (reqwest::Method::PUT, "/api/admin/policies/standard", Some(policy_body.clone())),
+        (reqwest::Method::DELETE, "/api/admin/policies/standard", None),
+    ];
+    for name in ["client", "tech", "supervisor", "anonymous"] {
+        let other = if name == "anonymous" { server.anonymous() } else { server.login(name).await };
+        for (method, path, body) in &endpoints {
+            let mut request = other.request(method.clone(), path);
+            if let Some(body) = body {
+                request = request.json(body);
+            }
+            let expected = if name == "anonymous" { 401 } else { 403 };
+            assert_eq!(Client::send(request).await.status, expected, "{name} {method} {path}");
+        }
     }
-    assert_eq!(server.anonymous().get("/api/admin/organisations").await.status, 401);
 
     // Contacts are checked.
     let mut bad = org.clone();
@@ -78,6 +101,36 @@ pub async fn administration_is_for_the_admin_and_recorded(backend: Backend) {
     let r = admin.put(&format!("/api/admin/organisations/{org_id}"), &updated).await;
     assert_eq!((r.status, r.json["field"].as_str()), (422, Some("policy")), "{}", r.text);
 
+    // A contract's own values, set by the administrator, apply to every organisation of that
+    // contract without a policy of its own, for incidents reported after the change.
+    let policies = admin.get("/api/admin/policies").await.json;
+    let standard = policies.as_array().unwrap().iter().find(|p| p["contract"] == "standard").unwrap().clone();
+    assert_eq!((standard["source"].as_str(), &standard["policy"]), (Some("procedure"), &policy_body));
+    let client = server.login("client").await;
+    let paris = server.site_of(&client, "Demo Client").await;
+    let earlier = client.report(paris, "Plus aucune caméra ne fonctionne").await;
+    let mut faster = policy_body.clone();
+    faster["take_charge"]["P1"] = json!({ "kind": "elapsed", "minutes": 20 });
+    let r = admin.put("/api/admin/policies/standard", &faster).await;
+    assert_eq!((r.status, r.json["source"].as_str()), (200, Some("administrator")), "{}", r.text);
+    let later = client.report(paris, "Plus aucune caméra ne fonctionne, tout le site").await;
+    assert_eq!(due_minutes(&later), 20);
+    assert_eq!(due_minutes(&client.get(&format!("/api/incidents/{}", earlier["id"])).await.json), 60);
+    let mut wrong = faster.clone();
+    wrong["at_risk_percent"] = json!(0);
+    let r = admin.put("/api/admin/policies/standard", &wrong).await;
+    assert_eq!((r.status, r.json["field"].as_str()), (422, Some("policy")), "{}", r.text);
+    let r = admin.put("/api/admin/policies/gold", &faster).await;
+    assert_eq!((r.status, r.json["field"].as_str()), (422, Some("contract")), "{}", r.text);
+    faster["take_charge"]["P1"] = json!({ "kind": "weekly", "minutes": 20 });
+    let r = admin.put("/api/admin/policies/standard", &faster).await;
+    assert_eq!(r.status, 422, "{}", r.text);
+    assert!(r.json["error"].as_str().unwrap().contains("unknown target kind `weekly`"), "{}", r.text);
+    let r = admin.request(reqwest::Method::DELETE, "/api/admin/policies/standard");
+    let r = Client::send(r).await;
+    assert_eq!((r.status, r.json["source"].as_str()), (200, Some("procedure")), "{}", r.text);
+    assert_eq!(due_minutes(&client.report(paris, "Plus aucune caméra, plus rien").await), 60);
+
     // API tokens: shown once, revocable.
     let token = admin.post_empty(&format!("/api/admin/organisations/{org_id}/token")).await;
     assert_eq!(token.status, 201);
@@ -112,7 +165,7 @@ pub async fn administration_is_for_the_admin_and_recorded(backend: Backend) {
     // Every change is recorded: who, what, before, after.
     let audit = admin.get("/api/admin/audit").await.json;
     let entries: Vec<(String, String)> = audit.as_array().unwrap().iter().map(|e| (e["entity"].as_str().unwrap().to_string(), e["action"].as_str().unwrap().to_string())).collect();
-    for expected in [("organisation", "create"), ("site", "create"), ("user", "create"), ("organisation", "update"), ("api_token", "create"), ("api_token", "revoke"), ("user", "password"), ("user", "deactivate")] {
+    for expected in [("organisation", "create"), ("site", "create"), ("user", "create"), ("organisation", "update"), ("api_token", "create"), ("api_token", "revoke"), ("user", "password"), ("user", "deactivate"), ("contract_policy", "update"), ("contract_policy", "reset")] {
         assert!(entries.contains(&(expected.0.to_string(), expected.1.to_string())), "{expected:?} not in {entries:?}");
     }
     let update = audit.as_array().unwrap().iter().find(|e| e["entity"] == "organisation" && e["action"] == "update").unwrap();
