@@ -65,11 +65,16 @@ pub fn button(label: &'static str, testid: &'static str, on_click: Callback<()>)
     view! { <button type="button" data-testid=testid on:click=move |_| on_click.run(())>{label}</button> }.into_any()
 }
 
-/// A table of texts. Each row is marked `data-testid=row_testid` and, when `on_pick` is
-/// given, its first cell is a button that picks the row (by index).
-pub fn table(head: Vec<&'static str>, rows: Vec<Vec<String>>, row_testid: &'static str, on_pick: Option<Callback<usize>>) -> AnyView {
+/// A table of texts, named by `caption`. Each row is marked `data-testid=row_testid` and,
+/// when `on_pick` is given, its first cell is a button that picks the row (by index).
+///
+/// A table wider than the screen scrolls in its frame, which takes the keyboard's focus so
+/// that arrow keys scroll it too.
+pub fn table(caption: &'static str, head: Vec<&'static str>, rows: Vec<Vec<String>>, row_testid: &'static str, on_pick: Option<Callback<usize>>) -> AnyView {
     view! {
+        <div class="table-scroll" role="region" tabindex="0" aria-label=caption>
         <table class="admin-list">
+            <caption>{caption}</caption>
             <thead><tr>{head.into_iter().map(|h| view! { <th scope="col">{h}</th> }).collect_view()}</tr></thead>
             <tbody>
                 {rows.into_iter().enumerate().map(|(i, cells)| {
@@ -85,6 +90,7 @@ pub fn table(head: Vec<&'static str>, rows: Vec<Vec<String>>, row_testid: &'stat
                 }).collect_view()}
             </tbody>
         </table>
+        </div>
     }
     .into_any()
 }

@@ -172,11 +172,21 @@ fn Shell(pages: fn(Route) -> Option<AnyView>) -> impl IntoView {
         }
     });
     on_cleanup(move || click.remove());
+    // The document says which language it is in and which page it shows, for screen
+    // readers, browser tabs and history.
+    Effect::new(move |_| {
+        let (l, route) = (lang.get(), Route::of(&path.get()));
+        let doc = document();
+        if let Some(root) = doc.document_element() {
+            let _ = root.set_attribute("lang", t(l, "fr", "en"));
+        }
+        doc.set_title(&format!("Vigie — {}", title(route, l)));
+    });
     let page = move || {
         let route = Route::of(&path.get());
         match (route, session.checked.get(), session.user.get()) {
             (Route::Login, _, _) => view! { <LoginPage /> }.into_any(),
-            (_, false, _) => view! { <p class="page">"…"</p> }.into_any(),
+            (_, false, _) => view! { <main class="page">"…"</main> }.into_any(),
             (_, true, None) => {
                 navigate("/login");
                 view! { <LoginPage /> }.into_any()
@@ -185,18 +195,34 @@ fn Shell(pages: fn(Route) -> Option<AnyView>) -> impl IntoView {
                 navigate(home_of(&me));
                 ().into_any()
             }
-            (Route::NotFound, ..) => view! { <p class="page">"404"</p> }.into_any(),
+            (Route::NotFound, ..) => view! { <main class="page">"404"</main> }.into_any(),
             (route, ..) => pages(route).unwrap_or_else(|| {
                 if let Some(location) = web_sys::window().map(|w| w.location()) {
                     let _ = location.assign(&path.get_untracked());
                 }
-                view! { <p class="page">"…"</p> }.into_any()
+                view! { <main class="page">"…"</main> }.into_any()
             }),
         }
     };
     view! {
         <Nav lang />
         {page}
+    }
+}
+
+/// The name of a page, for the document's title.
+fn title(route: Route, lang: Lang) -> &'static str {
+    match route {
+        Route::Login => t(lang, "Connexion", "Log in"),
+        Route::Report => t(lang, "Signaler un incident", "Report an incident"),
+        Route::Incidents | Route::Home => t(lang, "Incidents", "Incidents"),
+        Route::Incident(_) => t(lang, "Incident", "Incident"),
+        Route::Wall => t(lang, "Mur", "Wall"),
+        Route::PostMortem(_) => "Post-mortem",
+        Route::Admin => "Administration",
+        Route::Reports => t(lang, "Rapports SLA", "SLA reports"),
+        Route::Lessons => t(lang, "Retours d'expérience", "Lessons learned"),
+        Route::NotFound => t(lang, "Page introuvable", "Page not found"),
     }
 }
 
@@ -225,7 +251,7 @@ fn Nav(lang: RwSignal<Lang>) -> impl IntoView {
                 </Show>
                 <button on:click=logout>{move || t(lang.get(), "Se déconnecter", "Log out")}</button>
             </Show>
-            <button class="lang" on:click=move |_| lang.update(|l| *l = if *l == Lang::Fr { Lang::En } else { Lang::Fr })>
+            <button class="lang" lang=move || t(lang.get(), "en", "fr") on:click=move |_| lang.update(|l| *l = if *l == Lang::Fr { Lang::En } else { Lang::Fr })>
                 {move || t(lang.get(), "English", "Français")}
             </button>
         </nav>

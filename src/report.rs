@@ -62,8 +62,10 @@ pub fn ReportPage(
         description.set(text);
     };
 
+    // Written in French whatever the interface's language: said so for screen readers. The
+    // caller puts it in the page's `<main>`.
     view! {
-        <main class="page">
+        <div class="page" lang="fr">
             <header class="page-header">
                 <p class="brand">"Vigie"</p>
                 <h1>"Signaler un incident"</h1>
@@ -71,7 +73,7 @@ pub fn ReportPage(
             <DescriptionField description on_input />
             <SuggestionPanel classification />
             <SlaPreview priority reported_at now terms />
-        </main>
+        </div>
     }
 }
 

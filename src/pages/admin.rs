@@ -7,6 +7,7 @@ use leptos::task::spawn_local;
 use serde_json::{json, Value};
 use vigie_api::SiteView;
 use vigie_engine::{Contract, Policy};
+use wasm_bindgen::JsCast;
 
 use super::calendar_editor::{CalendarEditor, CalendarFields, CalendarForm};
 use super::text;
@@ -39,11 +40,11 @@ fn send(method: &'static str, path: String, body: Value, outcome: Outcome, then:
 }
 
 /// A loaded list as a table, or where it stands.
-fn list_view(list: List, head: Vec<&'static str>, row: fn(&Value) -> Vec<String>, row_testid: &'static str, on_pick: Option<Callback<usize>>) -> AnyView {
+fn list_view(list: List, caption: &'static str, head: Vec<&'static str>, row: fn(&Value) -> Vec<String>, row_testid: &'static str, on_pick: Option<Callback<usize>>) -> AnyView {
     match list.get() {
         None => view! { <p>"…"</p> }.into_any(),
         Some(Err(e)) => view! { <p class="error" role="alert">{e}</p> }.into_any(),
-        Some(Ok(items)) => table(head, items.iter().map(row).collect(), row_testid, on_pick),
+        Some(Ok(items)) => table(caption, head, items.iter().map(row).collect(), row_testid, on_pick),
     }
 }
 
@@ -54,31 +55,55 @@ fn organisation_options(list: List) -> Vec<(String, String)> {
     options
 }
 
+/// The tabs of the page, in order.
+const TABS: [&str; 5] = ["organisations", "policies", "sites", "users", "audit"];
+
 /// The page, one tab per kind of thing administered.
 #[component]
 pub fn AdminPage() -> impl IntoView {
     let lang = use_lang();
-    let tab = RwSignal::new("organisations");
+    let tab = RwSignal::new(TABS[0]);
     let tabs = move || {
         let l = lang.get();
-        [("organisations", t(l, "Organisations", "Organisations")), ("policies", t(l, "Contrats", "Contracts")), ("sites", t(l, "Sites", "Sites")), ("users", t(l, "Utilisateurs", "Users")), ("audit", t(l, "Journal", "Audit log"))]
-            .into_iter()
+        TABS.into_iter()
+            .zip([t(l, "Organisations", "Organisations"), t(l, "Contrats", "Contracts"), t(l, "Sites", "Sites"), t(l, "Utilisateurs", "Users"), t(l, "Journal", "Audit log")])
             .map(|(key, label)| view! {
-                <button role="tab" data-testid=format!("admin-tab-{key}") aria-selected=move || (tab.get() == key).to_string() on:click=move |_| tab.set(key)>{label}</button>
+                <button role="tab" id=format!("admin-tab-{key}") data-testid=format!("admin-tab-{key}") aria-controls="admin-panel"
+                    aria-selected=move || (tab.get() == key).to_string() tabindex=move || if tab.get() == key { "0" } else { "-1" }
+                    on:click=move |_| tab.set(key)>{label}</button>
             })
             .collect_view()
+    };
+    // As in any tab list, the arrow keys (and Home, End) go from tab to tab; Tab goes on
+    // to the panel.
+    let on_key = move |ev: leptos::ev::KeyboardEvent| {
+        let at = TABS.iter().position(|k| *k == tab.get_untracked()).unwrap_or(0);
+        let next = match ev.key().as_str() {
+            "ArrowRight" => (at + 1) % TABS.len(),
+            "ArrowLeft" => (at + TABS.len() - 1) % TABS.len(),
+            "Home" => 0,
+            "End" => TABS.len() - 1,
+            _ => return,
+        };
+        ev.prevent_default();
+        tab.set(TABS[next]);
+        if let Some(button) = document().get_element_by_id(&format!("admin-tab-{}", TABS[next])) {
+            let _ = button.unchecked_into::<web_sys::HtmlElement>().focus();
+        }
     };
     view! {
         <main class="page wide">
             <h1>"Administration"</h1>
-            <div class="tabs" role="tablist">{tabs}</div>
-            {move || match tab.get() {
-                "sites" => view! { <SitesAdmin /> }.into_any(),
-                "policies" => view! { <PoliciesAdmin /> }.into_any(),
-                "users" => view! { <UsersAdmin /> }.into_any(),
-                "audit" => view! { <AuditLog /> }.into_any(),
-                _ => view! { <OrganisationsAdmin /> }.into_any(),
-            }}
+            <div class="tabs" role="tablist" on:keydown=on_key>{tabs}</div>
+            <div role="tabpanel" id="admin-panel" aria-labelledby=move || format!("admin-tab-{}", tab.get())>
+                {move || match tab.get() {
+                    "sites" => view! { <SitesAdmin /> }.into_any(),
+                    "policies" => view! { <PoliciesAdmin /> }.into_any(),
+                    "users" => view! { <UsersAdmin /> }.into_any(),
+                    "audit" => view! { <AuditLog /> }.into_any(),
+                    _ => view! { <OrganisationsAdmin /> }.into_any(),
+                }}
+            </div>
         </main>
     }
 }
@@ -166,7 +191,7 @@ fn OrganisationsAdmin() -> impl IntoView {
         let l = lang.get();
         view! {
             <section class="admin-section">
-                {move || list_view(list, vec![t(l, "Nom", "Name"), t(l, "Contrat", "Contract"), t(l, "Jeton API", "API token")], row, "admin-organisation", Some(pick))}
+                {move || list_view(list, t(l, "Organisations", "Organisations"), vec![t(l, "Nom", "Name"), t(l, "Contrat", "Contract"), t(l, "Jeton API", "API token")], row, "admin-organisation", Some(pick))}
                 <form class="admin-form" on:submit=move |ev| { ev.prevent_default(); save.run(()); }>
                     <h2>{move || if editing.get().is_some() { t(l, "Modifier l'organisation", "Edit the organisation") } else { t(l, "Nouvelle organisation", "New organisation") }}</h2>
                     {input(t(l, "Nom", "Name"), "text", "org-name", name)}
@@ -226,7 +251,7 @@ fn PoliciesAdmin() -> impl IntoView {
         view! {
             <section class="admin-section">
                 <div>
-                    {move || list_view(list, vec![t(l, "Contrat", "Contract"), t(l, "Valeurs", "Values")], row, "admin-policy", Some(pick))}
+                    {move || list_view(list, t(l, "Contrats", "Contracts"), vec![t(l, "Contrat", "Contract"), t(l, "Valeurs", "Values")], row, "admin-policy", Some(pick))}
                     <p class="hint">{t(l, "procedure : celles de la procédure PROC-CRM-002 ; configuration : celles du fichier de configuration ; administrator : celles enregistrées ici. Elles s'appliquent aux incidents signalés après la modification.", "procedure: PROC-CRM-002's; configuration: the configuration file's; administrator: those saved here. They apply to incidents reported after the change.")}</p>
                 </div>
                 {move || contract.get().map(|name| view! {
@@ -301,7 +326,7 @@ fn SitesAdmin() -> impl IntoView {
         };
         view! {
             <section class="admin-section">
-                {move || table(vec![t(l, "Site", "Site"), t(l, "Organisation", "Organisation"), t(l, "Fuseau horaire", "Time zone")], rows(), "admin-site", Some(pick))}
+                {move || table(t(l, "Sites", "Sites"), vec![t(l, "Site", "Site"), t(l, "Organisation", "Organisation"), t(l, "Fuseau horaire", "Time zone")], rows(), "admin-site", Some(pick))}
                 <form class="admin-form" on:submit=move |ev| { ev.prevent_default(); save.run(()); }>
                     <h2>{move || if editing.get().is_some() { t(l, "Modifier le site", "Edit the site") } else { t(l, "Nouveau site", "New site") }}</h2>
                     {move || select(t(l, "Organisation", "Organisation"), "site-organisation", organisation, organisation_options(organisations))}
@@ -359,7 +384,7 @@ fn UsersAdmin() -> impl IntoView {
         let l = lang.get();
         view! {
             <section class="admin-section">
-                {move || list_view(users, vec![t(l, "Identifiant", "Username"), t(l, "Nom", "Name"), t(l, "Rôle", "Role"), t(l, "Actif", "Active")], row, "admin-user", Some(pick))}
+                {move || list_view(users, t(l, "Utilisateurs", "Users"), vec![t(l, "Identifiant", "Username"), t(l, "Nom", "Name"), t(l, "Rôle", "Role"), t(l, "Actif", "Active")], row, "admin-user", Some(pick))}
                 {move || picked.get().map(|user| view! {
                     <form class="admin-form" data-testid="user-account" on:submit=move |ev| { ev.prevent_default(); set_password.run(()); }>
                         <h2>{format!("{} ({})", text(&user, "username"), text(&user, "display_name"))}</h2>
@@ -397,7 +422,7 @@ fn AuditLog() -> impl IntoView {
         let l = lang.get();
         view! {
             <section class="admin-section audit">
-                {move || list_view(entries, vec![t(l, "Quand", "When"), t(l, "Qui", "Who"), t(l, "Quoi", "What"), t(l, "Avant", "Before"), t(l, "Après", "After")], row, "audit-entry", None)}
+                {move || list_view(entries, t(l, "Journal", "Audit log"), vec![t(l, "Quand", "When"), t(l, "Qui", "Who"), t(l, "Quoi", "What"), t(l, "Avant", "Before"), t(l, "Après", "After")], row, "audit-entry", None)}
             </section>
         }
     }

@@ -156,6 +156,11 @@ fn preview_table(days: Vec<DayPreview>, lang: Lang) -> AnyView {
     view! {
         <table class="calendar-preview" data-testid="calendar-preview">
             <caption>{t(lang, "Les 30 prochains jours", "The next 30 days")}</caption>
+            <thead><tr>
+                <th scope="col">{t(lang, "Jour", "Day")}</th>
+                <th scope="col">{t(lang, "Heures ouvrées", "Business hours")}</th>
+                <th scope="col">{t(lang, "Motif de fermeture", "Why closed")}</th>
+            </tr></thead>
             <tbody>
                 {days.into_iter().map(|day| {
                     let (closed, holiday) = (day.openings.is_empty(), day.closed_because.is_some());

@@ -16,7 +16,8 @@ use crate::{api, clock, Session};
 #[component]
 pub fn IncidentPage(id: i64) -> impl IntoView {
     let lang = use_lang();
-    let id = move || Some(id);
+    let incident_id = id;
+    let id = move || Some(incident_id);
     let now = clock::use_server_now();
     let incident = RwSignal::new(None::<Result<IncidentView, String>>);
     let timeline = RwSignal::new(Vec::<EventView>::new());
@@ -39,16 +40,17 @@ pub fn IncidentPage(id: i64) -> impl IntoView {
         }
     });
     reload_on_open(connection, load);
+    // The actions stay in place while the incident reloads (after each action, at each
+    // change made elsewhere): the keyboard's focus and what is being typed are kept.
+    let loaded = Memo::new(move |_| incident.with(|i| matches!(i, Some(Ok(_)))));
     view! {
         <main class="page">
             {move || match incident.get() {
                 None => view! { <p>{t(lang.get(), "Chargement…", "Loading…")}</p> }.into_any(),
                 Some(Err(e)) => view! { <p class="error" role="alert">{e}</p> }.into_any(),
-                Some(Ok(i)) => view! {
-                    <IncidentDetails incident=i.clone() now />
-                    <Actions incident=i on_done=load />
-                }.into_any(),
+                Some(Ok(i)) => view! { <IncidentDetails incident=i now /> }.into_any(),
             }}
+            <Actions id=incident_id loaded on_done=load />
             <Timeline events=timeline time_zone=Signal::derive(move || incident.with(|i| i.as_ref().and_then(|i| i.as_ref().ok()).and_then(|i| i.time_zone.parse().ok()).unwrap_or(chrono_tz::Europe::Paris))) now />
         </main>
     }
@@ -129,12 +131,11 @@ fn Timeline(events: RwSignal<Vec<EventView>>, time_zone: Signal<chrono_tz::Tz>, 
 }
 
 #[component]
-fn Actions(incident: IncidentView, on_done: impl Fn() + Copy + Send + Sync + 'static) -> impl IntoView {
+fn Actions(id: i64, loaded: Memo<bool>, on_done: impl Fn() + Copy + Send + Sync + 'static) -> impl IntoView {
     let lang = use_lang();
     let session = expect_context::<Session>();
     let error = RwSignal::new(None::<String>);
     let message = RwSignal::new(String::new());
-    let id = incident.id;
     let run = move |action: &'static str, body: serde_json::Value| {
         spawn_local(async move {
             match api::act(id, action, &body).await {
@@ -146,7 +147,7 @@ fn Actions(incident: IncidentView, on_done: impl Fn() + Copy + Send + Sync + 'st
             }
         });
     };
-    let staff = move || session.user.get().is_some_and(|u| u.is_staff());
+    let staff = move || loaded.get() && session.user.get().is_some_and(|u| u.is_staff());
     view! {
         <Show when=staff>
             <section class="panel actions">

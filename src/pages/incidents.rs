@@ -19,27 +19,37 @@ pub fn IncidentsPage() -> impl IntoView {
     reload();
     let connection = use_live_events(move |_| reload());
     reload_on_open(connection, reload);
+    // The table stays in place as the list reloads and only the rows that changed are
+    // redrawn: a link that has the keyboard's focus keeps it.
+    let shown = Memo::new(move |_| incidents.with(|i| i.as_ref().map(|r| r.as_ref().map(|l| !l.is_empty()).map_err(Clone::clone))));
+    let rows = Memo::new(move |_| incidents.with(|i| i.as_ref().and_then(|r| r.as_ref().ok()).cloned().unwrap_or_default()));
     view! {
         <main class="page">
-            <h1>{move || t(lang.get(), "Incidents ouverts", "Open incidents")}</h1>
+            <h1 id="incidents-title">{move || t(lang.get(), "Incidents ouverts", "Open incidents")}</h1>
             <p class="connection" data-testid="connection-state" data-state=move || connection.get().as_str()>{move || connection.get().as_str()}</p>
-            {move || match incidents.get() {
+            {move || match shown.get() {
                 None => view! { <p>{t(lang.get(), "Chargement…", "Loading…")}</p> }.into_any(),
                 Some(Err(e)) => view! { <p class="error" role="alert">{e}</p> }.into_any(),
-                Some(Ok(list)) if list.is_empty() => view! { <p>{t(lang.get(), "Aucun incident ouvert.", "No open incident.")}</p> }.into_any(),
-                Some(Ok(list)) => view! {
+                Some(Ok(false)) => view! { <p>{t(lang.get(), "Aucun incident ouvert.", "No open incident.")}</p> }.into_any(),
+                // On a phone the table scrolls in its frame, which takes the keyboard's focus
+                // so that arrow keys scroll it too.
+                Some(Ok(true)) => view! {
+                    <div class="table-scroll" role="region" tabindex="0" aria-labelledby="incidents-title">
                     <table class="incidents">
                         <thead><tr>
-                            <th>{t(lang.get(), "Référence", "Reference")}</th>
-                            <th>{t(lang.get(), "Priorité", "Priority")}</th>
-                            <th>{t(lang.get(), "Site", "Site")}</th>
-                            <th>{t(lang.get(), "État", "Status")}</th>
-                            <th>{t(lang.get(), "Échéance", "Due")}</th>
+                            <th scope="col">{t(lang.get(), "Référence", "Reference")}</th>
+                            <th scope="col">{t(lang.get(), "Priorité", "Priority")}</th>
+                            <th scope="col">{t(lang.get(), "Site", "Site")}</th>
+                            <th scope="col">{t(lang.get(), "État", "Status")}</th>
+                            <th scope="col">{t(lang.get(), "Échéance", "Due")}</th>
                         </tr></thead>
                         <tbody>
-                            {list.into_iter().map(|incident| view! { <IncidentRow incident now /> }).collect_view()}
+                            <For each=move || rows.get() key=|i| (i.id, i.status as u8, i.priority, i.last_update_at) let:incident>
+                                <IncidentRow incident now />
+                            </For>
                         </tbody>
                     </table>
+                    </div>
                 }.into_any(),
             }}
         </main>

@@ -128,38 +128,40 @@ pub fn ReportFormPage() -> impl IntoView {
         });
     };
     view! {
-        <form class="report-form" on:submit=submit>
-            <div class="field page">
-                <label for="report-site">{move || t(lang.get(), "Site", "Site")}</label>
-                <select id="report-site" data-testid="report-site" on:change=move |ev| site.set(event_target_value(&ev).parse().ok())>
-                    {move || sites.get().into_iter().map(|s| view! {
-                        <option value=s.id.to_string() selected=move || site.get() == Some(s.id)>{format!("{} — {}", s.organisation_name, s.name)}</option>
-                    }).collect_view()}
-                </select>
-                <label class="check">
-                    <input type="checkbox" prop:checked=move || on_site.get() on:change=move |ev| on_site.set(event_target_checked(&ev)) />
-                    {move || t(lang.get(), "Une intervention sur site est nécessaire", "An on-site intervention is needed")}
-                </label>
-            </div>
-            <Questionnaire answers />
-            <ReportPage now description answers terms />
-            <div class="page">
-                <button type="submit" data-testid="report-submit" disabled=move || description.with(|d| d.trim().is_empty())>
-                    {move || t(lang.get(), "Signaler l'incident", "Report the incident")}
-                </button>
-                <p class="error" role="alert">{move || error.get()}</p>
-                {move || (!queue.get().is_empty()).then(|| view! {
-                    <p class="note" data-testid="report-waiting" role="status">
-                        {t(lang.get(), "Hors ligne : le signalement attend le réseau et partira tout seul.", "Offline: the report is waiting for the network and will be sent by itself.")}
-                    </p>
-                })}
-                {move || confirmed.get().map(|reference| view! {
-                    <p class="confirmation" data-testid="report-confirmation" role="status">
-                        {format!("{} {reference}", t(lang.get(), "Incident enregistré :", "Incident recorded:"))}
-                    </p>
-                })}
-            </div>
-        </form>
+        <main>
+            <form class="report-form" on:submit=submit>
+                <div class="field page">
+                    <label for="report-site">{move || t(lang.get(), "Site", "Site")}</label>
+                    <select id="report-site" data-testid="report-site" on:change=move |ev| site.set(event_target_value(&ev).parse().ok())>
+                        {move || sites.get().into_iter().map(|s| view! {
+                            <option value=s.id.to_string() selected=move || site.get() == Some(s.id)>{format!("{} — {}", s.organisation_name, s.name)}</option>
+                        }).collect_view()}
+                    </select>
+                    <label class="check">
+                        <input type="checkbox" prop:checked=move || on_site.get() on:change=move |ev| on_site.set(event_target_checked(&ev)) />
+                        {move || t(lang.get(), "Une intervention sur site est nécessaire", "An on-site intervention is needed")}
+                    </label>
+                </div>
+                <Questionnaire answers />
+                <ReportPage now description answers terms />
+                <div class="page">
+                    <button type="submit" data-testid="report-submit" disabled=move || description.with(|d| d.trim().is_empty())>
+                        {move || t(lang.get(), "Signaler l'incident", "Report the incident")}
+                    </button>
+                    <p class="error" role="alert">{move || error.get()}</p>
+                    {move || (!queue.get().is_empty()).then(|| view! {
+                        <p class="note" data-testid="report-waiting" role="status">
+                            {t(lang.get(), "Hors ligne : le signalement attend le réseau et partira tout seul.", "Offline: the report is waiting for the network and will be sent by itself.")}
+                        </p>
+                    })}
+                    {move || confirmed.get().map(|reference| view! {
+                        <p class="confirmation" data-testid="report-confirmation" role="status">
+                            {format!("{} {reference}", t(lang.get(), "Incident enregistré :", "Incident recorded:"))}
+                        </p>
+                    })}
+                </div>
+            </form>
+        </main>
     }
 }
 

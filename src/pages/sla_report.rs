@@ -116,13 +116,15 @@ pub fn SlaReportView(report: Value, lang: Lang) -> impl IntoView {
             </div>
             <p data-testid="report-sources">{t(lang, "Par source : ", "By source: ")}
                 {sources.iter().map(|(s, n)| format!("{s} {n}")).collect::<Vec<_>>().join(" · ")}</p>
-            <h3>{t(lang, "Engagements non tenus", "Promises broken")}</h3>
+            <h3 id="breaches-title">{t(lang, "Engagements non tenus", "Promises broken")}</h3>
             {if breaches.is_empty() {
                 view! { <p data-testid="no-breach">{t(lang, "Aucun : tous les engagements ont été tenus.", "None: every promise was kept.")}</p> }.into_any()
             } else {
+                // Scrolls in its frame on a phone, arrow keys included.
                 view! {
+                    <div class="table-scroll" role="region" tabindex="0" aria-labelledby="breaches-title">
                     <table class="breaches">
-                        <thead><tr><th>{t(lang, "Incident", "Incident")}</th><th>{t(lang, "Priorité", "Priority")}</th><th>{t(lang, "Engagement", "Promise")}</th><th>{t(lang, "Échéance", "Due")}</th><th>{t(lang, "Retard", "Late by")}</th></tr></thead>
+                        <thead><tr><th scope="col">{t(lang, "Incident", "Incident")}</th><th scope="col">{t(lang, "Priorité", "Priority")}</th><th scope="col">{t(lang, "Engagement", "Promise")}</th><th scope="col">{t(lang, "Échéance", "Due")}</th><th scope="col">{t(lang, "Retard", "Late by")}</th></tr></thead>
                         <tbody>{breaches.iter().map(|b| {
                             let clock = serde_json::from_value::<ClockKind>(b["clock"].clone()).map(|k| crate::fr::clock_name(k, lang).to_string()).unwrap_or_else(|_| text(b, "clock"));
                             view! { <tr data-testid="breach-row" data-reference=text(b, "reference")>
@@ -131,6 +133,7 @@ pub fn SlaReportView(report: Value, lang: Lang) -> impl IntoView {
                             </tr> }
                         }).collect_view()}</tbody>
                     </table>
+                    </div>
                 }.into_any()
             }}
             <h3>{t(lang, "Incidents récurrents", "Recurrent incidents")}</h3>
@@ -166,24 +169,25 @@ fn PriorityChart(priorities: Vec<(&'static str, u64)>, lang: Lang) -> impl IntoV
     }
 }
 
-/// Promises kept on time: a bar of 100 % each, filled to the share kept.
+/// Promises kept on time: a bar of 100 % each, filled to the share kept, its name and figure
+/// above it. The drawing is narrow, so that its text stays readable on a phone's width.
 #[component]
 fn KeptChart(kept: [Kept; 4], lang: Lang) -> impl IntoView {
     let summary = kept.iter().map(|k| format!("{} : {}", k.label, k.figure())).collect::<Vec<_>>().join(", ");
     let label = summary.clone();
     view! {
         <figure class="chart">
-            <svg data-testid="chart-kept" viewBox="0 0 500 160" role="img" aria-label=label>
+            <svg data-testid="chart-kept" viewBox="0 0 260 180" role="img" aria-label=label>
                 <title>{summary}</title>
                 {kept.into_iter().enumerate().map(|(i, k)| {
-                    let y = 10.0 + i as f64 * 38.0;
-                    let width = 200.0 * k.percent.unwrap_or(0.0) / 100.0;
+                    let y = 4.0 + i as f64 * 44.0;
+                    let width = 260.0 * k.percent.unwrap_or(0.0) / 100.0;
                     view! {
                         <g class="kept" data-percent=k.percent.map(|p| p.to_string()).unwrap_or_default()>
-                            <text x="0" y=y + 15.0>{k.label}</text>
-                            <rect class="track" x="150" y=y width="200" height="20"></rect>
-                            <rect class="fill" x="150" y=y width=width height="20"></rect>
-                            <text x="356" y=y + 15.0>{k.figure()}</text>
+                            <text x="0" y=y + 12.0>{k.label}</text>
+                            <text x="260" y=y + 12.0 text-anchor="end">{k.figure()}</text>
+                            <rect class="track" x="0" y=y + 18.0 width="260" height="18"></rect>
+                            <rect class="fill" x="0" y=y + 18.0 width=width height="18"></rect>
                         </g>
                     }
                 }).collect_view()}

@@ -2,9 +2,10 @@
 //!
 //! Vigie needs more than `cargo`: a wasm target, Trunk, a wasm-bindgen CLI of
 //! exactly the version in `Cargo.lock`, Chromium and ChromeDriver for the
-//! browser tests. This program installs whatever is missing,
-//! then builds and tests everything in the right order, so that a fresh
-//! machine and CI (`.ci/run`) need a single command.
+//! browser tests, axe-core (from npm) for the accessibility checks. This
+//! program installs whatever is missing, then builds and tests everything in
+//! the right order, so that a fresh machine and CI (`.ci/run`) need a single
+//! command.
 //!
 //! It is deliberately std-only: it must compile in seconds, before any of the
 //! tools it installs exist.
@@ -33,6 +34,12 @@ const WASM_TARGET: &str = "wasm32-unknown-unknown";
 /// Where Debian's `chromium` and `chromium-driver` packages put their binaries.
 const CHROMIUM: &str = "/usr/bin/chromium";
 const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
+/// axe-core, the accessibility rule engine the end-to-end tests run in every page; an
+/// exact version, so that a new rule never fails a build unannounced. Keep in step with
+/// `AXE_VERSION` in crates/e2e/tests/e2e/accessibility.rs.
+const AXE_CORE_VERSION: &str = "4.14.1";
+/// Where npm installs it, under the workspace (`target/` is not versioned).
+const AXE_CORE_PREFIX: &str = "target/axe-core";
 /// Budget for the whole app (wasm, JS and CSS), gzipped, as a browser downloads it.
 const APP_GZIP_LIMIT_BYTES: u64 = 300 * 1024;
 /// Address `vigie serve` listens on when no `--addr` is given (keep in step
@@ -62,10 +69,11 @@ usage: cargo xtask <command>
 
 commands:
   setup               install missing tools (wasm target, Trunk, wasm-bindgen CLI,
-                      Chromium + ChromeDriver, Node.js)
+                      Chromium + ChromeDriver, Node.js + npm, axe-core)
   test [--quick]      setup, then native tests, engine tests in wasm, browser tests of
                       the app, release build, end-to-end tests in Chromium against the
-                      server and whole-app size budget;
+                      server (axe-core accessibility checks included) and whole-app
+                      size budget;
                       --quick: native tests only, without setup
   run [-- ARGS...]    setup, build the app and the server, then run
                       `vigie serve --demo ARGS...`
@@ -326,6 +334,7 @@ fn setup(ctx: &Ctx) -> Result<(), String> {
     ensure_trunk(ctx)?;
     ensure_wasm_bindgen(ctx)?;
     ensure_system_packages(ctx)?;
+    ensure_axe_core(ctx)?;
     say("setup", "all tools present");
     Ok(())
 }
@@ -414,8 +423,8 @@ fn ensure_wasm_bindgen(ctx: &Ctx) -> Result<(), String> {
     )
 }
 
-/// Chromium + ChromeDriver (browser tests) and Node.js (runs the engine's wasm
-/// tests), from Debian packages.
+/// Chromium + ChromeDriver (browser tests), Node.js (runs the engine's wasm
+/// tests) and npm (installs axe-core), from Debian packages.
 fn ensure_system_packages(ctx: &Ctx) -> Result<(), String> {
     let mut packages: Vec<&str> = Vec::new();
 
@@ -429,6 +438,11 @@ fn ensure_system_packages(ctx: &Ctx) -> Result<(), String> {
     } else {
         packages.push("nodejs");
     }
+    if ctx.on_path("npm") {
+        say("setup", "npm already present");
+    } else {
+        packages.push("npm");
+    }
     if packages.is_empty() {
         return Ok(());
     }
@@ -441,6 +455,49 @@ fn ensure_system_packages(ctx: &Ctx) -> Result<(), String> {
     let mut install = vec!["install", "-y"];
     install.extend(&packages);
     step("setup", apt_get(ctx, &install)?)
+}
+
+/// axe-core's `axe.min.js`, which the end-to-end accessibility tests inject into each
+/// page: installed from npm into `target/axe-core/` unless that exact version is there.
+fn ensure_axe_core(ctx: &Ctx) -> Result<(), String> {
+    let package = axe_core_dir(ctx);
+    let installed = fs::read_to_string(package.join("package.json")).unwrap_or_default();
+    let version = format!("\"version\": \"{AXE_CORE_VERSION}\"");
+    if package.join("axe.min.js").is_file() && installed.contains(&version) {
+        say(
+            "setup",
+            format!("axe-core {AXE_CORE_VERSION} already present"),
+        );
+        return Ok(());
+    }
+    say(
+        "setup",
+        format!("installing axe-core {AXE_CORE_VERSION} into {AXE_CORE_PREFIX}/ with npm…"),
+    );
+    let spec = format!("axe-core@{AXE_CORE_VERSION}");
+    step(
+        "setup",
+        ctx.command(
+            "npm",
+            &[
+                "install",
+                "--prefix",
+                AXE_CORE_PREFIX,
+                "--no-save",
+                "--no-audit",
+                "--no-fund",
+                &spec,
+            ],
+        ),
+    )
+}
+
+/// The folder of the axe-core package npm installs.
+fn axe_core_dir(ctx: &Ctx) -> PathBuf {
+    ctx.root
+        .join(AXE_CORE_PREFIX)
+        .join("node_modules")
+        .join("axe-core")
 }
 
 /// `apt-get ARGS`, through `sudo` unless we are root, never asking questions.
@@ -642,12 +699,14 @@ fn test(ctx: &Ctx, mode: TestMode) -> Result<(), String> {
         });
         let mut e2e = ctx.cargo(&["test", "-p", "vigie-e2e"]);
         e2e.env("CHROMEDRIVER", CHROMEDRIVER)
-            .env("VIGIE_E2E_DIST", ctx.root.join("dist"));
+            .env("VIGIE_E2E_DIST", ctx.root.join("dist"))
+            .env("VIGIE_AXE_JS", axe_core_dir(ctx).join("axe.min.js"));
         steps.push(TestStep {
             name: "end-to-end tests in Chromium",
             command: e2e,
             hint: "the release build of the app served by the real server, driven in headless \
-                   Chromium through ChromeDriver; screenshots in target/screenshots/",
+                   Chromium through ChromeDriver, every page checked by axe-core (WCAG 2.1 A and \
+                   AA); screenshots in target/screenshots/",
         });
     }
 
@@ -975,6 +1034,13 @@ dependencies = [
         assert!(prints_version("wasm-bindgen 0.2.130", "0.2.130"));
         assert!(!prints_version("wasm-bindgen 0.2.130", "0.2.13"));
         assert!(!prints_version("trunk 0.22.0", "0.21.14"));
+    }
+
+    #[test]
+    fn axe_core_version_is_the_one_the_accessibility_tests_name() {
+        let tests = include_str!("../../crates/e2e/tests/e2e/accessibility.rs");
+        let pinned = format!("const AXE_VERSION: &str = \"{AXE_CORE_VERSION}\";");
+        assert!(tests.contains(&pinned), "{pinned} in accessibility.rs");
     }
 
     #[test]

@@ -18,7 +18,8 @@ commands:
                                     default sqlite://data/vigie.db)
                --config FILE        TOML: SMTP, SMS gateway, policies
                --dist DIR           the built app (env VIGIE_DIST, default ./dist)
-               --demo               create the demo organisations, sites and accounts
+               --demo               create the demo organisations, sites and accounts, and
+                                    on an empty database a few weeks of incident history
   api-token ORGANISATION [--database-url URL]
              create the API token of an organisation's supervision tools and print it
              (shown once; it replaces the previous one)
@@ -76,6 +77,7 @@ fn serve_options(args: &[String]) -> Result<Options, Error> {
         dist: env("VIGIE_DIST").map_or_else(|| PathBuf::from("dist"), PathBuf::from),
         config: Config::default(),
         demo: false,
+        demo_history: false,
     };
     let mut args = args.iter();
     while let Some(arg) = args.next() {
@@ -85,7 +87,10 @@ fn serve_options(args: &[String]) -> Result<Options, Error> {
             "--database-url" => options.database_url = value("--database-url")?,
             "--config" => options.config = Config::load(&PathBuf::from(value("--config")?))?,
             "--dist" => options.dist = PathBuf::from(value("--dist")?),
-            "--demo" => options.demo = true,
+            "--demo" => {
+                options.demo = true;
+                options.demo_history = true;
+            }
             other => return Err(Error::Usage(format!("unknown option {other:?} for serve\n\n{USAGE}"))),
         }
     }
@@ -135,7 +140,14 @@ fn serve(args: &[String]) -> Result<ExitCode, Error> {
             for (user, password, role) in demo::ACCOUNTS {
                 println!("  {user} / {password}  — {role}");
             }
-            println!("Emails and SMS go to {} (no SMTP or SMS gateway configured).", running.state.config.spool_dir().display());
+            let config = &running.state.config;
+            let spool = config.spool_dir();
+            match (config.smtp.is_some(), config.sms.is_some()) {
+                (false, false) => println!("Emails and SMS go to {} (no SMTP server or SMS gateway configured).", spool.display()),
+                (true, false) => println!("SMS go to {} (no SMS gateway configured).", spool.join("sms").display()),
+                (false, true) => println!("Emails go to {} (no SMTP server configured).", spool.join("mail").display()),
+                (true, true) => {}
+            }
         }
         let mut running = running;
         tokio::select! {

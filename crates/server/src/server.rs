@@ -23,8 +23,11 @@ pub struct Options {
     pub dist: PathBuf,
     /// The configuration.
     pub config: Config,
-    /// Create the demo data.
+    /// Create the demo organisations, sites and accounts.
     pub demo: bool,
+    /// With `demo`, also give an empty desk the demo history ([`demo::create`]); tests that
+    /// need an empty desk leave it out.
+    pub demo_history: bool,
 }
 
 /// A server that runs until dropped or its task ends.
@@ -56,8 +59,10 @@ impl Drop for Running {
 pub async fn start(options: Options) -> Result<Running, Error> {
     let db = Db::connect(&options.database_url).await?;
     let state = AppState::new(db, options.config, options.dist);
-    if options.demo {
-        demo::create(&state).await?;
+    match (options.demo, options.demo_history) {
+        (true, true) => demo::create(&state).await?,
+        (true, false) => demo::accounts(&state).await?,
+        (false, _) => {}
     }
     let listener = tokio::net::TcpListener::bind(&options.addr)
         .await

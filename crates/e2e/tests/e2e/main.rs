@@ -6,7 +6,8 @@
 //!
 //! Environment: `CHROMEDRIVER` (default `/usr/bin/chromedriver`), `CHROME` (default
 //! `/usr/bin/chromium`), `VIGIE_E2E_DIST` (default: the workspace's `dist/`),
-//! `VIGIE_SCREENSHOT_DIR` (default: `target/screenshots/`).
+//! `VIGIE_SCREENSHOT_DIR` (default: `target/screenshots/`), `VIGIE_AXE_JS` (default:
+//! `target/axe-core/node_modules/axe-core/axe.min.js`).
 
 mod chromedriver;
 mod pages;
@@ -14,6 +15,7 @@ mod server;
 mod wait;
 mod webdriver;
 
+mod accessibility;
 mod live;
 mod office;
 mod offline;

@@ -40,6 +40,7 @@ impl Vigie {
                 ..Config::default()
             },
             demo: true,
+            demo_history: false,
         })
         .await
         .expect("the Vigie server starts");
@@ -158,6 +159,11 @@ impl Api {
     /// `POST path` with a JSON body; asserts success.
     pub async fn post(&self, path: &str, body: Value) -> Value {
         self.send(reqwest::Method::POST, path, Some(body)).await
+    }
+
+    /// `PUT path` with a JSON body; asserts success.
+    pub async fn put(&self, path: &str, body: Value) -> Value {
+        self.send(reqwest::Method::PUT, path, Some(body)).await
     }
 
     /// The id of the first site this user may report on.

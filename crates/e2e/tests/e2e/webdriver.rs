@@ -149,6 +149,23 @@ impl Session {
             .await
     }
 
+    /// Runs an asynchronous script in the page: it gets `args` as `arguments[0..n]` and a
+    /// callback as its last argument, and its value is what it passes to the callback.
+    /// Fails with `script timeout` if the callback is not called within the session's
+    /// script timeout ([`Session::set_script_timeout`]; 30 s unless set).
+    pub async fn execute_async(&self, script: &str, args: Value) -> Result<Value> {
+        self.post("/execute/async", json!({ "script": script, "args": args }))
+            .await
+    }
+
+    /// How long asynchronous scripts may run before their callback is called.
+    pub async fn set_script_timeout(&self, timeout: Duration) -> Result<()> {
+        let ms = u64::try_from(timeout.as_millis()).unwrap_or(u64::MAX);
+        self.post("/timeouts", json!({ "script": ms }))
+            .await
+            .map(drop)
+    }
+
     /// A screenshot of the viewport, as PNG bytes.
     pub async fn screenshot(&self) -> Result<Vec<u8>> {
         let value = self.get("/screenshot").await?;

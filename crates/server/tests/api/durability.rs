@@ -86,6 +86,11 @@ pub async fn killed_server_loses_no_acknowledged_incident(backend: Backend) {
     let dir = temp_dir("durability");
     let database_url = fresh_database(backend, &dir).await;
     let mut vigie = Vigie::start(&dir, &database_url, 1).await;
+    // `--demo` gives the empty desk its history: those incidents are left out of the counts.
+    let history = vigie.login("tech").await.get("/api/incidents?state=all&limit=5000").await;
+    let history: BTreeSet<i64> = history.json.as_array().unwrap().iter().map(|i| i["id"].as_i64().unwrap()).collect();
+    assert!(!history.is_empty(), "no demo history");
+    let history = &history;
     let client = vigie.login("client").await;
     let sites = client.get("/api/sites").await;
     let site = sites.json.as_array().unwrap().iter().find(|s| s["organisation_name"] == "Demo Client").unwrap()["id"].as_i64().unwrap();
@@ -144,7 +149,13 @@ pub async fn killed_server_loses_no_acknowledged_incident(backend: Backend) {
     let list = |tech: Client| async move {
         let r = tech.get("/api/incidents?state=all&limit=5000").await;
         assert_eq!(r.status, 200, "{}", r.text);
-        r.json.as_array().unwrap().iter().map(|i| (i["id"].as_i64().unwrap(), i["reference"].as_str().unwrap().to_string())).collect::<BTreeMap<i64, String>>()
+        r.json
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|i| (i["id"].as_i64().unwrap(), i["reference"].as_str().unwrap().to_string()))
+            .filter(|(id, _)| !history.contains(id))
+            .collect::<BTreeMap<i64, String>>()
     };
     let stored = list(tech.clone()).await;
     for (key, (id, reference)) in &outcomes.created {

@@ -44,26 +44,41 @@ pub async fn fresh_database(backend: Backend, dir: &std::path::Path) -> String {
     }
 }
 
-/// A running server with the demo data.
+/// A running server with the demo accounts, on an empty desk unless it was started
+/// [`with the demo history`](TestServer::start_with_history).
 pub struct TestServer {
     pub running: Running,
     pub base: String,
     pub database_url: String,
     pub dir: PathBuf,
     pub config: Config,
+    /// Started with the demo history (and restarted so).
+    pub history: bool,
 }
 
 impl TestServer {
-    /// A server on a fresh database.
+    /// A server on a fresh database, with the demo accounts and no incident.
     pub async fn start(backend: Backend) -> TestServer {
         let dir = temp_dir("server");
         let database_url = fresh_database(backend, &dir).await;
         let config = Config { spool_dir: Some(dir.join("spool")), ..Config::default() };
-        TestServer::start_on(dir, database_url, config).await
+        TestServer::launch(dir, database_url, config, false).await
     }
 
-    /// A server on a given database and configuration.
+    /// A server on a fresh database as `vigie serve --demo` starts: with the demo history.
+    pub async fn start_with_history(backend: Backend) -> TestServer {
+        let dir = temp_dir("server");
+        let database_url = fresh_database(backend, &dir).await;
+        let config = Config { spool_dir: Some(dir.join("spool")), ..Config::default() };
+        TestServer::launch(dir, database_url, config, true).await
+    }
+
+    /// A server on a given database and configuration, without the demo history.
     pub async fn start_on(dir: PathBuf, database_url: String, config: Config) -> TestServer {
+        TestServer::launch(dir, database_url, config, false).await
+    }
+
+    async fn launch(dir: PathBuf, database_url: String, config: Config, history: bool) -> TestServer {
         let dist = dir.join("dist");
         std::fs::create_dir_all(&dist).expect("dist");
         std::fs::write(dist.join("index.html"), "<!doctype html><title>Vigie</title>").expect("index.html");
@@ -73,19 +88,20 @@ impl TestServer {
             dist,
             config: config.clone(),
             demo: true,
+            demo_history: history,
         })
         .await
         .expect("server starts");
         let base = format!("http://{}", running.addr);
-        TestServer { running, base, database_url, dir, config }
+        TestServer { running, base, database_url, dir, config, history }
     }
 
     /// Stops this server and starts another on the same database.
     pub async fn restart(self) -> TestServer {
-        let TestServer { running, dir, database_url, config, .. } = self;
+        let TestServer { running, dir, database_url, config, history, .. } = self;
         drop(running);
         tokio::time::sleep(std::time::Duration::from_millis(100)).await;
-        TestServer::start_on(dir, database_url, config).await
+        TestServer::launch(dir, database_url, config, history).await
     }
 
     /// A client with no session.

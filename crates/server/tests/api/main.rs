@@ -15,6 +15,7 @@ mod alerts;
 mod notifications;
 mod durability;
 mod instances;
+mod demo;
 
 /// Runs each scenario once per database: `sqlite::name` and `postgres::name`.
 macro_rules! on_both_databases {
@@ -62,6 +63,7 @@ on_both_databases!(
     notifications::notices_reach_a_real_smtp_server_and_the_sms_gateway,
     notifications::failed_deliveries_are_retried_with_backoff_and_recorded,
     durability::killed_server_loses_no_acknowledged_incident,
+    demo::demo_history_fills_the_back_office_once,
 );
 
 /// Several instances on one PostgreSQL database: live events and SLA alerts across them.

@@ -1,0 +1,157 @@
+//! `vigie serve --demo` on an empty desk: a few weeks of history, played through the
+//! server's own code, that fills the SLA report, the lessons learned and the technical
+//! reviews — once.
+
+use std::collections::BTreeSet;
+use std::time::{Duration, Instant};
+
+use chrono::{TimeDelta, Utc};
+use serde_json::Value;
+
+use crate::harness::{Backend, Client, TestServer};
+
+fn metric(text: &str, name: &str) -> i64 {
+    text.lines().find(|l| l.starts_with(name)).and_then(|l| l.rsplit(' ').next()).and_then(|v| v.parse().ok()).unwrap_or(0)
+}
+
+/// Every Paris month of the last 45 days: the history is between 40 and 4 days old.
+fn recent_months() -> Vec<String> {
+    let now = Utc::now();
+    let months: BTreeSet<String> =
+        (0..=45).map(|d| (now - TimeDelta::days(d)).with_timezone(&chrono_tz::Europe::Paris).format("%Y-%m").to_string()).collect();
+    months.into_iter().collect()
+}
+
+/// The SLA reports of an organisation over the recent months.
+async fn reports(tech: &Client, organisation: i64) -> Vec<Value> {
+    let mut out = Vec::new();
+    for month in recent_months() {
+        let r = tech.get(&format!("/api/reports/sla?organisation={organisation}&month={month}")).await;
+        assert_eq!(r.status, 200, "{}", r.text);
+        out.push(r.json);
+    }
+    out
+}
+
+fn sum(reports: &[Value], pointer: &str) -> u64 {
+    reports.iter().map(|r| r.pointer(pointer).and_then(Value::as_u64).unwrap_or(0)).sum()
+}
+
+async fn all_incidents(tech: &Client) -> Vec<Value> {
+    let r = tech.get("/api/incidents?state=all").await;
+    assert_eq!(r.status, 200, "{}", r.text);
+    r.json.as_array().expect("incidents").clone()
+}
+
+pub async fn demo_history_fills_the_back_office_once(backend: Backend) {
+    let started = Instant::now();
+    let server = TestServer::start_with_history(backend).await;
+    eprintln!("{backend:?}: server with the demo history started in {:?}", started.elapsed());
+    // The history was played on a clock of its own: the server's is untouched.
+    let skew = server.running.state.clock.now() - Utc::now();
+    assert!(skew.abs() < TimeDelta::seconds(1), "the server's clock is off by {skew}");
+    let tech = server.login("tech").await;
+    let client = server.login("client").await;
+    let premium = server.login("premium").await;
+
+    // Every incident of the history is closed, and in the past.
+    assert_eq!(tech.get("/api/incidents").await.json, serde_json::json!([]), "no incident is open");
+    let incidents = all_incidents(&tech).await;
+    assert!((8..=12).contains(&incidents.len()), "{} incidents", incidents.len());
+    let now = Utc::now();
+    for i in &incidents {
+        assert_eq!(i["status"], "closed", "{}", i["reference"]);
+        let reported: chrono::DateTime<Utc> = i["reported_at"].as_str().unwrap().parse().unwrap();
+        let closed: chrono::DateTime<Utc> = i["closed_at"].as_str().unwrap().parse().unwrap();
+        assert!(reported < closed && closed < now, "{}: reported {reported}, closed {closed}", i["reference"]);
+        assert!(now - reported < TimeDelta::days(45), "{}: reported {reported}", i["reference"]);
+        assert!(i["resolution"]["root_cause"].as_str().is_some_and(|s| !s.is_empty()));
+    }
+    let sources: BTreeSet<&str> = incidents.iter().map(|i| i["source"].as_str().unwrap()).collect();
+    assert_eq!(sources, BTreeSet::from(["client_portal", "phone", "supervision"]));
+
+    // The SLA report of each client: incidents of every kind, promises mostly kept, some
+    // broken with their delay.
+    for (user, name) in [(&client, "Demo Client"), (&premium, "Banque Premium")] {
+        let organisation = user.get("/api/me").await.json["organisation_id"].as_i64().unwrap();
+        let reports = reports(&tech, organisation).await;
+        let count: u64 = reports.iter().flat_map(|r| r["by_priority"].as_object().unwrap().values()).map(|n| n.as_u64().unwrap()).sum();
+        assert!(count >= 5, "{name}: {count} incidents in {reports:#?}");
+        let priorities: BTreeSet<&str> = reports.iter().flat_map(|r| r["by_priority"].as_object().unwrap().keys()).map(String::as_str).collect();
+        assert_eq!(priorities, BTreeSet::from(["P1", "P2", "P3"]), "{name}");
+        let (on_time, total) = (sum(&reports, "/take_charge/on_time"), sum(&reports, "/take_charge/total"));
+        assert!(total == count && on_time < total && on_time * 2 > total, "{name}: take charge {on_time}/{total}");
+        for r in reports.iter().filter(|r| r["take_charge"]["total"].as_u64() > Some(0)) {
+            assert!(r["take_charge"]["percent"].as_f64().unwrap() <= 100.0);
+        }
+        assert!(reports.iter().any(|r| r["take_charge"]["percent"].as_f64().is_some_and(|p| p < 100.0)), "{name}");
+        let breaches: Vec<&Value> = reports.iter().flat_map(|r| r["breaches"].as_array().unwrap()).collect();
+        assert!(breaches.len() >= 2, "{name}: {breaches:#?}");
+        assert!(breaches.iter().all(|b| b["late_by_seconds"].as_i64().unwrap() > 0), "{breaches:#?}");
+        assert!(breaches.iter().any(|b| b["clock"] == "take_charge"), "{name}: {breaches:#?}");
+        assert!(breaches.iter().any(|b| b["clock"] == "client_update"), "{name}: {breaches:#?}");
+        // Each P1's post-mortem was published on time.
+        assert_eq!((sum(&reports, "/postmortems/on_time"), sum(&reports, "/postmortems/total")), (1, 1), "{name}");
+        assert_eq!(sum(&reports, "/on_site/on_time"), sum(&reports, "/on_site/total"), "{name}");
+        let updates = (sum(&reports, "/client_updates/on_time"), sum(&reports, "/client_updates/total"));
+        assert!(updates.0 < updates.1 && updates.0 * 2 > updates.1, "{name}: client updates {updates:?}");
+        eprintln!("{backend:?}: {name}: {count} incidents, take charge {on_time}/{total}, client updates {}/{}, {} breaches", updates.0, updates.1, breaches.len());
+    }
+
+    // The lessons of the two P1s: the bank's leaves out its name and site, everywhere.
+    let lessons = tech.get("/api/lessons").await;
+    assert_eq!(lessons.status, 200, "{}", lessons.text);
+    let list = lessons.json.as_array().unwrap();
+    assert_eq!(list.len(), 2, "{}", lessons.text);
+    let named = list.iter().find(|l| l["client_name"] == "Demo Client").expect("the Demo Client's lesson");
+    assert_eq!(named["site_name"], "Siège Paris");
+    let anonymous = list.iter().find(|l| l["client_name"].is_null()).expect("the bank's lesson");
+    assert_eq!(anonymous["site_name"], Value::Null);
+    assert!(anonymous["what_happened"].as_str().unwrap().contains("[site]"), "{anonymous}");
+    assert!(!anonymous["prevention"].as_str().unwrap().is_empty());
+    let seen = lessons.text.to_lowercase();
+    for name in ["banque premium", "agence strasbourg"] {
+        assert!(!seen.contains(name), "{name} appears in {}", lessons.text);
+    }
+
+    // The recurrence of the parking cameras: a review the client sees, with its proposal.
+    let reviews = client.get("/api/reviews").await.json;
+    let reviews = reviews.as_array().unwrap();
+    assert_eq!(reviews.len(), 1, "{reviews:#?}");
+    let review = &reviews[0];
+    assert_eq!(review["incident_type"], "video/down");
+    assert_eq!(review["related"].as_array().unwrap().len(), 1);
+    assert_eq!(review["proposal"]["status"], "proposed");
+    assert!(review["proposal"]["estimated_cost_eur"].as_i64().unwrap() > 0);
+    assert!(!review["proposal"]["description"].as_str().unwrap().is_empty());
+    assert_eq!(premium.get("/api/reviews").await.json, serde_json::json!([]));
+
+    // A late take-charge has its breach alert on the timeline, dated in the past.
+    let late = incidents.iter().find(|i| i["priority"] == "P1" && i["organisation_name"] == "Demo Client").unwrap();
+    let events = tech.get(&format!("/api/incidents/{}/events", late["id"])).await.json;
+    let alert = events.as_array().unwrap().iter().find(|e| e["kind"] == "alert").expect("an alert");
+    assert_eq!((alert["data"]["clock"].as_str(), alert["data"]["level"].as_str()), (Some("take_charge"), Some("breached")));
+
+    // Nothing of the history is sent now, and the monitor finds nothing to alert.
+    let before = tech.get("/metrics").await.text;
+    tokio::time::sleep(Duration::from_millis(2500)).await;
+    let after = tech.get("/metrics").await.text;
+    for name in ["vigie_alerts_total{level=\"at_risk\"}", "vigie_alerts_total{level=\"breached\"}"] {
+        assert_eq!(metric(&before, name), metric(&after, name), "{name}");
+    }
+    assert!(metric(&after, "vigie_alerts_total{level=\"breached\"}") >= 4, "{after}");
+    assert!(!after.contains("status=\"pending\"") && !after.contains("status=\"sending\"") && !after.contains("status=\"delivered\""), "{after}");
+    assert!(metric(&after, "vigie_notifications_total{channel=\"email\",status=\"skipped\"}") > 0, "{after}");
+    assert!(!server.dir.join("spool").exists(), "something was spooled");
+
+    // Once: creating the demo data again, or restarting, adds nothing.
+    let count = incidents.len();
+    let again = Instant::now();
+    vigie_server::demo::create(&server.running.state).await.expect("demo data again");
+    eprintln!("{backend:?}: demo data on a desk with incidents in {:?}", again.elapsed());
+    assert_eq!(all_incidents(&tech).await.len(), count);
+    let server = server.restart().await;
+    let tech = server.login("tech").await;
+    assert_eq!(all_incidents(&tech).await.len(), count);
+    assert_eq!(tech.get("/api/lessons").await.json.as_array().unwrap().len(), 2);
+}
