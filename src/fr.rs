@@ -104,3 +104,16 @@ pub fn event_name(kind: &str, lang: crate::i18n::Lang) -> String {
     ];
     NAMES.iter().find(|(k, ..)| *k == kind).map_or_else(|| kind.to_string(), |(_, fr, en)| crate::i18n::t(lang, fr, en).to_string())
 }
+
+/// An instant within the coming week, short enough for a wall tile: `15:42` on the same
+/// local day, `lundi 08:00` within six days, `30/11 08:00` beyond.
+pub fn short_time(t: DateTime<Utc>, now: DateTime<Utc>, tz: Tz) -> String {
+    let (local, today) = (t.with_timezone(&tz), now.with_timezone(&tz).date_naive());
+    let hour = format!("{:02}:{:02}", local.hour(), local.minute());
+    let days = (local.date_naive() - today).num_days();
+    match days {
+        0 => hour,
+        1..=6 => format!("{} {hour}", WEEKDAYS[local.weekday().num_days_from_monday() as usize]),
+        _ => format!("{:02}/{:02} {hour}", local.day(), local.month()),
+    }
+}

@@ -259,6 +259,10 @@ fn local_times_read_in_french() {
         fr::local_time(at("2026-11-30T23:30:00Z"), now, tz),
         "mardi 1er décembre à 00:30"
     );
+    // The wall's short form: the weekday within six days, the date beyond.
+    assert_eq!(fr::short_time(at("2026-11-30T14:00:00+01:00"), now, tz), "14:00");
+    assert_eq!(fr::short_time(at("2026-12-06T08:00:00+01:00"), now, tz), "dimanche 08:00");
+    assert_eq!(fr::short_time(at("2026-12-07T08:00:00+01:00"), now, tz), "07/12 08:00");
 }
 
 fn tiles(page: &Mounted) -> Vec<(String, String, String, String)> {
@@ -298,7 +302,7 @@ async fn wall_orders_tiles_by_urgency_and_changes_state_at_the_right_instant() {
     assert_eq!(shown[1].2, "paused");
     assert_eq!(shown[1].3, "2026-11-30T10:00:00.000Z");
     let paused = page.wrapper.query_selector_all("[data-testid=wall-tile]").unwrap().item(1).unwrap().text_content().unwrap();
-    assert!(paused.contains("Reprise lundi 30 novembre à 08:00"), "{paused}");
+    assert!(paused.contains("En pause (hors heures ouvrées)") && paused.contains("Reprise lundi 08:00"), "{paused}");
     assert_eq!(page.text("connection-state").contains("En direct"), true);
 
     // 75 % of the P1's hour: at risk; at the hour: breached.

@@ -125,7 +125,9 @@ pub fn WallView(
             <ul class="wall-alerts" aria-live="assertive">
                 {move || alerts.get().into_iter().map(|a| view! { <li>{a}</li> }).collect_view()}
             </ul>
-            <ul class="wall-tiles">
+            // Past a dozen incidents the tiles get smaller, without their description, so
+            // that 30 fit on a 1920×1080 screen and stay readable across the room.
+            <ul class="wall-tiles" class:dense=move || sorted.with(|tiles| tiles.len() > DENSE_FROM)>
                 <For each=move || sorted.get() key=|tile| (tile.incident.id, tile.incident.last_update_at, tile.incident.status as u8, tile.incident.priority) let:tile>
                     <WallTile tile now />
                 </For>
@@ -133,6 +135,9 @@ pub fn WallView(
         </main>
     }
 }
+
+/// How many tiles fit at full size on a 1920×1080 wall.
+const DENSE_FROM: usize = 12;
 
 #[component]
 fn ConnectionBadge(connection: Signal<Connection>) -> impl IntoView {
@@ -162,7 +167,7 @@ fn state_words(shown: Shown, lang: Lang) -> &'static str {
         Shown::Ok => t(lang, "Dans les délais", "On time"),
         Shown::AtRisk => t(lang, "À risque", "At risk"),
         Shown::Breached => t(lang, "DÉPASSÉ", "BREACHED"),
-        Shown::Paused => t(lang, "En pause (hors heures ouvrées)", "Paused (outside business hours)"),
+        Shown::Paused => t(lang, "En pause", "Paused"),
     }
 }
 
@@ -183,7 +188,7 @@ fn WallTile(tile: Tile, now: Signal<DateTime<Utc>>) -> impl IntoView {
             let shown = u.shown(now);
             // A paused clock says when it runs again, in the site's time.
             let resumes = match (shown, time_zone) {
-                (Shown::Paused, Some(tz)) => u.resumes_at(now).map(|r| crate::fr::local_time(r, now, tz)),
+                (Shown::Paused, Some(tz)) => u.resumes_at(now).map(|r| crate::fr::short_time(r, now, tz)),
                 _ => None,
             };
             (shown, u.left_seconds(now), resumes)
@@ -192,7 +197,9 @@ fn WallTile(tile: Tile, now: Signal<DateTime<Utc>>) -> impl IntoView {
             <div class="countdown" data-testid="countdown" data-deadline=deadline data-state=move || at_now.get().0.as_str()>
                 <span class="countdown-clock">{move || clock_name(kind, lang.get())}</span>
                 <span class="countdown-digits">{move || clock_digits(at_now.get().1)}</span>
-                <span class="countdown-state">{move || state_words(at_now.get().0, lang.get())}</span>
+                <span class="countdown-state">{move || state_words(at_now.get().0, lang.get())}
+                    <span class="countdown-why">{move || (at_now.get().0 == Shown::Paused).then(|| t(lang.get(), " (hors heures ouvrées)", " (outside business hours)"))}</span>
+                </span>
                 <span class="countdown-resumes">{move || at_now.get().2.map(|r| format!("{} {r}", t(lang.get(), "Reprise", "Resumes")))}</span>
             </div>
         }

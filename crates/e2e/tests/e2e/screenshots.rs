@@ -99,6 +99,44 @@ async fn screenshots_of_the_report_page_on_a_phone_and_of_the_wall() {
     save(&wall, "wall-1920x1080.png", (1920, 1080)).await;
 }
 
+/// Thirty open incidents on a 1920 × 1080 wall: every tile is on screen, none cut, with its
+/// reference and countdown; `wall-30-1920x1080.png`.
+#[tokio::test(flavor = "multi_thread")]
+async fn thirty_incidents_fit_on_the_wall() {
+    let vigie = Vigie::start().await;
+    for round in 0..5 {
+        for (user, description, _) in WALL {
+            vigie.api(user).await.report(&format!("{description} ({})", round + 1)).await;
+        }
+    }
+    let driver = ChromeDriver::start().await;
+    let wall = driver.session(Window::Desktop { width: 1920, height: 1080 }).await;
+    fit_viewport(&wall, 1920, 1080).await;
+    pages::login(&wall, &vigie, "supervisor").await;
+    pages::go(&wall, &vigie.url("/wall")).await;
+    until("thirty tiles on the wall", pages::SHOWN, async || {
+        let tiles = script(&wall, "return document.querySelectorAll('[data-testid=wall-tile] [data-testid=countdown]').length", json!([])).await;
+        (tiles == json!(30)).then_some(())
+    })
+    .await;
+    let placement = script(
+        &wall,
+        "const tiles = [...document.querySelectorAll('[data-testid=wall-tile]')];\
+         return { lowest: Math.max(...tiles.map(t => t.getBoundingClientRect().bottom)), \
+                  height: innerHeight, scrolls: document.documentElement.scrollHeight > innerHeight, \
+                  dense: document.querySelector('.wall-tiles').classList.contains('dense'), \
+                  smallest: Math.min(...tiles.map(t => parseFloat(getComputedStyle(t.querySelector('.countdown-digits')).fontSize))) }",
+        json!([]),
+    )
+    .await;
+    save(&wall, "wall-30-1920x1080.png", (1920, 1080)).await;
+    assert_eq!(placement["dense"], true, "{placement}");
+    assert!(placement["lowest"].as_f64() <= placement["height"].as_f64(), "every tile on screen: {placement}");
+    assert_eq!(placement["scrolls"], false, "{placement}");
+    // Digits of at least 32 px: about 1.5 cm high on a 55-inch TV, readable across a room.
+    assert!(placement["smallest"].as_f64() >= Some(32.0), "{placement}");
+}
+
 /// Makes the page's viewport exactly `width` × `height` CSS pixels, whatever the window's
 /// frame takes.
 async fn fit_viewport(session: &Session, width: u32, height: u32) {
