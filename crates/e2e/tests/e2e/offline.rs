@@ -13,6 +13,7 @@ use crate::chromedriver::{ChromeDriver, Window};
 use crate::pages::{self, click, script, shown_text};
 use crate::server::Vigie;
 use crate::wait::{holds, until};
+use crate::webdriver::Session;
 
 /// Records the window's network events, in order.
 const WATCH_NETWORK: &str = "
@@ -49,24 +50,7 @@ async fn an_offline_report_is_sent_once_when_the_network_returns() {
     pages::choose(&client, "[data-testid=report-site]", "Demo Client").await;
     script(&client, WATCH_NETWORK, json!([])).await;
 
-    client
-        .set_offline(true)
-        .await
-        .unwrap_or_else(|e| panic!("go offline: {e}"));
-    until(
-        "navigator.onLine to turn false and the offline event",
-        Duration::from_secs(5),
-        async || {
-            let state = script(
-                &client,
-                "return [navigator.onLine, window.__e2e_network.join(',')]",
-                json!([]),
-            )
-            .await;
-            (state == json!([false, "offline"])).then_some(())
-        },
-    )
-    .await;
+    set_network(&client, false, "offline").await;
 
     pages::type_into(&client, "[data-testid=report-description]", &description).await;
     click(&client, "[data-testid=report-submit]").await;
@@ -84,24 +68,7 @@ async fn an_offline_report_is_sent_once_when_the_network_returns() {
     )
     .await;
 
-    client
-        .set_offline(false)
-        .await
-        .unwrap_or_else(|e| panic!("go back online: {e}"));
-    until(
-        "navigator.onLine to turn true and the online event",
-        Duration::from_secs(5),
-        async || {
-            let state = script(
-                &client,
-                "return [navigator.onLine, window.__e2e_network.join(',')]",
-                json!([]),
-            )
-            .await;
-            (state == json!([true, "offline,online"])).then_some(())
-        },
-    )
-    .await;
+    set_network(&client, true, "offline,online").await;
     let confirmation = shown_text(&client, "[data-testid=report-confirmation]").await;
     let reference = confirmation
         .split_whitespace()
@@ -131,6 +98,30 @@ async fn an_offline_report_is_sent_once_when_the_network_returns() {
             let queued = script(&client, QUEUE_LENGTH, json!([])).await;
             let waiting = pages::exists(&client, "[data-testid=report-waiting]").await;
             api.incidents_described(&description).await.len() == 1 && queued == json!(0) && !waiting
+        },
+    )
+    .await;
+}
+
+/// Takes the page's network away or gives it back (Chromium's emulation), then waits for
+/// `navigator.onLine` to follow and for the page to have seen `events` (`offline`,
+/// `online`), as a phone losing and finding its signal.
+async fn set_network(client: &Session, online: bool, events: &str) {
+    client
+        .set_offline(!online)
+        .await
+        .unwrap_or_else(|e| panic!("set the network {}: {e}", if online { "on" } else { "off" }));
+    until(
+        &format!("navigator.onLine to turn {online} and the events {events}"),
+        Duration::from_secs(5),
+        async || {
+            let state = script(
+                client,
+                "return [navigator.onLine, window.__e2e_network.join(',')]",
+                json!([]),
+            )
+            .await;
+            (state == json!([online, events])).then_some(())
         },
     )
     .await;
