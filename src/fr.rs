@@ -117,3 +117,42 @@ pub fn short_time(t: DateTime<Utc>, now: DateTime<Utc>, tz: Tz) -> String {
         _ => format!("{:02}/{:02} {hour}", local.day(), local.month()),
     }
 }
+
+/// The name of a priority in the interface's language: `Critique` / `Critical`…
+pub fn priority_label(priority: Priority, lang: crate::i18n::Lang) -> &'static str {
+    match (priority, lang) {
+        (_, crate::i18n::Lang::Fr) => priority_name(priority),
+        (Priority::P1, _) => "Critical",
+        (Priority::P2, _) => "Major",
+        (Priority::P3, _) => "Minor",
+    }
+}
+
+const WEEKDAYS_EN: [&str; 7] = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
+const MONTHS_EN: [&str; 12] = [
+    "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December",
+];
+
+/// [`local_time`] in the interface's language: `lundi 30 novembre à 11:59` or
+/// `Monday 30 November at 11:59`; the time stays the site's, on a 24-hour clock.
+pub fn when(t: DateTime<Utc>, now: DateTime<Utc>, tz: Tz, lang: crate::i18n::Lang) -> String {
+    if lang == crate::i18n::Lang::Fr {
+        return local_time(t, now, tz);
+    }
+    let local = t.with_timezone(&tz);
+    let hour = format!("{:02}:{:02}", local.hour(), local.minute());
+    if local.date_naive() == now.with_timezone(&tz).date_naive() {
+        return hour;
+    }
+    let weekday = WEEKDAYS_EN[local.weekday().num_days_from_monday() as usize];
+    format!("{weekday} {} {} at {hour}", local.day(), MONTHS_EN[local.month0() as usize])
+}
+
+/// A duration as the engine writes it (`1 h 05`, `2 j 3 h`), with English's `d` for days.
+pub fn duration(seconds: i64, lang: crate::i18n::Lang) -> String {
+    let text = vigie_engine::sla::format_duration(seconds);
+    match lang {
+        crate::i18n::Lang::Fr => text,
+        crate::i18n::Lang::En => text.replace(" j", " d"),
+    }
+}

@@ -30,3 +30,12 @@ pub fn t(lang: Lang, fr: &'static str, en: &'static str) -> &'static str {
         Lang::En => en,
     }
 }
+
+/// A text in the current language, following the language switch: `<Tr fr="Bonjour"
+/// en="Hello" />`. One component for every such text, so that its rendering code exists once
+/// in the wasm file rather than once per text.
+#[component]
+pub fn Tr(fr: &'static str, en: &'static str) -> impl IntoView {
+    let lang = use_lang();
+    move || t(lang.get(), fr, en)
+}

@@ -22,7 +22,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use vigie_api::Me;
 
-use crate::i18n::{provide_lang, t, Lang};
+use crate::i18n::{provide_lang, t, Lang, Tr};
 use crate::pages::{admin::AdminPage, incident::IncidentPage, incidents::IncidentsPage, lessons::LessonsPage, login::LoginPage, postmortem::PostMortemPage, report_form::ReportFormPage, sla_report::SlaReportPage, wall::WallPage};
 pub use report::ReportPage;
 
@@ -239,20 +239,20 @@ fn Nav(lang: RwSignal<Lang>) -> impl IntoView {
     view! {
         <nav class="top">
             <Show when=move || session.user.get().is_some()>
-                <a href="/report">{move || t(lang.get(), "Signaler", "Report")}</a>
-                <a href="/incidents">{move || t(lang.get(), "Incidents", "Incidents")}</a>
+                <a href="/report"><Tr fr="Signaler" en="Report" /></a>
+                <a href="/incidents"><Tr fr="Incidents" en="Incidents" /></a>
                 <Show when=move || role().as_deref() != Some("client")>
-                    <a href="/wall">{move || t(lang.get(), "Mur", "Wall")}</a>
+                    <a href="/wall"><Tr fr="Mur" en="Wall" /></a>
                 </Show>
-                <a href="/reports">{move || t(lang.get(), "Rapports SLA", "SLA reports")}</a>
-                <a href="/lessons">{move || t(lang.get(), "Retours d'expérience", "Lessons")}</a>
+                <a href="/reports"><Tr fr="Rapports SLA" en="SLA reports" /></a>
+                <a href="/lessons"><Tr fr="Retours d'expérience" en="Lessons" /></a>
                 <Show when=move || role().as_deref() == Some("admin")>
-                    <a href="/admin">{move || t(lang.get(), "Administration", "Administration")}</a>
+                    <a href="/admin"><Tr fr="Administration" en="Administration" /></a>
                 </Show>
-                <button on:click=logout>{move || t(lang.get(), "Se déconnecter", "Log out")}</button>
+                <button on:click=logout><Tr fr="Se déconnecter" en="Log out" /></button>
             </Show>
             <button class="lang" lang=move || t(lang.get(), "en", "fr") on:click=move |_| lang.update(|l| *l = if *l == Lang::Fr { Lang::En } else { Lang::Fr })>
-                {move || t(lang.get(), "English", "Français")}
+                <Tr fr="English" en="Français" />
             </button>
         </nav>
     }

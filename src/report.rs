@@ -13,6 +13,7 @@ use vigie_engine::classify::Answers;
 use vigie_engine::{classify, Calendar, Classification, Policy, Priority, Target};
 
 use crate::fr;
+use crate::i18n::{t, use_lang, Lang, Tr};
 
 /// The reporting page.
 ///
@@ -62,13 +63,12 @@ pub fn ReportPage(
         description.set(text);
     };
 
-    // Written in French whatever the interface's language: said so for screen readers. The
-    // caller puts it in the page's `<main>`.
+    // The caller puts it in the page's `<main>`.
     view! {
-        <div class="page" lang="fr">
+        <div class="page">
             <header class="page-header">
                 <p class="brand">"Vigie"</p>
-                <h1>"Signaler un incident"</h1>
+                <h1><Tr fr="Signaler un incident" en="Report an incident" /></h1>
             </header>
             <DescriptionField description on_input />
             <SuggestionPanel classification />
@@ -85,10 +85,12 @@ fn DescriptionField(
 ) -> impl IntoView {
     view! {
         <div class="field">
-            <label for="report-description">"Décrivez le problème"</label>
+            <label for="report-description"><Tr fr="Décrivez le problème" en="Describe the problem" /></label>
             <p id="report-description-help" class="help">
-                "Ce qui ne fonctionne pas, où, et depuis quand. Par exemple\u{a0}: "
-                "«\u{a0}Plus aucune caméra ne s'affiche sur le mur d'images depuis 14\u{a0}h\u{a0}»."
+                <Tr
+                    fr="Ce qui ne fonctionne pas, où, et depuis quand. Par exemple\u{a0}: «\u{a0}Plus aucune caméra ne s'affiche sur le mur d'images depuis 14\u{a0}h\u{a0}»."
+                    en="What is not working, where, and since when. For example: \u{201c}No camera shows on the video wall since 2 pm.\u{201d}"
+                />
             </p>
             <textarea
                 id="report-description"
@@ -110,12 +112,12 @@ fn DescriptionField(
 fn SuggestionPanel(classification: Memo<Option<Classification>>) -> impl IntoView {
     view! {
         <section class="panel suggestion" aria-live="polite" aria-labelledby="suggestion-title">
-            <h2 id="suggestion-title">"Priorité suggérée"</h2>
+            <h2 id="suggestion-title"><Tr fr="Priorité suggérée" en="Suggested priority" /></h2>
             {move || match classification.get() {
                 Some(c) => view! { <SuggestionDetails classification=c /> }.into_any(),
                 None => {
                     view! {
-                        <p class="hint">"La priorité suggérée s'affiche dès que vous décrivez le problème."</p>
+                        <p class="hint"><Tr fr="La priorité suggérée s'affiche dès que vous décrivez le problème." en="The suggested priority shows as soon as you describe the problem." /></p>
                     }
                         .into_any()
                 }
@@ -133,16 +135,17 @@ fn SuggestionDetails(classification: Classification) -> impl IntoView {
         needs_details,
         ..
     } = classification;
+    let lang = use_lang();
     view! {
         <PriorityBadge priority />
         <ul class="reasons" data-testid="suggestion-reasons">
-            {reasons.into_iter().map(|reason| view! { <li>{reason.fr}</li> }).collect_view()}
+            {reasons.into_iter().map(|reason| view! { <li>{move || if lang.get() == Lang::En { reason.en.clone() } else { reason.fr.clone() }}</li> }).collect_view()}
         </ul>
         {(!matched.is_empty())
             .then(|| {
                 view! {
                     <p class="matched" data-testid="suggestion-matched">
-                        "Repéré dans votre description\u{a0}: " {quoted_list(&matched)}
+                        <Tr fr="Repéré dans votre description\u{a0}: " en="Found in your description: " /> {quoted_list(&matched)}
                     </p>
                 }
             })}
@@ -150,24 +153,26 @@ fn SuggestionDetails(classification: Classification) -> impl IntoView {
             .then(|| {
                 view! {
                     <p class="note" data-testid="needs-details">
-                        "Ces éléments ne suffisent pas pour être sûr. Précisez le système touché "
-                        "(caméras, badges, alarme…), l'étendue (tout le site, une zone, un équipement) "
-                        "et ce que vous constatez."
+                        <Tr
+                            fr="Ces éléments ne suffisent pas pour être sûr. Précisez le système touché (caméras, badges, alarme…), l'étendue (tout le site, une zone, un équipement) et ce que vous constatez."
+                            en="This is not enough to be sure. Say which system is affected (cameras, badges, alarm…), how far (the whole site, one zone, one device) and what you see."
+                        />
                     </p>
                 }
             })}
     }
 }
 
-/// A priority as code and French name, so it never relies on colour alone.
+/// A priority as code and name, so it never relies on colour alone.
 #[component]
 fn PriorityBadge(priority: Priority) -> impl IntoView {
     let code = priority.as_str();
+    let lang = use_lang();
     view! {
         <p class=format!("priority priority-{}", code.to_ascii_lowercase()) data-testid="suggested-priority">
             <span class="priority-code">{code}</span>
             " "
-            <span class="priority-name">{fr::priority_name(priority)}</span>
+            <span class="priority-name">{move || fr::priority_label(priority, lang.get())}</span>
         </p>
     }
 }
@@ -191,14 +196,16 @@ fn SlaPreview(
         terms.with(|(calendar, policy)| sla::clock(ClockKind::TakeCharge, &incident, policy, calendar, now.get()).ok())
     });
     let tz = move || terms.with(|(calendar, _)| calendar.time_zone());
+    let lang = use_lang();
     let deadline = move || {
+        let lang = lang.get();
         take_charge.with(|c| {
             c.as_ref()
-                .map_or_else(unavailable, |c| deadline_sentence(c, now.get(), tz()))
+                .map_or_else(|| unavailable(lang), |c| deadline_sentence(c, now.get(), tz(), lang))
         })
     };
     let countdown =
-        move || take_charge.with(|c| c.as_ref().map(|c| countdown_sentence(c, now.get(), tz())));
+        move || take_charge.with(|c| c.as_ref().map(|c| countdown_sentence(c, now.get(), tz(), lang.get())));
     let state = move || take_charge.with(|c| c.as_ref().map(state_name));
 
     view! {
@@ -208,15 +215,15 @@ fn SlaPreview(
             aria-labelledby="sla-title"
             hidden=move || priority.get().is_none()
         >
-            <h2 id="sla-title">"Délai de prise en charge"</h2>
+            <h2 id="sla-title"><Tr fr="Délai de prise en charge" en="Take-charge deadline" /></h2>
             <p class="deadline" data-testid="sla-deadline">{deadline}</p>
             <p class="countdown" data-testid="sla-countdown" data-state=state>{countdown}</p>
         </section>
     }
 }
 
-fn unavailable() -> String {
-    "Délai indisponible pour le moment\u{a0}: notre équipe vous rappelle dès réception.".to_string()
+fn unavailable(lang: Lang) -> String {
+    t(lang, "Délai indisponible pour le moment\u{a0}: notre équipe vous rappelle dès réception.", "No deadline available just now: our team calls you back as soon as it receives the report.").to_string()
 }
 
 /// `« a », « b »`, with the non-breaking spaces French typography puts inside guillemets.
@@ -230,42 +237,46 @@ fn quoted_list(items: &[String]) -> String {
 
 /// What the client is promised: a call within an hour for elapsed-time clocks (P1), or
 /// a take-charge within business hours (P2, P3).
-fn deadline_sentence(clock: &Clock, now: DateTime<Utc>, tz: Tz) -> String {
+fn deadline_sentence(clock: &Clock, now: DateTime<Utc>, tz: Tz, lang: Lang) -> String {
     let Some(due) = clock.due else {
-        return unavailable();
+        return unavailable(lang);
     };
-    let when = fr::local_time(due, now, tz);
-    if clock.target.is_some_and(Target::counts_business_time) {
-        format!("Prise en charge avant {when} (heures ouvrées).")
-    } else {
-        format!("Un technicien vous appelle avant {when}.")
+    let when = fr::when(due, now, tz, lang);
+    match (clock.target.is_some_and(Target::counts_business_time), lang) {
+        (true, Lang::Fr) => format!("Prise en charge avant {when} (heures ouvrées)."),
+        (true, Lang::En) => format!("Taken in charge before {when} (business hours)."),
+        (false, Lang::Fr) => format!("Un technicien vous appelle avant {when}."),
+        (false, Lang::En) => format!("A technician calls you before {when}."),
     }
 }
 
 /// The time left, and why it is not moving when a business clock is paused.
-fn countdown_sentence(clock: &Clock, now: DateTime<Utc>, tz: Tz) -> String {
+fn countdown_sentence(clock: &Clock, now: DateTime<Utc>, tz: Tz, lang: Lang) -> String {
     let business = clock.target.is_some_and(Target::counts_business_time);
     match clock.state {
         ClockState::Running | ClockState::AtRisk => {
-            let left = sla::format_duration(up_to_the_minute(clock.left_seconds.unwrap_or(0)));
-            let kind = if business { " en heures ouvrées" } else { "" };
-            match clock.resumes_at.filter(|_| clock.paused) {
-                Some(resumes) => format!(
+            let left = fr::duration(up_to_the_minute(clock.left_seconds.unwrap_or(0)), lang);
+            let kind = if business { t(lang, " en heures ouvrées", " of business time") } else { "" };
+            match (clock.resumes_at.filter(|_| clock.paused), lang) {
+                (Some(resumes), Lang::Fr) => format!(
                     "En pause hors heures ouvrées, reprend {}. Il restera {left}{kind}.",
-                    fr::local_time(resumes, now, tz)
+                    fr::when(resumes, now, tz, lang)
                 ),
-                None => format!("Il reste {left}{kind}."),
+                (Some(resumes), Lang::En) => format!(
+                    "Paused outside business hours, resumes {}. {left}{kind} will be left.",
+                    fr::when(resumes, now, tz, lang)
+                ),
+                (None, Lang::Fr) => format!("Il reste {left}{kind}."),
+                (None, Lang::En) => format!("{left}{kind} left."),
             }
         }
         ClockState::Breached => {
-            format!(
-                "Délai dépassé de {}.",
-                sla::format_duration(clock.late_by_seconds.unwrap_or(0))
-            )
+            let late = fr::duration(clock.late_by_seconds.unwrap_or(0), lang);
+            format!("{} {late}.", t(lang, "Délai dépassé de", "Deadline passed by"))
         }
-        ClockState::Met => "Incident pris en charge.".to_string(),
+        ClockState::Met => t(lang, "Incident pris en charge.", "Incident taken in charge.").to_string(),
         ClockState::NotApplicable => {
-            "Pas de délai de prise en charge pour cette priorité.".to_string()
+            t(lang, "Pas de délai de prise en charge pour cette priorité.", "No take-charge deadline for this priority.").to_string()
         }
     }
 }

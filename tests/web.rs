@@ -243,6 +243,35 @@ async fn p1_deadline_is_one_elapsed_hour_in_paris_time() {
 }
 
 #[wasm_bindgen_test]
+async fn the_report_page_reads_in_english_one_click_away() {
+    use vigie_app::i18n::Lang;
+    let lang = RwSignal::new(Lang::Fr);
+    let now = RwSignal::new(at("2026-11-27T17:59:00+01:00"));
+    let page = mount(move || {
+        provide_context(lang);
+        view! { <ReportPage now /> }.into_any()
+    });
+    page.type_description(P2_TEXT).await;
+    assert!(page.text("suggested-priority").contains("P2 Majeur"));
+    lang.set(Lang::En);
+    tick().await;
+    assert!(page.text("suggested-priority").contains("P2 Major"), "{}", page.text("suggested-priority"));
+    let reasons = page.text("suggestion-reasons");
+    assert!(reasons.is_ascii() && !reasons.is_empty(), "the engine's English reasons: {reasons}");
+    // Friday 17:59 in Paris: four business hours from Monday 08:00, in English, same instant.
+    let deadline = page.text("sla-deadline");
+    assert_eq!(deadline, "Taken in charge before Monday 30 November at 11:59 (business hours).");
+    assert_eq!(page.text("sla-countdown"), "4 h 00 of business time left.");
+    now.set(at("2026-11-27T18:05:00+01:00"));
+    tick().await;
+    let countdown = page.text("sla-countdown");
+    assert_eq!(countdown, "Paused outside business hours, resumes Monday 30 November at 08:00. 3 h 59 of business time will be left.");
+    lang.set(Lang::Fr);
+    tick().await;
+    assert!(page.text("sla-deadline").contains("Prise en charge avant lundi 30 novembre à 11:59"));
+}
+
+#[wasm_bindgen_test]
 fn local_times_read_in_french() {
     let tz = chrono_tz::Europe::Paris;
     let now = at("2026-11-30T10:59:00+01:00");

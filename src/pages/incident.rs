@@ -8,7 +8,7 @@ use vigie_api::{EventView, IncidentView};
 use vigie_engine::sla::{self, Clock, ClockState};
 use vigie_engine::Calendar;
 
-use crate::i18n::{t, use_lang};
+use crate::i18n::{t, use_lang, Tr};
 use crate::live::{reload_on_open, use_live_events};
 use crate::{api, clock, Session};
 
@@ -132,7 +132,6 @@ fn Timeline(events: RwSignal<Vec<EventView>>, time_zone: Signal<chrono_tz::Tz>, 
 
 #[component]
 fn Actions(id: i64, loaded: Memo<bool>, on_done: impl Fn() + Copy + Send + Sync + 'static) -> impl IntoView {
-    let lang = use_lang();
     let session = expect_context::<Session>();
     let error = RwSignal::new(None::<String>);
     let message = RwSignal::new(String::new());
@@ -151,17 +150,17 @@ fn Actions(id: i64, loaded: Memo<bool>, on_done: impl Fn() + Copy + Send + Sync 
     view! {
         <Show when=staff>
             <section class="panel actions">
-                <h2>{move || t(lang.get(), "Actions", "Actions")}</h2>
-                <button data-testid="action-acknowledge" on:click=move |_| run("acknowledge", serde_json::json!({}))>{move || t(lang.get(), "Prise en charge", "Take charge")}</button>
-                <button data-testid="action-on-site" on:click=move |_| run("on-site", serde_json::json!({}))>{move || t(lang.get(), "Sur site", "On site")}</button>
+                <h2><Tr fr="Actions" en="Actions" /></h2>
+                <button data-testid="action-acknowledge" on:click=move |_| run("acknowledge", serde_json::json!({}))><Tr fr="Prise en charge" en="Take charge" /></button>
+                <button data-testid="action-on-site" on:click=move |_| run("on-site", serde_json::json!({}))><Tr fr="Sur site" en="On site" /></button>
                 <div class="field">
-                    <label for="update-message">{move || t(lang.get(), "Point client", "Client update")}</label>
+                    <label for="update-message"><Tr fr="Point client" en="Client update" /></label>
                     <textarea id="update-message" prop:value=move || message.get() on:input=move |ev| message.set(event_target_value(&ev))></textarea>
-                    <button data-testid="action-update" on:click=move |_| run("updates", serde_json::json!({ "message": message.get_untracked() }))>{move || t(lang.get(), "Envoyer", "Send")}</button>
+                    <button data-testid="action-update" on:click=move |_| run("updates", serde_json::json!({ "message": message.get_untracked() }))><Tr fr="Envoyer" en="Send" /></button>
                 </div>
                 <ReclassifyForm run />
                 <ResolveForm run />
-                <button data-testid="action-close" on:click=move |_| run("close", serde_json::json!({}))>{move || t(lang.get(), "Clore", "Close")}</button>
+                <button data-testid="action-close" on:click=move |_| run("close", serde_json::json!({}))><Tr fr="Clore" en="Close" /></button>
                 <p class="error" role="alert">{move || error.get()}</p>
             </section>
         </Show>
@@ -171,22 +170,21 @@ fn Actions(id: i64, loaded: Memo<bool>, on_done: impl Fn() + Copy + Send + Sync 
 /// A new priority, with the reason the procedure asks for.
 #[component]
 fn ReclassifyForm(run: impl Fn(&'static str, serde_json::Value) + Copy + 'static) -> impl IntoView {
-    let lang = use_lang();
     let priority = RwSignal::new("P2".to_string());
     let reason = RwSignal::new(String::new());
     view! {
         <div class="field">
-            <label for="reclassify-priority">{move || t(lang.get(), "Nouvelle priorité", "New priority")}</label>
+            <label for="reclassify-priority"><Tr fr="Nouvelle priorité" en="New priority" /></label>
             <select id="reclassify-priority" on:change=move |ev| priority.set(event_target_value(&ev))>
                 <option value="P1">"P1"</option>
                 <option value="P2" selected>"P2"</option>
                 <option value="P3">"P3"</option>
             </select>
-            <label for="reclassify-reason">{move || t(lang.get(), "Motif", "Reason")}</label>
+            <label for="reclassify-reason"><Tr fr="Motif" en="Reason" /></label>
             <input id="reclassify-reason" prop:value=move || reason.get() on:input=move |ev| reason.set(event_target_value(&ev)) />
             <button data-testid="action-reclassify" disabled=move || reason.with(|r| r.trim().is_empty())
                 on:click=move |_| run("reclassify", serde_json::json!({ "priority": priority.get_untracked(), "reason": reason.get_untracked() }))>
-                {move || t(lang.get(), "Reclasser", "Reclassify")}
+                <Tr fr="Reclasser" en="Reclassify" />
             </button>
         </div>
     }
@@ -195,7 +193,6 @@ fn ReclassifyForm(run: impl Fn(&'static str, serde_json::Value) + Copy + 'static
 /// The resolution, with every field the resolution notice must carry.
 #[component]
 fn ResolveForm(run: impl Fn(&'static str, serde_json::Value) + Copy + 'static) -> impl IntoView {
-    let lang = use_lang();
     let root_cause = RwSignal::new(String::new());
     let actions = RwSignal::new(String::new());
     let impact = RwSignal::new(String::new());
@@ -203,7 +200,7 @@ fn ResolveForm(run: impl Fn(&'static str, serde_json::Value) + Copy + 'static) -
     let incomplete = move || [root_cause, actions, impact].iter().any(|f| f.with(|v| v.trim().is_empty()));
     let area = move |id: &'static str, label: (&'static str, &'static str), value: RwSignal<String>| {
         view! {
-            <label for=id>{move || t(lang.get(), label.0, label.1)}</label>
+            <label for=id><Tr fr=label.0 en=label.1 /></label>
             <textarea id=id data-testid=id required prop:value=move || value.get() on:input=move |ev| value.set(event_target_value(&ev))></textarea>
         }
     };
@@ -214,14 +211,14 @@ fn ResolveForm(run: impl Fn(&'static str, serde_json::Value) + Copy + 'static) -
             {area("resolve-impact", ("Impact sur les données de sécurité (images perdues, accès non tracés)", "Impact on security data (video lost, accesses not logged)"), impact)}
             <label class="check">
                 <input type="checkbox" data-testid="resolve-personal-data" on:change=move |ev| personal.set(event_target_checked(&ev)) />
-                {move || t(lang.get(), "Des données personnelles ont été perdues (RGPD)", "Personal data was lost (GDPR)")}
+                <Tr fr="Des données personnelles ont été perdues (RGPD)" en="Personal data was lost (GDPR)" />
             </label>
             <button data-testid="action-resolve" disabled=incomplete
                 on:click=move |_| run("resolve", serde_json::json!({
                     "root_cause": root_cause.get_untracked(), "actions": actions.get_untracked(),
                     "security_data_impact": impact.get_untracked(), "personal_data_lost": personal.get_untracked(),
                 }))>
-                {move || t(lang.get(), "Résoudre", "Resolve")}
+                <Tr fr="Résoudre" en="Resolve" />
             </button>
         </div>
     }

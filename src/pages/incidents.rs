@@ -5,7 +5,7 @@ use leptos::task::spawn_local;
 use vigie_api::IncidentView;
 
 use crate::countdown::Urgent;
-use crate::i18n::{t, use_lang};
+use crate::i18n::{t, use_lang, Tr};
 use crate::live::{reload_on_open, use_live_events};
 use crate::{api, clock};
 
@@ -25,7 +25,7 @@ pub fn IncidentsPage() -> impl IntoView {
     let rows = Memo::new(move |_| incidents.with(|i| i.as_ref().and_then(|r| r.as_ref().ok()).cloned().unwrap_or_default()));
     view! {
         <main class="page">
-            <h1 id="incidents-title">{move || t(lang.get(), "Incidents ouverts", "Open incidents")}</h1>
+            <h1 id="incidents-title"><Tr fr="Incidents ouverts" en="Open incidents" /></h1>
             <p class="connection" data-testid="connection-state" data-state=move || connection.get().as_str()>{move || connection.get().as_str()}</p>
             {move || match shown.get() {
                 None => view! { <p>{t(lang.get(), "Chargement…", "Loading…")}</p> }.into_any(),

@@ -8,18 +8,17 @@ use leptos::task::spawn_local;
 use serde_json::{json, Value};
 
 use super::text;
-use crate::i18n::{t, use_lang};
+use crate::i18n::{t, use_lang, Tr};
 use crate::{api, Session};
 
 /// The page.
 #[component]
 pub fn LessonsPage() -> impl IntoView {
-    let lang = use_lang();
     let session = expect_context::<Session>();
     let staff = session.user.get_untracked().is_some_and(|me| me.is_staff());
     view! {
         <main class="page wide">
-            <h1>{move || t(lang.get(), "Retours d'expérience", "Lessons learned")}</h1>
+            <h1><Tr fr="Retours d'expérience" en="Lessons learned" /></h1>
             <Reviews staff />
             {staff.then(|| view! { <Lessons /> })}
         </main>
@@ -34,7 +33,7 @@ fn Reviews(staff: bool) -> impl IntoView {
     reload();
     view! {
         <section>
-            <h2>{move || t(lang.get(), "Revues techniques", "Technical reviews")}</h2>
+            <h2><Tr fr="Revues techniques" en="Technical reviews" /></h2>
             {move || match reviews.get() {
                 None => view! { <p>"…"</p> }.into_any(),
                 Some(Err(e)) => view! { <p class="error" role="alert">{e}</p> }.into_any(),
@@ -74,23 +73,23 @@ fn ReviewCard(review: Value, staff: bool, reload: impl Fn() + Copy + 'static) ->
     view! {
         <article class="review" data-testid="review" data-reference=text(&review, "reference")>
             <h3>{format!("{} — {}", text(&review, "reference"), text(&review, "incident_type"))}</h3>
-            <p>{move || t(lang.get(), "Incidents liés : ", "Related incidents: ")}{related}</p>
-            <p data-testid="proposal">{move || t(lang.get(), "Proposition d'investissement préventif : ", "Preventive investment proposal: ")}
+            <p><Tr fr="Incidents liés : " en="Related incidents: " />{related}</p>
+            <p data-testid="proposal"><Tr fr="Proposition d'investissement préventif : " en="Preventive investment proposal: " />
                 {text(proposal, "description")}
                 {proposal["estimated_cost_eur"].as_i64().map(|c| format!(" — {c} € HT"))}
                 {format!(" ({shown_status})")}</p>
             {staff.then(|| view! {
                 <form class="admin-form" on:submit=|ev| ev.prevent_default()>
-                    <label>{move || t(lang.get(), "Description", "Description")}<textarea rows="2" data-testid="proposal-description" bind:value=description></textarea></label>
-                    <label>{move || t(lang.get(), "Coût estimé (€ HT)", "Estimated cost (EUR excl. VAT)")}<input type="text" inputmode="numeric" data-testid="proposal-cost" bind:value=cost /></label>
-                    <label>{move || t(lang.get(), "État", "Status")}
+                    <label><Tr fr="Description" en="Description" /><textarea rows="2" data-testid="proposal-description" bind:value=description></textarea></label>
+                    <label><Tr fr="Coût estimé (€ HT)" en="Estimated cost (EUR excl. VAT)" /><input type="text" inputmode="numeric" data-testid="proposal-cost" bind:value=cost /></label>
+                    <label><Tr fr="État" en="Status" />
                         <select data-testid="proposal-status" prop:value=move || status.get() on:change=move |ev| status.set(event_target_value(&ev))>
-                            <option value="proposed">{move || t(lang.get(), "proposée", "proposed")}</option>
-                            <option value="accepted">{move || t(lang.get(), "acceptée", "accepted")}</option>
-                            <option value="declined">{move || t(lang.get(), "refusée", "declined")}</option>
+                            <option value="proposed"><Tr fr="proposée" en="proposed" /></option>
+                            <option value="accepted"><Tr fr="acceptée" en="accepted" /></option>
+                            <option value="declined"><Tr fr="refusée" en="declined" /></option>
                         </select>
                     </label>
-                    <button type="submit" data-testid="proposal-save" on:click=save>{move || t(lang.get(), "Enregistrer", "Save")}</button>
+                    <button type="submit" data-testid="proposal-save" on:click=save><Tr fr="Enregistrer" en="Save" /></button>
                     {move || error.get().map(|e| view! { <p class="error" role="alert">{e}</p> })}
                 </form>
             })}
@@ -116,12 +115,12 @@ fn Lessons() -> impl IntoView {
     search();
     view! {
         <section>
-            <h2>{move || t(lang.get(), "Base de connaissances", "Knowledge base")}</h2>
+            <h2><Tr fr="Base de connaissances" en="Knowledge base" /></h2>
             <form class="lesson-search" on:submit=move |ev| { ev.prevent_default(); search(); }>
-                <label>{move || t(lang.get(), "Système", "System")}<input type="text" data-testid="lesson-system" placeholder="video, access, hypervisor" bind:value=system /></label>
-                <label>{move || t(lang.get(), "Symptôme", "Symptom")}<input type="text" data-testid="lesson-symptom" bind:value=symptom /></label>
-                <label>{move || t(lang.get(), "Mots", "Words")}<input type="search" data-testid="lesson-words" bind:value=words /></label>
-                <button type="submit" data-testid="lesson-search">{move || t(lang.get(), "Chercher", "Search")}</button>
+                <label><Tr fr="Système" en="System" /><input type="text" data-testid="lesson-system" placeholder="video, access, hypervisor" bind:value=system /></label>
+                <label><Tr fr="Symptôme" en="Symptom" /><input type="text" data-testid="lesson-symptom" bind:value=symptom /></label>
+                <label><Tr fr="Mots" en="Words" /><input type="search" data-testid="lesson-words" bind:value=words /></label>
+                <button type="submit" data-testid="lesson-search"><Tr fr="Chercher" en="Search" /></button>
             </form>
             {move || match lessons.get() {
                 None => view! { <p>"…"</p> }.into_any(),

@@ -4,7 +4,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::api;
-use crate::i18n::{t, use_lang};
+use crate::i18n::{t, use_lang, Tr};
 use crate::Session;
 
 /// The login form; on success, the user's home page.
@@ -38,18 +38,18 @@ pub fn LoginPage() -> impl IntoView {
             <h1>"Vigie"</h1>
             <form class="panel" on:submit=submit>
                 <div class="field">
-                    <label for="login-username">{move || t(lang.get(), "Identifiant", "Username")}</label>
+                    <label for="login-username"><Tr fr="Identifiant" en="Username" /></label>
                     <input id="login-username" data-testid="login-username" autocomplete="username" required
                         prop:value=move || username.get() on:input=move |ev| username.set(event_target_value(&ev)) />
                 </div>
                 <div class="field">
-                    <label for="login-password">{move || t(lang.get(), "Mot de passe", "Password")}</label>
+                    <label for="login-password"><Tr fr="Mot de passe" en="Password" /></label>
                     <input id="login-password" data-testid="login-password" type="password" autocomplete="current-password" required
                         prop:value=move || password.get() on:input=move |ev| password.set(event_target_value(&ev)) />
                 </div>
                 <p class="error" role="alert">{move || error.get()}</p>
                 <button type="submit" data-testid="login-submit" disabled=move || busy.get()>
-                    {move || t(lang.get(), "Se connecter", "Log in")}
+                    <Tr fr="Se connecter" en="Log in" />
                 </button>
             </form>
         </main>

@@ -9,7 +9,7 @@ use vigie_api::PostMortemView;
 use vigie_engine::postmortem::{PlanItem, PostMortem};
 
 use crate::countdown::clock_digits;
-use crate::i18n::{t, use_lang};
+use crate::i18n::{t, use_lang, Tr};
 use crate::{api, clock};
 
 /// Measures, one per line.
@@ -92,7 +92,7 @@ pub fn PostMortemPage(id: i64) -> impl IntoView {
     let area = move |id: &'static str, label: (&'static str, &'static str), value: RwSignal<String>| {
         view! {
             <div class="field">
-                <label for=id>{move || t(lang.get(), label.0, label.1)}</label>
+                <label for=id><Tr fr=label.0 en=label.1 /></label>
                 <textarea id=id data-testid=id rows="4" prop:value=move || value.get() on:input=move |ev| value.set(event_target_value(&ev))></textarea>
             </div>
         }
@@ -122,9 +122,9 @@ pub fn PostMortemPage(id: i64) -> impl IntoView {
             <ul class="missing" data-testid="postmortem-missing" aria-live="polite">
                 {move || missing.get().into_iter().map(|m| view! { <li>{if lang.get() == crate::i18n::Lang::Fr { m.fr } else { m.en }}</li> }).collect_view()}
             </ul>
-            <button on:click=move |_| save(false)>{move || t(lang.get(), "Enregistrer", "Save")}</button>
+            <button on:click=move |_| save(false)><Tr fr="Enregistrer" en="Save" /></button>
             <button data-testid="postmortem-publish" disabled=move || !missing.with(Vec::is_empty) on:click=move |_| save(true)>
-                {move || t(lang.get(), "Publier au client", "Publish to the client")}
+                <Tr fr="Publier au client" en="Publish to the client" />
             </button>
             <p role="status">{move || message.get()}</p>
         </main>

@@ -11,7 +11,7 @@ use vigie_api::{NewIncident, SiteView};
 use vigie_engine::classify::{Answers, Scope, Symptom, System};
 use vigie_engine::{Calendar, Policy};
 
-use crate::i18n::{t, use_lang};
+use crate::i18n::{t, use_lang, Tr};
 use crate::{api, clock, ReportPage};
 
 const QUEUE_KEY: &str = "vigie.pending-reports";
@@ -131,7 +131,7 @@ pub fn ReportFormPage() -> impl IntoView {
         <main>
             <form class="report-form" on:submit=submit>
                 <div class="field page">
-                    <label for="report-site">{move || t(lang.get(), "Site", "Site")}</label>
+                    <label for="report-site"><Tr fr="Site" en="Site" /></label>
                     <select id="report-site" data-testid="report-site" on:change=move |ev| site.set(event_target_value(&ev).parse().ok())>
                         {move || sites.get().into_iter().map(|s| view! {
                             <option value=s.id.to_string() selected=move || site.get() == Some(s.id)>{format!("{} — {}", s.organisation_name, s.name)}</option>
@@ -139,14 +139,14 @@ pub fn ReportFormPage() -> impl IntoView {
                     </select>
                     <label class="check">
                         <input type="checkbox" prop:checked=move || on_site.get() on:change=move |ev| on_site.set(event_target_checked(&ev)) />
-                        {move || t(lang.get(), "Une intervention sur site est nécessaire", "An on-site intervention is needed")}
+                        <Tr fr="Une intervention sur site est nécessaire" en="An on-site intervention is needed" />
                     </label>
                 </div>
                 <Questionnaire answers />
                 <ReportPage now description answers terms />
                 <div class="page">
                     <button type="submit" data-testid="report-submit" disabled=move || description.with(|d| d.trim().is_empty())>
-                        {move || t(lang.get(), "Signaler l'incident", "Report the incident")}
+                        <Tr fr="Signaler l'incident" en="Report the incident" />
                     </button>
                     <p class="error" role="alert">{move || error.get()}</p>
                     {move || (!queue.get().is_empty()).then(|| view! {
@@ -168,14 +168,13 @@ pub fn ReportFormPage() -> impl IntoView {
 /// The questionnaire: a few quick questions a site manager can answer on a phone.
 #[component]
 fn Questionnaire(answers: RwSignal<Answers>) -> impl IntoView {
-    let lang = use_lang();
     let choice = |id: &'static str, label: (&'static str, &'static str), options: Vec<(&'static str, &'static str, &'static str)>, set: fn(&mut Answers, &str)| {
         view! {
             <div class="field">
-                <label for=id>{move || t(lang.get(), label.0, label.1)}</label>
+                <label for=id><Tr fr=label.0 en=label.1 /></label>
                 <select id=id data-testid=id on:change=move |ev| { let v = event_target_value(&ev); answers.update(|a| set(a, &v)); }>
-                    <option value="">{move || t(lang.get(), "— je ne sais pas —", "— don't know —")}</option>
-                    {options.into_iter().map(|(value, fr, en)| view! { <option value=value>{move || t(lang.get(), fr, en)}</option> }).collect_view()}
+                    <option value=""><Tr fr="— je ne sais pas —" en="— don't know —" /></option>
+                    {options.into_iter().map(|(value, fr, en)| view! { <option value=value><Tr fr en /></option> }).collect_view()}
                 </select>
             </div>
         }
@@ -184,13 +183,13 @@ fn Questionnaire(answers: RwSignal<Answers>) -> impl IntoView {
         view! {
             <label class="check">
                 <input type="checkbox" data-testid=id on:change=move |ev| { let on = event_target_checked(&ev); answers.update(|a| set(a, on)); } />
-                {move || t(lang.get(), label.0, label.1)}
+                <Tr fr=label.0 en=label.1 />
             </label>
         }
     };
     view! {
         <fieldset class="page questionnaire">
-            <legend>{move || t(lang.get(), "Questions rapides", "Quick questions")}</legend>
+            <legend><Tr fr="Questions rapides" en="Quick questions" /></legend>
             {choice("answer-system", ("Système touché", "System affected"), vec![
                 ("video", "Vidéo (caméras, enregistreurs)", "Video (cameras, recorders)"),
                 ("access_control", "Contrôle d'accès (badges, portes)", "Access control (badges, doors)"),

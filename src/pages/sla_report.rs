@@ -10,7 +10,7 @@ use serde_json::Value;
 use vigie_engine::sla::{format_duration, ClockKind};
 
 use super::text;
-use crate::i18n::{t, use_lang, Lang};
+use crate::i18n::{t, use_lang, Lang, Tr};
 use crate::{api, Session};
 
 /// The page: which organisation and month, then the report.
@@ -47,19 +47,19 @@ pub fn SlaReportPage() -> impl IntoView {
     });
     view! {
         <main class="page wide">
-            <h1>{move || t(lang.get(), "Rapport de conformité SLA", "SLA compliance report")}</h1>
+            <h1><Tr fr="Rapport de conformité SLA" en="SLA compliance report" /></h1>
             <form class="report-query" on:submit=|ev| ev.prevent_default()>
                 <Show when=move || own.is_none()>
-                    <label>{move || t(lang.get(), "Organisation", "Organisation")}
+                    <label><Tr fr="Organisation" en="Organisation" />
                         <select data-testid="report-organisation" prop:value=move || organisation.get() on:change=move |ev| organisation.set(event_target_value(&ev))>
                             {move || organisations.get().into_iter().map(|(id, name)| view! { <option value=id.to_string()>{name}</option> }).collect_view()}
                         </select>
                     </label>
                 </Show>
-                <label>{move || t(lang.get(), "Mois", "Month")}
+                <label><Tr fr="Mois" en="Month" />
                     <input type="month" data-testid="report-month" prop:value=move || month.get() on:change=move |ev| month.set(event_target_value(&ev)) />
                 </label>
-                <a class="button" data-testid="report-csv" href=move || format!("{}&format=csv", query()) download>{move || t(lang.get(), "Télécharger en CSV", "Download as CSV")}</a>
+                <a class="button" data-testid="report-csv" href=move || format!("{}&format=csv", query()) download><Tr fr="Télécharger en CSV" en="Download as CSV" /></a>
             </form>
             {move || match report.get() {
                 None => view! { <p>{t(lang.get(), "Chargement…", "Loading…")}</p> }.into_any(),
