@@ -331,7 +331,7 @@ async fn wall_orders_tiles_by_urgency_and_changes_state_at_the_right_instant() {
     assert_eq!(shown[1].2, "paused");
     assert_eq!(shown[1].3, "2026-11-30T10:00:00.000Z");
     let paused = page.wrapper.query_selector_all("[data-testid=wall-tile]").unwrap().item(1).unwrap().text_content().unwrap();
-    assert!(paused.contains("En pause (hors heures ouvrées)") && paused.contains("Reprise lundi 08:00"), "{paused}");
+    assert!(paused.contains("En pause") && paused.contains("Reprise lundi 08:00 (heures ouvrées)"), "{paused}");
     assert_eq!(page.text("connection-state").contains("En direct"), true);
 
     // 75 % of the P1's hour: at risk; at the hour: breached.

@@ -181,14 +181,26 @@ fn WallTile(tile: Tile, now: Signal<DateTime<Utc>>) -> impl IntoView {
         // To the millisecond, as the server stores it: tools compare it with the API's.
         let deadline = u.due.to_rfc3339_opts(SecondsFormat::Millis, true);
         let kind = u.kind;
-        // One computation per tick for the three things shown.
+        // One computation per tick for all that is shown. A paused clock says when it runs
+        // again, in the site's time; that instant is looked up once per pause, not per tick.
         let time_zone = u.business.as_ref().map(|c| c.time_zone());
+        let resumes_ms = std::sync::atomic::AtomicI64::new(i64::MIN);
         let at_now = Memo::new(move |_| {
             let now = now.get();
             let shown = u.shown(now);
-            // A paused clock says when it runs again, in the site's time.
             let resumes = match (shown, time_zone) {
-                (Shown::Paused, Some(tz)) => u.resumes_at(now).map(|r| crate::fr::short_time(r, now, tz)),
+                (Shown::Paused, Some(tz)) => {
+                    use std::sync::atomic::Ordering::Relaxed;
+                    let cached = resumes_ms.load(Relaxed);
+                    let at = if cached > now.timestamp_millis() {
+                        DateTime::from_timestamp_millis(cached)
+                    } else {
+                        let found = u.resumes_at(now);
+                        resumes_ms.store(found.map_or(i64::MIN, |r| r.timestamp_millis()), Relaxed);
+                        found
+                    };
+                    at.map(|r| (r, tz))
+                }
                 _ => None,
             };
             (shown, u.left_seconds(now), resumes)
@@ -197,10 +209,11 @@ fn WallTile(tile: Tile, now: Signal<DateTime<Utc>>) -> impl IntoView {
             <div class="countdown" data-testid="countdown" data-deadline=deadline data-state=move || at_now.get().0.as_str()>
                 <span class="countdown-clock">{move || clock_name(kind, lang.get())}</span>
                 <span class="countdown-digits">{move || clock_digits(at_now.get().1)}</span>
-                <span class="countdown-state">{move || state_words(at_now.get().0, lang.get())}
-                    <span class="countdown-why">{move || (at_now.get().0 == Shown::Paused).then(|| t(lang.get(), " (hors heures ouvrées)", " (outside business hours)"))}</span>
-                </span>
-                <span class="countdown-resumes">{move || at_now.get().2.map(|r| format!("{} {r}", t(lang.get(), "Reprise", "Resumes")))}</span>
+                <span class="countdown-state">{move || state_words(at_now.get().0, lang.get())}</span>
+                <span class="countdown-resumes">{move || at_now.get().2.map(|(r, tz)| {
+                    let (resumes, hours) = (t(lang.get(), "Reprise", "Resumes"), t(lang.get(), "heures ouvrées", "business hours"));
+                    format!("{resumes} {} ({hours})", crate::fr::short_time(r, now.get_untracked(), tz))
+                })}</span>
             </div>
         }
     });
