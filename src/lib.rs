@@ -92,6 +92,12 @@ impl Route {
     }
 }
 
+thread_local! {
+    /// The app's current path, for [`navigate`]: it is called from event handlers and from
+    /// async tasks (after logging in, say), where the reactive context is no longer at hand.
+    static PATH: std::cell::Cell<Option<RwSignal<String>>> = const { std::cell::Cell::new(None) };
+}
+
 /// The current path, kept in step with the browser's history.
 fn use_path() -> RwSignal<String> {
     let current = || web_sys::window().and_then(|w| w.location().pathname().ok()).unwrap_or_else(|| "/".into());
@@ -99,6 +105,7 @@ fn use_path() -> RwSignal<String> {
     let handle = window_event_listener(leptos::ev::popstate, move |_| path.set(current()));
     on_cleanup(move || handle.remove());
     provide_context(path);
+    PATH.with(|p| p.set(Some(path)));
     path
 }
 
@@ -107,7 +114,7 @@ pub fn navigate(to: &str) {
     if let Some(history) = web_sys::window().and_then(|w| w.history().ok()) {
         let _ = history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(to));
     }
-    if let Some(path) = use_context::<RwSignal<String>>() {
+    if let Some(path) = PATH.with(std::cell::Cell::get) {
         path.set(to.to_string());
     }
 }
@@ -181,6 +188,21 @@ fn Shell(pages: fn(Route) -> Option<AnyView>) -> impl IntoView {
             let _ = root.set_attribute("lang", t(l, "fr", "en"));
         }
         doc.set_title(&format!("Vigie — {}", title(route, l)));
+    });
+    // After a change of page inside the app, the keyboard and screen readers start from the
+    // new page's heading, as they would after a page load.
+    Effect::new(move |previous: Option<String>| {
+        let current = path.get();
+        if previous.is_some_and(|p| p != current) {
+            request_animation_frame(|| {
+                use wasm_bindgen::JsCast;
+                if let Some(heading) = document().query_selector("main h1").ok().flatten() {
+                    let _ = heading.set_attribute("tabindex", "-1");
+                    let _ = heading.unchecked_into::<web_sys::HtmlElement>().focus();
+                }
+            });
+        }
+        current
     });
     let page = move || {
         let route = Route::of(&path.get());

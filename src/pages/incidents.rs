@@ -7,6 +7,7 @@ use vigie_api::IncidentView;
 use crate::countdown::Urgent;
 use crate::i18n::{t, use_lang, Tr};
 use crate::live::{reload_on_open, use_live_events};
+use crate::pages::wall::ConnectionBadge;
 use crate::{api, clock};
 
 /// The page.
@@ -26,7 +27,7 @@ pub fn IncidentsPage() -> impl IntoView {
     view! {
         <main class="page">
             <h1 id="incidents-title"><Tr fr="Incidents ouverts" en="Open incidents" /></h1>
-            <p class="connection" data-testid="connection-state" data-state=move || connection.get().as_str()>{move || connection.get().as_str()}</p>
+            <ConnectionBadge connection />
             {move || match shown.get() {
                 None => view! { <p>{t(lang.get(), "Chargement…", "Loading…")}</p> }.into_any(),
                 Some(Err(e)) => view! { <p class="error" role="alert">{e}</p> }.into_any(),

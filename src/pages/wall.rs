@@ -139,8 +139,9 @@ pub fn WallView(
 /// How many tiles fit at full size on a 1920×1080 wall.
 const DENSE_FROM: usize = 12;
 
+/// The live connection's state, in words (`connection-state`).
 #[component]
-fn ConnectionBadge(connection: Signal<Connection>) -> impl IntoView {
+pub fn ConnectionBadge(#[prop(into)] connection: Signal<Connection>) -> impl IntoView {
     let lang = use_lang();
     let text = move || match (connection.get(), lang.get()) {
         (Connection::Open, l) => t(l, "● En direct", "● Live"),

@@ -23,6 +23,14 @@ async fn an_administrator_edits_a_calendar_and_a_client_reads_its_report() {
 
     let admin = driver.session(Window::Desktop { width: 1280, height: 900 }).await;
     pages::login(&admin, &vigie, "admin").await;
+    // Logging in changes the page inside the app: the new page's heading takes the focus,
+    // so that the keyboard and screen readers start from it.
+    let heading = "const e = document.activeElement; return e && e.tagName === 'H1' ? e.textContent : null";
+    let focused = until("the home page's heading to take the focus", SHOWN, async || {
+        script(&admin, heading, json!([])).await.as_str().map(str::to_string)
+    })
+    .await;
+    assert_eq!(focused, "Incidents ouverts");
     pages::go(&admin, &vigie.url("/admin")).await;
     click(&admin, "[data-testid=admin-tab-sites]").await;
     click(&admin, "[data-testid=admin-site] button").await;
