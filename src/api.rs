@@ -3,7 +3,6 @@
 //! The session is the server's HttpOnly cookie, which the browser sends by itself; the
 //! browser also sets the `Origin` header the server checks on state-changing requests.
 
-use gloo_net::http::{Request, RequestBuilder, Response};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 use vigie_api::{EventView, IncidentView, Me, NewIncident, SiteView};
@@ -35,16 +34,49 @@ impl std::fmt::Display for ApiError {
     }
 }
 
-async fn answer<T: DeserializeOwned>(response: Result<Response, gloo_net::Error>) -> Result<T, ApiError> {
-    let response = response.map_err(|e| ApiError { status: 0, message: e.to_string() })?;
-    let status = response.status();
-    if (200..300).contains(&status) {
-        return response.json::<T>().await.map_err(|e| ApiError { status, message: e.to_string() });
-    }
-    let message = match response.json::<serde_json::Value>().await {
-        Ok(body) => body["error"].as_str().unwrap_or("erreur du serveur").to_string(),
-        Err(_) => format!("HTTP {status}"),
+/// One request with the browser's `fetch`: the method, the path, an optional JSON body and
+/// extra headers; the status and the body's text. The session cookie goes with it (same
+/// origin). Written over `web_sys` directly: a wrapper library costs the bundle more than
+/// these lines.
+async fn fetch(method: &str, path: &str, body: Option<String>, headers: &[(&str, &str)]) -> Result<(u16, String), ApiError> {
+    use wasm_bindgen::JsCast;
+    use wasm_bindgen_futures::JsFuture;
+    // `fetch` fails only when the server cannot be reached: status 0, as `is_network` says.
+    let failed = |e: wasm_bindgen::JsValue| ApiError {
+        status: 0,
+        message: e.dyn_ref::<js_sys::Error>().map(|e| String::from(e.message())).unwrap_or_else(|| "réseau indisponible".into()),
     };
+    let init = web_sys::RequestInit::new();
+    init.set_method(method);
+    let request_headers = web_sys::Headers::new().map_err(failed)?;
+    for (name, value) in headers {
+        request_headers.set(name, value).map_err(failed)?;
+    }
+    if let Some(body) = &body {
+        request_headers.set("Content-Type", "application/json").map_err(failed)?;
+        init.set_body(&wasm_bindgen::JsValue::from_str(body));
+    }
+    init.set_headers(&request_headers);
+    let request = web_sys::Request::new_with_str_and_init(path, &init).map_err(failed)?;
+    let window = web_sys::window().ok_or(ApiError { status: 0, message: "no window".into() })?;
+    let response: web_sys::Response = JsFuture::from(window.fetch_with_request(&request)).await.map_err(failed)?.unchecked_into();
+    let text = JsFuture::from(response.text().map_err(failed)?).await.map_err(failed)?;
+    Ok((response.status(), text.as_string().unwrap_or_default()))
+}
+
+/// The answer as `T`, or the server's message (`{"error": ...}`) with the status.
+async fn answer<T: DeserializeOwned>(sent: Result<(u16, String), ApiError>) -> Result<T, ApiError> {
+    let (status, text) = sent?;
+    if (200..300).contains(&status) {
+        // An empty answer (204) reads as JSON `null`.
+        let text = if text.is_empty() { "null" } else { text.as_str() };
+        return serde_json::from_str(text).map_err(|e| ApiError { status, message: e.to_string() });
+    }
+    #[derive(serde::Deserialize)]
+    struct Failure {
+        error: String,
+    }
+    let message = serde_json::from_str::<Failure>(&text).map(|f| f.error).unwrap_or_else(|_| format!("HTTP {status}"));
     Err(ApiError { status, message })
 }
 
@@ -55,37 +87,27 @@ pub async fn get_value(path: &str) -> Result<serde_json::Value, ApiError> {
 }
 
 /// `POST`, `PUT` or `DELETE` with a JSON body; an empty answer (204) is `null`.
-pub async fn send_value(method: &str, path: &str, body: &serde_json::Value) -> Result<serde_json::Value, ApiError> {
-    let request = match method {
-        "PUT" => Request::put(path),
-        "DELETE" => Request::delete(path),
-        _ => Request::post(path),
-    };
-    let request = request.json(body).map_err(|e| ApiError { status: 0, message: e.to_string() })?;
-    let response = request.send().await.map_err(|e| ApiError { status: 0, message: e.to_string() })?;
-    if response.status() == 204 {
-        return Ok(serde_json::Value::Null);
-    }
-    answer(Ok(response)).await
+pub async fn send_value(method: &'static str, path: &str, body: &serde_json::Value) -> Result<serde_json::Value, ApiError> {
+    send(method, path, body, &[]).await
 }
 
 async fn get<T: DeserializeOwned>(path: &str) -> Result<T, ApiError> {
-    answer(Request::get(path).send().await).await
+    answer(fetch("GET", path, None, &[]).await).await
 }
 
-async fn post<T: DeserializeOwned, B: Serialize>(request: RequestBuilder, body: &B) -> Result<T, ApiError> {
-    let request = request.json(body).map_err(|e| ApiError { status: 0, message: e.to_string() })?;
-    answer(request.send().await).await
+async fn send<T: DeserializeOwned, B: Serialize>(method: &str, path: &str, body: &B, headers: &[(&str, &str)]) -> Result<T, ApiError> {
+    let body = serde_json::to_string(body).map_err(|e| ApiError { status: 0, message: e.to_string() })?;
+    answer(fetch(method, path, Some(body), headers).await).await
 }
 
 /// `POST /api/login`.
 pub async fn login(username: &str, password: &str) -> Result<Me, ApiError> {
-    post(Request::post("/api/login"), &serde_json::json!({ "username": username, "password": password })).await
+    send("POST", "/api/login", &serde_json::json!({ "username": username, "password": password }), &[]).await
 }
 
 /// `POST /api/logout`.
 pub async fn logout() {
-    let _ = Request::post("/api/logout").send().await;
+    let _ = fetch("POST", "/api/logout", None, &[]).await;
 }
 
 /// `GET /api/me`.
@@ -115,12 +137,12 @@ pub async fn timeline(id: i64) -> Result<Vec<EventView>, ApiError> {
 
 /// `POST /api/incidents` with an `Idempotency-Key`, so that a retry never reports twice.
 pub async fn report(incident: &NewIncident, idempotency_key: &str) -> Result<IncidentView, ApiError> {
-    post(Request::post("/api/incidents").header("Idempotency-Key", idempotency_key), incident).await
+    send("POST", "/api/incidents", incident, &[("Idempotency-Key", idempotency_key)]).await
 }
 
 /// `POST /api/incidents/{id}/{action}` with its body.
 pub async fn act(id: i64, action: &str, body: &serde_json::Value) -> Result<IncidentView, ApiError> {
-    post(Request::post(&format!("/api/incidents/{id}/{action}")), body).await
+    send("POST", &format!("/api/incidents/{id}/{action}"), body, &[]).await
 }
 
 /// `GET /api/time`: the server's clock in milliseconds since the epoch.
@@ -136,10 +158,10 @@ pub async fn postmortem(id: i64) -> Result<vigie_api::PostMortemView, ApiError> 
 
 /// `PUT /api/postmortems/{id}`: saves the draft.
 pub async fn save_postmortem(id: i64, document: &vigie_engine::postmortem::PostMortem) -> Result<vigie_api::PostMortemView, ApiError> {
-    post(Request::put(&format!("/api/postmortems/{id}")), document).await
+    send("PUT", &format!("/api/postmortems/{id}"), document, &[]).await
 }
 
 /// `POST /api/postmortems/{id}/publish`.
 pub async fn publish_postmortem(id: i64) -> Result<vigie_api::PostMortemView, ApiError> {
-    post(Request::post(&format!("/api/postmortems/{id}/publish")), &serde_json::json!({})).await
+    send("POST", &format!("/api/postmortems/{id}/publish"), &serde_json::json!({}), &[]).await
 }
