@@ -40,19 +40,7 @@ pub fn priority_name(priority: Priority) -> &'static str {
 /// The time zone is the calendar's, not the browser's: a deadline is promised in the
 /// client's site time, wherever the screen is.
 pub fn local_time(t: DateTime<Utc>, now: DateTime<Utc>, tz: Tz) -> String {
-    let local = t.with_timezone(&tz);
-    let hour = format!("{:02}:{:02}", local.hour(), local.minute());
-    if local.date_naive() == now.with_timezone(&tz).date_naive() {
-        return hour;
-    }
-    let weekday = WEEKDAYS[local.weekday().num_days_from_monday() as usize];
-    // `month0()` is 0..=11 by construction.
-    let month = MONTHS[local.month0() as usize];
-    let day = match local.day() {
-        1 => "1er".to_string(),
-        d => d.to_string(),
-    };
-    format!("{weekday} {day} {month} à {hour}")
+    when(t, now, tz, crate::i18n::Lang::Fr)
 }
 
 /// What a clock promises, as the client reads it.
@@ -108,9 +96,8 @@ pub fn event_name(kind: &str, lang: crate::i18n::Lang) -> String {
 /// An instant within the coming week, short enough for a wall tile: `15:42` on the same
 /// local day, `lundi 08:00` within six days, `30/11 08:00` beyond.
 pub fn short_time(t: DateTime<Utc>, now: DateTime<Utc>, tz: Tz) -> String {
-    let (local, today) = (t.with_timezone(&tz), now.with_timezone(&tz).date_naive());
-    let hour = format!("{:02}:{:02}", local.hour(), local.minute());
-    let days = (local.date_naive() - today).num_days();
+    let (local, hour) = local_hour(t, tz);
+    let days = (local.date_naive() - now.with_timezone(&tz).date_naive()).num_days();
     match days {
         0 => hour,
         1..=6 => format!("{} {hour}", WEEKDAYS[local.weekday().num_days_from_monday() as usize]),
@@ -136,16 +123,30 @@ const MONTHS_EN: [&str; 12] = [
 /// [`local_time`] in the interface's language: `lundi 30 novembre à 11:59` or
 /// `Monday 30 November at 11:59`; the time stays the site's, on a 24-hour clock.
 pub fn when(t: DateTime<Utc>, now: DateTime<Utc>, tz: Tz, lang: crate::i18n::Lang) -> String {
-    if lang == crate::i18n::Lang::Fr {
-        return local_time(t, now, tz);
-    }
-    let local = t.with_timezone(&tz);
-    let hour = format!("{:02}:{:02}", local.hour(), local.minute());
+    let (local, hour) = local_hour(t, tz);
     if local.date_naive() == now.with_timezone(&tz).date_naive() {
         return hour;
     }
-    let weekday = WEEKDAYS_EN[local.weekday().num_days_from_monday() as usize];
-    format!("{weekday} {} {} at {hour}", local.day(), MONTHS_EN[local.month0() as usize])
+    let weekday = local.weekday().num_days_from_monday() as usize;
+    // `month0()` is 0..=11 by construction.
+    let month = local.month0() as usize;
+    match lang {
+        crate::i18n::Lang::Fr => {
+            let day = match local.day() {
+                1 => "1er".to_string(),
+                d => d.to_string(),
+            };
+            format!("{} {day} {} à {hour}", WEEKDAYS[weekday], MONTHS[month])
+        }
+        crate::i18n::Lang::En => format!("{} {} {} at {hour}", WEEKDAYS_EN[weekday], local.day(), MONTHS_EN[month]),
+    }
+}
+
+/// The local time of `t` in `tz`, and its `HH:MM`.
+fn local_hour(t: DateTime<Utc>, tz: Tz) -> (DateTime<Tz>, String) {
+    let local = t.with_timezone(&tz);
+    let hour = format!("{:02}:{:02}", local.hour(), local.minute());
+    (local, hour)
 }
 
 /// A duration as the engine writes it (`1 h 05`, `2 j 3 h`), with English's `d` for days.

@@ -18,6 +18,11 @@ use crate::i18n::{t, use_lang};
 /// A list the page shows, once loaded.
 type List = RwSignal<Option<Result<Vec<Value>, String>>>;
 
+/// The `i`-th item of a loaded list, as a table row picks it.
+fn item(list: List, i: usize) -> Option<Value> {
+    list.with_untracked(|l| l.as_ref().and_then(|l| l.as_ref().ok()).and_then(|l| l.get(i).cloned()))
+}
+
 /// Loads a JSON list into `into`.
 fn load(path: &'static str, into: List) {
     spawn_local(async move {
@@ -145,7 +150,7 @@ fn OrganisationsAdmin() -> impl IntoView {
         (RwSignal::new(None::<i64>), RwSignal::new(String::new()), RwSignal::new("standard".to_string()), RwSignal::new(String::new()), RwSignal::new(false), RwSignal::new(String::new()));
     let (outcome, token): (Outcome, _) = (RwSignal::new(None), RwSignal::new(None::<String>));
     let pick = Callback::new(move |i: usize| {
-        let Some(org) = list.with_untracked(|l| l.as_ref().and_then(|l| l.as_ref().ok()).and_then(|l| l.get(i).cloned())) else { return };
+        let Some(org) = item(list, i) else { return };
         editing.set(org["id"].as_i64());
         name.set(text(&org, "name"));
         contract.set(text(&org, "contract"));
@@ -224,7 +229,7 @@ fn PoliciesAdmin() -> impl IntoView {
     let (contract, policy) = (RwSignal::new(None::<String>), RwSignal::new(String::new()));
     let outcome: Outcome = RwSignal::new(None);
     let pick = Callback::new(move |i: usize| {
-        let Some(entry) = list.with_untracked(|l| l.as_ref().and_then(|l| l.as_ref().ok()).and_then(|l| l.get(i).cloned())) else { return };
+        let Some(entry) = item(list, i) else { return };
         contract.set(Some(text(&entry, "contract")));
         policy.set(serde_json::to_string_pretty(&entry["policy"]).unwrap_or_default());
         outcome.set(None);
@@ -354,7 +359,7 @@ fn UsersAdmin() -> impl IntoView {
     let (picked, new_password) = (RwSignal::new(None::<Value>), RwSignal::new(String::new()));
     let outcome: Outcome = RwSignal::new(None);
     let pick = Callback::new(move |i: usize| {
-        picked.set(users.with_untracked(|u| u.as_ref().and_then(|u| u.as_ref().ok()).and_then(|u| u.get(i).cloned())));
+        picked.set(item(users, i));
         outcome.set(None);
     });
     let invite = Callback::new(move |()| {

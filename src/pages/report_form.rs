@@ -8,7 +8,7 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use vigie_api::{NewIncident, SiteView};
-use vigie_engine::classify::{Answers, Scope, Symptom, System};
+use vigie_engine::classify::Answers;
 use vigie_engine::{Calendar, Policy};
 
 use crate::i18n::{t, use_lang, Tr};
@@ -165,6 +165,12 @@ pub fn ReportFormPage() -> impl IntoView {
     }
 }
 
+/// An answer chosen in a list, read as the engine's data reads it (`"access_control"`);
+/// "don't know" (the empty value) is none.
+fn answer<T: serde::de::DeserializeOwned>(value: &str) -> Option<T> {
+    serde_json::from_value(serde_json::Value::String(value.to_string())).ok()
+}
+
 /// The questionnaire: a few quick questions a site manager can answer on a phone.
 #[component]
 fn Questionnaire(answers: RwSignal<Answers>) -> impl IntoView {
@@ -196,20 +202,20 @@ fn Questionnaire(answers: RwSignal<Answers>) -> impl IntoView {
                 ("hypervisor", "Hyperviseur de sécurité", "Security hypervisor"),
                 ("intrusion_detection", "Détection d'intrusion (alarme)", "Intrusion detection (alarm)"),
                 ("other", "Autre", "Other"),
-            ], |a, v| a.system = match v { "video" => Some(System::Video), "access_control" => Some(System::AccessControl), "hypervisor" => Some(System::Hypervisor), "intrusion_detection" => Some(System::IntrusionDetection), "other" => Some(System::Other), _ => None })}
+            ], |a, v| a.system = answer(v))}
             {choice("answer-scope", ("Étendue", "Extent"), vec![
                 ("whole_site", "Tout le site", "The whole site"),
                 ("several_devices", "Plusieurs équipements", "Several devices"),
                 ("one_device", "Un équipement", "One device"),
                 ("interface_only", "Seulement l'interface", "Only the interface"),
-            ], |a, v| a.scope = match v { "whole_site" => Some(Scope::WholeSite), "several_devices" => Some(Scope::SeveralDevices), "one_device" => Some(Scope::OneDevice), "interface_only" => Some(Scope::InterfaceOnly), _ => None })}
+            ], |a, v| a.scope = answer(v))}
             {choice("answer-symptom", ("Ce que vous constatez", "What you see"), vec![
                 ("down", "Hors service", "Out of service"),
                 ("degraded", "Fonctionne mal", "Works badly"),
                 ("display", "Problème d'affichage", "Display problem"),
                 ("slow", "Lenteur", "Slowness"),
                 ("configuration", "Mauvais réglage", "Wrong setting"),
-            ], |a, v| a.symptom = match v { "down" => Some(Symptom::Down), "degraded" => Some(Symptom::Degraded), "display" => Some(Symptom::Display), "slow" => Some(Symptom::Slow), "configuration" => Some(Symptom::Configuration), _ => None })}
+            ], |a, v| a.symptom = answer(v))}
             {flag("answer-sensitive-zone", ("En zone sensible ou sur un passage important", "In a sensitive zone or on an important door"), |a, on| a.sensitive_zone = on)}
             {flag("answer-unauthorized", ("Des personnes non autorisées peuvent entrer", "Unauthorised people can get in"), |a, on| a.unauthorized_access_possible = on)}
             {flag("answer-intrusion", ("Une intrusion a été détectée", "An intrusion was detected"), |a, on| a.intrusion_detected = on)}

@@ -8,7 +8,6 @@ use chrono::{DateTime, SecondsFormat, Utc};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use vigie_api::{EventView, IncidentView, Status};
-use vigie_engine::sla::ClockKind;
 
 use crate::countdown::{clock_digits, Shown, Urgent};
 use crate::i18n::{t, use_lang, Lang};
@@ -153,16 +152,6 @@ pub fn ConnectionBadge(#[prop(into)] connection: Signal<Connection>) -> impl Int
     }
 }
 
-fn clock_name(kind: ClockKind, lang: Lang) -> &'static str {
-    match kind {
-        ClockKind::TakeCharge => t(lang, "Prise en charge", "Take charge"),
-        ClockKind::OnSite => t(lang, "Sur site", "On site"),
-        ClockKind::InterventionPlanned => t(lang, "Intervention planifiée", "Intervention planned"),
-        ClockKind::ClientUpdate => t(lang, "Point client", "Client update"),
-        ClockKind::Postmortem => t(lang, "Post-mortem", "Post-mortem"),
-    }
-}
-
 fn state_words(shown: Shown, lang: Lang) -> &'static str {
     match shown {
         Shown::Ok => t(lang, "Dans les délais", "On time"),
@@ -208,7 +197,7 @@ fn WallTile(tile: Tile, now: Signal<DateTime<Utc>>) -> impl IntoView {
         });
         view! {
             <div class="countdown" data-testid="countdown" data-deadline=deadline data-state=move || at_now.get().0.as_str()>
-                <span class="countdown-clock">{move || clock_name(kind, lang.get())}</span>
+                <span class="countdown-clock">{move || crate::fr::clock_name(kind, lang.get())}</span>
                 <span class="countdown-digits">{move || clock_digits(at_now.get().1)}</span>
                 <span class="countdown-state">{move || state_words(at_now.get().0, lang.get())}</span>
                 <span class="countdown-resumes">{move || at_now.get().2.map(|(r, tz)| {

@@ -82,6 +82,14 @@ async fn a_client_report_reaches_the_supervisor_wall_within_two_seconds() {
     pages::login(&client, &vigie, "client").await;
     pages::go(&client, &vigie.url("/report")).await;
     pages::choose(&client, "[data-testid=report-site]", "Demo Client").await;
+    // The quick questions alone already suggest: a whole-site video outage is critical.
+    pages::choose(&client, "[data-testid=answer-system]", "Vidéo").await;
+    pages::choose(&client, "[data-testid=answer-scope]", "Tout le site").await;
+    pages::choose(&client, "[data-testid=answer-symptom]", "Hors service").await;
+    until("the suggestion P1 from the answers alone", pages::SHOWN, async || {
+        text(&client, "[data-testid=suggested-priority]").await.filter(|t| t.contains("P1"))
+    })
+    .await;
     pages::type_into(
         &client,
         "[data-testid=report-description]",
@@ -100,15 +108,10 @@ async fn a_client_report_reaches_the_supervisor_wall_within_two_seconds() {
 
     script(&client, WATCH_CONFIRMATION, json!([])).await;
     click(&client, "[data-testid=report-submit]").await;
-    let confirmation = shown_text(&client, "[data-testid=report-confirmation]").await;
-    let reference = confirmation
-        .split_whitespace()
-        .last()
-        .unwrap_or_default()
-        .to_string();
+    let reference = pages::confirmed_reference(&client).await;
     assert!(
         reference.starts_with("INC-"),
-        "the confirmation gives the incident's reference: {confirmation:?}"
+        "the confirmation gives the incident's reference: {reference:?}"
     );
 
     // The tile appears on the wall, timed in the pages themselves.

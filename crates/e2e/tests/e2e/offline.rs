@@ -69,12 +69,7 @@ async fn an_offline_report_is_sent_once_when_the_network_returns() {
     .await;
 
     set_network(&client, true, "offline,online").await;
-    let confirmation = shown_text(&client, "[data-testid=report-confirmation]").await;
-    let reference = confirmation
-        .split_whitespace()
-        .last()
-        .unwrap_or_default()
-        .to_string();
+    let reference = pages::confirmed_reference(&client).await;
     let arrived = until(
         "the waiting report on the server",
         Duration::from_secs(10),

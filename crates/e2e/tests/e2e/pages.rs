@@ -150,3 +150,9 @@ pub async fn choose(session: &Session, select: &str, label: &str) {
     .await;
     assert_eq!(chosen, json!(value), "{select} holds the option {label:?}");
 }
+
+/// The incident reference the report page confirms (`report-confirmation` ends with it).
+pub async fn confirmed_reference(session: &Session) -> String {
+    let confirmation = shown_text(session, "[data-testid=report-confirmation]").await;
+    confirmation.split_whitespace().last().unwrap_or_default().to_string()
+}
