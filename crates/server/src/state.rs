@@ -12,16 +12,38 @@ use crate::db::Db;
 use crate::events::Hub;
 use crate::metrics::Metrics;
 
-/// The server's clock: the system clock, which tests can move forward.
-#[derive(Debug, Clone, Default)]
+/// The server's clock: the system clock, which tests can move forward or stop.
+///
+/// Time-based behaviour (login throttles, session expiry, SLA deadlines) reads this clock,
+/// so a test can stop it and move it by exact amounts instead of depending on how fast the
+/// machine runs.
+#[derive(Debug, Clone)]
 pub struct Clock {
     offset_ms: Arc<AtomicI64>,
+    /// The instant the clock was stopped at, in Unix milliseconds; `i64::MIN` while it runs.
+    frozen_ms: Arc<AtomicI64>,
+}
+
+impl Default for Clock {
+    fn default() -> Clock {
+        Clock { offset_ms: Arc::default(), frozen_ms: Arc::new(AtomicI64::new(i64::MIN)) }
+    }
 }
 
 impl Clock {
     /// Now.
     pub fn now(&self) -> DateTime<Utc> {
-        Utc::now() + TimeDelta::milliseconds(self.offset_ms.load(Ordering::Relaxed))
+        let frozen = self.frozen_ms.load(Ordering::Relaxed);
+        let base = if frozen == i64::MIN { Utc::now() } else { DateTime::from_timestamp_millis(frozen).unwrap_or_default() };
+        base + TimeDelta::milliseconds(self.offset_ms.load(Ordering::Relaxed))
+    }
+
+    /// Stops this clock (and every copy of it) at the present instant: from now on it only
+    /// moves through [`Clock::advance`].
+    pub fn freeze(&self) {
+        let now = self.now();
+        self.offset_ms.store(0, Ordering::Relaxed);
+        self.frozen_ms.store(now.timestamp_millis(), Ordering::Relaxed);
     }
 
     /// Moves this clock (and every copy of it) forward.
