@@ -9,7 +9,7 @@ use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
 use leptos::prelude::*;
 use vigie_engine::sla::{self, Clock, ClockKind, ClockState, IncidentTimes};
-use vigie_engine::classify::Answers;
+use vigie_engine::classify::{Answers, Question, Scope, Symptom, System};
 use vigie_engine::{classify, Calendar, Classification, Policy, Priority, Target};
 
 use crate::fr;
@@ -71,7 +71,7 @@ pub fn ReportPage(
                 <h1><Tr fr="Signaler un incident" en="Report an incident" /></h1>
             </header>
             <DescriptionField description on_input />
-            <SuggestionPanel classification />
+            <SuggestionPanel classification answers />
             <SlaPreview priority reported_at now terms />
         </div>
     }
@@ -109,12 +109,12 @@ fn DescriptionField(
 /// The section is a polite live region, so a screen reader announces a new suggestion
 /// without interrupting the typing.
 #[component]
-fn SuggestionPanel(classification: Memo<Option<Classification>>) -> impl IntoView {
+fn SuggestionPanel(classification: Memo<Option<Classification>>, answers: RwSignal<Answers>) -> impl IntoView {
     view! {
         <section class="panel suggestion" aria-live="polite" aria-labelledby="suggestion-title">
             <h2 id="suggestion-title"><Tr fr="Priorité suggérée" en="Suggested priority" /></h2>
             {move || match classification.get() {
-                Some(c) => view! { <SuggestionDetails classification=c /> }.into_any(),
+                Some(c) => view! { <SuggestionDetails classification=c answers /> }.into_any(),
                 None => {
                     view! {
                         <p class="hint"><Tr fr="La priorité suggérée s'affiche dès que vous décrivez le problème." en="The suggested priority shows as soon as you describe the problem." /></p>
@@ -127,12 +127,13 @@ fn SuggestionPanel(classification: Memo<Option<Classification>>) -> impl IntoVie
 }
 
 #[component]
-fn SuggestionDetails(classification: Classification) -> impl IntoView {
+fn SuggestionDetails(classification: Classification, answers: RwSignal<Answers>) -> impl IntoView {
     let Classification {
         priority,
         reasons,
         matched,
         needs_details,
+        questions,
         ..
     } = classification;
     let lang = use_lang();
@@ -152,14 +153,56 @@ fn SuggestionDetails(classification: Classification) -> impl IntoView {
         {needs_details
             .then(|| {
                 view! {
-                    <p class="note" data-testid="needs-details">
-                        <Tr
-                            fr="Ces éléments ne suffisent pas pour être sûr. Précisez le système touché (caméras, badges, alarme…), l'étendue (tout le site, une zone, un équipement) et ce que vous constatez."
-                            en="This is not enough to be sure. Say which system is affected (cameras, badges, alarm…), how far (the whole site, one zone, one device) and what you see."
-                        />
-                    </p>
+                    <div class="deciding" data-testid="needs-details">
+                        <p class="note">
+                            <Tr
+                                fr="Votre description ne suffit pas pour être sûr : la priorité reste la plus prudente tant que vous n'avez pas répondu."
+                                en="Your description is not enough to be sure: the priority stays on the safe side until you answer."
+                            />
+                        </p>
+                        {questions.into_iter().map(|q| view! { <DecidingQuestion question=q answers /> }).collect_view()}
+                    </div>
                 }
             })}
+    }
+}
+
+/// One question whose answer decides the priority, asked in place under the suggestion:
+/// each choice is a button that writes the answer the questionnaire would.
+#[component]
+fn DecidingQuestion(question: Question, answers: RwSignal<Answers>) -> impl IntoView {
+    type Choice = (&'static str, &'static str, &'static str, fn(&mut Answers));
+    let (id, fr, en, choices): (&str, &str, &str, &[Choice]) = match question {
+        Question::Scope => ("scope", "Combien d'équipements sont touchés ?", "How many devices are affected?", &[
+            ("whole_site", "Tout le site", "The whole site", |a| a.scope = Some(Scope::WholeSite)),
+            ("several_devices", "Plusieurs", "Several", |a| a.scope = Some(Scope::SeveralDevices)),
+            ("one_device", "Un seul", "Only one", |a| a.scope = Some(Scope::OneDevice)),
+        ]),
+        Question::UnauthorizedAccess => ("unauthorized", "Des personnes non autorisées peuvent-elles entrer ?", "Can unauthorised people get in?", &[
+            ("yes", "Oui", "Yes", |a| a.unauthorized_access_possible = Some(true)),
+            ("no", "Non, les portes restent fermées", "No, the doors stay shut", |a| a.unauthorized_access_possible = Some(false)),
+        ]),
+        Question::System => ("system", "Quel système est touché ?", "Which system is affected?", &[
+            ("video", "Caméras, enregistrements", "Cameras, recordings", |a| a.system = Some(System::Video)),
+            ("access_control", "Badges, portes", "Badges, doors", |a| a.system = Some(System::AccessControl)),
+            ("intrusion_detection", "Alarme intrusion", "Intrusion alarm", |a| a.system = Some(System::IntrusionDetection)),
+            ("hypervisor", "Hyperviseur", "Hypervisor", |a| a.system = Some(System::Hypervisor)),
+        ]),
+        Question::Symptom => ("symptom", "Que constatez-vous ?", "What do you see?", &[
+            ("down", "Hors service", "Out of service", |a| a.symptom = Some(Symptom::Down)),
+            ("degraded", "Fonctionne mal", "Works badly", |a| a.symptom = Some(Symptom::Degraded)),
+            ("display", "Affichage, lenteur, réglage", "Display, slowness, setting", |a| a.symptom = Some(Symptom::Display)),
+        ]),
+    };
+    view! {
+        <fieldset class="question" data-testid=format!("question-{id}")>
+            <legend><Tr fr en /></legend>
+            {choices.iter().map(|&(value, fr, en, set)| view! {
+                <button type="button" class="choice" data-testid=format!("answer-{id}-{value}") on:click=move |_| answers.update(set)>
+                    <Tr fr en />
+                </button>
+            }).collect_view()}
+        </fieldset>
     }
 }
 

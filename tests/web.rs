@@ -146,6 +146,32 @@ async fn suggestion_follows_the_description_as_it_is_typed() {
 }
 
 #[wasm_bindgen_test]
+async fn deciding_questions_appear_in_place_and_settle_the_priority() {
+    let now = RwSignal::new(at("2026-11-25T10:00:00+01:00"));
+    let page = mount_report(now);
+    // "Les caméras", nothing to say how many: P1 to be safe, and the extent is asked.
+    let text = "les caméras ne marchent plus";
+    page.type_description(text).await;
+    assert!(page.text("suggested-priority").contains("P1"), "{}", page.text("suggested-priority"));
+    assert!(page.find("question-scope").is_some(), "the extent is asked");
+    page.get("answer-scope-several_devices").click();
+    tick().await;
+    assert!(page.text("suggested-priority").contains("P2"), "{}", page.text("suggested-priority"));
+    assert!(page.find("needs-details").is_none(), "answered: nothing more to ask");
+    let area: HtmlTextAreaElement = page.get("report-description").unchecked_into();
+    assert_eq!(area.value(), text, "the description is kept");
+    let reasons = page.text("suggestion-reasons");
+    assert!(reasons.contains("plusieurs équipements"), "{reasons}");
+    // A reader that no longer reads: whether people can get in decides.
+    page.type_description("le lecteur de l'entrée ne lit plus les badges").await;
+    assert!(page.text("suggested-priority").contains("P2"));
+    page.get("answer-unauthorized-yes").click();
+    tick().await;
+    assert!(page.text("suggested-priority").contains("P1"), "{}", page.text("suggested-priority"));
+    assert!(page.text("suggestion-reasons").contains("non autorisées"), "{}", page.text("suggestion-reasons"));
+}
+
+#[wasm_bindgen_test]
 async fn nothing_is_suggested_before_the_description() {
     let now = RwSignal::new(at("2026-11-25T10:00:00+01:00"));
     let page = mount_report(now);
@@ -403,7 +429,7 @@ async fn answers_alone_suggest_and_the_site_calendar_sets_the_deadline() {
     let page = mount(move || view! { <ReportPage now answers terms /> }.into_any());
     tick().await;
     assert!(page.find("suggested-priority").is_none());
-    answers.update(|a| a.intrusion_detected = true);
+    answers.update(|a| a.intrusion_detected = Some(true));
     tick().await;
     assert!(page.text("suggested-priority").contains("P1"));
     // A P1: a call within the hour, shown in the site's time zone (UTC+4): 14:00 there.

@@ -185,10 +185,11 @@ fn Questionnaire(answers: RwSignal<Answers>) -> impl IntoView {
             </div>
         }
     };
-    let flag = |id: &'static str, label: (&'static str, &'static str), set: fn(&mut Answers, bool)| {
+    // A box ticked says yes; left empty, the question is unanswered (not "no").
+    let flag = |id: &'static str, label: (&'static str, &'static str), set: fn(&mut Answers, Option<bool>)| {
         view! {
             <label class="check">
-                <input type="checkbox" data-testid=id on:change=move |ev| { let on = event_target_checked(&ev); answers.update(|a| set(a, on)); } />
+                <input type="checkbox" data-testid=id on:change=move |ev| { let on = event_target_checked(&ev).then_some(true); answers.update(|a| set(a, on)); } />
                 <Tr fr=label.0 en=label.1 />
             </label>
         }

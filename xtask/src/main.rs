@@ -40,8 +40,12 @@ const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
 const AXE_CORE_VERSION: &str = "4.14.1";
 /// Where npm installs it, under the workspace (`target/` is not versioned).
 const AXE_CORE_PREFIX: &str = "target/axe-core";
-/// Budget for the whole app (wasm, JS and CSS), gzipped, as a browser downloads it.
-const APP_GZIP_LIMIT_BYTES: u64 = 300 * 1024;
+/// Budget for the whole app (wasm, JS and CSS), gzipped, as a browser downloads it. It
+/// was 300 KB until the priority suggestion learnt to read a description as the procedure
+/// does: its lexicon (about 2,800 French and English forms, 13 KB gzipped) and its reading
+/// code add about 40 KB. What a phone downloads for `/report` alone is the measure that
+/// matters for the site manager in a car park; this whole-app budget guards against bloat.
+const APP_GZIP_LIMIT_BYTES: u64 = 350 * 1024;
 /// Address `vigie serve` listens on when no `--addr` is given (keep in step
 /// with the server's own default).
 const DEFAULT_ADDR: &str = "127.0.0.1:8080";
@@ -926,6 +930,8 @@ fn exit_code(status: ExitStatus) -> i32 {
 fn bench(ctx: &Ctx) -> Result<(), String> {
     say("bench", "engine: deadlines against workclock, classification");
     step("bench", ctx.cargo(&["bench", "-p", "vigie-engine", "--bench", "deadlines"]))?;
+    say("bench", "engine: the priority suggestion on the labelled corpus (accuracy, confusion matrix, under-ratings)");
+    step("bench", ctx.cargo(&["bench", "-p", "vigie-engine", "--bench", "corpus"]))?;
     say("bench", "server: 200 wall displays and incident creations on the release binary");
     step("bench", ctx.cargo(&["build", "--release", "-p", "vigie-server"]))?;
     step("bench", ctx.cargo(&["bench", "-p", "vigie-server", "--bench", "load"]))?;

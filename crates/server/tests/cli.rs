@@ -120,15 +120,17 @@ fn classify_answers_priority_rule_reasons_and_matches() {
     let keys: Vec<&str> = lines[0].as_object().unwrap().keys().map(String::as_str).collect();
     assert_eq!(keys, ["id", "priority", "rule", "reasons", "matched"]);
     assert_eq!((lines[0]["priority"].as_str(), lines[0]["rule"].as_str()), (Some("P1"), Some("text.video_total_outage")));
-    assert_eq!(lines[0]["matched"][0], "plus aucune camera");
+    // The words as the client wrote them, accents kept.
+    assert_eq!(lines[0]["matched"][0], "Plus aucune caméra");
     assert!(lines[0]["reasons"][0]["fr"].as_str().unwrap().contains("vidéoprotection"));
     assert!(lines[0]["reasons"][0]["en"].as_str().unwrap().contains("video"));
     assert_eq!(lines[1]["priority"], "P2");
-    assert_eq!(lines[1]["rule"], "answers.access_control_partial_important_door");
+    assert_eq!(lines[1]["rule"], "answers.device_down_sensitive_zone");
     assert_eq!(lines[2]["priority"], "P1");
-    // The intrusion first, then both reasons the text gave (display and slowness).
-    assert_eq!(lines[2]["reasons"].as_array().unwrap().len(), 3);
-    assert_eq!(lines[2]["rule"], "answers.intrusion_detected");
+    // One decision and one explanation: the rule, then what was understood.
+    assert_eq!(lines[2]["rule"], "answers.intrusion");
+    assert_eq!(lines[2]["reasons"].as_array().unwrap().len(), 2);
+    assert!(lines[2]["reasons"][1]["en"].as_str().unwrap().contains("intrusion"), "{}", lines[2]);
     assert_eq!(lines[3]["priority"], "P3");
     assert!(lines[4]["error"].as_str().unwrap().contains("answers: unknown variant `toaster`"));
     assert!(lines[5]["error"].as_str().unwrap().contains("give a text, answers, or both"));

@@ -1,15 +1,27 @@
 //! Classification of an incident (procedure §01): P1 critical, P2 major, P3 minor.
 //!
-//! Two inputs give one answer. The questionnaire ([`Answers`]) is what a site manager can tick
-//! on a phone; the free text is what they type. Each input is judged by a table of rules
-//! ([`answers::RULES`], [`text::RULES`]) that a person can read and extend. When both are
-//! given, the more urgent priority wins and both explanations are kept.
+//! Two inputs give one answer. The free text is what a site manager types; the
+//! questionnaire ([`Answers`]) is what they can tick on a phone. The text is read as the
+//! procedure reads an incident — which system, how much of it, what is wrong, where, and
+//! whether people can get in ([`reading`]) — into the same [`facts::Facts`] as the answers;
+//! the two are merged and one table of rules decides ([`rules::RULES`]). So the text and
+//! the questionnaire never contradict each other: there is one decision and one
+//! explanation, whichever input gave each fact.
 //!
-//! Classification is cheap (a few microseconds for a paragraph), so the browser runs it on
-//! every keystroke.
+//! The classifier fails safe: a security system said to be failing is never suggested below
+//! P2, P3 needs a named nuisance, and when an unanswered question would change the priority
+//! the suggestion says so ([`Classification::questions`]).
+//!
+//! Classification is cheap (microseconds for a paragraph), so the browser runs it on every
+//! keystroke.
 
-pub mod answers;
-pub mod text;
+pub mod facts;
+pub mod lexicon;
+pub mod reading;
+pub mod rules;
+mod words;
+
+pub use words::fold;
 
 use std::fmt;
 
@@ -88,7 +100,8 @@ snake_names! {
               Configuration => "configuration" }
 }
 
-/// The questionnaire. Every field may be left unanswered.
+/// The questionnaire. Every field may be left unanswered (`null` or absent); a yes/no
+/// question answered "no" is `false`.
 ///
 /// ```
 /// use vigie_engine::classify::{Answers, Scope, Symptom, System};
@@ -96,7 +109,7 @@ snake_names! {
 ///     r#"{"system": "video", "scope": "whole_site", "symptom": "down"}"#,
 /// ).unwrap();
 /// assert_eq!(answers.system, Some(System::Video));
-/// assert!(!answers.intrusion_detected);
+/// assert_eq!(answers.intrusion_detected, None);
 /// ```
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -109,16 +122,16 @@ pub struct Answers {
     pub scope: Option<Scope>,
     /// The affected devices cover a sensitive zone or an important door.
     #[serde(default)]
-    pub sensitive_zone: bool,
+    pub sensitive_zone: Option<bool>,
     /// Unauthorised people may get in.
     #[serde(default)]
-    pub unauthorized_access_possible: bool,
+    pub unauthorized_access_possible: Option<bool>,
     /// An intrusion on the systems has been detected.
     #[serde(default)]
-    pub intrusion_detected: bool,
+    pub intrusion_detected: Option<bool>,
     /// Recordings have been lost.
     #[serde(default)]
-    pub recording_lost: bool,
+    pub recording_lost: Option<bool>,
     /// What the person sees.
     #[serde(default)]
     pub symptom: Option<Symptom>,
@@ -134,9 +147,23 @@ pub struct Reason {
 }
 
 impl Reason {
-    fn new(fr: &str, en: &str) -> Self {
+    pub(crate) fn new(fr: &str, en: &str) -> Self {
         Reason { fr: fr.to_string(), en: en.to_string() }
     }
+}
+
+/// A question whose answer decides between two priorities.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Question {
+    /// How much of the site is affected ([`Answers::scope`]).
+    Scope,
+    /// Whether unauthorised people can get in ([`Answers::unauthorized_access_possible`]).
+    UnauthorizedAccess,
+    /// Which system is affected ([`Answers::system`]).
+    System,
+    /// What the person sees ([`Answers::symptom`]).
+    Symptom,
 }
 
 /// The suggested priority and why.
@@ -144,14 +171,20 @@ impl Reason {
 pub struct Classification {
     /// The suggested priority.
     pub priority: Priority,
-    /// The stable identifier of the deciding rule (`answers.video_total_outage`).
+    /// The stable identifier of the deciding rule, prefixed by the input that decided it:
+    /// `text.video_total_outage`, or `answers.…` when an answer was needed.
     pub rule: String,
-    /// Why, most decisive first.
+    /// Why, most decisive first: the rule, then what was understood.
     pub reasons: Vec<Reason>,
-    /// The phrases or answers that fired (`"plus aucune camera"`, `"scope=whole_site"`).
+    /// The words of the description that were understood, as the client wrote them
+    /// (`"Plus aucune caméra"`, `"ne fonctionne"`).
     pub matched: Vec<String>,
-    /// The inputs were not enough to be sure; the person should answer the questionnaire.
+    /// The inputs were not enough to be sure: [`Classification::questions`] says what to
+    /// ask.
     pub needs_details: bool,
+    /// The questions whose answer would change the priority, most telling first.
+    #[serde(default)]
+    pub questions: Vec<Question>,
     /// The system concerned, when known.
     pub system: Option<System>,
     /// The symptom, when known.
@@ -174,47 +207,111 @@ impl Classification {
 ///
 /// ```
 /// use vigie_engine::{classify, Priority};
-/// use vigie_engine::classify::{Answers, Scope, Symptom, System};
+/// use vigie_engine::classify::{Answers, Question, Scope};
 ///
 /// let c = classify(Some("Plus aucune caméra ne fonctionne sur le site"), None);
 /// assert_eq!(c.priority, Priority::P1);
+/// assert_eq!(c.matched, ["Plus aucune caméra", "ne fonctionne"]);
 ///
-/// // Negation does not raise the priority.
+/// // A security device said to be failing is never minor…
+/// let c = classify(Some("Plusieurs caméras affichent une image noire"), None);
+/// assert_eq!(c.priority, Priority::P2);
+///
+/// // …and "the cameras" with nothing to restrict them may be all of them: P1 until the
+/// // client says how many.
+/// let c = classify(Some("les caméras ne marchent plus"), None);
+/// assert_eq!((c.priority, c.needs_details), (Priority::P1, true));
+/// assert_eq!(c.questions, [Question::Scope]);
+/// let answers = Answers { scope: Some(Scope::SeveralDevices), ..Answers::default() };
+/// let c = classify(Some("les caméras ne marchent plus"), Some(&answers));
+/// assert_eq!((c.priority, c.rule.as_str()), (Priority::P2, "answers.several_devices_down"));
+///
+/// // Negation does not raise the priority; a named nuisance is minor.
 /// let c = classify(Some("L'interface VMS est lente, aucune intrusion"), None);
 /// assert_eq!(c.priority, Priority::P3);
-///
-/// // With both inputs the more urgent wins, and both explanations are kept.
-/// let answers = Answers { system: Some(System::Video), scope: Some(Scope::InterfaceOnly),
-///                         symptom: Some(Symptom::Slow), intrusion_detected: true, ..Default::default() };
-/// let c = classify(Some("affichage lent"), Some(&answers));
-/// assert_eq!(c.priority, Priority::P1);
-/// assert_eq!(c.rule, "answers.intrusion_detected");
-/// assert!(c.reasons.len() >= 2);
 /// ```
 pub fn classify(text: Option<&str>, answers: Option<&Answers>) -> Classification {
-    let from_text = text.filter(|t| !t.trim().is_empty()).map(text::classify_text);
-    let from_answers = answers.map(answers::classify_answers);
-    match (from_answers, from_text) {
-        (Some(a), Some(t)) => combine(a, t),
-        (Some(a), None) => a,
-        (None, Some(t)) => t,
-        (None, None) => text::nothing_to_go_on(),
+    let text = text.filter(|t| !t.trim().is_empty());
+    let findings = text.map(reading::read).unwrap_or_default();
+    let answered = answers.map(facts::Facts::from_answers);
+    let answered_nuisance = answered.as_ref().is_some_and(|a| a.nuisance.is_some());
+    let mut facts = conclude(findings, answered);
+    // Fail safe: a minor suggestion needs the nuisance alone. A security device named with
+    // anything said to be wrong ("unreadable plates", "reports tamper") is not minor unless
+    // the client answered that it is a nuisance.
+    if rules::priority(&facts) == Priority::P3 && !answered_nuisance {
+        if let Some(span) = text.and_then(reading::security_trouble) {
+            facts.symptom = Some(facts::Known::assumed(Symptom::Degraded, &[span]));
+        }
+    }
+    let decision = rules::decide(&facts);
+    let (rule, source) = decision.unwrap_or((&rules::UNCLEAR, if text.is_some() { facts::Source::Text } else { facts::Source::Answers }));
+    let prefix = match source {
+        facts::Source::Text => "text",
+        facts::Source::Answers => "answers",
+    };
+    let questions = rules::deciding_questions(&facts);
+    let mut reasons = vec![Reason::new(rule.fr, rule.en)];
+    reasons.extend(rules::understood(&facts));
+    let matched = text.map_or_else(Vec::new, |t| {
+        let mut seen: Vec<String> = Vec::new();
+        for span in facts.evidence() {
+            let words = t[span.start..span.end].trim().to_string();
+            if !words.is_empty() && !seen.contains(&words) {
+                seen.push(words);
+            }
+        }
+        seen
+    });
+    Classification {
+        priority: rule.priority,
+        rule: format!("{prefix}.{}", rule.id),
+        reasons,
+        matched,
+        needs_details: decision.is_none() || !questions.is_empty(),
+        questions,
+        system: facts.system.as_ref().map(|k| k.value),
+        symptom: facts.symptom.as_ref().or(facts.nuisance.as_ref()).map(|k| k.value),
     }
 }
 
-/// Keeps the more urgent result (the questionnaire on a tie) and appends the other's
-/// explanation.
-fn combine(answers: Classification, text: Classification) -> Classification {
-    let (mut winner, other) =
-        if text.priority.is_more_urgent_than(answers.priority) { (text, answers) } else { (answers, text) };
-    winner.reasons.extend(other.reasons);
-    for m in other.matched {
-        if !winner.matched.contains(&m) {
-            winner.matched.push(m);
-        }
+/// One set of facts from the text's findings and the answers: the finding that gives the
+/// most urgent priority, with every intrusion and door left open found elsewhere in the
+/// text and the answers merged in.
+fn conclude(findings: Vec<reading::Finding>, answers: Option<facts::Facts>) -> facts::Facts {
+    let mut alarms = facts::Facts::default();
+    for f in &findings {
+        let keep = |k: &Option<facts::Known<bool>>| k.clone().filter(|k| k.value);
+        alarms = alarms.merge(facts::Facts {
+            sensitive_zone: keep(&f.facts.sensitive_zone),
+            unauthorized_access: keep(&f.facts.unauthorized_access),
+            intrusion: keep(&f.facts.intrusion),
+            // Lost recordings and alarms weigh by their own scope: they stay in their
+            // finding.
+            ..facts::Facts::default()
+        });
     }
-    winner.system = winner.system.or(other.system);
-    winner.symptom = winner.symptom.or(other.symptom);
-    winner.needs_details = winner.needs_details && other.needs_details;
-    winner
+    let answers = answers.unwrap_or_default();
+    let complete = |f: &facts::Facts| f.clone().merge(alarms.clone()).merge(answers.clone());
+    // The most urgent finding decides, in tiers: a security problem of a device the lexicon
+    // knows; else a nuisance that is named (display, slowness, a setting); else a failure of
+    // something unknown ("le chauffage est en panne"); else a mere request.
+    let tier = |f: &reading::Finding, priority: Priority| match (priority, f.weak, f.request) {
+        (Priority::P1 | Priority::P2, false, _) => 4,
+        (Priority::P3, _, false) => 3,
+        (Priority::P1 | Priority::P2, true, _) => 2,
+        (Priority::P3, _, true) => 1,
+    };
+    let best = findings
+        .iter()
+        .filter_map(|f| {
+            let facts = complete(&f.facts);
+            rules::decide(&facts).map(|(rule, _)| (tier(f, rule.priority), std::cmp::Reverse(rule.priority), facts))
+        })
+        .max_by(|a, b| (a.0, a.1).cmp(&(b.0, b.1)))
+        .map(|(_, _, facts)| facts);
+    best.unwrap_or_else(|| {
+        // Nothing decided: what the text named, for the system and the questions.
+        findings.into_iter().map(|f| f.facts).fold(facts::Facts::default(), facts::Facts::merge).merge(alarms).merge(answers)
+    })
 }

@@ -1,7 +1,7 @@
 #[cfg(target_arch = "wasm32")]
 use wasm_bindgen_test::wasm_bindgen_test as test;
 
-use vigie_engine::classify::{Answers, Scope, Symptom, System};
+use vigie_engine::classify::{Answers, Question, Scope, Symptom, System};
 use vigie_engine::{classify, Priority};
 
 fn answers(system: System, scope: Scope, symptom: Symptom) -> Answers {
@@ -23,15 +23,15 @@ fn seed_examples_from_the_questionnaire() {
     let cases = [
         // P1: total video outage, access control letting people in, hypervisor down, intrusion.
         (answers(Video, WholeSite, Down), P1, "answers.video_total_outage"),
-        (Answers { unauthorized_access_possible: true, ..answers(AccessControl, OneDevice, Degraded) }, P1, "answers.unauthorized_access"),
+        (Answers { unauthorized_access_possible: Some(true), ..answers(AccessControl, OneDevice, Degraded) }, P1, "answers.unauthorized_access"),
         (answers(Hypervisor, WholeSite, Down), P1, "answers.hypervisor_down"),
-        (Answers { intrusion_detected: true, ..Answers::default() }, P1, "answers.intrusion_detected"),
+        (Answers { intrusion_detected: Some(true), ..Answers::default() }, P1, "answers.intrusion"),
         // P2: cameras down in a sensitive zone, partial access control on an important door,
-        // partial recording loss.
-        (Answers { sensitive_zone: true, ..answers(Video, SeveralDevices, Down) }, P2, "answers.cameras_down_sensitive_zone"),
-        (Answers { sensitive_zone: true, ..answers(Video, OneDevice, Down) }, P2, "answers.cameras_down_sensitive_zone"),
-        (Answers { sensitive_zone: true, ..answers(AccessControl, OneDevice, Degraded) }, P2, "answers.access_control_partial_important_door"),
-        (Answers { recording_lost: true, ..answers(Video, SeveralDevices, Degraded) }, P2, "answers.recording_lost"),
+        // partial recording loss; and any security device failing, wherever it is.
+        (Answers { sensitive_zone: Some(true), ..answers(Video, SeveralDevices, Down) }, P2, "answers.device_down_sensitive_zone"),
+        (Answers { sensitive_zone: Some(true), ..answers(AccessControl, OneDevice, Degraded) }, P2, "answers.device_down_sensitive_zone"),
+        (Answers { recording_lost: Some(true), ..answers(Video, SeveralDevices, Degraded) }, P2, "answers.recording_lost"),
+        (Answers { sensitive_zone: Some(false), ..answers(Video, OneDevice, Down) }, P2, "answers.security_device_failing"),
         // P3: display, slowness, configuration.
         (answers(Video, InterfaceOnly, Display), P3, "answers.display_problem"),
         (answers(Hypervisor, InterfaceOnly, Slow), P3, "answers.slowness"),
@@ -40,16 +40,33 @@ fn seed_examples_from_the_questionnaire() {
     for (a, priority, rule) in cases {
         let c = classify(None, Some(&a));
         assert_eq!((c.priority, c.rule.as_str()), (priority, rule), "{a:?}");
-        assert!(!c.reasons.is_empty() && !c.matched.is_empty(), "{a:?}");
+        assert!(!c.reasons.is_empty(), "{a:?}");
+        assert!(c.matched.is_empty(), "answers are not words of the description: {a:?}");
     }
 }
 
 #[test]
-fn matched_lists_the_answers_that_fired() {
+fn reasons_say_what_was_understood_in_words() {
     let c = classify(None, Some(&answers(System::Video, Scope::WholeSite, Symptom::Down)));
-    assert_eq!(c.matched, ["system=video", "scope=whole_site", "symptom=down"]);
     assert_eq!(c.reasons[0].fr, "Panne totale du système de vidéoprotection.");
     assert_eq!(c.reasons[0].en, "Total outage of the video surveillance system.");
+    assert_eq!(c.reasons[1].fr, "Compris : vidéoprotection, tout le site, hors service.");
+    assert_eq!(c.reasons[1].en, "Understood: video surveillance, the whole site, out of service.");
+    // Never an internal name.
+    let a = Answers { recording_lost: Some(true), ..Answers::default() };
+    let c = classify(Some("Plusieurs caméras affichent une image noire"), Some(&a));
+    for reason in &c.reasons {
+        assert!(!reason.fr.contains('_') && !reason.fr.contains('='), "{reason:?}");
+        assert!(!reason.en.contains('_') && !reason.en.contains('='), "{reason:?}");
+    }
+}
+
+#[test]
+fn detected_words_are_shown_as_written() {
+    let c = classify(Some("Plus aucune caméra ne fonctionne sur le site"), None);
+    assert_eq!(c.matched, ["Plus aucune caméra", "ne fonctionne"]);
+    let c = classify(Some("L'HYPERVISEUR EST HS"), None);
+    assert_eq!(c.matched, ["HYPERVISEUR", "HS"]);
 }
 
 #[test]
@@ -92,28 +109,73 @@ fn seed_examples_from_english_text() {
     }
 }
 
+/// The kinds of phrasing that were once suggested as P3 although the procedure calls them
+/// P1 or P2 (none of these sentences is in the corpus).
 #[test]
-fn negation_does_not_raise_the_priority() {
+fn security_breaches_are_never_minor() {
+    use Priority::*;
+    let cases = [
+        // Access control that lets people in.
+        ("n'importe quel badge ouvre la porte de l'entrepôt", P1),
+        ("les badges désactivés sont toujours acceptés au portique", P1),
+        ("la porte de service reste déverrouillée toute la nuit", P1),
+        ("le lecteur laisse entrer des personnes non autorisées", P1),
+        ("the reader accepts revoked badges", P1),
+        ("Badges of people who left last month still open the doors", P1),
+        // The hypervisor unreachable, alarms no longer reported.
+        ("l'hyperviseur est injoignable depuis ce matin", P1),
+        ("plus de remontée d'alarmes au PC depuis 3h", P1),
+        ("No alarms are reaching the control room", P1),
+        // Recordings missing or lost, without the word "perte".
+        ("des enregistrements manquants sur la caméra 4", P2),
+        ("le NVR a perdu les images de cinq caméras", P2),
+        ("Recording stopped on camera 7 since yesterday", P2),
+        // A reader or turnstile that no longer reads or answers.
+        ("le lecteur du parking ne lit plus", P2),
+        ("le tourniquet ne répond plus", P2),
+        // English, and images.
+        ("black screens for every camera", P1),
+        ("Plusieurs caméras affichent une image noire", P2),
+        ("Trois caméras du parking sont floues et l'enregistrement saute", P2),
+        ("cams hs partout", P1),
+    ];
+    for (text, priority) in cases {
+        assert_eq!(classify(Some(text), None).priority, priority, "{text}");
+    }
+    // And the reverse: a display glitch in the VMS client is minor.
+    assert_eq!(from_text("display glitch in the VMS client, layout is broken").0, P3);
+}
+
+#[test]
+fn negation_and_no_longer_are_read() {
     for text in [
         "Aucune intrusion, juste un problème d'affichage",
         "Il n'y a pas d'intrusion. L'interface est lente.",
         "Pas de panne totale : l'affichage de la mosaïque est décalé",
         "no intrusion, the display is flickering",
-        "Not a total outage, the screen layout is wrong",
         "Sans accès non autorisé ; erreur de paramétrage sur le VMS",
+        "aucune intrusion, aucune panne, juste l'heure décalée sur l'écran",
+        "Rien de grave, aucune caméra en panne, on veut simplement renommer la caméra « Entrée 2 »",
+        "Doors lock correctly and nobody came in without a badge, we only want the door to stay open 5 seconds",
     ] {
         let c = classify(Some(text), None);
         assert_eq!(c.priority, Priority::P3, "{text}: {c:?}");
     }
     // A negation does not reach across a sentence.
     assert_eq!(from_text("Pas de souci hier. Intrusion détectée ce matin").0, Priority::P1);
+    // "ne … plus", "no longer", "aucune … ne": the thing stopped working.
+    assert_eq!(from_text("Aucune caméra ne fonctionne").0, Priority::P1);
+    assert_eq!(from_text("no camera works anymore").0, Priority::P1);
+    assert_eq!(from_text("la porte du local ne se ferme plus").0, Priority::P1);
+    assert_eq!(from_text("the gate no longer opens").0, Priority::P2);
 }
 
 #[test]
-fn case_accents_and_abbreviations_are_folded() {
-    for text in ["CAMÉRA HS EN ZONE SENSIBLE", "camera hs en zone sensible", "cam h.s. en zone sensible", "Caméras hors-service en zone sensible"] {
+fn case_accents_typos_and_abbreviations_are_folded() {
+    for text in ["CAMÉRA HS EN ZONE SENSIBLE", "camera hs en zone sensible", "cam h.s. en zone sensible", "Caméras hors-service en zone sensible", "camrea hs en zone sensible"] {
         assert_eq!(from_text(text).0, Priority::P2, "{text}");
     }
+    assert_eq!(from_text("les camera marche plus du tout sur tt le site").0, Priority::P1);
 }
 
 #[test]
@@ -125,28 +187,53 @@ fn plurals_and_negated_images() {
 }
 
 #[test]
-fn unclear_text_says_so_and_leans_safer_only_on_security_signals() {
-    let c = classify(Some("une caméra HS dans le couloir"), None);
+fn unsure_suggestions_name_the_deciding_questions() {
+    // "Les caméras" with nothing to restrict them may be every camera: P1 to be safe, and
+    // the extent is asked.
+    let c = classify(Some("les caméras ne marchent plus"), None);
+    assert_eq!((c.priority, c.needs_details, c.questions.as_slice()), (Priority::P1, true, [Question::Scope].as_slice()));
+    let several = Answers { scope: Some(Scope::SeveralDevices), ..Answers::default() };
+    let c = classify(Some("les caméras ne marchent plus"), Some(&several));
+    assert_eq!((c.priority, c.needs_details), (Priority::P2, false));
+    // A reader that no longer reads: whether people can get in decides between P2 and P1.
+    let c = classify(Some("le lecteur de l'entrée ne lit plus les badges"), None);
+    assert_eq!((c.priority, c.questions.as_slice()), (Priority::P2, [Question::UnauthorizedAccess].as_slice()));
+    let open = Answers { unauthorized_access_possible: Some(true), ..Answers::default() };
+    let c = classify(Some("le lecteur de l'entrée ne lit plus les badges"), Some(&open));
+    assert_eq!((c.priority, c.rule.as_str(), c.needs_details), (Priority::P1, "answers.unauthorized_access", false));
+    let shut = Answers { unauthorized_access_possible: Some(false), ..Answers::default() };
+    let c = classify(Some("le lecteur de l'entrée ne lit plus les badges"), Some(&shut));
+    assert_eq!((c.priority, c.needs_details), (Priority::P2, false));
+    // Nothing recognisable: major until the client says more, and what to ask.
+    let c = classify(Some("Bonjour, pouvez-vous nous rappeler au sujet du site ?"), None);
+    assert_eq!(c.priority, Priority::P3, "a request is minor: {c:?}");
+    let c = classify(Some("Bonjour, ça ne va pas du tout ici"), None);
     assert_eq!((c.priority, c.needs_details), (Priority::P2, true));
-    assert_eq!(c.rule, "text.security_device_down");
-    let c = classify(Some("Bonjour, pouvez-vous nous rappeler ?"), None);
-    assert_eq!((c.priority, c.needs_details), (Priority::P3, true));
-    // Nothing at all to go on is P3, and says so.
-    let c = classify(Some("   "), None);
-    assert_eq!((c.priority, c.needs_details), (Priority::P3, true));
+    assert_eq!(c.questions, [Question::System, Question::Symptom]);
+    // A confident suggestion asks nothing.
+    let c = classify(Some("Plus aucune caméra ne fonctionne sur le site"), None);
+    assert!(!c.needs_details && c.questions.is_empty(), "{c:?}");
 }
 
 #[test]
-fn both_inputs_keep_the_higher_priority_and_both_explanations() {
-    let a = Answers { sensitive_zone: true, ..answers(System::Video, Scope::OneDevice, Symptom::Down) };
+fn text_and_questionnaire_give_one_decision() {
+    let a = Answers { sensitive_zone: Some(true), ..answers(System::Video, Scope::OneDevice, Symptom::Down) };
     let c = classify(Some("lenteur de l'interface"), Some(&a));
-    assert_eq!((c.priority, c.rule.as_str()), (Priority::P2, "answers.cameras_down_sensitive_zone"));
-    assert_eq!(c.reasons.len(), 2);
-    assert!(c.matched.contains(&"lent".to_string()) || c.matched.contains(&"lenteur".to_string()), "{:?}", c.matched);
-
+    assert_eq!((c.priority, c.rule.as_str()), (Priority::P2, "answers.device_down_sensitive_zone"));
+    // The text's intrusion wins over answers that say "slow interface".
     let c = classify(Some("intrusion détectée"), Some(&answers(System::Video, Scope::InterfaceOnly, Symptom::Slow)));
     assert_eq!((c.priority, c.rule.as_str()), (Priority::P1, "text.intrusion"));
-    assert!(c.matched.iter().any(|m| m == "symptom=slow"));
+    assert_eq!(c.matched, ["intrusion"]);
+    // Ticking "recordings are lost" and writing about black images: one explanation that
+    // names both, never "no impact".
+    let a = Answers { recording_lost: Some(true), ..Answers::default() };
+    let c = classify(Some("Plusieurs caméras affichent une image noire"), Some(&a));
+    assert_eq!(c.priority, Priority::P2);
+    assert!(c.reasons.iter().all(|r| !r.fr.contains("aucun impact") && !r.fr.contains("pas d'impact")), "{c:?}");
+    assert!(c.reasons[1].fr.contains("enregistrements perdus") && c.reasons[1].fr.contains("plusieurs équipements"), "{c:?}");
+    // The questionnaire alone, video on several devices working badly, is not minor.
+    let c = classify(None, Some(&answers(System::Video, Scope::SeveralDevices, Symptom::Degraded)));
+    assert_eq!(c.priority, Priority::P2);
 }
 
 #[test]

@@ -100,7 +100,8 @@ pub async fn supervision_alerts_open_and_update_incidents(backend: Backend) {
     assert_eq!(again.json["alerts"][0]["incident_id"], id);
     let incident = premium.get(&format!("/api/incidents/{id}")).await;
     assert_eq!(incident.json["source"], "supervision");
-    assert_eq!(incident.json["priority"], "P2");
+    // The recorder down: every camera it records is lost, P1 until staff say otherwise.
+    assert_eq!(incident.json["priority"], "P1");
     assert_eq!(incident.json["site_name"], "Agence Strasbourg");
     assert_eq!(tech.get("/api/incidents").await.json.as_array().unwrap().len(), 1);
     let kinds: Vec<String> = tech.get(&format!("/api/incidents/{id}/events")).await.json.as_array().unwrap().iter().map(|e| e["kind"].as_str().unwrap().to_string()).collect();

@@ -1,0 +1,708 @@
+//! The words Vigie understands in a description, as data a person can read and extend.
+//!
+//! Each entry is a folded form (lower case, no accents, words separated by one space, as
+//! [`super::reading::fold`] writes them) and what it means. A word of an entry also matches
+//! its plural and feminine forms (`s`, `x`, `e`, `es` added), so `"camera"` matches
+//! "caméras" and `"bloque"` matches "bloquées". A form ending in `*` is a stem: it matches
+//! every word that starts with it (`"fonctionn*"`: fonctionne, fonctionnent, fonctionnait),
+//! for the verbs whose forms are too many to list. An exact form wins over a stem, and the
+//! longest entry wins over a shorter one, so "détection d'intrusion" (a system) is not read
+//! as "intrusion" (an event).
+//!
+//! Misspellings a single keystroke away from a word of six letters or more are read as that
+//! word ("camrea", "enregistrment"); shorter misspellings and SMS abbreviations are listed
+//! in [`SPELLINGS`].
+
+use super::{Symptom, System};
+
+/// What a word or phrase means for the incident.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Meaning {
+    /// One device of a security system: a camera, a badge reader, a detector.
+    Device(System),
+    /// A security system as a whole: "vidéosurveillance", "contrôle d'accès", the VMS.
+    /// Said to be broken, the whole system is meant.
+    SystemName(System),
+    /// Recordings, archives, footage.
+    Recording,
+    /// Images and live views: a camera's picture, a screen of the video wall.
+    Image,
+    /// Alarm messages and their delivery to the operators.
+    Alarm,
+    /// A credential: a badge, a card, a code.
+    Credential,
+    /// A door, a gate, a turnstile: a place where access control lets people through.
+    Door,
+    /// The main door or entrance: a door, and an important one.
+    MainDoor,
+    /// How many of the devices.
+    Quantity(Quantity),
+    /// A word that says the thing does not work ("HS", "en panne", "noir", "figé").
+    Problem(Symptom),
+    /// Lost, missing, gone ("manquants", "perdu", "missing").
+    Missing,
+    /// A verb of normal working; negated, it says the thing does not work.
+    Works(Function),
+    /// Normally, fine, correctly: with a working verb, says the thing works.
+    Fine,
+    /// Still, again: a revoked badge that "still" opens.
+    Still,
+    /// A negation.
+    Negation(Negation),
+    /// Lets in, accepts, grants: what a door or a reader does. Negated, the door keeps
+    /// people out ("le tourniquet ne laisse plus passer").
+    Admits,
+    /// Comes in, walks in: what a person does. Negated, nothing happened ("personne n'est
+    /// entré").
+    Enters,
+    /// Nothing at all, no more anything: "plus rien", "there's nothing". A failure that is
+    /// itself a negation, so no "ne" before it undoes it.
+    Nothing,
+    /// The rest works: "pour le reste ça fonctionne", "rest of the site is normal". What is
+    /// wrong is only part of the site.
+    Partial,
+    /// Words that change nothing: "a l'air", "seems to", "apparemment".
+    Filler,
+    /// Over or past: "l'an dernier", "after the drill", "remarche", "fixed". A failure said
+    /// in the same clause is not a failure now.
+    Past,
+    /// A wish: "on voudrait", "we want", "so that". What follows is not a fact.
+    Wish,
+    /// An account or a login on a system.
+    Account,
+    /// Unknown, suspicious: an unknown account is an intrusion.
+    Suspicious,
+    /// On and off: "par intermittence", "several times a day". A failure that comes and
+    /// goes is a degraded device, not one out of service.
+    Intermittent,
+    /// Again and again: "every hour", "puis revient". Alone it says nothing; with a failure
+    /// it makes it a degraded device, not one out of service.
+    Recurrent,
+    /// A password or credentials: changed behind the site's back, an intrusion.
+    Secret,
+    /// A place or a right reserved to a few: "réservée", "restricted", "y compris".
+    Restricted,
+    /// A comparison: "en rouge *comme* les intrusions" speaks of no intrusion.
+    Comparison,
+    /// Seen: "a été vu", "was spotted". With someone unknown, an intruder.
+    Seen,
+    /// "Nobody here did it": an action on the systems that no one on the site owns.
+    Disowned,
+    /// Was changed, altered, deleted: with a password, a credential or an unknown person,
+    /// an intrusion on the systems.
+    Changed,
+    /// Someone who should not get in: anyone, everybody, strangers.
+    Anyone,
+    /// A credential that should no longer work: revoked, deactivated, expired.
+    Revoked,
+    /// Open, unlocked: the state of a door that should be shut.
+    Unlocked,
+    /// Forced open, broken into.
+    Forced,
+    /// An intrusion, physical or on the systems.
+    Intrusion,
+    /// Unauthorised, without permission.
+    Unauthorized,
+    /// A sensitive zone or an important door.
+    Sensitive,
+    /// The whole site, everywhere.
+    WholeSite,
+    /// A place that restricts "the cameras" to part of the site ("du parking").
+    Place,
+    /// A nuisance with no security impact: display, slowness, settings.
+    Nuisance(Symptom),
+    /// The user interface (client software, a workstation), not the devices.
+    Interface,
+    /// A request or a question rather than a failure (training, a new user, how to).
+    Request,
+}
+
+/// How many devices a word speaks of.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Quantity {
+    /// All of them: "toutes", "all", "every", "l'ensemble des".
+    All,
+    /// None of them: "aucune", "no", "none of"; with a working verb, all are down.
+    NoneOf,
+    /// Several: "plusieurs", "quelques", "some", a number from two up.
+    Several,
+    /// One: "une seule", "single", the number one.
+    One,
+}
+
+/// What a working verb is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Function {
+    /// Works, responds, lights up: the device as a whole.
+    Any,
+    /// Records.
+    Record,
+    /// Reports alarms to the operators (hypervisor, alarm panel).
+    Report,
+    /// Locks, closes: a door that no longer locks lets people in.
+    Lock,
+    /// Opens: a door that no longer opens keeps people out.
+    Open,
+    /// Reads a badge.
+    Read,
+    /// Shows an image; we see.
+    Show,
+    /// Detects.
+    Detect,
+}
+
+/// The kinds of negation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Negation {
+    /// French "ne"/"n'" before a verb.
+    Ne,
+    /// "pas", "plus", "jamais", "rien" after a French verb; "no", "not" before a noun or verb.
+    Not,
+    /// "plus" alone: "no more" before a noun ("plus d'image"), "no longer" after a verb;
+    /// "more than" before a number.
+    Plus,
+    /// "no longer", "anymore", "stopped", "failed to": the thing worked and stopped.
+    NoLonger,
+    /// "sans", "without", "zéro".
+    Without,
+}
+
+impl Meaning {
+    /// A meaning as the lexicon names it: `device video`, `works record`, `quantity all`.
+    pub fn parse(name: &str) -> Option<Meaning> {
+        let (kind, arg) = name.split_once(' ').unwrap_or((name, ""));
+        let system = || match arg {
+            "video" => Some(System::Video),
+            "access-control" => Some(System::AccessControl),
+            "hypervisor" => Some(System::Hypervisor),
+            "intrusion-detection" => Some(System::IntrusionDetection),
+            _ => None,
+        };
+        Some(match (kind, arg) {
+            ("device", _) => Meaning::Device(system()?),
+            ("system", _) => Meaning::SystemName(system()?),
+            ("quantity", "all") => Meaning::Quantity(Quantity::All),
+            ("quantity", "none") => Meaning::Quantity(Quantity::NoneOf),
+            ("quantity", "several") => Meaning::Quantity(Quantity::Several),
+            ("quantity", "one") => Meaning::Quantity(Quantity::One),
+            ("problem", "down") => Meaning::Problem(Symptom::Down),
+            ("problem", "degraded") => Meaning::Problem(Symptom::Degraded),
+            ("nuisance", "display") => Meaning::Nuisance(Symptom::Display),
+            ("nuisance", "slow") => Meaning::Nuisance(Symptom::Slow),
+            ("nuisance", "configuration") => Meaning::Nuisance(Symptom::Configuration),
+            ("works", "any") => Meaning::Works(Function::Any),
+            ("works", "record") => Meaning::Works(Function::Record),
+            ("works", "report") => Meaning::Works(Function::Report),
+            ("works", "lock") => Meaning::Works(Function::Lock),
+            ("works", "open") => Meaning::Works(Function::Open),
+            ("works", "read") => Meaning::Works(Function::Read),
+            ("works", "show") => Meaning::Works(Function::Show),
+            ("works", "detect") => Meaning::Works(Function::Detect),
+            ("negation", "ne") => Meaning::Negation(Negation::Ne),
+            ("negation", "not") => Meaning::Negation(Negation::Not),
+            ("negation", "plus") => Meaning::Negation(Negation::Plus),
+            ("negation", "no-longer") => Meaning::Negation(Negation::NoLonger),
+            ("negation", "without") => Meaning::Negation(Negation::Without),
+            ("recording", "") => Meaning::Recording,
+            ("image", "") => Meaning::Image,
+            ("alarm", "") => Meaning::Alarm,
+            ("credential", "") => Meaning::Credential,
+            ("door", "") => Meaning::Door,
+            ("main-door", "") => Meaning::MainDoor,
+            ("missing", "") => Meaning::Missing,
+            ("nothing", "") => Meaning::Nothing,
+            ("fine", "") => Meaning::Fine,
+            ("still", "") => Meaning::Still,
+            ("partial", "") => Meaning::Partial,
+            ("filler", "") => Meaning::Filler,
+            ("admits", "") => Meaning::Admits,
+            ("enters", "") => Meaning::Enters,
+            ("anyone", "") => Meaning::Anyone,
+            ("suspicious", "") => Meaning::Suspicious,
+            ("disowned", "") => Meaning::Disowned,
+            ("seen", "") => Meaning::Seen,
+            ("restricted", "") => Meaning::Restricted,
+            ("comparison", "") => Meaning::Comparison,
+            ("intermittent", "") => Meaning::Intermittent,
+            ("recurrent", "") => Meaning::Recurrent,
+            ("secret", "") => Meaning::Secret,
+            ("changed", "") => Meaning::Changed,
+            ("account", "") => Meaning::Account,
+            ("unauthorized", "") => Meaning::Unauthorized,
+            ("revoked", "") => Meaning::Revoked,
+            ("unlocked", "") => Meaning::Unlocked,
+            ("forced", "") => Meaning::Forced,
+            ("intrusion", "") => Meaning::Intrusion,
+            ("sensitive", "") => Meaning::Sensitive,
+            ("whole-site", "") => Meaning::WholeSite,
+            ("place", "") => Meaning::Place,
+            ("interface", "") => Meaning::Interface,
+            ("request", "") => Meaning::Request,
+            ("wish", "") => Meaning::Wish,
+            ("past", "") => Meaning::Past,
+            _ => return None,
+        })
+    }
+}
+
+/// Every entry of [`LEXICON`]: each form with its meaning, in the order written (`None`
+/// for a line whose meaning [`Meaning::parse`] does not know; a test checks there is none).
+pub fn entries() -> Vec<(String, Option<Meaning>)> {
+    let mut lines: Vec<String> = Vec::new();
+    for line in LEXICON.lines().filter(|l| !l.trim().is_empty()) {
+        match lines.last_mut() {
+            Some(last) if line.starts_with(' ') => {
+                last.push(' ');
+                last.push_str(line.trim());
+            }
+            _ => lines.push(line.to_string()),
+        }
+    }
+    let mut out = Vec::new();
+    for line in lines {
+        let Some((name, forms)) = line.split_once(':') else { continue };
+        let meaning = Meaning::parse(name.trim());
+        out.extend(forms.split(',').map(str::trim).filter(|f| !f.is_empty()).map(|f| (f.to_string(), meaning)));
+    }
+    out
+}
+
+/// The lexicon: one line per meaning, `meaning: form, form, …`; a line that starts with
+/// spaces goes on with the line above. The meanings are those of [`Meaning::parse`].
+pub const LEXICON: &str = "
+device video: camera, cam, dome, ptz, objectif, bullet, webcam, voie, channel, canal, canaux, encodeur, encoder,
+    analyse video, analytics, franchissement de ligne, line crossing, evenements d analyse, analytics events,
+    infrarouge, ir, intrusion de zone
+system video: videoprotection, videosurveillance, video surveillance, video protection, cctv, vms, systeme video,
+    video system, nvr, dvr, enregistreur, recorder, serveur video, serveur d enregistrement, serveur vms,
+    video server, recording server, vms server, baie d enregistrement, milestone, genetec, avigilon, hikvision,
+    dahua, axis, bosch, hanwha, exacq, partie video, la partie video, serveur de gestion video, gestion video,
+    video management server, systeme camera, camera system
+image: image, picture, flux, flux video, video feed, feed, live, visu, visualisation, video, signal, ecran, screen,
+    moniteur, monitor, mur d image, mur video, video wall, videowall, vignette, thumbnail, tuile, tile, mur d ecran
+recording: footage, enregistrement, recording, archive, sequence, playback, relecture, historique video,
+    video history, stockage, disque, disk, storage, stored video, days of footage, jours d enregistrement,
+    jours plus anciens, older days, images plus anciennes, older footage, fichiers, files, clips, videos, segments,
+    raid, disques, disks
+device access-control: lecteur, lecteur de badge, reader, badge reader, card reader, badgeuse, digicode, keypad,
+    clavier, interphone, visiophone, intercom, gache, ventouse, serrure, maglock, controleur, controller, uta,
+    bouton de sortie, exit button, bouton poussoir, push button, bouton d ouverture, nedap, platine, vigik, tripode,
+    pin pad, pinpad, clavier code, door entry panel, entry panel, portier, portier video, hatch intercom,
+    mains libres, hands free, hands-free
+system access-control: controle d acces, controle acces, access control, access control system, systeme de badge,
+    badge system, gestion des acces, serveur de badge, partie controle d acces, logiciel de controle d acces,
+    access control software, logiciel de badge, badge software
+credential: badge, carte, card, code, code d acces, access code, credential, empreinte, fingerprint
+door: porte, door, portail, gate, tourniquet, turnstile, portillon, barrier, sas, issue de secours, porte d entree,
+    entry door, rideau, rideau metallique, grille, acces, entree, entrance, vitrine, issues de secours, mantrap,
+    sas unipersonnel, entrees, roller shutter, shutter, fire exit, portique, portiques
+device intrusion-detection: detecteur, detector, sensor, capteur, radar, barriere infrarouge, pir, siren,
+    contact de porte, door contact, clavier d alarme, zone d alarme, alarm zone, detecteur bris de glace,
+    glass break detector, glass-break detector, glass break sensor, intrusion zone, zone intrusion,
+    detection perimetrique, perimeter detection, bouton d alarme, bouton panique, panic button, bouton d agression,
+    bouton anti agression
+system intrusion-detection: alarme, systeme d alarme, alarm system, centrale, centrale d alarme, centrale intrusion,
+    alarm panel, intrusion panel, detection d intrusion, detection intrusion, intrusion detection, anti intrusion,
+    systeme anti intrusion, intrusion system, toute la detection, detection perimetrique generale
+system hypervisor: hyperviseur, hypervision, hypervisor, psim, supervision, superviseur, poste de supervision,
+    plateforme de securite, security platform, security management platform, plateforme de gestion de la securite
+alarm: alarm, alert, evenement, event, remontee, remontee d alarme, remontees d alarme, notification,
+    alarmes intrusion, alarme d intrusion, alarmes d intrusion, intrusion alarm, alarme technique,
+    alarmes techniques, porte maintenue ouverte, door held open, alarme de porte forcee, door forced alarm,
+    alarme incendie, fire alarm, defaut technique, defauts techniques, technical fault, test d intrusion,
+    intrusion test, alarmes, alarms, essai d alarme, test d alarme, alarm test, vision des alarmes, single signal,
+    a single signal, aucun signal de, un seul signal
+quantity all: tout, tous, tous les, toutes les, tt, ttes, l ensemble des, l ensemble de, la totalite des, chaque,
+    all, all the, all of the, every, each, any, whole, entire, n importe quel, n importe quelle, la moindre,
+    le moindre, any single, every single, each and every
+quantity none: aucun, plus aucun, none of the, none of our, not a single, pas une seule, pas un seul, no, zero,
+    rien, nothing, nobody, no one, noone, personne ne, personne n, plus une, plus un, pas une, not one, no more,
+    plus rien ne, plus rien n
+quantity several: plusieurs, quelques, certain, several, some, multiple, many, few, a few, la moitie, half,
+    une partie, part, partie, beaucoup, bcp, lots, deux, trois, quatre, cinq, six, sept, huit, neuf, dix, douze,
+    quinze, vingt, two, three, four, five, seven, eight, ten, twelve, une dizaine, une vingtaine, une quinzaine,
+    a dozen, dozens, deux des, two of, uniquement, only, seulement, a third, un tiers, about a third,
+    environ un tiers, celles, ceux, parties
+quantity one: une seule, un seul, single, one, a single, only one, une, un, l une, l un, deuxieme, troisieme,
+    quatrieme, second, third, premier, first, dernier, celle, celui
+whole-site: tout le site, tout le batiment, tout le magasin, tout l immeuble, tout l entrepot, l ensemble du site,
+    sur le site, du site, whole site, entire site, whole building, entire building, across the site, everywhere,
+    partout, all over, on site, de tout le site, nul part
+place: parking, car park, parking lot, couloir, corridor, hall, etage, floor, rdc, sous sol, basement, facade, cote,
+    side, aile, wing, exterieur, outside, outdoor, interieur, cour, yard, jardin, toit, roof, escalier, stairs,
+    stairwell, cantine, cafeteria, bureau, office, atelier, workshop, local, area, nord, sud, ouest, north, south,
+    east, west, reception, accueil, vestiaire, ascenseur, lift, elevator, livraison, delivery, salle, room, niveau,
+    level, perimetre exterieur, eu les portes ouvertes, lobby, journee portes ouvertes, open day, salle d archives,
+    poste de securite, guard post, guard booth, booth, loge, gatehouse, secondaire, secondary, backup, de secours,
+    open plan, open-plan, salle d exposition, salles d exposition, cuisine centrale, caisse centrale,
+    allee centrale, salle centrale, unite centrale, galerie marchande, print room, salle d impression, meeting room,
+    salle de reunion, break room, salle de pause
+sensitive: zone sensible, zones sensibles, sensitive area, sensitive zone, salle des coffres, coffre fort, coffre,
+    vault, strongroom, salle serveur, salle informatique, salle it, local technique, baie, server room, data center,
+    datacenter, perimetre, perimeter, caisse, cash office, salle des caisses, pharmacie, pharmacy, armurerie,
+    armoury, quai, quai de chargement, loading dock, loading bay, dock, point de passage important,
+    passage important, important, critical area, laboratoire, labo, lab, stock de valeur, bijouterie, reserve,
+    zone a risque, zone securisee, secure area, restricted area, zone restreinte, salle des serveurs, local serveur,
+    it room, comms room, salle blanche, chambre forte, guichet, agence, till
+problem down: hors service, hs, h s, ko, en panne, panne, pane, down, offline, off line, hors ligne, deconnecte,
+    disconnected, injoignable, unreachable, inaccessible, indisponible, unavailable, inoperant, inutilisable,
+    unusable, mort, dead, noir, black, blank, ecran noir, black screen, fige, frozen, freeze, bloque, stuck, gele,
+    plante, crash, crashed, tombe, tombe en panne, casse, broken, eteint, switched off, turned off, coupe, cut,
+    cut off, out of order, out of service, failure, failed, failing, defaillance, defaillant, defectueux, faulty,
+    defective, outage, total outage, perte d image, perte video, perte du signal, perte de signal, loss of image,
+    image loss, loss of video, signal loss, perte de flux, no signal, sans signal, video loss, grise, grey, gray,
+    arrache, ripped off, detruit, smashed, refuse, refused, refusent, rejette, rejected, denied, en defaut,
+    in fault, s est arrete, s arrete, se sont arretes, has stopped, have stopped, a grille, grille pendant, burnt,
+    burned out, fried, a plat, disparait, disparaissent, disappear, drops out, drop off, drops off, is out, are out,
+    est out, is off, are off, off everywhere, general fault, defaut general, connection lost, lost connection,
+    perte de connexion, connexion perdue, shows red, clignote rouge, clignotent rouge, reste rouge, stays red,
+    voyant rouge, fait neige, image neigeuse, neige a l ecran, en noir, enregistrees en noir, recorded black,
+    en rade, coupent, se coupent, cut out, cuts out, pas de signal, mire, mires, mires grises, croix rouges,
+    red crosses, defaut systeme, system fault, reject*, service arrete, service stopped, green noise, bruit vert,
+    noise, parasites, snapped
+problem degraded: erreur, error, bug, beug, bugue, problem, issue, souci, pb, defaut, fault, anomalie,
+    dysfonctionnement, dysfonctionne, malfunction, malfunctioning, partiel, partiellement, partial, partially,
+    degrade, degraded, flou, blurry, blurred, trouble, pixelise, pixelated, skips, skipping, coupure, drops,
+    dropping, drop out, deconne, deraille, hs par moment, instable, unstable, redemarre, reboot, rebooting,
+    clignote, flickering, flicker, desaligne, deplace, masque, obstrue, obstructed, covered, tagged, vandalise,
+    vandalised, vandalized, faux positif, false alarm, fausses alarmes, se declenche, saut, jumps, loses connection,
+    loses the connection, perd la connexion, deconnexion, filme le mur, face the wall, faces the wall,
+    facing the wall, pointe vers le mur, shows only the sky, only the sky, vers le ciel, ne filme plus, misaligned,
+    out of alignment, mal orientee, ne garde plus que, ne garde que, n a que, only find, only have, on n a que,
+    misread, knocked, got knocked, cognee, tamper, autoprotection, excluded, exclu, echoue, fails, failed to export,
+    en alarme, in alarm, sabotage de la camera, losing the connection, keeps losing, perd regulierement,
+    basse resolution, low resolution, tries, essais, attempts, every other card, une carte sur deux
+missing: perte, loss, manquant, manque, manquent, missing, perdu, lost, disparu, disappeared, gone, efface, erased,
+    vide, empty, trou, gap, lacune, absent, introuvable, a perdu, avons perdu, ont perdu, have lost, has lost,
+    holes, corrompu*, corrupted, filled up, plein, disk full, disque plein, perdent, se perdent, get lost,
+    gets lost, are lost, incomplet, incomplete, incomplets, perd
+nothing: plus rien, rien du tout, nothing at all, n y a rien, il n y a rien, there is nothing, there s nothing,
+    theres nothing, we see nothing, on voit rien, plus rien du tout, ne sert plus a rien, sert plus a rien,
+    ne sert a rien, n y avait rien, il n y avait rien, there was nothing
+works any: fonctionn*, foncti*, marche, marchent, marchait, marchaient, marcher, repond*, s allume, s allument,
+    demarre, demarrent, work, working, worked, respond*, function, functioning, operational, operationnel, connect*,
+    en ligne, online, up, accessible, disponible, available, communiqu*, communicat*, joignable, reachable, ping,
+    boot, start, lance*, launch*, answer*, reach*, atteindre, joindre, reagi*, react*, voyant, pivot*, bouge,
+    bougent, move, answering, moved, a bouge
+works record: enregistre, enregistrent, enregistrait, enregistrer, record, recorded, stocke
+works report: remont*, transmet*, transmis, arrive, arrivent, recu, recoit, recoivent, report*, received, receive,
+    coming through, come through, sent, envoi*, envoie, apparu, appeared, apparait, shows up, show up, sortent,
+    sort de, ne sort
+works detect: declench*, trigger*, detect*, protege, protected, surveille, monitored, s arme, arme, arming, armer,
+    s armer, set, armes, mise en service, mettre en service, remettre en service
+works lock: ferme, ferment, fermer, se ferme, se referme, referme, verrouill*, se verrouille, close, closing, shut,
+    lock, locked, locking, latch*, reverrouill*, redescend*, descend*, relock*, tient, tiennent, hold, tenir
+works open: s ouvre, s ouvrent, ouvrir, opens, opening, unlock, libere*, se libere
+works read: lit, lisent, lire, read, reading, reconnai*, recogni*, badger, bipe, bipes
+works show: s affiche, s affichent, affiche, afficher, voit, voir, vois, voyons, visualiser, see, show, showing,
+    displays, displaying, remonte l image, visible, load, charge, chargent, to display, a afficher
+fine: bien, normalement, correctement, normal, fine, ok, correctly, properly, normally, as usual, sans souci,
+    sans probleme, without problem, no problem, okay, nothing to report, rien a signaler, ras, c est bon, sont bons,
+    sont bonnes, est bon, est ok, sont ok, are ok, is ok, normaux, aucune anomalie, no anomaly, tout va bien,
+    all good, nickel, impeccable, parfait, perfect, s est bien passe, s est passe, tout s est bien passe, went well,
+    went fine, clignote en vert, clignote en bleu, blinks green, refuses the others, refuse les autres,
+    refuses other badges
+still: encore, toujours, still, quand meme, anyway
+partial: le reste, pour le reste, the rest, rest of the site, reste du site, les autres cameras, other cameras,
+    the other cameras, autres cameras, the others, les autres, other sites, les autres sites, autres sites,
+    les autres oui, the others do, autres oui, les cinq autres, the other recorders, les autres enregistreurs,
+    other floors, autres etages, les autres etages, les autres portes, toutes les autres, all the others,
+    the other doors, autres portes
+filler: a l air, avoir l air, seems to, seem to, apparemment, apparently, il semble que, on dirait que,
+    salle de controle, control room, salle de supervision, pc secu, pc securite, poste de garde, par erreur,
+    by mistake, supervision reseau, network monitoring, du tout, at all
+negation ne: ne, n
+negation not: pas, jamais, not, never, non, ni, nor, cannot, can t, cant, don t, doesn t, doesnt, isn t, isnt,
+    aren t, arent, won t, wont, didn t, didnt, wasn t, weren t, haven t, hasn t, couldn t, ras cote,
+    rien a signaler cote, nothing to report on
+negation plus: plus
+negation no-longer: unable to, fails to, failed to, fail to, no longer, not anymore, anymore, any more, stopped,
+    ceased, a arrete de, ont arrete de, arrete de, impossible de, impossible to, can no longer, refuse de,
+    refuses to, arrive a, arrive pas a, n arrive pas a, n arrive plus a, arrive plus a, n arrivons pas a,
+    can t manage to, stop, impossible d, unable
+negation without: sans, without
+admits: accept*, laisse passer, laisse entrer, laissent passer, laissent entrer, laisse rentrer, let in, lets in,
+    let through, lets through, let, allows, allowed, grant*, validated, has access, have access, a acces, ont acces,
+    donne acces, gives access, give access, laisse, laissent, ouvre, ouvrent, debloque, unlocks, utilise, used,
+    valide toutes, valide les, validate
+enters: peut entrer, peuvent entrer, peut rentrer, peuvent rentrer, rentre, rentrent, entre, entrent, entrer, enter,
+    entered, came in, come in, walk in, walks in, walked in, get in, gets in, got in, go through, goes through,
+    walk through, pass through, circulent, passe, passent, rentrer, pu rentrer, pu entrer, got through, get through,
+    walked into, got into, get into, gets into, came into
+anyone: n importe qui, tout le monde, anyone, anybody, everyone, everybody, quiconque, des inconnus, stranger,
+    unknown people, unknown person, public, personnes exterieures, every employee, all employees, tout le personnel,
+    tous les salaries, a toute heure, at any hour, n importe quand, at all hours, ouvrent aussi la nuit,
+    open at night too, en dehors des horaires, outside hours, hors horaires, un homme, une femme, a man, a woman
+suspicious: inconnu, unknown, suspect, suspicious, non reconnu, unrecognised, unrecognized, quelqu un, someone,
+    somebody, un individu, des individus
+account: compte, account, login, identifiant, administrateur, administrator, admin
+unauthorized: non autorise, non habilite, unauthorized, unauthorised, not authorized, not authorised,
+    sans autorisation, without authorisation, without authorization, sans droit, sans badge, without a badge,
+    without badge, no badge, tailgating, talonnage, illegitimate, sans badger, sans controle, without control,
+    without any check, without check, passent ensemble, pass together, passent a deux, en meme temps qu,
+    deux personnes passent, two people pass, anti passback off, acces non autorise, unauthorized access,
+    unauthorised access, entree non autorisee, unauthorized entry, drive straight in, straight in,
+    rentrent directement, entrent librement, enter freely, drive in freely, tous acces, all access,
+    sans demander de code, sans code, without code, without a code, sans demander de badge, tailgate, tailgated
+revoked: desactive, deactivated, revoque, revoked, expire, expired, supprime, deleted badge, disabled, invalid,
+    blacklist*, bloque badge, ancien salarie, anciens salaries, ancien employe, former employee, ex salarie,
+    ex employee, old badge, vole, stolen, perime, annule, cancelled, canceled, interdit, refuse badge, parti,
+    who left, qui sont partis, qui est parti, qui a quitte, qui ont quitte, departed, left the company,
+    anciens prestataires, ancien prestataire, ancien livreur, ex prestataire, former contractor, ancien stagiaire,
+    anciens stagiaires, ancien agent, ancien technicien, suprime, suprimé, clone*, cloned, clones, copie, licencie,
+    fired, renvoye, dismissed, let go, expir*, deleted, not in the database, pas dans la liste,
+    ne sont pas dans la liste, not on the list, non enregistres, pas enregistres, ne sont pas enregistres,
+    not registered, not enrolled, badge de visiteur, badges visiteurs, badge visiteur, visitor badge,
+    carte de visiteur, carte de la piscine, carte de bibliotheque, library card, gym card, carte de cantine,
+    contrat est termine, dont le contrat, contrat fini, contract is over, whose contract,
+    interimaires dont le contrat, en liste noire, liste noire, black list, blacklisted, old employee,
+    ne fait plus partie des effectifs, ne fait plus partie, no longer works here, ne travaille plus,
+    ancienne societe, ancienne entreprise, previous company, previous tenant, mission est finie, mission terminee,
+    mission finie, dont la mission
+unlocked: open, opened, acces libre, en acces libre, unlocked, ouvert, grande ouverte, entrouverte, ajar,
+    stuck open, stays open, remains open, wide open, propped open, bloquee ouverte, bloque ouvert, reste ouverte,
+    restent ouvertes, s ouvre toute seule, s ouvrent toutes seules, s ouvre seule, opens by itself,
+    opens on its own, en position ouverte, beante, stay open, levee, reste levee, stays up, stuck up, en l air,
+    tout seul, toute seule, toutes seules, tous seuls, by itself, on its own, reste libre, libre dans les deux sens,
+    ouvert en continu, ouvert en permanence, open all the time, opens from outside, s ouvre de l exterieur,
+    isn t held, n est plus maintenue, s ouvre librement, librement, freely, libre, left open, laissee ouverte,
+    s ouvrent en poussant, s ouvre en poussant, open by pushing, opens by pushing, opens with a push,
+    both doors open together, open together, s ouvrent ensemble, s ouvre en le poussant, plus besoin de badge,
+    no need for a badge, sans avoir besoin de badge, deverrouillees, deverrouilles, held open, tenue ouverte,
+    maintenue ouverte
+forced: force, forced, forced open, fracture, defonce, pried open, kicked in, brise*, brisee, decoupe, cut open
+intrusion: intrusion, intrus, intruder, effraction, cambriolage, cambriole, cambrioleur, break in, break ins,
+    broke in, burglary, burglar, piratage, pirate, hack, hacked, hacker, hacking, compromis, compromission,
+    compromised, cyberattaque, cyber attaque, cyberattack, cyber attack, ransomware, rancongiciel, malware, virus,
+    chiffre par, encrypted by, compte inconnu, unknown account, unknown user, utilisateur inconnu,
+    connexion suspecte, suspicious login, suspicious connection, acces frauduleux, fraudulent, mot de passe change,
+    password changed, prise de controle, taken over, someone logged, quelqu un s est connecte, stolen from, squat,
+    squatteurs, squatters, individu, rodeur, prowler, broke into, broken into, break into, breaking into, escalad*,
+    climbed, jumped the fence, jumped over, enjambe, logiciel malveillant, malveillant, malicious, antivirus,
+    rancon, ransom, fichiers chiffres, sont chiffres, files encrypted, are encrypted, someone else is logged,
+    vol de materiel, materiel vole, equipment stolen, goods stolen, stolen goods, marchandise volee, vitrine brisee,
+    vitrine cassee, glass broken, broken glass, showcase broken, vitre brisee, vitre cassee, window smashed,
+    object missing, objet disparu, objet manquant, bris de glace, sabotage, sabote, encryption, encryption activity,
+    chiffrement, connexion sortante, outgoing connection, dans le reseau, in the network, on our network,
+    in our network, quelqu un est dans le reseau, anti passback desactive, anti passback disabled, ont ete publies,
+    publies sur, published on, connexions depuis l exterieur, depuis l exterieur, from outside, log in from,
+    logged in from, connexion depuis, depuis une ip, from an ip, cut the fence, fence cut, cloture coupee,
+    coupe la cloture, trou dans la cloture, hole in the fence, people in the yard, traces de pas, footprints,
+    traces d effraction, signs of forced entry, y a eu quelqu un, there was someone, someone was in, cadenas coupe,
+    cadenas casse, padlock cut, lock cut, plugged into, branche sur le reseau, test d intrusion reel, cache dans,
+    hiding, cagoulee, cagoule, masked, balaclava, surpris, caught someone, en train de demonter,
+    demonter une camera, dismantling, posted in, posted on, publie sur, a ete publie, circulent sur, sur un forum,
+    ont fuite, fichiers en locked, locked files, extension locked, outbound connections, connexions sortantes
+nuisance display: display, photo, logo, en double, twice, duplicate, duplicated, tiny, bigger, taille, size,
+    agrandir, mosaic, tree, arborescence, affichage, mosaique, layout, mise en page, disposition, icon, libelle,
+    label, etiquette, couleur, colour, color, glitch, graphique, graphical, cosmetic, cosmetique, decale, menu,
+    bouton, button, onglet, tab, plan, carte du site, map, resolution, plein ecran, full screen, fullscreen, text,
+    fenetre d alarme, popup, pop up, mauvais ecran, wrong screen, wrong monitor, menu deroulant, pie chart,
+    camembert, tronque, truncated, colonne, column, en grand, coupees a droite, coupee a droite, cropped, lignes,
+    lines, floor plan, plan du site, barre de lecture, reperes, timeline, link, lien, saved views,
+    vues enregistrees, en premiere position, first position, in first position, fond d ecran, wallpaper,
+    display bug, bug d affichage, moche, ugly, dans le desordre, in the wrong order, image link, lien de l image,
+    broken link, miniatures, thumbnails, espace disque, disk space, address, adresse du serveur, server address,
+    armement partiel, armement total, illisible, unreadable, page d accueil, home page, ne se voit pas bien,
+    se voit mal, hard to see, pas bien visible, peu visible, on voit mal, zoom numerique, digital zoom, bon ordre,
+    pas dans le bon ordre, wrong order, tooltip, infobulle, cut in half, coupe en deux, relecture acceleree,
+    lecture acceleree, fast forward, avance rapide, vue, view, sans accent, accent, curseur, cursor, mode paysage,
+    landscape, bande noire, black band, black bar, stretched, etire, deforme, relecture en vitesse, vitesse, x8, x4,
+    x16, fenetre des alarmes, fenetre de relecture, fenetre de connexion, window title, login window,
+    playback window, titre de la fenetre, le titre, title, version, numero de version, bandeau, barre d outils,
+    toolbar, defile, scrolls, ticker, police de caracteres, polices, fonts, lisible, noir et blanc,
+    en noir et blanc, black and white, 4/3, 16/9, molette, scroll wheel, mode nuit, mode jour, night mode, day mode,
+    theme clair, eblouit, saccade, saccadee, choppy, jerky, double clic, double click, double-clic,
+    opens full screen, s ouvre en plein ecran, ne s ouvre plus en plein ecran, full screen at startup, scroll, 4 3,
+    16 9
+nuisance slow: met, takes, lent, lenteur, lentement, slow, slowly, slowness, sluggish, ralenti, ralentissement,
+    rame, ramer, latence, latency, lag, laggy, mouline, long a, longtemps, takes ages, takes forever, delai, delay,
+    retard, delayed, decalage, late, en retard, mettent du temps, met du temps, takes time, prend du temps
+nuisance configuration: la date, the date, mauvaise date, fiche, called, appelee, nommee, named, s appelle,
+    intitule, anglais, francais, english, french, date incrustee, incruste, wrong date, format de date, date format,
+    changement d heure, heure affichee, nom de la camera, camera name, overlay, incrustation, horodatage, timestamp,
+    parametrage, parametre, configuration, config, reglage, setting, misconfigured, mal configure, mauvaise heure,
+    wrong time, heure d ete, daylight saving, fuseau, time zone, langue, language, traduction, translation,
+    orthographe, faute, typo, misspelt, misspelled, mal orthographie, nom, name, renommer, rename, export, exporter,
+    format, rapport, preference, profil, droits, permissions, mise a jour, update, licence, license, imprimer,
+    print, impression, volume, bip sonore, tri, sort, filtre, filter, recherche, search, raccourci, shortcut,
+    ergonomie, usability, alarm report, error sound, chime, carillon, licence camera, pas trie, not sorted, horloge,
+    clock, derive, drifts, allemand, german, espagnol, spanish, heure utc, utc, timezone, fuseau horaire,
+    exit delay, entry delay, temporisation, par defaut, by default, camera tour, tour de cameras, dwell, role,
+    forget*, oublie*, module de rapports, audio, son de, decalage d une heure, decalage horaire, time shift,
+    masques de confidentialite, masque de confidentialite, privacy mask, log in again, se reconnecter,
+    asks to log in, demande de se reconnecter, texte d incrustation, licence expire, license expires, expire dans,
+    expires in, licence expire dans, numero de telephone, phone number, champ, field, commentaire, caracteres,
+    characters, grince, bruyant, noisy, squeaks, open time, temps d ouverture, duree d ouverture, prenom,
+    first name, default, slowed down, slow down, ralentir, sort them out, sans droit d export, sans droit de,
+    without the right to
+interface: interface, ihm, client vms, vms client, logiciel, software, application, appli, app, poste, workstation,
+    pc, ordinateur, computer, navigateur, browser, client lourd, client web, web client, smart client, tablette,
+    tablet, smartphone, mobile, telephone, phone, portail web, dashboard, tableau de bord, console, session, souris,
+    mouse, client video, video client, logiciel video, video software
+request: est ce qu on peut, est ce que, peut on, pouvez vous, could you, can you, is possible, est il possible,
+    serait il possible, comment, how, changer, modifier, change, modify, corriger, correct, expliquer, explain,
+    mode d emploi, user guide, mail, email, rien d urgent, nothing urgent, pas urgent, not urgent, no rush,
+    rien de grave, nothing serious, pas grave, formation, training, question, demande, request, comment faire,
+    how to, how do, how can, ajouter, add, creer, create, nouvel utilisateur, new user, rappeler, call back, devis,
+    quote, documentation, notice, manual, conseil, advice, possible de, is it possible, besoin d aide, amelioration,
+    improvement, suggestion, confort, comfort, gene, genant, annoying, minor, mineur, petit, small, cosmetiques,
+    sans importance, pas important, not important, only curious, curious, curieux, juste pour savoir, just to know,
+    savoir, c est quoi, what is, a quoi sert, what does, remise a niveau, c possible, possible d avoir,
+    est ce possible, where can, ou peut on, just for our records, pour nos archives, pour info, for information,
+    c quoi, difference entre, difference between, est ce normal, c est normal, is it normal, is this normal,
+    just asking, is the, available on, disponible sur
+wish: voudrait, voudrions, voudrais, souhaite, souhaitons, souhaiterions, souhaiterait, aimerait, aimerions,
+    aimerais, would like, want, wish, pour que, so that, au lieu de, instead of, on veut, we need, on a besoin,
+    si jamais, au cas ou, in case, what happens if, what if, in the event, est ce qu on recevrait, would we,
+    pour qu, voudraient, souhaiteraient, aimeraient, can it be, peut il etre, peut on le, could it be
+system video: milestone server, video system
+image: stream, camera tile
+device access-control: rex, rex button, bras, arm, barrier arm
+credential: fob, tag, permit, ticket
+device intrusion-detection: zone, contact, bell box, sirene exterieure, strobe, flash, shock sensor, beam,
+    beam detector
+whole-site: nulle part, nowhere, anywhere, site entier, le site entier, l ensemble du, l ensemble de l,
+    all over the site, across the whole
+quantity all: chacun, chacune des, chacun des, each of the, every one of
+problem down: blue screen, blue screened, ecran bleu, en boucle, in a loop, unresponsive, ne repond plus,
+    est arrete, sont arretes, a lache, ont lache, lache, snapped off, ripped out, stays down, reste baisse
+problem degraded: isole, isolated, bypass, bypassed, shunte, inhibe, du premier coup, first time, 4 ou 5 fois,
+    several attempts
+nothing: aveugle, on est aveugles, we are blind, blind, does nothing, ne fait rien, fait rien, ne fait plus rien
+works any: revenu, came back, come back, back online, garde, memorise, remember, s active, s activent, activate,
+    sonne, sonnent, sound, retentit
+works report: come, coming, arrive, arrivent, reach the, reaching
+works open: release, deverrouille, unlock
+unlocked: deverrouillee, deverrouilles, deverrouillage permanent, position libre, en position libre, libre passage,
+    en libre passage, free passage, free wheeling, freewheeling, position haute, en position haute,
+    en position ouverte, s ouvrent en meme temps, open at the same time, both doors open, les deux portes s ouvrent,
+    barriere levee, gate up
+unauthorized: sans billet, sans ticket, without ticket, without a ticket, without a permit, no ticket
+revoked: never enrolled, not enrolled, never issued, never assigned, jamais eu les droits, pas les droits,
+    no rights, ancienne carte, contract ended, contrat est fini, contrat termine, fin de contrat, former tenant,
+    former, ancien locataire, blocked, lost fob, lost badge, badge perdu, badges perdus, carte perdue
+enters: drive in, driving in, drive through, drives in, aller, acceder
+admits: permettent d aller, permet d aller, permettent d acceder, permet d acceder, allows access, allow access,
+    gives access to
+intrusion: someone inside, somebody inside, people inside, quelqu un a l interieur, des gens dans le,
+    des gens dans la, des gens a l interieur, vu quelqu un, saw someone, seen someone, on voit quelqu un,
+    i can see him, lampe torche, torch, flashlight, going through drawers, fouille, called 999, called 911,
+    called the police, appele la police, appele le 17, alarme intrusion, rogue, rogue device, appareil inconnu,
+    unknown device, ip etrangere, foreign ip, unknown ip, ip inconnue, identifiants ont fuite, credentials leaked,
+    leaked, teamviewer, payment, paiement, bitcoin, pilote, controlled remotely
+disowned: personne de chez nous, personne chez nous, ce n est personne, pas nous, not us, wasn t us, was not us,
+    nobody here, none of us, no one here, nobody on our team, je ne l ai pas fait, ne l a pas fait,
+    on ne connait pas, qu on ne connait pas, n existe pas chez nous, isn t ours, n est pas a nous, not one of ours,
+    s amuse, nobody did, nobody here did, personne ne l a fait, jamais attribue, aren t doing it, not doing it,
+    we are not doing, someone else, quelqu un d autre, somebody else, ne connaissons pas,
+    que nous ne connaissons pas, we don t recognise, we don t recognize, personne n a fait ca, nobody did that,
+    aucun de nos scripts, none of our scripts, doesn t exist, n existe pas, nobody here did that,
+    nobody was on site, personne sur site, aucun agent present, le site etait ferme, site was closed,
+    personne ne sait, nobody knows, personne de l equipe, nobody in the team, ne l a cree, attribue a personne,
+    assigned to nobody, n est attribue a personne, not any of our staff, none of our staff,
+    pas quelqu un de chez nous, personne de notre personnel, qu on n a pas faites, qu on n a pas faits,
+    we didn t make, that we did not make, we did not make, nobody recognises, nobody recognizes,
+    que personne ne reconnait, que personne ne connait, par qui, by whom, on ne sait pas par qui,
+    we don t know by whom, jamais cree, never created, qu on n a jamais cree, en conge, on leave, on holiday,
+    technicien en conge
+changed: a ete change, ont ete changes, a ete modifie, ont ete modifies, was changed, were changed, were altered,
+    was altered, has been changed, have been changed, a modifie, ont modifie, a change, ont change, changed,
+    modified, altered, a desactive, renamed, renomme, ajoute, added, created, a cree, ont cree, cree, attribue a,
+    assigned to a, importe, imported, a importe, disarmed, desarme, mise a l arret, disarm*, a ete cree, ete cree,
+    ont ete crees, connexion a distance, remote connection, remote session, prise en main a distance,
+    connected remotely, connecte a distance, connectee a distance, exporte, exported, exportes, exportees
+alarm: alarmes intrusion, rapport d alarme, door forced, notifications de defaut
+partial: des autres, other buildings, autres batiments, d autres, the rest of, ailleurs, elsewhere, hq cameras
+filler: panne de courant, coupure de courant, coupure electrique, panne electrique, power cut, power outage,
+    power failure, blackout, looks like, on dirait
+place: fenetre, window, mezzanine, gym, salle de sport
+nuisance display: widget, mode sombre, dark mode, theme, synoptique, synoptic, en gris, en vert, en rouge, in red,
+    in green, in grey, red letters, lettres, colour code
+nuisance configuration: planning, schedule, horaire, plage horaire, timetable, calendrier, doublon, duplicates,
+    gestion, list, excel, pdf, csv, audit, statistiques, stats, retention, duree de conservation, gdpr, rgpd, ordre,
+    order, trie, sorted, sort them, bip, double bip, beep, sonnerie, buzzer, loud, fort, turn down, turn them down,
+    turn it down, baisser, lower, adresse mail, adresse, volume sonore
+request: contacter, qui dois je, refresher, refresher session, course, could the, could we, can we, pourrait on,
+    pourriez vous, pourrait, pourriez, retaper, retenir, need, besoin
+wish: d like, preferer*, prefer, would prefer, on prefererait
+intermittent: intermittent, par intermittence, intermittently, aleatoire, aleatoirement, randomly,
+    de temps en temps, on and off, une fois sur, one time out of, once in, every other time, sometimes, parfois,
+    des fois, not always, pas toujours, plusieurs fois, several times, fois par jour, times a day, par moments,
+    de facon aleatoire
+secret: mot de passe, mots de passe, password, identifiants, credentials, admin password, code admin, code maitre,
+    master code
+restricted: reservee, reserve aux, reservee aux, restricted, interdite, interdit d acces, y compris, including,
+    off limits, interdites, reservees
+comparison: comme, like, than, such as
+main-door: main door, main entrance, porte principale, entree principale, main gate, acces principal,
+    portail principal, porte d entree principale, cloture, fence, grillage, perimeter fence, cloture perimetrique
+past: remarche, works again, fonctionne de nouveau, fonctionne a nouveau, repare, repaired, fixed, resolu, resolved,
+    cleaned up, l an dernier, l annee derniere, last year, l hiver dernier, last winter, last month,
+    le mois dernier, exercice, drill, simule, simulated, deja regle, already sorted, comme prevu, as planned,
+    as expected
+recurrent: every few hours, toutes les quelques heures, during the drop, pendant la coupure, every hour,
+    toutes les heures, for a minute, quelques minutes, a few minutes, revient, comes back, then it s back,
+    puis revient, revient tout seul, comes back by itself, comes back on its own, puis ca revient, par heure,
+    per hour, at a time, a la fois
+seen: a ete vu, ont ete vus, a ete vue, was seen, were seen, been seen, been spotted, spotted, vu sur, apercu,
+    repere, on a vu, we saw, vu sur les images, seen on the footage
+";
+
+/// Words that name the whole site when "the cameras" are said to be "of" them ("toutes
+/// les caméras *du magasin*"), unless a letter or number makes them one part of it
+/// ("du bâtiment D").
+pub const SITE_WORDS: &[&str] = &[
+    "site", "magasin", "entrepot", "depot", "usine", "campus", "siege", "agence", "store", "shop", "warehouse", "plant",
+    "factory", "premises", "college", "lycee", "ecole", "hopital", "hotel", "musee", "galerie", "museum", "mairie",
+    "residence", "gare", "clinique", "boutique", "supermarche", "mall", "stade", "stadium", "showroom", "concession",
+    "bijouterie", "jewellers", "jeweller", "jewelry", "pharmacie", "pharmacy",
+];
+
+/// Buildings: the whole site when named alone ("du bâtiment"), one part of it when named
+/// ("du bâtiment administratif", "building D").
+pub const BUILDING_WORDS: &[&str] = &["batiment", "building", "immeuble", "aile", "wing", "tour", "pavillon", "block"];
+
+/// Spellings a client types for a word of the lexicon: SMS abbreviations, short words
+/// misspelt, English contractions. Each folded word on the left is read as the words on
+/// the right before the lexicon is looked up.
+pub const SPELLINGS: &[(&str, &str)] = &[
+    ("cams", "cameras"), ("kam", "camera"), ("kams", "cameras"), ("camra", "camera"), ("camras", "cameras"),
+    ("caam", "camera"), ("cameraz", "cameras"), ("videosurv", "videosurveillance"), ("vidsurv", "videosurveillance"),
+    ("vid", "video"), ("enreg", "enregistrement"), ("enregs", "enregistrements"), ("enr", "enregistrement"),
+    ("rec", "recording"), ("recs", "recordings"), ("cdc", "controle d acces"), ("ctrl", "controle"), ("ctl", "controle"),
+    ("cda", "controle d acces"), ("acc", "acces"), ("badje", "badge"), ("badjes", "badges"), ("bdg", "badge"),
+    ("bdge", "badge"), ("badg", "badge"), ("hyperv", "hyperviseur"), ("hypervi", "hyperviseur"), ("hv", "hyperviseur"),
+    ("alrm", "alarme"), ("alarmes", "alarmes"), ("alrms", "alarmes"), ("alm", "alarme"), ("det", "detecteur"),
+    ("dect", "detecteur"), ("param", "parametrage"), ("params", "parametres"), ("conf", "configuration"),
+    ("pbm", "probleme"), ("prob", "probleme"), ("probs", "problemes"), ("pbs", "problemes"), ("pr", "pour"), ("ds", "dans"),
+    ("ya", "il y a"), ("y a", "il y a"), ("ny", "n y"), ("jsp", "je ne sais pas"), ("qd", "quand"),
+    ("qq", "quelques"), ("qques", "quelques"), ("qlq", "quelques"), ("plsr", "plusieurs"), ("plusieur", "plusieurs"),
+    ("tte", "toute"), ("ts", "tous"), ("tjs", "toujours"), ("tjrs", "toujours"), ("tjr", "toujours"),
+    ("svp", "s il vous plait"), ("stp", "s il te plait"), ("mrc", "merci"), ("dsl", "desole"), ("bjr", "bonjour"),
+    ("auj", "aujourd hui"), ("ajd", "aujourd hui"), ("rdc", "rdc"), ("pk", "pourquoi"), ("pq", "pourquoi"),
+    ("mm", "meme"), ("ms", "mais"), ("koi", "quoi"), ("kan", "quand"), ("marche", "marche"), ("march", "marche"),
+    ("fonctionnne", "fonctionne"), ("fonctione", "fonctionne"), ("fonctionent", "fonctionnent"), ("fontionne", "fonctionne"),
+    ("fonctionne", "fonctionne"), ("foncionne", "fonctionne"), ("focntionne", "fonctionne"), ("marhce", "marche"),
+    ("pa", "pas"), ("pas", "pas"), ("plu", "plus"), ("+", "plus"), ("ecrans", "ecrans"), ("ecr", "ecran"),
+    ("acceuil", "accueil"), ("entre", "entre"), ("prte", "porte"), ("prtes", "portes"), ("port", "porte"),
+    ("hs", "hs"), ("h s", "hs"), ("out", "out"), ("ok", "ok"), ("k", "ok"), ("nvr", "nvr"), ("pc", "pc"),
+    ("cam", "camera"), ("doesnt", "doesn t"), ("isnt", "isn t"), ("cant", "can t"), ("wont", "won t"),
+    ("didnt", "didn t"), ("arent", "aren t"), ("wasnt", "wasn t"), ("werent", "weren t"), ("u", "you"), ("r", "are"),
+    ("pls", "please"), ("plz", "please"), ("asap", "as soon as possible"), ("bldg", "building"), ("cam s", "cameras"),
+    ("acess", "access"), ("tt", "tout"), ("qqun", "quelqu un"), ("qqn", "quelqu un"), ("quelquun", "quelqu un"), ("acces", "acces"), ("accss", "access"), ("recordng", "recording"), ("recrding", "recording"),
+    ("dor", "door"), ("dors", "doors"), ("dorr", "door"), ("gat", "gate"), ("readr", "reader"), ("alarme", "alarme"),
+];
+
+/// Words that join a quantity to the device it counts and are skipped when looking for
+/// it: "toutes *les* caméras", "all *of the* cameras", "deux *de nos* caméras".
+pub const DETERMINERS: &[&str] = &[
+    "les", "la", "le", "l", "de", "des", "du", "d", "nos", "notre", "mes", "ma", "mon", "ses", "sa", "son", "ces", "cette",
+    "ce", "cet", "vos", "votre", "leurs", "the", "of", "our", "my", "your", "these", "those", "this", "that", "their",
+];
+
+/// Words that begin a restriction of "the cameras" to a place: "les caméras *du* parking".
+pub const RESTRICTORS: &[&str] = &[
+    "du", "de", "d", "des", "dans", "sur", "au", "aux", "a", "en", "pres", "cote", "devant", "derriere", "vers", "of",
+    "in", "at", "on", "from", "for", "near", "qu", "by", "around", "outside", "inside", "behind", "facing", "over", "along",
+];

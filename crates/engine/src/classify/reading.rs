@@ -1,0 +1,1326 @@
+//! Reading a description as the procedure reads an incident: which system, how much of it,
+//! what is wrong, where, and whether people can get in.
+//!
+//! The text is cut into sentences and clauses. Each word that says something happens — a
+//! failure, a loss, a door left open, an intrusion, a nuisance — is a *predicate*; it is
+//! read with its negation ("ne … plus", "no longer", "aucune") and tied to its *subject*,
+//! the nearest device or system named before it in the clause (else after it, else in the
+//! sentence, else in the sentence before). The subject gives the system; the words around
+//! the subject give the scope ("toutes les caméras", "les caméras du parking", "une
+//! caméra"). Each predicate becomes a [`Facts`] of its own (a *finding*); the classifier
+//! keeps the most urgent one, with every intrusion, unauthorised access and loss found
+//! elsewhere in the text.
+
+use super::facts::{Certainty, Facts, Known};
+use super::lexicon::{Function, Meaning, Negation, Quantity, BUILDING_WORDS, RESTRICTORS, SITE_WORDS};
+use super::words::{is_determiner, items, Break, Item, Piece, Span};
+use super::{Scope, Symptom, System};
+
+/// Words that open a new clause: a negation does not reach across them, and a predicate
+/// after them looks for its own subject ("pas d'intrusion, *mais* la porte est forcée").
+const CLAUSE_WORDS: &[&str] = &["mais", "but", "however", "cependant", "sauf", "except", "whereas", "tandis", "puis", "then", "alors"];
+
+/// Prepositions that make the noun after them a complement, not a subject: "… *sur* le
+/// VMS", "… *depuis* le nouveau planning".
+const COMPLEMENTS: &[&str] = &[
+    "sur", "dans", "depuis", "au", "aux", "a", "en", "in", "on", "at", "since", "to", "from", "avec", "with", "par", "by", "pour",
+    "for", "vers", "chez", "apres", "after", "avant", "before", "over", "under", "sous",
+];
+
+/// Words that stand between a negation and its verb without breaking it: "ne *se*
+/// ferme", "n'*arrive* plus *à* lire", "is *not* *being* recorded".
+const TRANSPARENT: &[&str] = &[
+    "se", "s", "y", "a", "est", "sont", "etait", "etaient", "semble", "semblent", "peut", "peuvent", "arrive", "arrivent",
+    "veut", "veulent", "va", "vont", "is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "can", "could",
+    "will", "would", "seem", "seems", "even", "meme", "du", "tout", "at", "all", "really", "vraiment", "en", "il", "elle",
+    "ils", "elles", "on", "it", "they", "lui", "leur", "me", "nous", "vous", "ca", "cela", "do", "does", "did", "get", "got",
+];
+
+/// What a predicate is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Subject {
+    Device(System),
+    SystemName(System),
+    Image,
+    Recording,
+    Alarm,
+    Credential,
+    Door,
+    Nuisance(Symptom),
+    Interface,
+    /// The software of a system: "le logiciel de contrôle d'accès", "the video software".
+    InterfaceOf(System),
+    /// "tout", "rien", "nothing": everything on the site.
+    Everything,
+    /// A thing the lexicon does not know ("le chauffage est en panne").
+    Unknown,
+}
+
+impl Subject {
+    /// The system this subject belongs to.
+    fn system(self) -> Option<System> {
+        match self {
+            Subject::Device(s) | Subject::SystemName(s) => Some(s),
+            Subject::Image | Subject::Recording => Some(System::Video),
+            Subject::Credential | Subject::Door => Some(System::AccessControl),
+            Subject::Alarm => Some(System::Hypervisor),
+            Subject::InterfaceOf(s) => Some(s),
+            Subject::Nuisance(_) | Subject::Interface | Subject::Everything | Subject::Unknown => None,
+        }
+    }
+
+    /// How much a subject says of the scope: a camera or a door says how much is
+    /// affected; a badge, an image or an alarm says less.
+    fn weight(self) -> u8 {
+        match self {
+            Subject::Device(_) | Subject::SystemName(_) | Subject::Door | Subject::Everything => 2,
+            Subject::Image | Subject::Recording | Subject::Alarm | Subject::Credential => 1,
+            Subject::Nuisance(_) | Subject::Interface | Subject::InterfaceOf(_) | Subject::Unknown => 0,
+        }
+    }
+}
+
+/// What a predicate says once read with its negation and its subject.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Effect {
+    Symptom(Symptom),
+    RecordingLost,
+    AlarmsLost,
+    Unauthorized,
+    Intrusion,
+    Nuisance(Symptom),
+    /// The software of a system will not start: the system is down ("le logiciel de
+    /// contrôle d'accès ne démarre plus").
+    SystemDown(System),
+}
+
+/// One sentence: its items and the clause of each.
+struct Sentence {
+    items: Vec<Item>,
+    clause: Vec<usize>,
+}
+
+impl Sentence {
+    fn meaning(&self, i: usize) -> Option<Meaning> {
+        self.items.get(i).and_then(|item| item.meaning)
+    }
+
+    fn same_clause(&self, a: usize, b: usize) -> bool {
+        self.clause.get(a) == self.clause.get(b)
+    }
+
+    /// Items of no weight between a negation and its word.
+    fn transparent(&self, i: usize) -> bool {
+        let item = &self.items[i];
+        item.meaning.is_none() && (TRANSPARENT.contains(&item.first.as_str()) || is_determiner(&item.first))
+            || matches!(item.meaning, Some(Meaning::Still | Meaning::Fine | Meaning::Filler))
+    }
+
+    fn is_negation(&self, j: usize) -> bool {
+        matches!(self.meaning(j), Some(Meaning::Negation(_) | Meaning::Quantity(Quantity::NoneOf)))
+    }
+
+    /// The negation that applies to the predicate at `i`, if any, as the span it covers
+    /// with the predicate.
+    fn negation(&self, i: usize) -> Option<Span> {
+        let span = self.items[i].span;
+        // "en rouge comme les intrusions": a comparison speaks of no intrusion.
+        if self.meaning(i) == Some(Meaning::Intrusion) {
+            let mut j = i;
+            while j > 0 && self.items[j - 1].meaning.is_none() && is_determiner(&self.items[j - 1].first) {
+                j -= 1;
+            }
+            if j > 0 && self.meaning(j - 1) == Some(Meaning::Comparison) {
+                return Some(Span { start: self.items[j - 1].span.start, end: span.end });
+            }
+        }
+        let after = self.after_negation(i);
+        // Before: "ne … fonctionne", "not working", "plus d'image", "aucune intrusion".
+        let mut j = i;
+        let mut passed = 0;
+        while j > 0 && passed < 3 && self.same_clause(j - 1, i) {
+            j -= 1;
+            if self.is_negation(j) {
+                // "plus de 3 caméras" is "more than three".
+                let more_than = matches!(self.meaning(j), Some(Meaning::Negation(Negation::Plus)))
+                    && (self.items.get(j + 1).is_some_and(|n| n.number.is_some())
+                        || self.items.get(j + 1).is_some_and(|n| n.first == "de") && self.items.get(j + 2).is_some_and(|n| n.number.is_some()));
+                if more_than {
+                    return None;
+                }
+                // "on ne lit *que* le début": "only", not a negation.
+                let only = self.meaning(j) == Some(Meaning::Negation(Negation::Ne))
+                    && after.is_none()
+                    && (i + 1..self.items.len().min(i + 3)).any(|k| matches!(self.items[k].first.as_str(), "que" | "qu"));
+                if only {
+                    return None;
+                }
+                return Some(Span { start: self.items[j].span.start, end: after.map_or(span.end, |s| s.end) });
+            }
+            if !self.transparent(j) {
+                passed += 1;
+            }
+        }
+        after.map(|s| Span { start: span.start, end: s.end })
+    }
+
+    /// "fonctionne pas", "marche plus", "ne voit rien", "anymore": a negation right after.
+    fn after_negation(&self, i: usize) -> Option<Span> {
+        let mut passed = 0;
+        for j in i + 1..self.items.len() {
+            if !self.same_clause(j, i) || passed == 2 {
+                return None;
+            }
+            // French closes a negation after the verb ("ne fonctionne *pas*", SMS "marche
+            // *plus*", "ne voit *rien*"); English only with "anymore". "The door is locked so
+            // *not* a risk" negates nothing before it.
+            let closes = match self.meaning(j) {
+                Some(Meaning::Negation(_) | Meaning::Quantity(Quantity::NoneOf)) => {
+                    matches!(self.items[j].first.as_str(), "pas" | "plus" | "jamais" | "rien" | "aucun" | "aucune" | "point" | "anymore" | "any")
+                        // "shows nothing", "records no image": the object denied.
+                        || j == i + 1 && matches!(self.items[j].first.as_str(), "nothing" | "no") && matches!(self.meaning(i), Some(Meaning::Works(_)))
+                }
+                _ => false,
+            };
+            if closes {
+                return Some(self.items[j].span);
+            }
+            if !self.transparent(j) {
+                passed += 1;
+            }
+        }
+        None
+    }
+
+    /// The subject at `j`, if the item there is one.
+    fn subject_at(&self, j: usize) -> Option<Subject> {
+        let item = &self.items[j];
+        Some(match item.meaning {
+            Some(Meaning::Device(s)) => Subject::Device(s),
+            Some(Meaning::SystemName(s)) => Subject::SystemName(s),
+            // "la vidéo ne fonctionne plus": the video system; "la vidéo associée", a clip.
+            Some(Meaning::Image)
+                if matches!(item.first.as_str(), "video")
+                    && j > 0
+                    && matches!(self.items[j - 1].first.as_str(), "la" | "the")
+                    && !self.items.get(j + 1).is_some_and(|n| {
+                        self.same_clause(j + 1, j)
+                            && n.meaning.is_none()
+                            && !self.transparent(j + 1)
+                            && (!RESTRICTORS.contains(&n.first.as_str()) || matches!(n.first.as_str(), "de" | "d" | "du" | "of"))
+                    }) =>
+            {
+                Subject::SystemName(System::Video)
+            }
+            Some(Meaning::Image) => Subject::Image,
+            Some(Meaning::Recording) => Subject::Recording,
+            Some(Meaning::Alarm) => Subject::Alarm,
+            Some(Meaning::Credential) => Subject::Credential,
+            Some(Meaning::Door | Meaning::MainDoor) => Subject::Door,
+            // A layout or a name can be what fails ("*l'affichage* est décalé"); slowness is
+            // said of something else, and a nuisance word after a device is said of it
+            // ("caméra *décalée*").
+            Some(Meaning::Nuisance(n)) if n != Symptom::Slow => {
+                let after_a_place = j > 0
+                    && self.same_clause(j - 1, j)
+                    && matches!(self.meaning(j - 1), Some(Meaning::Place | Meaning::Sensitive | Meaning::WholeSite));
+                let adjective = item.first.starts_with("decale") || item.first == "misaligned";
+                if after_a_place || adjective {
+                    return None;
+                }
+                Subject::Nuisance(n)
+            }
+            Some(Meaning::Interface) => Subject::Interface,
+            // "rien ne marche", "tout est HS", "nothing works": a quantity that is the
+            // subject of the verb right after it.
+            // "rien" is a subject before "ne" ("rien ne marche"), an object after a verb ("n'a
+            // rien enregistré"); "nothing" a subject unless a verb comes before it.
+            Some(Meaning::Quantity(Quantity::NoneOf | Quantity::All))
+                if matches!(item.first.as_str(), "rien" | "nothing" | "tout" | "everything" | "plus") =>
+            {
+                let next = (j + 1..self.items.len()).find(|&k| !self.transparent(k))?;
+                let verb = match item.first.as_str() {
+                    "rien" | "plus" => matches!(self.meaning(next), Some(Meaning::Negation(Negation::Ne))),
+                    // "tout est HS", "tout marche"; "tout noir" is an adverb.
+                    "tout" => {
+                        matches!(self.meaning(next), Some(Meaning::Negation(Negation::Ne) | Meaning::Works(_)))
+                            || matches!(self.meaning(next), Some(Meaning::Problem(_))) && next > j + 1
+                    }
+                    _ => matches!(self.meaning(next), Some(Meaning::Negation(Negation::Ne) | Meaning::Works(_) | Meaning::Problem(_))),
+                };
+                let object = (j.saturating_sub(2)..j).any(|k| matches!(self.meaning(k), Some(Meaning::Works(_) | Meaning::Negation(Negation::Ne))))
+                    // "c'est *tout* noir": an adverb.
+                    || j > 0 && matches!(self.items[j - 1].first.as_str(), "est" | "sont" | "is" | "are");
+                if !verb || object || !self.same_clause(j, next) {
+                    return None;
+                }
+                Subject::Everything
+            }
+            _ => return None,
+        })
+    }
+
+    /// The subject of the predicate at `i`: the nearest before it in the clause, else
+    /// after it in the clause, else before it in the sentence. A thing the lexicon does not
+    /// know, right before the predicate ("*le chauffage* est en panne"), is the subject.
+    fn subject_of(&self, i: usize) -> Option<(usize, Subject)> {
+        // "il manque la nouvelle aile", "il nous manque des enregistrements": what is missing
+        // comes after.
+        let impersonal = self.meaning(i) == Some(Meaning::Missing)
+            && (i.saturating_sub(3)..i).any(|k| matches!(self.items[k].first.as_str(), "il" | "there" | "on" | "we" | "nous" | "i" | "j"));
+        if impersonal {
+            let after = (i + 1..self.items.len()).take_while(|&j| self.same_clause(j, i)).find_map(|j| {
+                let item = &self.items[j];
+                match self.subject_at(j) {
+                    Some(s) => Some((j, s)),
+                    None if item.meaning == Some(Meaning::Place) => Some((j, Subject::Unknown)),
+                    None => None,
+                }
+            });
+            if after.is_some() {
+                return after;
+            }
+        }
+        // A noun inside a complement ("the PIR *in the print room* shows trouble") is the
+        // subject only when no other comes before it.
+        let mut complement_subject: Option<(usize, Subject)> = None;
+        let mut j = i;
+        while j > 0 && self.same_clause(j - 1, i) {
+            j -= 1;
+            if let Some(s) = self.subject_at(j) {
+                if self.is_complement(j) && s != Subject::Door {
+                    complement_subject.get_or_insert((j, s));
+                    continue;
+                }
+                // "two cameras at the back gate", "caméras entrée": the door is where the
+                // device is, the device is the subject.
+                if s == Subject::Door {
+                    if let Some(k) = self.device_before(j) {
+                        return self.subject_at(k).map(|s| (k, s));
+                    }
+                }
+                let (h, s) = self.head_of(j, s);
+                return Some((h, self.software_of(h, s)));
+            }
+            let item = &self.items[j];
+            // "le chauffage est en panne", but not "the camera in the lobby is …".
+            let unknown_noun = (item.meaning.is_none() || item.meaning == Some(Meaning::Place))
+                && !self.transparent(j)
+                && item.number.is_none()
+                && j > 0
+                && self.items[j - 1].meaning.is_none()
+                && matches!(self.items[j - 1].first.as_str(), "le" | "la" | "l" | "les" | "the" | "mon" | "ma" | "notre" | "our" | "my")
+                && !(j > 1 && RESTRICTORS.contains(&self.items[j - 2].first.as_str()));
+            if unknown_noun && complement_subject.is_none() && (j + 1..i).all(|k| self.transparent(k)) {
+                return Some((j, Subject::Unknown));
+            }
+            // "the new wing is missing": a place is what the verb is about, unless a device
+            // named before it is ("2 cam parking noires").
+            let device_before = (0..j).any(|k| self.same_clause(k, j) && self.subject_at(k).is_some_and(|s| s.weight() > 0));
+            if item.meaning == Some(Meaning::Place) && !device_before && complement_subject.is_none() && (j + 1..i).all(|k| self.transparent(k)) {
+                return Some((j, Subject::Unknown));
+            }
+        }
+        if let Some((j, s)) = complement_subject {
+            let (h, s) = self.head_of(j, s);
+            return Some((h, self.software_of(h, s)));
+        }
+        let found = |j: usize| self.subject_at(j).map(|s| (j, s));
+        // No subject before it in its clause: one after it in the clause, unless a
+        // preposition makes it a complement ("HS *la caméra*", "erreur de *paramétrage*", but
+        // not "… *sur le VMS*"); else the nearest one before it in the sentence. A noun in a
+        // later clause is never the subject ("Petit bug : dans l'historique des accès").
+        (i + 1..self.items.len())
+            .take_while(|&j| self.same_clause(j, i))
+            .find_map(|j| found(j).filter(|_| !self.is_complement(j)))
+            .or_else(|| (0..i).rev().find_map(found))
+    }
+
+    /// Whether the noun at `j` is introduced by a preposition: "… *sur le* VMS", "*in the*
+    /// print room".
+    fn is_complement(&self, j: usize) -> bool {
+        let mut k = j;
+        while k > 0 && self.items[k - 1].meaning.is_none() && matches!(self.items[k - 1].first.as_str(), "le" | "la" | "l" | "les" | "the" | "un" | "une" | "a" | "an") {
+            k -= 1;
+        }
+        k > 0 && self.items[k - 1].meaning.is_none() && COMPLEMENTS.contains(&self.items[k - 1].first.as_str())
+    }
+
+    /// The head of "les noms *des caméras*", "l'affichage *des caméras*", "the images *of the*
+    /// cameras": the first noun of a chain joined by "de" or "of".
+    fn head_of(&self, j: usize, subject: Subject) -> (usize, Subject) {
+        let mut head = (j, subject);
+        let mut k = j;
+        loop {
+            // "logiciel VMS", "VMS software": a compound names one thing, its first noun.
+            if k > 0 && self.same_clause(k - 1, j) {
+                if let Some(s @ (Subject::Interface | Subject::Nuisance(_))) = self.subject_at(k - 1) {
+                    head = (k - 1, s);
+                    k -= 1;
+                    continue;
+                }
+            }
+            // "les noms *des* caméras", "le menu déroulant *des* caméras".
+            let mut m = k;
+            while m > 0 && self.items[m - 1].meaning.is_none() && matches!(self.items[m - 1].first.as_str(), "la" | "le" | "l" | "les" | "the") {
+                m -= 1;
+            }
+            if m == 0 || !(self.items[m - 1].meaning.is_none() && matches!(self.items[m - 1].first.as_str(), "de" | "du" | "des" | "d" | "of")) {
+                break;
+            }
+            let mut before = m - 1;
+            while before > 0 && self.items[before - 1].meaning.is_none() && is_determiner(&self.items[before - 1].first) && before > 0 {
+                before -= 1;
+            }
+            let Some(mut at) = before.checked_sub(1) else { break };
+            // One adjective may stand between: "menu *déroulant* des caméras".
+            if self.subject_at(at).is_none() && self.items[at].meaning.is_none() && at > 0 {
+                at -= 1;
+            }
+            match self.subject_at(at) {
+                Some(s) if self.same_clause(at, j) && s != Subject::Everything => {
+                    head = (at, s);
+                    k = at;
+                }
+                _ => break,
+            }
+        }
+        head
+    }
+
+    /// "le logiciel *de contrôle d'accès*", "the *video* software": the interface at `j` is
+    /// the software of a system.
+    fn software_of(&self, j: usize, subject: Subject) -> Subject {
+        if subject != Subject::Interface {
+            return subject;
+        }
+        let system_at = |k: usize| match self.meaning(k) {
+            Some(Meaning::SystemName(s) | Meaning::Device(s)) => Some(s),
+            Some(Meaning::Image) if self.items[k].first == "video" => Some(System::Video),
+            _ => None,
+        };
+        let after = (j + 1..self.items.len().min(j + 4))
+            .take_while(|&k| self.same_clause(k, j))
+            .find(|&k| !(self.items[k].meaning.is_none() && (is_determiner(&self.items[k].first) || self.items[k].first == "d")))
+            .and_then(system_at);
+        let before = j.checked_sub(1).filter(|&k| self.same_clause(k, j)).and_then(system_at);
+        after.or(before).map_or(subject, Subject::InterfaceOf)
+    }
+
+    /// A device right before the door at `j`, with only a preposition or determiners
+    /// between them.
+    fn device_before(&self, j: usize) -> Option<usize> {
+        let mut k = j;
+        while k > 0 && self.same_clause(k - 1, j) {
+            k -= 1;
+            let item = &self.items[k];
+            match item.meaning {
+                Some(Meaning::Device(_)) => return Some(k),
+                Some(Meaning::Place | Meaning::Sensitive) => {}
+                None if is_determiner(&item.first) || RESTRICTORS.contains(&item.first.as_str()) || item.number.is_some() => {}
+                _ => return None,
+            }
+        }
+        None
+    }
+
+    /// The quantity before the subject at `i` ("toutes les", "deux", "aucune"), skipping
+    /// determiners and place words ("all the *parking* cameras"), and the device of a
+    /// compound ("some *camera* feeds").
+    fn quantity_before(&self, i: usize) -> Option<(Quantity, Span)> {
+        let mut j = i;
+        let mut steps = 0;
+        while j > 0 && steps < 4 && self.same_clause(j - 1, i) {
+            j -= 1;
+            steps += 1;
+            let item = &self.items[j];
+            if let Some(n) = item.number {
+                // "10 of our 60 cameras", "3 des 12 caméras": the first number counts.
+                if j >= 3 && matches!(self.items[j - 2].first.as_str(), "of" | "des" | "de" | "sur") && self.items[j - 3].number.is_some() {
+                    let _ = &self.items[j - 1];
+                    return Some((Quantity::Several, self.items[j - 3].span));
+                }
+                if j >= 2 && matches!(self.items[j - 1].first.as_str(), "of" | "des" | "sur") && self.items[j - 2].number.is_some() {
+                    return Some((Quantity::Several, self.items[j - 2].span));
+                }
+                // "les 40 caméras", "the 200 cameras", "chacune des 24 caméras": all of them.
+                let mut k = j;
+                while k > 0 && self.items[k - 1].meaning.is_none() && is_determiner(&self.items[k - 1].first) && !matches!(self.items[k - 1].first.as_str(), "les" | "the" | "nos" | "our") {
+                    k -= 1;
+                }
+                let all = k > 0
+                    && (matches!(self.items[k - 1].first.as_str(), "les" | "the" | "nos" | "our" | "all" | "any")
+                        || matches!(self.meaning(k - 1), Some(Meaning::Quantity(Quantity::All | Quantity::NoneOf))));
+                let quantity = match n {
+                    1 => Quantity::One,
+                    _ if all => Quantity::All,
+                    _ => Quantity::Several,
+                };
+                return Some((quantity, item.span));
+            }
+            match item.meaning {
+                Some(Meaning::Quantity(q)) => return Some((q, item.span)),
+                Some(Meaning::Place | Meaning::Sensitive) => {}
+                Some(Meaning::Device(_)) if matches!(self.meaning(i), Some(Meaning::Image | Meaning::Recording)) => {}
+                None if is_determiner(&item.first) => {
+                    if item.first == "des" && j + 1 == i {
+                        return Some((Quantity::Several, item.span));
+                    }
+                }
+                // "the camera of the back door": stop at any other word.
+                _ => return None,
+            }
+        }
+        None
+    }
+
+    /// Whether the subject at `i` is restricted to a place ("les caméras *du parking*",
+    /// "the *car park* cameras") or said of the whole site ("les caméras *du site*").
+    fn restriction(&self, i: usize) -> Option<(Scope, Span)> {
+        // "les caméras 5 et 6": named devices, not all of them.
+        if let Some(next) = self.items.get(i + 1).filter(|n| n.number.is_some() && self.same_clause(i + 1, i)) {
+            let one = !self.items[i].plural;
+            return Some((if one { Scope::OneDevice } else { Scope::SeveralDevices }, next.span));
+        }
+        // "the car park cameras": a place right before the device.
+        if i > 0 && self.same_clause(i - 1, i) && matches!(self.meaning(i - 1), Some(Meaning::Place | Meaning::Sensitive)) {
+            return Some((Scope::SeveralDevices, self.items[i - 1].span));
+        }
+        // One adjective may come between: "les caméras *analogiques* du parking".
+        let mut at = i + 1;
+        if self.items.get(at).is_some_and(|n| n.meaning.is_none() && !is_determiner(&n.first) && !RESTRICTORS.contains(&n.first.as_str()) && !self.transparent(at))
+            && self.items.get(at + 1).is_some_and(|n| n.meaning.is_none() && RESTRICTORS.contains(&n.first.as_str()))
+        {
+            at += 1;
+        }
+        let next = self.items.get(at).filter(|_| self.same_clause(at, i))?;
+        let place_at = |j: usize, all: bool| -> Option<(Scope, Span)> {
+            let place = self.items.get(j).filter(|_| self.same_clause(j, i))?;
+            // "des bâtiments", "des magasins": the word without its plural.
+            let word = place.first.strip_suffix(['s', 'x']).filter(|_| place.first.len() > 4).unwrap_or(&place.first);
+            // "du bâtiment D", "de l'entrepôt 2": one part of the site.
+            let named = self.items.get(j + 1).is_some_and(|n| {
+                self.same_clause(j + 1, j)
+                    && (n.number.is_some() || n.first.len() <= 2 || n.meaning == Some(Meaning::Place) || n.meaning.is_none() && !self.transparent(j + 1))
+            });
+            // "du magasin", "de la pharmacie"; not "de la galerie marchande", a place of it.
+            if SITE_WORDS.contains(&word) && place.meaning != Some(Meaning::Place) {
+                let numbered = self.items.get(j + 1).is_some_and(|n| n.number.is_some() || n.first.len() == 1);
+                return Some((if numbered { Scope::SeveralDevices } else { Scope::WholeSite }, place.span));
+            }
+            if BUILDING_WORDS.contains(&word) {
+                return Some((if named && !all { Scope::SeveralDevices } else { Scope::WholeSite }, place.span));
+            }
+            match place.meaning {
+                Some(Meaning::WholeSite) => Some((Scope::WholeSite, place.span)),
+                // "de tous les halls": every part is the whole site.
+                Some(Meaning::Place | Meaning::Sensitive) if all => Some((Scope::WholeSite, place.span)),
+                Some(Meaning::Filler) => None,
+                Some(Meaning::Place | Meaning::Sensitive | Meaning::Door | Meaning::MainDoor | Meaning::Device(_)) | None => {
+                    Some((Scope::SeveralDevices, place.span))
+                }
+                _ => None,
+            }
+        };
+        match next.meaning {
+            Some(Meaning::WholeSite) => Some((Scope::WholeSite, next.span)),
+            Some(Meaning::Place | Meaning::Sensitive) => Some((Scope::SeveralDevices, next.span)),
+            // "à l'entrée" restricts; "a été arrachée" (has) does not.
+            None if next.first == "a" && !self.items.get(at + 1).is_some_and(|n| n.meaning.is_none() && is_determiner(&n.first)) => None,
+            None if RESTRICTORS.contains(&next.first.as_str()) => {
+                let mut j = at + 1;
+                let mut all = false;
+                while j < self.items.len() && self.same_clause(j, i) {
+                    let item = &self.items[j];
+                    match item.meaning {
+                        None if is_determiner(&item.first) => {}
+                        Some(Meaning::Quantity(Quantity::All)) => all = true,
+                        _ => break,
+                    }
+                    j += 1;
+                }
+                place_at(j, all)
+            }
+            _ => None,
+        }
+    }
+
+    /// Whether the restriction after the subject at `i` is a word the lexicon does not know.
+    fn restricted_by_unknown(&self, i: usize) -> bool {
+        let Some((_, span)) = self.restriction(i) else { return false };
+        self.items.iter().any(|it| it.span == span && it.meaning.is_none() && !SITE_WORDS.contains(&it.first.as_str()) && !BUILDING_WORDS.contains(&it.first.as_str()))
+    }
+
+    /// The scope said by the subject at `i`.
+    fn scope_of(&self, i: usize, subject: Subject) -> Option<Known<Scope>> {
+        let item = &self.items[i];
+        let quantity = self.quantity_before(i);
+        // "les alarmes des portes" are a kind of alarm, not a part of the site.
+        let restriction = self.restriction(i).filter(|(_, span)| {
+            subject != Subject::Alarm
+                || self.items.iter().any(|it| {
+                    it.span == *span
+                        && (matches!(it.meaning, Some(Meaning::Place | Meaning::Sensitive | Meaning::WholeSite))
+                            || SITE_WORDS.contains(&it.first.as_str())
+                            || BUILDING_WORDS.contains(&it.first.as_str()))
+                })
+        });
+        let restricted = restriction.is_some_and(|(s, _)| s == Scope::SeveralDevices);
+        let with = |q: Option<Span>| -> Vec<Span> {
+            let mut spans = vec![q.map_or(item.span, |q| Span { start: q.start.min(item.span.start), end: item.span.end })];
+            spans.extend(restriction.map(|(_, s)| s));
+            spans
+        };
+        // Images, recordings and alarms are counted by the devices they come from.
+        let counted_by_devices = matches!(subject, Subject::Image | Subject::Recording | Subject::Alarm | Subject::Credential);
+        let devices_named = (0..self.items.len()).any(|j| matches!(self.subject_at(j), Some(Subject::Device(_) | Subject::Door)));
+        let scope = match (subject, quantity) {
+            (Subject::Unknown | Subject::Nuisance(_) | Subject::Interface, _) => return None,
+            (Subject::InterfaceOf(_), _) => Known::said(Scope::WholeSite, &[item.span]),
+            (Subject::Everything, _) => Known::said(Scope::WholeSite, &[item.span]),
+            (Subject::SystemName(_), _) if restricted => Known::said(Scope::SeveralDevices, &with(None)),
+            // "le deuxième enregistreur", "un des serveurs": one of several.
+            (Subject::SystemName(_), Some((Quantity::One | Quantity::Several, q))) => Known::said(Scope::SeveralDevices, &with(Some(q))),
+            // "le serveur d'enregistrement 1": one of several.
+            (Subject::SystemName(_), _) if self.items.get(i + 1).is_some_and(|n| n.number.is_some() && self.same_clause(i + 1, i)) => {
+                Known::said(Scope::SeveralDevices, &[item.span])
+            }
+            (Subject::SystemName(_), _) => Known::said(Scope::WholeSite, &[item.span]),
+            _ if counted_by_devices && devices_named => return None,
+            (_, Some((Quantity::All | Quantity::NoneOf, q))) if restricted => Known::said(Scope::SeveralDevices, &with(Some(q))),
+            // "les 24 caméras", "the cameras of the warehouse": every one, unless the text
+            // says the rest works.
+            (_, Some((Quantity::All, q))) if self.items.iter().any(|it| it.span == q && it.number.is_some()) || restriction.is_some() => {
+                Known::inferred(Scope::WholeSite, &with(Some(q)))
+            }
+            (_, Some((Quantity::All | Quantity::NoneOf, q))) => Known::said(Scope::WholeSite, &with(Some(q))),
+            (_, Some((Quantity::Several, q))) => Known::said(Scope::SeveralDevices, &with(Some(q))),
+            (_, Some((Quantity::One, q))) => Known::said(Scope::OneDevice, &with(Some(q))),
+            // "les moniteurs *de surveillance*": a word the lexicon does not know restricts
+            // less surely than a place.
+            (_, None) if restricted && (item.plural || counted_by_devices) && self.restricted_by_unknown(i) => {
+                Known::inferred(Scope::SeveralDevices, &with(None))
+            }
+            (_, None) if restricted && (item.plural || counted_by_devices) => Known::said(Scope::SeveralDevices, &with(None)),
+            (_, None) if restriction.is_some_and(|(s, _)| s == Scope::OneDevice) => Known::said(Scope::OneDevice, &with(None)),
+            (_, None) if item.plural && restriction.is_some() => Known::inferred(Scope::WholeSite, &with(None)),
+            // "les écrans affichent *tous* une erreur", "they are *all* black".
+            (_, None) if self.floating_all(i).is_some() => Known::said(Scope::WholeSite, &[item.span, self.floating_all(i).unwrap_or(item.span)]),
+            _ if counted_by_devices => return None,
+            // "les caméras ne fonctionnent plus": every camera, until the client says less.
+            (_, None) if item.plural => Known::assumed(Scope::WholeSite, &[item.span]),
+            (_, None) => Known::said(Scope::OneDevice, &[item.span]),
+        };
+        Some(scope)
+    }
+
+    /// A building named with its letter or name: "bâtiment C", "building 3", "aile ouest".
+    fn named_building(&self) -> Option<Span> {
+        (0..self.items.len()).find_map(|j| {
+            let item = &self.items[j];
+            let next = self.items.get(j + 1)?;
+            let named = next.number.is_some()
+                || next.first.len() == 1
+                || matches!(next.meaning, Some(Meaning::Place))
+                || next.meaning.is_none() && !self.transparent(j + 1) && !is_determiner(&next.first);
+            (BUILDING_WORDS.contains(&item.first.as_str()) && named && !item.plural).then_some(Span { start: item.span.start, end: next.span.end })
+        })
+    }
+
+    /// The parts of the site counted in the sentence: "deux des sept agences" (several),
+    /// "toutes les salles", "dans toute l'usine" (the whole site).
+    fn parts_counted(&self) -> Option<(Scope, Span)> {
+        (0..self.items.len()).find_map(|j| {
+            let item = &self.items[j];
+            let part = matches!(item.meaning, Some(Meaning::Place | Meaning::Sensitive)) || SITE_WORDS.contains(&item.first.as_str()) || BUILDING_WORDS.contains(&item.first.as_str());
+            if !part {
+                return None;
+            }
+            let mut k = j;
+            while k > 0 && self.items[k - 1].meaning.is_none() && is_determiner(&self.items[k - 1].first) {
+                k -= 1;
+            }
+            let quantity = k.checked_sub(1).and_then(|k| match self.meaning(k) {
+                Some(Meaning::Quantity(q)) => Some((q, self.items[k].span)),
+                _ => None,
+            })?;
+            let site = SITE_WORDS.contains(&item.first.as_str());
+            match quantity.0 {
+                Quantity::All | Quantity::NoneOf if item.plural || site => Some((Scope::WholeSite, Span { start: quantity.1.start, end: item.span.end })),
+                Quantity::Several if item.plural => Some((Scope::SeveralDevices, Span { start: quantity.1.start, end: item.span.end })),
+                _ => None,
+            }
+        })
+    }
+
+    /// "tous", "toutes", "all" after the verb that follows the subject at `i`.
+    fn floating_all(&self, i: usize) -> Option<Span> {
+        (i + 1..self.items.len().min(i + 5))
+            .take_while(|&j| self.same_clause(j, i))
+            .take_while(|&j| self.transparent(j) || matches!(self.meaning(j), Some(Meaning::Works(_) | Meaning::Negation(_) | Meaning::Quantity(Quantity::All))))
+            .find(|&j| matches!(self.items[j].first.as_str(), "tous" | "toutes" | "all"))
+            .map(|j| self.items[j].span)
+    }
+
+    /// The scope of the devices named in the sentence, for a subject that says none
+    /// ("plus d'image sur *la caméra 3*").
+    fn devices_scope(&self, system: System) -> Option<Known<Scope>> {
+        let counted_image = |j: usize, s: Subject| s == Subject::Image && self.quantity_before(j).is_some();
+        (0..self.items.len())
+            .filter_map(|j| {
+                self.subject_at(j)
+                    .filter(|s| (matches!(s, Subject::Device(_) | Subject::Door) || counted_image(j, *s)) && s.system() == Some(system))
+                    .map(|s| (j, s))
+            })
+            .find_map(|(j, s)| if s == Subject::Image { self.quantity_before(j).map(|(q, span)| Known::said(if matches!(q, Quantity::All | Quantity::NoneOf) { Scope::WholeSite } else { Scope::SeveralDevices }, &[span])) } else { self.scope_of(j, s) })
+    }
+
+    /// Whether the subject at `i` is counted by "aucune", "no", "none of", "personne": a
+    /// verb or a failure then says the opposite of what it says alone.
+    fn counted_as_none(&self, i: usize) -> bool {
+        matches!(self.quantity_before(i), Some((Quantity::NoneOf, _)))
+            || matches!(self.subject_at(i), Some(Subject::Everything)) && matches!(self.meaning(i), Some(Meaning::Quantity(Quantity::NoneOf)))
+    }
+
+    /// Whether the noun at `i` is denied: "plus *d'image*", "pas d'enregistrement", "no
+    /// recording", "sans alarme".
+    fn denied(&self, i: usize) -> Option<Span> {
+        let mut j = i;
+        while j > 0 && self.same_clause(j - 1, i) {
+            j -= 1;
+            let item = &self.items[j];
+            if item.meaning.is_none() && matches!(item.first.as_str(), "de" | "d" | "du" | "des" | "la" | "le" | "les" | "l" | "the" | "any" | "of") {
+                continue;
+            }
+            // "pas *d'*image" denies the image; "ne propose pas *la* zone" denies a verb.
+            let partitive = self.items.get(j + 1).is_some_and(|n| matches!(n.first.as_str(), "de" | "d" | "du" | "des" | "any"));
+            let denial = match item.meaning {
+                Some(Meaning::Negation(Negation::Not)) => partitive,
+                Some(Meaning::Negation(Negation::Plus | Negation::Without) | Meaning::Quantity(Quantity::NoneOf)) => true,
+                _ => false,
+            };
+            return denial.then_some(item.span);
+        }
+        None
+    }
+
+    fn find(&self, wanted: impl Fn(Meaning) -> bool) -> Option<usize> {
+        self.items.iter().position(|item| item.meaning.is_some_and(&wanted))
+    }
+}
+
+/// Cuts the items into sentences, and each sentence into clauses.
+fn sentences(pieces: Vec<Piece>) -> Vec<Sentence> {
+    let mut out = Vec::new();
+    let mut current = Sentence { items: Vec::new(), clause: Vec::new() };
+    let mut clause = 0;
+    for piece in pieces {
+        match piece {
+            Piece::Break(Break::Sentence) => {
+                if !current.items.is_empty() {
+                    out.push(std::mem::replace(&mut current, Sentence { items: Vec::new(), clause: Vec::new() }));
+                }
+                clause = 0;
+            }
+            Piece::Break(Break::Clause) => clause += 1,
+            Piece::Item(item) => {
+                if item.meaning.is_none() && CLAUSE_WORDS.contains(&item.first.as_str()) {
+                    clause += 1;
+                    continue;
+                }
+                current.items.push(item);
+                current.clause.push(clause);
+            }
+        }
+    }
+    if !current.items.is_empty() {
+        out.push(current);
+    }
+    out
+}
+
+/// Reads one predicate with its negation and subject; `object` when the subject comes
+/// after the verb ("we lost *the video*"); `deactivated` when a revoked word says a system
+/// was switched off rather than a credential cancelled.
+fn effect(meaning: Meaning, negated: bool, subject: Option<Subject>, object: bool, deactivated: bool) -> Option<Effect> {
+    use Effect as E;
+    use Subject as S;
+    let access_control = matches!(
+        subject,
+        Some(S::Door | S::Credential | S::Device(System::AccessControl) | S::SystemName(System::AccessControl))
+    );
+    Some(match (meaning, negated) {
+        (Meaning::Intrusion, false) => E::Intrusion,
+        // "ce n'est personne de chez nous": the negation is the point.
+        (Meaning::Disowned, _) => E::Intrusion,
+        (Meaning::Intermittent, _) => match subject {
+            Some(S::Nuisance(n)) => E::Nuisance(n),
+            Some(S::Interface) => E::Nuisance(Symptom::Display),
+            Some(S::Recording) => E::RecordingLost,
+            _ => E::Symptom(Symptom::Degraded),
+        },
+        (Meaning::Secret, _) => E::Nuisance(Symptom::Configuration),
+        (Meaning::Forced, false) if matches!(subject, None | Some(S::Door | S::Device(System::AccessControl))) => E::Intrusion,
+        (Meaning::Unauthorized, false) => E::Unauthorized,
+        (Meaning::Unlocked, false) if access_control && subject != Some(S::Credential) => E::Unauthorized,
+        (Meaning::Nothing, _) => match subject {
+            Some(S::Recording) => E::RecordingLost,
+            Some(S::Alarm) => E::AlarmsLost,
+            Some(S::Nuisance(n)) => E::Nuisance(n),
+            _ => E::Symptom(Symptom::Down),
+        },
+        (Meaning::Problem(symptom), false) => match subject {
+            Some(S::Nuisance(n)) => E::Nuisance(n),
+            Some(S::Interface) => E::Nuisance(Symptom::Display),
+            Some(S::InterfaceOf(s)) if symptom == Symptom::Down => E::SystemDown(s),
+            Some(S::Recording) => E::RecordingLost,
+            Some(S::Alarm) if symptom == Symptom::Down => E::AlarmsLost,
+            _ => E::Symptom(symptom),
+        },
+        (Meaning::Missing, false) => match subject {
+            Some(S::Nuisance(n)) => E::Nuisance(n),
+            Some(S::Recording | S::Image) => E::RecordingLost,
+            Some(S::Alarm) => E::AlarmsLost,
+            // "le NVR a perdu la journée de samedi"; "perte de la caméra 18" is the camera.
+            Some(S::SystemName(System::Video)) if !object => E::RecordingLost,
+            Some(S::Device(_) | S::SystemName(_)) => E::Symptom(Symptom::Down),
+            _ => return None,
+        },
+        (Meaning::Works(function), true) => match (function, subject) {
+            (Function::Record, _) => E::RecordingLost,
+            (_, Some(S::Nuisance(n))) => E::Nuisance(n),
+            (_, Some(S::Interface)) => E::Nuisance(Symptom::Display),
+            (Function::Any | Function::Open, Some(S::InterfaceOf(s))) => E::SystemDown(s),
+            (_, Some(S::InterfaceOf(_))) => E::Nuisance(Symptom::Display),
+            (_, Some(S::Recording)) => E::RecordingLost,
+            (_, Some(S::Alarm)) => E::AlarmsLost,
+            (Function::Report, None | Some(S::Everything | S::SystemName(System::Hypervisor | System::IntrusionDetection))) => E::AlarmsLost,
+            (Function::Lock, None) => E::Unauthorized,
+            (Function::Lock, _) if access_control && subject != Some(S::Credential) => E::Unauthorized,
+            _ => E::Symptom(Symptom::Down),
+        },
+        // "no alarms have come in".
+        (Meaning::Enters, true) if subject == Some(S::Alarm) => E::AlarmsLost,
+        // "le tourniquet ne laisse plus passer": people are kept out, not let in.
+        (Meaning::Admits, true) if access_control => E::Symptom(Symptom::Down),
+        // "le système de détection d'intrusion est désactivé".
+        (Meaning::Revoked, false) if matches!(subject, Some(S::SystemName(_) | S::Device(_))) && deactivated => E::Symptom(Symptom::Down),
+        (Meaning::Nuisance(n), false) => E::Nuisance(n),
+        (Meaning::Request, _) => E::Nuisance(Symptom::Configuration),
+        _ => return None,
+    })
+}
+
+/// People or credentials that should not get in, with a verb that lets them: "n'importe
+/// quel badge ouvre", "revoked badges are accepted", "tout le monde peut entrer".
+fn lets_the_wrong_people_in(sentence: &Sentence, before: usize, revoked_before: bool) -> Option<Span> {
+    let end = before.min(sentence.items.len());
+    let opens = |i: usize, any_verb: bool| {
+        let verb = match sentence.meaning(i) {
+            Some(Meaning::Admits | Meaning::Enters | Meaning::Unlocked | Meaning::Works(Function::Open)) => true,
+            Some(Meaning::Works(Function::Any | Function::Read)) => any_verb,
+            _ => false,
+        };
+        // "les portes s'ouvrent normalement" is the door doing its job.
+        let normally = (i + 1..sentence.items.len().min(i + 3)).any(|j| sentence.meaning(j) == Some(Meaning::Fine));
+        verb && sentence.negation(i).is_none() && !normally
+    };
+    let who: Option<(usize, bool)> = (0..end).find_map(|i| match sentence.meaning(i) {
+        Some(Meaning::Anyone | Meaning::Suspicious) => Some((i, false)),
+        Some(Meaning::Revoked) => Some((i, true)),
+        // "n'importe quel badge", "any card", "every badge": not one that was checked; a
+        // badge that opens a room "réservée".
+        Some(Meaning::Credential) if sentence.find(|m| m == Meaning::Restricted).is_some() => Some((i, false)),
+        // "refuse tous les badges" is the opposite.
+        Some(Meaning::Credential) if (0..end).any(|k| sentence.same_clause(k, i) && matches!(sentence.meaning(k), Some(Meaning::Problem(_)))) => None,
+        Some(Meaning::Credential) => match sentence.quantity_before(i) {
+            Some((Quantity::All, q)) if sentence.items.iter().any(|it| it.span == q && matches!(it.first.as_str(), "n" | "any" | "every" | "chaque" | "tous" | "toutes")) => {
+                Some((i, false))
+            }
+            _ => None,
+        },
+        _ => None,
+    });
+    // "We blocked a lost fob on Monday. Today the log shows it opened the cash office."
+    let (who, any_verb) = match who {
+        Some(found) => found,
+        None if revoked_before => {
+            let how = (0..end).find(|&i| opens(i, true))?;
+            return Some(sentence.items[how].span);
+        }
+        None => return None,
+    };
+    let how = (0..end).find(|&i| opens(i, any_verb))?;
+    let (a, b) = (sentence.items[who].span, sentence.items[how].span);
+    Some(Span { start: a.start.min(b.start), end: a.end.max(b.end) })
+}
+
+/// An unknown or suspicious account: "compte administrateur inconnu", "unknown account".
+fn unknown_account(sentence: &Sentence) -> Option<Span> {
+    // "un individu a été vu sur les toits": someone seen where no one should be.
+    if let (Some(seen), Some(who)) = (sentence.find(|m| m == Meaning::Seen), sentence.find(|m| matches!(m, Meaning::Suspicious | Meaning::Anyone))) {
+        let (a, b) = (sentence.items[seen].span, sentence.items[who].span);
+        return Some(Span { start: a.start.min(b.start), end: a.end.max(b.end) });
+    }
+    let account = sentence.find(|m| m == Meaning::Account)?;
+    let odd = sentence.find(|m| m == Meaning::Suspicious)?;
+    let (a, b) = (sentence.items[account].span, sentence.items[odd].span);
+    Some(Span { start: a.start.min(b.start), end: a.end.max(b.end) })
+}
+
+/// A password, a right or a setting changed by someone unknown: "the camera passwords
+/// were changed", "quelqu'un a modifié les droits".
+fn changed_behind_our_back(sentence: &Sentence) -> Option<Span> {
+    let changed = sentence.find(|m| m == Meaning::Changed)?;
+    let by_whom = sentence.find(|m| matches!(m, Meaning::Suspicious | Meaning::Disowned | Meaning::Secret))?;
+    let (a, b) = (sentence.items[changed].span, sentence.items[by_whom].span);
+    Some(Span { start: a.start.min(b.start), end: a.end.max(b.end) })
+}
+
+/// Whether a sentence says something works: "les autres caméras fonctionnent
+/// normalement", "rest of the site is normal". What is wrong is then only part of the site.
+fn says_something_works(sentence: &Sentence) -> Option<Span> {
+    (0..sentence.items.len()).find_map(|i| {
+        let fine_after = (i + 1..sentence.items.len().min(i + 4)).any(|j| sentence.meaning(j) == Some(Meaning::Fine));
+        let works = matches!(sentence.meaning(i), Some(Meaning::Works(_))) && fine_after && sentence.negation(i).is_none();
+        // "les bâtiments A et B sont normaux", "the other sites are OK": a thing said to be
+        // fine, other than a workstation ("le reste des PC fonctionne").
+        // "everything went fine", "tout fonctionne" says nothing is partial.
+        let of_part = !matches!(sentence.subject_of(i), Some((_, Subject::Interface | Subject::Everything)) | None);
+        let fine = sentence.meaning(i) == Some(Meaning::Fine) && sentence.negation(i).is_none() && of_part;
+        (works && of_part || fine).then_some(sentence.items[i].span)
+    })
+}
+
+/// The system and scope a sentence leaves for the next one ("La caméra du hall. Elle est
+/// HS depuis ce matin.").
+#[derive(Debug, Clone)]
+struct Carried {
+    system: Option<System>,
+    scope: Option<Known<Scope>>,
+}
+
+/// A finding: the facts one predicate gives, and whether its subject is unknown (a weak
+/// finding, kept only when nothing else is found).
+#[derive(Debug, Clone)]
+pub struct Finding {
+    /// The facts.
+    pub facts: Facts,
+    /// The subject is a thing the lexicon does not know, or nothing at all.
+    pub weak: bool,
+    /// The subject is a screen or an image, not a camera.
+    screen_only: bool,
+    /// Only a request or a polite ask ("pouvez-vous", "merci"): minor unless anything else
+    /// is said.
+    pub request: bool,
+}
+
+fn finding(sentence: &Sentence, subject: Option<(usize, Subject)>, carried: Option<&Carried>, effect: Option<(Effect, Span)>) -> Finding {
+    let mut facts = Facts::default();
+    let (system, scope) = match subject {
+        Some((i, s)) => (s.system(), sentence.scope_of(i, s).or_else(|| s.system().and_then(|sys| sentence.devices_scope(sys)))),
+        None => (carried.and_then(|c| c.system), carried.and_then(|c| c.scope.clone())),
+    };
+    // A nuisance or an image says little of the system: a device of the sentence may
+    // ("l'affichage *des caméras*").
+    let system = system.or_else(|| {
+        subject.filter(|(_, s)| *s != Subject::Unknown)?;
+        (0..sentence.items.len()).find_map(|j| sentence.subject_at(j).and_then(Subject::system))
+    });
+    // "le NVR a perdu la journée sur la caméra de la réserve": the cameras say how much was
+    // lost, not the recorder.
+    let scope = match (subject, effect) {
+        (Some((_, Subject::SystemName(s))), Some((Effect::RecordingLost, _))) => sentence.devices_scope(s).or(scope),
+        _ => scope,
+    };
+    let subject_span: Vec<Span> = subject.map(|(i, _)| sentence.items[i].span).into_iter().collect();
+    facts.system = system.map(|s| Known::said(s, &subject_span));
+    facts.scope = scope;
+    if let Some(j) = sentence.find(|m| matches!(m, Meaning::Sensitive | Meaning::MainDoor)) {
+        facts.sensitive_zone = Some(Known::said(true, &[sentence.items[j].span]));
+    }
+    // "caméras HS en zone sensible": a place named in the sentence restricts "the cameras".
+    if facts.scope.as_ref().is_some_and(|s| s.certainty == Certainty::Assumed) {
+        if let Some(j) = sentence.find(|m| matches!(m, Meaning::Place | Meaning::Sensitive)) {
+            facts.scope = Some(Known::said(Scope::SeveralDevices, &[sentence.items[j].span]));
+        }
+    }
+    if let Some(j) = sentence.find(|m| m == Meaning::WholeSite) {
+        // "cam hs partout": everywhere outweighs a bare singular; "sur le site" does not.
+        let strong = !matches!(sentence.items[j].first.as_str(), "sur" | "du" | "on");
+        let bare_one = subject.is_some_and(|(i, _)| sentence.quantity_before(i).is_none())
+            && facts.scope.as_ref().is_some_and(|s| s.value == Scope::OneDevice);
+        let weak_scope = facts.scope.as_ref().is_none_or(|s| s.certainty == Certainty::Assumed);
+        let inferred = facts.scope.as_ref().is_some_and(|s| s.certainty == Certainty::Inferred);
+        if weak_scope || strong && (bare_one || inferred) {
+            facts.scope = Some(Known::said(Scope::WholeSite, &[sentence.items[j].span]));
+        }
+    }
+    // "Bâtiment C : aucun lecteur ne fonctionne", "building D": one part of the site.
+    if let Some(span) = sentence.named_building() {
+        let weak = facts.scope.as_ref().is_none_or(|s| s.certainty < Certainty::Stated);
+        let whole = facts.scope.as_ref().is_some_and(|s| s.value == Scope::WholeSite) && sentence.find(|m| m == Meaning::WholeSite).is_none();
+        if weak || whole {
+            facts.scope = Some(Known::said(Scope::SeveralDevices, &[span]));
+        }
+    }
+    // "deux des sept agences", "dans toute l'usine", "toutes les salles": how much of the
+    // site, said of its parts.
+    if facts.scope.as_ref().is_none_or(|s| s.certainty == Certainty::Assumed) {
+        if let Some((scope, span)) = sentence.parts_counted() {
+            facts.scope = Some(Known::said(scope, &[span]));
+        }
+    }
+    let weak = matches!(subject, Some((_, Subject::Unknown))) || subject.is_none() && carried.is_none();
+    if let Some((effect, span)) = effect {
+        let said = |v: bool| Some(Known::said(v, &[span]));
+        match effect {
+            Effect::Symptom(s) => facts.symptom = Some(Known::said(s, &[span])),
+            Effect::Nuisance(n) => facts.nuisance = Some(Known::said(n, &[span])),
+            Effect::RecordingLost => {
+                facts.recording_lost = said(true);
+                facts.system = facts.system.or_else(|| Some(Known::said(System::Video, &[])));
+            }
+            Effect::AlarmsLost => facts.alarms_lost = said(true),
+            Effect::Unauthorized => facts.unauthorized_access = said(true),
+            Effect::Intrusion => facts.intrusion = said(true),
+            Effect::SystemDown(s) => {
+                facts.system = Some(Known::said(s, &subject_span));
+                facts.symptom = Some(Known::said(Symptom::Down, &[span]));
+            }
+        }
+        // "offline for a minute or two, then it's back": degraded, not out of service.
+        let at = sentence.items.iter().position(|it| it.span.start >= span.start).unwrap_or(0);
+        let recurring = (0..sentence.items.len()).any(|k| {
+            sentence.same_clause(k, at) && matches!(sentence.meaning(k), Some(Meaning::Intermittent | Meaning::Recurrent)) && sentence.negation(k).is_none()
+        });
+        if recurring {
+            if let Some(symptom) = facts.symptom.as_mut().filter(|s| s.value == Symptom::Down) {
+                symptom.value = Symptom::Degraded;
+            }
+            if Facts::holds(&facts.alarms_lost) {
+                facts.alarms_lost = None;
+                facts.system = Some(Known::said(System::Hypervisor, &[]));
+                facts.symptom = Some(Known::said(Symptom::Degraded, &[span]));
+            }
+        }
+    }
+    Finding { facts, weak: weak && facts_are_symptom_only(effect), screen_only: false, request: false }
+}
+
+/// Only a failure of an unknown thing is weak: an intrusion or a door left open is never
+/// discounted.
+fn facts_are_symptom_only(effect: Option<(Effect, Span)>) -> bool {
+    matches!(effect, Some((Effect::Symptom(_), _)))
+}
+
+/// What a description says, finding by finding.
+pub fn read(text: &str) -> Vec<Finding> {
+    let mut findings = Vec::new();
+    let mut carried: Option<Carried> = None;
+    let mut partial: Option<Span> = None;
+    let mut video_fine = false;
+    let mut revoked_before = false;
+    for sentence in sentences(items(text)) {
+        let mut found_here = false;
+        // "on voudrait que la porte reste ouverte 5 secondes": a wish, not a fact.
+        let wish = sentence.find(|m| m == Meaning::Wish).unwrap_or(usize::MAX);
+        if let Some(j) = sentence.find(|m| m == Meaning::Partial) {
+            // "le reste des PC fonctionne" speaks of workstations, not of the site.
+            let of_workstations = matches!(sentence.subject_of(j), Some((k, Subject::Interface)) if k > j);
+            if !of_workstations {
+                partial = Some(sentence.items[j].span);
+            }
+        }
+        video_fine |= says_video_works(&sentence);
+        if partial.is_none() {
+            partial = says_something_works(&sentence);
+        }
+        for i in 0..sentence.items.len() {
+            let Some(mut meaning) = sentence.meaning(i) else { continue };
+            // "recording stopped on camera 7": "stopped" with no verb after it is a failure.
+            if meaning == Meaning::Negation(Negation::NoLonger)
+                && matches!(sentence.items[i].first.as_str(), "stopped" | "stops" | "stop" | "ceased")
+                && !(i + 1..sentence.items.len()).take_while(|&j| sentence.same_clause(j, i)).any(|j| matches!(sentence.meaning(j), Some(Meaning::Works(_))))
+            {
+                meaning = Meaning::Problem(Symptom::Down);
+            }
+            // A wish speaks for the rest of its clause: "…, et on voudrait que la porte reste
+            // ouverte 5 secondes", but not for the next point of a list.
+            if i > wish && sentence.same_clause(i, wish) && !matches!(meaning, Meaning::Request | Meaning::Nuisance(_)) {
+                continue;
+            }
+            // "après la tentative d'effraction de l'hiver dernier", "la caméra qui était noire
+            // remarche": over, not a failure now.
+            let over = (0..sentence.items.len()).any(|j| sentence.same_clause(i, j) && sentence.meaning(j) == Some(Meaning::Past));
+            if over && matches!(meaning, Meaning::Intrusion | Meaning::Problem(_) | Meaning::Unlocked | Meaning::Forced | Meaning::Missing | Meaning::Nothing) {
+                continue;
+            }
+            let subject = sentence.subject_of(i).filter(|&(j, _)| j != i);
+            let none_counted = subject.is_some_and(|(j, _)| sentence.counted_as_none(j));
+            let negation = sentence.negation(i);
+            // "aucune caméra ne fonctionne" / "no camera works": all are down;
+            // "aucune caméra n'est en panne": none is.
+            let negated = negation.is_some() || none_counted;
+            let object = subject.is_some_and(|(j, _)| j > i);
+            let deactivated = ["desactiv", "disabled", "deactivated", "switched off"].iter().any(|w| sentence.items[i].first.starts_with(w));
+            let Some(mut effect) = effect(meaning, negated, subject.map(|(_, s)| s), object, deactivated) else { continue };
+            // The object of a verb that stopped: "l'hyperviseur n'affiche plus *les alarmes*"
+            // (alarms lost), "the VMS can't reach *the cameras on the 3rd floor*" (those).
+            let verb_object = if matches!(meaning, Meaning::Works(_)) && negated {
+                (i + 1..sentence.items.len())
+                    .take_while(|&k| sentence.same_clause(k, i))
+                    .find_map(|k| sentence.subject_at(k).map(|s| sentence.head_of(k, s)))
+                    .filter(|(k, _)| subject.is_none_or(|(j, _)| j != *k))
+            } else {
+                None
+            };
+            let system_subject = matches!(subject, None | Some((_, Subject::SystemName(_) | Subject::Everything)));
+            let alarms_object = matches!(verb_object, Some((_, Subject::Alarm))) && system_subject && effect == Effect::Symptom(Symptom::Down);
+            if alarms_object {
+                effect = Effect::AlarmsLost;
+            }
+            let span = negation.unwrap_or(sentence.items[i].span);
+            let carry = if subject.is_none() { carried.as_ref() } else { None };
+            let mut f = finding(&sentence, subject, carry, Some((effect, span)));
+            // The alarms that no longer arrive say how much is lost, not the hypervisor.
+            if alarms_object {
+                if let Some((k, alarm)) = verb_object {
+                    f.facts.scope = sentence.scope_of(k, alarm);
+                }
+            }
+            if let Some((k, object @ (Subject::Device(_) | Subject::Door))) = verb_object {
+                if system_subject {
+                    if let Some(scope) = sentence.scope_of(k, object) {
+                        f.facts.scope = Some(scope);
+                        f.facts.system = object.system().map(|s| Known::said(s, &[sentence.items[k].span]));
+                    }
+                }
+            }
+            // "on ne voit plus rien": what one sees is the video.
+            if meaning == Meaning::Works(Function::Show) && subject.is_none() && f.facts.system.is_none() {
+                f.facts.system = Some(Known::said(System::Video, &[]));
+            }
+            // "toutes marchent sauf *celle* du quai 5": a pronoun in the clause counts the
+            // devices of another.
+            if subject.is_some_and(|(j, _)| !sentence.same_clause(i, j)) {
+                let pronoun = (0..sentence.items.len()).find(|&k| {
+                    sentence.same_clause(k, i) && matches!(sentence.items[k].first.as_str(), "celle" | "celui" | "celles" | "ceux")
+                });
+                if let Some(k) = pronoun {
+                    let scope = if sentence.items[k].first.ends_with(['s', 'x']) { Scope::SeveralDevices } else { Scope::OneDevice };
+                    f.facts.scope = Some(Known::said(scope, &[sentence.items[k].span]));
+                }
+            }
+            f.screen_only = matches!(subject, Some((_, Subject::Image)));
+            f.request = matches!(meaning, Meaning::Request | Meaning::Secret);
+            // A slow alarm is an alarm that arrives late: the hypervisor is degraded.
+            let alarms_late = (0..sentence.items.len()).any(|j| {
+                sentence.same_clause(i, j) && sentence.meaning(j) == Some(Meaning::Alarm) && sentence.head_of(j, Subject::Alarm).1 == Subject::Alarm
+            });
+            if effect == Effect::Nuisance(Symptom::Slow) && (matches!(subject, Some((_, Subject::Alarm))) || alarms_late) {
+                f.facts.nuisance = None;
+                f.facts.symptom = Some(Known::said(Symptom::Degraded, &[span]));
+                f.facts.system = Some(Known::said(System::Hypervisor, &[]));
+            }
+            findings.push(f);
+            found_here = true;
+        }
+        for (span, effect) in [
+            (lets_the_wrong_people_in(&sentence, wish, revoked_before), Effect::Unauthorized),
+            (unknown_account(&sentence), Effect::Intrusion),
+            (changed_behind_our_back(&sentence), Effect::Intrusion),
+        ] {
+            if let Some(span) = span {
+                let mut f = finding(&sentence, None, None, Some((effect, span)));
+                if effect == Effect::Unauthorized {
+                    f.facts.system = Some(Known::said(System::AccessControl, &[]));
+                }
+                findings.push(f);
+                found_here = true;
+            }
+        }
+        // A wish is a request: "on voudrait", "we'd like".
+        if wish != usize::MAX {
+            let span = sentence.items[wish].span;
+            let mut f = finding(&sentence, None, None, Some((Effect::Nuisance(Symptom::Configuration), span)));
+            f.request = true;
+            f.facts.system = None;
+            findings.push(f);
+        }
+        // A device counted by "plus aucune" with no verb: "plus aucune caméra depuis 8 h".
+        for i in 0..sentence.items.len() {
+            let Some(subject @ (Subject::Device(_) | Subject::SystemName(_) | Subject::Image | Subject::Alarm | Subject::Recording | Subject::Door)) =
+                sentence.subject_at(i)
+            else {
+                continue;
+            };
+            let has_verb = (0..sentence.items.len()).filter(|&j| sentence.same_clause(j, i)).any(|j| {
+                matches!(sentence.meaning(j), Some(Meaning::Works(_) | Meaning::Problem(_) | Meaning::Nothing | Meaning::Missing))
+            });
+            let denied = sentence.denied(i);
+            // "plus d'alarme", "pas une seule alarme": alarms stopped coming; "aucune alarme
+            // réelle" is a quiet night.
+            let stopped = |span: Span| matches!(text[span.start..span.end].to_lowercase().split(' ').next(), Some("plus" | "pas" | "no" | "not"));
+            let alarm_word = subject == Subject::Alarm || matches!(sentence.items[i].first.as_str(), "alarme" | "alarm");
+            let alarm_stopped = !alarm_word || denied.or(sentence.quantity_before(i).map(|(_, q)| q)).is_some_and(stopped);
+            // A door is lost only when none is left ("plus aucun accès"), not when a text
+            // contrasts it ("c'est le parking, pas l'entrée").
+            let door_lost = subject != Subject::Door || sentence.counted_as_none(i);
+            if (sentence.counted_as_none(i) || denied.is_some()) && !has_verb && alarm_stopped && door_lost {
+                let q = sentence.quantity_before(i).map(|(_, q)| q).or(denied).unwrap_or(sentence.items[i].span);
+                let span = Span { start: q.start, end: sentence.items[i].span.end };
+                let effect = match subject {
+                    Subject::Alarm => Effect::AlarmsLost,
+                    Subject::Recording => Effect::RecordingLost,
+                    _ => Effect::Symptom(Symptom::Down),
+                };
+                let mut f = finding(&sentence, Some((i, subject)), None, Some((effect, span)));
+                // "plus de vidéo", "no video": the video system, not one picture.
+                if subject == Subject::Image && sentence.items[i].first == "video" && f.facts.scope.is_none() {
+                    f.facts.scope = Some(Known::said(Scope::WholeSite, &[span]));
+                }
+                findings.push(f);
+                found_here = true;
+            }
+        }
+        revoked_before = sentence.find(|m| m == Meaning::Revoked).is_some();
+        // A nuisance named with nothing said of it ("le mot est écrit sans accent dans le
+        // menu") is still a nuisance.
+        if !found_here {
+            let nuisance = (0..sentence.items.len()).find_map(|i| match sentence.subject_at(i) {
+                Some(Subject::Nuisance(n)) => Some((n, sentence.items[i].span)),
+                _ => None,
+            });
+            if let Some((n, span)) = nuisance {
+                findings.push(finding(&sentence, None, None, Some((Effect::Nuisance(n), span))));
+                found_here = true;
+            }
+        }
+        // Devices named with nothing said of them still say which system.
+        let best = (0..sentence.items.len())
+            .filter_map(|i| sentence.subject_at(i).map(|s| (i, s)))
+            .filter(|(_, s)| s.weight() > 0)
+            .max_by_key(|(_, s)| s.weight());
+        if let Some((i, s)) = best {
+            if !found_here {
+                let mut f = finding(&sentence, Some((i, s)), None, None);
+                f.weak = true;
+                findings.push(f);
+            }
+            carried = Some(Carried { system: s.system(), scope: sentence.scope_of(i, s) });
+        }
+    }
+    // "les caméras enregistrent et on les regarde sur l'autre poste sans souci": a dark
+    // screen is then a broken monitor, not lost video.
+    if video_fine {
+        for f in &mut findings {
+            if f.screen_only {
+                if let Some(symptom) = f.facts.symptom.take() {
+                    f.facts.nuisance = Some(Known { value: Symptom::Display, ..symptom });
+                }
+            }
+        }
+    }
+    if let Some(span) = partial {
+        for f in &mut findings {
+            part_only(&mut f.facts, span);
+        }
+    }
+    findings
+}
+
+/// Whether a sentence says the cameras work: "les caméras enregistrent", "cameras record
+/// fine", "la vidéo fonctionne normalement".
+fn says_video_works(sentence: &Sentence) -> bool {
+    (0..sentence.items.len()).any(|i| {
+        let fine_after = (i + 1..sentence.items.len().min(i + 4)).any(|j| sentence.meaning(j) == Some(Meaning::Fine));
+        let works = match sentence.meaning(i) {
+            Some(Meaning::Works(Function::Record | Function::Any)) => true,
+            Some(Meaning::Works(_)) => fine_after,
+            // "les images c'est bon", "cameras are recording fine".
+            Some(Meaning::Fine) => true,
+            _ => false,
+        };
+        let video = |s: Subject| matches!(s, Subject::Device(System::Video) | Subject::SystemName(System::Video) | Subject::Image | Subject::Recording);
+        works && sentence.negation(i).is_none() && matches!(sentence.subject_of(i), Some((j, s)) if sentence.same_clause(i, j) && video(s))
+    })
+}
+
+/// "Le reste fonctionne": what is wrong is only part of the site.
+fn part_only(facts: &mut Facts, span: Span) {
+    let inferred = facts.scope.as_ref().is_some_and(|s| s.certainty < Certainty::Stated && s.value == Scope::WholeSite);
+    let alarms_without_scope = facts.scope.is_none() && Facts::holds(&facts.alarms_lost);
+    if inferred || alarms_without_scope {
+        facts.scope = Some(Known::said(Scope::SeveralDevices, &[span]));
+    }
+    let hypervisor = facts.system.as_ref().is_some_and(|s| s.value == System::Hypervisor);
+    if hypervisor {
+        if let Some(symptom) = &mut facts.symptom {
+            symptom.value = Symptom::Degraded;
+        }
+    }
+}
+
+/// How a text was read, word by word and finding by finding: for people tuning the
+/// lexicon (`cargo run -p vigie-engine --example explain -- "texte"`).
+#[doc(hidden)]
+pub fn trace(text: &str) -> String {
+    let mut out = String::new();
+    for (n, sentence) in sentences(items(text)).iter().enumerate() {
+        out.push_str(&format!("sentence {n}:"));
+        for (i, item) in sentence.items.iter().enumerate() {
+            let word = &text[item.span.start..item.span.end];
+            match item.meaning {
+                Some(m) => out.push_str(&format!(" [{}:{word}={m:?}]", sentence.clause[i])),
+                None => out.push_str(&format!(" {word}")),
+            }
+        }
+        out.push('\n');
+    }
+    for f in read(text) {
+        out.push_str(&format!("finding weak={} request={}: {:?}\n", f.weak, f.request, f.facts));
+    }
+    out
+}
+
+/// Whether the text names a security device or system and, anywhere, something wrong that
+/// is not denied, past or wished: the fail-safe check before a minor suggestion. A P3 needs
+/// the nuisance alone ("the layout is broken, cameras record fine" passes: nothing is said
+/// to be wrong with a device).
+pub fn security_trouble(text: &str) -> Option<Span> {
+    let mut device = false;
+    let mut trouble: Option<Span> = None;
+    let all = sentences(items(text));
+    let video_fine = all.iter().any(says_video_works);
+    for sentence in all {
+        let wish = sentence.find(|m| m == Meaning::Wish).unwrap_or(usize::MAX);
+        for i in 0..sentence.items.len() {
+            let Some(meaning) = sentence.meaning(i) else { continue };
+            if sentence.subject_at(i).is_some_and(|s| s.weight() > 0) {
+                device = true;
+            }
+            let over = (0..sentence.items.len()).any(|j| sentence.same_clause(i, j) && sentence.meaning(j) == Some(Meaning::Past));
+            if over || i > wish && sentence.same_clause(i, wish) {
+                continue;
+            }
+            let negated = sentence.negation(i).is_some();
+            let wrong = match meaning {
+                Meaning::Problem(_) | Meaning::Missing | Meaning::Intermittent => !negated,
+                Meaning::Nothing => true,
+                Meaning::Works(_) => negated,
+                _ => false,
+            };
+            // Said of a device, not of a layout, a name, the software or the heating.
+            let of_device = match sentence.subject_of(i) {
+                Some((_, Subject::Image)) => !video_fine,
+                Some((_, s)) => s.weight() > 0 || s == Subject::InterfaceOf(System::Video),
+                None => false,
+            };
+            if wrong && of_device && trouble.is_none() {
+                trouble = Some(sentence.negation(i).unwrap_or(sentence.items[i].span));
+            }
+        }
+    }
+    trouble.filter(|_| device)
+}
