@@ -48,10 +48,12 @@ pub fn clock_name(kind: vigie_engine::sla::ClockKind, lang: crate::i18n::Lang) -
     use vigie_engine::sla::ClockKind::*;
     let (fr, en) = match kind {
         TakeCharge => ("Prise en charge", "Take charge"),
-        OnSite => ("Intervention sur site", "On-site intervention"),
-        InterventionPlanned => ("Intervention planifiée", "Intervention planned"),
+        OnSite => ("Départ d'un technicien sur site", "Technician dispatched on site"),
+        InterventionPlanned => ("Intervention sur site", "On-site intervention"),
         ClientUpdate => ("Point d'avancement", "Client update"),
         Postmortem => ("Post-mortem", "Post-mortem"),
+        GdprNotice => ("Information RGPD du client", "GDPR notice to the client"),
+        TechnicalReview => ("Revue technique", "Technical review"),
     };
     crate::i18n::t(lang, fr, en)
 }

@@ -4,9 +4,9 @@
 use chrono::{DateTime, FixedOffset, Utc};
 use serde::{Deserialize, Serialize};
 use vigie_engine::classify::{Answers, Reason};
-use vigie_engine::communication::Resolution;
+use vigie_engine::communication::{GdprNotice, Resolution};
 use vigie_engine::postmortem::{Missing, PostMortem};
-use vigie_engine::sla::{Clock, IncidentTimes};
+use vigie_engine::sla::{Clock, IncidentTimes, PriorityChange};
 use vigie_engine::{CalendarSpec, Contract, Policy, Priority};
 
 /// Where an incident comes from.
@@ -86,7 +86,24 @@ pub struct IncidentView {
     pub on_site_required: bool,
     pub reported_at: DateTime<Utc>,
     pub acknowledged_at: Option<DateTime<Utc>>,
+    /// When a technician was dispatched (the P1 on-site promise).
+    pub dispatched_at: Option<DateTime<Utc>>,
+    /// When a technician arrived on site.
     pub on_site_at: Option<DateTime<Utc>>,
+    /// When the P3 intervention was planned, and for when.
+    pub intervention_planned_at: Option<DateTime<Utc>>,
+    pub intervention_planned_for: Option<DateTime<Utc>>,
+    /// Why the intervention is planned after its deadline (the client asked for a later
+    /// date…).
+    pub intervention_plan_reason: Option<String>,
+    /// Every change of priority, oldest first.
+    pub priority_changes: Vec<PriorityChange>,
+    /// When it became known that data was or may have been lost, and what.
+    pub data_loss_known_at: Option<DateTime<Utc>>,
+    pub data_loss_description: Option<String>,
+    /// The GDPR notice sent to the client, and when.
+    pub gdpr_notice: Option<GdprNotice>,
+    pub gdpr_notice_sent_at: Option<DateTime<Utc>>,
     pub last_update_at: Option<DateTime<Utc>>,
     pub resolved_at: Option<DateTime<Utc>>,
     pub closed_at: Option<DateTime<Utc>>,
@@ -112,11 +129,16 @@ impl IncidentView {
             reported_at: self.reported_at,
             on_site_required: self.on_site_required,
             acknowledged_at: self.acknowledged_at,
+            dispatched_at: self.dispatched_at,
             on_site_at: self.on_site_at,
-            intervention_planned_at: None,
+            intervention_planned_at: self.intervention_planned_at,
+            intervention_planned_for: self.intervention_planned_for,
             last_update_at: self.last_update_at,
             resolved_at: self.resolved_at,
             postmortem_published_at: self.postmortem_published_at,
+            priority_changes: self.priority_changes.clone(),
+            data_loss_known_at: self.data_loss_known_at,
+            gdpr_notice_sent_at: self.gdpr_notice_sent_at,
         }
     }
 }
@@ -147,6 +169,124 @@ pub struct NewIncident {
     /// Staff only: when the client called, if earlier than now.
     #[serde(default)]
     pub reported_at: Option<DateTime<FixedOffset>>,
+}
+
+/// `POST /api/incidents/{id}/on-site-needed` (staff): whether a technician must go on site,
+/// decided during the take-charge call.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct OnSiteNeeded {
+    /// Needed or not.
+    pub needed: bool,
+    /// Why: shown on the timeline.
+    pub reason: String,
+}
+
+/// `POST /api/incidents/{id}/plan-intervention` (staff): the date of a P3 intervention.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PlanIntervention {
+    /// When the technician will come; not in the past.
+    pub planned_for: DateTime<FixedOffset>,
+    /// Required when the date is after the intervention deadline: why (the client asked for
+    /// a later date…).
+    #[serde(default)]
+    pub reason: Option<String>,
+}
+
+/// `POST /api/incidents/{id}/data-loss` (staff): data was or may have been lost.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DataLoss {
+    /// When the loss became known; now when absent, never in the future.
+    #[serde(default)]
+    pub known_at: Option<DateTime<FixedOffset>>,
+    /// What was lost.
+    pub description: String,
+}
+
+/// `POST /api/incidents/{id}/type` (staff): the incident's type corrected.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TypeCorrection {
+    /// The system: `video`, `access_control`, `hypervisor`, `intrusion`, `network`…
+    pub system: String,
+    /// The symptom: `down`, `partial`, `slow`, `display`…
+    pub symptom: String,
+    /// Why it is corrected.
+    pub reason: String,
+}
+
+/// A technical review of a recurring incident, as `GET /api/reviews` answers.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ReviewView {
+    /// Identifier.
+    pub id: i64,
+    /// The incident that recurred.
+    pub incident_id: i64,
+    /// Its reference.
+    pub reference: String,
+    /// Its organisation.
+    pub organisation_id: i64,
+    /// The site.
+    pub site_id: i64,
+    /// The incident type that recurred.
+    pub incident_type: String,
+    /// The earlier incidents of the same type on the site.
+    pub related: Vec<String>,
+    /// `open`, `in_progress` or `done`.
+    pub status: String,
+    /// The staff user in charge.
+    pub owner_id: Option<i64>,
+    /// Their name.
+    pub owner_name: Option<String>,
+    /// What the review found.
+    pub findings: Option<String>,
+    /// The preventive investment proposed.
+    pub proposal: Option<serde_json::Value>,
+    /// When it was opened.
+    pub created_at: DateTime<Utc>,
+    /// When it was closed.
+    pub closed_at: Option<DateTime<Utc>>,
+    /// Its clock: due date, state.
+    pub clock: Clock,
+}
+
+/// `PUT /api/reviews/{id}` (staff): every field optional, only those given change.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ReviewChange {
+    /// The staff user in charge.
+    #[serde(default)]
+    pub owner_id: Option<i64>,
+    /// `open`, `in_progress` or `done`.
+    #[serde(default)]
+    pub status: Option<String>,
+    /// What the review found; required to close it.
+    #[serde(default)]
+    pub findings: Option<String>,
+}
+
+/// A person at the client to tell.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ContactView {
+    /// Name.
+    pub name: String,
+    /// Email address.
+    pub email: String,
+    /// Mobile phone, E.164 (`+33612345678`), or empty.
+    #[serde(default)]
+    pub phone: String,
+}
+
+/// `GET` and `PUT /api/organisations/{id}/contacts`: whom the client designates.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Contacts {
+    /// The technical contact (*contact technique désigné*).
+    pub technical: Vec<ContactView>,
+    /// The management (*direction*).
+    pub management: Vec<ContactView>,
 }
 
 /// A logged-in user, as `GET /api/me` and `POST /api/login` answer.
@@ -190,6 +330,12 @@ pub struct SiteView {
     pub calendar: CalendarSpec,
     /// Zones the questionnaire offers.
     pub sensitive_zones: Vec<String>,
+    /// The SLA policy an incident reported now would be under: the organisation's own,
+    /// else the contract's.
+    pub policy: Policy,
+    /// The site's own technical contact, told instead of the organisation's for this site.
+    #[serde(default)]
+    pub technical_contact: Option<ContactView>,
 }
 
 /// One entry of an incident's timeline, and of the event stream.

@@ -2,9 +2,12 @@
 //!
 //! For P1 and P2 incidents the client gets an immediate take-charge notice, then updates at
 //! the policy's cadence (every hour for P1, every 2 business hours for P2), by email and SMS,
-//! to the site's technical contact and, for P1, to the client's management. The resolution
-//! notice carries the root cause, the actions taken and the impact on security data. When
-//! personal data was lost, the client — the data controller — gets a GDPR notice.
+//! to the site's technical contact and, for P1, to the client's management. Every incident
+//! ends with a resolution notice carrying the root cause, the actions taken and the impact
+//! on security data (by email for a P3). When data was lost, the client — the data
+//! controller — gets a GDPR notice. A change of priority, a planned intervention, a
+//! published post-mortem and a technical review opened or closed are told too: who is told
+//! of what is [`addressing`].
 
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
@@ -44,6 +47,65 @@ pub enum NoticeKind {
     Resolution,
     /// Personal data was lost (GDPR).
     GdprNotice,
+    /// The priority changed (*reclassification*).
+    Reclassification,
+    /// A P3 intervention was planned.
+    InterventionPlanned,
+    /// The post-mortem was published.
+    PostmortemPublished,
+    /// A technical review of a recurring incident was opened.
+    ReviewOpened,
+    /// A technical review was closed.
+    ReviewClosed,
+}
+
+/// Who receives a notice, and how.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Addressing {
+    /// Who receives it.
+    pub recipients: Vec<Recipient>,
+    /// How it is sent.
+    pub channels: Vec<Channel>,
+}
+
+/// Who receives a notice of this kind about an incident of `priority`, and how; `None`
+/// when the procedure tells nobody. `previous` is the priority before a reclassification.
+///
+/// | notice | P1 | P2 | P3 |
+/// |---|---|---|---|
+/// | take charge, update | technical + management, email + SMS | technical, email + SMS | — |
+/// | resolution | technical + management, email + SMS | technical, email + SMS | technical, email |
+/// | reclassification | technical (+ management when either priority is P1), email + SMS |||
+/// | intervention planned | technical, email |||
+/// | GDPR, post-mortem published, review opened or closed | technical + management, email |||
+///
+/// ```
+/// use vigie_engine::Priority;
+/// use vigie_engine::communication::{addressing, Channel, NoticeKind, Recipient};
+/// let a = addressing(NoticeKind::Reclassification, Priority::P2, Some(Priority::P1)).unwrap();
+/// assert_eq!(a.recipients, [Recipient::TechnicalContact, Recipient::Management]);
+/// assert_eq!(a.channels, [Channel::Email, Channel::Sms]);
+/// assert!(addressing(NoticeKind::Update, Priority::P3, None).is_none());
+/// ```
+pub fn addressing(kind: NoticeKind, priority: Priority, previous: Option<Priority>) -> Option<Addressing> {
+    use Channel::{Email, Sms};
+    use Recipient::{Management, TechnicalContact};
+    let both = vec![TechnicalContact, Management];
+    let (recipients, channels) = match kind {
+        NoticeKind::TakeCharge | NoticeKind::Update => match priority {
+            Priority::P3 => return None,
+            _ => (recipients(priority), vec![Email, Sms]),
+        },
+        NoticeKind::Resolution => match priority {
+            Priority::P3 => (vec![TechnicalContact], vec![Email]),
+            _ => (recipients(priority), vec![Email, Sms]),
+        },
+        NoticeKind::Reclassification if priority == Priority::P1 || previous == Some(Priority::P1) => (both, vec![Email, Sms]),
+        NoticeKind::Reclassification => (vec![TechnicalContact], vec![Email, Sms]),
+        NoticeKind::InterventionPlanned => (vec![TechnicalContact], vec![Email]),
+        NoticeKind::GdprNotice | NoticeKind::PostmortemPublished | NoticeKind::ReviewOpened | NoticeKind::ReviewClosed => (both, vec![Email]),
+    };
+    Some(Addressing { recipients, channels })
 }
 
 /// One notice the plan calls for.
@@ -89,6 +151,61 @@ impl Resolution {
     }
 }
 
+/// What the GDPR notice to the client must say: what a processor gives its controller
+/// after a personal data breach (GDPR art. 33(3)), so that the client can decide whether to
+/// notify its supervisory authority (the CNIL) within its own 72 hours.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct GdprNotice {
+    /// The nature of the breach: what happened to which data.
+    #[serde(default)]
+    pub nature: String,
+    /// The categories of data concerned (video images, access logs…).
+    #[serde(default)]
+    pub data_categories: Vec<String>,
+    /// Approximately how many people are concerned.
+    #[serde(default)]
+    pub people_estimate: Option<u64>,
+    /// Approximately how many records are concerned.
+    #[serde(default)]
+    pub records_estimate: Option<u64>,
+    /// The likely consequences.
+    #[serde(default)]
+    pub consequences: String,
+    /// The measures taken or proposed.
+    #[serde(default)]
+    pub measures: String,
+    /// Whom to contact for more information.
+    #[serde(default)]
+    pub contact: String,
+}
+
+impl GdprNotice {
+    /// The required fields that are empty, by their data names.
+    ///
+    /// ```
+    /// use vigie_engine::communication::GdprNotice;
+    /// let n = GdprNotice { nature: "Enregistrements effacés".into(), people_estimate: Some(40), ..Default::default() };
+    /// assert_eq!(n.missing(), ["data_categories", "records_estimate", "consequences", "measures", "contact"]);
+    /// ```
+    pub fn missing(&self) -> Vec<&'static str> {
+        let blank = |s: &str| s.trim().is_empty();
+        [
+            ("nature", blank(&self.nature)),
+            ("data_categories", self.data_categories.iter().all(|c| blank(c))),
+            ("people_estimate", self.people_estimate.is_none()),
+            ("records_estimate", self.records_estimate.is_none()),
+            ("consequences", blank(&self.consequences)),
+            ("measures", blank(&self.measures)),
+            ("contact", blank(&self.contact)),
+        ]
+        .into_iter()
+        .filter(|(_, missing)| *missing)
+        .map(|(name, _)| name)
+        .collect()
+    }
+}
+
 /// The plan of an incident at an instant.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Plan {
@@ -113,9 +230,9 @@ pub fn recipients(priority: Priority) -> Vec<Recipient> {
     }
 }
 
-/// The communication plan of an incident.
-///
-/// `personal_data_loss_known_at` is when the loss of personal data became known, if it did.
+/// The communication plan of an incident: the notices of its life so far and the next
+/// update due. The GDPR notice is due from when the data loss became known
+/// ([`IncidentTimes::data_loss_known_at`]).
 ///
 /// ```
 /// use chrono::{DateTime, Utc};
@@ -126,7 +243,7 @@ pub fn recipients(priority: Priority) -> Vec<Recipient> {
 ///
 /// let mut incident = IncidentTimes::reported(Priority::P1, at("2026-11-27T22:10:00+01:00"));
 /// incident.acknowledged_at = Some(at("2026-11-27T22:30:00+01:00"));
-/// let p = plan(&incident, None, &Policy::default(), &Calendar::default()).unwrap();
+/// let p = plan(&incident, &Policy::default(), &Calendar::default()).unwrap();
 /// assert_eq!(p.recipients, vec![Recipient::TechnicalContact, Recipient::Management]);
 /// assert_eq!(p.notices[0].kind, NoticeKind::TakeCharge);
 /// assert_eq!(p.notices[1].kind, NoticeKind::Update);
@@ -135,38 +252,32 @@ pub fn recipients(priority: Priority) -> Vec<Recipient> {
 ///
 /// # Errors
 /// [`crate::Error::NoBusinessTime`] when a business cadence meets a calendar that never opens.
-pub fn plan(
-    incident: &IncidentTimes,
-    personal_data_loss_known_at: Option<DateTime<Utc>>,
-    policy: &Policy,
-    calendar: &Calendar,
-) -> Result<Plan> {
-    let proactive = policy.client_update.get(incident.priority).is_some();
-    let recipients = recipients(incident.priority);
-    let both = vec![Channel::Email, Channel::Sms];
+pub fn plan(incident: &IncidentTimes, policy: &Policy, calendar: &Calendar) -> Result<Plan> {
+    let priority = incident.priority;
+    let proactive = policy.client_update.get(priority).is_some();
     let mut notices = Vec::new();
+    let mut push = |kind: NoticeKind, due: DateTime<Utc>| {
+        if let Some(Addressing { recipients, channels }) = addressing(kind, priority, None) {
+            notices.push(Notice { kind, due, recipients, channels });
+        }
+    };
     if proactive {
         if let Some(ack) = incident.acknowledged_at {
-            notices.push(Notice { kind: NoticeKind::TakeCharge, due: ack, recipients: recipients.clone(), channels: both.clone() });
+            push(NoticeKind::TakeCharge, ack);
         }
         if let Some(next) = crate::sla::deadlines(incident, policy, calendar)?.next_update_due.filter(|_| incident.resolved_at.is_none()) {
-            notices.push(Notice { kind: NoticeKind::Update, due: next, recipients: recipients.clone(), channels: both.clone() });
+            push(NoticeKind::Update, next);
         }
-        if let Some(resolved) = incident.resolved_at {
-            notices.push(Notice { kind: NoticeKind::Resolution, due: resolved, recipients: recipients.clone(), channels: both.clone() });
-        }
+    }
+    if let Some(resolved) = incident.resolved_at {
+        push(NoticeKind::Resolution, resolved);
     }
     let mut authority_deadline = None;
-    if let Some(known) = personal_data_loss_known_at {
+    if let Some(known) = incident.data_loss_known_at {
         // The client is the data controller: it is told whatever the priority, and its
-        // management with its technical contact, since the duty to report is theirs.
-        notices.push(Notice {
-            kind: NoticeKind::GdprNotice,
-            due: policy.gdpr_notice.deadline(known, calendar)?,
-            recipients: vec![Recipient::TechnicalContact, Recipient::Management],
-            channels: vec![Channel::Email],
-        });
+        // management with its technical contact, since the decision to report is theirs.
+        push(NoticeKind::GdprNotice, policy.gdpr_notice.deadline(known, calendar)?);
         authority_deadline = Some(policy.authority_notice.deadline(known, calendar)?);
     }
-    Ok(Plan { proactive, recipients, notices, authority_deadline })
+    Ok(Plan { proactive, recipients: recipients(priority), notices, authority_deadline })
 }

@@ -206,6 +206,14 @@ pub struct Policy {
     /// The client's own deadline to notify its supervisory authority (GDPR art. 33: 72 h),
     /// shown to the client, not a clock of ours.
     pub authority_notice: Target,
+    /// Time to complete the technical review of a recurring incident, from its opening.
+    /// Policies stored before reviews had a deadline read as the procedure's default.
+    #[serde(default = "default_technical_review")]
+    pub technical_review: Target,
+}
+
+fn default_technical_review() -> Target {
+    Target::EndOfBusinessDay { days: 20 }
 }
 
 impl Policy {
@@ -229,6 +237,7 @@ impl Policy {
             at_risk_percent: 75,
             gdpr_notice: Elapsed { minutes: 24 * 60 },
             authority_notice: Elapsed { minutes: 72 * 60 },
+            technical_review: default_technical_review(),
         }
     }
 
@@ -244,6 +253,7 @@ impl Policy {
         self.postmortem.validate("postmortem")?;
         self.gdpr_notice.validate("gdpr_notice")?;
         self.authority_notice.validate("authority_notice")?;
+        self.technical_review.validate("technical_review")?;
         if !(1..=99).contains(&self.at_risk_percent) {
             return Err(Error::InvalidPolicy(format!("at_risk_percent must be 1 to 99, not {}", self.at_risk_percent)));
         }

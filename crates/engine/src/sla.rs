@@ -4,18 +4,39 @@
 //! | clock | starts | stops |
 //! |---|---|---|
 //! | take charge | report | acknowledgement (a technician called the client) |
-//! | on site (if required) | report | technician on site |
-//! | intervention planned (if required) | report | intervention planned |
-//! | client update | take-charge notice, then each update | next update |
+//! | on site (P1, if required) | report | dispatch (the intervention *est déclenchée*) |
+//! | intervention (P3, if required) | report | technician on site |
+//! | client update | take-charge notice, then each update | next update, or resolution |
 //! | post-mortem | resolution | post-mortem published |
+//! | GDPR notice | data loss known | notice sent to the client |
 //!
-//! Resolution stops every clock that was still running (the need has gone); the post-mortem
-//! clock starts with it.
+//! Resolution stops every clock that was still running for the incident. A clock whose own
+//! event never came because the incident was resolved first (a P1 fixed remotely before
+//! its on-site deadline) is *moot*: not applicable, neither kept nor broken. Resolved after
+//! its deadline, it was broken. The client-update clock is the exception: the resolution
+//! notice is the last update, so resolution meets it. The GDPR clock is not stopped by
+//! resolution: the client must still be told.
+//!
+//! A reclassification restarts every clock still running, with the new priority's target,
+//! from the instant of the change; a clock already stopped stays as it was; a clock the new
+//! priority does not have ends there. [`history`] keeps the clocks a reclassification
+//! ended, so that a breach recorded before it is never erased.
 
 use chrono::{DateTime, TimeDelta, Utc};
 use serde::{Deserialize, Serialize};
 
 use crate::{Calendar, Error, Policy, Priority, Result, Target};
+
+/// A change of an incident's priority (*reclassification*).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PriorityChange {
+    /// When it changed.
+    pub at: DateTime<Utc>,
+    /// The priority before.
+    pub from: Priority,
+    /// The priority after.
+    pub to: Priority,
+}
 
 /// What an incident's clocks depend on.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -30,12 +51,18 @@ pub struct IncidentTimes {
     /// When the incident was taken in charge.
     #[serde(default)]
     pub acknowledged_at: Option<DateTime<Utc>>,
+    /// When a technician was dispatched to the site (*intervention déclenchée*).
+    #[serde(default)]
+    pub dispatched_at: Option<DateTime<Utc>>,
     /// When a technician arrived on site.
     #[serde(default)]
     pub on_site_at: Option<DateTime<Utc>>,
-    /// When the intervention was planned.
+    /// When the intervention was planned (the instant of planning).
     #[serde(default)]
     pub intervention_planned_at: Option<DateTime<Utc>>,
+    /// The date the intervention is planned for.
+    #[serde(default)]
+    pub intervention_planned_for: Option<DateTime<Utc>>,
     /// When the last client update was sent.
     #[serde(default)]
     pub last_update_at: Option<DateTime<Utc>>,
@@ -45,6 +72,15 @@ pub struct IncidentTimes {
     /// When the post-mortem was published.
     #[serde(default)]
     pub postmortem_published_at: Option<DateTime<Utc>>,
+    /// Every change of priority, oldest first; `priority` is the last one's `to`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub priority_changes: Vec<PriorityChange>,
+    /// When it became known that data was or may have been lost.
+    #[serde(default)]
+    pub data_loss_known_at: Option<DateTime<Utc>>,
+    /// When the GDPR notice was sent to the client.
+    #[serde(default)]
+    pub gdpr_notice_sent_at: Option<DateTime<Utc>>,
 }
 
 impl IncidentTimes {
@@ -55,12 +91,39 @@ impl IncidentTimes {
             reported_at,
             on_site_required: false,
             acknowledged_at: None,
+            dispatched_at: None,
             on_site_at: None,
             intervention_planned_at: None,
+            intervention_planned_for: None,
             last_update_at: None,
             resolved_at: None,
             postmortem_published_at: None,
+            priority_changes: Vec::new(),
+            data_loss_known_at: None,
+            gdpr_notice_sent_at: None,
         }
+    }
+
+    /// The priority in effect at `at`, and since when: the report, or the last change at or
+    /// before `at`.
+    ///
+    /// ```
+    /// use chrono::{DateTime, Utc};
+    /// use vigie_engine::Priority;
+    /// use vigie_engine::sla::{IncidentTimes, PriorityChange};
+    /// let at = |s: &str| s.parse::<DateTime<Utc>>().unwrap();
+    /// let mut incident = IncidentTimes::reported(Priority::P1, at("2026-11-27T10:00:00Z"));
+    /// incident.priority_changes.push(PriorityChange { at: at("2026-11-27T12:00:00Z"), from: Priority::P3, to: Priority::P1 });
+    /// assert_eq!(incident.priority_at(at("2026-11-27T11:00:00Z")), (Priority::P3, at("2026-11-27T10:00:00Z")));
+    /// assert_eq!(incident.priority_at(at("2026-11-27T13:00:00Z")), (Priority::P1, at("2026-11-27T12:00:00Z")));
+    /// ```
+    pub fn priority_at(&self, at: DateTime<Utc>) -> (Priority, DateTime<Utc>) {
+        let first = self.priority_changes.first().map_or(self.priority, |c| c.from);
+        self.priority_changes
+            .iter()
+            .take_while(|c| c.at <= at)
+            .last()
+            .map_or((first, self.reported_at), |c| (c.to, c.at))
     }
 }
 
@@ -70,20 +133,31 @@ impl IncidentTimes {
 pub enum ClockKind {
     /// Take charge (*prise en charge*).
     TakeCharge,
-    /// On-site intervention (*intervention sur site*).
+    /// On-site intervention triggered (*intervention sur site déclenchée*, P1).
     OnSite,
-    /// Intervention planned (*planification d'intervention*).
+    /// Intervention carried out (*intervention planifiée*, P3): stops at the arrival.
     InterventionPlanned,
     /// Next client update (*mise à jour client*).
     ClientUpdate,
     /// Post-mortem.
     Postmortem,
+    /// GDPR notice to the client after a data loss (*information RGPD*).
+    GdprNotice,
+    /// A technical review of a recurring incident (*revue technique approfondie*): a clock of
+    /// the review, see [`review_clock`], not of the incident.
+    TechnicalReview,
 }
 
 impl ClockKind {
-    /// Every clock, in the order of an incident's life.
-    pub const ALL: [ClockKind; 5] =
-        [ClockKind::TakeCharge, ClockKind::OnSite, ClockKind::InterventionPlanned, ClockKind::ClientUpdate, ClockKind::Postmortem];
+    /// Every clock of an incident, in the order of its life.
+    pub const ALL: [ClockKind; 6] = [
+        ClockKind::TakeCharge,
+        ClockKind::OnSite,
+        ClockKind::InterventionPlanned,
+        ClockKind::ClientUpdate,
+        ClockKind::Postmortem,
+        ClockKind::GdprNotice,
+    ];
 
     /// The code used in data (`"take_charge"`).
     pub fn as_str(self) -> &'static str {
@@ -93,6 +167,8 @@ impl ClockKind {
             ClockKind::InterventionPlanned => "intervention_planned",
             ClockKind::ClientUpdate => "client_update",
             ClockKind::Postmortem => "postmortem",
+            ClockKind::GdprNotice => "gdpr_notice",
+            ClockKind::TechnicalReview => "technical_review",
         }
     }
 }
@@ -103,14 +179,15 @@ impl ClockKind {
 pub enum ClockState {
     /// Running, with less than the at-risk share of its time used.
     Running,
-    /// Running, with the at-risk share of its time used (75 % by default).
+    /// Running, with the at-risk share of its time used (75 % by default), or bound to miss
+    /// its deadline (an intervention planned after it).
     AtRisk,
     /// The deadline has passed and the clock has not stopped.
     Breached,
     /// Stopped: the promise was kept, or late (see [`Clock::late_by_seconds`]).
     Met,
     /// The clock does not apply to this incident (priority, contract, no on-site need, not
-    /// yet started).
+    /// yet started, made moot by the resolution, ended by a reclassification).
     NotApplicable,
 }
 
@@ -141,6 +218,14 @@ pub struct Clock {
     pub paused: bool,
     /// When a paused clock moves again.
     pub resumes_at: Option<DateTime<Utc>>,
+    /// Not applicable because the incident was resolved before the clock's own event and
+    /// before its deadline: neither kept nor broken.
+    #[serde(default)]
+    pub moot: bool,
+    /// For a clock of [`history`]: the reclassification that ended it. Its state is the one
+    /// it had at that instant.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reclassified_at: Option<DateTime<Utc>>,
 }
 
 impl Clock {
@@ -157,6 +242,8 @@ impl Clock {
             late_by_seconds: None,
             paused: false,
             resumes_at: None,
+            moot: false,
+            reclassified_at: None,
         }
     }
 
@@ -182,30 +269,85 @@ pub struct Deadlines {
     pub postmortem_due: Option<DateTime<Utc>>,
 }
 
+/// What stops a clock.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Stop {
+    /// Its own event.
+    Own(DateTime<Utc>),
+    /// The resolution, before its own event: the clock is moot if its deadline had not
+    /// passed.
+    Resolution(DateTime<Utc>),
+    /// The resolution, which counts as the clock's own event (the last client update).
+    ResolutionMeets(DateTime<Utc>),
+}
+
+impl Stop {
+    fn at(self) -> DateTime<Utc> {
+        match self {
+            Stop::Own(t) | Stop::Resolution(t) | Stop::ResolutionMeets(t) => t,
+        }
+    }
+}
+
 /// Where a clock starts, what it allows and what stops it; `None` when it does not apply.
 struct Definition {
     target: Target,
     start: DateTime<Utc>,
-    stop: Option<DateTime<Utc>>,
+    stop: Option<Stop>,
 }
 
-fn definition(kind: ClockKind, incident: &IncidentTimes, policy: &Policy) -> Option<Definition> {
-    let p = incident.priority;
+/// The first of the clock's own event and the resolution.
+fn first_of(own: Option<DateTime<Utc>>, resolved: Option<DateTime<Utc>>) -> Option<Stop> {
+    match (own, resolved) {
+        (Some(own), Some(resolved)) if resolved < own => Some(Stop::Resolution(resolved)),
+        (Some(own), _) => Some(Stop::Own(own)),
+        (None, resolved) => resolved.map(Stop::Resolution),
+    }
+}
+
+/// What stops a clock, whatever the priority.
+fn stop(kind: ClockKind, incident: &IncidentTimes) -> Option<Stop> {
     let resolved = incident.resolved_at;
-    let (target, start, stop) = match kind {
-        ClockKind::TakeCharge => (policy.take_charge.get(p)?, incident.reported_at, incident.acknowledged_at.or(resolved)),
-        ClockKind::OnSite if incident.on_site_required => (policy.on_site.get(p)?, incident.reported_at, incident.on_site_at.or(resolved)),
-        ClockKind::InterventionPlanned if incident.on_site_required => {
-            (policy.intervention_planned.get(p)?, incident.reported_at, incident.intervention_planned_at.or(resolved))
-        }
+    match kind {
+        ClockKind::TakeCharge => first_of(incident.acknowledged_at, resolved),
+        ClockKind::OnSite => first_of(incident.dispatched_at, resolved),
+        ClockKind::InterventionPlanned => first_of(incident.on_site_at, resolved),
+        ClockKind::ClientUpdate => resolved.map(Stop::ResolutionMeets),
+        ClockKind::Postmortem => incident.postmortem_published_at.map(Stop::Own),
+        ClockKind::GdprNotice => incident.gdpr_notice_sent_at.map(Stop::Own),
+        ClockKind::TechnicalReview => None,
+    }
+}
+
+/// The clock as it would be under `priority`, counted at the earliest from `since` (the
+/// report, or the reclassification that set the priority).
+fn definition(kind: ClockKind, incident: &IncidentTimes, policy: &Policy, priority: Priority, since: DateTime<Utc>) -> Option<Definition> {
+    let p = priority;
+    let (target, start) = match kind {
+        ClockKind::TakeCharge => (policy.take_charge.get(p)?, incident.reported_at),
+        ClockKind::OnSite if incident.on_site_required => (policy.on_site.get(p)?, incident.reported_at),
+        ClockKind::InterventionPlanned if incident.on_site_required => (policy.intervention_planned.get(p)?, incident.reported_at),
         ClockKind::ClientUpdate => {
             let last = incident.last_update_at.into_iter().chain(incident.acknowledged_at).max()?;
-            (policy.client_update.get(p)?, last, resolved)
+            (policy.client_update.get(p)?, last)
         }
-        ClockKind::Postmortem => (policy.postmortem.get(p)?, resolved?, incident.postmortem_published_at),
-        ClockKind::OnSite | ClockKind::InterventionPlanned => return None,
+        ClockKind::Postmortem => (policy.postmortem.get(p)?, incident.resolved_at?),
+        // The client must be told whatever the priority and whatever it becomes.
+        ClockKind::GdprNotice => {
+            let known = incident.data_loss_known_at?;
+            return Some(Definition { target: policy.gdpr_notice, start: known, stop: stop(kind, incident) });
+        }
+        ClockKind::OnSite | ClockKind::InterventionPlanned | ClockKind::TechnicalReview => return None,
     };
-    Some(Definition { target, start, stop })
+    Some(Definition { target, start: start.max(since), stop: stop(kind, incident) })
+}
+
+/// The priority that governs a clock and since when: the one in effect when the clock
+/// stopped, or at `now` while it runs. A clock stopped before a reclassification keeps the
+/// priority it stopped under.
+fn governing(kind: ClockKind, incident: &IncidentTimes, now: DateTime<Utc>) -> (Priority, DateTime<Utc>) {
+    let at = stop(kind, incident).map_or(now, |s| s.at().min(now));
+    incident.priority_at(at)
 }
 
 /// The deadline of every clock that applies.
@@ -227,7 +369,8 @@ fn definition(kind: ClockKind, incident: &IncidentTimes, policy: &Policy) -> Opt
 /// # Errors
 /// [`Error::NoBusinessTime`] when the calendar never opens.
 pub fn deadlines(incident: &IncidentTimes, policy: &Policy, calendar: &Calendar) -> Result<Deadlines> {
-    let due = |kind| definition(kind, incident, policy).map(|d| d.target.deadline(d.start, calendar)).transpose();
+    let (p, since) = incident.priority_at(DateTime::<Utc>::MAX_UTC);
+    let due = |kind| definition(kind, incident, policy, p, since).map(|d| d.target.deadline(d.start, calendar)).transpose();
     Ok(Deadlines {
         take_charge_due: due(ClockKind::TakeCharge)?,
         on_site_due: due(ClockKind::OnSite)?,
@@ -267,7 +410,45 @@ pub fn clocks(incident: &IncidentTimes, policy: &Policy, calendar: &Calendar, no
 /// # Errors
 /// [`Error::NoBusinessTime`] when the calendar never opens.
 pub fn clock(kind: ClockKind, incident: &IncidentTimes, policy: &Policy, calendar: &Calendar, now: DateTime<Utc>) -> Result<Clock> {
-    let Some(Definition { target, start, stop }) = definition(kind, incident, policy) else {
+    let (priority, since) = governing(kind, incident, now);
+    evaluate(kind, definition(kind, incident, policy, priority, since), incident, policy, calendar, now)
+}
+
+/// Every clock an incident has had up to `now`: first those a reclassification ended, each
+/// as it stood at that instant (with [`Clock::reclassified_at`]), then the clocks of
+/// [`clocks`]. A breach before a reclassification stays a breach here whatever the
+/// priority became: the monthly report reads this.
+///
+/// # Errors
+/// [`Error::NoBusinessTime`] when the calendar never opens.
+pub fn history(incident: &IncidentTimes, policy: &Policy, calendar: &Calendar, now: DateTime<Utc>) -> Result<Vec<(Priority, Clock)>> {
+    let mut out = Vec::new();
+    for change in incident.priority_changes.iter().filter(|c| c.at <= now) {
+        let (before, since) = incident.priority_at(change.at - TimeDelta::milliseconds(1));
+        for kind in ClockKind::ALL {
+            if kind == ClockKind::GdprNotice {
+                continue;
+            }
+            let Some(d) = definition(kind, incident, policy, before, since) else { continue };
+            // Only a clock that ran across the change was ended by it.
+            if d.start > change.at || d.stop.is_some_and(|s| s.at() <= change.at) {
+                continue;
+            }
+            let mut ended = evaluate(kind, Some(d), incident, policy, calendar, change.at)?;
+            ended.reclassified_at = Some(change.at);
+            out.push((before, ended));
+        }
+    }
+    for kind in ClockKind::ALL {
+        let (priority, _) = governing(kind, incident, now);
+        out.push((priority, clock(kind, incident, policy, calendar, now)?));
+    }
+    Ok(out)
+}
+
+/// The state at `now` of a clock so defined.
+fn evaluate(kind: ClockKind, definition: Option<Definition>, incident: &IncidentTimes, policy: &Policy, calendar: &Calendar, now: DateTime<Utc>) -> Result<Clock> {
+    let Some(Definition { target, start, stop }) = definition else {
         return Ok(Clock::not_applicable(kind));
     };
     let due = target.deadline(start, calendar)?;
@@ -281,22 +462,68 @@ pub fn clock(kind: ClockKind, incident: &IncidentTimes, policy: &Policy, calenda
         at_risk_at: Some(at_risk_at),
         ..Clock::not_applicable(kind)
     };
-    if let Some(stopped) = stop.filter(|s| *s <= now) {
-        clock.state = ClockState::Met;
-        clock.met_at = Some(stopped);
-        clock.late_by_seconds = Some((stopped - due).num_seconds().max(0));
-    } else if now >= due {
-        clock.state = ClockState::Breached;
-        clock.late_by_seconds = Some((now - due).num_seconds());
-    } else {
-        clock.state = if now >= at_risk_at { ClockState::AtRisk } else { ClockState::Running };
-        clock.left_seconds = Some(target.measure(now, due, calendar)?.num_seconds());
-        if target.counts_business_time() && !calendar.is_open(now) {
-            clock.paused = true;
-            clock.resumes_at = Some(calendar.next_opening(now)?);
+    match stop.filter(|s| s.at() <= now) {
+        Some(Stop::Resolution(stopped)) if stopped <= due => {
+            clock.state = ClockState::NotApplicable;
+            clock.moot = true;
+            clock.met_at = Some(stopped);
+        }
+        Some(stopped) => {
+            let stopped = stopped.at();
+            clock.state = ClockState::Met;
+            clock.met_at = Some(stopped);
+            clock.late_by_seconds = Some((stopped - due).num_seconds().max(0));
+        }
+        None if now >= due => {
+            clock.state = ClockState::Breached;
+            clock.late_by_seconds = Some((now - due).num_seconds());
+        }
+        None => {
+            // An intervention planned after its deadline will miss it: at risk from the
+            // moment it was planned.
+            if let (ClockKind::InterventionPlanned, Some(planned_at), Some(planned_for)) =
+                (kind, incident.intervention_planned_at, incident.intervention_planned_for)
+            {
+                if planned_for > due && planned_at < at_risk_at {
+                    clock.at_risk_at = Some(planned_at.max(start));
+                }
+            }
+            clock.state = if clock.at_risk_at.is_some_and(|t| now >= t) { ClockState::AtRisk } else { ClockState::Running };
+            clock.left_seconds = Some(target.measure(now, due, calendar)?.num_seconds());
+            if target.counts_business_time() && !calendar.is_open(now) {
+                clock.paused = true;
+                clock.resumes_at = Some(calendar.next_opening(now)?);
+            }
         }
     }
     Ok(clock)
+}
+
+/// The clock of a technical review: from its opening to its closure, with the policy's
+/// `technical_review` target (20 business days by default).
+///
+/// ```
+/// use chrono::{DateTime, Utc};
+/// use vigie_engine::{Calendar, Policy};
+/// use vigie_engine::sla::{review_clock, ClockState};
+/// let at = |s: &str| s.parse::<DateTime<Utc>>().unwrap();
+/// let c = review_clock(at("2026-11-27T10:00:00+01:00"), None, &Policy::default(), &Calendar::default(), at("2026-11-30T10:00:00+01:00")).unwrap();
+/// assert_eq!(c.due, Some(at("2026-12-28T18:00:00+01:00")));
+/// assert_eq!(c.state, ClockState::Running);
+/// ```
+///
+/// # Errors
+/// [`Error::NoBusinessTime`] when the calendar never opens.
+pub fn review_clock(
+    opened_at: DateTime<Utc>,
+    closed_at: Option<DateTime<Utc>>,
+    policy: &Policy,
+    calendar: &Calendar,
+    now: DateTime<Utc>,
+) -> Result<Clock> {
+    let definition = Definition { target: policy.technical_review, start: opened_at, stop: closed_at.map(Stop::Own) };
+    let no_incident = IncidentTimes::reported(Priority::P3, opened_at);
+    evaluate(ClockKind::TechnicalReview, Some(definition), &no_incident, policy, calendar, now)
 }
 
 /// The most urgent open clock: the one whose deadline comes first (breached ones first).

@@ -7,7 +7,7 @@ use serde_json::json;
 use sqlx::any::AnyRow;
 use sqlx::AnyConnection;
 use vigie_engine::classify::{Answers, Reason};
-use vigie_engine::communication::{NoticeKind, Resolution};
+use vigie_engine::communication::{GdprNotice, NoticeKind, Resolution};
 use vigie_engine::postmortem::{PostMortem, TimelineEntry};
 use vigie_engine::recurrence::{recurrent_with, IncidentKey};
 use vigie_engine::sla::{self, IncidentTimes};
@@ -53,6 +53,9 @@ pub struct Incident {
     pub closed_at: Option<DateTime<Utc>>,
     pub resolution: Option<Resolution>,
     pub recurrent: bool,
+    pub intervention_plan_reason: Option<String>,
+    pub data_loss_description: Option<String>,
+    pub gdpr_notice: Option<GdprNotice>,
 }
 
 impl Incident {
@@ -72,6 +75,8 @@ impl Incident {
             None => None,
         };
         let bad = |what: &str, e: serde_json::Error| Error::Database(format!("{what}: {e}"));
+        let priority_changes: String = get(row, "priority_changes")?;
+        let gdpr_notice: Option<String> = get(row, "gdpr_notice")?;
         Ok(Incident {
             id: get(row, "id")?,
             reference: get(row, "reference")?,
@@ -92,15 +97,23 @@ impl Incident {
                 reported_at: from_ms(get(row, "reported_at")?),
                 on_site_required: get::<i64>(row, "on_site_required")? != 0,
                 acknowledged_at: get_time(row, "acknowledged_at")?,
+                dispatched_at: get_time(row, "dispatched_at")?,
                 on_site_at: get_time(row, "on_site_at")?,
-                intervention_planned_at: None,
+                intervention_planned_at: get_time(row, "intervention_planned_at")?,
+                intervention_planned_for: get_time(row, "intervention_planned_for")?,
                 last_update_at: get_time(row, "last_update_at")?,
                 resolved_at: get_time(row, "resolved_at")?,
                 postmortem_published_at: get_time(row, "postmortem_published_at")?,
+                priority_changes: serde_json::from_str(&priority_changes).map_err(|e| bad("priority_changes", e))?,
+                data_loss_known_at: get_time(row, "data_loss_known_at")?,
+                gdpr_notice_sent_at: get_time(row, "gdpr_notice_sent_at")?,
             },
             closed_at: get_time(row, "closed_at")?,
             resolution,
             recurrent: get::<i64>(row, "recurrent")? != 0,
+            intervention_plan_reason: get(row, "intervention_plan_reason")?,
+            data_loss_description: get(row, "data_loss_description")?,
+            gdpr_notice: gdpr_notice.map(|n| serde_json::from_str(&n)).transpose().map_err(|e| bad("gdpr_notice", e))?,
         })
     }
 
@@ -155,7 +168,16 @@ pub fn view(incident: &Incident, site: &Site, organisation: &Organisation, now: 
         on_site_required: t.on_site_required,
         reported_at: t.reported_at,
         acknowledged_at: t.acknowledged_at,
+        dispatched_at: t.dispatched_at,
         on_site_at: t.on_site_at,
+        intervention_planned_at: t.intervention_planned_at,
+        intervention_planned_for: t.intervention_planned_for,
+        intervention_plan_reason: incident.intervention_plan_reason.clone(),
+        priority_changes: t.priority_changes.clone(),
+        data_loss_known_at: t.data_loss_known_at,
+        data_loss_description: incident.data_loss_description.clone(),
+        gdpr_notice: incident.gdpr_notice.clone(),
+        gdpr_notice_sent_at: t.gdpr_notice_sent_at,
         last_update_at: t.last_update_at,
         resolved_at: t.resolved_at,
         closed_at: incident.closed_at,

@@ -93,8 +93,7 @@ pub async fn queue_client_notices(
 ) -> Result<(), Error> {
     let calendar = site.calendar()?;
     let tz = calendar.time_zone();
-    let known = incident.resolution.as_ref().filter(|r| r.personal_data_lost).and(incident.times.resolved_at);
-    let plan = communication::plan(&incident.times, known, &incident.policy, &calendar).map_err(|e| Error::Database(e.to_string()))?;
+    let plan = communication::plan(&incident.times, &incident.policy, &calendar).map_err(|e| Error::Database(e.to_string()))?;
     let reference = &incident.reference;
     let mut notices: Vec<(Vec<Recipient>, bool, String, String)> = Vec::new();
     if plan.proactive {
@@ -135,7 +134,7 @@ pub async fn queue_client_notices(
                     ),
                 )
             }
-            NoticeKind::GdprNotice => (String::new(), String::new()),
+            _ => (String::new(), String::new()),
         };
         if !subject.is_empty() {
             notices.push((plan.recipients.clone(), true, subject, body));
@@ -229,6 +228,8 @@ pub fn clock_label(clock: ClockKind) -> &'static str {
         ClockKind::InterventionPlanned => "planification d'intervention",
         ClockKind::ClientUpdate => "point d'avancement client",
         ClockKind::Postmortem => "post-mortem",
+        ClockKind::GdprNotice => "information RGPD du client",
+        ClockKind::TechnicalReview => "revue technique",
     }
 }
 

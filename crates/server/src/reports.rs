@@ -152,7 +152,7 @@ pub async fn build(state: &AppState, user: &User, organisation: i64, month: &str
                 ClockKind::OnSite => &mut report.on_site,
                 ClockKind::Postmortem => &mut report.postmortems,
                 // Updates are judged one by one below; planning has no figure of its own.
-                ClockKind::ClientUpdate | ClockKind::InterventionPlanned => continue,
+                ClockKind::ClientUpdate | ClockKind::InterventionPlanned | ClockKind::GdprNotice | ClockKind::TechnicalReview => continue,
             };
             let late = match clock.state {
                 ClockState::Met | ClockState::Breached => clock.late_by_seconds.unwrap_or(0),

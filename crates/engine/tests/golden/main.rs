@@ -6,6 +6,7 @@
 mod calendar;
 mod classify;
 mod procedure;
+mod promises;
 mod sla;
 
 use chrono::{DateTime, Utc};

@@ -16,7 +16,7 @@ fn p1_tells_the_technical_contact_and_management_every_hour_by_email_and_sms() {
     let mut incident = IncidentTimes::reported(Priority::P1, at("2026-11-27T22:10:00+01:00"));
     incident.acknowledged_at = Some(at("2026-11-27T22:30:00+01:00"));
     incident.last_update_at = Some(at("2026-11-27T23:25:00+01:00"));
-    let p = plan(&incident, None, &Policy::default(), &Calendar::default()).unwrap();
+    let p = plan(&incident, &Policy::default(), &Calendar::default()).unwrap();
     assert!(p.proactive);
     assert_eq!(p.recipients, [Recipient::TechnicalContact, Recipient::Management]);
     let kinds: Vec<_> = p.notices.iter().map(|n| (n.kind, n.due)).collect();
@@ -32,7 +32,7 @@ fn p1_tells_the_technical_contact_and_management_every_hour_by_email_and_sms() {
 fn p2_tells_the_technical_contact_every_two_business_hours() {
     let mut incident = IncidentTimes::reported(Priority::P2, at("2026-11-27T16:00:00+01:00"));
     incident.acknowledged_at = Some(at("2026-11-27T17:00:00+01:00"));
-    let p = plan(&incident, None, &Policy::default(), &Calendar::default()).unwrap();
+    let p = plan(&incident, &Policy::default(), &Calendar::default()).unwrap();
     assert_eq!(p.recipients, [Recipient::TechnicalContact]);
     assert_eq!(p.notices[1].kind, NoticeKind::Update);
     assert_eq!(p.notices[1].due, at("2026-11-30T09:00:00+01:00"));
@@ -40,17 +40,19 @@ fn p2_tells_the_technical_contact_every_two_business_hours() {
 }
 
 #[test]
-fn p3_has_no_proactive_communication_but_gdpr_still_applies() {
+fn p3_has_no_proactive_communication_but_a_resolution_notice_and_gdpr_still_apply() {
     let mut incident = IncidentTimes::reported(Priority::P3, at("2026-11-27T16:00:00+01:00"));
     incident.acknowledged_at = Some(at("2026-11-27T17:00:00+01:00"));
     incident.resolved_at = Some(at("2026-11-28T10:00:00+01:00"));
-    let known = at("2026-11-28T09:00:00+01:00");
-    let p = plan(&incident, Some(known), &Policy::default(), &Calendar::default()).unwrap();
+    incident.data_loss_known_at = Some(at("2026-11-28T09:00:00+01:00"));
+    let p = plan(&incident, &Policy::default(), &Calendar::default()).unwrap();
     assert!(!p.proactive);
-    assert_eq!(p.notices.len(), 1);
-    assert_eq!(p.notices[0].kind, NoticeKind::GdprNotice);
-    assert_eq!(p.notices[0].due, at("2026-11-29T09:00:00+01:00"));
-    assert_eq!(p.notices[0].recipients, [Recipient::TechnicalContact, Recipient::Management]);
+    let kinds: Vec<_> = p.notices.iter().map(|n| n.kind).collect();
+    assert_eq!(kinds, [NoticeKind::Resolution, NoticeKind::GdprNotice]);
+    // The P3 resolution notice goes to the technical contact, by email only.
+    assert_eq!((p.notices[0].recipients.as_slice(), p.notices[0].channels.as_slice()), ([Recipient::TechnicalContact].as_slice(), [Channel::Email].as_slice()));
+    assert_eq!(p.notices[1].due, at("2026-11-29T09:00:00+01:00"));
+    assert_eq!(p.notices[1].recipients, [Recipient::TechnicalContact, Recipient::Management]);
     assert_eq!(p.authority_deadline, Some(at("2026-12-01T09:00:00+01:00")));
 }
 
@@ -59,7 +61,7 @@ fn resolution_ends_updates_and_its_notice_needs_cause_actions_and_impact() {
     let mut incident = IncidentTimes::reported(Priority::P1, at("2026-11-27T22:10:00+01:00"));
     incident.acknowledged_at = Some(at("2026-11-27T22:30:00+01:00"));
     incident.resolved_at = Some(at("2026-11-28T01:00:00+01:00"));
-    let p = plan(&incident, None, &Policy::default(), &Calendar::default()).unwrap();
+    let p = plan(&incident, &Policy::default(), &Calendar::default()).unwrap();
     let kinds: Vec<_> = p.notices.iter().map(|n| n.kind).collect();
     assert_eq!(kinds, [NoticeKind::TakeCharge, NoticeKind::Resolution]);
     let empty = Resolution::default();

@@ -141,12 +141,14 @@ fn not_applicable_clocks_and_resolution() {
             (ClockKind::InterventionPlanned, ClockState::NotApplicable),
             (ClockKind::ClientUpdate, ClockState::NotApplicable),
             (ClockKind::Postmortem, ClockState::NotApplicable),
+            (ClockKind::GdprNotice, ClockState::NotApplicable),
         ]
     );
-    // Resolution stops what still ran.
+    // Resolution stops what still ran; resolved before being taken in charge and before
+    // the deadline, the take-charge promise was neither kept nor broken.
     incident.resolved_at = Some(at("2026-11-27T12:00:00+01:00"));
     let c = clock(ClockKind::TakeCharge, &incident, &p, &cal, at("2026-11-27T13:00:00+01:00")).unwrap();
-    assert_eq!((c.state, c.met_at), (ClockState::Met, incident.resolved_at));
+    assert_eq!((c.state, c.moot, c.met_at), (ClockState::NotApplicable, true, incident.resolved_at));
 }
 
 #[test]
