@@ -7,7 +7,7 @@
 //! a browser that reconnects with `Last-Event-ID` gets what it missed from the table.
 
 use std::convert::Infallible;
-use std::sync::atomic::{AtomicI64, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicI64, AtomicU64, Ordering};
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -29,6 +29,10 @@ use crate::state::AppState;
 
 /// Event kinds that only staff see (breach alerts are for the operations manager).
 const STAFF_ONLY: &[&str] = &["alert"];
+
+/// The PostgreSQL advisory lock that orders event ids as their transactions commit
+/// ([`append`]); any number of Vigie's own.
+const EVENT_ORDER_LOCK: i64 = 0x5649_4749_4500;
 
 /// One entry of the timeline, as the API and the event stream show it.
 pub use vigie_api::EventView as Event;
@@ -54,6 +58,13 @@ pub fn visible_to(event: &Event, user: &User) -> bool {
 
 /// Appends an event in the caller's transaction; returns its id.
 ///
+/// Ids must follow the order in which events become visible: the broadcaster reads the
+/// rows after the last id it sent, so an event that became visible after a higher id would
+/// never be sent. SQLite has one writer at a time, which gives that order; PostgreSQL
+/// numbers a row when it is inserted, not when its transaction commits, so there each
+/// transaction that appends an event holds a lock, until it ends, that the next one waits
+/// for.
+///
 /// # Errors
 /// [`Error::Database`].
 pub async fn append(
@@ -65,6 +76,9 @@ pub async fn append(
     actor_id: Option<i64>,
     data: serde_json::Value,
 ) -> Result<i64, Error> {
+    if conn.backend_name() == "PostgreSQL" {
+        sqlx::query("SELECT pg_advisory_xact_lock($1)").bind(EVENT_ORDER_LOCK).execute(&mut *conn).await?;
+    }
     let row = sqlx::query(
         "INSERT INTO events (incident_id, organisation_id, kind, at, actor_id, data) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
     )
@@ -108,13 +122,30 @@ pub struct Hub {
     wake: Arc<Notify>,
     /// The last event id broadcast.
     last: Arc<AtomicI64>,
+    /// How often the table is read without a wake-up, in milliseconds.
+    poll_ms: Arc<AtomicU64>,
+    /// Whether this instance listens to the others' `NOTIFY` (PostgreSQL).
+    listening: Arc<AtomicBool>,
 }
 
 impl Hub {
     /// A hub over `db`; [`Hub::run`] must be spawned for it to broadcast.
     pub fn new(db: Db) -> Hub {
         let (sender, _) = broadcast::channel(4096);
-        Hub { db, sender, wake: Arc::new(Notify::new()), last: Arc::new(AtomicI64::new(-1)) }
+        Hub { db, sender, wake: Arc::new(Notify::new()), last: Arc::new(AtomicI64::new(-1)), poll_ms: Arc::new(AtomicU64::new(1000)), listening: Arc::default() }
+    }
+
+    /// Whether this instance hears the other instances' changes at once (PostgreSQL's
+    /// `LISTEN` is established).
+    pub fn listening(&self) -> bool {
+        self.listening.load(Ordering::SeqCst)
+    }
+
+    /// Sets how often the table is read in case a wake-up was lost (every second by
+    /// default). Tests that must tell a `NOTIFY` from this polling make it rare.
+    pub fn poll_every(&self, every: Duration) {
+        self.poll_ms.store(every.as_millis().try_into().unwrap_or(u64::MAX), Ordering::SeqCst);
+        self.wake.notify_one();
     }
 
     /// Says new events were committed: wakes this instance's broadcaster and, with
@@ -129,7 +160,7 @@ impl Hub {
     }
 
     /// Broadcasts new events forever: on every poke, on every PostgreSQL notification, and
-    /// at least every second in case a wake-up was lost.
+    /// at least every second ([`Hub::poll_every`]) in case a wake-up was lost.
     pub async fn run(self, database_url: Option<String>) {
         if self.last.load(Ordering::SeqCst) < 0 {
             let last = sqlx::query("SELECT COALESCE(MAX(id), 0) AS last FROM events")
@@ -141,13 +172,13 @@ impl Hub {
             self.last.store(last, Ordering::SeqCst);
         }
         if let (Backend::Postgres, Some(url)) = (self.db.backend(), database_url) {
-            let wake = self.wake.clone();
-            tokio::spawn(async move { listen(url, wake).await });
+            let (wake, listening) = (self.wake.clone(), self.listening.clone());
+            tokio::spawn(async move { listen(url, wake, listening).await });
         }
         loop {
             tokio::select! {
                 _ = self.wake.notified() => {}
-                _ = tokio::time::sleep(Duration::from_secs(1)) => {}
+                _ = tokio::time::sleep(Duration::from_millis(self.poll_ms.load(Ordering::SeqCst))) => {}
             }
             loop {
                 let after = self.last.load(Ordering::SeqCst);
@@ -173,14 +204,18 @@ impl Hub {
 }
 
 /// Wakes the broadcaster on every `NOTIFY vigie_events` from any instance.
-async fn listen(url: String, wake: Arc<Notify>) {
+async fn listen(url: String, wake: Arc<Notify>, listening: Arc<AtomicBool>) {
     loop {
         match sqlx::postgres::PgListener::connect(&url).await {
             Ok(mut listener) => {
                 if listener.listen("vigie_events").await.is_ok() {
+                    listening.store(true, Ordering::SeqCst);
+                    // What was committed while not listening is read now.
+                    wake.notify_one();
                     while listener.recv().await.is_ok() {
                         wake.notify_one();
                     }
+                    listening.store(false, Ordering::SeqCst);
                 }
             }
             Err(e) => eprintln!("vigie: LISTEN failed, retrying: {e}"),

@@ -184,6 +184,13 @@ impl Client {
         Client::send(self.request(reqwest::Method::PUT, path).json(body)).await
     }
 
+    /// `/metrics`.
+    pub async fn metrics(&self) -> String {
+        let r = self.get("/metrics").await;
+        assert_eq!(r.status, 200, "/metrics: {}", r.text);
+        r.text
+    }
+
     /// Reports an incident on a site; asserts 201.
     pub async fn report(&self, site_id: i64, description: &str) -> Value {
         let r = self.post("/api/incidents", &serde_json::json!({ "site_id": site_id, "description": description })).await;

@@ -53,6 +53,7 @@ on_both_databases!(
     security::text_is_stored_as_plain_text,
     stream::events_stream_live_and_resume_with_last_event_id,
     stream::event_stream_is_isolated,
+    stream::events_committed_out_of_order_all_reach_the_stream,
     alerts::breach_alerts_once_across_a_restart,
     alerts::supervision_alerts_open_and_update_incidents,
     alerts::health_metrics_time_and_app_routes,
