@@ -4,28 +4,39 @@
 //! task per server instance reads the new rows in id order and broadcasts them to the
 //! event streams of that instance; with PostgreSQL, `NOTIFY vigie_events` wakes the tasks of
 //! every instance, so a change made on one appears on all. The row id is the SSE event id:
-//! a browser that reconnects with `Last-Event-ID` gets what it missed from the table.
+//! a browser that reconnects with `Last-Event-ID` gets what it missed from the table, at
+//! most [`REPLAY_MAX`] events, then `lagged` (reload) if it missed more.
+//!
+//! A stream lasts as long as its session: it ends within [`SESSION_CHECK`] of a logout, a
+//! deactivation, a new password or the session's expiry (at once on the instance where the
+//! session was ended), and when the server shuts down.
 
 use std::convert::Infallible;
+use std::pin::Pin;
+use std::task::{Context, Poll};
 use std::sync::atomic::{AtomicBool, AtomicI64, AtomicU64, Ordering};
 use std::sync::Arc;
 use std::time::Duration;
 
-use axum::extract::{Query, State};
+use axum::extract::State;
 use axum::http::HeaderMap;
 use axum::response::sse::{Event as SseEvent, KeepAlive, Sse};
 use chrono::{DateTime, Utc};
 use futures_util::stream::{self, Stream, StreamExt};
+use futures_util::task::AtomicWaker;
 use serde::Deserialize;
 use sqlx::any::AnyRow;
 use sqlx::{AnyConnection, Executor};
+use tokio::sync::broadcast::error::RecvError;
 use tokio::sync::{broadcast, Notify};
-use tokio_stream::wrappers::BroadcastStream;
+use tokio_util::sync::{CancellationToken, DropGuard};
 
+use crate::auth;
 use crate::db::{from_ms, get, to_ms, Backend, Db};
 use crate::error::Error;
+use crate::extract::ApiQuery;
 use crate::model::User;
-use crate::state::AppState;
+use crate::state::{AppState, SessionEnd};
 
 /// Event kinds that only staff see (breach alerts are for the operations manager).
 const STAFF_ONLY: &[&str] = &["alert"];
@@ -33,6 +44,13 @@ const STAFF_ONLY: &[&str] = &["alert"];
 /// The PostgreSQL advisory lock that orders event ids as their transactions commit
 /// ([`append`]); any number of Vigie's own.
 const EVENT_ORDER_LOCK: i64 = 0x5649_4749_4500;
+
+/// The most events a reconnecting stream replays; past it, `lagged` tells it to reload.
+pub const REPLAY_MAX: i64 = 1000;
+
+/// How often an open stream checks that its session still holds (expiry, or an end on
+/// another instance).
+pub const SESSION_CHECK: Duration = Duration::from_secs(5);
 
 /// One entry of the timeline, as the API and the event stream show it.
 pub use vigie_api::EventView as Event;
@@ -104,6 +122,16 @@ pub async fn timeline(db: &Db, incident_id: i64) -> Result<Vec<Event>, Error> {
 
 async fn events_after(db: &Db, after: i64, limit: i64) -> Result<Vec<Event>, Error> {
     let rows = sqlx::query("SELECT * FROM events WHERE id > $1 ORDER BY id LIMIT $2").bind(after).bind(limit).fetch_all(db.pool()).await?;
+    rows.iter().map(event_from_row).collect()
+}
+
+/// The events after `after` that `user` may see, filtered by the database: a client's
+/// replay reads its organisation's rows only.
+async fn visible_after(db: &Db, user: &User, after: i64, limit: i64) -> Result<Vec<Event>, Error> {
+    let hidden = STAFF_ONLY.iter().map(|k| format!("'{k}'")).collect::<Vec<_>>().join(", ");
+    let sql = format!("SELECT * FROM events WHERE id > $1 AND ($2 IS NULL OR (organisation_id = $2 AND kind NOT IN ({hidden}))) ORDER BY id LIMIT $3");
+    let organisation = if user.is_staff() { None } else { Some(user.organisation_id.unwrap_or(-1)) };
+    let rows = sqlx::query(&sql).bind(after).bind(organisation).bind(limit).fetch_all(db.pool()).await?;
     rows.iter().map(event_from_row).collect()
 }
 
@@ -232,64 +260,177 @@ pub struct StreamQuery {
 
 /// `GET /api/events`: the server-sent events the caller may see. With `Last-Event-ID`, the
 /// missed events come first, from the table, then the live ones, without gap or repeat.
+/// A stream that missed more than [`REPLAY_MAX`] events, or fell behind the live ones, gets
+/// `lagged` and ends: the browser reconnects and the page reloads its data.
 pub async fn stream(
     State(state): State<AppState>,
     user: User,
     headers: HeaderMap,
-    Query(query): Query<StreamQuery>,
+    ApiQuery(query): ApiQuery<StreamQuery>,
 ) -> Result<Sse<impl Stream<Item = Result<SseEvent, Infallible>>>, Error> {
     let resume = headers
         .get("last-event-id")
         .and_then(|v| v.to_str().ok())
         .and_then(|v| v.trim().parse::<i64>().ok())
         .or(query.last_event_id);
+    let token = auth::session_token(&headers).ok_or(Error::Unauthorized)?;
     // Subscribe first, so nothing committed during the catch-up is lost.
-    let live = BroadcastStream::new(state.events.sender.subscribe());
-    let mut missed = Vec::new();
-    let mut last_sent = match resume {
+    let receiver = state.events.sender.subscribe();
+    let present = || state.events.last.load(Ordering::SeqCst).max(0);
+    let (missed, overflow, last_sent) = match resume {
         Some(after) => {
-            let mut cursor = after;
-            loop {
-                let batch = events_after(&state.db, cursor, 1000).await?;
-                let n = batch.len();
-                if let Some(e) = batch.last() {
-                    cursor = e.id;
-                }
-                missed.extend(batch);
-                if n < 1000 {
-                    break;
-                }
-            }
-            cursor
+            let mut missed = visible_after(&state.db, &user, after, REPLAY_MAX + 1).await?;
+            let overflow = missed.len() as i64 > REPLAY_MAX;
+            missed.truncate(REPLAY_MAX as usize);
+            let cursor = missed.last().map_or(after, |e| e.id);
+            (missed, overflow, if overflow { cursor.max(present()) } else { cursor })
         }
-        None => state.events.last.load(Ordering::SeqCst).max(0),
+        None => (Vec::new(), false, present()),
     };
     let user = Arc::new(user);
-    let visible = {
-        let user = user.clone();
-        move |e: &Event| visible_to(e, &user)
-    };
+    let replay_user = user.clone();
     let replay = stream::iter(
-        missed.into_iter().filter(visible.clone()).map(|e| Ok(to_sse(e.id, serde_json::to_string(&e).unwrap_or_default()))),
+        missed.into_iter().filter(move |e| visible_to(e, &replay_user)).map(|e| Ok(to_sse(e.id, serde_json::to_string(&e).unwrap_or_default()))),
     );
-    let live = live.filter_map(move |item| {
-        let out = match item {
-            Ok(b) if b.event.id > last_sent && visible(&b.event) => {
-                last_sent = b.event.id;
-                Some(Ok(to_sse(b.event.id, b.json.clone())))
-            }
-            Ok(b) => {
-                last_sent = last_sent.max(b.event.id);
-                None
-            }
-            // A slow reader that fell behind: tell it to reload.
-            Err(_) => Some(Ok(SseEvent::default().event("lagged").data("{}"))),
-        };
-        std::future::ready(out)
-    });
+    // Past the bound, the page reloads: the stream resumes from the present.
+    let live = if overflow {
+        stream::iter(vec![Ok(lagged(last_sent))]).left_stream()
+    } else {
+        live(receiver, user.clone(), last_sent).right_stream()
+    };
     state.metrics.sse_connected();
     let hello = stream::once(std::future::ready(Ok(SseEvent::default().event("ready").data(format!("{{\"user\":{}}}", user.id)))));
-    Ok(Sse::new(hello.chain(replay).chain(live)).keep_alive(KeepAlive::new().interval(Duration::from_secs(15))))
+    let watch = Watch::start(state.clone(), token, user.id);
+    Ok(Sse::new(watch.around(hello.chain(replay).chain(live))).keep_alive(KeepAlive::new().interval(Duration::from_secs(15))))
+}
+
+/// The live events `user` may see after `last_sent`; after `lagged`, the end.
+fn live(receiver: broadcast::Receiver<Arc<Broadcast>>, user: Arc<User>, last_sent: i64) -> impl Stream<Item = Result<SseEvent, Infallible>> {
+    stream::unfold(Some((receiver, last_sent)), move |state| {
+        let user = user.clone();
+        async move {
+            let (mut receiver, mut last_sent) = state?;
+            loop {
+                match receiver.recv().await {
+                    Ok(b) if b.event.id > last_sent && visible_to(&b.event, &user) => {
+                        last_sent = b.event.id;
+                        return Some((Ok(to_sse(b.event.id, b.json.clone())), Some((receiver, last_sent))));
+                    }
+                    Ok(b) => last_sent = last_sent.max(b.event.id),
+                    // A slow reader that fell behind: it resumes from what it got.
+                    Err(RecvError::Lagged(_)) => return Some((Ok(lagged(last_sent)), None)),
+                    Err(RecvError::Closed) => return None,
+                }
+            }
+        }
+    })
+}
+
+/// `lagged`, with the id the browser resumes from when it reconnects.
+fn lagged(resume_from: i64) -> SseEvent {
+    SseEvent::default().id(resume_from.to_string()).event("lagged").data("{}")
+}
+
+/// Ends a stream when its session ends or the server shuts down. The watch runs in a task
+/// of its own, which the stream's end stops: each event costs the stream one atomic read,
+/// not a look at every reason it could end.
+struct EndsWhen<S> {
+    inner: Pin<Box<S>>,
+    ending: Arc<Ending>,
+    _watch: DropGuard,
+}
+
+/// Set by the watch, read by the stream.
+#[derive(Default)]
+struct Ending {
+    ended: AtomicBool,
+    waker: AtomicWaker,
+}
+
+/// A stream's watch before it has its stream.
+struct Watch {
+    ending: Arc<Ending>,
+    guard: DropGuard,
+}
+
+impl Watch {
+    /// Starts watching the session of `token` (of user `user_id`).
+    fn start(state: AppState, token: String, user_id: i64) -> Watch {
+        let ending = Arc::new(Ending::default());
+        let dropped = CancellationToken::new();
+        let (end, stop) = (ending.clone(), dropped.clone());
+        tokio::spawn(async move {
+            tokio::select! {
+                _ = stop.cancelled() => {}
+                _ = session_ends(state, token, user_id) => {
+                    end.ended.store(true, Ordering::SeqCst);
+                    end.waker.wake();
+                }
+            }
+        });
+        Watch { ending, guard: dropped.drop_guard() }
+    }
+
+    /// The stream, ended by this watch.
+    fn around<S>(self, inner: S) -> EndsWhen<S> {
+        EndsWhen { inner: Box::pin(inner), ending: self.ending, _watch: self.guard }
+    }
+}
+
+impl<S: Stream> Stream for EndsWhen<S> {
+    type Item = S::Item;
+
+    fn poll_next(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Option<S::Item>> {
+        let this = self.get_mut();
+        this.ending.waker.register(cx.waker());
+        if this.ending.ended.load(Ordering::SeqCst) {
+            return Poll::Ready(None);
+        }
+        this.inner.as_mut().poll_next(cx)
+    }
+}
+
+/// How far into [`SESSION_CHECK`] each stream looks first, so that streams opened together
+/// do not all ask the database at the same instant.
+fn first_look() -> Duration {
+    static STREAMS: AtomicU64 = AtomicU64::new(0);
+    let n = STREAMS.fetch_add(1, Ordering::Relaxed);
+    let period = SESSION_CHECK.as_millis() as u64;
+    Duration::from_millis(period / 2 + (n * 997) % (period / 2).max(1))
+}
+
+/// Resolves when the stream must end: its session ended on this instance (told at once),
+/// or is no longer valid (looked at every [`SESSION_CHECK`]: an expiry, or an end on
+/// another instance), or the server shuts down.
+async fn session_ends(state: AppState, token: String, user_id: i64) {
+    let hash = auth::token_hash(&token);
+    let mut ends = state.session_ends.subscribe();
+    let mut next_look = tokio::time::Instant::now() + first_look();
+    loop {
+        let look = tokio::select! {
+            _ = state.shutdown.cancelled() => return,
+            end = ends.recv() => match end {
+                Ok(SessionEnd::Token(ended)) if ended == hash => return,
+                Ok(SessionEnd::User(ended)) if ended == user_id => return,
+                Ok(_) => false,
+                // Too many ends at once to tell which: look.
+                Err(RecvError::Lagged(_)) => true,
+                Err(RecvError::Closed) => return,
+            },
+            _ = tokio::time::sleep_until(next_look) => {
+                next_look += SESSION_CHECK;
+                true
+            }
+        };
+        if look {
+            match auth::user_of(&state, &token).await {
+                Ok(Some(_)) => {}
+                Ok(None) => return,
+                // The database did not answer: look again at the next turn.
+                Err(e) => eprintln!("vigie: event stream session check: {e}"),
+            }
+        }
+    }
 }
 
 fn to_sse(id: i64, json: String) -> SseEvent {

@@ -127,13 +127,17 @@ pub async fn supervision_alerts_open_and_update_incidents(backend: Backend) {
     bad["alerts"][0]["labels"]["site"] = json!("Siège Paris");
     bad["alerts"][0]["fingerprint"] = json!("zz");
     let r = send(bad, Some(token)).await;
-    assert_eq!((r.status, r.json["field"].as_str()), (422, Some("alerts.labels.site")), "{}", r.text);
+    assert_eq!(r.status, 200, "{}", r.text);
+    assert_eq!((r.json["alerts"][0]["action"].as_str(), r.json["alerts"][0]["field"].as_str()), (Some("refused"), Some("alerts[0].labels.site")), "{}", r.text);
 }
 
 pub async fn health_metrics_time_and_app_routes(backend: Backend) {
     let server = TestServer::start(backend).await;
     let anonymous = server.anonymous();
     assert_eq!(anonymous.get("/healthz").await.text, "ok");
+    for header in ["x-content-type-options", "x-frame-options", "referrer-policy"] {
+        assert!(anonymous.get("/healthz").await.headers.get(header).is_some(), "{header}");
+    }
     let time = anonymous.get("/api/time").await;
     let epoch = time.json["epoch_ms"].as_i64().unwrap();
     assert!((chrono::Utc::now().timestamp_millis() - epoch).abs() < 5000);
@@ -154,7 +158,12 @@ pub async fn health_metrics_time_and_app_routes(backend: Backend) {
     }
     assert!(anonymous.get("/wall").await.text.contains("<title>Vigie</title>"));
     assert_eq!(anonymous.get("/api/nothing-here").await.status, 404);
-    let metrics = anonymous.get("/metrics").await.text;
+    // The metrics are for the bearer of their token only.
+    let r = anonymous.get("/metrics").await;
+    assert_eq!((r.status, r.headers.get("www-authenticate").map(|v| v.to_str().unwrap())), (401, Some("Bearer")), "{}", r.text);
+    let r = Client::send(anonymous.request(reqwest::Method::GET, "/metrics").bearer_auth("not the token")).await;
+    assert_eq!(r.status, 401);
+    let metrics = anonymous.metrics().await;
     for name in ["vigie_open_incidents{priority=\"P1\"}", "vigie_alerts_total", "vigie_notifications_total", "vigie_http_request_duration_seconds_bucket"] {
         assert!(metrics.contains(name), "{name}");
     }

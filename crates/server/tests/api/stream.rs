@@ -18,6 +18,9 @@ pub struct Sse {
 pub struct Listener {
     receiver: tokio::sync::mpsc::UnboundedReceiver<Sse>,
     task: tokio::task::JoinHandle<()>,
+    /// Once the stream is over: whether it ended as a stream should (the last chunk), not
+    /// by a connection cut.
+    clean_end: std::sync::Arc<std::sync::Mutex<Option<bool>>>,
 }
 
 impl Drop for Listener {
@@ -36,10 +39,23 @@ impl Listener {
         assert_eq!(response.status(), 200);
         assert_eq!(response.headers().get("content-type").unwrap(), "text/event-stream");
         let (sender, receiver) = tokio::sync::mpsc::unbounded_channel();
+        let clean_end = std::sync::Arc::new(std::sync::Mutex::new(None));
+        let end = clean_end.clone();
         let task = tokio::spawn(async move {
             let mut response = response;
             let mut buffer = String::new();
-            while let Ok(Some(chunk)) = response.chunk().await {
+            loop {
+                let chunk = match response.chunk().await {
+                    Ok(Some(chunk)) => chunk,
+                    Ok(None) => {
+                        *end.lock().unwrap() = Some(true);
+                        break;
+                    }
+                    Err(_) => {
+                        *end.lock().unwrap() = Some(false);
+                        break;
+                    }
+                };
                 buffer.push_str(&String::from_utf8_lossy(&chunk));
                 while let Some(end) = buffer.find("\n\n") {
                     let block: String = buffer.drain(..end + 2).collect();
@@ -59,7 +75,7 @@ impl Listener {
                 }
             }
         });
-        let mut listener = Listener { receiver, task };
+        let mut listener = Listener { receiver, task, clean_end };
         let ready = listener.next().await;
         assert_eq!(ready.event, "ready");
         listener
@@ -68,6 +84,22 @@ impl Listener {
     /// The next event (fails after 30 s: a deadline for a busy machine, not a measure).
     pub async fn next(&mut self) -> Sse {
         tokio::time::timeout(Duration::from_secs(30), self.receiver.recv()).await.expect("an event within 30 s").expect("stream open")
+    }
+
+    /// The next event, or `None` when the stream ended (fails after 30 s).
+    pub async fn next_or_end(&mut self) -> Option<Sse> {
+        tokio::time::timeout(Duration::from_secs(30), self.receiver.recv()).await.expect("an event or the end within 30 s")
+    }
+
+    /// Waits for the end of the stream (at most 30 s), skipping events; asserts it ended
+    /// cleanly, and returns the events it skipped.
+    pub async fn end(&mut self) -> Vec<Sse> {
+        let mut skipped = Vec::new();
+        while let Some(e) = self.next_or_end().await {
+            skipped.push(e);
+        }
+        assert_eq!(*self.clean_end.lock().unwrap(), Some(true), "the stream was cut, not ended");
+        skipped
     }
 
     /// Every change event up to and including the first that `last` says is the last.
