@@ -82,8 +82,9 @@ commands:
   run [-- ARGS...]    setup, build the app and the server, then run
                       `vigie serve --demo ARGS...`
   bench               run the benchmarks: the engine's deadlines and classification, the
-                      server's load benchmark (200 event streams, 3,000 creations) and the
-                      browser benchmark of the wall (1,000 incidents) in headless Chromium
+                      server's load benchmark (200 event streams, 3,000 creations) and login
+                      burst (200 logins at once), and the browser benchmark of the wall
+                      (1,000 incidents) in headless Chromium
   help                print this message";
 
 /// What the user asked for on the command line.
@@ -935,6 +936,8 @@ fn bench(ctx: &Ctx) -> Result<(), String> {
     say("bench", "server: 200 wall displays and incident creations on the release binary");
     step("bench", ctx.cargo(&["build", "--release", "-p", "vigie-server"]))?;
     step("bench", ctx.cargo(&["bench", "-p", "vigie-server", "--bench", "load"]))?;
+    say("bench", "server: 200 logins at once, the server's peak memory");
+    step("bench", ctx.cargo(&["bench", "-p", "vigie-server", "--bench", "logins"]))?;
     say("bench", "browser: the wall with 1,000 incidents and the suggestion, in headless Chromium");
     write_webdriver_json(ctx)?;
     let mut browser = ctx.cargo(&["bench", "-p", "vigie-app", "--bench", "browser", "--target", WASM_TARGET]);

@@ -227,7 +227,7 @@ async fn wait_healthy(http: &reqwest::Client, base: &str) {
     }
 }
 
-/// Logs in; returns the `vigie_session=…` cookie pair.
+/// Logs in; returns the `__Host-vigie_session=…` cookie pair.
 async fn login(http: &reqwest::Client, base: &str, username: &str) -> String {
     let r = http
         .post(format!("{base}/api/login"))
@@ -242,8 +242,8 @@ async fn login(http: &reqwest::Client, base: &str, username: &str) -> String {
         .get_all("set-cookie")
         .iter()
         .filter_map(|v| v.to_str().ok())
-        .find(|v| v.starts_with("vigie_session="))
-        .expect("a vigie_session cookie");
+        .find(|v| v.starts_with("__Host-vigie_session="))
+        .expect("a __Host-vigie_session cookie");
     cookie.split(';').next().expect("name=value").to_string()
 }
 

@@ -2,7 +2,7 @@
 //! their calendars, users, API tokens. Every change is recorded — who, when, before,
 //! after — and can be listed.
 
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::Json;
@@ -11,12 +11,12 @@ use serde_json::{json, Value};
 use sqlx::AnyConnection;
 use vigie_engine::{Calendar, CalendarSpec, Contract, Policy};
 
-use crate::auth::{hash_password, token_hash};
+use crate::auth::{token_hash, MAX_USERNAME};
 use crate::db::{from_ms, get, to_ms};
 use crate::error::Error;
-use crate::http::ApiJson;
+use crate::extract::{ApiJson, Id};
 use crate::model::{Contact, Organisation, Role, Site, User};
-use crate::state::AppState;
+use crate::state::{AppState, SessionEnd};
 
 pub(crate) fn require_admin(user: &User) -> Result<(), Error> {
     if user.role == Role::Admin {
@@ -38,6 +38,21 @@ pub(crate) async fn record(conn: &mut AnyConnection, actor: &User, entity: &str,
         .execute(&mut *conn)
         .await?;
     Ok(())
+}
+
+/// A unique value already taken, said of the field that holds it.
+fn taken(e: sqlx::Error, field: &str, message: String) -> Error {
+    match Error::from(e) {
+        Error::Duplicate { .. } => Error::Duplicate { field: field.to_string(), message },
+        other => other,
+    }
+}
+
+/// The organisation a site or a client user is given must exist: 422 on `field` otherwise,
+/// rather than a foreign key error from the database.
+async fn require_organisation(conn: &mut AnyConnection, field: &str, id: i64) -> Result<(), Error> {
+    let exists = sqlx::query("SELECT id FROM organisations WHERE id = $1").bind(id).fetch_optional(&mut *conn).await?;
+    exists.map(|_| ()).ok_or_else(|| Error::field(field, format!("no organisation {id}")))
 }
 
 /// An email address: something before and after one `@`, a dot in the domain.
@@ -126,7 +141,7 @@ pub async fn create_organisation(State(state): State<AppState>, user: User, ApiJ
         .bind(form.policy.map(|p| serde_json::to_string(&p).unwrap_or_default()))
         .fetch_one(&mut *tx)
         .await
-        .map_err(|e| if e.to_string().to_lowercase().contains("unique") { Error::Conflict(format!("an organisation named {:?} exists", form.name)) } else { e.into() })?;
+        .map_err(|e| taken(e, "name", format!("an organisation named {:?} exists", form.name.trim())))?;
     let id: i64 = get(&row, "id")?;
     let after = organisation_value(&mut tx, id).await?;
     record(&mut tx, &user, "organisation", id, "create", None, Some(after.clone()), &state).await?;
@@ -136,7 +151,7 @@ pub async fn create_organisation(State(state): State<AppState>, user: User, ApiJ
 
 /// `PUT /api/admin/organisations/{id}`: a new policy applies to incidents reported after
 /// it; the incidents already reported keep theirs.
-pub async fn update_organisation(State(state): State<AppState>, user: User, Path(id): Path<i64>, ApiJson(form): ApiJson<OrganisationForm>) -> Result<Json<Value>, Error> {
+pub async fn update_organisation(State(state): State<AppState>, user: User, Id(id): Id, ApiJson(form): ApiJson<OrganisationForm>) -> Result<Json<Value>, Error> {
     require_admin(&user)?;
     check_organisation(&form)?;
     let mut tx = state.db.begin().await?;
@@ -149,7 +164,8 @@ pub async fn update_organisation(State(state): State<AppState>, user: User, Path
         .bind(form.policy.map(|p| serde_json::to_string(&p).unwrap_or_default()))
         .bind(id)
         .execute(&mut *tx)
-        .await?;
+        .await
+        .map_err(|e| taken(e, "name", format!("an organisation named {:?} exists", form.name.trim())))?;
     let after = organisation_value(&mut tx, id).await?;
     record(&mut tx, &user, "organisation", id, "update", Some(before), Some(after.clone()), &state).await?;
     tx.commit().await?;
@@ -188,7 +204,7 @@ pub async fn create_site(State(state): State<AppState>, user: User, ApiJson(form
     require_admin(&user)?;
     check_site(&form)?;
     let mut tx = state.db.begin().await?;
-    organisation_value(&mut tx, form.organisation_id).await.map_err(|_| Error::field("organisation_id", "no such organisation"))?;
+    require_organisation(&mut tx, "organisation_id", form.organisation_id).await?;
     let row = sqlx::query("INSERT INTO sites (organisation_id, name, address, calendar, sensitive_zones) VALUES ($1, $2, $3, $4, $5) RETURNING id")
         .bind(form.organisation_id)
         .bind(form.name.trim())
@@ -196,7 +212,8 @@ pub async fn create_site(State(state): State<AppState>, user: User, ApiJson(form
         .bind(serde_json::to_string(&form.calendar).unwrap_or_default())
         .bind(serde_json::to_string(&form.sensitive_zones).unwrap_or_default())
         .fetch_one(&mut *tx)
-        .await?;
+        .await
+        .map_err(|e| taken(e, "name", format!("the organisation has a site named {:?}", form.name.trim())))?;
     let id: i64 = get(&row, "id")?;
     let after = site_value(&mut tx, id).await?;
     record(&mut tx, &user, "site", id, "create", None, Some(after.clone()), &state).await?;
@@ -205,11 +222,12 @@ pub async fn create_site(State(state): State<AppState>, user: User, ApiJson(form
 }
 
 /// `PUT /api/admin/sites/{id}`.
-pub async fn update_site(State(state): State<AppState>, user: User, Path(id): Path<i64>, ApiJson(form): ApiJson<SiteForm>) -> Result<Json<Value>, Error> {
+pub async fn update_site(State(state): State<AppState>, user: User, Id(id): Id, ApiJson(form): ApiJson<SiteForm>) -> Result<Json<Value>, Error> {
     require_admin(&user)?;
     check_site(&form)?;
     let mut tx = state.db.begin().await?;
     let before = site_value(&mut tx, id).await?;
+    require_organisation(&mut tx, "organisation_id", form.organisation_id).await?;
     sqlx::query("UPDATE sites SET organisation_id = $1, name = $2, address = $3, calendar = $4, sensitive_zones = $5 WHERE id = $6")
         .bind(form.organisation_id)
         .bind(form.name.trim())
@@ -218,7 +236,8 @@ pub async fn update_site(State(state): State<AppState>, user: User, Path(id): Pa
         .bind(serde_json::to_string(&form.sensitive_zones).unwrap_or_default())
         .bind(id)
         .execute(&mut *tx)
-        .await?;
+        .await
+        .map_err(|e| taken(e, "name", format!("the organisation has a site named {:?}", form.name.trim())))?;
     let after = site_value(&mut tx, id).await?;
     record(&mut tx, &user, "site", id, "update", Some(before), Some(after.clone()), &state).await?;
     tx.commit().await?;
@@ -242,12 +261,17 @@ pub struct UserForm {
 /// `POST /api/admin/users`: a client user needs an organisation; staff have none.
 pub async fn create_user(State(state): State<AppState>, user: User, ApiJson(form): ApiJson<UserForm>) -> Result<Response, Error> {
     require_admin(&user)?;
-    if form.username.trim().is_empty() {
+    let username = form.username.trim();
+    if username.is_empty() {
         return Err(Error::field("username", "required"));
     }
-    if form.password.chars().count() < 12 {
-        return Err(Error::field("password", "at least 12 characters"));
+    if username.chars().count() > MAX_USERNAME {
+        return Err(Error::field("username", format!("at most {MAX_USERNAME} characters")));
     }
+    if username.chars().any(char::is_control) {
+        return Err(Error::field("username", "must not contain control characters"));
+    }
+    check_password(&form.password, username)?;
     match (form.role, form.organisation_id) {
         (Role::Client, None) => return Err(Error::field("organisation_id", "required for a client user")),
         (Role::Client, Some(_)) | (_, None) => {}
@@ -256,11 +280,13 @@ pub async fn create_user(State(state): State<AppState>, user: User, ApiJson(form
     if !form.email.is_empty() && !valid_email(&form.email) {
         return Err(Error::field("email", format!("{:?} is not an email address", form.email)));
     }
-    let password = form.password.clone();
-    let hash = tokio::task::spawn_blocking(move || hash_password(&password)).await.map_err(|e| Error::Io(std::io::Error::other(e.to_string())))??;
+    let hash = state.passwords.hash(form.password.clone()).await?;
     let mut tx = state.db.begin().await?;
+    if let Some(organisation) = form.organisation_id {
+        require_organisation(&mut tx, "organisation_id", organisation).await?;
+    }
     let row = sqlx::query("INSERT INTO users (username, password_hash, display_name, role, organisation_id, email) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id")
-        .bind(form.username.trim())
+        .bind(username)
         .bind(hash)
         .bind(form.display_name.trim())
         .bind(form.role.as_str())
@@ -268,16 +294,16 @@ pub async fn create_user(State(state): State<AppState>, user: User, ApiJson(form
         .bind(&form.email)
         .fetch_one(&mut *tx)
         .await
-        .map_err(|e| if e.to_string().to_lowercase().contains("unique") { Error::Conflict(format!("the username {:?} is taken", form.username)) } else { e.into() })?;
+        .map_err(|e| taken(e, "username", format!("the username {username:?} is taken")))?;
     let id: i64 = get(&row, "id")?;
-    let after = json!({ "id": id, "username": form.username.trim(), "role": form.role, "organisation_id": form.organisation_id, "active": true });
+    let after = json!({ "id": id, "username": username, "role": form.role, "organisation_id": form.organisation_id, "active": true });
     record(&mut tx, &user, "user", id, "create", None, Some(after.clone()), &state).await?;
     tx.commit().await?;
     Ok((StatusCode::CREATED, Json(after)).into_response())
 }
 
 /// `POST /api/admin/users/{id}/deactivate`: the user's sessions end at once.
-pub async fn deactivate_user(State(state): State<AppState>, user: User, Path(id): Path<i64>) -> Result<Json<Value>, Error> {
+pub async fn deactivate_user(State(state): State<AppState>, user: User, Id(id): Id) -> Result<Json<Value>, Error> {
     require_admin(&user)?;
     if id == user.id {
         return Err(Error::Conflict("an administrator cannot deactivate themselves".into()));
@@ -290,12 +316,13 @@ pub async fn deactivate_user(State(state): State<AppState>, user: User, Path(id)
     sqlx::query("DELETE FROM sessions WHERE user_id = $1").bind(id).execute(&mut *tx).await?;
     record(&mut tx, &user, "user", id, "deactivate", Some(json!({ "active": true })), Some(json!({ "active": false })), &state).await?;
     tx.commit().await?;
+    state.sessions_ended(SessionEnd::User(id));
     Ok(Json(json!({ "id": id, "active": false })))
 }
 
 /// `POST /api/admin/organisations/{id}/token`: a new API token for the organisation's
 /// supervision tools, shown once and stored hashed; it replaces the previous one.
-pub async fn create_token(State(state): State<AppState>, user: User, Path(id): Path<i64>) -> Result<Response, Error> {
+pub async fn create_token(State(state): State<AppState>, user: User, Id(id): Id) -> Result<Response, Error> {
     require_admin(&user)?;
     let name: String = get(&sqlx::query("SELECT name FROM organisations WHERE id = $1").bind(id).fetch_optional(state.db.pool()).await?.ok_or(Error::NotFound)?, "name")?;
     let token = crate::auth::issue_api_token(&state, &name).await?;
@@ -306,7 +333,7 @@ pub async fn create_token(State(state): State<AppState>, user: User, Path(id): P
 }
 
 /// `DELETE /api/admin/organisations/{id}/token`: revokes it.
-pub async fn revoke_token(State(state): State<AppState>, user: User, Path(id): Path<i64>) -> Result<StatusCode, Error> {
+pub async fn revoke_token(State(state): State<AppState>, user: User, Id(id): Id) -> Result<StatusCode, Error> {
     require_admin(&user)?;
     let mut tx = state.db.begin().await?;
     let updated = sqlx::query("UPDATE organisations SET api_token_hash = NULL WHERE id = $1").bind(id).execute(&mut *tx).await?;
@@ -377,6 +404,20 @@ pub async fn users(State(state): State<AppState>, user: User) -> Result<Json<Vec
         .map(Json)
 }
 
+/// A password an administrator may set: 12 characters at least, and not the username.
+///
+/// # Errors
+/// [`Error::BadRequest`] on `password`.
+pub fn check_password(password: &str, username: &str) -> Result<(), Error> {
+    if password.chars().count() < 12 {
+        return Err(Error::field("password", "at least 12 characters"));
+    }
+    if password == username {
+        return Err(Error::field("password", "must not be the username"));
+    }
+    Ok(())
+}
+
 /// A new password.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -386,21 +427,62 @@ pub struct PasswordForm {
 
 /// `PUT /api/admin/users/{id}/password`: sets or resets a password; the user's sessions
 /// end, so that whoever knew the old one is logged out.
-pub async fn set_password(State(state): State<AppState>, user: User, Path(id): Path<i64>, ApiJson(form): ApiJson<PasswordForm>) -> Result<StatusCode, Error> {
+pub async fn set_password(State(state): State<AppState>, user: User, Id(id): Id, ApiJson(form): ApiJson<PasswordForm>) -> Result<StatusCode, Error> {
     require_admin(&user)?;
-    if form.password.chars().count() < 12 {
-        return Err(Error::field("password", "at least 12 characters"));
-    }
-    let password = form.password;
-    let hash = tokio::task::spawn_blocking(move || hash_password(&password)).await.map_err(|e| Error::Io(std::io::Error::other(e.to_string())))??;
+    let row = sqlx::query("SELECT username FROM users WHERE id = $1").bind(id).fetch_optional(state.db.pool()).await?.ok_or(Error::NotFound)?;
+    let username: String = get(&row, "username")?;
+    check_password(&form.password, &username)?;
+    let hash = state.passwords.hash(form.password).await?;
     let mut tx = state.db.begin().await?;
     let updated = sqlx::query("UPDATE users SET password_hash = $1 WHERE id = $2").bind(hash).bind(id).execute(&mut *tx).await?;
     if updated.rows_affected() != 1 {
         return Err(Error::NotFound);
     }
     sqlx::query("DELETE FROM sessions WHERE user_id = $1").bind(id).execute(&mut *tx).await?;
-    sqlx::query("DELETE FROM login_failures WHERE username = (SELECT username FROM users WHERE id = $1)").bind(id).execute(&mut *tx).await?;
+    crate::throttle::forget_account(&mut tx, &username).await?;
     record(&mut tx, &user, "user", id, "password", None, None, &state).await?;
     tx.commit().await?;
+    state.sessions_ended(SessionEnd::User(id));
     Ok(StatusCode::NO_CONTENT)
+}
+
+/// `vigie password USERNAME`: sets an account's password from the server's machine, or
+/// creates an administrator with it when there is no such account (how the first
+/// administrator of a new desk is made, and how an operator replaces a demo password the
+/// server refuses to start with). The account's sessions end. Returns whether the
+/// account was created.
+///
+/// # Errors
+/// [`Error::BadRequest`] for a password or username refused; [`Error::Database`].
+pub async fn set_password_of(state: &AppState, username: &str, password: String) -> Result<bool, Error> {
+    let username = username.trim();
+    if username.is_empty() || username.chars().count() > MAX_USERNAME || username.chars().any(char::is_control) {
+        return Err(Error::field("username", format!("1 to {MAX_USERNAME} characters, no control character")));
+    }
+    check_password(&password, username)?;
+    let hash = state.passwords.hash(password).await?;
+    let mut tx = state.db.begin().await?;
+    let existing = sqlx::query("SELECT id FROM users WHERE username = $1").bind(username).fetch_optional(&mut *tx).await?;
+    let ended = match existing {
+        Some(row) => {
+            let id: i64 = get(&row, "id")?;
+            sqlx::query("UPDATE users SET password_hash = $1 WHERE id = $2").bind(&hash).bind(id).execute(&mut *tx).await?;
+            sqlx::query("DELETE FROM sessions WHERE user_id = $1").bind(id).execute(&mut *tx).await?;
+            Some(id)
+        }
+        None => {
+            sqlx::query("INSERT INTO users (username, password_hash, display_name, role) VALUES ($1, $2, $1, 'admin')")
+                .bind(username)
+                .bind(&hash)
+                .execute(&mut *tx)
+                .await?;
+            None
+        }
+    };
+    crate::throttle::forget_account(&mut tx, username).await?;
+    tx.commit().await?;
+    if let Some(id) = ended {
+        state.sessions_ended(SessionEnd::User(id));
+    }
+    Ok(ended.is_none())
 }

@@ -18,10 +18,35 @@
 //!
 //! [policies.premium]                # optional: a contract's own SLA values
 //! # same shape as vigie_engine::Policy
+//!
+//! # Operations and security (every key optional; the defaults are shown).
+//! metrics_token = "secret"          # GET /metrics needs "Authorization: Bearer <token>";
+//!                                   # without a token, /metrics answers 404
+//! public_origin = "https://vigie.example.fr"  # the address people open; state-changing
+//!                                   # requests must carry it as their Origin. Default: the
+//!                                   # Host header with http://, or the scheme a trusted
+//!                                   # proxy forwards (X-Forwarded-Proto)
+//! trusted_proxies = ["127.0.0.1"]   # peers whose X-Forwarded-For and X-Forwarded-Proto are
+//!                                   # believed (default: none; the peer is the client)
+//!
+//! [http]
+//! header_read_timeout_secs = 10     # a request's headers must arrive within this
+//! request_timeout_secs = 30         # an answer must start within this (408 otherwise);
+//!                                   # the event stream is not cut
+//! body_timeout_secs = 10            # a request body must arrive within this (408)
+//! max_connections = 512             # open connections; more wait to be accepted
+//! shutdown_grace_secs = 20          # on SIGTERM/SIGINT, how long requests may finish
+//!
+//! [login]
+//! failed_per_minute = 600           # failed logins per minute, all addresses together
+//! password_checks = 2               # password checks at once (default: one per core)
+//! queue = 64                        # logins waiting for a check; more get 503
 //! ```
 
 use std::collections::BTreeMap;
+use std::net::IpAddr;
 use std::path::{Path, PathBuf};
+use std::time::Duration;
 
 use serde::Deserialize;
 use vigie_engine::{Contract, Policy};
@@ -85,6 +110,73 @@ fn default_sms_body() -> String {
     r#"{"to": "{to}", "text": "{text}"}"#.to_string()
 }
 
+/// Limits of the HTTP listener.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Http {
+    /// Seconds a client has to send a request's headers: a connection that sends half its
+    /// headers (slowloris) is dropped after this.
+    pub header_read_timeout_secs: u64,
+    /// Seconds a handler has to start its answer (408 otherwise). Only the start: the
+    /// event stream's body runs for as long as its session.
+    pub request_timeout_secs: u64,
+    /// Seconds a client has to send a request's body (408 otherwise).
+    pub body_timeout_secs: u64,
+    /// Connections open at once; further ones wait in the listen queue.
+    pub max_connections: usize,
+    /// On SIGTERM or SIGINT, seconds the requests in flight have to finish.
+    pub shutdown_grace_secs: u64,
+}
+
+impl Default for Http {
+    fn default() -> Http {
+        Http { header_read_timeout_secs: 10, request_timeout_secs: 30, body_timeout_secs: 10, max_connections: 512, shutdown_grace_secs: 20 }
+    }
+}
+
+impl Http {
+    /// [`Http::header_read_timeout_secs`] as a duration.
+    pub fn header_read_timeout(&self) -> Duration {
+        Duration::from_secs(self.header_read_timeout_secs)
+    }
+
+    /// [`Http::request_timeout_secs`] as a duration.
+    pub fn request_timeout(&self) -> Duration {
+        Duration::from_secs(self.request_timeout_secs)
+    }
+
+    /// [`Http::body_timeout_secs`] as a duration.
+    pub fn body_timeout(&self) -> Duration {
+        Duration::from_secs(self.body_timeout_secs)
+    }
+
+    /// [`Http::shutdown_grace_secs`] as a duration.
+    pub fn shutdown_grace(&self) -> Duration {
+        Duration::from_secs(self.shutdown_grace_secs)
+    }
+}
+
+/// Limits of logins. Each password check (argon2id) takes about 19 MiB and tens of
+/// milliseconds of a core: these bound both.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Login {
+    /// Failed logins per minute, every address and account together; past it, every
+    /// login waits for the next minute.
+    pub failed_per_minute: i64,
+    /// Password checks at once.
+    pub password_checks: usize,
+    /// Logins waiting for a password check; past it, 503 with `Retry-After`.
+    pub queue: usize,
+}
+
+impl Default for Login {
+    fn default() -> Login {
+        let cores = std::thread::available_parallelism().map_or(2, |n| n.get());
+        Login { failed_per_minute: 600, password_checks: cores, queue: 32 * cores }
+    }
+}
+
 /// The whole configuration.
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -101,6 +193,24 @@ pub struct Config {
     /// A contract's own SLA values.
     #[serde(default)]
     pub policies: BTreeMap<String, Policy>,
+    /// The bearer token `/metrics` asks for; without one, `/metrics` is not served.
+    #[serde(default)]
+    pub metrics_token: Option<String>,
+    /// The origin people open (`https://vigie.example.fr`), which state-changing requests
+    /// must carry; by default the request's own host, over http or the scheme a trusted
+    /// proxy forwards.
+    #[serde(default)]
+    pub public_origin: Option<String>,
+    /// Peers whose `X-Forwarded-For` and `X-Forwarded-Proto` headers are believed: the
+    /// reverse proxies in front. Any other peer is the client itself.
+    #[serde(default)]
+    pub trusted_proxies: Vec<IpAddr>,
+    /// The HTTP listener's limits.
+    #[serde(default)]
+    pub http: Http,
+    /// Login limits.
+    #[serde(default)]
+    pub login: Login,
 }
 
 impl Config {
@@ -118,7 +228,34 @@ impl Config {
         if let Some(sms) = &config.sms {
             serde_json::from_str::<serde_json::Value>(&sms.body).map_err(|e| Error::Config(format!("sms.body is not JSON: {e}")))?;
         }
+        config.check().map_err(|e| Error::Config(format!("{}: {e}", path.display())))?;
         Ok(config)
+    }
+
+    /// Checks the values a file cannot express wrongly by type alone.
+    ///
+    /// # Errors
+    /// A message naming the key at fault.
+    pub fn check(&self) -> Result<(), String> {
+        if let Some(origin) = &self.public_origin {
+            crate::origin::Origin::parse(origin).ok_or_else(|| format!("public_origin {origin:?} is not scheme://host[:port]"))?;
+        }
+        if self.metrics_token.as_ref().is_some_and(|t| t.trim().len() < 16) {
+            return Err("metrics_token must be at least 16 characters".into());
+        }
+        let http = &self.http;
+        for (name, value) in [("http.header_read_timeout_secs", http.header_read_timeout_secs), ("http.request_timeout_secs", http.request_timeout_secs), ("http.body_timeout_secs", http.body_timeout_secs)] {
+            if value == 0 {
+                return Err(format!("{name} must be at least 1"));
+            }
+        }
+        if http.max_connections == 0 {
+            return Err("http.max_connections must be at least 1".into());
+        }
+        if self.login.password_checks == 0 || self.login.failed_per_minute <= 0 {
+            return Err("login.password_checks and login.failed_per_minute must be at least 1".into());
+        }
+        Ok(())
     }
 
     /// The spool folder.
@@ -187,5 +324,29 @@ mod tests {
         assert!(e.contains("host") && e.contains("string"), "{e}");
         assert!(load("[sms]\nurl = \"http://x\"\nbody = \"not json\"\n").unwrap_err().to_string().contains("sms.body"));
         assert!(load("colour = \"red\"\n").unwrap_err().to_string().contains("colour"));
+        assert!(load("public_origin = \"vigie.example.fr\"\n").unwrap_err().to_string().contains("public_origin"));
+        assert!(load("metrics_token = \"short\"\n").unwrap_err().to_string().contains("metrics_token"));
+        assert!(load("[http]\nheader_read_timeout_secs = 0\n").unwrap_err().to_string().contains("header_read_timeout_secs"));
+        assert!(load("trusted_proxies = [\"proxy\"]\n").unwrap_err().to_string().contains("trusted_proxies"));
+    }
+
+    #[test]
+    fn reads_the_operations_keys() {
+        let config = load(
+            r#"
+            metrics_token = "0123456789abcdef"
+            public_origin = "https://vigie.example.fr"
+            trusted_proxies = ["127.0.0.1", "::1"]
+            [http]
+            header_read_timeout_secs = 5
+            [login]
+            password_checks = 1
+            "#,
+        )
+        .unwrap();
+        assert_eq!(config.trusted_proxies.len(), 2);
+        assert_eq!(config.http.header_read_timeout_secs, 5);
+        assert_eq!(config.http.request_timeout_secs, Http::default().request_timeout_secs);
+        assert_eq!((config.login.password_checks, config.login.failed_per_minute), (1, 600));
     }
 }

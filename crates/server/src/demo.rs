@@ -1,11 +1,12 @@
 //! `vigie serve --demo`: two client organisations, their sites and five accounts, created
 //! if absent, and on an empty incident desk a few weeks of history, so that the SLA report,
 //! the lessons learned and the technical reviews have something to show. Demo passwords
-//! exist in demo mode only.
+//! exist in demo mode only, and only on a database `--demo` made: a database it did not
+//! make is refused ([`claim`]), so that `--demo` never adds `admin`/`admin` to a real desk.
 
 use std::collections::HashMap;
 
-use axum::extract::{Path, State};
+use axum::extract::State;
 use chrono::{DateTime, Days, NaiveDate, TimeDelta, TimeZone, Utc};
 use serde_json::json;
 use sqlx::Row;
@@ -13,9 +14,8 @@ use vigie_engine::communication::Resolution;
 use vigie_engine::postmortem::PlanItem;
 use vigie_engine::{Calendar, Priority};
 
-use crate::auth::hash_password;
 use crate::error::Error;
-use crate::http::ApiJson;
+use crate::extract::{ApiJson, Id};
 use crate::incidents::{self, Action, NewIncident, Source};
 use crate::model::{Site, User};
 use crate::state::{AppState, Clock};
@@ -66,7 +66,7 @@ async fn user(state: &AppState, username: &str, name: &str, role: &str, organisa
              ON CONFLICT (username) DO NOTHING",
         )
         .bind(username)
-        .bind(hash_password(username)?)
+        .bind(state.passwords.hash(username.to_string()).await?)
         .bind(name)
         .bind(role)
         .bind(organisation)
@@ -74,6 +74,38 @@ async fn user(state: &AppState, username: &str, name: &str, role: &str, organisa
         .execute(state.db.pool())
         .await?;
     }
+    Ok(())
+}
+
+/// The mark a database made by `--demo` carries.
+const MARK: &str = "demo";
+
+/// Makes sure the database is a demo one before demo accounts go into it: an empty
+/// database becomes one (and is marked so); a marked one is; one whose only accounts are
+/// the demo accounts was made by `--demo` before the mark existed, and is marked now. Any
+/// other database is refused.
+///
+/// # Errors
+/// [`Error::Refused`] naming the way out; [`Error::Database`].
+pub async fn claim(state: &AppState) -> Result<(), Error> {
+    let pool = state.db.pool();
+    if sqlx::query("SELECT value FROM settings WHERE key = $1").bind(MARK).fetch_optional(pool).await?.is_some() {
+        return Ok(());
+    }
+    let rows = sqlx::query("SELECT username FROM users").fetch_all(pool).await?;
+    let usernames: Vec<String> = rows.iter().map(|r| r.try_get("username")).collect::<Result<_, _>>()?;
+    let others: Vec<&String> = usernames.iter().filter(|u| !ACCOUNTS.iter().any(|(demo, _, _)| demo == u)).collect();
+    if !others.is_empty() {
+        return Err(Error::Refused(format!(
+            "--demo refused: this database was not made by --demo (it has {} other account(s)); demo accounts would open it with known passwords. Use a new database for the demo (--database-url sqlite://data/demo.db)",
+            others.len()
+        )));
+    }
+    sqlx::query("INSERT INTO settings (key, value) VALUES ($1, $2) ON CONFLICT (key) DO NOTHING")
+        .bind(MARK)
+        .bind(state.clock.now().to_rfc3339())
+        .execute(pool)
+        .await?;
     Ok(())
 }
 
@@ -711,7 +743,7 @@ async fn play(state: &AppState, users: &HashMap<&str, User>, id: i64, step: &Ste
         }),
         Close => Action::Close { note: None },
         Step::PostMortem(text) => {
-            let draft = postmortems::of_incident(State(state.clone()), tech.clone(), Path(id)).await?.0;
+            let draft = postmortems::of_incident(State(state.clone()), tech.clone(), Id(id)).await?.0;
             let today = state.clock.now().date_naive();
             let mut document = draft.document;
             document.root_cause = text.root_cause.to_string();
@@ -722,12 +754,12 @@ async fn play(state: &AppState, users: &HashMap<&str, User>, id: i64, step: &Ste
                 .iter()
                 .map(|(action, owner, days)| PlanItem { action: action.to_string(), owner: owner.to_string(), due: today.checked_add_days(Days::new(*days)) })
                 .collect();
-            let _ = postmortems::edit(State(state.clone()), tech.clone(), Path(draft.id), ApiJson(document)).await?;
+            let _ = postmortems::edit(State(state.clone()), tech.clone(), Id(draft.id), ApiJson(document)).await?;
             return Ok(());
         }
         Publish => {
-            let draft = postmortems::of_incident(State(state.clone()), supervisor.clone(), Path(id)).await?.0;
-            let _ = postmortems::publish(State(state.clone()), supervisor.clone(), Path(draft.id)).await?;
+            let draft = postmortems::of_incident(State(state.clone()), supervisor.clone(), Id(id)).await?.0;
+            let _ = postmortems::publish(State(state.clone()), supervisor.clone(), Id(draft.id)).await?;
             return Ok(());
         }
         Proposal(description, cost) => {
@@ -739,7 +771,7 @@ async fn play(state: &AppState, users: &HashMap<&str, User>, id: i64, step: &Ste
             let review: i64 = row.try_get("id")?;
             let proposal = serde_json::from_value(json!({ "description": description, "estimated_cost_eur": cost, "status": "proposed" }))
                 .map_err(|e| Error::Database(format!("demo history: proposal: {e}")))?;
-            let _ = postmortems::set_proposal(State(state.clone()), supervisor.clone(), Path(review), ApiJson(proposal)).await?;
+            let _ = postmortems::set_proposal(State(state.clone()), supervisor.clone(), Id(review), ApiJson(proposal)).await?;
             return Ok(());
         }
     };

@@ -39,8 +39,20 @@ pub enum Error {
     NotFound,
     /// The action is impossible in the incident's state.
     Conflict(String),
+    /// A value that must be unique is taken (an organisation's name, a username).
+    Duplicate {
+        /// The field whose value is taken.
+        field: String,
+        /// What is taken.
+        message: String,
+    },
     /// Too many failed logins: try again later.
     TooManyRequests {
+        /// Seconds to wait.
+        retry_after: u64,
+    },
+    /// The server is busy (every password check taken and the queue full): try again.
+    Unavailable {
         /// Seconds to wait.
         retry_after: u64,
     },
@@ -48,6 +60,12 @@ pub enum Error {
     Delivery(String),
     /// The request body is larger than the server accepts.
     PayloadTooLarge,
+    /// A body that is not declared as `application/json`.
+    UnsupportedMediaType,
+    /// The client took too long to send its request.
+    RequestTimeout,
+    /// The server will not start as asked; the message says why and what to do.
+    Refused(String),
 }
 
 impl Error {
@@ -71,9 +89,14 @@ impl fmt::Display for Error {
             Error::Forbidden(m) => write!(f, "forbidden: {m}"),
             Error::NotFound => f.write_str("not found"),
             Error::Conflict(m) => f.write_str(m),
+            Error::Duplicate { message, .. } => f.write_str(message),
             Error::TooManyRequests { retry_after } => write!(f, "too many failed logins; try again in {retry_after} s"),
+            Error::Unavailable { retry_after } => write!(f, "the server is busy; try again in {retry_after} s"),
             Error::Delivery(m) => write!(f, "delivery failed: {m}"),
-            Error::PayloadTooLarge => write!(f, "the body is larger than {} KB", crate::http::MAX_BODY / 1024),
+            Error::PayloadTooLarge => write!(f, "the body is larger than {} KB", crate::extract::MAX_BODY / 1024),
+            Error::UnsupportedMediaType => f.write_str("the body must be JSON, sent with Content-Type: application/json"),
+            Error::RequestTimeout => f.write_str("the request took too long to arrive"),
+            Error::Refused(m) => f.write_str(m),
         }
     }
 }
@@ -81,9 +104,41 @@ impl fmt::Display for Error {
 impl std::error::Error for Error {}
 
 impl From<sqlx::Error> for Error {
+    /// A constraint the input broke is the client's mistake (409 or 422), not the
+    /// server's; handlers check what they can name precisely first, this is the net under
+    /// them.
     fn from(e: sqlx::Error) -> Self {
+        if let Some(db) = e.as_database_error() {
+            let message = db.message().to_string();
+            match db.kind() {
+                sqlx::error::ErrorKind::UniqueViolation => {
+                    return Error::Duplicate { field: constraint_field(db).unwrap_or_default(), message: "this value is taken".into() }
+                }
+                sqlx::error::ErrorKind::ForeignKeyViolation => {
+                    return Error::BadRequest { field: constraint_field(db), message: "refers to something that does not exist".into() }
+                }
+                sqlx::error::ErrorKind::NotNullViolation | sqlx::error::ErrorKind::CheckViolation => {
+                    return Error::BadRequest { field: constraint_field(db), message: "is not allowed".into() }
+                }
+                _ => return Error::Database(message),
+            }
+        }
         Error::Database(e.to_string())
     }
+}
+
+/// The column a constraint error is about, as far as the database says: SQLite names
+/// `table.column` in its message, PostgreSQL names its constraint `table_column_key`.
+fn constraint_field(db: &dyn sqlx::error::DatabaseError) -> Option<String> {
+    if let Some(rest) = db.message().split("failed: ").nth(1) {
+        let last = rest.split(',').next_back()?.trim();
+        return last.rsplit('.').next().map(str::to_string);
+    }
+    let constraint = db.constraint()?;
+    let table = db.table().unwrap_or_default();
+    let column = constraint.strip_prefix(table).unwrap_or(constraint).trim_start_matches('_');
+    let column = column.strip_suffix("_fkey").or_else(|| column.strip_suffix("_key")).unwrap_or(column);
+    Some(column.to_string())
 }
 
 impl From<vigie_engine::Error> for Error {
@@ -101,10 +156,13 @@ impl IntoResponse for Error {
             Error::Unauthorized => StatusCode::UNAUTHORIZED,
             Error::Forbidden(_) => StatusCode::FORBIDDEN,
             Error::NotFound => StatusCode::NOT_FOUND,
-            Error::Conflict(_) => StatusCode::CONFLICT,
+            Error::Conflict(_) | Error::Duplicate { .. } => StatusCode::CONFLICT,
             Error::TooManyRequests { .. } => StatusCode::TOO_MANY_REQUESTS,
+            Error::Unavailable { .. } => StatusCode::SERVICE_UNAVAILABLE,
             Error::PayloadTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
-            Error::Io(_) | Error::Listen { .. } | Error::Config(_) | Error::Database(_) | Error::Delivery(_) => {
+            Error::UnsupportedMediaType => StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            Error::RequestTimeout => StatusCode::REQUEST_TIMEOUT,
+            Error::Io(_) | Error::Listen { .. } | Error::Config(_) | Error::Database(_) | Error::Delivery(_) | Error::Refused(_) => {
                 StatusCode::INTERNAL_SERVER_ERROR
             }
         };
@@ -116,11 +174,12 @@ impl IntoResponse for Error {
         };
         let field = match &self {
             Error::BadRequest { field, .. } => field.clone(),
+            Error::Duplicate { field, .. } if !field.is_empty() => Some(field.clone()),
             _ => None,
         };
         let body = Json(serde_json::json!({ "error": message, "field": field }));
         match self {
-            Error::TooManyRequests { retry_after } => {
+            Error::TooManyRequests { retry_after } | Error::Unavailable { retry_after } => {
                 (status, [(header::RETRY_AFTER, retry_after.to_string())], body).into_response()
             }
             _ => (status, body).into_response(),

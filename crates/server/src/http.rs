@@ -1,32 +1,37 @@
 //! The HTTP side of Vigie: the built browser app and the JSON API.
 //!
-//! [`app`] builds the router apart from any socket, so tests drive it directly.
+//! [`app`] builds the router apart from any socket, so tests drive it directly; the
+//! listener ([`crate::listener`]) adds the connection-level limits.
 
-use axum::body::Bytes;
-use axum::extract::{DefaultBodyLimit, FromRequest, Path, Query, Request, State};
-use axum::http::{header, HeaderMap, StatusCode};
+use std::any::Any;
+use std::time::Duration;
+
+use axum::extract::{DefaultBodyLimit, Request, State};
+use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
+use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::{middleware, Json, Router};
 use chrono::SecondsFormat;
-use serde::de::DeserializeOwned;
 use serde::Deserialize;
 use sqlx::Row;
+use tower_http::catch_panic::CatchPanicLayer;
 use tower_http::services::{ServeDir, ServeFile};
+use tower_http::set_header::SetResponseHeaderLayer;
+use tower_http::timeout::{RequestBodyTimeoutLayer, TimeoutLayer};
 use vigie_engine::communication::Resolution;
 use vigie_engine::Priority;
 
 use crate::auth::{self, session_cookie, SESSION_DAYS};
+use crate::client::ClientAddr;
 use crate::error::Error;
+use crate::extract::{self, ApiJson, ApiQuery, Id, OptionalJson, MAX_BODY};
 use crate::incidents::{self, Action, ListQuery, NewIncident};
 use crate::model::{Site, User};
 use crate::state::AppState;
-use crate::{admin, events, ingest, metrics, postmortems, reports};
+use crate::{admin, events, ingest, metrics, origin, postmortems, reports};
 
 pub use crate::state::AppState as State_;
-
-/// The largest request body accepted.
-pub const MAX_BODY: usize = 64 * 1024;
 
 /// The whole HTTP surface: `/healthz`, `/metrics`, the API under `/api`, and the app for
 /// every other path, with `index.html` for the app's own routes (`/incidents/42` opened
@@ -69,10 +74,12 @@ pub fn app(state: AppState) -> Router {
         .route("/admin/policies/{contract}", axum::routing::put(crate::policies::set).delete(crate::policies::reset))
         .route("/reports/sla", get(reports::sla_report))
         .route("/events", get(events::stream))
-        .route("/ingest/alertmanager", post(ingest::alertmanager))
         .fallback(|| async { Error::NotFound })
-        .layer(middleware::from_fn_with_state(state.clone(), auth::same_origin));
-    Router::new()
+        .layer(middleware::from_fn_with_state(state.clone(), origin::same_origin))
+        // Called by supervision tools with a bearer token, never by a browser: no Origin.
+        .route("/ingest/alertmanager", post(ingest::alertmanager));
+    let http = &state.config.http;
+    let router = Router::new()
         .route("/healthz", get(healthz))
         .route("/metrics", get(metrics::render))
         .nest("/api", api)
@@ -81,50 +88,65 @@ pub fn app(state: AppState) -> Router {
         .route_service("/lessons", ServeFile::new(&office))
         .fallback_service(ServeDir::new(&state.dist).fallback(ServeFile::new(index)))
         .layer(DefaultBodyLimit::max(MAX_BODY))
-        .layer(middleware::from_fn_with_state(state.clone(), metrics::track))
-        .with_state(state)
+        .layer(middleware::from_fn(extract::read_first))
+        .layer(RequestBodyTimeoutLayer::new(http.body_timeout()))
+        // The answer must start in time; a stream's body (the event stream) is not cut.
+        .layer(TimeoutLayer::with_status_code(StatusCode::REQUEST_TIMEOUT, http.request_timeout()));
+    guard(router).layer(middleware::from_fn_with_state(state.clone(), metrics::track)).with_state(state)
 }
 
-/// A JSON body whose errors name the field at fault (`answers.system: unknown variant…`).
-pub struct ApiJson<T>(pub T);
+/// The layers every answer goes through, whatever the route: API errors as JSON, a panic
+/// as a 500 answer (and a line in the log) rather than a dropped connection, and the
+/// security headers.
+pub fn guard<S: Clone + Send + Sync + 'static>(router: Router<S>) -> Router<S> {
+    router
+        .layer(middleware::from_fn(json_errors))
+        .layer(SetResponseHeaderLayer::if_not_present(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff")))
+        .layer(SetResponseHeaderLayer::if_not_present(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY")))
+        .layer(SetResponseHeaderLayer::if_not_present(header::REFERRER_POLICY, HeaderValue::from_static("same-origin")))
+        .layer(CatchPanicLayer::custom(panic_answer))
+}
 
-impl<T: DeserializeOwned, S: Send + Sync> FromRequest<S> for ApiJson<T> {
-    type Rejection = Error;
+/// A panic in a handler: logged, and answered as any server-side failure.
+fn panic_answer(panic: Box<dyn Any + Send + 'static>) -> Response {
+    let what = panic.downcast_ref::<String>().map(String::as_str).or_else(|| panic.downcast_ref::<&str>().copied()).unwrap_or("no message");
+    eprintln!("vigie: a request handler panicked: {what}");
+    Error::Io(std::io::Error::other("a request handler panicked")).into_response()
+}
 
-    async fn from_request(request: Request, _state: &S) -> Result<Self, Error> {
-        let declared = request.headers().get(header::CONTENT_LENGTH).and_then(|v| v.to_str().ok()).and_then(|v| v.parse::<usize>().ok());
-        if declared.is_some_and(|n| n > MAX_BODY) {
-            // Read what a client may reasonably still be sending (up to 1 MiB), so that it
-            // gets the answer rather than a connection reset while it writes.
-            let _ = axum::body::to_bytes(request.into_body(), 1 << 20).await;
-            return Err(Error::PayloadTooLarge);
-        }
-        let bytes: Bytes = axum::body::to_bytes(request.into_body(), MAX_BODY).await.map_err(|_| Error::PayloadTooLarge)?;
-        let deserializer = &mut serde_json::Deserializer::from_slice(&bytes);
-        serde_path_to_error::deserialize(deserializer).map(ApiJson).map_err(|e| {
-            let path = e.path().to_string();
-            let inner = e.into_inner();
-            if inner.is_syntax() || inner.is_eof() {
-                return Error::BadRequest { field: None, message: format!("invalid JSON body: {inner}") };
-            }
-            let path = if path == "." { String::new() } else { path };
-            let message = inner.to_string();
-            // "missing field `actions`" is about a field the path does not reach yet.
-            let missing = message
-                .strip_prefix("missing field `")
-                .and_then(|rest| rest.split_once('`'))
-                .map(|(name, _)| if path.is_empty() { name.to_string() } else { format!("{path}.{name}") });
-            match (missing, path.is_empty()) {
-                (Some(field), _) => Error::field(field, "required"),
-                (None, true) => Error::BadRequest { field: None, message: format!("invalid JSON body: {message}") },
-                (None, false) => Error::field(path, message),
-            }
-        })
+/// An error answered under `/api`, or by `/healthz` or `/metrics`, without a JSON body (a
+/// 405 of the router, a 408 of the timeout) gets the API's `{"error": ...}` shape, so that
+/// clients read every error alike. The app's files answer as files do.
+async fn json_errors(request: Request, next: Next) -> Response {
+    let path = request.uri().path();
+    let api = path.starts_with("/api/") || path == "/healthz" || path == "/metrics";
+    let response = next.run(request).await;
+    let status = response.status();
+    let is_json = response.headers().get(header::CONTENT_TYPE).is_some_and(|v| v.as_bytes().starts_with(b"application/json"));
+    if !api || !(status.is_client_error() || status.is_server_error()) || is_json {
+        return response;
     }
+    let message = status.canonical_reason().unwrap_or("error").to_lowercase();
+    let mut answer = (status, Json(serde_json::json!({ "error": message, "field": null }))).into_response();
+    for name in [header::ALLOW, header::RETRY_AFTER, header::WWW_AUTHENTICATE] {
+        if let Some(value) = response.headers().get(&name) {
+            answer.headers_mut().insert(name, value.clone());
+        }
+    }
+    answer
 }
 
-async fn healthz() -> &'static str {
-    "ok"
+/// `GET /healthz`: "ok" when the database answers a trivial query (within 5 s), else 503.
+async fn healthz(State(state): State<AppState>) -> Response {
+    let probe = sqlx::query("SELECT 1 AS one").fetch_one(state.db.pool());
+    match tokio::time::timeout(Duration::from_secs(5), probe).await {
+        Ok(Ok(_)) => "ok".into_response(),
+        Ok(Err(e)) => {
+            eprintln!("vigie: health check: {e}");
+            (StatusCode::SERVICE_UNAVAILABLE, Json(serde_json::json!({ "error": "the database does not answer", "field": null }))).into_response()
+        }
+        Err(_) => (StatusCode::SERVICE_UNAVAILABLE, Json(serde_json::json!({ "error": "the database does not answer in time", "field": null }))).into_response(),
+    }
 }
 
 /// `GET /api/time`: the server's clock, so that browsers can correct their own.
@@ -140,8 +162,8 @@ struct Login {
     password: String,
 }
 
-async fn login(State(state): State<AppState>, ApiJson(body): ApiJson<Login>) -> Result<Response, Error> {
-    let (token, user) = auth::login(&state, &body.username, &body.password).await?;
+async fn login(State(state): State<AppState>, ClientAddr(ip): ClientAddr, ApiJson(body): ApiJson<Login>) -> Result<Response, Error> {
+    let (token, user) = auth::login(&state, ip, &body.username, &body.password).await?;
     let cookie = session_cookie(&token, SESSION_DAYS * 86_400);
     Ok(([(header::SET_COOKIE, cookie)], Json(user)).into_response())
 }
@@ -178,8 +200,7 @@ async fn sites(State(state): State<AppState>, user: User) -> Result<Json<Vec<ser
     Ok(Json(out))
 }
 
-async fn list_incidents(State(state): State<AppState>, user: User, query: Result<Query<ListQuery>, axum::extract::rejection::QueryRejection>) -> Result<Response, Error> {
-    let Query(query) = query.map_err(|e| Error::BadRequest { field: None, message: e.body_text() })?;
+async fn list_incidents(State(state): State<AppState>, user: User, ApiQuery(query): ApiQuery<ListQuery>) -> Result<Response, Error> {
     Ok(Json(incidents::list(&state, &user, &query).await?).into_response())
 }
 
@@ -197,23 +218,11 @@ async fn create_incident(State(state): State<AppState>, user: User, headers: Hea
     Ok(response)
 }
 
-/// An incident id from the path; anything but a number is simply not found.
-struct IncidentId(i64);
-
-impl<S: Send + Sync> axum::extract::FromRequestParts<S> for IncidentId {
-    type Rejection = Error;
-
-    async fn from_request_parts(parts: &mut axum::http::request::Parts, state: &S) -> Result<Self, Error> {
-        let Path(raw) = Path::<String>::from_request_parts(parts, state).await.map_err(|_| Error::NotFound)?;
-        raw.parse().map(IncidentId).map_err(|_| Error::NotFound)
-    }
-}
-
-async fn get_incident(State(state): State<AppState>, user: User, IncidentId(id): IncidentId) -> Result<Response, Error> {
+async fn get_incident(State(state): State<AppState>, user: User, Id(id): Id) -> Result<Response, Error> {
     Ok(Json(incidents::get_view(&state, &user, id).await?).into_response())
 }
 
-async fn incident_events(State(state): State<AppState>, user: User, IncidentId(id): IncidentId) -> Result<Response, Error> {
+async fn incident_events(State(state): State<AppState>, user: User, Id(id): Id) -> Result<Response, Error> {
     Ok(Json(incidents::timeline(&state, &user, id).await?).into_response())
 }
 
@@ -224,35 +233,19 @@ struct Note {
     note: Option<String>,
 }
 
-/// An optional body: empty means `{}`.
-struct OptionalJson<T>(T);
-
-impl<T: DeserializeOwned + Default, S: Send + Sync> FromRequest<S> for OptionalJson<T> {
-    type Rejection = Error;
-
-    async fn from_request(request: Request, state: &S) -> Result<Self, Error> {
-        let empty = request.headers().get(header::CONTENT_LENGTH).is_some_and(|l| l == "0")
-            || (request.headers().get(header::CONTENT_LENGTH).is_none() && request.headers().get(header::TRANSFER_ENCODING).is_none());
-        if empty {
-            return Ok(OptionalJson(T::default()));
-        }
-        ApiJson::<T>::from_request(request, state).await.map(|ApiJson(v)| OptionalJson(v))
-    }
-}
-
 async fn run(state: AppState, user: User, id: i64, action: Action) -> Result<Response, Error> {
     Ok(Json(incidents::act(&state, &user, id, action).await?).into_response())
 }
 
-async fn acknowledge(State(state): State<AppState>, user: User, IncidentId(id): IncidentId, OptionalJson(body): OptionalJson<Note>) -> Result<Response, Error> {
+async fn acknowledge(State(state): State<AppState>, user: User, Id(id): Id, OptionalJson(body): OptionalJson<Note>) -> Result<Response, Error> {
     run(state, user, id, Action::Acknowledge { note: body.note }).await
 }
 
-async fn on_site(State(state): State<AppState>, user: User, IncidentId(id): IncidentId, OptionalJson(body): OptionalJson<Note>) -> Result<Response, Error> {
+async fn on_site(State(state): State<AppState>, user: User, Id(id): Id, OptionalJson(body): OptionalJson<Note>) -> Result<Response, Error> {
     run(state, user, id, Action::OnSite { note: body.note }).await
 }
 
-async fn close(State(state): State<AppState>, user: User, IncidentId(id): IncidentId, OptionalJson(body): OptionalJson<Note>) -> Result<Response, Error> {
+async fn close(State(state): State<AppState>, user: User, Id(id): Id, OptionalJson(body): OptionalJson<Note>) -> Result<Response, Error> {
     run(state, user, id, Action::Close { note: body.note }).await
 }
 
@@ -262,7 +255,7 @@ struct UpdateBody {
     message: String,
 }
 
-async fn update(State(state): State<AppState>, user: User, IncidentId(id): IncidentId, ApiJson(body): ApiJson<UpdateBody>) -> Result<Response, Error> {
+async fn update(State(state): State<AppState>, user: User, Id(id): Id, ApiJson(body): ApiJson<UpdateBody>) -> Result<Response, Error> {
     run(state, user, id, Action::Update { message: body.message }).await
 }
 
@@ -273,7 +266,7 @@ struct ReclassifyBody {
     reason: String,
 }
 
-async fn reclassify(State(state): State<AppState>, user: User, IncidentId(id): IncidentId, ApiJson(body): ApiJson<ReclassifyBody>) -> Result<Response, Error> {
+async fn reclassify(State(state): State<AppState>, user: User, Id(id): Id, ApiJson(body): ApiJson<ReclassifyBody>) -> Result<Response, Error> {
     run(state, user, id, Action::Reclassify { priority: body.priority, reason: body.reason }).await
 }
 
@@ -286,7 +279,7 @@ struct ResolveBody {
     personal_data_lost: bool,
 }
 
-async fn resolve(State(state): State<AppState>, user: User, IncidentId(id): IncidentId, ApiJson(body): ApiJson<ResolveBody>) -> Result<Response, Error> {
+async fn resolve(State(state): State<AppState>, user: User, Id(id): Id, ApiJson(body): ApiJson<ResolveBody>) -> Result<Response, Error> {
     let resolution = Resolution {
         root_cause: body.root_cause,
         actions: body.actions,

@@ -332,6 +332,8 @@ pub(crate) struct Insert<'a> {
     pub reported_at: DateTime<Utc>,
     pub created_by: Option<i64>,
     pub idempotency_key: Option<String>,
+    /// The hash of the request the key came with ([`request_hash`]).
+    pub idempotency_hash: Option<String>,
     pub alert_fingerprint: Option<String>,
     pub policy: Policy,
 }
@@ -347,8 +349,8 @@ pub(crate) async fn insert(conn: &mut AnyConnection, new: Insert<'_>, now: DateT
     let row = sqlx::query(
         "INSERT INTO incidents (reference, organisation_id, site_id, source, description, answers, classification,
             suggested_priority, priority, override_reason, override_by, incident_type, contract, policy, on_site_required,
-            reported_at, created_by, idempotency_key, alert_fingerprint)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19) RETURNING id",
+            reported_at, created_by, idempotency_key, alert_fingerprint, idempotency_hash)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20) RETURNING id",
     )
     .bind(&placeholder)
     .bind(new.organisation.id)
@@ -369,6 +371,7 @@ pub(crate) async fn insert(conn: &mut AnyConnection, new: Insert<'_>, now: DateT
     .bind(new.created_by)
     .bind(new.idempotency_key.clone())
     .bind(new.alert_fingerprint.clone())
+    .bind(new.idempotency_hash.clone())
     .fetch_one(&mut *conn)
     .await?;
     let id: i64 = get(&row, "id")?;
@@ -439,18 +442,38 @@ async fn detect_recurrence(
     Ok(())
 }
 
+/// The SHA-256 of a report as the server read it, which its `Idempotency-Key` is bound
+/// to: the same report sent again has the same hash, whatever the spacing or the order of
+/// its JSON keys.
+fn request_hash(request: &NewIncident) -> String {
+    let canonical = serde_json::to_vec(request).unwrap_or_default();
+    crate::auth::token_hash(&String::from_utf8_lossy(&canonical))
+}
+
+/// The incident a key made, if the request is the same; a key used for another request
+/// is refused, so that a second report is never answered with the first one.
+fn replay_of(found: (i64, Option<String>), hash: &str) -> Result<i64, Error> {
+    match found {
+        (_, Some(stored)) if stored != hash => Err(Error::field("Idempotency-Key", "was already used with another request; a new report needs a new key")),
+        (id, _) => Ok(id),
+    }
+}
+
 /// Reports an incident. A retried request with the same `Idempotency-Key` returns the
 /// incident created the first time; the boolean says it was a replay.
 ///
 /// # Errors
 /// [`Error::NotFound`] for a site the user may not see, [`Error::BadRequest`] naming the
-/// field at fault, [`Error::Forbidden`] when a client sets what only staff may.
+/// field at fault (`Idempotency-Key` when the key was used with another request),
+/// [`Error::Forbidden`] when a client sets what only staff may.
 pub async fn create(state: &AppState, user: &User, request: NewIncident, idempotency_key: Option<String>) -> Result<(IncidentView, bool), Error> {
+    let hash = request_hash(&request);
     if let Some(key) = &idempotency_key {
         if key.is_empty() || key.len() > 200 {
             return Err(Error::field("Idempotency-Key", "must be 1 to 200 characters"));
         }
-        if let Some(existing) = find_by_key(state, user, key).await? {
+        if let Some(found) = find_by_key(state, user, key).await? {
+            let existing = replay_of(found, &hash)?;
             return Ok((get_view(state, user, existing).await?, true));
         }
     }
@@ -504,6 +527,7 @@ pub async fn create(state: &AppState, user: &User, request: NewIncident, idempot
             on_site_required: request.on_site_required.unwrap_or(false),
             reported_at,
             created_by: Some(user.id),
+            idempotency_hash: idempotency_key.as_ref().map(|_| hash.clone()),
             idempotency_key: idempotency_key.clone(),
             alert_fingerprint: None,
             policy,
@@ -514,10 +538,11 @@ pub async fn create(state: &AppState, user: &User, request: NewIncident, idempot
     let id = match inserted {
         Ok(id) => id,
         // The same key raced us: the other request created it.
-        Err(Error::Database(message)) if idempotency_key.is_some() && message.to_lowercase().contains("unique") => {
+        Err(Error::Duplicate { message, .. }) if idempotency_key.is_some() => {
             drop(tx);
             let key = idempotency_key.as_deref().unwrap_or_default();
-            let existing = find_by_key(state, user, key).await?.ok_or(Error::Database(message))?;
+            let found = find_by_key(state, user, key).await?.ok_or(Error::Database(message))?;
+            let existing = replay_of(found, &hash)?;
             return Ok((get_view(state, user, existing).await?, true));
         }
         Err(e) => return Err(e),
@@ -528,13 +553,15 @@ pub async fn create(state: &AppState, user: &User, request: NewIncident, idempot
     Ok((view(&created, &site, &organisation, now)?, false))
 }
 
-async fn find_by_key(state: &AppState, user: &User, key: &str) -> Result<Option<i64>, Error> {
-    let row = sqlx::query("SELECT id FROM incidents WHERE created_by = $1 AND idempotency_key = $2")
+/// The incident a user's key made, and the hash of the request it came with (none for
+/// incidents reported before keys were bound to requests).
+async fn find_by_key(state: &AppState, user: &User, key: &str) -> Result<Option<(i64, Option<String>)>, Error> {
+    let row = sqlx::query("SELECT id, idempotency_hash FROM incidents WHERE created_by = $1 AND idempotency_key = $2")
         .bind(user.id)
         .bind(key)
         .fetch_optional(state.db.pool())
         .await?;
-    row.map(|r| get(&r, "id")).transpose()
+    row.map(|r| Ok((get(&r, "id")?, get(&r, "idempotency_hash")?))).transpose()
 }
 
 /// An action on an incident.

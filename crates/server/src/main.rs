@@ -20,6 +20,11 @@ commands:
                --dist DIR           the built app (env VIGIE_DIST, default ./dist)
                --demo               create the demo organisations, sites and accounts, and
                                     on an empty database a few weeks of incident history
+                                    (refused on a database --demo did not make)
+             stops gracefully on SIGTERM or SIGINT
+  password USERNAME [--database-url URL]
+             set the password of an account, read from stdin (at least 12 characters,
+             not the username); with no such account, create an administrator so named
   api-token ORGANISATION [--database-url URL]
              create the API token of an organisation's supervision tools and print it
              (shown once; it replaces the previous one)
@@ -33,6 +38,7 @@ fn main() -> ExitCode {
     let result = match args.first().map(String::as_str) {
         Some("serve") => serve(&args[1..]),
         Some("api-token") => api_token(&args[1..]),
+        Some("password") => password(&args[1..]),
         Some("sla") => run_batch(Command::Sla),
         Some("classify") => run_batch(Command::Classify),
         Some("help" | "-h" | "--help") => {
@@ -97,18 +103,39 @@ fn serve_options(args: &[String]) -> Result<Options, Error> {
     Ok(options)
 }
 
-fn api_token(args: &[String]) -> Result<ExitCode, Error> {
+/// The one name and the database URL of `api-token NAME` and `password NAME`.
+fn name_and_database(command: &str, what: &str, args: &[String]) -> Result<(String, String), Error> {
     let mut database_url = std::env::var("DATABASE_URL").ok().filter(|v| !v.is_empty()).unwrap_or_else(|| "sqlite://data/vigie.db".into());
-    let mut organisation = None;
+    let mut name = None;
     let mut args = args.iter();
     while let Some(arg) = args.next() {
         match arg.as_str() {
             "--database-url" => database_url = args.next().cloned().ok_or_else(|| Error::Usage("--database-url needs a value".into()))?,
-            other if organisation.is_none() && !other.starts_with("--") => organisation = Some(other.to_string()),
+            other if name.is_none() && !other.starts_with("--") => name = Some(other.to_string()),
             other => return Err(Error::Usage(format!("unexpected argument {other:?}\n\n{USAGE}"))),
         }
     }
-    let organisation = organisation.ok_or_else(|| Error::Usage(format!("api-token needs an organisation name\n\n{USAGE}")))?;
+    let name = name.ok_or_else(|| Error::Usage(format!("{command} needs {what}\n\n{USAGE}")))?;
+    Ok((name, database_url))
+}
+
+fn password(args: &[String]) -> Result<ExitCode, Error> {
+    let (username, database_url) = name_and_database("password", "a username", args)?;
+    let mut password = String::new();
+    io::stdin().read_line(&mut password).map_err(Error::Io)?;
+    let password = password.trim_end_matches(['\r', '\n']).to_string();
+    let runtime = tokio::runtime::Runtime::new().map_err(Error::Io)?;
+    runtime.block_on(async {
+        let db = vigie_server::db::Db::connect(&database_url).await?;
+        let state = vigie_server::state::AppState::new(db, Config::default(), PathBuf::from("dist"));
+        let created = vigie_server::admin::set_password_of(&state, &username, password).await?;
+        eprintln!("vigie: {} {username:?}", if created { "created the administrator" } else { "set the password of" });
+        Ok(ExitCode::SUCCESS)
+    })
+}
+
+fn api_token(args: &[String]) -> Result<ExitCode, Error> {
+    let (organisation, database_url) = name_and_database("api-token", "an organisation name", args)?;
     let runtime = tokio::runtime::Runtime::new().map_err(Error::Io)?;
     runtime.block_on(async {
         let db = vigie_server::db::Db::connect(&database_url).await?;
@@ -150,12 +177,18 @@ fn serve(args: &[String]) -> Result<ExitCode, Error> {
             }
         }
         let mut running = running;
+        let mut terminate = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()).map_err(Error::Io)?;
         tokio::select! {
             result = &mut running.task => {
                 result.map_err(|e| Error::Io(std::io::Error::other(e)))?.map_err(Error::Io)?;
+                return Ok(ExitCode::SUCCESS);
             }
             _ = tokio::signal::ctrl_c() => {}
+            _ = terminate.recv() => {}
         }
+        eprintln!("vigie: stopping: finishing the requests in flight");
+        running.shutdown().await?;
+        eprintln!("vigie: stopped");
         Ok(ExitCode::SUCCESS)
     })
 }

@@ -1,5 +1,9 @@
 //! `/metrics` in the Prometheus text format: open incidents by priority, breaches,
 //! notification deliveries, request latency.
+//!
+//! It is served only to the bearer of the configured `metrics_token` (404 without one
+//! configured, so that nothing tells it exists), and costs one query however often it is
+//! scraped.
 
 use std::fmt::Write;
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -7,9 +11,10 @@ use std::sync::Mutex;
 use std::time::Instant;
 
 use axum::extract::{Request, State};
-use axum::http::header;
+use axum::http::{header, HeaderMap, StatusCode};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
+use sha2::{Digest, Sha256};
 use sqlx::Row;
 
 use crate::error::Error;
@@ -54,28 +59,53 @@ pub async fn track(State(state): State<AppState>, request: Request, next: Next) 
     response
 }
 
+/// Whether the request bears the metrics token. The digests are compared, so that the
+/// time taken does not tell how much of a guess was right.
+fn authorised(expected: &str, headers: &HeaderMap) -> bool {
+    let given = headers.get(header::AUTHORIZATION).and_then(|v| v.to_str().ok()).and_then(|v| v.strip_prefix("Bearer ")).unwrap_or_default();
+    Sha256::digest(given.trim().as_bytes()) == Sha256::digest(expected.trim().as_bytes())
+}
+
+/// The counts `/metrics` shows, in one query: open incidents by priority, alerts by level,
+/// notifications by channel and status.
+const COUNTS: &str = "SELECT CAST('open' AS TEXT) AS family, priority AS a, CAST('' AS TEXT) AS b, COUNT(*) AS n FROM incidents WHERE closed_at IS NULL GROUP BY priority
+    UNION ALL SELECT CAST('alert' AS TEXT), level, CAST('' AS TEXT), COUNT(*) FROM alerts GROUP BY level
+    UNION ALL SELECT CAST('outbox' AS TEXT), channel, status, COUNT(*) FROM outbox GROUP BY channel, status";
+
 /// `GET /metrics`.
-pub async fn render(State(state): State<AppState>) -> Result<Response, Error> {
-    let pool = state.db.pool();
+pub async fn render(State(state): State<AppState>, headers: HeaderMap) -> Result<Response, Error> {
+    let Some(token) = &state.config.metrics_token else { return Err(Error::NotFound) };
+    if !authorised(token, &headers) {
+        return Ok((StatusCode::UNAUTHORIZED, [(header::WWW_AUTHENTICATE, "Bearer")], axum::Json(serde_json::json!({ "error": "the metrics token is required", "field": null }))).into_response());
+    }
+    let rows = sqlx::query(COUNTS).fetch_all(state.db.pool()).await?;
+    let mut open = [("P1", 0i64), ("P2", 0), ("P3", 0)];
+    let mut alerts = [("at_risk", 0i64), ("breached", 0)];
+    let mut outbox = Vec::new();
+    for row in rows {
+        let (family, a, b, n): (String, String, String, i64) = (row.try_get("family")?, row.try_get("a")?, row.try_get("b")?, row.try_get("n")?);
+        match family.as_str() {
+            "open" => open.iter_mut().filter(|(p, _)| *p == a).for_each(|(_, count)| *count = n),
+            "alert" => alerts.iter_mut().filter(|(l, _)| *l == a).for_each(|(_, count)| *count = n),
+            _ => outbox.push((a, b, n)),
+        }
+    }
+    outbox.sort();
     let mut out = String::new();
     let _ = writeln!(out, "# HELP vigie_open_incidents Incidents not closed, by priority.\n# TYPE vigie_open_incidents gauge");
-    for p in ["P1", "P2", "P3"] {
-        let row = sqlx::query("SELECT COUNT(*) AS n FROM incidents WHERE closed_at IS NULL AND priority = $1").bind(p).fetch_one(pool).await?;
-        let n: i64 = row.try_get("n")?;
+    for (p, n) in open {
         let _ = writeln!(out, "vigie_open_incidents{{priority=\"{p}\"}} {n}");
     }
     let _ = writeln!(out, "# HELP vigie_alerts_total SLA alerts raised, by level.\n# TYPE vigie_alerts_total counter");
-    for level in ["at_risk", "breached"] {
-        let row = sqlx::query("SELECT COUNT(*) AS n FROM alerts WHERE level = $1").bind(level).fetch_one(pool).await?;
-        let n: i64 = row.try_get("n")?;
+    for (level, n) in alerts {
         let _ = writeln!(out, "vigie_alerts_total{{level=\"{level}\"}} {n}");
     }
     let _ = writeln!(out, "# HELP vigie_notifications_total Notifications by channel and status.\n# TYPE vigie_notifications_total counter");
-    let rows = sqlx::query("SELECT channel, status, COUNT(*) AS n FROM outbox GROUP BY channel, status ORDER BY channel, status").fetch_all(pool).await?;
-    for row in rows {
-        let (channel, status, n): (String, String, i64) = (row.try_get("channel")?, row.try_get("status")?, row.try_get("n")?);
+    for (channel, status, n) in outbox {
         let _ = writeln!(out, "vigie_notifications_total{{channel=\"{channel}\",status=\"{status}\"}} {n}");
     }
+    let _ = writeln!(out, "# HELP vigie_password_checks_total Password hashes and checks computed.\n# TYPE vigie_password_checks_total counter");
+    let _ = writeln!(out, "vigie_password_checks_total {}", state.passwords.computed());
     let _ = writeln!(out, "# HELP vigie_event_streams_total Event streams opened.\n# TYPE vigie_event_streams_total counter");
     let _ = writeln!(out, "vigie_event_streams_total {}", state.metrics.sse.load(Ordering::Relaxed));
     let _ = writeln!(out, "# HELP vigie_http_request_duration_seconds HTTP request latency.\n# TYPE vigie_http_request_duration_seconds histogram");

@@ -24,7 +24,7 @@ const MAX_SLEEP: Duration = Duration::from_secs(60);
 /// Changes that come in a burst are looked at together.
 const SETTLE: Duration = Duration::from_millis(200);
 
-/// Runs the monitor forever.
+/// Runs the monitor until shutdown.
 pub async fn run(state: AppState) {
     loop {
         let next = match check(&state).await {
@@ -41,6 +41,7 @@ pub async fn run(state: AppState) {
             // A deadline computed to the millisecond: wake just after it.
             + Duration::from_millis(5);
         tokio::select! {
+            _ = state.shutdown.cancelled() => return,
             _ = state.monitor.notified() => tokio::time::sleep(SETTLE).await,
             _ = tokio::time::sleep(sleep) => {}
         }

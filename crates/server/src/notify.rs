@@ -233,10 +233,11 @@ pub fn clock_label(clock: ClockKind) -> &'static str {
     }
 }
 
-/// Delivers queued messages forever: when woken, and every second for retries.
+/// Delivers queued messages until shutdown: when woken, and every second for retries.
 pub async fn run(state: AppState) {
     loop {
         tokio::select! {
+            _ = state.shutdown.cancelled() => return,
             _ = state.outbox.notified() => {}
             _ = tokio::time::sleep(Duration::from_secs(1)) => {}
         }
@@ -246,7 +247,9 @@ pub async fn run(state: AppState) {
     }
 }
 
-/// Delivers every message that is due; returns how many were tried.
+/// Delivers every message that is due; returns how many were tried. At shutdown it
+/// stops between two messages: the one being sent is finished and recorded, the others
+/// stay queued for the next start.
 ///
 /// # Errors
 /// [`Error::Database`].
@@ -258,9 +261,13 @@ pub async fn deliver_due(state: &AppState) -> Result<usize, Error> {
         .bind(to_ms(now))
         .fetch_all(state.db.pool())
         .await?;
-    let tried = rows.len();
+    let mut tried = 0;
     for row in rows {
+        if state.shutdown.is_cancelled() {
+            break;
+        }
         deliver_one(state, &row).await?;
+        tried += 1;
     }
     Ok(tried)
 }

@@ -6,7 +6,7 @@
 //! An incident keeps the policy it was reported under: a change applies to incidents
 //! reported after it, never to those already open.
 
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::Json;
 use serde_json::{json, Value};
 use sqlx::AnyConnection;
@@ -15,7 +15,7 @@ use vigie_engine::{Contract, Policy};
 use crate::admin::{record, require_admin};
 use crate::db::{get, to_ms};
 use crate::error::Error;
-use crate::http::ApiJson;
+use crate::extract::{ApiJson, Word};
 use crate::model::{Organisation, User};
 use crate::state::AppState;
 
@@ -85,7 +85,7 @@ fn contract_of(text: &str) -> Result<Contract, Error> {
 }
 
 /// `PUT /api/admin/policies/{contract}`: new values for a contract, checked by the engine.
-pub async fn set(State(state): State<AppState>, user: User, Path(contract): Path<String>, ApiJson(policy): ApiJson<Policy>) -> Result<Json<Value>, Error> {
+pub async fn set(State(state): State<AppState>, user: User, Word(contract): Word, ApiJson(policy): ApiJson<Policy>) -> Result<Json<Value>, Error> {
     require_admin(&user)?;
     let contract = contract_of(&contract)?;
     policy.validate().map_err(|e| Error::field("policy", e.to_string()))?;
@@ -106,7 +106,7 @@ pub async fn set(State(state): State<AppState>, user: User, Path(contract): Path
 
 /// `DELETE /api/admin/policies/{contract}`: back to the configuration's or the
 /// procedure's values.
-pub async fn reset(State(state): State<AppState>, user: User, Path(contract): Path<String>) -> Result<Json<Value>, Error> {
+pub async fn reset(State(state): State<AppState>, user: User, Word(contract): Word) -> Result<Json<Value>, Error> {
     require_admin(&user)?;
     let contract = contract_of(&contract)?;
     let mut tx = state.db.begin().await?;

@@ -2,7 +2,7 @@
 //! timeline filled in; staff complete it; it is published to the client only when the
 //! engine's check finds nothing missing. And the technical reviews opened by recurrences.
 
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::Json;
 use serde::Serialize;
 use serde_json::json;
@@ -12,7 +12,7 @@ use vigie_engine::postmortem::PostMortem;
 use crate::db::{from_ms, get, get_json, get_time, to_ms};
 use crate::error::Error;
 use crate::events;
-use crate::http::ApiJson;
+use crate::extract::{ApiJson, ApiQuery, Id};
 use crate::incidents;
 use crate::model::User;
 use crate::state::AppState;
@@ -60,12 +60,12 @@ pub async fn list(State(state): State<AppState>, user: User) -> Result<Json<Vec<
 }
 
 /// `GET /api/postmortems/{id}`.
-pub async fn show(State(state): State<AppState>, user: User, Path(id): Path<i64>) -> Result<Json<View>, Error> {
+pub async fn show(State(state): State<AppState>, user: User, Id(id): Id) -> Result<Json<View>, Error> {
     Ok(Json(load(&state, &user, id).await?))
 }
 
 /// `GET /api/incidents/{id}/postmortem`.
-pub async fn of_incident(State(state): State<AppState>, user: User, Path(id): Path<i64>) -> Result<Json<View>, Error> {
+pub async fn of_incident(State(state): State<AppState>, user: User, Id(id): Id) -> Result<Json<View>, Error> {
     let mut conn = state.db.pool().acquire().await?;
     incidents::load(&mut conn, &user, id).await?;
     let row = sqlx::query(&format!("{SELECT} WHERE postmortems.incident_id = $1")).bind(id).fetch_optional(&mut *conn).await?;
@@ -78,7 +78,7 @@ pub async fn of_incident(State(state): State<AppState>, user: User, Path(id): Pa
 }
 
 /// `PUT /api/postmortems/{id}`: staff edit the document while it is a draft.
-pub async fn edit(State(state): State<AppState>, user: User, Path(id): Path<i64>, ApiJson(document): ApiJson<PostMortem>) -> Result<Json<View>, Error> {
+pub async fn edit(State(state): State<AppState>, user: User, Id(id): Id, ApiJson(document): ApiJson<PostMortem>) -> Result<Json<View>, Error> {
     let view = load(&state, &user, id).await?;
     user.require_staff()?;
     if view.status == "published" {
@@ -99,7 +99,7 @@ pub async fn edit(State(state): State<AppState>, user: User, Path(id): Path<i64>
 }
 
 /// `POST /api/postmortems/{id}/publish`: only a complete post-mortem is shared.
-pub async fn publish(State(state): State<AppState>, user: User, Path(id): Path<i64>) -> Result<Json<View>, Error> {
+pub async fn publish(State(state): State<AppState>, user: User, Id(id): Id) -> Result<Json<View>, Error> {
     let view = load(&state, &user, id).await?;
     user.require_staff()?;
     if view.status == "published" {
@@ -176,25 +176,37 @@ async fn load_reviews(state: &AppState, user: &User) -> Result<Vec<Review>, Erro
     Ok(out)
 }
 
-/// Leaves out a name, whatever its case, from a text.
+/// Leaves out a name from a text, whatever its case and whatever the script: the text and
+/// the name are compared character by character, each lowercased, and what is replaced
+/// is always whole characters of the original text. (Lowercasing can change a text's
+/// length — `Ⱥ` is two bytes, `ⱥ` three; `İ` becomes two characters — so positions in a
+/// lowercased copy are no positions in the original.)
 fn scrub(text: &str, name: &str, placeholder: &str) -> String {
-    if name.trim().is_empty() {
+    let name: Vec<char> = name.trim().chars().flat_map(char::to_lowercase).collect();
+    if name.is_empty() {
         return text.to_string();
     }
-    let lower_text = text.to_lowercase();
-    let lower_name = name.to_lowercase();
-    // Lower-casing can change byte lengths; fall back to an exact replace then.
-    if lower_text.len() != text.len() || lower_name.len() != name.len() {
-        return text.replace(name, placeholder);
-    }
+    // Each lowercased character, with the byte range of the original character it is from.
+    let folded: Vec<(char, usize, usize)> =
+        text.char_indices().flat_map(|(at, c)| c.to_lowercase().map(move |l| (l, at, at + c.len_utf8()))).collect();
+    let starts_a_character = |i: usize| i == 0 || folded[i - 1].1 != folded[i].1;
+    let ends_a_character = |i: usize| i + 1 == folded.len() || folded[i + 1].1 != folded[i].1;
     let mut out = String::with_capacity(text.len());
-    let mut rest = 0;
-    while let Some(found) = lower_text[rest..].find(&lower_name) {
-        out.push_str(&text[rest..rest + found]);
-        out.push_str(placeholder);
-        rest += found + name.len();
+    let mut copied = 0;
+    let mut i = 0;
+    while i + name.len() <= folded.len() {
+        let end = i + name.len() - 1;
+        let matches = starts_a_character(i) && ends_a_character(end) && folded[i..=end].iter().map(|f| f.0).eq(name.iter().copied());
+        if matches {
+            out.push_str(&text[copied..folded[i].1]);
+            out.push_str(placeholder);
+            copied = folded[end].2;
+            i = end + 1;
+        } else {
+            i += 1;
+        }
     }
-    out.push_str(&text[rest..]);
+    out.push_str(&text[copied..]);
     out
 }
 
@@ -268,10 +280,9 @@ pub struct Lesson {
 pub async fn lessons(
     State(state): State<AppState>,
     user: User,
-    query: Result<axum::extract::Query<LessonQuery>, axum::extract::rejection::QueryRejection>,
+    ApiQuery(q): ApiQuery<LessonQuery>,
 ) -> Result<Json<Vec<Lesson>>, Error> {
     user.require_staff()?;
-    let axum::extract::Query(q) = query.map_err(|e| Error::BadRequest { field: None, message: e.body_text() })?;
     let rows = sqlx::query("SELECT * FROM lessons WHERE ($1 IS NULL OR system = $1) AND ($2 IS NULL OR symptom = $2) ORDER BY id DESC")
         .bind(q.system)
         .bind(q.symptom)
@@ -324,7 +335,7 @@ pub enum ProposalStatus {
 pub async fn set_proposal(
     State(state): State<AppState>,
     user: User,
-    Path(id): Path<i64>,
+    Id(id): Id,
     ApiJson(proposal): ApiJson<Proposal>,
 ) -> Result<Json<Review>, Error> {
     let row = sqlx::query("SELECT incidents.organisation_id FROM recurrence_reviews JOIN incidents ON incidents.id = recurrence_reviews.incident_id WHERE recurrence_reviews.id = $1")
@@ -358,4 +369,25 @@ pub async fn set_proposal(
     tx.commit().await?;
     let reviews = load_reviews(&state, &user).await?;
     reviews.into_iter().find(|r| r.id == id).map(Json).ok_or(Error::NotFound)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::scrub;
+
+    #[test]
+    fn names_are_left_out_whatever_their_case_and_script() {
+        assert_eq!(scrub("Panne chez Banque Premium ce matin", "Banque Premium", "[client]"), "Panne chez [client] ce matin");
+        assert_eq!(scrub("BANQUE PREMIUM et banque premium", "Banque Premium", "[client]"), "[client] et [client]");
+        // Lowercasing changes byte lengths here: the text around the name is kept whole.
+        assert_eq!(scrub("Ⱥ Banque Premiumé Ω", "Banque Premium", "[client]"), "Ⱥ [client]é Ω");
+        assert_eq!(scrub("ȺȺ banque ȺPREMIUM", "banque ⱥpremium", "[x]"), "ȺȺ [x]");
+        assert_eq!(scrub("Agence de STRASBOURG-İSTANBUL", "Strasbourg-İstanbul", "[site]"), "Agence de [site]");
+        assert_eq!(scrub("Agence de strasbourg-i\u{307}stanbul", "STRASBOURG-İSTANBUL", "[site]"), "Agence de [site]");
+        assert_eq!(scrub("Ω", "Ω", "[x]"), "[x]");
+        assert_eq!(scrub("abc", "  ", "[x]"), "abc");
+        assert_eq!(scrub("", "Banque", "[x]"), "");
+        // A name is whole characters of the text, never part of one.
+        assert_eq!(scrub("İ", "i", "[x]"), "İ");
+    }
 }

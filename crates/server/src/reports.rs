@@ -7,7 +7,7 @@
 
 use std::collections::BTreeMap;
 
-use axum::extract::{Query, State};
+use axum::extract::State;
 use axum::http::header;
 use axum::response::{IntoResponse, Response};
 use axum::Json;
@@ -18,6 +18,7 @@ use vigie_engine::Priority;
 
 use crate::db::{get, to_ms};
 use crate::error::Error;
+use crate::extract::ApiQuery;
 use crate::incidents::{self, Incident};
 use crate::model::User;
 use crate::state::AppState;
@@ -214,8 +215,7 @@ async fn judge_updates(
 }
 
 /// `GET /api/reports/sla`.
-pub async fn sla_report(State(state): State<AppState>, user: User, query: Result<Query<ReportQuery>, axum::extract::rejection::QueryRejection>) -> Result<Response, Error> {
-    let Query(query) = query.map_err(|e| Error::BadRequest { field: None, message: e.body_text() })?;
+pub async fn sla_report(State(state): State<AppState>, user: User, ApiQuery(query): ApiQuery<ReportQuery>) -> Result<Response, Error> {
     let report = build(&state, &user, query.organisation, &query.month).await?;
     match query.format.as_deref().unwrap_or("json") {
         "json" => Ok(Json(report).into_response()),

@@ -5,12 +5,14 @@ use std::sync::atomic::{AtomicI64, Ordering};
 use std::sync::Arc;
 
 use chrono::{DateTime, TimeDelta, Utc};
-use tokio::sync::Notify;
+use tokio::sync::{broadcast, Notify};
+use tokio_util::sync::CancellationToken;
 
 use crate::config::Config;
 use crate::db::Db;
 use crate::events::Hub;
 use crate::metrics::Metrics;
+use crate::passwords::Passwords;
 
 /// The server's clock: the system clock, which tests can move forward or stop.
 ///
@@ -71,6 +73,22 @@ pub struct AppState {
     pub outbox: Arc<Notify>,
     /// Counters for `/metrics`.
     pub metrics: Arc<Metrics>,
+    /// The bounded pool of password hashes and checks.
+    pub passwords: Passwords,
+    /// Cancelled when the server shuts down: event streams end, background tasks stop.
+    pub shutdown: CancellationToken,
+    /// The sessions ended on this instance (logout, deactivation, new password), told to
+    /// their event streams at once rather than at their next periodic look.
+    pub session_ends: broadcast::Sender<SessionEnd>,
+}
+
+/// Which sessions just ended.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SessionEnd {
+    /// One session, by the hash of its token (a logout).
+    Token(String),
+    /// Every session of a user (deactivated, or given a new password).
+    User(i64),
 }
 
 impl AppState {
@@ -80,12 +98,21 @@ impl AppState {
             events: Hub::new(db.clone()),
             db,
             clock: Clock::default(),
+            passwords: Passwords::new(&config.login),
             config: Arc::new(config),
             dist,
             monitor: Arc::new(Notify::new()),
             outbox: Arc::new(Notify::new()),
             metrics: Arc::new(Metrics::default()),
+            shutdown: CancellationToken::new(),
+            session_ends: broadcast::channel(256).0,
         }
+    }
+
+    /// Says sessions ended on this instance: their open event streams end now.
+    pub fn sessions_ended(&self, which: SessionEnd) {
+        // No stream open: nobody to tell.
+        let _ = self.session_ends.send(which);
     }
 
     /// Tells the live stream, the monitor and the notification worker that something

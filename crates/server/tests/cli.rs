@@ -154,3 +154,34 @@ fn api_token_names_a_missing_organisation() {
     assert_eq!(out.status.code(), Some(2));
     let _ = std::fs::remove_dir_all(dir);
 }
+
+#[test]
+fn password_creates_the_first_administrator_or_sets_a_password() {
+    let dir = std::env::temp_dir().join(format!("vigie-cli-password-{}", std::process::id()));
+    let url = format!("sqlite://{}/vigie.db", dir.display());
+    let run = |username: &str, password: &str| {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_vigie"))
+            .args(["password", username, "--database-url", &url])
+            .stdin(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("vigie starts");
+        child.stdin.take().expect("stdin").write_all(format!("{password}\n").as_bytes()).expect("password written");
+        let out = child.wait_with_output().expect("vigie ends");
+        (out.status.code().expect("exit code"), String::from_utf8_lossy(&out.stderr).to_string())
+    };
+    let (code, said) = run("chef", "un mot de passe solide");
+    assert_eq!(code, 0, "{said}");
+    assert!(said.contains("created the administrator \"chef\""), "{said}");
+    let (code, said) = run("chef", "un autre mot de passe");
+    assert_eq!(code, 0, "{said}");
+    assert!(said.contains("set the password of \"chef\""), "{said}");
+    // Too short, or the username itself: refused, nothing changed.
+    for password in ["court", "chef-de-salle-42"] {
+        let username = if password == "court" { "chef" } else { "chef-de-salle-42" };
+        let (code, said) = run(username, password);
+        assert_eq!(code, 2, "{said}");
+        assert!(said.contains("password"), "{said}");
+    }
+    let _ = std::fs::remove_dir_all(dir);
+}

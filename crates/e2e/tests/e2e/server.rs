@@ -87,7 +87,7 @@ pub fn dist() -> PathBuf {
 pub struct Api {
     http: reqwest::Client,
     base: String,
-    /// `vigie_session=…`, sent back by hand: the server's cookie is all the state needed.
+    /// `__Host-vigie_session=…`, sent back by hand: the server's cookie is all the state needed.
     cookie: String,
 }
 

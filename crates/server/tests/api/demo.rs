@@ -3,7 +3,7 @@
 //! reviews — once.
 
 use std::collections::BTreeSet;
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
 use chrono::{TimeDelta, Utc};
 use serde_json::Value;
@@ -133,9 +133,12 @@ pub async fn demo_history_fills_the_back_office_once(backend: Backend) {
     assert_eq!((alert["data"]["clock"].as_str(), alert["data"]["level"].as_str()), (Some("take_charge"), Some("breached")));
 
     // Nothing of the history is sent now, and the monitor finds nothing to alert.
-    let before = tech.get("/metrics").await.text;
-    tokio::time::sleep(Duration::from_millis(2500)).await;
-    let after = tech.get("/metrics").await.text;
+    // A whole pass of the monitor and of the notification worker, awaited rather than
+    // timed.
+    let before = tech.metrics().await;
+    vigie_server::monitor::check(&server.running.state).await.expect("monitor");
+    vigie_server::notify::deliver_due(&server.running.state).await.expect("outbox");
+    let after = tech.metrics().await;
     for name in ["vigie_alerts_total{level=\"at_risk\"}", "vigie_alerts_total{level=\"breached\"}"] {
         assert_eq!(metric(&before, name), metric(&after, name), "{name}");
     }

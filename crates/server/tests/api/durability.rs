@@ -14,14 +14,14 @@ use crate::harness::{fresh_database, temp_dir, Backend, Client};
 use crate::notifications::{eventually, free_port};
 
 /// `vigie serve --demo` as a child process.
-struct Vigie {
-    child: tokio::process::Child,
-    base: String,
-    log: PathBuf,
+pub struct Vigie {
+    pub child: tokio::process::Child,
+    pub base: String,
+    pub log: PathBuf,
 }
 
 impl Vigie {
-    async fn start(dir: &Path, database_url: &str, run: usize) -> Vigie {
+    pub async fn start(dir: &Path, database_url: &str, run: usize) -> Vigie {
         let dist = dir.join("dist");
         std::fs::create_dir_all(&dist).expect("dist");
         std::fs::write(dist.join("index.html"), "<!doctype html><title>Vigie</title>").expect("index.html");
@@ -60,7 +60,7 @@ impl Vigie {
         vigie
     }
 
-    async fn login(&self, username: &str) -> Client {
+    pub async fn login(&self, username: &str) -> Client {
         let http = reqwest::Client::builder().timeout(Duration::from_secs(30)).build().unwrap();
         let mut client = Client { http, base: self.base.clone(), cookie: None, origin: Some(self.base.clone()) };
         let r = client.post("/api/login", &json!({ "username": username, "password": username })).await;

@@ -18,6 +18,9 @@ pub enum Backend {
 
 static COUNTER: AtomicUsize = AtomicUsize::new(0);
 
+/// The metrics token of every test server.
+pub const METRICS_TOKEN: &str = "metrics-token-of-the-tests";
+
 /// A folder of its own for each test.
 pub fn temp_dir(tag: &str) -> PathBuf {
     let n = COUNTER.fetch_add(1, Ordering::SeqCst);
@@ -44,6 +47,11 @@ pub async fn fresh_database(backend: Backend, dir: &std::path::Path) -> String {
     }
 }
 
+/// The configuration of a test server: its own spool folder, the tests' metrics token.
+pub fn test_config(dir: &std::path::Path) -> Config {
+    Config { spool_dir: Some(dir.join("spool")), metrics_token: Some(METRICS_TOKEN.to_string()), ..Config::default() }
+}
+
 /// A running server with the demo accounts, on an empty desk unless it was started
 /// [`with the demo history`](TestServer::start_with_history).
 pub struct TestServer {
@@ -61,20 +69,28 @@ impl TestServer {
     pub async fn start(backend: Backend) -> TestServer {
         let dir = temp_dir("server");
         let database_url = fresh_database(backend, &dir).await;
-        let config = Config { spool_dir: Some(dir.join("spool")), ..Config::default() };
-        TestServer::launch(dir, database_url, config, false).await
+        TestServer::launch(dir.clone(), database_url, test_config(&dir), false).await
     }
 
     /// A server on a fresh database as `vigie serve --demo` starts: with the demo history.
     pub async fn start_with_history(backend: Backend) -> TestServer {
         let dir = temp_dir("server");
         let database_url = fresh_database(backend, &dir).await;
-        let config = Config { spool_dir: Some(dir.join("spool")), ..Config::default() };
-        TestServer::launch(dir, database_url, config, true).await
+        TestServer::launch(dir.clone(), database_url, test_config(&dir), true).await
     }
 
     /// A server on a given database and configuration, without the demo history.
-    pub async fn start_on(dir: PathBuf, database_url: String, config: Config) -> TestServer {
+    pub async fn start_on(dir: PathBuf, database_url: String, mut config: Config) -> TestServer {
+        config.metrics_token.get_or_insert_with(|| METRICS_TOKEN.to_string());
+        TestServer::launch(dir, database_url, config, false).await
+    }
+
+    /// A server on a fresh database with the demo accounts and a configuration of its own.
+    pub async fn start_with(backend: Backend, configure: impl FnOnce(&mut Config)) -> TestServer {
+        let dir = temp_dir("server");
+        let database_url = fresh_database(backend, &dir).await;
+        let mut config = test_config(&dir);
+        configure(&mut config);
         TestServer::launch(dir, database_url, config, false).await
     }
 
@@ -111,12 +127,15 @@ impl TestServer {
 
     /// A client logged in as a demo user (the password is the username).
     pub async fn login(&self, username: &str) -> Client {
+        self.login_with(username, username).await
+    }
+
+    /// A client logged in with a password.
+    pub async fn login_with(&self, username: &str, password: &str) -> Client {
         let mut client = self.anonymous();
-        let response = client.post("/api/login", &serde_json::json!({ "username": username, "password": username })).await;
+        let response = client.post("/api/login", &serde_json::json!({ "username": username, "password": password })).await;
         assert_eq!(response.status, 200, "login {username}: {}", response.json);
-        let cookie = response.headers.get("set-cookie").expect("a session cookie").to_str().expect("ASCII").to_string();
-        assert!(cookie.contains("HttpOnly") && cookie.contains("SameSite=Strict"), "{cookie}");
-        client.cookie = Some(cookie.split(';').next().expect("name=value").to_string());
+        client.cookie = Some(session_of(&response));
         client
     }
 
@@ -127,6 +146,16 @@ impl TestServer {
             .as_i64()
             .expect("id")
     }
+}
+
+/// The `name=value` of the session cookie an answer sets; asserts its attributes.
+pub fn session_of(response: &Response) -> String {
+    let cookie = response.headers.get("set-cookie").expect("a session cookie").to_str().expect("ASCII").to_string();
+    assert!(cookie.starts_with("__Host-vigie_session="), "{cookie}");
+    for attribute in ["Path=/", "Secure", "HttpOnly", "SameSite=Strict"] {
+        assert!(cookie.split("; ").any(|a| a == attribute), "{attribute} in {cookie}");
+    }
+    cookie.split(';').next().expect("name=value").to_string()
 }
 
 /// An answer: status, JSON body (or `Null`), headers.
@@ -182,6 +211,13 @@ impl Client {
 
     pub async fn put(&self, path: &str, body: &Value) -> Response {
         Client::send(self.request(reqwest::Method::PUT, path).json(body)).await
+    }
+
+    /// `/metrics`, with the tests' token.
+    pub async fn metrics(&self) -> String {
+        let r = Client::send(self.request(reqwest::Method::GET, "/metrics").bearer_auth(METRICS_TOKEN)).await;
+        assert_eq!(r.status, 200, "/metrics: {}", r.text);
+        r.text
     }
 
     /// Reports an incident on a site; asserts 201.

@@ -1,7 +1,7 @@
 //! Two instances on one PostgreSQL database: a change made on one is live on the other
 //! (LISTEN/NOTIFY), and an SLA breach is alerted once although both monitors look.
 
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use serde_json::json;
 use vigie_server::config::Config;
@@ -17,38 +17,36 @@ pub async fn two_instances_share_live_events_and_alert_once() {
     let a = TestServer::start_on(dir.join("a"), database_url.clone(), config("a")).await;
     let b = TestServer::start_on(dir.join("b"), database_url.clone(), config("b")).await;
     assert_ne!(a.base, b.base);
+    // Each broadcaster also reads the table every second in case a wake-up is lost: made
+    // rare here, an event seen on the other instance came by NOTIFY.
+    for server in [&a, &b] {
+        server.running.state.events.poll_every(Duration::from_secs(3600));
+        let events = server.running.state.events.clone();
+        eventually("LISTEN established", Duration::from_secs(30), || std::future::ready(events.listening().then_some(()))).await;
+    }
 
     // A supervisor's wall on B sees at once what a client reports on A.
     let supervisor_b = b.login("supervisor").await;
     let mut wall = Listener::open(&supervisor_b, None).await;
     let client_a = a.login("client").await;
     let site = a.site_of(&client_a, "Demo Client").await;
-    let started = Instant::now();
     let incident = client_a.report(site, "Badgeuse de l'accueil lente").await;
     let seen = wall.next_of("reported").await;
-    assert!(started.elapsed() < Duration::from_secs(2), "seen on B after {:?}", started.elapsed());
     assert_eq!(seen.data["incident_id"], incident["id"]);
     assert_eq!(seen.data["data"]["reference"], incident["reference"]);
-    // B also polls the table every second in case a wake-up is lost, so 2 s alone would
-    // not tell NOTIFY from polling: several reports in a row are each seen well within it.
-    let mut latencies = Vec::new();
+    // Several reports in a row: each is seen, in order.
     for n in 0..5 {
-        let started = Instant::now();
         let incident = client_a.report(site, &format!("Lecteur de badge {n} lent")).await;
         let seen = wall.next_of("reported").await;
-        latencies.push(started.elapsed());
         assert_eq!(seen.data["incident_id"], incident["id"]);
     }
-    assert!(latencies.iter().all(|l| *l < Duration::from_millis(500)), "{latencies:?}");
     // And an action taken on B is live on A.
     let supervisor_a = a.login("supervisor").await;
     let mut wall_a = Listener::open(&supervisor_a, None).await;
     let tech_b = b.login("tech").await;
     let id = incident["id"].as_i64().unwrap();
     assert_eq!(tech_b.post_empty(&format!("/api/incidents/{id}/acknowledge")).await.status, 200);
-    let started = Instant::now();
     let acknowledged = wall_a.next_of("acknowledged").await;
-    assert!(started.elapsed() < Duration::from_secs(2));
     assert_eq!(acknowledged.data["incident_id"], id);
 
     // A P1 the client called about two hours ago, reported on A: its take-charge hour is
@@ -67,16 +65,16 @@ pub async fn two_instances_share_live_events_and_alert_once() {
     let breached = "vigie_alerts_total{level=\"breached\"}";
     for server in [&a, &b] {
         let tech = server.login("tech").await;
-        eventually("the breach alert", Duration::from_secs(5), || {
+        eventually("the breach alert", Duration::from_secs(30), || {
             let tech = tech.clone();
             async move { (metric_or_zero(&tech, breached).await >= 1).then_some(()) }
         })
         .await;
     }
-    // Both background monitors have had their turn (B's was woken; A's is woken by the report).
-    b.running.state.monitor.notify_one();
-    a.running.state.monitor.notify_one();
-    tokio::time::sleep(Duration::from_millis(1200)).await;
+    // Each monitor looks once more, whatever its background task did meanwhile: still one.
+    let (on_a, on_b) = tokio::join!(vigie_server::monitor::check(&a.running.state), vigie_server::monitor::check(&b.running.state));
+    on_a.expect("monitor A");
+    on_b.expect("monitor B");
     for server in [&a, &b] {
         let tech = server.login("tech").await;
         assert_eq!(metric_or_zero(&tech, breached).await, 1, "on {}", server.base);
@@ -88,13 +86,16 @@ pub async fn two_instances_share_live_events_and_alert_once() {
     assert_eq!(alerts[0]["data"]["level"], "breached");
     assert_eq!(alerts[0]["data"]["clock"], "take_charge");
     // The alert email, delivered once by one of the two workers.
-    eventually("the alert email", Duration::from_secs(5), || {
+    eventually("the alert email", Duration::from_secs(30), || {
         let tech_b = tech_b.clone();
         async move { timeline(&tech_b, late_id).await.iter().any(|e| e["kind"] == "notification_delivered").then_some(()) }
     })
     .await;
-    // Both workers tick every second: give the other one its turn.
-    tokio::time::sleep(Duration::from_millis(1200)).await;
+    // Each worker delivers what is due once more, whatever its background task did: the
+    // message was claimed and delivered once.
+    let (on_a, on_b) = tokio::join!(vigie_server::notify::deliver_due(&a.running.state), vigie_server::notify::deliver_due(&b.running.state));
+    on_a.expect("worker A");
+    on_b.expect("worker B");
     let events = timeline(&tech_b, late_id).await;
     let delivered: Vec<_> = events.iter().filter(|e| e["kind"] == "notification_delivered").collect();
     assert_eq!(delivered.len(), 1, "{delivered:#?}");

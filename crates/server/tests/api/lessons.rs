@@ -4,7 +4,7 @@ use serde_json::json;
 
 use crate::harness::{Backend, Client, TestServer};
 
-async fn resolve_and_publish(tech: &Client, id: i64, root_cause: &str, prevention: &str) {
+pub async fn resolve_and_publish(tech: &Client, id: i64, root_cause: &str, prevention: &str) {
     tech.post_empty(&format!("/api/incidents/{id}/acknowledge")).await;
     let r = tech
         .post(&format!("/api/incidents/{id}/resolve"), &json!({ "root_cause": root_cause, "actions": "Redémarrage", "security_data_impact": "Aucune", "personal_data_lost": false }))

@@ -205,9 +205,13 @@ pub async fn p1_resolution_drafts_a_postmortem_published_only_when_complete(back
     assert_eq!(pm_clock["state"], "met");
     // Personal data lost: a GDPR notice was queued to the client's management.
     let spool = server.dir.join("spool").join("mail");
-    tokio::time::sleep(std::time::Duration::from_millis(1500)).await;
-    let mails: Vec<String> = std::fs::read_dir(&spool).unwrap().map(|e| std::fs::read_to_string(e.unwrap().path()).unwrap()).collect();
-    assert!(mails.iter().any(|m| m.contains("RGPD") && m.contains("direction@demo-client.example")), "{mails:?}");
+    let mails = || -> Vec<String> {
+        std::fs::read_dir(&spool).map(|d| d.filter_map(|e| std::fs::read_to_string(e.ok()?.path()).ok()).collect()).unwrap_or_default()
+    };
+    crate::notifications::eventually("the GDPR notice to the management", std::time::Duration::from_secs(30), || {
+        std::future::ready(mails().iter().any(|m| m.contains("RGPD") && m.contains("direction@demo-client.example")).then_some(()))
+    })
+    .await;
 }
 
 pub async fn recurrence_opens_a_review(backend: Backend) {

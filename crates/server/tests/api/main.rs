@@ -16,6 +16,12 @@ mod notifications;
 mod durability;
 mod instances;
 mod demo;
+mod logins;
+mod sessions;
+mod inputs;
+mod webhook;
+mod operations;
+mod fuzz;
 
 /// Runs each scenario once per database: `sqlite::name` and `postgres::name`.
 macro_rules! on_both_databases {
@@ -53,6 +59,7 @@ on_both_databases!(
     security::text_is_stored_as_plain_text,
     stream::events_stream_live_and_resume_with_last_event_id,
     stream::event_stream_is_isolated,
+    stream::events_committed_out_of_order_all_reach_the_stream,
     alerts::breach_alerts_once_across_a_restart,
     alerts::supervision_alerts_open_and_update_incidents,
     alerts::health_metrics_time_and_app_routes,
@@ -64,7 +71,35 @@ on_both_databases!(
     notifications::failed_deliveries_are_retried_with_backoff_and_recorded,
     durability::killed_server_loses_no_acknowledged_incident,
     demo::demo_history_fills_the_back_office_once,
+    logins::parallel_wrong_passwords_are_counted_before_any_is_checked,
+    logins::one_password_tried_on_many_accounts_is_slowed,
+    logins::the_owner_gets_in_from_another_address,
+    logins::failed_logins_of_everyone_are_capped_per_minute,
+    logins::password_checks_wait_in_a_bounded_queue,
+    logins::long_usernames_fail_and_are_never_stored,
+    logins::expired_sessions_and_old_failures_are_purged,
+    sessions::streams_end_with_their_session,
+    sessions::replay_is_bounded_and_filtered_by_the_database,
+    inputs::nul_characters_are_refused_by_field,
+    inputs::broken_constraints_name_the_field,
+    inputs::an_idempotency_key_is_bound_to_its_request,
+    inputs::any_unicode_is_anonymised_and_the_postmortem_published,
+    webhook::the_webhook_checks_its_token_first_and_each_alert_alone,
+    operations::metrics_need_their_token_and_health_asks_the_database,
+    operations::the_demo_stays_out_of_real_desks,
+    operations::no_start_while_a_password_is_the_username,
+    operations::a_half_sent_request_is_dropped,
+    operations::shutdown_finishes_requests_and_ends_streams,
+    operations::the_outbox_stops_between_messages,
+    operations::the_binary_stops_gracefully_on_sigterm_and_sigint,
+    fuzz::random_input_never_breaks_the_server,
 );
+
+/// A panic in a handler, behind the layers of every route (no database involved).
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_panic_is_answered_as_a_json_500() {
+    operations::a_panic_is_answered_as_a_json_500().await
+}
 
 /// Several instances on one PostgreSQL database: live events and SLA alerts across them.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -226,14 +226,14 @@ fn of_kind<'a>(events: &'a [Value], kind: &str, channel: &str) -> Vec<&'a Value>
 
 /// The value of a `/metrics` line, 0 when absent (the outbox lines appear once counted).
 pub async fn metric_or_zero(client: &Client, name: &str) -> i64 {
-    let text = client.get("/metrics").await.text;
+    let text = client.metrics().await;
     text.lines().find(|l| l.starts_with(name)).and_then(|l| l.rsplit(' ').next()).and_then(|v| v.parse().ok()).unwrap_or(0)
 }
 
 /// Waits until no message is pending or being sent.
 async fn outbox_settled(client: &Client) {
     eventually("the outbox to be empty", DEADLINE, || async move {
-        let text = client.get("/metrics").await.text;
+        let text = client.metrics().await;
         let busy = text.lines().any(|l| {
             l.starts_with("vigie_notifications_total")
                 && (l.contains("status=\"pending\"") || l.contains("status=\"sending\""))

@@ -2,7 +2,7 @@
 
 use serde_json::json;
 
-use crate::harness::{Backend, Client, TestServer};
+use crate::harness::{session_of, Backend, Client, TestServer};
 
 pub async fn clients_see_only_their_organisation(backend: Backend) {
     let server = TestServer::start(backend).await;
@@ -70,14 +70,44 @@ pub async fn sessions_roles_and_origin(backend: Backend) {
     // Reading needs no Origin.
     assert_eq!(nowhere.get("/api/incidents").await.status, 200);
 
+    // The origin is scheme, host and port: the same host over https, or on another port,
+    // is another site.
+    let https = Client { origin: Some(server.base.replace("http://", "https://")), ..client.clone() };
+    assert_eq!(https.post("/api/incidents", &body).await.status, 403);
+    let port = server.running.addr.port();
+    let other_port = Client { origin: Some(server.base.replace(&port.to_string(), &(port + 1).to_string())), ..client.clone() };
+    assert_eq!(other_port.post("/api/incidents", &body).await.status, 403);
+    // Even without a cookie: logging in from another site (login CSRF) or from nowhere.
+    let credentials = json!({ "username": "client", "password": "client" });
+    for origin in [Some("http://evil.example".to_string()), None, Some(server.base.replace("http://", "https://"))] {
+        let stranger = Client { origin: origin.clone(), ..server.anonymous() };
+        let r = stranger.post("/api/login", &credentials).await;
+        assert_eq!(r.status, 403, "{origin:?}: {}", r.text);
+        assert!(r.headers.get("set-cookie").is_none());
+    }
+    // A form's body (text/plain, which a page of any site may post) is not read.
+    let form = Client::send(server.anonymous().request(reqwest::Method::POST, "/api/login").header("content-type", "text/plain").body(credentials.to_string())).await;
+    assert_eq!((form.status, form.json["error"].is_string()), (415, true), "{}", form.text);
+    assert!(form.headers.get("set-cookie").is_none());
+    let bare = Client::send(server.anonymous().request(reqwest::Method::POST, "/api/login").body(credentials.to_string())).await;
+    assert_eq!(bare.status, 415, "{}", bare.text);
+    // Logging out of another site's page is refused too.
+    assert_eq!(Client { origin: Some("http://evil.example".into()), ..client.clone() }.post_empty("/api/logout").await.status, 403);
+
     // Logout ends the session.
     let r = client.post_empty("/api/logout").await;
     assert_eq!(r.status, 204);
-    assert!(r.headers.get("set-cookie").unwrap().to_str().unwrap().contains("Max-Age=0"));
+    let cleared = r.headers.get("set-cookie").unwrap().to_str().unwrap();
+    assert!(cleared.starts_with("__Host-vigie_session=;") && cleared.contains("Max-Age=0") && cleared.contains("Secure"), "{cleared}");
     assert_eq!(client.get("/api/me").await.status, 401);
-    // A forged cookie is no session.
-    let forged = Client { cookie: Some("vigie_session=00ff".into()), ..server.anonymous() };
+    // A forged cookie is no session, nor is the cookie under its old name.
+    let forged = Client { cookie: Some("__Host-vigie_session=00ff".into()), ..server.anonymous() };
     assert_eq!(forged.get("/api/me").await.status, 401);
+    let mut again = server.anonymous();
+    let login = again.post("/api/login", &credentials).await;
+    let session = session_of(&login);
+    again.cookie = Some(session.replace("__Host-vigie_session", "vigie_session"));
+    assert_eq!(again.get("/api/me").await.status, 401);
 }
 
 pub async fn failed_logins_slow_down(backend: Backend) {
@@ -120,6 +150,23 @@ pub async fn bad_input_gets_a_precise_error(backend: Backend) {
     assert!(r.json["error"].as_str().unwrap().contains("invalid JSON"), "{}", r.text);
     let r = raw("[]").await;
     assert_eq!(r.status, 422);
+    // One JSON value, and nothing after it.
+    let body = format!("{{\"site_id\": {site}, \"description\": \"Caméra HS\"}}");
+    for trailing in [format!("{body} {body}"), format!("{body}x"), format!("{body}\u{0}")] {
+        let r = Client::send(client.request(reqwest::Method::POST, "/api/incidents").header("content-type", "application/json").body(trailing.clone())).await;
+        assert_eq!(r.status, 422, "{trailing}: {}", r.text);
+        assert!(r.json["error"].as_str().unwrap().contains("trailing"), "{}", r.text);
+    }
+    // JSON only, declared as such.
+    for content_type in [None, Some("text/plain"), Some("application/x-www-form-urlencoded"), Some("application/jsonp")] {
+        let mut request = client.request(reqwest::Method::POST, "/api/incidents").body(body.clone());
+        if let Some(content_type) = content_type {
+            request = request.header("content-type", content_type);
+        }
+        let r = Client::send(request).await;
+        assert_eq!((r.status, r.json["error"].is_string()), (415, true), "{content_type:?}: {}", r.text);
+    }
+    assert_eq!(client.get("/api/incidents?state=all").await.json, json!([]), "nothing was created");
 
     let cases = [
         (json!({ "description": "x" }), "site_id"),
