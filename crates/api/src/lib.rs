@@ -3,7 +3,7 @@
 
 use chrono::{DateTime, FixedOffset, Utc};
 use serde::{Deserialize, Serialize};
-use vigie_engine::classify::{Answers, Reason};
+use vigie_engine::classify::{Answers, Reason, Symptom, System};
 use vigie_engine::communication::{GdprNotice, Resolution};
 use vigie_engine::postmortem::{Missing, PostMortem};
 use vigie_engine::sla::{Clock, IncidentTimes, PriorityChange};
@@ -209,10 +209,10 @@ pub struct DataLoss {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct TypeCorrection {
-    /// The system: `video`, `access_control`, `hypervisor`, `intrusion`, `network`…
-    pub system: String,
-    /// The symptom: `down`, `partial`, `slow`, `display`…
-    pub symptom: String,
+    /// The system: `video`, `access_control`, `hypervisor`, `intrusion_detection`, `other`.
+    pub system: System,
+    /// The symptom: `down`, `degraded`, `display`, `slow`, `configuration`.
+    pub symptom: Symptom,
     /// Why it is corrected.
     pub reason: String,
 }
@@ -267,9 +267,22 @@ pub struct ReviewChange {
     pub findings: Option<String>,
 }
 
+/// Who the client wants told.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ContactKind {
+    /// The technical contact designated by the client.
+    Technical,
+    /// The client's management.
+    Management,
+}
+
 /// A person at the client to tell.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct ContactView {
+#[serde(deny_unknown_fields)]
+pub struct Contact {
+    /// Technical contact or management.
+    pub kind: ContactKind,
     /// Name.
     pub name: String,
     /// Email address.
@@ -279,14 +292,13 @@ pub struct ContactView {
     pub phone: String,
 }
 
-/// `GET` and `PUT /api/organisations/{id}/contacts`: whom the client designates.
+/// `GET` and `PUT /api/organisations/{id}/contacts`: the people a client designates to be
+/// told of its incidents.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Contacts {
-    /// The technical contact (*contact technique désigné*).
-    pub technical: Vec<ContactView>,
-    /// The management (*direction*).
-    pub management: Vec<ContactView>,
+    /// Technical contacts and management.
+    pub contacts: Vec<Contact>,
 }
 
 /// A logged-in user, as `GET /api/me` and `POST /api/login` answer.
@@ -335,7 +347,7 @@ pub struct SiteView {
     pub policy: Policy,
     /// The site's own technical contact, told instead of the organisation's for this site.
     #[serde(default)]
-    pub technical_contact: Option<ContactView>,
+    pub technical_contact: Option<Contact>,
 }
 
 /// One entry of an incident's timeline, and of the event stream.

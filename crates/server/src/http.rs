@@ -14,20 +14,20 @@ use axum::routing::{get, post};
 use axum::{middleware, Json, Router};
 use chrono::SecondsFormat;
 use serde::Deserialize;
-use sqlx::Row;
 use tower_http::catch_panic::CatchPanicLayer;
 use tower_http::services::{ServeDir, ServeFile};
 use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::timeout::{RequestBodyTimeoutLayer, TimeoutLayer};
-use vigie_engine::communication::Resolution;
+use vigie_engine::communication::{GdprNotice, Resolution};
+use vigie_api::SiteView;
 use vigie_engine::Priority;
 
 use crate::auth::{self, session_cookie, SESSION_DAYS};
 use crate::client::ClientAddr;
 use crate::error::Error;
 use crate::extract::{self, ApiJson, ApiQuery, Id, OptionalJson, MAX_BODY};
-use crate::incidents::{self, Action, ListQuery, NewIncident};
-use crate::model::{Site, User};
+use crate::incidents::{self, Action, DataLoss, ListQuery, NewIncident, OnSiteNeeded, PlanIntervention, TypeCorrection};
+use crate::model::{Organisation, Site, User};
 use crate::state::AppState;
 use crate::{admin, events, ingest, metrics, origin, postmortems, reports};
 
@@ -49,7 +49,13 @@ pub fn app(state: AppState) -> Router {
         .route("/incidents/{id}", get(get_incident))
         .route("/incidents/{id}/events", get(incident_events))
         .route("/incidents/{id}/acknowledge", post(acknowledge))
+        .route("/incidents/{id}/dispatch", post(dispatch))
         .route("/incidents/{id}/on-site", post(on_site))
+        .route("/incidents/{id}/on-site-needed", post(on_site_needed))
+        .route("/incidents/{id}/plan-intervention", post(plan_intervention))
+        .route("/incidents/{id}/data-loss", post(data_loss))
+        .route("/incidents/{id}/gdpr-notice", post(gdpr_notice))
+        .route("/incidents/{id}/type", post(correct_type))
         .route("/incidents/{id}/updates", post(update))
         .route("/incidents/{id}/reclassify", post(reclassify))
         .route("/incidents/{id}/resolve", post(resolve))
@@ -180,23 +186,39 @@ async fn me(user: User) -> Json<User> {
 }
 
 /// `GET /api/sites`: the sites the caller may report for, with their calendars.
-async fn sites(State(state): State<AppState>, user: User) -> Result<Json<Vec<serde_json::Value>>, Error> {
-    let rows = sqlx::query(
-        "SELECT sites.*, organisations.name AS organisation_name, organisations.contract AS contract
-         FROM sites JOIN organisations ON organisations.id = sites.organisation_id
-         WHERE $1 IS NULL OR sites.organisation_id = $1 ORDER BY organisations.name, sites.name",
-    )
-    .bind(if user.is_staff() { None } else { Some(user.organisation_id.unwrap_or(-1)) })
-    .fetch_all(state.db.pool())
-    .await?;
+/// `GET /api/sites`: the sites the caller may report on, each with the policy an incident
+/// reported now would be under, so that the report page promises what the server will
+/// count.
+async fn sites(State(state): State<AppState>, user: User) -> Result<Json<Vec<SiteView>>, Error> {
+    let mut conn = state.db.pool().acquire().await?;
+    let rows = sqlx::query("SELECT * FROM sites WHERE $1 IS NULL OR organisation_id = $1 ORDER BY organisation_id, name")
+        .bind(if user.is_staff() { None } else { Some(user.organisation_id.unwrap_or(-1)) })
+        .fetch_all(&mut *conn)
+        .await?;
+    let mut organisations: std::collections::HashMap<i64, (Organisation, vigie_engine::Policy)> = std::collections::HashMap::new();
     let mut out = Vec::with_capacity(rows.len());
     for row in rows {
         let site = Site::from_row(&row)?;
-        let mut value = serde_json::to_value(&site).map_err(|e| Error::Database(e.to_string()))?;
-        value["organisation_name"] = serde_json::Value::String(row.try_get("organisation_name")?);
-        value["contract"] = serde_json::Value::String(row.try_get("contract")?);
-        out.push(value);
+        if !organisations.contains_key(&site.organisation_id) {
+            let organisation = incidents::organisation(&mut conn, site.organisation_id).await?;
+            let policy = crate::policies::effective(&mut conn, &state, &organisation).await?;
+            organisations.insert(site.organisation_id, (organisation, policy));
+        }
+        let (organisation, policy) = &organisations[&site.organisation_id];
+        out.push(SiteView {
+            id: site.id,
+            organisation_id: organisation.id,
+            organisation_name: organisation.name.clone(),
+            contract: organisation.contract,
+            name: site.name,
+            address: site.address,
+            calendar: site.calendar,
+            sensitive_zones: site.sensitive_zones,
+            policy: *policy,
+            technical_contact: site.technical_contact,
+        });
     }
+    out.sort_by(|a, b| (&a.organisation_name, &a.name).cmp(&(&b.organisation_name, &b.name)));
     Ok(Json(out))
 }
 
@@ -243,6 +265,30 @@ async fn acknowledge(State(state): State<AppState>, user: User, Id(id): Id, Opti
 
 async fn on_site(State(state): State<AppState>, user: User, Id(id): Id, OptionalJson(body): OptionalJson<Note>) -> Result<Response, Error> {
     run(state, user, id, Action::OnSite { note: body.note }).await
+}
+
+async fn dispatch(State(state): State<AppState>, user: User, Id(id): Id, OptionalJson(body): OptionalJson<Note>) -> Result<Response, Error> {
+    run(state, user, id, Action::Dispatch { note: body.note }).await
+}
+
+async fn on_site_needed(State(state): State<AppState>, user: User, Id(id): Id, ApiJson(body): ApiJson<OnSiteNeeded>) -> Result<Response, Error> {
+    run(state, user, id, Action::OnSiteNeeded(body)).await
+}
+
+async fn plan_intervention(State(state): State<AppState>, user: User, Id(id): Id, ApiJson(body): ApiJson<PlanIntervention>) -> Result<Response, Error> {
+    run(state, user, id, Action::PlanIntervention(body)).await
+}
+
+async fn data_loss(State(state): State<AppState>, user: User, Id(id): Id, ApiJson(body): ApiJson<DataLoss>) -> Result<Response, Error> {
+    run(state, user, id, Action::DataLoss(body)).await
+}
+
+async fn gdpr_notice(State(state): State<AppState>, user: User, Id(id): Id, ApiJson(body): ApiJson<GdprNotice>) -> Result<Response, Error> {
+    run(state, user, id, Action::GdprNotice(body)).await
+}
+
+async fn correct_type(State(state): State<AppState>, user: User, Id(id): Id, ApiJson(body): ApiJson<TypeCorrection>) -> Result<Response, Error> {
+    run(state, user, id, Action::CorrectType(body)).await
 }
 
 async fn close(State(state): State<AppState>, user: User, Id(id): Id, OptionalJson(body): OptionalJson<Note>) -> Result<Response, Error> {

@@ -7,18 +7,18 @@ use serde_json::json;
 use sqlx::any::AnyRow;
 use sqlx::AnyConnection;
 use vigie_engine::classify::{Answers, Reason};
-use vigie_engine::communication::{GdprNotice, NoticeKind, Resolution};
+use vigie_engine::communication::{GdprNotice, Resolution};
 use vigie_engine::postmortem::{PostMortem, TimelineEntry};
 use vigie_engine::recurrence::{recurrent_with, IncidentKey};
-use vigie_engine::sla::{self, IncidentTimes};
+use vigie_engine::sla::{self, ClockKind, IncidentTimes, PriorityChange};
 use vigie_engine::{classify, Classification, Contract, Policy, Priority};
 
 use crate::db::{from_ms, get, get_parsed, get_time, to_ms};
-pub use vigie_api::{IncidentView, NewIncident, Source, Status};
+pub use vigie_api::{DataLoss, IncidentView, NewIncident, OnSiteNeeded, PlanIntervention, Source, Status, TypeCorrection};
 use crate::error::Error;
 use crate::events::{self, Event};
 use crate::model::{Organisation, Site, User};
-use crate::notify;
+use crate::notices::{self, ClientNotice};
 use crate::state::AppState;
 
 
@@ -390,20 +390,26 @@ pub(crate) async fn insert(conn: &mut AnyConnection, new: Insert<'_>, now: DateT
         }),
     )
     .await?;
-    detect_recurrence(conn, id, &reference, new.site, &incident_type, new.reported_at, now).await?;
+    // Recordings said lost at the report: the GDPR clock starts with the report.
+    if new.answers.and_then(|a| a.recording_lost) == Some(true) {
+        sqlx::query("UPDATE incidents SET data_loss_known_at = $1, data_loss_description = $2 WHERE id = $3")
+            .bind(to_ms(new.reported_at))
+            .bind("Perte d'enregistrements signalée avec l'incident")
+            .bind(id)
+            .execute(&mut *conn)
+            .await?;
+    }
+    let row = sqlx::query("SELECT * FROM incidents WHERE id = $1").bind(id).fetch_one(&mut *conn).await?;
+    detect_recurrence(conn, &Incident::from_row(&row)?, new.site, new.organisation, now).await?;
     Ok(id)
 }
 
-async fn detect_recurrence(
-    conn: &mut AnyConnection,
-    id: i64,
-    reference: &str,
-    site: &Site,
-    incident_type: &str,
-    reported_at: DateTime<Utc>,
-    now: DateTime<Utc>,
-) -> Result<(), Error> {
-    let since = reported_at - TimeDelta::days(93);
+/// Judges whether an incident recurs (same type, same site, 3 months) and keeps its
+/// technical review in step: opened, and the client told, when it recurs; closed when a
+/// corrected type makes it no longer recur.
+async fn detect_recurrence(conn: &mut AnyConnection, incident: &Incident, site: &Site, org: &Organisation, now: DateTime<Utc>) -> Result<(), Error> {
+    let since = incident.times.reported_at - TimeDelta::days(93);
+    let incident_type = incident.incident_type.as_str();
     let rows = sqlx::query(
         // The most recent ones are enough to name in the review, and keep this query small
         // however many incidents a site has had.
@@ -412,33 +418,58 @@ async fn detect_recurrence(
     )
     .bind(site.id)
     .bind(incident_type)
-    .bind(id)
+    .bind(incident.id)
     .bind(to_ms(since))
     .fetch_all(&mut *conn)
     .await?;
-    let key = |id: String, at: i64| IncidentKey { id, site: site.id.to_string(), incident_type: incident_type.to_string(), reported_at: from_ms(at) };
+    let key = |id: String, at: DateTime<Utc>| IncidentKey { id, site: site.id.to_string(), incident_type: incident_type.to_string(), reported_at: at };
     let history = rows
         .iter()
-        .map(|r| Ok(key(get::<String>(r, "reference")?, get(r, "reported_at")?)))
+        .map(|r| Ok(key(get::<String>(r, "reference")?, from_ms(get(r, "reported_at")?))))
         .collect::<Result<Vec<_>, Error>>()?;
-    let related: Vec<String> = recurrent_with(&key(reference.to_string(), to_ms(reported_at)), &history).iter().map(|k| k.id.clone()).collect();
+    let related: Vec<String> =
+        recurrent_with(&key(incident.reference.clone(), incident.times.reported_at), &history).iter().map(|k| k.id.clone()).collect();
+    let review = sqlx::query("SELECT id, status FROM recurrence_reviews WHERE incident_id = $1").bind(incident.id).fetch_optional(&mut *conn).await?;
     if related.is_empty() {
+        sqlx::query("UPDATE incidents SET recurrent = 0 WHERE id = $1").bind(incident.id).execute(&mut *conn).await?;
+        // A review opened under the former type, not yet done, ends here with the reason.
+        if let Some(review) = review.filter(|r| get::<String>(r, "status").is_ok_and(|s| s != "done")) {
+            let findings = format!("Type corrigé en {incident_type} : l'incident n'est plus récurrent, la revue est sans objet.");
+            sqlx::query("UPDATE recurrence_reviews SET status = 'done', findings = $1, closed_at = $2 WHERE id = $3")
+                .bind(&findings)
+                .bind(to_ms(now))
+                .bind(get::<i64>(&review, "id")?)
+                .execute(&mut *conn)
+                .await?;
+            let event_id = events::append(conn, Some(incident.id), Some(site.organisation_id), "review_closed", now, None, json!({ "findings": findings })).await?;
+            notices::queue(conn, incident, site, org, ClientNotice::ReviewClosed { findings: &findings, proposal: None }, event_id, now).await?;
+        }
         return Ok(());
     }
-    sqlx::query("UPDATE incidents SET recurrent = 1 WHERE id = $1").bind(id).execute(&mut *conn).await?;
+    sqlx::query("UPDATE incidents SET recurrent = 1 WHERE id = $1").bind(incident.id).execute(&mut *conn).await?;
+    if review.is_some() {
+        sqlx::query("UPDATE recurrence_reviews SET incident_type = $1, related = $2 WHERE incident_id = $3")
+            .bind(incident_type)
+            .bind(serde_json::to_string(&related).unwrap_or_default())
+            .bind(incident.id)
+            .execute(&mut *conn)
+            .await?;
+        return Ok(());
+    }
     sqlx::query(
         "INSERT INTO recurrence_reviews (incident_id, site_id, incident_type, related, status, created_at)
          VALUES ($1, $2, $3, $4, 'open', $5) ON CONFLICT (incident_id) DO NOTHING",
     )
-    .bind(id)
+    .bind(incident.id)
     .bind(site.id)
     .bind(incident_type)
     .bind(serde_json::to_string(&related).unwrap_or_default())
     .bind(to_ms(now))
     .execute(&mut *conn)
     .await?;
-    events::append(conn, Some(id), Some(site.organisation_id), "recurrence_detected", now, None, json!({ "related": related, "incident_type": incident_type }))
+    let event_id = events::append(conn, Some(incident.id), Some(site.organisation_id), "recurrence_detected", now, None, json!({ "related": related, "incident_type": incident_type }))
         .await?;
+    notices::queue(conn, incident, site, org, ClientNotice::ReviewOpened { related: &related }, event_id, now).await?;
     Ok(())
 }
 
@@ -569,12 +600,24 @@ async fn find_by_key(state: &AppState, user: &User, key: &str) -> Result<Option<
 pub enum Action {
     /// A technician called the client.
     Acknowledge { note: Option<String> },
+    /// A technician was dispatched to the site: the P1 on-site promise.
+    Dispatch { note: Option<String> },
     /// A technician is on site.
     OnSite { note: Option<String> },
+    /// Whether a technician must go on site, decided during the take-charge call.
+    OnSiteNeeded(OnSiteNeeded),
+    /// The date of a P3 intervention.
+    PlanIntervention(PlanIntervention),
     /// A client update was sent.
     Update { message: String },
     /// The priority changes.
     Reclassify { priority: Priority, reason: String },
+    /// Data was or may have been lost.
+    DataLoss(DataLoss),
+    /// The GDPR notice is sent to the client.
+    GdprNotice(GdprNotice),
+    /// The incident's type is corrected; recurrence is judged again.
+    CorrectType(TypeCorrection),
     /// The incident is resolved.
     Resolve(Resolution),
     /// The incident is closed.
@@ -583,6 +626,28 @@ pub enum Action {
 
 fn conflict(incident: &Incident, why: &str) -> Error {
     Error::Conflict(format!("{} {why}", incident.reference))
+}
+
+/// What an action records: the event's kind and data, and the notice it sends.
+struct Recorded<'a> {
+    kind: &'static str,
+    data: serde_json::Value,
+    notice: Option<Notice<'a>>,
+}
+
+/// The notice an action sends, once the incident is updated.
+enum Notice<'a> {
+    TakeCharge,
+    Update,
+    Resolution,
+    Reclassification { from: Priority, reason: String },
+    InterventionPlanned { planned_for: DateTime<Utc>, reason: Option<String> },
+    Gdpr(&'a GdprNotice),
+}
+
+/// The longest a reason, a note or a description may be, as the other texts.
+fn optional_text(field: &str, value: Option<&str>) -> Result<Option<String>, Error> {
+    value.map(str::trim).filter(|v| !v.is_empty()).map(|v| required_text(field, v)).transpose()
 }
 
 /// Applies an action: checks the transition (409 with the reason when impossible), records
@@ -596,60 +661,195 @@ pub async fn act(state: &AppState, user: &User, id: i64, action: Action) -> Resu
     let mut tx = state.db.begin().await?;
     let incident = load(&mut tx, user, id).await?;
     user.require_staff()?;
-    let t = &incident.times;
-    let stamp = |t: Option<DateTime<Utc>>| t.map(|t| t.to_rfc3339()).unwrap_or_default();
     if incident.closed_at.is_some() {
         return Err(conflict(&incident, "is closed"));
     }
-    let note = |n: &Option<String>| n.as_deref().map(str::trim).filter(|n| !n.is_empty()).map(str::to_string);
-    let (kind, data, notice) = match &action {
+    let recorded = record(&mut tx, &incident, &action, now).await?;
+    let event_id = events::append(&mut tx, Some(id), Some(incident.organisation_id), recorded.kind, now, Some(user.id), recorded.data).await?;
+    let updated = load(&mut tx, user, id).await?;
+    let site = site(&mut tx, updated.site_id).await?;
+    let org = organisation(&mut tx, updated.organisation_id).await?;
+    if let Some(notice) = &recorded.notice {
+        let notice = match notice {
+            Notice::TakeCharge => ClientNotice::TakeCharge,
+            Notice::Update => ClientNotice::Update,
+            Notice::Resolution => ClientNotice::Resolution,
+            Notice::Reclassification { from, reason } => ClientNotice::Reclassification { from: *from, reason },
+            Notice::InterventionPlanned { planned_for, reason } => ClientNotice::InterventionPlanned { planned_for: *planned_for, reason: reason.as_deref() },
+            Notice::Gdpr(content) => ClientNotice::Gdpr(content),
+        };
+        notices::queue(&mut tx, &updated, &site, &org, notice, event_id, now).await?;
+    }
+    match &action {
+        Action::Resolve(_) if updated.priority == Priority::P1 => draft_postmortem(&mut tx, &updated, &site, now).await?,
+        Action::CorrectType(_) => detect_recurrence(&mut tx, &updated, &site, &org, now).await?,
+        _ => {}
+    }
+    tx.commit().await?;
+    state.changed().await;
+    view(&updated, &site, &org, now)
+}
+
+/// Checks an action against the incident's state and writes what it changes.
+async fn record<'a>(tx: &mut AnyConnection, incident: &Incident, action: &'a Action, now: DateTime<Utc>) -> Result<Recorded<'a>, Error> {
+    let t = &incident.times;
+    let id = incident.id;
+    let stamp = |t: Option<DateTime<Utc>>| t.map(|t| t.to_rfc3339()).unwrap_or_default();
+    let note = |n: &Option<String>| optional_text("note", n.as_deref());
+    let set = |column: &'static str| format!("UPDATE incidents SET {column} = $1 WHERE id = $2");
+    let unresolved = || if t.resolved_at.is_some() { Err(conflict(incident, "is already resolved")) } else { Ok(()) };
+    let acknowledged = || if t.acknowledged_at.is_none() { Err(conflict(incident, "must be taken in charge first")) } else { Ok(()) };
+    let recorded = |kind, data, notice| Ok(Recorded { kind, data, notice });
+    match action {
         Action::Acknowledge { note: n } => {
+            let n = note(n)?;
             if t.acknowledged_at.is_some() {
-                return Err(conflict(&incident, &format!("was already taken in charge at {}", stamp(t.acknowledged_at))));
+                return Err(conflict(incident, &format!("was already taken in charge at {}", stamp(t.acknowledged_at))));
             }
-            sqlx::query("UPDATE incidents SET acknowledged_at = $1 WHERE id = $2").bind(to_ms(now)).bind(id).execute(&mut *tx).await?;
-            ("acknowledged", json!({ "note": note(n) }), Some(NoticeKind::TakeCharge))
+            sqlx::query(&set("acknowledged_at")).bind(to_ms(now)).bind(id).execute(&mut *tx).await?;
+            recorded("acknowledged", json!({ "note": n }), Some(Notice::TakeCharge))
+        }
+        Action::Dispatch { note: n } => {
+            let n = note(n)?;
+            acknowledged()?;
+            unresolved()?;
+            if t.dispatched_at.is_some() {
+                return Err(conflict(incident, &format!("had a technician dispatched at {}", stamp(t.dispatched_at))));
+            }
+            sqlx::query(&set("dispatched_at")).bind(to_ms(now)).bind(id).execute(&mut *tx).await?;
+            recorded("dispatched", json!({ "note": n }), None)
         }
         Action::OnSite { note: n } => {
-            if t.acknowledged_at.is_none() {
-                return Err(conflict(&incident, "must be taken in charge first"));
-            }
-            if t.resolved_at.is_some() {
-                return Err(conflict(&incident, "is already resolved"));
-            }
+            let n = note(n)?;
+            acknowledged()?;
+            unresolved()?;
             if t.on_site_at.is_some() {
-                return Err(conflict(&incident, &format!("has had a technician on site since {}", stamp(t.on_site_at))));
+                return Err(conflict(incident, &format!("has had a technician on site since {}", stamp(t.on_site_at))));
             }
-            sqlx::query("UPDATE incidents SET on_site_at = $1 WHERE id = $2").bind(to_ms(now)).bind(id).execute(&mut *tx).await?;
-            ("on_site", json!({ "note": note(n) }), None)
-        }
-        Action::Update { message } => {
-            let message = required_text("message", message)?;
-            if t.acknowledged_at.is_none() {
-                return Err(conflict(&incident, "must be taken in charge first"));
-            }
-            if t.resolved_at.is_some() {
-                return Err(conflict(&incident, "is already resolved"));
-            }
-            sqlx::query("UPDATE incidents SET last_update_at = $1 WHERE id = $2").bind(to_ms(now)).bind(id).execute(&mut *tx).await?;
-            ("update", json!({ "message": message }), Some(NoticeKind::Update))
-        }
-        Action::Reclassify { priority, reason } => {
-            let reason = required_text("reason", reason)?;
-            if t.resolved_at.is_some() {
-                return Err(conflict(&incident, "is already resolved"));
-            }
-            if *priority == incident.priority {
-                return Err(conflict(&incident, &format!("is already {priority}")));
-            }
-            sqlx::query("UPDATE incidents SET priority = $1, override_reason = $2, override_by = $3 WHERE id = $4")
-                .bind(priority.as_str())
-                .bind(&reason)
-                .bind(user.id)
+            // Arriving means having left: a dispatch not recorded is recorded with it.
+            sqlx::query("UPDATE incidents SET on_site_at = $1, dispatched_at = COALESCE(dispatched_at, $1) WHERE id = $2")
+                .bind(to_ms(now))
                 .bind(id)
                 .execute(&mut *tx)
                 .await?;
-            ("reclassified", json!({ "from": incident.priority, "to": priority, "reason": reason }), None)
+            recorded("on_site", json!({ "note": n }), None)
+        }
+        Action::OnSiteNeeded(OnSiteNeeded { needed, reason }) => {
+            let reason = required_text("reason", reason)?;
+            unresolved()?;
+            if *needed == t.on_site_required {
+                let already = if *needed { "already needs a technician on site" } else { "already needs no technician on site" };
+                return Err(conflict(incident, already));
+            }
+            sqlx::query(&set("on_site_required")).bind(i64::from(*needed)).bind(id).execute(&mut *tx).await?;
+            recorded("on_site_needed", json!({ "needed": needed, "reason": reason }), None)
+        }
+        Action::PlanIntervention(PlanIntervention { planned_for, reason }) => {
+            let planned_for = planned_for.with_timezone(&Utc);
+            let reason = optional_text("reason", reason.as_deref())?;
+            if planned_for < now {
+                return Err(Error::field("planned_for", format!("{} is in the past", planned_for.to_rfc3339())));
+            }
+            unresolved()?;
+            if t.on_site_at.is_some() {
+                return Err(conflict(incident, &format!("has had a technician on site since {}", stamp(t.on_site_at))));
+            }
+            let calendar = site(&mut *tx, incident.site_id).await?.calendar()?;
+            let clock = sla::clock(ClockKind::InterventionPlanned, t, &incident.policy, &calendar, now).map_err(|e| Error::Database(e.to_string()))?;
+            let Some(due) = clock.due.filter(|_| clock.is_open()) else {
+                return Err(conflict(incident, "has no intervention to plan (a P3 that needs a technician on site)"));
+            };
+            if planned_for > due && reason.is_none() {
+                return Err(Error::field(
+                    "reason",
+                    format!("required: {} is after the intervention deadline {} (say why, for instance the client asked for a later date)", planned_for.to_rfc3339(), due.to_rfc3339()),
+                ));
+            }
+            sqlx::query("UPDATE incidents SET intervention_planned_at = $1, intervention_planned_for = $2, intervention_plan_reason = $3 WHERE id = $4")
+                .bind(to_ms(now))
+                .bind(to_ms(planned_for))
+                .bind(reason.clone())
+                .bind(id)
+                .execute(&mut *tx)
+                .await?;
+            let data = json!({ "planned_for": planned_for, "due": due, "after_deadline": planned_for > due, "reason": reason });
+            recorded("intervention_planned", data, Some(Notice::InterventionPlanned { planned_for, reason }))
+        }
+        Action::Update { message } => {
+            let message = required_text("message", message)?;
+            acknowledged()?;
+            unresolved()?;
+            sqlx::query(&set("last_update_at")).bind(to_ms(now)).bind(id).execute(&mut *tx).await?;
+            recorded("update", json!({ "message": message }), Some(Notice::Update))
+        }
+        Action::Reclassify { priority, reason } => {
+            let reason = required_text("reason", reason)?;
+            unresolved()?;
+            if *priority == incident.priority {
+                return Err(conflict(incident, &format!("is already {priority}")));
+            }
+            let mut changes = t.priority_changes.clone();
+            changes.push(PriorityChange { at: now, from: incident.priority, to: *priority });
+            sqlx::query("UPDATE incidents SET priority = $1, override_reason = $2, override_by = NULL, priority_changes = $3 WHERE id = $4")
+                .bind(priority.as_str())
+                .bind(&reason)
+                .bind(serde_json::to_string(&changes).unwrap_or_default())
+                .bind(id)
+                .execute(&mut *tx)
+                .await?;
+            let data = json!({ "from": incident.priority, "to": priority, "reason": reason });
+            recorded("reclassified", data, Some(Notice::Reclassification { from: incident.priority, reason }))
+        }
+        Action::DataLoss(DataLoss { known_at, description }) => {
+            let description = required_text("description", description)?;
+            let known_at = known_at.map_or(now, |k| k.with_timezone(&Utc));
+            if known_at > now {
+                return Err(Error::field("known_at", format!("{} is in the future", known_at.to_rfc3339())));
+            }
+            if known_at < t.reported_at - TimeDelta::days(30) {
+                return Err(Error::field("known_at", "is more than 30 days before the report"));
+            }
+            if t.data_loss_known_at.is_some() {
+                return Err(conflict(incident, &format!("has had a data loss recorded since {}", stamp(t.data_loss_known_at))));
+            }
+            sqlx::query("UPDATE incidents SET data_loss_known_at = $1, data_loss_description = $2 WHERE id = $3")
+                .bind(to_ms(known_at))
+                .bind(&description)
+                .bind(id)
+                .execute(&mut *tx)
+                .await?;
+            recorded("data_loss", json!({ "known_at": known_at, "description": description }), None)
+        }
+        Action::GdprNotice(content) => {
+            let missing = content.missing();
+            if let Some(first) = missing.first() {
+                return Err(Error::field(*first, format!("required; the notice lacks {}", missing.join(", "))));
+            }
+            for (field, text) in [("nature", &content.nature), ("consequences", &content.consequences), ("measures", &content.measures), ("contact", &content.contact)] {
+                required_text(field, text)?;
+            }
+            if t.data_loss_known_at.is_none() {
+                return Err(conflict(incident, "has no data loss recorded (POST …/data-loss first)"));
+            }
+            if t.gdpr_notice_sent_at.is_some() {
+                return Err(conflict(incident, &format!("had its GDPR notice sent at {}", stamp(t.gdpr_notice_sent_at))));
+            }
+            sqlx::query("UPDATE incidents SET gdpr_notice = $1, gdpr_notice_sent_at = $2 WHERE id = $3")
+                .bind(serde_json::to_string(content).unwrap_or_default())
+                .bind(to_ms(now))
+                .bind(id)
+                .execute(&mut *tx)
+                .await?;
+            recorded("gdpr_notice", serde_json::to_value(content).unwrap_or_default(), Some(Notice::Gdpr(content)))
+        }
+        Action::CorrectType(TypeCorrection { system, symptom, reason }) => {
+            let reason = required_text("reason", reason)?;
+            let incident_type = format!("{}/{}", system.as_str(), symptom.as_str());
+            if incident_type == incident.incident_type {
+                return Err(conflict(incident, &format!("is already of type {incident_type}")));
+            }
+            sqlx::query(&set("incident_type")).bind(&incident_type).bind(id).execute(&mut *tx).await?;
+            recorded("type_corrected", json!({ "from": incident.incident_type, "to": incident_type, "reason": reason }), None)
         }
         Action::Resolve(resolution) => {
             let resolution = Resolution {
@@ -659,11 +859,9 @@ pub async fn act(state: &AppState, user: &User, id: i64, action: Action) -> Resu
                 personal_data_lost: resolution.personal_data_lost,
             };
             if t.resolved_at.is_some() {
-                return Err(conflict(&incident, &format!("was already resolved at {}", stamp(t.resolved_at))));
+                return Err(conflict(incident, &format!("was already resolved at {}", stamp(t.resolved_at))));
             }
-            if t.acknowledged_at.is_none() {
-                return Err(conflict(&incident, "must be taken in charge first"));
-            }
+            acknowledged()?;
             sqlx::query(
                 "UPDATE incidents SET resolved_at = $1, root_cause = $2, actions = $3, security_data_impact = $4, personal_data_lost = $5 WHERE id = $6",
             )
@@ -675,29 +873,27 @@ pub async fn act(state: &AppState, user: &User, id: i64, action: Action) -> Resu
             .bind(id)
             .execute(&mut *tx)
             .await?;
-            ("resolved", serde_json::to_value(&resolution).unwrap_or_default(), Some(NoticeKind::Resolution))
+            // Personal data found lost at the resolution: the GDPR clock starts now, unless
+            // the loss was recorded earlier.
+            if resolution.personal_data_lost && t.data_loss_known_at.is_none() {
+                sqlx::query("UPDATE incidents SET data_loss_known_at = $1, data_loss_description = $2 WHERE id = $3")
+                    .bind(to_ms(now))
+                    .bind(&resolution.security_data_impact)
+                    .bind(id)
+                    .execute(&mut *tx)
+                    .await?;
+            }
+            recorded("resolved", serde_json::to_value(&resolution).unwrap_or_default(), Some(Notice::Resolution))
         }
         Action::Close { note: n } => {
+            let n = note(n)?;
             if t.resolved_at.is_none() {
-                return Err(conflict(&incident, "must be resolved first"));
+                return Err(conflict(incident, "must be resolved first"));
             }
-            sqlx::query("UPDATE incidents SET closed_at = $1 WHERE id = $2").bind(to_ms(now)).bind(id).execute(&mut *tx).await?;
-            ("closed", json!({ "note": note(n) }), None)
+            sqlx::query(&set("closed_at")).bind(to_ms(now)).bind(id).execute(&mut *tx).await?;
+            recorded("closed", json!({ "note": n }), None)
         }
-    };
-    let event_id = events::append(&mut tx, Some(id), Some(incident.organisation_id), kind, now, Some(user.id), data).await?;
-    let updated = load(&mut tx, user, id).await?;
-    let site = site(&mut tx, updated.site_id).await?;
-    let org = organisation(&mut tx, updated.organisation_id).await?;
-    if let Some(kind) = notice {
-        notify::queue_client_notices(&mut tx, &updated, &site, &org, kind, event_id, now).await?;
     }
-    if matches!(action, Action::Resolve(_)) && updated.priority == Priority::P1 {
-        draft_postmortem(&mut tx, &updated, &site, now).await?;
-    }
-    tx.commit().await?;
-    state.changed().await;
-    view(&updated, &site, &org, now)
 }
 
 /// Creates the draft post-mortem of a resolved P1, its timeline filled in from the events.

@@ -22,6 +22,7 @@ pub mod listener;
 pub mod metrics;
 pub mod model;
 pub mod monitor;
+pub mod notices;
 pub mod notify;
 pub mod origin;
 pub mod passwords;

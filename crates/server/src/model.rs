@@ -107,28 +107,7 @@ impl User {
     }
 }
 
-/// Who the client wants told.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum ContactKind {
-    /// The technical contact designated by the client.
-    Technical,
-    /// The client's management.
-    Management,
-}
-
-/// A person at the client.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Contact {
-    /// Technical contact or management.
-    pub kind: ContactKind,
-    /// Name.
-    pub name: String,
-    /// Email address.
-    pub email: String,
-    /// Mobile phone, E.164.
-    pub phone: String,
-}
+pub use vigie_api::{Contact, ContactKind};
 
 /// A client organisation.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -173,6 +152,8 @@ pub struct Site {
     pub calendar: CalendarSpec,
     /// The sensitive zones the report questionnaire offers.
     pub sensitive_zones: Vec<String>,
+    /// The site's own technical contact, told instead of the organisation's.
+    pub technical_contact: Option<Contact>,
 }
 
 impl Site {
@@ -192,6 +173,10 @@ impl Site {
             address: get(row, "address")?,
             calendar: get_json(row, "calendar")?,
             sensitive_zones: get_json(row, "sensitive_zones")?,
+            technical_contact: get::<Option<String>>(row, "technical_contact")?
+                .map(|c| serde_json::from_str(&c))
+                .transpose()
+                .map_err(|e| Error::Database(format!("technical_contact: {e}")))?,
         })
     }
 }

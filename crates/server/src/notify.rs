@@ -12,7 +12,6 @@ use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
 use serde_json::json;
 use sqlx::any::AnyRow;
 use sqlx::AnyConnection;
-use vigie_engine::communication::{self, NoticeKind, Recipient};
 use vigie_engine::sla::ClockKind;
 
 use crate::config::{Config, SmtpTls};
@@ -20,7 +19,7 @@ use crate::db::{get, to_ms};
 use crate::error::Error;
 use crate::events;
 use crate::incidents::Incident;
-use crate::model::{ContactKind, Organisation, Site};
+use crate::model::Site;
 use crate::state::AppState;
 
 /// Deliveries tried before a message is given up.
@@ -46,15 +45,16 @@ impl Channel {
     }
 }
 
-struct Outgoing {
-    channel: Channel,
-    recipient: String,
-    address: String,
-    subject: String,
-    body: String,
+/// A message for the outbox.
+pub(crate) struct Outgoing {
+    pub channel: Channel,
+    pub recipient: String,
+    pub address: String,
+    pub subject: String,
+    pub body: String,
 }
 
-async fn enqueue(conn: &mut AnyConnection, incident_id: Option<i64>, event_id: i64, m: Outgoing, now: DateTime<Utc>) -> Result<(), Error> {
+pub(crate) async fn enqueue(conn: &mut AnyConnection, incident_id: Option<i64>, event_id: i64, m: Outgoing, now: DateTime<Utc>) -> Result<(), Error> {
     sqlx::query(
         "INSERT INTO outbox (incident_id, event_id, channel, recipient, address, subject, body, next_attempt_at)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
@@ -72,117 +72,9 @@ async fn enqueue(conn: &mut AnyConnection, incident_id: Option<i64>, event_id: i
     Ok(())
 }
 
-fn local(t: DateTime<Utc>, tz: Tz) -> String {
+/// An instant in the site's local time, as messages write it.
+pub(crate) fn local(t: DateTime<Utc>, tz: Tz) -> String {
     t.with_timezone(&tz).format("%d/%m/%Y %H:%M").to_string()
-}
-
-/// Queues the client notices of an incident event, as the engine's plan says: P1 to the
-/// technical contact and management, P2 to the technical contact, email and SMS; the GDPR
-/// notice when personal data was lost.
-///
-/// # Errors
-/// [`Error::Database`].
-pub async fn queue_client_notices(
-    conn: &mut AnyConnection,
-    incident: &Incident,
-    site: &Site,
-    org: &Organisation,
-    kind: NoticeKind,
-    event_id: i64,
-    now: DateTime<Utc>,
-) -> Result<(), Error> {
-    let calendar = site.calendar()?;
-    let tz = calendar.time_zone();
-    let plan = communication::plan(&incident.times, &incident.policy, &calendar).map_err(|e| Error::Database(e.to_string()))?;
-    let reference = &incident.reference;
-    let mut notices: Vec<(Vec<Recipient>, bool, String, String)> = Vec::new();
-    if plan.proactive {
-        let next = plan.notices.iter().find(|n| n.kind == NoticeKind::Update).map(|n| local(n.due, tz));
-        let (subject, body) = match kind {
-            NoticeKind::TakeCharge => (
-                format!("[{reference}] Prise en charge de votre incident {}", incident.priority),
-                format!(
-                    "Bonjour,\n\nVotre incident {reference} ({}) sur le site {} est pris en charge par nos équipes depuis le {}.\n{}\n\nMileo Technology — support",
-                    incident.priority,
-                    site.name,
-                    local(now, tz),
-                    next.map(|n| format!("Prochain point d'avancement au plus tard le {n}.")).unwrap_or_default()
-                ),
-            ),
-            NoticeKind::Update => (
-                format!("[{reference}] Point d'avancement"),
-                format!(
-                    "Bonjour,\n\nPoint d'avancement sur l'incident {reference} ({}) du site {} :\n{}\n{}\n\nMileo Technology — support",
-                    incident.priority,
-                    site.name,
-                    last_message(conn, incident.id).await?,
-                    next.map(|n| format!("Prochain point au plus tard le {n}.")).unwrap_or_default()
-                ),
-            ),
-            NoticeKind::Resolution => {
-                let r = incident.resolution.clone().unwrap_or_default();
-                (
-                    format!("[{reference}] Incident résolu"),
-                    format!(
-                        "Bonjour,\n\nL'incident {reference} ({}) du site {} est résolu depuis le {}.\n\nCause racine : {}\nActions réalisées : {}\nImpact sur les données de sécurité : {}\n\nMileo Technology — support",
-                        incident.priority,
-                        site.name,
-                        local(now, tz),
-                        r.root_cause,
-                        r.actions,
-                        r.security_data_impact
-                    ),
-                )
-            }
-            _ => (String::new(), String::new()),
-        };
-        if !subject.is_empty() {
-            notices.push((plan.recipients.clone(), true, subject, body));
-        }
-    }
-    if kind == NoticeKind::Resolution {
-        if let Some(gdpr) = plan.notices.iter().find(|n| n.kind == NoticeKind::GdprNotice) {
-            notices.push((
-                gdpr.recipients.clone(),
-                false,
-                format!("[{reference}] Perte de données personnelles — information RGPD"),
-                format!(
-                    "Bonjour,\n\nL'incident {reference} du site {} a entraîné une perte de données personnelles.\nEn tant que responsable de traitement, vous devez notifier l'autorité de contrôle (CNIL) au plus tard le {} (72 h, RGPD art. 33).\n\nMileo Technology — support",
-                    site.name,
-                    plan.authority_deadline.map(|d| local(d, tz)).unwrap_or_default()
-                ),
-            ));
-        }
-    }
-    for (recipients, with_sms, subject, body) in notices {
-        for contact in org.contacts.iter().filter(|c| {
-            recipients.contains(&match c.kind {
-                ContactKind::Technical => Recipient::TechnicalContact,
-                ContactKind::Management => Recipient::Management,
-            })
-        }) {
-            if !contact.email.is_empty() {
-                let m = Outgoing { channel: Channel::Email, recipient: contact.name.clone(), address: contact.email.clone(), subject: subject.clone(), body: body.clone() };
-                enqueue(conn, Some(incident.id), event_id, m, now).await?;
-            }
-            if with_sms && !contact.phone.is_empty() {
-                let text = format!("{subject} — détails par email. Mileo Technology");
-                let m = Outgoing { channel: Channel::Sms, recipient: contact.name.clone(), address: contact.phone.clone(), subject: subject.clone(), body: text };
-                enqueue(conn, Some(incident.id), event_id, m, now).await?;
-            }
-        }
-    }
-    Ok(())
-}
-
-async fn last_message(conn: &mut AnyConnection, incident_id: i64) -> Result<String, Error> {
-    let row = sqlx::query("SELECT data FROM events WHERE incident_id = $1 AND kind = 'update' ORDER BY id DESC LIMIT 1")
-        .bind(incident_id)
-        .fetch_optional(&mut *conn)
-        .await?;
-    let data: String = row.map(|r| get(&r, "data")).transpose()?.unwrap_or_default();
-    let value: serde_json::Value = serde_json::from_str(&data).unwrap_or_default();
-    Ok(value.get("message").and_then(|m| m.as_str()).unwrap_or_default().to_string())
 }
 
 /// Queues the email to the operations managers (supervisors) about an SLA alert.
