@@ -74,6 +74,7 @@ fn ReviewCard(review: Value, staff: bool, reload: impl Fn() + Copy + 'static) ->
         <article class="review" data-testid="review" data-reference=text(&review, "reference")>
             <h3>{format!("{} — {}", text(&review, "reference"), text(&review, "incident_type"))}</h3>
             <p><Tr fr="Incidents liés : " en="Related incidents: " />{related}</p>
+            <ReviewProgress review=review.clone() staff reload />
             <p data-testid="proposal"><Tr fr="Proposition d'investissement préventif : " en="Preventive investment proposal: " />
                 {text(proposal, "description")}
                 {proposal["estimated_cost_eur"].as_i64().map(|c| format!(" — {c} € HT"))}
@@ -94,6 +95,57 @@ fn ReviewCard(review: Value, staff: bool, reload: impl Fn() + Copy + 'static) ->
                 </form>
             })}
         </article>
+    }
+}
+
+/// Where a review stands: its status, owner, deadline and findings; staff take it, move it
+/// forward and close it with what it found.
+#[component]
+fn ReviewProgress(review: Value, staff: bool, reload: impl Fn() + Copy + 'static) -> impl IntoView {
+    let lang = use_lang();
+    let session = expect_context::<Session>();
+    let id = review["id"].as_i64().unwrap_or(0);
+    let status = text(&review, "status");
+    let shown = match status.as_str() {
+        "in_progress" => t(lang.get_untracked(), "en cours", "in progress"),
+        "done" => t(lang.get_untracked(), "terminée", "done"),
+        _ => t(lang.get_untracked(), "ouverte", "open"),
+    };
+    let clock = &review["clock"];
+    let late = matches!(clock["state"].as_str(), Some("breached")) || clock["late_by_seconds"].as_i64().unwrap_or(0) > 0;
+    let now = crate::clock::use_server_now().get_untracked();
+    let due = clock["due"].as_str().and_then(|d| d.parse::<chrono::DateTime<chrono::Utc>>().ok());
+    let due = due.map(|d| crate::fr::when(d, now, chrono_tz::Europe::Paris, lang.get_untracked())).unwrap_or_default();
+    let owner = review["owner_name"].as_str().map_or_else(|| t(lang.get_untracked(), "personne", "nobody").to_string(), str::to_string);
+    let findings = RwSignal::new(text(&review, "findings"));
+    let error = RwSignal::new(None::<String>);
+    let send = move |body: Value| {
+        spawn_local(async move {
+            match api::send_value("PUT", &format!("/api/reviews/{id}"), &body).await {
+                Ok(_) => reload(),
+                Err(e) => error.set(Some(e.message)),
+            }
+        });
+    };
+    let me = session.user.get_untracked().map(|u| u.id);
+    let open = status != "done";
+    view! {
+        <p data-testid="review-status" data-status=status.clone() class:late=late>
+            {format!("{} {shown} — {} {owner} — {} {due}", t(lang.get_untracked(), "Revue", "Review"), t(lang.get_untracked(), "responsable :", "owner:"), t(lang.get_untracked(), "échéance :", "due:"))}
+        </p>
+        {(!findings.get_untracked().is_empty()).then(|| view! { <p data-testid="review-findings"><Tr fr="Constats : " en="Findings: " />{findings.get_untracked()}</p> })}
+        {(staff && open).then(|| view! {
+            <form class="admin-form" on:submit=|ev| ev.prevent_default()>
+                <button type="button" data-testid="review-take" on:click=move |_| send(json!({ "owner_id": me, "status": "in_progress" }))>
+                    <Tr fr="Je la prends" en="Take it" />
+                </button>
+                <label><Tr fr="Constats" en="Findings" /><textarea rows="3" data-testid="review-findings-input" bind:value=findings></textarea></label>
+                <button type="button" data-testid="review-close" on:click=move |_| send(json!({ "findings": findings.get_untracked(), "status": "done" }))>
+                    <Tr fr="Terminer la revue" en="Close the review" />
+                </button>
+                {move || error.get().map(|e| view! { <p class="error" role="alert">{e}</p> })}
+            </form>
+        })}
     }
 }
 

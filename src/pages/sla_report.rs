@@ -100,9 +100,11 @@ pub fn SlaReportView(report: Value, lang: Lang) -> impl IntoView {
     let sources: Vec<(String, u64)> = report["by_source"].as_object().into_iter().flatten().map(|(k, v)| (k.clone(), v.as_u64().unwrap_or(0))).collect();
     let kept = [
         Kept::of(&report, "take_charge", t(lang, "Prise en charge", "Take charge")),
-        Kept::of(&report, "on_site", t(lang, "Intervention sur site", "On site")),
+        Kept::of(&report, "on_site", t(lang, "Départ sur site (P1)", "Dispatch on site (P1)")),
+        Kept::of(&report, "interventions", t(lang, "Intervention planifiée (P3)", "Planned intervention (P3)")),
         Kept::of(&report, "client_updates", t(lang, "Points d'avancement", "Client updates")),
         Kept::of(&report, "postmortems", t(lang, "Post-mortems", "Post-mortems")),
+        Kept::of(&report, "gdpr_notices", t(lang, "Information RGPD", "GDPR notices")),
     ];
     let breaches = report["breaches"].as_array().cloned().unwrap_or_default();
     let recurrent: Vec<String> = report["recurrent"].as_array().into_iter().flatten().filter_map(|r| r.as_str().map(str::to_string)).collect();
@@ -172,12 +174,12 @@ fn PriorityChart(priorities: Vec<(&'static str, u64)>, lang: Lang) -> impl IntoV
 /// Promises kept on time: a bar of 100 % each, filled to the share kept, its name and figure
 /// above it. The drawing is narrow, so that its text stays readable on a phone's width.
 #[component]
-fn KeptChart(kept: [Kept; 4], lang: Lang) -> impl IntoView {
+fn KeptChart(kept: [Kept; 6], lang: Lang) -> impl IntoView {
     let summary = kept.iter().map(|k| format!("{} : {}", k.label, k.figure())).collect::<Vec<_>>().join(", ");
     let label = summary.clone();
     view! {
         <figure class="chart">
-            <svg data-testid="chart-kept" viewBox="0 0 260 180" role="img" aria-label=label>
+            <svg data-testid="chart-kept" viewBox="0 0 260 268" role="img" aria-label=label>
                 <title>{summary}</title>
                 {kept.into_iter().enumerate().map(|(i, k)| {
                     let y = 4.0 + i as f64 * 44.0;

@@ -771,7 +771,7 @@ async fn play(state: &AppState, users: &HashMap<&str, User>, id: i64, step: &Ste
             let review: i64 = row.try_get("id")?;
             let proposal = serde_json::from_value(json!({ "description": description, "estimated_cost_eur": cost, "status": "proposed" }))
                 .map_err(|e| Error::Database(format!("demo history: proposal: {e}")))?;
-            let _ = postmortems::set_proposal(State(state.clone()), supervisor.clone(), Id(review), ApiJson(proposal)).await?;
+            let _ = crate::reviews::set_proposal(State(state.clone()), supervisor.clone(), Id(review), ApiJson(proposal)).await?;
             return Ok(());
         }
     };

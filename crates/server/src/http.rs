@@ -29,7 +29,7 @@ use crate::extract::{self, ApiJson, ApiQuery, Id, OptionalJson, MAX_BODY};
 use crate::incidents::{self, Action, DataLoss, ListQuery, NewIncident, OnSiteNeeded, PlanIntervention, TypeCorrection};
 use crate::model::{Organisation, Site, User};
 use crate::state::AppState;
-use crate::{admin, events, ingest, metrics, origin, postmortems, reports};
+use crate::{admin, events, ingest, metrics, origin, postmortems, reports, reviews};
 
 pub use crate::state::AppState as State_;
 
@@ -64,8 +64,9 @@ pub fn app(state: AppState) -> Router {
         .route("/postmortems", get(postmortems::list))
         .route("/postmortems/{id}", get(postmortems::show).put(postmortems::edit))
         .route("/postmortems/{id}/publish", post(postmortems::publish))
-        .route("/reviews", get(postmortems::reviews))
-        .route("/reviews/{id}/proposal", axum::routing::put(postmortems::set_proposal))
+        .route("/reviews", get(reviews::list))
+        .route("/reviews/{id}", axum::routing::put(reviews::update))
+        .route("/reviews/{id}/proposal", axum::routing::put(reviews::set_proposal))
         .route("/lessons", get(postmortems::lessons))
         .route("/admin/organisations", get(admin::organisations).post(admin::create_organisation))
         .route("/admin/organisations/{id}", axum::routing::put(admin::update_organisation))

@@ -680,11 +680,17 @@ pub async fn act(state: &AppState, user: &User, id: i64, action: Action) -> Resu
         };
         notices::queue(&mut tx, &updated, &site, &org, notice, event_id, now).await?;
     }
-    match &action {
-        Action::Resolve(_) if updated.priority == Priority::P1 => draft_postmortem(&mut tx, &updated, &site, now).await?,
-        Action::CorrectType(_) => detect_recurrence(&mut tx, &updated, &site, &org, now).await?,
-        _ => {}
-    }
+    let updated = match &action {
+        Action::Resolve(_) if updated.priority == Priority::P1 => {
+            draft_postmortem(&mut tx, &updated, &site, now).await?;
+            updated
+        }
+        Action::CorrectType(_) => {
+            detect_recurrence(&mut tx, &updated, &site, &org, now).await?;
+            load(&mut tx, user, id).await?
+        }
+        _ => updated,
+    };
     tx.commit().await?;
     state.changed().await;
     view(&updated, &site, &org, now)
@@ -961,10 +967,11 @@ pub async fn timeline(state: &AppState, user: &User, id: i64) -> Result<Vec<Even
 
 /// Open incidents, for the monitor.
 pub(crate) async fn open_incidents(conn: &mut AnyConnection) -> Result<Vec<Incident>, Error> {
-    // Closed incidents too while a P1's post-mortem is still due.
+    // Closed incidents too while a P1's post-mortem or a GDPR notice is still due.
     let rows = sqlx::query(
         "SELECT * FROM incidents WHERE closed_at IS NULL
-            OR (priority = 'P1' AND resolved_at IS NOT NULL AND postmortem_published_at IS NULL)",
+            OR (priority = 'P1' AND resolved_at IS NOT NULL AND postmortem_published_at IS NULL)
+            OR (data_loss_known_at IS NOT NULL AND gdpr_notice_sent_at IS NULL)",
     )
     .fetch_all(&mut *conn)
     .await?;

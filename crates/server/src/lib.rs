@@ -29,6 +29,7 @@ pub mod passwords;
 pub mod policies;
 pub mod postmortems;
 pub mod reports;
+pub mod reviews;
 pub mod server;
 pub mod state;
 pub mod throttle;

@@ -1,5 +1,6 @@
 //! The SLA monitor: wakes at the next instant a clock changes state (or when an incident
-//! changes), records each at-risk point and breach exactly once — a unique key in the
+//! changes), records each at-risk point and breach of an incident's clocks and of a
+//! technical review's clock exactly once — a unique key in the
 //! database makes that hold across restarts and instances — and tells the operations
 //! manager.
 
@@ -71,7 +72,9 @@ pub async fn check(state: &AppState) -> Result<Option<DateTime<Utc>>, Error> {
     let recorded: HashSet<(i64, String, String, i64)> = sqlx::query(
         "SELECT alerts.incident_id, alerts.clock, alerts.level, alerts.due FROM alerts
          JOIN incidents ON incidents.id = alerts.incident_id
-         WHERE incidents.closed_at IS NULL OR incidents.postmortem_published_at IS NULL",
+         WHERE incidents.closed_at IS NULL OR incidents.postmortem_published_at IS NULL
+            OR (incidents.data_loss_known_at IS NOT NULL AND incidents.gdpr_notice_sent_at IS NULL)
+            OR incidents.id IN (SELECT incident_id FROM recurrence_reviews WHERE closed_at IS NULL)",
     )
     .fetch_all(&mut *conn)
     .await?
@@ -80,15 +83,25 @@ pub async fn check(state: &AppState) -> Result<Option<DateTime<Utc>>, Error> {
     .collect::<Result<_, Error>>()?;
     drop(conn);
 
+    let mut conn = state.db.pool().acquire().await?;
+    let reviews = crate::reviews::open_reviews(&mut conn).await?;
+    drop(conn);
+
+    // Every incident's clocks, then every open review's clock: each alerted the same way.
     let mut next: Option<DateTime<Utc>> = None;
     let mut raised = false;
-    for (n, incident) in open.into_iter().enumerate() {
+    let watched = open.into_iter().map(|i| (None, i)).chain(reviews.into_iter().map(|(opened, i)| (Some(opened), i)));
+    for (n, (review_opened, incident)) in watched.enumerate() {
         // A long pass must not hold this worker away from requests.
         if n % 100 == 99 {
             tokio::task::yield_now().await;
         }
         let Some((site, calendar)) = sites.get(&incident.site_id) else { continue };
-        let clocks = sla::clocks(&incident.times, &incident.policy, calendar, now).map_err(|e| Error::Database(e.to_string()))?;
+        let clocks = match review_opened {
+            None => sla::clocks(&incident.times, &incident.policy, calendar, now),
+            Some(opened) => sla::review_clock(opened, None, &incident.policy, calendar, now).map(|c| vec![c]),
+        }
+        .map_err(|e| Error::Database(e.to_string()))?;
         if let Some(t) = sla::next_change(&clocks, now) {
             next = Some(next.map_or(t, |n| n.min(t)));
         }

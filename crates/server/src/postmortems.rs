@@ -1,6 +1,6 @@
 //! Post-mortems of P1 incidents (procedure §04): a draft is created at resolution with the
 //! timeline filled in; staff complete it; it is published to the client only when the
-//! engine's check finds nothing missing. And the technical reviews opened by recurrences.
+//! engine's check finds nothing missing; publishing it tells the client.
 
 use axum::extract::State;
 use axum::Json;
@@ -15,6 +15,7 @@ use crate::events;
 use crate::extract::{ApiJson, ApiQuery, Id};
 use crate::incidents;
 use crate::model::User;
+use crate::notices::{self, ClientNotice};
 use crate::state::AppState;
 
 pub use vigie_api::PostMortemView as View;
@@ -114,66 +115,17 @@ pub async fn publish(State(state): State<AppState>, user: User, Id(id): Id) -> R
     sqlx::query("UPDATE postmortems SET status = 'published', published_at = $1 WHERE id = $2").bind(to_ms(now)).bind(id).execute(&mut *tx).await?;
     sqlx::query("UPDATE incidents SET postmortem_published_at = $1 WHERE id = $2").bind(to_ms(now)).bind(view.incident_id).execute(&mut *tx).await?;
     record_lesson(&mut tx, &view, now).await?;
-    events::append(&mut tx, Some(view.incident_id), Some(view.organisation_id), "postmortem_published", now, Some(user.id), json!({})).await?;
+    let event_id = events::append(&mut tx, Some(view.incident_id), Some(view.organisation_id), "postmortem_published", now, Some(user.id), json!({})).await?;
+    // The client is told, with the link to the document.
+    let row = sqlx::query("SELECT * FROM incidents WHERE id = $1").bind(view.incident_id).fetch_one(&mut *tx).await?;
+    let incident = incidents::Incident::from_row(&row)?;
+    let site = incidents::site(&mut tx, incident.site_id).await?;
+    let org = incidents::organisation(&mut tx, incident.organisation_id).await?;
+    let link = format!("{}/postmortems/{id}", state.config.public_origin.as_deref().unwrap_or_default().trim_end_matches('/'));
+    notices::queue(&mut tx, &incident, &site, &org, ClientNotice::PostmortemPublished { link: &link }, event_id, now).await?;
     tx.commit().await?;
     state.changed().await;
     Ok(Json(load(&state, &user, id).await?))
-}
-
-/// A technical review opened by a recurrence.
-#[derive(Debug, Serialize)]
-pub struct Review {
-    id: i64,
-    incident_id: i64,
-    reference: String,
-    organisation_id: i64,
-    site_id: i64,
-    incident_type: String,
-    related: Vec<String>,
-    status: String,
-    proposal: Option<serde_json::Value>,
-}
-
-/// `GET /api/reviews`: the reviews of the sites the caller may see.
-pub async fn reviews(State(state): State<AppState>, user: User) -> Result<Json<Vec<Review>>, Error> {
-    Ok(Json(load_reviews(&state, &user).await?))
-}
-
-async fn load_reviews(state: &AppState, user: &User) -> Result<Vec<Review>, Error> {
-    let rows = sqlx::query(
-        "SELECT recurrence_reviews.*, incidents.reference, incidents.organisation_id FROM recurrence_reviews
-         JOIN incidents ON incidents.id = recurrence_reviews.incident_id ORDER BY recurrence_reviews.id DESC",
-    )
-    .fetch_all(state.db.pool())
-    .await?;
-    let mut out = Vec::new();
-    for row in rows {
-        let organisation_id: i64 = get(&row, "organisation_id")?;
-        if !user.sees(organisation_id) {
-            continue;
-        }
-        let description: Option<String> = get(&row, "proposal_description")?;
-        let proposal = match description {
-            Some(description) => Some(serde_json::json!({
-                "description": description,
-                "estimated_cost_eur": get::<Option<i64>>(&row, "proposal_cost_eur")?,
-                "status": get::<Option<String>>(&row, "proposal_status")?,
-            })),
-            None => None,
-        };
-        out.push(Review {
-            id: get(&row, "id")?,
-            incident_id: get(&row, "incident_id")?,
-            reference: get(&row, "reference")?,
-            organisation_id,
-            site_id: get(&row, "site_id")?,
-            incident_type: get(&row, "incident_type")?,
-            related: get_json(&row, "related")?,
-            status: get(&row, "status")?,
-            proposal,
-        });
-    }
-    Ok(out)
 }
 
 /// Leaves out a name from a text, whatever its case and whatever the script: the text and
@@ -308,67 +260,6 @@ pub async fn lessons(
         }
     }
     Ok(Json(out))
-}
-
-/// The preventive investment a technical review proposes.
-#[derive(Debug, serde::Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Proposal {
-    description: String,
-    estimated_cost_eur: i64,
-    status: ProposalStatus,
-}
-
-/// Where a proposal stands.
-#[derive(Debug, Clone, Copy, serde::Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum ProposalStatus {
-    /// Proposed to the client.
-    Proposed,
-    /// Accepted by the client.
-    Accepted,
-    /// Declined by the client.
-    Declined,
-}
-
-/// `PUT /api/reviews/{id}/proposal`: staff record the preventive investment proposal.
-pub async fn set_proposal(
-    State(state): State<AppState>,
-    user: User,
-    Id(id): Id,
-    ApiJson(proposal): ApiJson<Proposal>,
-) -> Result<Json<Review>, Error> {
-    let row = sqlx::query("SELECT incidents.organisation_id FROM recurrence_reviews JOIN incidents ON incidents.id = recurrence_reviews.incident_id WHERE recurrence_reviews.id = $1")
-        .bind(id)
-        .fetch_optional(state.db.pool())
-        .await?
-        .ok_or(Error::NotFound)?;
-    if !user.sees(get(&row, "organisation_id")?) {
-        return Err(Error::NotFound);
-    }
-    user.require_staff()?;
-    if proposal.description.trim().is_empty() {
-        return Err(Error::field("description", "required"));
-    }
-    if proposal.estimated_cost_eur < 0 {
-        return Err(Error::field("estimated_cost_eur", "cannot be negative"));
-    }
-    let status = match proposal.status {
-        ProposalStatus::Proposed => "proposed",
-        ProposalStatus::Accepted => "accepted",
-        ProposalStatus::Declined => "declined",
-    };
-    let mut tx = state.db.begin().await?;
-    sqlx::query("UPDATE recurrence_reviews SET proposal_description = $1, proposal_cost_eur = $2, proposal_status = $3 WHERE id = $4")
-        .bind(proposal.description.trim())
-        .bind(proposal.estimated_cost_eur)
-        .bind(status)
-        .bind(id)
-        .execute(&mut *tx)
-        .await?;
-    tx.commit().await?;
-    let reviews = load_reviews(&state, &user).await?;
-    reviews.into_iter().find(|r| r.id == id).map(Json).ok_or(Error::NotFound)
 }
 
 #[cfg(test)]

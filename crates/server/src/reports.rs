@@ -80,12 +80,16 @@ pub struct SlaReport {
     pub by_source: BTreeMap<String, u32>,
     /// Take charge on time.
     pub take_charge: Kept,
-    /// On-site intervention on time.
+    /// P1: a technician dispatched on time.
     pub on_site: Kept,
+    /// P3: the planned intervention carried out on time.
+    pub interventions: Kept,
     /// Client updates on time (each update due, from the take-charge notice on).
     pub client_updates: Kept,
     /// Post-mortems published on time.
     pub postmortems: Kept,
+    /// GDPR notices sent to the client on time after a data loss.
+    pub gdpr_notices: Kept,
     /// Every broken promise.
     pub breaches: Vec<Breach>,
     /// The recurrent incidents.
@@ -128,8 +132,10 @@ pub async fn build(state: &AppState, user: &User, organisation: i64, month: &str
         by_source: BTreeMap::new(),
         take_charge: Kept::default(),
         on_site: Kept::default(),
+        interventions: Kept::default(),
         client_updates: Kept::default(),
         postmortems: Kept::default(),
+        gdpr_notices: Kept::default(),
         breaches: Vec::new(),
         recurrent: Vec::new(),
     };
@@ -146,22 +152,29 @@ pub async fn build(state: &AppState, user: &User, organisation: i64, month: &str
         if incident.recurrent {
             report.recurrent.push(incident.reference.clone());
         }
-        let clocks = sla::clocks(&incident.times, &incident.policy, calendar, now).map_err(|e| Error::Database(e.to_string()))?;
-        for clock in &clocks {
+        // Every clock the incident has had: those a reclassification ended too, so that a
+        // breach recorded before it stays counted whatever the priority became. A clock the
+        // resolution made moot is not applicable: neither kept nor broken.
+        let clocks = sla::history(&incident.times, &incident.policy, calendar, now).map_err(|e| Error::Database(e.to_string()))?;
+        for (priority, clock) in &clocks {
             let tally = match clock.kind {
                 ClockKind::TakeCharge => &mut report.take_charge,
                 ClockKind::OnSite => &mut report.on_site,
+                ClockKind::InterventionPlanned => &mut report.interventions,
                 ClockKind::Postmortem => &mut report.postmortems,
-                // Updates are judged one by one below; planning has no figure of its own.
-                ClockKind::ClientUpdate | ClockKind::InterventionPlanned | ClockKind::GdprNotice | ClockKind::TechnicalReview => continue,
+                ClockKind::GdprNotice => &mut report.gdpr_notices,
+                // Updates are judged one by one below.
+                ClockKind::ClientUpdate | ClockKind::TechnicalReview => continue,
             };
-            let late = match clock.state {
-                ClockState::Met | ClockState::Breached => clock.late_by_seconds.unwrap_or(0),
+            let late = match (clock.state, clock.reclassified_at) {
+                (ClockState::Met | ClockState::Breached, None) => clock.late_by_seconds.unwrap_or(0),
+                // Ended by a reclassification: only a breach by then counts.
+                (ClockState::Breached, Some(_)) => clock.late_by_seconds.unwrap_or(0),
                 _ => continue,
             };
             tally.add(late == 0);
             if late > 0 {
-                report.breaches.push(breach(&incident, clock.kind, clock.due, late));
+                report.breaches.push(breach(&incident, *priority, clock.kind, clock.due, late));
             }
         }
         judge_updates(&mut conn, &incident, calendar, now, &mut report).await?;
@@ -169,12 +182,14 @@ pub async fn build(state: &AppState, user: &User, organisation: i64, month: &str
     Ok(report)
 }
 
-fn breach(incident: &Incident, clock: ClockKind, due: Option<DateTime<Utc>>, late: i64) -> Breach {
-    Breach { reference: incident.reference.clone(), priority: incident.priority, clock, due: due.unwrap_or_default(), late_by_seconds: late }
+fn breach(incident: &Incident, priority: Priority, clock: ClockKind, due: Option<DateTime<Utc>>, late: i64) -> Breach {
+    Breach { reference: incident.reference.clone(), priority, clock, due: due.unwrap_or_default(), late_by_seconds: late }
 }
 
 /// Each client update due from the take-charge notice to the resolution: on time when the
-/// next update (or the resolution) came before the cadence ran out.
+/// next update (or the resolution) came before the cadence ran out. The cadence is the one
+/// of the priority in effect; a reclassification restarts it, and a breach running when it
+/// came stays a breach.
 async fn judge_updates(
     conn: &mut sqlx::AnyConnection,
     incident: &Incident,
@@ -182,34 +197,51 @@ async fn judge_updates(
     now: DateTime<Utc>,
     report: &mut SlaReport,
 ) -> Result<(), Error> {
-    let (Some(cadence), Some(ack)) = (incident.policy.client_update.get(incident.priority), incident.times.acknowledged_at) else {
+    enum Point {
+        Sent,
+        Reclassified,
+        Resolved,
+    }
+    let times = &incident.times;
+    let Some(ack) = times.acknowledged_at else {
         return Ok(());
     };
     let rows = sqlx::query("SELECT at FROM events WHERE incident_id = $1 AND kind = 'update' ORDER BY id").bind(incident.id).fetch_all(&mut *conn).await?;
-    let mut sent: Vec<DateTime<Utc>> = rows.iter().map(|r| get::<i64>(r, "at").map(crate::db::from_ms)).collect::<Result<_, _>>()?;
-    let end = incident.times.resolved_at;
-    sent.extend(end);
+    let mut points: Vec<(DateTime<Utc>, Point)> =
+        rows.iter().map(|r| get::<i64>(r, "at").map(|at| (crate::db::from_ms(at), Point::Sent))).collect::<Result<_, _>>()?;
+    points.extend(times.priority_changes.iter().filter(|c| c.at > ack).map(|c| (c.at, Point::Reclassified)));
+    points.extend(times.resolved_at.map(|at| (at, Point::Resolved)));
+    points.sort_by_key(|(at, _)| *at);
+    let due_after = |previous: DateTime<Utc>| -> Result<Option<(Priority, DateTime<Utc>)>, Error> {
+        let (priority, _) = times.priority_at(previous);
+        incident.policy.client_update.get(priority).map(|cadence| cadence.deadline(previous, calendar).map(|due| (priority, due))).transpose().map_err(|e| Error::Database(e.to_string()))
+    };
     let mut previous = ack;
-    for next in sent.into_iter().map(Some).chain(std::iter::once(None)) {
-        let due = cadence.deadline(previous, calendar).map_err(|e| Error::Database(e.to_string()))?;
-        match next {
-            Some(at) => {
-                report.client_updates.add(at <= due);
-                if at > due {
-                    report.breaches.push(breach(incident, ClockKind::ClientUpdate, Some(due), (at - due).num_seconds()));
+    for (at, point) in points {
+        if let Some((priority, due)) = due_after(previous)? {
+            match point {
+                Point::Sent | Point::Resolved => {
+                    report.client_updates.add(at <= due);
+                    if at > due {
+                        report.breaches.push(breach(incident, priority, ClockKind::ClientUpdate, Some(due), (at - due).num_seconds()));
+                    }
                 }
-                previous = at;
-                if Some(at) == end {
-                    break;
+                Point::Reclassified if at > due => {
+                    report.client_updates.add(false);
+                    report.breaches.push(breach(incident, priority, ClockKind::ClientUpdate, Some(due), (at - due).num_seconds()));
                 }
+                Point::Reclassified => {}
             }
-            // Still open: the update being waited for counts once its time is up.
-            None if end.is_none() && now > due => {
-                report.client_updates.add(false);
-                report.breaches.push(breach(incident, ClockKind::ClientUpdate, Some(due), (now - due).num_seconds()));
-            }
-            None => {}
         }
+        previous = at;
+        if matches!(point, Point::Resolved) {
+            return Ok(());
+        }
+    }
+    // Still open: the update being waited for counts once its time is up.
+    if let Some((priority, due)) = due_after(previous)?.filter(|(_, due)| now > *due) {
+        report.client_updates.add(false);
+        report.breaches.push(breach(incident, priority, ClockKind::ClientUpdate, Some(due), (now - due).num_seconds()));
     }
     Ok(())
 }
@@ -237,7 +269,14 @@ pub fn to_csv(r: &SlaReport) -> String {
     for (s, n) in &r.by_source {
         out.push_str(&format!("source,{s},{n},\n"));
     }
-    for (name, k) in [("take_charge", &r.take_charge), ("on_site", &r.on_site), ("client_updates", &r.client_updates), ("postmortems", &r.postmortems)] {
+    for (name, k) in [
+        ("take_charge", &r.take_charge),
+        ("on_site", &r.on_site),
+        ("interventions", &r.interventions),
+        ("client_updates", &r.client_updates),
+        ("postmortems", &r.postmortems),
+        ("gdpr_notices", &r.gdpr_notices),
+    ] {
         out.push_str(&format!("on_time_percent,{name},{},{}/{}\n", percent(k), k.on_time, k.total));
     }
     for b in &r.breaches {

@@ -203,15 +203,22 @@ pub async fn p1_resolution_drafts_a_postmortem_published_only_when_complete(back
     let incident = client.get(&format!("/api/incidents/{id}")).await;
     let pm_clock = incident.json["clocks"].as_array().unwrap().iter().find(|c| c["kind"] == "postmortem").unwrap().clone();
     assert_eq!(pm_clock["state"], "met");
-    // Personal data lost: a GDPR notice was queued to the client's management.
+    // The client was told of the publication, with the link.
     let spool = server.dir.join("spool").join("mail");
     let mails = || -> Vec<String> {
         std::fs::read_dir(&spool).map(|d| d.filter_map(|e| std::fs::read_to_string(e.ok()?.path()).ok()).collect()).unwrap_or_default()
     };
-    crate::notifications::eventually("the GDPR notice to the management", std::time::Duration::from_secs(30), || {
-        std::future::ready(mails().iter().any(|m| m.contains("RGPD") && m.contains("direction@demo-client.example")).then_some(()))
+    crate::notifications::eventually("the post-mortem notice to the management", std::time::Duration::from_secs(30), || {
+        std::future::ready(
+            mails().iter().any(|m| m.contains("Post-mortem publié") && m.contains(&format!("/postmortems/{pm_id}")) && m.contains("direction@demo-client.example")).then_some(()),
+        )
     })
     .await;
+    // Personal data lost at the resolution: the loss is recorded then, and the GDPR notice
+    // clock runs from it.
+    assert!(incident.json["data_loss_known_at"].is_string(), "{}", incident.text);
+    let gdpr = incident.json["clocks"].as_array().unwrap().iter().find(|c| c["kind"] == "gdpr_notice").unwrap().clone();
+    assert_eq!(gdpr["state"], "running");
 }
 
 pub async fn recurrence_opens_a_review(backend: Backend) {

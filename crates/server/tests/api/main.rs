@@ -22,6 +22,7 @@ mod inputs;
 mod webhook;
 mod operations;
 mod fuzz;
+mod promises;
 
 /// Runs each scenario once per database: `sqlite::name` and `postgres::name`.
 macro_rules! on_both_databases {
@@ -46,6 +47,13 @@ macro_rules! on_both_databases {
 }
 
 on_both_databases!(
+    promises::p1_dispatch_keeps_the_on_site_promise_and_the_arrival_is_shown_beside_it,
+    promises::a_p3_intervention_is_planned_told_and_reached,
+    promises::reclassification_counts_from_its_instant_keeps_breaches_and_tells_the_client,
+    promises::data_loss_starts_the_gdpr_clock_and_the_notice_says_what_article_33_asks,
+    promises::every_resolution_is_told_and_a_moot_clock_is_not_counted_kept,
+    promises::a_technical_review_has_an_owner_a_deadline_findings_and_an_end,
+    promises::a_corrected_type_judges_recurrence_again,
     lifecycle::report_take_charge_resolve_close,
     lifecycle::impossible_transitions_are_409_with_the_reason,
     lifecycle::idempotency_key_never_creates_a_second_incident,

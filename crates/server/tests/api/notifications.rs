@@ -343,16 +343,22 @@ pub async fn notices_reach_a_real_smtp_server_and_the_sms_gateway(backend: Backe
     let events = eventually("the P2's delivery events", DEADLINE, || async move {
         let events = timeline(tech, p2_id).await;
         let n = events.iter().filter(|e| e["kind"] == "notification_delivered").count();
-        (n >= 2).then_some(events)
+        (n >= 4).then_some(events)
     })
     .await;
-    let notices: Vec<&Value> = events.iter().filter(|e| e["kind"].as_str().unwrap().starts_with("notification")).collect();
+    // The same type on the same site as the P1: a technical review is opened and the client
+    // told, the technical contact and the management by email.
+    let subject = |e: &&Value| e["data"]["subject"].as_str().unwrap_or_default().to_string();
+    let review: Vec<&Value> = events.iter().filter(|e| subject(e).contains("Revue technique ouverte")).collect();
+    assert_eq!(review.len(), 2, "{review:#?}");
+    let notices: Vec<&Value> =
+        events.iter().filter(|e| e["kind"].as_str().unwrap().starts_with("notification") && !subject(e).contains("Revue technique")).collect();
     assert_eq!(notices.len(), 2, "{notices:#?}");
     assert!(notices.iter().all(|e| e["kind"] == "notification_delivered" && e["data"]["recipient"] == JULIE.0), "{notices:#?}");
     // Every message was delivered when the outbox settled; the SMTP server printed it
     // before it answered. A moment for the pipe, then nothing for management.
     tokio::time::sleep(Duration::from_millis(200)).await;
-    let mails = smtp.with_subject(&p2_reference);
+    let mails: Vec<_> = smtp.with_subject(&p2_reference).into_iter().filter(|m| m["subject"].as_str().unwrap_or_default().contains("Prise en charge")).collect();
     assert_eq!(mails.len(), 1, "{mails:#?}");
     assert_mail(&mails[0], JULIE.1, &[&p2_reference, "P2"]);
     let sms = gateway.with_text(&p2_reference);
@@ -360,7 +366,7 @@ pub async fn notices_reach_a_real_smtp_server_and_the_sms_gateway(backend: Backe
     assert_eq!(sms[0].body["to"], JULIE.2);
 
     // The P1 resolved with personal data lost: the resolution (root cause, actions, impact
-    // on security data) to both contacts, and the GDPR notice to both, by email.
+    // on security data) to both contacts; then the GDPR notice to both, by email.
     let r = tech
         .post(
             &format!("/api/incidents/{id}/resolve"),
@@ -372,6 +378,13 @@ pub async fn notices_reach_a_real_smtp_server_and_the_sms_gateway(backend: Backe
             }),
         )
         .await;
+    assert_eq!(r.status, 200, "{}", r.text);
+    let notice = json!({
+        "nature": "Images effacées par le redémarrage de l'enregistreur", "data_categories": ["images vidéo"],
+        "people_estimate": 150, "records_estimate": 12, "consequences": "45 min sans images sur 12 caméras",
+        "measures": "Switch remplacé", "contact": "Support Mileo, 01 23 45 67 89",
+    });
+    let r = tech.post(&format!("/api/incidents/{id}/gdpr-notice"), &notice).await;
     assert_eq!(r.status, 200, "{}", r.text);
     smtp.wait_until("the resolution and GDPR emails", |mails| {
         let of = |needle: &str| mails.iter().filter(|m| {
@@ -385,7 +398,7 @@ pub async fn notices_reach_a_real_smtp_server_and_the_sms_gateway(backend: Backe
     tokio::time::sleep(Duration::from_millis(200)).await;
     let resolved = smtp.with_subject(&format!("[{reference}] Incident résolu"));
     assert_eq!(resolved.len(), 2, "{resolved:#?}");
-    let gdpr = smtp.with_subject(&format!("[{reference}] Perte de données personnelles — information RGPD"));
+    let gdpr = smtp.with_subject(&format!("[{reference}] Violation de données personnelles — information RGPD"));
     assert_eq!(gdpr.len(), 2, "{gdpr:#?}");
     for (_, email, _) in [JULIE, PAUL] {
         let mail = mails_to(&resolved, email);
@@ -401,7 +414,7 @@ pub async fn notices_reach_a_real_smtp_server_and_the_sms_gateway(backend: Backe
         );
         let mail = mails_to(&gdpr, email);
         assert_eq!(mail.len(), 1, "{gdpr:#?}");
-        assert_mail(mail[0], email, &[&reference, "perte de données personnelles", "CNIL", "72 h"]);
+        assert_mail(mail[0], email, &[&reference, "données personnelles", "images vidéo", "Switch remplacé", "CNIL", "72 heures"]);
     }
     // The resolution goes by SMS too; the GDPR notice does not.
     let sms = gateway.with_text(&format!("[{reference}] Incident résolu"));
