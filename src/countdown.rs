@@ -48,10 +48,12 @@ pub struct Urgent {
 }
 
 impl Urgent {
-    /// The most urgent running clock of an incident at `now`, if any runs.
+    /// The most urgent running clock of an incident at `now`, if any runs. A screen's clock
+    /// may lag the server's by a moment: never earlier than the server's own computation,
+    /// so that an event just recorded already stops its clock.
     pub fn of(incident: &IncidentView, now: DateTime<Utc>) -> Option<Urgent> {
         let calendar = Calendar::try_from(incident.calendar.clone()).ok()?;
-        let clocks = sla::clocks(&incident.times(), &incident.policy, &calendar, now).ok()?;
+        let clocks = sla::clocks(&incident.times(), &incident.policy, &calendar, now.max(incident.computed_at)).ok()?;
         let clock = sla::most_urgent(&clocks)?;
         Some(Urgent {
             kind: clock.kind,

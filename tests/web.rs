@@ -569,7 +569,90 @@ async fn sla_report_page_shows_the_figures_and_the_charts() {
     }
     assert_eq!(page.count("breach-row"), 2);
     let breach = page.wrapper.query_selector("[data-testid=breach-row][data-reference=INC-2026-000003]").unwrap().unwrap().text_content().unwrap();
-    assert!(breach.contains("Intervention sur site") && breach.contains("1 h 05"), "{breach}");
+    assert!(breach.contains("Départ d'un technicien sur site") && breach.contains("1 h 05"), "{breach}");
     assert!(page.text("report-sources").contains("client_portal 6"));
     assert_eq!(page.text("report-recurrent"), "INC-2026-000007");
+}
+
+fn clock_lines(page: &Mounted) -> Vec<(String, String)> {
+    let list = page.wrapper.query_selector_all("[data-testid=countdown]").expect("countdowns");
+    (0..list.length())
+        .map(|i| {
+            let line: web_sys::Element = list.item(i).expect("line").unchecked_into();
+            (line.get_attribute("data-state").unwrap_or_default(), line.text_content().unwrap_or_default())
+        })
+        .collect()
+}
+
+fn facts(page: &Mounted) -> Vec<(String, String)> {
+    let list = page.wrapper.query_selector_all("[data-testid=facts] li").expect("facts");
+    (0..list.length())
+        .map(|i| {
+            let line: web_sys::Element = list.item(i).expect("fact").unchecked_into();
+            (line.get_attribute("data-fact").unwrap_or_default(), line.text_content().unwrap_or_default())
+        })
+        .collect()
+}
+
+#[wasm_bindgen_test]
+async fn the_incident_page_shows_the_dispatch_the_arrival_and_a_clock_resolution_made_moot() {
+    use vigie_app::pages::incident::IncidentDetails;
+    // A P1 reported Friday 22:10 that needs a technician: dispatched at midnight (the
+    // promise, due 02:10), arrived at 03:00.
+    let mut p1 = incident(1, Priority::P1, "2026-11-27T22:10:00+01:00");
+    p1.on_site_required = true;
+    p1.acknowledged_at = Some(at("2026-11-27T22:20:00+01:00"));
+    p1.dispatched_at = Some(at("2026-11-28T00:00:00+01:00"));
+    p1.on_site_at = Some(at("2026-11-28T03:00:00+01:00"));
+    let now = RwSignal::new(at("2026-11-28T03:30:00+01:00"));
+    let page = mount(move || view! { <IncidentDetails incident=p1 now=now.into() /> }.into_any());
+    tick().await;
+    let shown = facts(&page);
+    let kinds: Vec<&str> = shown.iter().map(|f| f.0.as_str()).collect();
+    assert_eq!(kinds, ["dispatched", "arrived"], "{shown:?}");
+    assert!(shown[0].1.contains("00:00") && shown[1].1.contains("03:00"), "{shown:?}");
+    let lines = clock_lines(&page);
+    let on_site = lines.iter().find(|(_, text)| text.starts_with("Départ d'un technicien")).expect("the on-site line");
+    assert_eq!(on_site.0, "met", "{lines:?}");
+    drop(page);
+
+    // The same P1 fixed remotely at 23:00, before anyone was sent: the on-site promise is
+    // moot, said so, neither kept nor broken.
+    let mut fixed = incident(2, Priority::P1, "2026-11-27T22:10:00+01:00");
+    fixed.on_site_required = true;
+    fixed.acknowledged_at = Some(at("2026-11-27T22:20:00+01:00"));
+    fixed.resolved_at = Some(at("2026-11-27T23:00:00+01:00"));
+    let page = mount(move || view! { <IncidentDetails incident=fixed now=now.into() /> }.into_any());
+    tick().await;
+    let lines = clock_lines(&page);
+    let on_site = lines.iter().find(|(_, text)| text.starts_with("Départ d'un technicien")).expect("the on-site line");
+    assert_eq!(on_site.0, "moot", "{lines:?}");
+    assert!(on_site.1.contains("sans objet"), "{lines:?}");
+    assert!(facts(&page).is_empty(), "nobody was sent: {:?}", facts(&page));
+}
+
+#[wasm_bindgen_test]
+async fn a_p3_planned_after_its_deadline_is_at_risk_and_the_plan_is_shown_in_site_time() {
+    use vigie_app::pages::incident::IncidentDetails;
+    let mut p3 = incident(3, Priority::P3, "2026-11-27T17:59:00+01:00");
+    p3.on_site_required = true;
+    p3.acknowledged_at = Some(at("2026-11-30T09:00:00+01:00"));
+    p3.intervention_planned_at = Some(at("2026-11-30T10:00:00+01:00"));
+    p3.intervention_planned_for = Some(at("2026-12-07T09:00:00+01:00"));
+    p3.intervention_plan_reason = Some("Le client ferme le site jusqu'au 4 décembre".into());
+    let now = RwSignal::new(at("2026-11-30T10:05:00+01:00"));
+    let page = mount(move || view! { <IncidentDetails incident=p3 now=now.into() /> }.into_any());
+    tick().await;
+    let shown = facts(&page);
+    assert_eq!(shown[0].0, "planned", "{shown:?}");
+    assert!(shown[0].1.contains("lundi 7 décembre à 09:00") && shown[0].1.contains("ferme le site"), "{shown:?}");
+    let lines = clock_lines(&page);
+    let intervention = lines.iter().find(|(_, text)| text.starts_with("Intervention sur site")).expect("the intervention line");
+    assert_eq!(intervention.0, "at-risk", "{lines:?}");
+    // The date typed on the page is read in the site's time, daylight saving included.
+    let paris = chrono_tz::Europe::Paris;
+    assert_eq!(vigie_app::pages::incident::site_instant("2026-12-03T14:00", paris).as_deref(), Some("2026-12-03T14:00:00+01:00"));
+    assert_eq!(vigie_app::pages::incident::site_instant("2027-06-03T14:00", paris).as_deref(), Some("2027-06-03T14:00:00+02:00"));
+    assert_eq!(vigie_app::pages::incident::site_instant("2027-03-28T02:30", paris), None, "skipped by the change to summer time");
+    assert_eq!(vigie_app::pages::incident::site_instant("demain", paris), None);
 }

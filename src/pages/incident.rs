@@ -59,17 +59,21 @@ pub fn IncidentPage(id: i64) -> impl IntoView {
     }
 }
 
+/// What the incident is and where its promises stand, counting down at `now`.
 #[component]
-fn IncidentDetails(incident: IncidentView, now: Signal<DateTime<Utc>>) -> impl IntoView {
+pub fn IncidentDetails(incident: IncidentView, now: Signal<DateTime<Utc>>) -> impl IntoView {
     let lang = use_lang();
     let calendar = Calendar::try_from(incident.calendar.clone()).ok();
     let time_zone = calendar.as_ref().map_or(chrono_tz::Europe::Paris, Calendar::time_zone);
     let times = incident.times();
     let policy = incident.policy;
+    let computed_at = incident.computed_at;
     let clocks = move || {
         calendar
             .as_ref()
-            .and_then(|c| sla::clocks(&times, &policy, c, now.get()).ok())
+            // Never earlier than the server's computation: an event just recorded (and
+            // shown) has stopped its clock even if this screen's clock lags a moment.
+            .and_then(|c| sla::clocks(&times, &policy, c, now.get().max(computed_at)).ok())
             .unwrap_or_default()
             .into_iter()
             .filter(|c| c.state != ClockState::NotApplicable || c.moot)
@@ -96,7 +100,8 @@ fn Facts(incident: IncidentView, time_zone: chrono_tz::Tz, now: Signal<DateTime<
     let lang = use_lang().get_untracked();
     let when = move |at: DateTime<Utc>| crate::fr::when(at, now.get_untracked(), time_zone, lang);
     let mut lines: Vec<(&'static str, String)> = Vec::new();
-    if incident.on_site_required && incident.dispatched_at.is_none() && incident.resolved_at.is_none() {
+    let nothing_yet = incident.dispatched_at.is_none() && incident.intervention_planned_for.is_none() && incident.on_site_at.is_none();
+    if incident.on_site_required && nothing_yet && incident.resolved_at.is_none() {
         lines.push(("on-site-needed", t(lang, "Un technicien doit se rendre sur site.", "A technician must go on site.").to_string()));
     }
     if let Some(at) = incident.dispatched_at {
@@ -182,11 +187,12 @@ fn detail(data: &serde_json::Value) -> String {
         .unwrap_or_default()
 }
 
+/// The staff's actions: a button for each event that needs nothing more, and one form for
+/// each that does, all drawn from [`FORMS`].
 #[component]
 fn Actions(id: i64, loaded: Memo<bool>, time_zone: Signal<chrono_tz::Tz>, on_done: impl Fn() + Copy + Send + Sync + 'static) -> impl IntoView {
     let session = expect_context::<Session>();
     let error = RwSignal::new(None::<String>);
-    let message = RwSignal::new(String::new());
     let run = move |action: &'static str, body: serde_json::Value| {
         spawn_local(async move {
             match api::act(id, action, &body).await {
@@ -199,76 +205,224 @@ fn Actions(id: i64, loaded: Memo<bool>, time_zone: Signal<chrono_tz::Tz>, on_don
         });
     };
     let staff = move || loaded.get() && session.user.get().is_some_and(|u| u.is_staff());
+    const BUTTONS: [(&str, &str, &str); 4] = [
+        ("acknowledge", "Prise en charge", "Take charge"),
+        ("dispatch", "Technicien envoyé", "Technician dispatched"),
+        ("on-site", "Arrivé sur site", "On site"),
+        ("close", "Clore", "Close"),
+    ];
     view! {
         <Show when=staff>
             <section class="panel actions">
                 <h2><Tr fr="Actions" en="Actions" /></h2>
-                <button data-testid="action-acknowledge" on:click=move |_| run("acknowledge", serde_json::json!({}))><Tr fr="Prise en charge" en="Take charge" /></button>
-                <button data-testid="action-dispatch" on:click=move |_| run("dispatch", serde_json::json!({}))><Tr fr="Technicien envoyé" en="Technician dispatched" /></button>
-                <button data-testid="action-on-site" on:click=move |_| run("on-site", serde_json::json!({}))><Tr fr="Arrivé sur site" en="On site" /></button>
-                <OnSiteNeededForm run />
-                <PlanForm run time_zone />
-                <div class="field">
-                    <label for="update-message"><Tr fr="Point client" en="Client update" /></label>
-                    <textarea id="update-message" prop:value=move || message.get() on:input=move |ev| message.set(event_target_value(&ev))></textarea>
-                    <button data-testid="action-update" on:click=move |_| run("updates", serde_json::json!({ "message": message.get_untracked() }))><Tr fr="Envoyer" en="Send" /></button>
-                </div>
-                <ReclassifyForm run />
-                <TypeForm run />
-                <DataLossForm run />
-                <GdprForm run />
-                <ResolveForm run />
-                <button data-testid="action-close" on:click=move |_| run("close", serde_json::json!({}))><Tr fr="Clore" en="Close" /></button>
+                {BUTTONS.iter().map(|(action, fr, en)| view! {
+                    <button data-testid=format!("action-{action}") on:click=move |_| run(action, serde_json::json!({}))><Tr fr=*fr en=*en /></button>
+                }).collect_view()}
+                {FORMS.iter().map(|form| view! { <ActionForm form run time_zone error /> }).collect_view()}
                 <p class="error" role="alert">{move || error.get()}</p>
             </section>
         </Show>
     }
 }
 
-/// Whether a technician must go on site, as decided during the take-charge call.
-#[component]
-fn OnSiteNeededForm(run: impl Fn(&'static str, serde_json::Value) + Copy + 'static) -> impl IntoView {
-    let reason = RwSignal::new(String::new());
-    let send = move |needed: bool| run("on-site-needed", serde_json::json!({ "needed": needed, "reason": reason.get_untracked() }));
-    view! {
-        <div class="field">
-            <label for="on-site-reason"><Tr fr="Intervention sur site : motif" en="On-site intervention: reason" /></label>
-            <input id="on-site-reason" prop:value=move || reason.get() on:input=move |ev| reason.set(event_target_value(&ev)) />
-            <button data-testid="action-on-site-needed" disabled=move || reason.with(|r| r.trim().is_empty()) on:click=move |_| send(true)>
-                <Tr fr="Nécessaire" en="Needed" />
-            </button>
-            <button data-testid="action-on-site-not-needed" disabled=move || reason.with(|r| r.trim().is_empty()) on:click=move |_| send(false)>
-                <Tr fr="Pas nécessaire" en="Not needed" />
-            </button>
-        </div>
-    }
+/// How a field is typed, and how its text becomes JSON.
+enum Input {
+    /// One line of text.
+    Text,
+    /// Several lines of text.
+    Area,
+    /// A date and time in the site's time zone, sent as RFC 3339.
+    When,
+    /// A whole number.
+    Number,
+    /// Items separated by commas, sent as a list.
+    List,
+    /// One of a few values: (value, French, English).
+    Choice(&'static [(&'static str, &'static str, &'static str)]),
+    /// Yes or no.
+    Check,
 }
 
-/// The date of a P3 intervention, typed in the site's local time.
+/// A field of an action's form: its JSON name, its label, how it is typed, whether it must
+/// be filled before the form can be sent.
+struct Field(&'static str, &'static str, &'static str, Input, bool);
+
+/// An action that needs more than a click: its path under the incident, its button and its
+/// fields.
+struct Form {
+    action: &'static str,
+    fr: &'static str,
+    en: &'static str,
+    fields: &'static [Field],
+}
+
+const YES_NO: &[(&str, &str, &str)] = &[("true", "Nécessaire", "Needed"), ("false", "Pas nécessaire", "Not needed")];
+const PRIORITIES: &[(&str, &str, &str)] = &[("P1", "P1 — Critique", "P1 — Critical"), ("P2", "P2 — Majeur", "P2 — Major"), ("P3", "P3 — Mineur", "P3 — Minor")];
+const SYSTEMS: &[(&str, &str, &str)] = &[
+    ("video", "Vidéoprotection", "Video"),
+    ("access_control", "Contrôle d'accès", "Access control"),
+    ("hypervisor", "Hyperviseur", "Hypervisor"),
+    ("intrusion_detection", "Détection d'intrusion", "Intrusion detection"),
+    ("other", "Autre", "Other"),
+];
+const SYMPTOMS: &[(&str, &str, &str)] = &[
+    ("down", "Hors service", "Down"),
+    ("degraded", "Dégradé", "Degraded"),
+    ("display", "Affichage", "Display"),
+    ("slow", "Lenteur", "Slow"),
+    ("configuration", "Paramétrage", "Configuration"),
+];
+
+/// Every form of the staff's actions, in the order of an incident's life.
+const FORMS: &[Form] = &[
+    Form {
+        action: "on-site-needed",
+        fr: "Enregistrer",
+        en: "Save",
+        fields: &[
+            Field("needed", "Intervention sur site", "On-site intervention", Input::Choice(YES_NO), true),
+            Field("reason", "Motif", "Reason", Input::Text, true),
+        ],
+    },
+    Form {
+        action: "plan-intervention",
+        fr: "Planifier",
+        en: "Plan",
+        fields: &[
+            Field("planned_for", "Intervention planifiée le (heure du site)", "Intervention planned for (site time)", Input::When, true),
+            Field("reason", "Motif si après l'échéance", "Reason if after the deadline", Input::Text, false),
+        ],
+    },
+    Form { action: "updates", fr: "Envoyer", en: "Send", fields: &[Field("message", "Point client", "Client update", Input::Area, true)] },
+    Form {
+        action: "reclassify",
+        fr: "Reclasser",
+        en: "Reclassify",
+        fields: &[
+            Field("priority", "Nouvelle priorité", "New priority", Input::Choice(PRIORITIES), true),
+            Field("reason", "Motif", "Reason", Input::Text, true),
+        ],
+    },
+    Form {
+        action: "type",
+        fr: "Corriger le type",
+        en: "Correct the type",
+        fields: &[
+            Field("system", "Type d'incident : système", "Incident type: system", Input::Choice(SYSTEMS), true),
+            Field("symptom", "symptôme", "symptom", Input::Choice(SYMPTOMS), true),
+            Field("reason", "Motif", "Reason", Input::Text, true),
+        ],
+    },
+    Form {
+        action: "data-loss",
+        fr: "Constater la perte",
+        en: "Record the loss",
+        fields: &[Field("description", "Perte de données (ce qui est perdu)", "Data loss (what is lost)", Input::Area, true)],
+    },
+    Form {
+        action: "gdpr-notice",
+        fr: "Envoyer l'information RGPD",
+        en: "Send the GDPR notice",
+        fields: &[
+            Field("nature", "RGPD — nature de la violation", "GDPR — nature of the breach", Input::Text, true),
+            Field("data_categories", "Catégories de données (séparées par des virgules)", "Data categories (comma-separated)", Input::List, true),
+            Field("people_estimate", "Personnes concernées (nombre approximatif)", "People concerned (approximate number)", Input::Number, true),
+            Field("records_estimate", "Enregistrements concernés (nombre approximatif)", "Records concerned (approximate number)", Input::Number, true),
+            Field("consequences", "Conséquences probables", "Likely consequences", Input::Text, true),
+            Field("measures", "Mesures prises ou proposées", "Measures taken or proposed", Input::Text, true),
+            Field("contact", "Contact", "Contact", Input::Text, true),
+        ],
+    },
+    Form {
+        action: "resolve",
+        fr: "Résoudre",
+        en: "Resolve",
+        fields: &[
+            Field("root_cause", "Cause racine", "Root cause", Input::Area, true),
+            Field("actions", "Actions réalisées", "Actions taken", Input::Area, true),
+            Field(
+                "security_data_impact",
+                "Impact sur les données de sécurité (images perdues, accès non tracés)",
+                "Impact on security data (video lost, accesses not logged)",
+                Input::Area,
+                true,
+            ),
+            Field("personal_data_lost", "Des données personnelles ont été perdues (RGPD)", "Personal data was lost (GDPR)", Input::Check, false),
+        ],
+    },
+];
+
+/// One action's form. Its button waits for the required fields; what it sends is read
+/// from the fields as [`Input`] says, and a date that is no time in the site's zone is
+/// refused here with why.
 #[component]
-fn PlanForm(run: impl Fn(&'static str, serde_json::Value) + Copy + 'static, time_zone: Signal<chrono_tz::Tz>) -> impl IntoView {
+fn ActionForm(
+    form: &'static Form,
+    run: impl Fn(&'static str, serde_json::Value) + Copy + 'static,
+    time_zone: Signal<chrono_tz::Tz>,
+    error: RwSignal<Option<String>>,
+) -> impl IntoView {
     let lang = use_lang();
-    let local = RwSignal::new(String::new());
-    let reason = RwSignal::new(String::new());
-    let error = RwSignal::new(None::<&'static str>);
-    let plan = move |_| {
-        let Some(planned_for) = site_instant(&local.get_untracked(), time_zone.get_untracked()) else {
-            return error.set(Some(t(lang.get_untracked(), "Date et heure attendues, à l'heure du site.", "A date and time are expected, in the site's time.")));
-        };
-        error.set(None);
-        let reason = reason.get_untracked();
-        let reason = (!reason.trim().is_empty()).then_some(reason);
-        run("plan-intervention", serde_json::json!({ "planned_for": planned_for, "reason": reason }));
+    let values: Vec<RwSignal<String>> = form
+        .fields
+        .iter()
+        .map(|Field(_, _, _, input, _)| RwSignal::new(match input {
+            Input::Choice(options) => options[0].0.to_string(),
+            _ => String::new(),
+        }))
+        .collect();
+    let values = StoredValue::new(values);
+    let incomplete = move || values.with_value(|v| form.fields.iter().zip(v).any(|(f, value)| f.4 && value.with(|s| s.trim().is_empty())));
+    let send = move |_| {
+        let mut body = serde_json::Map::new();
+        for (Field(name, _, _, input, _), value) in form.fields.iter().zip(values.get_value()) {
+            let text = value.get_untracked();
+            let text = text.trim();
+            let json = match input {
+                Input::Check => serde_json::Value::Bool(text == "true"),
+                _ if text.is_empty() => continue,
+                Input::When => match site_instant(text, time_zone.get_untracked()) {
+                    Some(instant) => serde_json::Value::String(instant),
+                    None => return error.set(Some(t(lang.get_untracked(), "Date et heure attendues, à l'heure du site.", "A date and time are expected, in the site's time.").into())),
+                },
+                // Not a number: sent as it is, for the server to name the field.
+                Input::Number => text.parse::<u64>().map_or_else(|_| serde_json::Value::String(text.into()), serde_json::Value::from),
+                Input::List => text.split(',').map(str::trim).filter(|c| !c.is_empty()).collect::<Vec<_>>().into(),
+                Input::Choice(options) if std::ptr::eq(*options, YES_NO) => serde_json::Value::Bool(text == "true"),
+                Input::Text | Input::Area | Input::Choice(_) => serde_json::Value::String(text.into()),
+            };
+            body.insert((*name).into(), json);
+        }
+        run(form.action, serde_json::Value::Object(body));
     };
     view! {
-        <div class="field">
-            <label for="plan-date"><Tr fr="Intervention planifiée le (heure du site)" en="Intervention planned for (site time)" /></label>
-            <input id="plan-date" type="datetime-local" data-testid="plan-date" prop:value=move || local.get() on:input=move |ev| local.set(event_target_value(&ev)) />
-            <label for="plan-reason"><Tr fr="Motif si après l'échéance" en="Reason if after the deadline" /></label>
-            <input id="plan-reason" data-testid="plan-reason" prop:value=move || reason.get() on:input=move |ev| reason.set(event_target_value(&ev)) />
-            <button data-testid="action-plan" on:click=plan><Tr fr="Planifier" en="Plan" /></button>
-            {move || error.get().map(|e| view! { <p class="error" role="alert">{e}</p> })}
-        </div>
+        <fieldset class="field" data-testid=format!("form-{}", form.action)>
+            {form.fields.iter().zip(values.get_value()).map(|(Field(name, fr, en, input, _), value)| {
+                let id = format!("{}-{}", form.action, name.replace('_', "-"));
+                let on_input = move |ev| value.set(event_target_value(&ev));
+                let control = match input {
+                    Input::Area => view! { <textarea id=id.clone() data-testid=id.clone() prop:value=move || value.get() on:input=on_input></textarea> }.into_any(),
+                    Input::Choice(options) => view! {
+                        <select id=id.clone() data-testid=id.clone() on:change=on_input>
+                            {options.iter().map(|(code, fr, en)| view! { <option value=*code>{move || t(lang.get(), fr, en)}</option> }).collect_view()}
+                        </select>
+                    }.into_any(),
+                    Input::Check => view! {
+                        <input type="checkbox" id=id.clone() data-testid=id.clone() on:change=move |ev| value.set(if event_target_checked(&ev) { "true".into() } else { String::new() }) />
+                    }.into_any(),
+                    _ => {
+                        let kind = match input {
+                            Input::When => "datetime-local",
+                            Input::Number => "number",
+                            _ => "text",
+                        };
+                        view! { <input type=kind id=id.clone() data-testid=id.clone() prop:value=move || value.get() on:input=on_input /> }.into_any()
+                    }
+                };
+                view! { <label for=id><Tr fr=*fr en=*en /></label>{control} }
+            }).collect_view()}
+            <button data-testid=format!("action-{}", form.action) disabled=incomplete on:click=send><Tr fr=form.fr en=form.en /></button>
+        </fieldset>
     }
 }
 
@@ -278,156 +432,4 @@ pub fn site_instant(local: &str, time_zone: chrono_tz::Tz) -> Option<String> {
     use chrono::TimeZone;
     let naive = chrono::NaiveDateTime::parse_from_str(local, "%Y-%m-%dT%H:%M").ok()?;
     time_zone.from_local_datetime(&naive).earliest().map(|t| t.to_rfc3339())
-}
-
-/// The incident's type corrected (system and symptom), with the reason.
-#[component]
-fn TypeForm(run: impl Fn(&'static str, serde_json::Value) + Copy + 'static) -> impl IntoView {
-    let system = RwSignal::new("video".to_string());
-    let symptom = RwSignal::new("down".to_string());
-    let reason = RwSignal::new(String::new());
-    const SYSTEMS: [(&str, &str, &str); 5] = [
-        ("video", "Vidéoprotection", "Video"),
-        ("access_control", "Contrôle d'accès", "Access control"),
-        ("hypervisor", "Hyperviseur", "Hypervisor"),
-        ("intrusion_detection", "Détection d'intrusion", "Intrusion detection"),
-        ("other", "Autre", "Other"),
-    ];
-    const SYMPTOMS: [(&str, &str, &str); 5] = [
-        ("down", "Hors service", "Down"),
-        ("degraded", "Dégradé", "Degraded"),
-        ("display", "Affichage", "Display"),
-        ("slow", "Lenteur", "Slow"),
-        ("configuration", "Paramétrage", "Configuration"),
-    ];
-    let lang = use_lang();
-    let options = move |list: &'static [(&'static str, &'static str, &'static str)]| {
-        list.iter().map(|(code, fr, en)| view! { <option value=*code>{t(lang.get_untracked(), fr, en)}</option> }).collect_view()
-    };
-    view! {
-        <div class="field">
-            <label for="type-system"><Tr fr="Type d'incident : système" en="Incident type: system" /></label>
-            <select id="type-system" on:change=move |ev| system.set(event_target_value(&ev))>{options(&SYSTEMS)}</select>
-            <label for="type-symptom"><Tr fr="symptôme" en="symptom" /></label>
-            <select id="type-symptom" on:change=move |ev| symptom.set(event_target_value(&ev))>{options(&SYMPTOMS)}</select>
-            <label for="type-reason"><Tr fr="Motif" en="Reason" /></label>
-            <input id="type-reason" prop:value=move || reason.get() on:input=move |ev| reason.set(event_target_value(&ev)) />
-            <button data-testid="action-type" disabled=move || reason.with(|r| r.trim().is_empty())
-                on:click=move |_| run("type", serde_json::json!({ "system": system.get_untracked(), "symptom": symptom.get_untracked(), "reason": reason.get_untracked() }))>
-                <Tr fr="Corriger le type" en="Correct the type" />
-            </button>
-        </div>
-    }
-}
-
-/// Data was or may have been lost: the GDPR clock starts.
-#[component]
-fn DataLossForm(run: impl Fn(&'static str, serde_json::Value) + Copy + 'static) -> impl IntoView {
-    let description = RwSignal::new(String::new());
-    view! {
-        <div class="field">
-            <label for="data-loss"><Tr fr="Perte de données (ce qui est perdu)" en="Data loss (what is lost)" /></label>
-            <textarea id="data-loss" data-testid="data-loss" prop:value=move || description.get() on:input=move |ev| description.set(event_target_value(&ev))></textarea>
-            <button data-testid="action-data-loss" disabled=move || description.with(|d| d.trim().is_empty())
-                on:click=move |_| run("data-loss", serde_json::json!({ "description": description.get_untracked() }))>
-                <Tr fr="Constater la perte" en="Record the loss" />
-            </button>
-        </div>
-    }
-}
-
-/// The GDPR notice, with what art. 33(3) asks a processor to give its controller.
-#[component]
-fn GdprForm(run: impl Fn(&'static str, serde_json::Value) + Copy + 'static) -> impl IntoView {
-    let fields: [(&'static str, &'static str, &'static str, RwSignal<String>); 7] = [
-        ("nature", "Nature de la violation", "Nature of the breach", RwSignal::new(String::new())),
-        ("data_categories", "Catégories de données (séparées par des virgules)", "Data categories (comma-separated)", RwSignal::new("images vidéo".to_string())),
-        ("people_estimate", "Personnes concernées (nombre approximatif)", "People concerned (approximate number)", RwSignal::new(String::new())),
-        ("records_estimate", "Enregistrements concernés (nombre approximatif)", "Records concerned (approximate number)", RwSignal::new(String::new())),
-        ("consequences", "Conséquences probables", "Likely consequences", RwSignal::new(String::new())),
-        ("measures", "Mesures prises ou proposées", "Measures taken or proposed", RwSignal::new(String::new())),
-        ("contact", "Contact", "Contact", RwSignal::new(String::new())),
-    ];
-    let send = move |_| {
-        let value = |i: usize| fields[i].3.get_untracked();
-        let number = |i: usize| value(i).trim().parse::<u64>().ok();
-        let categories: Vec<String> = value(1).split(',').map(|c| c.trim().to_string()).filter(|c| !c.is_empty()).collect();
-        run(
-            "gdpr-notice",
-            serde_json::json!({
-                "nature": value(0), "data_categories": categories, "people_estimate": number(2), "records_estimate": number(3),
-                "consequences": value(4), "measures": value(5), "contact": value(6),
-            }),
-        );
-    };
-    view! {
-        <fieldset class="field">
-            <legend><Tr fr="Information RGPD au client" en="GDPR notice to the client" /></legend>
-            {fields.into_iter().map(|(name, fr, en, value)| {
-                let id = format!("gdpr-{name}");
-                view! {
-                    <label for=id.clone()><Tr fr=fr en=en /></label>
-                    <input id=id.clone() data-testid=id prop:value=move || value.get() on:input=move |ev| value.set(event_target_value(&ev)) />
-                }
-            }).collect_view()}
-            <button data-testid="action-gdpr-notice" on:click=send><Tr fr="Envoyer l'information RGPD" en="Send the GDPR notice" /></button>
-        </fieldset>
-    }
-}
-
-/// A new priority, with the reason the procedure asks for.
-#[component]
-fn ReclassifyForm(run: impl Fn(&'static str, serde_json::Value) + Copy + 'static) -> impl IntoView {
-    let priority = RwSignal::new("P2".to_string());
-    let reason = RwSignal::new(String::new());
-    view! {
-        <div class="field">
-            <label for="reclassify-priority"><Tr fr="Nouvelle priorité" en="New priority" /></label>
-            <select id="reclassify-priority" on:change=move |ev| priority.set(event_target_value(&ev))>
-                <option value="P1">"P1"</option>
-                <option value="P2" selected>"P2"</option>
-                <option value="P3">"P3"</option>
-            </select>
-            <label for="reclassify-reason"><Tr fr="Motif" en="Reason" /></label>
-            <input id="reclassify-reason" prop:value=move || reason.get() on:input=move |ev| reason.set(event_target_value(&ev)) />
-            <button data-testid="action-reclassify" disabled=move || reason.with(|r| r.trim().is_empty())
-                on:click=move |_| run("reclassify", serde_json::json!({ "priority": priority.get_untracked(), "reason": reason.get_untracked() }))>
-                <Tr fr="Reclasser" en="Reclassify" />
-            </button>
-        </div>
-    }
-}
-
-/// The resolution, with every field the resolution notice must carry.
-#[component]
-fn ResolveForm(run: impl Fn(&'static str, serde_json::Value) + Copy + 'static) -> impl IntoView {
-    let root_cause = RwSignal::new(String::new());
-    let actions = RwSignal::new(String::new());
-    let impact = RwSignal::new(String::new());
-    let personal = RwSignal::new(false);
-    let incomplete = move || [root_cause, actions, impact].iter().any(|f| f.with(|v| v.trim().is_empty()));
-    let area = move |id: &'static str, label: (&'static str, &'static str), value: RwSignal<String>| {
-        view! {
-            <label for=id><Tr fr=label.0 en=label.1 /></label>
-            <textarea id=id data-testid=id required prop:value=move || value.get() on:input=move |ev| value.set(event_target_value(&ev))></textarea>
-        }
-    };
-    view! {
-        <div class="field">
-            {area("resolve-root-cause", ("Cause racine", "Root cause"), root_cause)}
-            {area("resolve-actions", ("Actions réalisées", "Actions taken"), actions)}
-            {area("resolve-impact", ("Impact sur les données de sécurité (images perdues, accès non tracés)", "Impact on security data (video lost, accesses not logged)"), impact)}
-            <label class="check">
-                <input type="checkbox" data-testid="resolve-personal-data" on:change=move |ev| personal.set(event_target_checked(&ev)) />
-                <Tr fr="Des données personnelles ont été perdues (RGPD)" en="Personal data was lost (GDPR)" />
-            </label>
-            <button data-testid="action-resolve" disabled=incomplete
-                on:click=move |_| run("resolve", serde_json::json!({
-                    "root_cause": root_cause.get_untracked(), "actions": actions.get_untracked(),
-                    "security_data_impact": impact.get_untracked(), "personal_data_lost": personal.get_untracked(),
-                }))>
-                <Tr fr="Résoudre" en="Resolve" />
-            </button>
-        </div>
-    }
 }

@@ -19,6 +19,7 @@ mod accessibility;
 mod live;
 mod office;
 mod offline;
+mod promises;
 mod screenshots;
 
 /// The workspace's root folder, where `dist/` and `target/` are.
