@@ -301,6 +301,17 @@ pub struct Contacts {
     pub contacts: Vec<Contact>,
 }
 
+/// `PUT /api/sites/{id}/technical-contact`: the site's own technical contact, told of the
+/// site's incidents instead of the organisation's; `null` for the organisation's. The field
+/// must be given, `null` included, so that an empty body never clears it by mistake.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SiteContact {
+    /// The contact, of kind `technical`; `null` for none.
+    #[serde(deserialize_with = "Option::deserialize")]
+    pub contact: Option<Contact>,
+}
+
 /// A logged-in user, as `GET /api/me` and `POST /api/login` answer.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Me {

@@ -12,6 +12,7 @@ use sqlx::AnyConnection;
 use vigie_engine::{Calendar, CalendarSpec, Contract, Policy};
 
 use crate::auth::{token_hash, MAX_USERNAME};
+use crate::contacts::{check_contacts, valid_email};
 use crate::db::{from_ms, get, to_ms};
 use crate::error::Error;
 use crate::extract::{ApiJson, Id};
@@ -55,32 +56,6 @@ async fn require_organisation(conn: &mut AnyConnection, field: &str, id: i64) ->
     exists.map(|_| ()).ok_or_else(|| Error::field(field, format!("no organisation {id}")))
 }
 
-/// An email address: something before and after one `@`, a dot in the domain.
-fn valid_email(email: &str) -> bool {
-    let Some((local, domain)) = email.split_once('@') else { return false };
-    !local.is_empty() && domain.contains('.') && !domain.starts_with('.') && !domain.ends_with('.') && !email.contains(char::is_whitespace) && !domain.contains('@')
-}
-
-/// E.164: `+`, then 8 to 15 digits, the first not 0.
-fn valid_phone(phone: &str) -> bool {
-    phone.strip_prefix('+').is_some_and(|digits| (8..=15).contains(&digits.len()) && digits.chars().all(|c| c.is_ascii_digit()) && !digits.starts_with('0'))
-}
-
-fn check_contacts(contacts: &[Contact]) -> Result<(), Error> {
-    for (i, c) in contacts.iter().enumerate() {
-        if c.name.trim().is_empty() {
-            return Err(Error::field(format!("contacts[{i}].name"), "required"));
-        }
-        if !valid_email(&c.email) {
-            return Err(Error::field(format!("contacts[{i}].email"), format!("{:?} is not an email address", c.email)));
-        }
-        if !valid_phone(&c.phone) {
-            return Err(Error::field(format!("contacts[{i}].phone"), format!("{:?} is not a phone number in E.164 form (+33612345678)", c.phone)));
-        }
-    }
-    Ok(())
-}
-
 /// An organisation as the administrator writes it.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -96,7 +71,7 @@ pub struct OrganisationForm {
     policy: Option<Policy>,
 }
 
-async fn organisation_value(conn: &mut AnyConnection, id: i64) -> Result<Value, Error> {
+pub(crate) async fn organisation_value(conn: &mut AnyConnection, id: i64) -> Result<Value, Error> {
     let row = sqlx::query("SELECT * FROM organisations WHERE id = $1").bind(id).fetch_optional(&mut *conn).await?.ok_or(Error::NotFound)?;
     let org = Organisation::from_row(&row)?;
     let mut value = serde_json::to_value(&org).map_err(|e| Error::Database(e.to_string()))?;
@@ -117,26 +92,27 @@ pub async fn organisations(State(state): State<AppState>, user: User) -> Result<
     Ok(Json(out))
 }
 
-fn check_organisation(form: &OrganisationForm) -> Result<(), Error> {
+/// The form checked; its contacts as they are stored (trimmed).
+fn check_organisation(form: &OrganisationForm) -> Result<Vec<Contact>, Error> {
     if form.name.trim().is_empty() {
         return Err(Error::field("name", "required"));
     }
-    check_contacts(&form.contacts)?;
+    let contacts = check_contacts(&form.contacts)?;
     if let Some(policy) = &form.policy {
         policy.validate().map_err(|e| Error::field("policy", e.to_string()))?;
     }
-    Ok(())
+    Ok(contacts)
 }
 
 /// `POST /api/admin/organisations`.
 pub async fn create_organisation(State(state): State<AppState>, user: User, ApiJson(form): ApiJson<OrganisationForm>) -> Result<Response, Error> {
     require_admin(&user)?;
-    check_organisation(&form)?;
+    let contacts = check_organisation(&form)?;
     let mut tx = state.db.begin().await?;
     let row = sqlx::query("INSERT INTO organisations (name, contract, contacts, anonymous_lessons, policy) VALUES ($1, $2, $3, $4, $5) RETURNING id")
         .bind(form.name.trim())
         .bind(form.contract.as_str())
-        .bind(serde_json::to_string(&form.contacts).unwrap_or_default())
+        .bind(serde_json::to_string(&contacts).unwrap_or_default())
         .bind(i64::from(form.anonymous_lessons))
         .bind(form.policy.map(|p| serde_json::to_string(&p).unwrap_or_default()))
         .fetch_one(&mut *tx)
@@ -153,13 +129,13 @@ pub async fn create_organisation(State(state): State<AppState>, user: User, ApiJ
 /// it; the incidents already reported keep theirs.
 pub async fn update_organisation(State(state): State<AppState>, user: User, Id(id): Id, ApiJson(form): ApiJson<OrganisationForm>) -> Result<Json<Value>, Error> {
     require_admin(&user)?;
-    check_organisation(&form)?;
+    let contacts = check_organisation(&form)?;
     let mut tx = state.db.begin().await?;
     let before = organisation_value(&mut tx, id).await?;
     sqlx::query("UPDATE organisations SET name = $1, contract = $2, contacts = $3, anonymous_lessons = $4, policy = $5 WHERE id = $6")
         .bind(form.name.trim())
         .bind(form.contract.as_str())
-        .bind(serde_json::to_string(&form.contacts).unwrap_or_default())
+        .bind(serde_json::to_string(&contacts).unwrap_or_default())
         .bind(i64::from(form.anonymous_lessons))
         .bind(form.policy.map(|p| serde_json::to_string(&p).unwrap_or_default()))
         .bind(id)
@@ -367,19 +343,6 @@ pub async fn audit(State(state): State<AppState>, user: User) -> Result<Json<Vec
         })
         .collect::<Result<Vec<_>, Error>>()
         .map(Json)
-}
-
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn contacts_are_checked() {
-        assert!(super::valid_email("julie.martin@demo-client.example"));
-        assert!(!super::valid_email("julie.martin@localhost"));
-        assert!(!super::valid_email("julie martin@x.fr"));
-        assert!(super::valid_phone("+33612345678"));
-        assert!(!super::valid_phone("0612345678"));
-        assert!(!super::valid_phone("+33 6 12 34 56 78"));
-    }
 }
 
 /// `GET /api/admin/users`: every account, without its password hash.

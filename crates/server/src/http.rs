@@ -29,13 +29,14 @@ use crate::extract::{self, ApiJson, ApiQuery, Id, OptionalJson, MAX_BODY};
 use crate::incidents::{self, Action, DataLoss, ListQuery, NewIncident, OnSiteNeeded, PlanIntervention, TypeCorrection};
 use crate::model::{Organisation, Site, User};
 use crate::state::AppState;
-use crate::{admin, events, ingest, metrics, origin, postmortems, reports, reviews};
+use crate::{admin, contacts, events, ingest, metrics, origin, postmortems, reports, reviews};
 
 pub use crate::state::AppState as State_;
 
 /// The whole HTTP surface: `/healthz`, `/metrics`, the API under `/api`, and the app for
 /// every other path, with `index.html` for the app's own routes (`/incidents/42` opened
-/// directly) and the back office's `office/index.html` for its pages.
+/// directly) and the back office's `office/index.html` for its pages (administration,
+/// reports, lessons, contacts).
 pub fn app(state: AppState) -> Router {
     let index = state.dist.join("index.html");
     let office = state.dist.join("office").join("index.html");
@@ -45,6 +46,8 @@ pub fn app(state: AppState) -> Router {
         .route("/me", get(me))
         .route("/time", get(time))
         .route("/sites", get(sites))
+        .route("/sites/{id}/technical-contact", axum::routing::put(contacts::set_site_contact))
+        .route("/organisations/{id}/contacts", get(contacts::organisation_contacts).put(contacts::set_organisation_contacts))
         .route("/incidents", get(list_incidents).post(create_incident))
         .route("/incidents/{id}", get(get_incident))
         .route("/incidents/{id}/events", get(incident_events))
@@ -93,6 +96,7 @@ pub fn app(state: AppState) -> Router {
         .route_service("/admin", ServeFile::new(&office))
         .route_service("/reports", ServeFile::new(&office))
         .route_service("/lessons", ServeFile::new(&office))
+        .route_service("/contacts", ServeFile::new(&office))
         .fallback_service(ServeDir::new(&state.dist).fallback(ServeFile::new(index)))
         .layer(DefaultBodyLimit::max(MAX_BODY))
         .layer(middleware::from_fn(extract::read_first))
@@ -186,7 +190,6 @@ async fn me(user: User) -> Json<User> {
     Json(user)
 }
 
-/// `GET /api/sites`: the sites the caller may report for, with their calendars.
 /// `GET /api/sites`: the sites the caller may report on, each with the policy an incident
 /// reported now would be under, so that the report page promises what the server will
 /// count.
@@ -206,21 +209,27 @@ async fn sites(State(state): State<AppState>, user: User) -> Result<Json<Vec<Sit
             organisations.insert(site.organisation_id, (organisation, policy));
         }
         let (organisation, policy) = &organisations[&site.organisation_id];
-        out.push(SiteView {
-            id: site.id,
-            organisation_id: organisation.id,
-            organisation_name: organisation.name.clone(),
-            contract: organisation.contract,
-            name: site.name,
-            address: site.address,
-            calendar: site.calendar,
-            sensitive_zones: site.sensitive_zones,
-            policy: *policy,
-            technical_contact: site.technical_contact,
-        });
+        out.push(site_view(site, organisation, *policy));
     }
     out.sort_by(|a, b| (&a.organisation_name, &a.name).cmp(&(&b.organisation_name, &b.name)));
     Ok(Json(out))
+}
+
+/// A site as `GET /api/sites` shows it, with its organisation and the policy an incident
+/// reported now would be under.
+pub(crate) fn site_view(site: Site, organisation: &Organisation, policy: vigie_engine::Policy) -> SiteView {
+    SiteView {
+        id: site.id,
+        organisation_id: organisation.id,
+        organisation_name: organisation.name.clone(),
+        contract: organisation.contract,
+        name: site.name,
+        address: site.address,
+        calendar: site.calendar,
+        sensitive_zones: site.sensitive_zones,
+        policy,
+        technical_contact: site.technical_contact,
+    }
 }
 
 async fn list_incidents(State(state): State<AppState>, user: User, ApiQuery(query): ApiQuery<ListQuery>) -> Result<Response, Error> {

@@ -9,6 +9,7 @@ pub mod auth;
 pub mod batch;
 pub mod client;
 pub mod config;
+pub mod contacts;
 pub mod db;
 pub mod demo;
 mod error;

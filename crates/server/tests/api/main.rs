@@ -23,6 +23,8 @@ mod webhook;
 mod operations;
 mod fuzz;
 mod promises;
+mod contacts;
+mod sites;
 
 /// Runs each scenario once per database: `sqlite::name` and `postgres::name`.
 macro_rules! on_both_databases {
@@ -101,6 +103,9 @@ on_both_databases!(
     operations::the_outbox_stops_between_messages,
     operations::the_binary_stops_gracefully_on_sigterm_and_sigint,
     fuzz::random_input_never_breaks_the_server,
+    contacts::clients_designate_their_contacts,
+    contacts::a_site_technical_contact_is_told_for_that_site_only,
+    sites::each_site_carries_its_effective_policy,
 );
 
 /// A panic in a handler, behind the layers of every route (no database involved).

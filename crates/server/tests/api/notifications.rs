@@ -197,7 +197,8 @@ impl SmsGateway {
     }
 }
 
-fn config(dir: &std::path::Path, smtp_port: u16, gateway: &SmsGateway) -> Config {
+/// A server configuration that sends through `smtp_port` and `gateway`.
+pub fn config(dir: &std::path::Path, smtp_port: u16, gateway: &SmsGateway) -> Config {
     Config {
         smtp: Some(Smtp {
             host: "127.0.0.1".into(),
@@ -231,7 +232,7 @@ pub async fn metric_or_zero(client: &Client, name: &str) -> i64 {
 }
 
 /// Waits until no message is pending or being sent.
-async fn outbox_settled(client: &Client) {
+pub async fn outbox_settled(client: &Client) {
     eventually("the outbox to be empty", DEADLINE, || async move {
         let text = client.metrics().await;
         let busy = text.lines().any(|l| {
@@ -259,7 +260,7 @@ fn assert_mail(mail: &Value, to: &str, says: &[&str]) {
     }
 }
 
-fn mails_to<'a>(mails: &'a [Value], to: &str) -> Vec<&'a Value> {
+pub fn mails_to<'a>(mails: &'a [Value], to: &str) -> Vec<&'a Value> {
     mails.iter().filter(|m| m["rcpt_tos"] == json!([to])).collect()
 }
 
