@@ -5,7 +5,7 @@
 
 use serde::de::DeserializeOwned;
 use serde::Serialize;
-use vigie_api::{EventView, IncidentView, Me, NewIncident, SiteView};
+use vigie_api::{Contact, Contacts, EventView, IncidentView, Me, NewIncident, SiteContact, SiteView};
 
 /// What went wrong with a request.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -14,6 +14,8 @@ pub struct ApiError {
     pub status: u16,
     /// The server's message (`{"error": ...}`), or the network's.
     pub message: String,
+    /// The field the server names as at fault (`contacts[0].email`), if it names one.
+    pub field: Option<String>,
 }
 
 impl ApiError {
@@ -45,6 +47,7 @@ async fn fetch(method: &str, path: &str, body: Option<String>, headers: &[(&str,
     let failed = |e: wasm_bindgen::JsValue| ApiError {
         status: 0,
         message: e.dyn_ref::<js_sys::Error>().map(|e| String::from(e.message())).unwrap_or_else(|| "réseau indisponible".into()),
+        field: None,
     };
     let init = web_sys::RequestInit::new();
     init.set_method(method);
@@ -58,7 +61,7 @@ async fn fetch(method: &str, path: &str, body: Option<String>, headers: &[(&str,
     }
     init.set_headers(&request_headers);
     let request = web_sys::Request::new_with_str_and_init(path, &init).map_err(failed)?;
-    let window = web_sys::window().ok_or(ApiError { status: 0, message: "no window".into() })?;
+    let window = web_sys::window().ok_or(ApiError { status: 0, message: "no window".into(), field: None })?;
     let response: web_sys::Response = JsFuture::from(window.fetch_with_request(&request)).await.map_err(failed)?.unchecked_into();
     let text = JsFuture::from(response.text().map_err(failed)?).await.map_err(failed)?;
     Ok((response.status(), text.as_string().unwrap_or_default()))
@@ -70,14 +73,18 @@ async fn answer<T: DeserializeOwned>(sent: Result<(u16, String), ApiError>) -> R
     if (200..300).contains(&status) {
         // An empty answer (204) reads as JSON `null`.
         let text = if text.is_empty() { "null" } else { text.as_str() };
-        return serde_json::from_str(text).map_err(|e| ApiError { status, message: e.to_string() });
+        return serde_json::from_str(text).map_err(|e| ApiError { status, message: e.to_string(), field: None });
     }
     #[derive(serde::Deserialize)]
     struct Failure {
         error: String,
+        #[serde(default)]
+        field: Option<String>,
     }
-    let message = serde_json::from_str::<Failure>(&text).map(|f| f.error).unwrap_or_else(|_| format!("HTTP {status}"));
-    Err(ApiError { status, message })
+    match serde_json::from_str::<Failure>(&text) {
+        Ok(Failure { error, field }) => Err(ApiError { status, message: error, field }),
+        Err(_) => Err(ApiError { status, message: format!("HTTP {status}"), field: None }),
+    }
 }
 
 /// `GET` of a JSON document the page only shows (administration, reports, lessons): read as
@@ -96,7 +103,7 @@ async fn get<T: DeserializeOwned>(path: &str) -> Result<T, ApiError> {
 }
 
 async fn send<T: DeserializeOwned, B: Serialize>(method: &str, path: &str, body: &B, headers: &[(&str, &str)]) -> Result<T, ApiError> {
-    let body = serde_json::to_string(body).map_err(|e| ApiError { status: 0, message: e.to_string() })?;
+    let body = serde_json::to_string(body).map_err(|e| ApiError { status: 0, message: e.to_string(), field: None })?;
     answer(fetch(method, path, Some(body), headers).await).await
 }
 
@@ -148,7 +155,7 @@ pub async fn act(id: i64, action: &str, body: &serde_json::Value) -> Result<Inci
 /// `GET /api/time`: the server's clock in milliseconds since the epoch.
 pub async fn server_time_ms() -> Result<i64, ApiError> {
     let body: serde_json::Value = get("/api/time").await?;
-    body["epoch_ms"].as_i64().ok_or(ApiError { status: 200, message: "no epoch_ms".into() })
+    body["epoch_ms"].as_i64().ok_or(ApiError { status: 200, message: "no epoch_ms".into(), field: None })
 }
 
 /// `GET /api/postmortems/{id}`.
@@ -164,4 +171,19 @@ pub async fn save_postmortem(id: i64, document: &vigie_engine::postmortem::PostM
 /// `POST /api/postmortems/{id}/publish`.
 pub async fn publish_postmortem(id: i64) -> Result<vigie_api::PostMortemView, ApiError> {
     send("POST", &format!("/api/postmortems/{id}/publish"), &serde_json::json!({}), &[]).await
+}
+
+/// `GET /api/organisations/{id}/contacts`.
+pub async fn contacts(organisation: i64) -> Result<Contacts, ApiError> {
+    get(&format!("/api/organisations/{organisation}/contacts")).await
+}
+
+/// `PUT /api/organisations/{id}/contacts`: the contacts as saved.
+pub async fn set_contacts(organisation: i64, contacts: &Contacts) -> Result<Contacts, ApiError> {
+    send("PUT", &format!("/api/organisations/{organisation}/contacts"), contacts, &[]).await
+}
+
+/// `PUT /api/sites/{id}/technical-contact`: the site as saved.
+pub async fn set_site_contact(site: i64, contact: Option<Contact>) -> Result<SiteView, ApiError> {
+    send("PUT", &format!("/api/sites/{site}/technical-contact"), &SiteContact { contact }, &[]).await
 }

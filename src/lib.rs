@@ -23,7 +23,7 @@ use leptos::task::spawn_local;
 use vigie_api::Me;
 
 use crate::i18n::{provide_lang, t, Lang, Tr};
-use crate::pages::{admin::AdminPage, incident::IncidentPage, incidents::IncidentsPage, lessons::LessonsPage, login::LoginPage, postmortem::PostMortemPage, report_form::ReportFormPage, sla_report::SlaReportPage, wall::WallPage};
+use crate::pages::{admin::AdminPage, contacts::ContactsPage, incident::IncidentPage, incidents::IncidentsPage, lessons::LessonsPage, login::LoginPage, postmortem::PostMortemPage, report_form::ReportFormPage, sla_report::SlaReportPage, wall::WallPage};
 pub use report::ReportPage;
 
 /// Who is logged in, shared by every page.
@@ -68,6 +68,8 @@ pub enum Route {
     Reports,
     /// `/lessons`: technical reviews and lessons learned.
     Lessons,
+    /// `/contacts`: who the client wants told.
+    Contacts,
     /// Anything else.
     NotFound,
 }
@@ -87,6 +89,7 @@ impl Route {
             ["admin"] => Route::Admin,
             ["reports"] => Route::Reports,
             ["lessons"] => Route::Lessons,
+            ["contacts"] => Route::Contacts,
             _ => Route::NotFound,
         }
     }
@@ -137,9 +140,10 @@ fn app_pages(route: Route) -> Option<AnyView> {
     })
 }
 
-/// The back office: administration, SLA reports, technical reviews and lessons learned. A
-/// bundle of its own (`office.html`, built into `dist/office/`), loaded only by whoever
-/// opens those pages, so that reporting from a phone never downloads it.
+/// The back office: administration, SLA reports, technical reviews and lessons learned,
+/// the contacts a client designates. A bundle of its own (`office.html`, built into
+/// `dist/office/`), loaded only by whoever opens those pages, so that reporting from a
+/// phone never downloads it.
 #[component]
 pub fn OfficeApp() -> impl IntoView {
     view! { <Shell pages=office_pages /> }
@@ -150,6 +154,7 @@ fn office_pages(route: Route) -> Option<AnyView> {
         Route::Admin => view! { <AdminPage /> }.into_any(),
         Route::Reports => view! { <SlaReportPage /> }.into_any(),
         Route::Lessons => view! { <LessonsPage /> }.into_any(),
+        Route::Contacts => view! { <ContactsPage /> }.into_any(),
         _ => return None,
     })
 }
@@ -244,6 +249,7 @@ fn title(route: Route, lang: Lang) -> &'static str {
         Route::Admin => "Administration",
         Route::Reports => t(lang, "Rapports SLA", "SLA reports"),
         Route::Lessons => t(lang, "Retours d'expérience", "Lessons learned"),
+        Route::Contacts => t(lang, "Contacts à prévenir", "Who to tell"),
         Route::NotFound => t(lang, "Page introuvable", "Page not found"),
     }
 }
@@ -268,6 +274,7 @@ fn Nav(lang: RwSignal<Lang>) -> impl IntoView {
                 </Show>
                 <a href="/reports"><Tr fr="Rapports SLA" en="SLA reports" /></a>
                 <a href="/lessons"><Tr fr="Retours d'expérience" en="Lessons" /></a>
+                <a href="/contacts"><Tr fr="Contacts" en="Contacts" /></a>
                 <Show when=move || role().as_deref() == Some("admin")>
                     <a href="/admin"><Tr fr="Administration" en="Administration" /></a>
                 </Show>

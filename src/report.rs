@@ -32,8 +32,9 @@ pub fn ReportPage(
     /// The questionnaire's answers, when the page shows the questionnaire.
     #[prop(optional)]
     answers: Option<RwSignal<Answers>>,
-    /// The chosen site's calendar and its organisation's policy, once known; until then
-    /// the default calendar (Paris, FR) and the standard contract.
+    /// The chosen site's calendar and the policy an incident reported there is under (its
+    /// organisation's own, else its contract's), once known; until then the default
+    /// calendar (Paris, FR) and the standard contract.
     #[prop(optional, into)]
     terms: Option<Signal<Option<(Calendar, Policy)>>>,
 ) -> impl IntoView {
@@ -231,8 +232,8 @@ fn SlaPreview(
     now: Signal<DateTime<Utc>>,
     terms: Signal<Option<(Calendar, Policy)>>,
 ) -> impl IntoView {
-    // The site's calendar (in its time zone) and its client's contract once chosen; the
-    // Paris calendar and the standard contract before.
+    // The site's calendar (in its time zone) and the policy its incidents are under once
+    // chosen; the Paris calendar and the standard contract before.
     let terms = Memo::new(move |_| terms.get().unwrap_or_else(|| (Calendar::default(), Policy::default())));
     let take_charge = Memo::new(move |_| {
         let incident = IncidentTimes::reported(priority.get()?, reported_at.get());

@@ -414,6 +414,7 @@ fn routes_of_paths() {
     assert_eq!(Route::of("/incidents/abc"), Route::NotFound);
     assert_eq!(Route::of("/wall/"), Route::Wall);
     assert_eq!(Route::of("/postmortems/7"), Route::PostMortem(7));
+    assert_eq!(Route::of("/contacts"), Route::Contacts);
     assert_eq!(Route::of("/nowhere"), Route::NotFound);
 }
 
@@ -655,4 +656,195 @@ async fn a_p3_planned_after_its_deadline_is_at_risk_and_the_plan_is_shown_in_sit
     assert_eq!(vigie_app::pages::incident::site_instant("2027-06-03T14:00", paris).as_deref(), Some("2027-06-03T14:00:00+02:00"));
     assert_eq!(vigie_app::pages::incident::site_instant("2027-03-28T02:30", paris), None, "skipped by the change to summer time");
     assert_eq!(vigie_app::pages::incident::site_instant("demain", paris), None);
+}
+
+// ---------------------------------------------------------------------------------------
+// The report page's sites, and the contacts a client designates.
+
+/// A site as `/api/sites` gives it, of the standard contract, under `policy`.
+fn site_view(id: i64, organisation: &str, name: &str, policy: Policy) -> vigie_api::SiteView {
+    vigie_api::SiteView {
+        id,
+        organisation_id: id,
+        organisation_name: organisation.into(),
+        contract: vigie_engine::Contract::Standard,
+        name: name.into(),
+        address: String::new(),
+        calendar: vigie_engine::CalendarSpec::default(),
+        sensitive_zones: vec![],
+        policy,
+        technical_contact: None,
+    }
+}
+
+#[wasm_bindgen_test]
+async fn the_preview_promises_the_site_s_own_policy_not_its_contract_s() {
+    use vigie_app::pages::report_form::ReportForm;
+    use vigie_engine::Contract;
+    // The Demo Client has a policy of its own: a P1 taken in charge within 30 minutes; the
+    // other organisation, on the same standard contract, has the contract's hour.
+    let mut own = serde_json::to_value(Policy::for_contract(Contract::Standard)).unwrap();
+    own["take_charge"]["P1"] = serde_json::json!({ "kind": "elapsed", "minutes": 30 });
+    let own: Policy = serde_json::from_value(own).unwrap();
+    let sites = RwSignal::new(vec![
+        site_view(1, "Demo Client", "Siège Paris", own),
+        site_view(2, "Musée", "Aile Denon", Policy::for_contract(Contract::Standard)),
+    ]);
+    let now = RwSignal::new(at("2026-11-25T10:00:00+01:00"));
+    let page = mount(move || view! { <ReportForm now=now.into() sites /> }.into_any());
+    tick().await;
+    page.type_description(P1_TEXT).await;
+    let deadline = page.text("sla-deadline");
+    assert!(deadline.contains("Un technicien vous appelle avant 10:30"), "{deadline}");
+    assert!(page.text("sla-countdown").contains("30 min"), "{}", page.text("sla-countdown"));
+    // The other site: the contract's hour.
+    page.choose("report-site", "2").await;
+    let deadline = page.text("sla-deadline");
+    assert!(deadline.contains("Un technicien vous appelle avant 11:00"), "{deadline}");
+    page.choose("report-site", "1").await;
+    assert!(page.text("sla-deadline").contains("10:30"), "{}", page.text("sla-deadline"));
+}
+
+impl Mounted {
+    /// The `n`-th element marked `test_id`, inside `within` (the whole view when `None`).
+    fn nth(&self, within: Option<&web_sys::Element>, test_id: &str, n: u32) -> HtmlElement {
+        let list = match within {
+            Some(e) => e.query_selector_all(&format!("[data-testid=\"{test_id}\"]")),
+            None => self.wrapper.query_selector_all(&format!("[data-testid=\"{test_id}\"]")),
+        }
+        .expect("selector");
+        list.item(n).unwrap_or_else(|| panic!("no {test_id} #{n}")).unchecked_into()
+    }
+
+    /// Types into an input like a person: its value, then a bubbling `input` event.
+    async fn type_in(&self, input: &HtmlElement, text: &str) {
+        input.unchecked_ref::<web_sys::HtmlInputElement>().set_value(text);
+        self.fire(input, "input").await;
+    }
+
+    async fn click(&self, test_id: &str) {
+        self.get(test_id).click();
+        tick().await;
+    }
+}
+
+fn contact(kind: vigie_api::ContactKind, name: &str, email: &str, phone: &str) -> vigie_api::Contact {
+    vigie_api::Contact { kind, name: name.into(), email: email.into(), phone: phone.into() }
+}
+
+#[wasm_bindgen_test]
+async fn contacts_are_edited_with_each_refusal_under_its_field() {
+    use vigie_api::ContactKind::{Management, Technical};
+    use vigie_app::pages::contacts::{OrganisationContacts, Saving};
+    let julie = contact(Technical, "Julie Martin", "julie.martin@demo-client.example", "+33612345678");
+    let paul = contact(Management, "Paul Bernard", "direction@demo-client.example", "+33698765432");
+    let saved = RwSignal::new(vec![julie.clone(), paul.clone()]);
+    let state = RwSignal::new(Saving::Idle);
+    let sent = RwSignal::new(None::<Vec<vigie_api::Contact>>);
+    let on_save = Callback::new(move |contacts| sent.set(Some(contacts)));
+    let page = mount(move || view! { <OrganisationContacts saved state on_save /> }.into_any());
+    tick().await;
+    assert_eq!(page.count("contact"), 2);
+    assert_eq!(page.nth(None, "contact-email", 0).unchecked_into::<web_sys::HtmlInputElement>().value(), julie.email);
+    assert_eq!(page.attribute("save-status", "data-state"), "unchanged");
+
+    // Julie hands over to Nadia, whose address is mistyped; Paul has no mobile any more.
+    let (nadia, nadia_email) = (page.nth(None, "contact-name", 0), page.nth(None, "contact-email", 0));
+    page.type_in(&nadia, "Nadia Haddad").await;
+    page.type_in(&nadia_email, "nadia.haddad@demo-client").await;
+    page.type_in(&page.nth(None, "contact-phone", 1), "").await;
+    assert_eq!(page.attribute("save-status", "data-state"), "edited");
+    assert!(page.text("save-status").contains("non enregistrées"), "{}", page.text("save-status"));
+    page.click("contacts-save").await;
+    assert_eq!(state.get_untracked(), Saving::Sending);
+    let expected = vec![contact(Technical, "Nadia Haddad", "nadia.haddad@demo-client", "+33612345678"), contact(Management, "Paul Bernard", "direction@demo-client.example", "")];
+    assert_eq!(sent.get_untracked(), Some(expected));
+
+    // The server's refusal shows under the field it names, which says it is invalid.
+    // (The server's message starts with the field, which the page shows it beside.)
+    let refusal = vigie_app::api::ApiError {
+        status: 422,
+        message: "contacts[0].email: \"nadia.haddad@demo-client\" is not an email address".into(),
+        field: Some("contacts[0].email".into()),
+    };
+    state.set(Saving::refused(refusal));
+    tick().await;
+    assert_eq!(page.count("field-error"), 1);
+    let first = page.nth(None, "contact", 0);
+    let error = page.nth(Some(&first), "field-error", 0);
+    assert_eq!(error.text_content().unwrap(), "\"nadia.haddad@demo-client\" is not an email address");
+    assert_eq!(nadia_email.get_attribute("aria-invalid").as_deref(), Some("true"));
+    assert_eq!(nadia_email.get_attribute("aria-describedby"), Some(error.id()));
+    assert_eq!(page.nth(None, "contact-email", 1).get_attribute("aria-invalid"), None);
+    assert_eq!(page.attribute("save-status", "data-state"), "refused");
+    // Typing in another field leaves it; correcting the field clears it.
+    page.type_in(&nadia, "Nadia Haddad ").await;
+    assert_eq!(page.count("field-error"), 1);
+    page.type_in(&nadia_email, "nadia.haddad@demo-client.example").await;
+    assert_eq!(page.count("field-error"), 0);
+    assert_eq!(nadia_email.get_attribute("aria-invalid"), None);
+
+    // Saved: the server holds what is on screen (trimmed).
+    page.click("contacts-save").await;
+    saved.set(vec![contact(Technical, "Nadia Haddad", "nadia.haddad@demo-client.example", "+33612345678"), contact(Management, "Paul Bernard", "direction@demo-client.example", "")]);
+    state.set(Saving::Saved);
+    tick().await;
+    assert_eq!(page.attribute("save-status", "data-state"), "saved");
+    assert!(page.text("save-status").contains("Enregistré"));
+
+    // A refusal about the whole list (nobody left to tell) shows at the foot of the form.
+    page.click("contact-add").await;
+    assert_eq!(page.count("contact"), 3);
+    assert_eq!(page.attribute("save-status", "data-state"), "edited");
+    page.nth(None, "contact-remove", 2).click();
+    tick().await;
+    page.nth(None, "contact-remove", 0).click();
+    tick().await;
+    assert_eq!(page.count("contact"), 1);
+    page.click("contacts-save").await;
+    assert_eq!(sent.get_untracked().map(|c| c.len()), Some(1));
+    state.set(Saving::Refused { field: Some("contacts".into()), message: "at least one technical contact is required".into() });
+    tick().await;
+    assert!(page.text("form-error").contains("at least one technical contact"));
+    assert_eq!(page.count("field-error"), 0);
+}
+
+#[wasm_bindgen_test]
+async fn a_site_gets_a_technical_contact_of_its_own_or_none() {
+    use vigie_api::ContactKind::Technical;
+    use vigie_app::pages::contacts::{Saving, SiteContactForm};
+    let site = site_view(1, "Demo Client", "Siège Paris", Policy::default());
+    let saved = RwSignal::new(None::<vigie_api::Contact>);
+    let state = RwSignal::new(Saving::Idle);
+    let sent = RwSignal::new(None::<Option<vigie_api::Contact>>);
+    let on_save = Callback::new(move |contact| sent.set(Some(contact)));
+    let page = mount(move || view! { <SiteContactForm site saved state on_save /> }.into_any());
+    tick().await;
+    // None yet: the organisation's are told; no field to fill.
+    let shown = |test_id: &str| page.get(test_id).closest("[hidden]").expect("closest").is_none();
+    assert!(shown("site-contact-none") && !shown("site-contact-name"));
+    page.click("site-contact-designate").await;
+    assert!(!shown("site-contact-none") && shown("site-contact-name"));
+    page.type_in(&page.get("site-contact-name"), "Marc Petit").await;
+    page.type_in(&page.get("site-contact-email"), "marc.petit@demo-client.example").await;
+    page.type_in(&page.get("site-contact-phone"), "06 22 33 44 55").await;
+    page.click("site-contact-save").await;
+    assert_eq!(sent.get_untracked(), Some(Some(contact(Technical, "Marc Petit", "marc.petit@demo-client.example", "06 22 33 44 55"))));
+    state.set(Saving::Refused { field: Some("contact.phone".into()), message: "\"06 22 33 44 55\" is not a mobile number in E.164 form".into() });
+    tick().await;
+    let phone = page.get("site-contact-phone");
+    assert_eq!(phone.get_attribute("aria-invalid").as_deref(), Some("true"));
+    assert!(page.text("field-error").contains("E.164"));
+    page.type_in(&phone, "+33622334455").await;
+    page.click("site-contact-save").await;
+    saved.set(Some(contact(Technical, "Marc Petit", "marc.petit@demo-client.example", "+33622334455")));
+    state.set(Saving::Saved);
+    tick().await;
+    assert_eq!(page.attribute("save-status", "data-state"), "saved");
+
+    // Back to the organisation's contacts: `None` is sent.
+    page.click("site-contact-clear").await;
+    assert_eq!(page.attribute("save-status", "data-state"), "edited");
+    page.click("site-contact-save").await;
+    assert_eq!(sent.get_untracked(), Some(None));
 }

@@ -327,11 +327,19 @@ fn SitesAdmin() -> impl IntoView {
     move || {
         let l = lang.get();
         let rows = move || {
-            sites.with(|s| s.iter().map(|s| vec![s.name.clone(), s.organisation_name.clone(), s.calendar.time_zone.clone().unwrap_or_else(|| "Europe/Paris".into())]).collect())
+            sites.with(|s| {
+                s.iter()
+                    .map(|s| {
+                        // The site's own technical contact (the client designates it, on /contacts), else the organisation's.
+                        let contact = s.technical_contact.as_ref().map_or_else(|| "—".to_string(), |c| format!("{} <{}>", c.name, c.email));
+                        vec![s.name.clone(), s.organisation_name.clone(), s.calendar.time_zone.clone().unwrap_or_else(|| "Europe/Paris".into()), contact]
+                    })
+                    .collect()
+            })
         };
         view! {
             <section class="admin-section">
-                {move || table(t(l, "Sites", "Sites"), vec![t(l, "Site", "Site"), t(l, "Organisation", "Organisation"), t(l, "Fuseau horaire", "Time zone")], rows(), "admin-site", Some(pick))}
+                {move || table(t(l, "Sites", "Sites"), vec![t(l, "Site", "Site"), t(l, "Organisation", "Organisation"), t(l, "Fuseau horaire", "Time zone"), t(l, "Contact technique propre", "Own technical contact")], rows(), "admin-site", Some(pick))}
                 <form class="admin-form" on:submit=move |ev| { ev.prevent_default(); save.run(()); }>
                     <h2>{move || if editing.get().is_some() { t(l, "Modifier le site", "Edit the site") } else { t(l, "Nouveau site", "New site") }}</h2>
                     {move || select(t(l, "Organisation", "Organisation"), "site-organisation", organisation, organisation_options(organisations))}

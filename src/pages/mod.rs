@@ -2,6 +2,7 @@
 
 pub mod admin;
 pub mod calendar_editor;
+pub mod contacts;
 pub mod incident;
 pub mod incidents;
 pub mod lessons;

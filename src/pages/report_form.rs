@@ -5,6 +5,7 @@
 //! reports twice. Offline, the report waits in local storage, shown as waiting, and is sent
 //! when the network returns — once, with the same key.
 
+use chrono::{DateTime, Utc};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use vigie_api::{NewIncident, SiteView};
@@ -68,32 +69,42 @@ async fn flush(queue: RwSignal<Vec<Pending>>, confirmed: RwSignal<Option<String>
     }
 }
 
-/// The page.
+/// The page: the sites the user may report on, from the server, and the form.
 #[component]
 pub fn ReportFormPage() -> impl IntoView {
-    let lang = use_lang();
     let now = clock::use_server_now();
+    let sites = RwSignal::new(Vec::<SiteView>::new());
+    spawn_local(async move {
+        if let Ok(list) = api::sites().await {
+            sites.set(list);
+        }
+    });
+    view! { <ReportForm now sites /> }
+}
+
+/// The deadline preview's terms for a site: its calendar, and the policy an incident
+/// reported there now is under (its organisation's own, else its contract's), as the server
+/// gives it, so that the page promises the deadline the server will count.
+pub fn terms_of(site: &SiteView) -> Option<(Calendar, Policy)> {
+    Some((Calendar::try_from(site.calendar.clone()).ok()?, site.policy))
+}
+
+/// The form, over the sites the user may report on (the first chosen until another is).
+#[component]
+pub fn ReportForm(now: Signal<DateTime<Utc>>, sites: RwSignal<Vec<SiteView>>) -> impl IntoView {
+    let lang = use_lang();
     let description = RwSignal::new(String::new());
     let answers = RwSignal::new(Answers::default());
-    let sites = RwSignal::new(Vec::<SiteView>::new());
-    let site = RwSignal::new(None::<i64>);
+    let chosen = RwSignal::new(None::<i64>);
+    let site = move || chosen.get().or_else(|| sites.with(|list| list.first().map(|s| s.id)));
     let on_site = RwSignal::new(false);
     let error = RwSignal::new(None::<String>);
     let confirmed = RwSignal::new(None::<String>);
     let queue = RwSignal::new(load_queue());
-    // The chosen site's calendar and contract drive the preview's deadline.
+    // The chosen site's calendar and policy drive the preview's deadline.
     let terms = Signal::derive(move || {
-        let id = site.get()?;
-        sites.with(|list| {
-            let s = list.iter().find(|s| s.id == id)?;
-            Some((Calendar::try_from(s.calendar.clone()).ok()?, Policy::for_contract(s.contract)))
-        })
-    });
-    spawn_local(async move {
-        if let Ok(list) = api::sites().await {
-            site.set(list.first().map(|s| s.id));
-            sites.set(list);
-        }
+        let id = site()?;
+        sites.with(|list| list.iter().find(|s| s.id == id).and_then(terms_of))
     });
     // Reports left waiting by an earlier visit, and every return of the network.
     spawn_local(flush(queue, confirmed));
@@ -102,7 +113,7 @@ pub fn ReportFormPage() -> impl IntoView {
 
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let Some(site_id) = site.get_untracked() else {
+        let Some(site_id) = untrack(site) else {
             error.set(Some(t(lang.get_untracked(), "Choisissez un site.", "Choose a site.").into()));
             return;
         };
@@ -132,9 +143,9 @@ pub fn ReportFormPage() -> impl IntoView {
             <form class="report-form" on:submit=submit>
                 <div class="field page">
                     <label for="report-site"><Tr fr="Site" en="Site" /></label>
-                    <select id="report-site" data-testid="report-site" on:change=move |ev| site.set(event_target_value(&ev).parse().ok())>
+                    <select id="report-site" data-testid="report-site" on:change=move |ev| chosen.set(event_target_value(&ev).parse().ok())>
                         {move || sites.get().into_iter().map(|s| view! {
-                            <option value=s.id.to_string() selected=move || site.get() == Some(s.id)>{format!("{} — {}", s.organisation_name, s.name)}</option>
+                            <option value=s.id.to_string() selected=move || site() == Some(s.id)>{format!("{} — {}", s.organisation_name, s.name)}</option>
                         }).collect_view()}
                     </select>
                     <label class="check">
