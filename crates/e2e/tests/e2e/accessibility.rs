@@ -248,6 +248,11 @@ async fn the_back_office_pages_pass_axe_core_on_a_desktop_and_a_phone() {
         pages::go(&session, &vigie.url("/reports")).await;
         pages::element(&session, "[data-testid=chart-priority] g[data-priority=P1]").await;
         audit.page(&session, "/reports (client)").await;
+
+        pages::go(&session, &vigie.url("/contacts")).await;
+        pages::element(&session, "[data-testid=contact] [data-testid=contact-email]").await;
+        pages::element(&session, "[data-testid=site-contact]").await;
+        audit.page(&session, "/contacts (client)").await;
     }
 
     audit.assert_clean();

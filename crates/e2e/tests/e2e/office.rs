@@ -1,6 +1,7 @@
-//! The back office, a bundle of its own that the server gives for `/admin`, `/reports` and
-//! `/lessons`: an administrator changes a site's opening hours and sees the engine's
-//! preview follow before saving; a client reads its own SLA report.
+//! The back office, a bundle of its own that the server gives for `/admin`, `/reports`,
+//! `/lessons` and `/contacts`: an administrator changes a site's opening hours and sees the
+//! engine's preview follow before saving; a client reads its own SLA report; a client's
+//! site manager designates who is told, from a phone.
 
 use serde_json::{json, Value};
 
@@ -79,4 +80,74 @@ async fn an_administrator_edits_a_calendar_and_a_client_reads_its_report() {
     .await;
     assert_eq!(p1, "1", "the month's P1 incident");
     assert!(!pages::exists(&client, "[data-testid=report-organisation]").await);
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_client_designates_who_is_told_from_a_phone() {
+    let vigie = Vigie::start().await;
+    let api = vigie.api("client").await;
+    let organisation = api.get("/api/me").await["organisation_id"].clone();
+    let driver = ChromeDriver::start().await;
+    let phone = driver.session(Window::Phone { width: 390, height: 844, pixel_ratio: 2.0 }).await;
+    pages::login(&phone, &vigie, "client").await;
+    pages::go(&phone, &vigie.url("/contacts")).await;
+    // No organisation to choose: the client's own, its two contacts.
+    let first = "[data-testid=organisation-contacts] fieldset:nth-of-type(1)";
+    let name = until("the organisation's contacts", SHOWN, async || {
+        let value = script(&phone, "const e = document.querySelector(arguments[0]); return e ? e.value : null", json!([format!("{first} [data-testid=contact-name]")])).await;
+        value.as_str().map(str::to_string)
+    })
+    .await;
+    assert_eq!(name, "Julie Martin");
+    assert!(!pages::exists(&phone, "[data-testid=contacts-organisation]").await);
+
+    // Julie hands over to Nadia; her mobile typed as people say it is refused under it.
+    type_into(&phone, &format!("{first} [data-testid=contact-name]"), "Nadia Haddad").await;
+    type_into(&phone, &format!("{first} [data-testid=contact-email]"), "nadia.haddad@demo-client.example").await;
+    type_into(&phone, &format!("{first} [data-testid=contact-phone]"), "06 11 22 33 44").await;
+    let status = "[data-testid=organisation-contacts] [data-testid=save-status]";
+    assert_eq!(attribute(&phone, status, "data-state").await.as_deref(), Some("edited"));
+    click(&phone, "[data-testid=contacts-save]").await;
+    let message = until("the refusal under the mobile number", SHOWN, async || {
+        pages::text(&phone, &format!("{first} [data-testid=field-error]")).await
+    })
+    .await;
+    assert!(message.contains("E.164"), "{message}");
+    let invalid = attribute(&phone, &format!("{first} [data-testid=contact-phone]"), "aria-invalid").await;
+    assert_eq!(invalid.as_deref(), Some("true"));
+    type_into(&phone, &format!("{first} [data-testid=contact-phone]"), "+33611223344").await;
+    click(&phone, "[data-testid=contacts-save]").await;
+    until("the contacts saved", SHOWN, async || {
+        (attribute(&phone, status, "data-state").await.as_deref() == Some("saved")).then_some(())
+    })
+    .await;
+    let saved = api.get(&format!("/api/organisations/{organisation}/contacts")).await;
+    assert_eq!(saved["contacts"][0], json!({ "kind": "technical", "name": "Nadia Haddad", "email": "nadia.haddad@demo-client.example", "phone": "+33611223344" }), "{saved}");
+
+    // The Siège Paris gets a technical contact of its own.
+    let site = "[data-testid=site-contact]";
+    click(&phone, &format!("{site} [data-testid=site-contact-designate]")).await;
+    type_into(&phone, &format!("{site} [data-testid=site-contact-name]"), "Marc Petit").await;
+    type_into(&phone, &format!("{site} [data-testid=site-contact-email]"), "marc.petit@demo-client.example").await;
+    click(&phone, &format!("{site} [data-testid=site-contact-save]")).await;
+    until("the site's contact saved", SHOWN, async || {
+        (attribute(&phone, &format!("{site} [data-testid=save-status]"), "data-state").await.as_deref() == Some("saved")).then_some(())
+    })
+    .await;
+    let sites = api.get("/api/sites").await;
+    assert_eq!(sites[0]["technical_contact"], json!({ "kind": "technical", "name": "Marc Petit", "email": "marc.petit@demo-client.example", "phone": "" }), "{sites}");
+
+    // The operations manager chooses the organisation: the bank's contacts and its site.
+    let supervisor = driver.session(Window::Desktop { width: 1280, height: 900 }).await;
+    pages::login(&supervisor, &vigie, "supervisor").await;
+    pages::go(&supervisor, &vigie.url("/contacts")).await;
+    pages::choose(&supervisor, "[data-testid=contacts-organisation]", "Banque Premium").await;
+    let bank = until("the bank's contacts", SHOWN, async || {
+        let value = script(&supervisor, "const e = document.querySelector(arguments[0]); return e ? e.value : null", json!([format!("{first} [data-testid=contact-name]")])).await;
+        value.as_str().filter(|name| *name != "Nadia Haddad").map(str::to_string)
+    })
+    .await;
+    assert_eq!(bank, "Claire Weber");
+    let heading = pages::shown_text(&supervisor, "[data-testid=site-contact] h3").await;
+    assert!(heading.contains("Strasbourg"), "{heading}");
 }
