@@ -143,7 +143,7 @@ pub async fn timeline(id: i64) -> Result<Vec<EventView>, ApiError> {
 }
 
 /// `POST /api/incidents` with an `Idempotency-Key`, so that a retry never reports twice.
-pub async fn report(incident: &NewIncident, idempotency_key: &str) -> Result<IncidentView, ApiError> {
+pub async fn report(incident: &NewIncident, idempotency_key: &str) -> Result<vigie_api::Reported, ApiError> {
     send("POST", "/api/incidents", incident, &[("Idempotency-Key", idempotency_key)]).await
 }
 

@@ -122,8 +122,9 @@ pub fn navigate(to: &str) {
     }
 }
 
-/// The app: reporting, incidents, the wall display and post-mortems. Every client, technician
-/// and supervisor loads it; it is kept small for a phone on a weak network.
+/// The app: the incidents, the wall display and the post-mortems. Reporting is a bundle of
+/// its own ([`ReportApp`]): "Signaler" from here is a page load into it, which the service
+/// worker answers from its cache after the first visit.
 #[component]
 pub fn App() -> impl IntoView {
     view! { <Shell pages=app_pages /> }
@@ -131,11 +132,26 @@ pub fn App() -> impl IntoView {
 
 fn app_pages(route: Route) -> Option<AnyView> {
     Some(match route {
-        Route::Report => view! { <ReportFormPage /> }.into_any(),
         Route::Incidents => view! { <IncidentsPage /> }.into_any(),
         Route::Incident(id) => view! { <IncidentPage id /> }.into_any(),
         Route::Wall => view! { <WallPage /> }.into_any(),
         Route::PostMortem(id) => view! { <PostMortemPage id /> }.into_any(),
+        _ => return None,
+    })
+}
+
+/// Reporting alone (`/report`, and the login page): the bundle a phone downloads first,
+/// built from `report.html` into `dist/report/`. It holds the report form and nothing a
+/// client reporting from a car park does not need; every other page is a full page load
+/// into the app.
+#[component]
+pub fn ReportApp() -> impl IntoView {
+    view! { <Shell pages=report_pages /> }
+}
+
+fn report_pages(route: Route) -> Option<AnyView> {
+    Some(match route {
+        Route::Report => view! { <ReportFormPage /> }.into_any(),
         _ => return None,
     })
 }
@@ -172,6 +188,7 @@ fn Shell(pages: fn(Route) -> Option<AnyView>) -> impl IntoView {
         session.user.set(api::me().await.ok());
         session.checked.set(true);
     });
+    register_service_worker();
     // Links inside the app change the page without reloading it.
     let click = window_event_listener(leptos::ev::click, move |ev| {
         use wasm_bindgen::JsCast;
@@ -199,15 +216,16 @@ fn Shell(pages: fn(Route) -> Option<AnyView>) -> impl IntoView {
     Effect::new(move |previous: Option<String>| {
         let current = path.get();
         if previous.is_some_and(|p| p != current) {
-            request_animation_frame(|| {
-                use wasm_bindgen::JsCast;
-                if let Some(heading) = document().query_selector("main h1").ok().flatten() {
-                    let _ = heading.set_attribute("tabindex", "-1");
-                    let _ = heading.unchecked_into::<web_sys::HtmlElement>().focus();
-                }
-            });
+            request_animation_frame(focus_heading);
         }
         current
+    });
+    // The same when the change crossed into another bundle (a full page load the app made,
+    // after logging in say): the page that was left said so.
+    Effect::new(move |_| {
+        if session.checked.get() && take_handover() {
+            request_animation_frame(focus_heading);
+        }
     });
     let page = move || {
         let route = Route::of(&path.get());
@@ -224,8 +242,11 @@ fn Shell(pages: fn(Route) -> Option<AnyView>) -> impl IntoView {
             }
             (Route::NotFound, ..) => view! { <main class="page">"404"</main> }.into_any(),
             (route, ..) => pages(route).unwrap_or_else(|| {
-                if let Some(location) = web_sys::window().map(|w| w.location()) {
-                    let _ = location.assign(&path.get_untracked());
+                if let Some(window) = web_sys::window() {
+                    if let Ok(Some(storage)) = window.session_storage() {
+                        let _ = storage.set_item(HANDOVER_KEY, "1");
+                    }
+                    let _ = window.location().assign(&path.get_untracked());
                 }
                 view! { <main class="page">"…"</main> }.into_any()
             }),
@@ -234,6 +255,47 @@ fn Shell(pages: fn(Route) -> Option<AnyView>) -> impl IntoView {
     view! {
         <Nav lang />
         {page}
+    }
+}
+
+/// Set in the tab's session storage when the app leaves for a page of another bundle, so
+/// that the next page moves the focus to its heading as an in-app change does.
+const HANDOVER_KEY: &str = "vigie.handover";
+
+/// Whether the previous page handed over to this one; forgets it.
+fn take_handover() -> bool {
+    let Some(storage) = web_sys::window().and_then(|w| w.session_storage().ok().flatten()) else { return false };
+    let handed = storage.get_item(HANDOVER_KEY).ok().flatten().is_some();
+    if handed {
+        let _ = storage.remove_item(HANDOVER_KEY);
+    }
+    handed
+}
+
+/// Moves the keyboard's focus to the page's heading.
+fn focus_heading() {
+    use wasm_bindgen::JsCast;
+    if let Some(heading) = document().query_selector("main h1").ok().flatten() {
+        let _ = heading.set_attribute("tabindex", "-1");
+        let _ = heading.unchecked_into::<web_sys::HtmlElement>().focus();
+    }
+}
+
+/// Installs the service worker that opens the reporting page with no network (`/sw.js`,
+/// served with the build). A browser without service workers — or a page not served over
+/// HTTPS or from localhost — simply goes without: the property is absent, nothing is
+/// called.
+fn register_service_worker() {
+    use wasm_bindgen::JsCast;
+    let Some(window) = web_sys::window() else { return };
+    let Ok(container) = js_sys::Reflect::get(&window.navigator(), &"serviceWorker".into()) else { return };
+    if container.is_undefined() {
+        return;
+    }
+    let register = js_sys::Reflect::get(&container, &"register".into()).ok().and_then(|f| f.dyn_into::<js_sys::Function>().ok());
+    if let Some(register) = register {
+        // A refusal (a browser's policy) is no reason to stop the page.
+        let _ = register.call1(&container, &"/sw.js".into());
     }
 }
 

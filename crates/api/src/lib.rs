@@ -143,6 +143,17 @@ impl IncidentView {
     }
 }
 
+/// What the reporting page reads of the incident `POST /api/incidents` answers with (an
+/// [`IncidentView`]): its id and reference. Reading the whole view would put its every
+/// field's parser in the bundle a phone downloads first.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Reported {
+    /// The incident's id.
+    pub id: i64,
+    /// Its reference, which the client quotes on the phone.
+    pub reference: String,
+}
+
 /// `POST /api/incidents`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]

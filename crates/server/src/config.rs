@@ -201,6 +201,10 @@ pub struct Config {
     /// proxy forwards.
     #[serde(default)]
     pub public_origin: Option<String>,
+    /// The origins that may show the wall in a frame (a lobby screen's portal:
+    /// `https://accueil.example.fr`); no other page may be framed. None by default.
+    #[serde(default)]
+    pub wall_frame_ancestors: Vec<String>,
     /// Peers whose `X-Forwarded-For` and `X-Forwarded-Proto` headers are believed: the
     /// reverse proxies in front. Any other peer is the client itself.
     #[serde(default)]
@@ -239,6 +243,15 @@ impl Config {
     pub fn check(&self) -> Result<(), String> {
         if let Some(origin) = &self.public_origin {
             crate::origin::Origin::parse(origin).ok_or_else(|| format!("public_origin {origin:?} is not scheme://host[:port]"))?;
+        }
+        for origin in &self.wall_frame_ancestors {
+            // Only an origin: it goes into a header, where a path, a space or a `;` would
+            // change the policy.
+            let authority = origin.split_once("://").map_or("", |(_, rest)| rest);
+            let clean = !authority.is_empty() && !authority.contains(['/', ' ', ';', '\'', ',']);
+            if !clean || crate::origin::Origin::parse(origin).is_none() {
+                return Err(format!("wall_frame_ancestors: {origin:?} is not an origin (scheme://host[:port])"));
+            }
         }
         if self.metrics_token.as_ref().is_some_and(|t| t.trim().len() < 16) {
             return Err("metrics_token must be at least 16 characters".into());

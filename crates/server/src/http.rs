@@ -15,7 +15,6 @@ use axum::{middleware, Json, Router};
 use chrono::SecondsFormat;
 use serde::Deserialize;
 use tower_http::catch_panic::CatchPanicLayer;
-use tower_http::services::{ServeDir, ServeFile};
 use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::timeout::{RequestBodyTimeoutLayer, TimeoutLayer};
 use vigie_engine::communication::{GdprNotice, Resolution};
@@ -29,7 +28,7 @@ use crate::extract::{self, ApiJson, ApiQuery, Id, OptionalJson, MAX_BODY};
 use crate::incidents::{self, Action, DataLoss, ListQuery, NewIncident, OnSiteNeeded, PlanIntervention, TypeCorrection};
 use crate::model::{Organisation, Site, User};
 use crate::state::AppState;
-use crate::{admin, contacts, events, ingest, metrics, origin, postmortems, reports, reviews};
+use crate::{admin, assets, contacts, events, ingest, metrics, origin, postmortems, reports, reviews};
 
 pub use crate::state::AppState as State_;
 
@@ -38,8 +37,6 @@ pub use crate::state::AppState as State_;
 /// directly) and the back office's `office/index.html` for its pages (administration,
 /// reports, lessons, contacts).
 pub fn app(state: AppState) -> Router {
-    let index = state.dist.join("index.html");
-    let office = state.dist.join("office").join("index.html");
     let api = Router::new()
         .route("/login", post(login))
         .route("/logout", post(logout))
@@ -86,6 +83,8 @@ pub fn app(state: AppState) -> Router {
         .route("/events", get(events::stream))
         .fallback(|| async { Error::NotFound })
         .layer(middleware::from_fn_with_state(state.clone(), origin::same_origin))
+        // Answers about people and incidents are never kept by a browser or a proxy.
+        .layer(SetResponseHeaderLayer::overriding(header::CACHE_CONTROL, HeaderValue::from_static("no-store")))
         // Called by supervision tools with a bearer token, never by a browser: no Origin.
         .route("/ingest/alertmanager", post(ingest::alertmanager));
     let http = &state.config.http;
@@ -93,27 +92,26 @@ pub fn app(state: AppState) -> Router {
         .route("/healthz", get(healthz))
         .route("/metrics", get(metrics::render))
         .nest("/api", api)
-        .route_service("/admin", ServeFile::new(&office))
-        .route_service("/reports", ServeFile::new(&office))
-        .route_service("/lessons", ServeFile::new(&office))
-        .route_service("/contacts", ServeFile::new(&office))
-        .fallback_service(ServeDir::new(&state.dist).fallback(ServeFile::new(index)))
+        .merge(assets::router(&state))
         .layer(DefaultBodyLimit::max(MAX_BODY))
         .layer(middleware::from_fn(extract::read_first))
         .layer(RequestBodyTimeoutLayer::new(http.body_timeout()))
         // The answer must start in time; a stream's body (the event stream) is not cut.
         .layer(TimeoutLayer::with_status_code(StatusCode::REQUEST_TIMEOUT, http.request_timeout()));
-    guard(router).layer(middleware::from_fn_with_state(state.clone(), metrics::track)).with_state(state)
+    guard(router)
+        .layer(middleware::from_fn_with_state(state.headers.clone(), assets::security_headers))
+        .layer(middleware::from_fn_with_state(state.clone(), metrics::track))
+        .with_state(state)
 }
 
 /// The layers every answer goes through, whatever the route: API errors as JSON, a panic
 /// as a 500 answer (and a line in the log) rather than a dropped connection, and the
-/// security headers.
+/// security headers that do not depend on the page ([`assets::security_headers`] adds
+/// those that do).
 pub fn guard<S: Clone + Send + Sync + 'static>(router: Router<S>) -> Router<S> {
     router
         .layer(middleware::from_fn(json_errors))
         .layer(SetResponseHeaderLayer::if_not_present(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff")))
-        .layer(SetResponseHeaderLayer::if_not_present(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY")))
         .layer(SetResponseHeaderLayer::if_not_present(header::REFERRER_POLICY, HeaderValue::from_static("same-origin")))
         .layer(CatchPanicLayer::custom(panic_answer))
 }

@@ -5,6 +5,7 @@
 //! change to the browsers at once.
 
 pub mod admin;
+pub mod assets;
 pub mod auth;
 pub mod batch;
 pub mod client;
@@ -25,6 +26,7 @@ pub mod model;
 pub mod monitor;
 pub mod notices;
 pub mod notify;
+pub mod offline;
 pub mod origin;
 pub mod passwords;
 pub mod policies;

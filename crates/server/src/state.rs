@@ -67,6 +67,10 @@ pub struct AppState {
     pub config: Arc<Config>,
     /// The built app (`dist/`).
     pub dist: PathBuf,
+    /// The headers of every answer, from the built pages and the configuration.
+    pub headers: Arc<crate::assets::Headers>,
+    /// The service worker of the build (`/sw.js`).
+    pub service_worker: Arc<str>,
     /// Wakes the SLA monitor when an incident changes.
     pub monitor: Arc<Notify>,
     /// Wakes the notification worker when a message is queued.
@@ -99,6 +103,8 @@ impl AppState {
             db,
             clock: Clock::default(),
             passwords: Passwords::new(&config.login),
+            headers: Arc::new(crate::assets::Headers::new(&dist, &config)),
+            service_worker: crate::offline::worker(&dist).into(),
             config: Arc::new(config),
             dist,
             monitor: Arc::new(Notify::new()),

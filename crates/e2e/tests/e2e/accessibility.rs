@@ -65,6 +65,14 @@ const RUN_AXE: &str = "
         .catch(e => done({ error: String(e) }));
 ";
 
+/// Records every refusal of the page's Content-Security-Policy (an inline script, a style
+/// attribute, a request to another origin) from the document's start.
+const WATCH_CSP: &str = "
+    window.__e2e_csp = [];
+    document.addEventListener('securitypolicyviolation', e =>
+        window.__e2e_csp.push(`${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}`));
+";
+
 /// How wide the page is against the viewport, and the outermost elements that stick out
 /// on the right (tag, class, right edge), if any.
 const OVERFLOW: &str = "
@@ -304,6 +312,10 @@ impl Audit {
             .await
             .unwrap_or_else(|e| panic!("set the script timeout: {e}"));
         session
+            .devtools("Page.addScriptToEvaluateOnNewDocument", json!({ "source": WATCH_CSP }))
+            .await
+            .unwrap_or_else(|e| panic!("watch the Content-Security-Policy: {e}"));
+        session
     }
 
     /// Runs axe on the page as it is now and, on a phone, checks that the page does not
@@ -325,6 +337,11 @@ impl Audit {
         }
         let violations = result["violations"].as_array().cloned().unwrap_or_default();
         eprintln!("axe-core on {page}: {} violation(s)", violations.len());
+        // Whatever the page did since it loaded: nothing the Content-Security-Policy refused.
+        let refused = script(session, "return window.__e2e_csp || []", json!([])).await;
+        if let Some(refused) = refused.as_array().filter(|r| !r.is_empty()) {
+            self.found.push(format!("[serious] Content-Security-Policy on {page}: refused {refused:?}"));
+        }
         self.found
             .extend(violations.iter().map(|v| describe(&page, v)));
 

@@ -19,6 +19,7 @@ mod accessibility;
 mod live;
 mod office;
 mod offline;
+mod phone;
 mod promises;
 mod screenshots;
 

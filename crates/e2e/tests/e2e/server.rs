@@ -12,11 +12,27 @@ use vigie_server::server::{start, Options, Running};
 
 /// A server of its own for one test.
 pub struct Vigie {
-    /// Stops the server when dropped.
-    _running: Running,
+    /// Stops the server when dropped; `None` while [`Vigie::stop`]ped.
+    running: Option<Running>,
     /// `http://127.0.0.1:PORT`.
     pub base: String,
     dir: PathBuf,
+}
+
+/// How the test's server is started, on `addr`, over the test's own folder.
+fn options(addr: String, dir: &std::path::Path) -> Options {
+    Options {
+        addr,
+        database_url: format!("sqlite://{}/vigie.db", dir.display()),
+        dist: dist(),
+        // Notifications go to files in the test's folder, never out.
+        config: Config {
+            spool_dir: Some(dir.join("spool")),
+            ..Config::default()
+        },
+        demo: true,
+        demo_history: false,
+    }
 }
 
 impl Vigie {
@@ -24,32 +40,38 @@ impl Vigie {
     /// `admin`; each password is the username) on a free port.
     pub async fn start() -> Vigie {
         // First, so that a missing build leaves no folder behind.
-        let dist = dist();
+        dist();
         static COUNTER: AtomicUsize = AtomicUsize::new(0);
         let n = COUNTER.fetch_add(1, Ordering::SeqCst);
         let dir = std::env::temp_dir().join(format!("vigie-e2e-{}-{n}", std::process::id()));
         let _ = std::fs::remove_dir_all(&dir);
         std::fs::create_dir_all(&dir).expect("a temporary folder for the server");
-        let running = start(Options {
-            addr: "127.0.0.1:0".into(),
-            database_url: format!("sqlite://{}/vigie.db", dir.display()),
-            dist,
-            // Notifications go to files in the test's folder, never out.
-            config: Config {
-                spool_dir: Some(dir.join("spool")),
-                ..Config::default()
-            },
-            demo: true,
-            demo_history: false,
-        })
-        .await
-        .expect("the Vigie server starts");
+        let running = start(options("127.0.0.1:0".into(), &dir))
+            .await
+            .expect("the Vigie server starts");
         let base = format!("http://{}", running.addr);
         Vigie {
-            _running: running,
+            running: Some(running),
             base,
             dir,
         }
+    }
+
+    /// Stops the server: nothing answers at its address any more, for the page and its
+    /// service worker alike, as when a phone has no network.
+    pub async fn stop(&mut self) {
+        if let Some(running) = self.running.take() {
+            running.shutdown().await.expect("the Vigie server stops");
+        }
+    }
+
+    /// Starts the server again at the same address, on the same database.
+    pub async fn restart(&mut self) {
+        let addr = self.base.trim_start_matches("http://").to_string();
+        let running = start(options(addr, &self.dir))
+            .await
+            .expect("the Vigie server starts again");
+        self.running = Some(running);
     }
 
     /// The URL of a path of the app.

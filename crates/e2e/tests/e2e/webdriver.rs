@@ -194,6 +194,18 @@ impl Session {
         .map(drop)
     }
 
+    /// Chromium only: emulates a link of this latency (ms) and these throughputs (bytes per
+    /// second), as the DevTools network throttling does.
+    pub async fn set_link(&self, latency_ms: f64, down: f64, up: f64) -> Result<()> {
+        let conditions = json!({ "offline": false, "latency": latency_ms, "download_throughput": down, "upload_throughput": up });
+        self.post(
+            "/chromium/network_conditions",
+            json!({ "network_conditions": conditions }),
+        )
+        .await
+        .map(drop)
+    }
+
     /// Chromium only: a DevTools protocol command (`Page.addScriptToEvaluateOnNewDocument`…).
     pub async fn devtools(&self, command: &str, params: Value) -> Result<Value> {
         self.post(

@@ -23,6 +23,7 @@ mod webhook;
 mod operations;
 mod fuzz;
 mod promises;
+mod serving;
 mod contacts;
 mod sites;
 
@@ -107,6 +108,17 @@ on_both_databases!(
     contacts::a_site_technical_contact_is_told_for_that_site_only,
     sites::each_site_carries_its_effective_policy,
 );
+
+/// The built app over real HTTP: compressed copies, caching, security headers.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_app_is_served_compressed_cached_and_locked_down() {
+    serving::the_app_is_served_compressed_cached_and_locked_down().await
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn https_brings_hsts_and_frame_ancestors_are_checked() {
+    serving::https_brings_hsts_and_frame_ancestors_are_checked().await
+}
 
 /// A panic in a handler, behind the layers of every route (no database involved).
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
