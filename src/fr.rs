@@ -105,13 +105,20 @@ pub fn event_name(kind: &str, lang: crate::i18n::Lang) -> String {
 }
 
 /// An instant within the coming week, short enough for a wall tile: `15:42` on the same
-/// local day, `lundi 08:00` within six days, `30/11 08:00` beyond.
+/// local day, `lundi 08:00` / `Monday 08:00` within six days, `30/11 08:00` beyond.
 pub fn short_time(t: DateTime<Utc>, now: DateTime<Utc>, tz: Tz) -> String {
+    short_time_in(t, now, tz, crate::i18n::Lang::Fr)
+}
+
+/// [`short_time`] in the interface's language.
+pub fn short_time_in(t: DateTime<Utc>, now: DateTime<Utc>, tz: Tz, lang: crate::i18n::Lang) -> String {
     let (local, hour) = local_hour(t, tz);
     let days = (local.date_naive() - now.with_timezone(&tz).date_naive()).num_days();
-    match days {
-        0 => hour,
-        1..=6 => format!("{} {hour}", WEEKDAYS[local.weekday().num_days_from_monday() as usize]),
+    let weekday = local.weekday().num_days_from_monday() as usize;
+    match (days, lang) {
+        (0, _) => hour,
+        (1..=6, crate::i18n::Lang::Fr) => format!("{} {hour}", WEEKDAYS[weekday]),
+        (1..=6, crate::i18n::Lang::En) => format!("{} {hour}", WEEKDAYS_EN[weekday]),
         _ => format!("{:02}/{:02} {hour}", local.day(), local.month()),
     }
 }

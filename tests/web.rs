@@ -357,7 +357,7 @@ async fn wall_orders_tiles_by_urgency_and_changes_state_at_the_right_instant() {
     assert_eq!(shown[1].2, "paused");
     assert_eq!(shown[1].3, "2026-11-30T10:00:00.000Z");
     let paused = page.wrapper.query_selector_all("[data-testid=wall-tile]").unwrap().item(1).unwrap().text_content().unwrap();
-    assert!(paused.contains("En pause") && paused.contains("Reprise lundi 08:00 (heures ouvrées)"), "{paused}");
+    assert!(paused.contains("En pause") && paused.contains("Reprise lundi 08:00"), "{paused}");
     assert_eq!(page.text("connection-state").contains("En direct"), true);
 
     // 75 % of the P1's hour: at risk; at the hour: breached.
@@ -847,4 +847,66 @@ async fn a_site_gets_a_technical_contact_of_its_own_or_none() {
     assert_eq!(page.attribute("save-status", "data-state"), "edited");
     page.click("site-contact-save").await;
     assert_eq!(sent.get_untracked(), Some(None));
+}
+
+#[wasm_bindgen_test]
+async fn the_wall_reads_across_a_room_in_words_and_says_when_it_is_stale() {
+    use vigie_app::i18n::Lang;
+    use vigie_app::pages::wall::{add_alert, short_reference, size_of, Alert};
+    assert_eq!(short_reference("INC-2026-000013"), "#13");
+    assert_eq!(short_reference("odd"), "odd");
+    use vigie_engine::sla::ClockKind;
+    // Tiles shrink with their number; 30 is the extra-small size.
+    assert_eq!([size_of(1), size_of(7), size_of(13), size_of(30)], ["l", "m", "s", "xs"]);
+    // Alerts in words, one line per incident and clock, the repeats counted.
+    let mut alerts = Vec::new();
+    let alert = |breached| Alert { reference: "INC-2026-000013".into(), clock: Some(ClockKind::TakeCharge), breached, count: 1 };
+    add_alert(&mut alerts, alert(false));
+    add_alert(&mut alerts, alert(true));
+    assert_eq!(alerts.len(), 1);
+    assert_eq!(alerts[0].words(Lang::Fr), "INC-2026-000013 — Prise en charge : DÉPASSÉ (×2)");
+    assert_eq!(alerts[0].words(Lang::En), "INC-2026-000013 — Take charge : BREACHED (×2)");
+
+    // A breached P1, a P2 paused on a Saturday, a resolved P1: each says what it is.
+    let now = RwSignal::new(at("2026-11-28T12:00:00+01:00"));
+    let mut resolved = incident(3, Priority::P1, "2026-11-28T09:00:00+01:00");
+    resolved.acknowledged_at = Some(at("2026-11-28T09:10:00+01:00"));
+    resolved.resolved_at = Some(at("2026-11-28T10:00:00+01:00"));
+    resolved.status = vigie_api::Status::Resolved;
+    let incidents = RwSignal::new(vec![
+        resolved,
+        incident(1, Priority::P1, "2026-11-28T10:00:00+01:00"),
+        incident(2, Priority::P2, "2026-11-27T17:00:00+01:00"),
+    ]);
+    let connection = RwSignal::new(Connection::Open);
+    let alerts = RwSignal::new(alerts);
+    let updated = RwSignal::new(Some(at("2026-11-28T11:58:00+01:00")));
+    let page = mount(move || view! { <WallView incidents now connection alerts updated /> }.into_any());
+    tick().await;
+    let list = page.wrapper.query_selector_all("[data-testid=wall-tile]").expect("tiles");
+    let tile = |i: u32| list.item(i).expect("tile").unchecked_into::<web_sys::Element>();
+    // The resolved incident goes last, marked.
+    assert_eq!(tile(2).get_attribute("data-reference").as_deref(), Some("INC-2026-000003"));
+    assert!(tile(2).class_list().contains("tile-resolved"));
+    assert!(tile(0).class_list().contains("tile-breached"), "the breached P1 first, with its own look");
+    assert!(tile(0).text_content().unwrap_or_default().contains("DÉPASSÉ"));
+    assert!(tile(1).text_content().unwrap_or_default().contains("En pause"));
+    // Paused is its own count; the resolved incident is not counted.
+    assert_eq!(page.text("wall-counts"), "Dans les délais 0 · En pause 1 · À risque 0 · Dépassés 1");
+    assert!(page.text("wall-alerts").contains("Prise en charge : DÉPASSÉ (×2)"));
+    // The connection lost: the whole wall dims and says since when.
+    assert!(page.find("wall-stale").is_none());
+    connection.set(Connection::Closed);
+    tick().await;
+    assert!(page.get("wall").class_list().contains("stale"));
+    assert_eq!(page.text("wall-stale"), "Connexion perdue : affichage arrêté à 11:58");
+}
+
+#[wasm_bindgen_test]
+fn short_times_read_in_english_on_english_pages() {
+    use vigie_app::i18n::Lang;
+    let now = at("2026-11-28T12:00:00+01:00");
+    let tz = chrono_tz::Europe::Paris;
+    assert_eq!(fr::short_time_in(at("2026-11-30T08:00:00+01:00"), now, tz, Lang::En), "Monday 08:00");
+    assert_eq!(fr::short_time_in(at("2026-11-30T08:00:00+01:00"), now, tz, Lang::Fr), "lundi 08:00");
 }

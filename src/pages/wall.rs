@@ -10,6 +10,7 @@ use leptos::task::spawn_local;
 use vigie_api::{EventView, IncidentView, Status};
 
 use crate::countdown::{clock_digits, Shown, Urgent};
+use vigie_engine::sla::ClockKind;
 use crate::i18n::{t, use_lang, Lang};
 use crate::live::{reload_on_open, use_live_events, Connection};
 use crate::{api, clock};
@@ -30,12 +31,61 @@ impl PartialEq for Tile {
     }
 }
 
-/// Tiles sorted by urgency: the earliest deadline first (breached ones are the earliest),
-/// incidents with no running clock last.
+/// Tiles sorted by urgency: the incidents still being worked first, the earliest deadline
+/// first among them (breached ones are the earliest); resolved incidents (a P1 waiting for
+/// its post-mortem) and incidents with no running clock last.
 pub fn tiles(incidents: &[IncidentView], now: DateTime<Utc>) -> Vec<Tile> {
     let mut tiles: Vec<Tile> = incidents.iter().map(|i| Tile { urgent: Urgent::of(i, now), incident: i.clone() }).collect();
-    tiles.sort_by_key(|t| (t.urgent.as_ref().map_or(DateTime::<Utc>::MAX_UTC, |u| u.due), t.incident.priority, t.incident.id));
+    tiles.sort_by_key(|t| {
+        let resolved = t.incident.resolved_at.is_some();
+        (resolved, t.urgent.as_ref().map_or(DateTime::<Utc>::MAX_UTC, |u| u.due), t.incident.priority, t.incident.id)
+    });
     tiles
+}
+
+/// An SLA alert as the wall lists it: which incident, which promise, how far gone.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Alert {
+    /// The incident's reference.
+    pub reference: String,
+    /// The clock.
+    pub clock: Option<ClockKind>,
+    /// `true` once breached, `false` at risk.
+    pub breached: bool,
+    /// How many alerts of this incident and clock came in.
+    pub count: usize,
+}
+
+impl Alert {
+    /// Reads an `alert` event.
+    pub fn of(event: &EventView) -> Option<Alert> {
+        let clock = serde_json::from_value::<ClockKind>(event.data["clock"].clone()).ok();
+        Some(Alert {
+            reference: event.data["reference"].as_str()?.to_string(),
+            clock,
+            breached: event.data["level"].as_str() == Some("breached"),
+            count: 1,
+        })
+    }
+
+    /// The alert in words: `INC-2026-000013 — Prise en charge : DÉPASSÉ`.
+    pub fn words(&self, lang: Lang) -> String {
+        let clock = self.clock.map_or("SLA", |k| crate::fr::clock_name(k, lang));
+        let level = if self.breached { t(lang, "DÉPASSÉ", "BREACHED") } else { t(lang, "à risque", "at risk") };
+        let times = if self.count > 1 { format!(" (×{})", self.count) } else { String::new() };
+        format!("{} — {clock} : {level}{times}", self.reference)
+    }
+}
+
+/// Adds an alert to the list, the newest first: one line per incident and clock, the
+/// latest level kept and the repeats counted; the five most recent lines.
+pub fn add_alert(list: &mut Vec<Alert>, alert: Alert) {
+    let count = match list.iter().position(|a| a.reference == alert.reference && a.clock == alert.clock) {
+        Some(at) => list.remove(at).count + 1,
+        None => 1,
+    };
+    list.insert(0, Alert { count, ..alert });
+    list.truncate(5);
 }
 
 /// The page: loads the open incidents, follows the event stream, corrects the clock.
@@ -43,27 +93,23 @@ pub fn tiles(incidents: &[IncidentView], now: DateTime<Utc>) -> Vec<Tile> {
 pub fn WallPage() -> impl IntoView {
     let now = clock::use_server_now();
     let incidents = RwSignal::new(Vec::<IncidentView>::new());
-    let alerts = RwSignal::new(Vec::<String>::new());
+    let alerts = RwSignal::new(Vec::<Alert>::new());
+    let updated = RwSignal::new(None::<DateTime<Utc>>);
     let reload = move || {
         spawn_local(async move {
             if let Ok(list) = api::open_incidents().await {
                 incidents.set(list);
+                updated.set(Some(now.get_untracked()));
             }
         })
     };
     reload();
     let connection = use_live_events(move |event: EventView| {
+        updated.set(Some(now.get_untracked()));
         if event.kind == "alert" {
-            let text = format!(
-                "{} — {} {}",
-                event.data["reference"].as_str().unwrap_or(""),
-                event.data["clock"].as_str().unwrap_or(""),
-                event.data["level"].as_str().unwrap_or("")
-            );
-            alerts.update(|a| {
-                a.insert(0, text);
-                a.truncate(5);
-            });
+            if let Some(alert) = Alert::of(&event) {
+                alerts.update(|list| add_alert(list, alert));
+            }
         }
         let Some(id) = event.incident_id else { return };
         spawn_local(async move {
@@ -79,17 +125,25 @@ pub fn WallPage() -> impl IntoView {
     });
     reload_on_open(connection, reload);
     view! {
-        <WallView incidents=incidents now connection=Signal::from(connection) alerts />
+        <WallView incidents=incidents now connection=Signal::from(connection) alerts updated />
     }
 }
 
 /// The wall itself, from its inputs: tests give it incidents and a clock.
+///
+/// Read across a room: the tiles grow or shrink with their number so that every incident
+/// is on screen, the countdown's digits stay at least 48 px high and every label 24 px; a
+/// breached or at-risk promise says so in words on a tile of its own look, not by colour
+/// alone; a lost connection dims the whole wall and says since when it is stale.
 #[component]
 pub fn WallView(
     #[prop(into)] incidents: Signal<Vec<IncidentView>>,
     #[prop(into)] now: Signal<DateTime<Utc>>,
     #[prop(into)] connection: Signal<Connection>,
-    #[prop(into, optional)] alerts: Signal<Vec<String>>,
+    #[prop(into, optional)] alerts: Signal<Vec<Alert>>,
+    /// When the wall last heard from the server.
+    #[prop(into, optional)]
+    updated: Signal<Option<DateTime<Utc>>>,
 ) -> impl IntoView {
     let lang = use_lang();
     // Deadlines only change with the incidents, not with the clock.
@@ -97,36 +151,58 @@ pub fn WallView(
     let counts = move || {
         sorted.with(|tiles| {
             let now = now.get();
-            let mut c = [0usize; 3];
-            for tile in tiles {
+            let mut c = [0usize; 4];
+            for tile in tiles.iter().filter(|t| t.incident.resolved_at.is_none()) {
                 match tile.urgent.as_ref().map(|u| u.shown(now)) {
-                    Some(Shown::Breached) => c[2] += 1,
-                    Some(Shown::AtRisk) => c[1] += 1,
+                    Some(Shown::Breached) => c[3] += 1,
+                    Some(Shown::AtRisk) => c[2] += 1,
+                    Some(Shown::Paused) => c[1] += 1,
                     _ => c[0] += 1,
                 }
             }
             c
         })
     };
+    let size = move || sorted.with(|tiles| size_of(tiles.len()));
+    let stale = move || connection.get() == Connection::Closed;
+    let kiosk = RwSignal::new(false);
+    Effect::new(move |_| set_kiosk(kiosk.get()));
+    on_cleanup(|| set_kiosk(false));
     view! {
-        <main class="wall">
+        <main class="wall" class:stale=stale data-testid="wall">
             <header class="wall-header">
                 <h1>"Vigie"</h1>
-                <p class="wall-counts">
+                <p class="wall-counts" data-testid="wall-counts">
                     {move || {
-                        let [ok, risk, breached] = counts();
+                        let [ok, paused, risk, breached] = counts();
                         let l = lang.get();
-                        format!("{} {ok} · {} {risk} · {} {breached}", t(l, "OK", "OK"), t(l, "À risque", "At risk"), t(l, "Dépassés", "Breached"))
+                        format!(
+                            "{} {ok} · {} {paused} · {} {risk} · {} {breached}",
+                            t(l, "Dans les délais", "On time"),
+                            t(l, "En pause", "Paused"),
+                            t(l, "À risque", "At risk"),
+                            t(l, "Dépassés", "Breached")
+                        )
                     }}
                 </p>
                 <ConnectionBadge connection />
+                <button class="wall-kiosk" data-testid="wall-kiosk" on:click=move |_| kiosk.update(|k| *k = !*k)>
+                    {move || if kiosk.get() { t(lang.get(), "Quitter le plein écran", "Leave full screen") } else { t(lang.get(), "Plein écran", "Full screen") }}
+                </button>
             </header>
-            <ul class="wall-alerts" aria-live="assertive">
-                {move || alerts.get().into_iter().map(|a| view! { <li>{a}</li> }).collect_view()}
+            <Show when=stale>
+                <p class="wall-stale" role="alert" data-testid="wall-stale">
+                    {move || {
+                        let l = lang.get();
+                        let since = updated.get().map(|u| crate::fr::short_time_in(u, now.get(), chrono_tz::Europe::Paris, l)).unwrap_or_default();
+                        format!("{} {since}", t(l, "Connexion perdue : affichage arrêté à", "Connection lost: showing the state of"))
+                    }}
+                </p>
+            </Show>
+            <ul class="wall-alerts" aria-live="assertive" data-testid="wall-alerts">
+                {move || alerts.get().into_iter().map(|a| view! { <li class:breached=a.breached>{a.words(lang.get())}</li> }).collect_view()}
             </ul>
-            // Past a dozen incidents the tiles get smaller, without their description, so
-            // that 30 fit on a 1920×1080 screen and stay readable across the room.
-            <ul class="wall-tiles" class:dense=move || sorted.with(|tiles| tiles.len() > DENSE_FROM)>
+            <ul class="wall-tiles" data-size=size>
                 <For each=move || sorted.get() key=|tile| (tile.incident.id, tile.incident.last_update_at, tile.incident.status as u8, tile.incident.priority) let:tile>
                     <WallTile tile now />
                 </For>
@@ -135,8 +211,38 @@ pub fn WallView(
     }
 }
 
-/// How many tiles fit at full size on a 1920×1080 wall.
-const DENSE_FROM: usize = 12;
+/// A reference as a wall shows it, its number without the year: `INC-2026-000013` → `#13`.
+pub fn short_reference(reference: &str) -> String {
+    match reference.rsplit_once('-').map(|(_, n)| n.trim_start_matches('0')) {
+        Some(n) if !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()) => format!("#{n}"),
+        _ => reference.to_string(),
+    }
+}
+
+/// The tiles' size for a number of incidents: `l` up to 6, `m` up to 12, `s` up to 20,
+/// `xs` beyond (30 on a 1920 × 1080 screen, six columns of five).
+pub fn size_of(count: usize) -> &'static str {
+    match count {
+        0..=6 => "l",
+        7..=12 => "m",
+        13..=20 => "s",
+        _ => "xs",
+    }
+}
+
+/// Full screen without the menu bar (the `kiosk` class on the document), or back.
+fn set_kiosk(on: bool) {
+    let Some(root) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()) else { return };
+    let _ = root.class_list().toggle_with_force("kiosk", on);
+    let document = web_sys::window().and_then(|w| w.document());
+    if on {
+        let _ = root.request_fullscreen();
+    } else if document.as_ref().is_some_and(|d| d.fullscreen_element().is_some()) {
+        if let Some(d) = document {
+            d.exit_fullscreen();
+        }
+    }
+}
 
 /// The live connection's state, in words (`connection-state`).
 #[component]
@@ -155,7 +261,7 @@ pub fn ConnectionBadge(#[prop(into)] connection: Signal<Connection>) -> impl Int
 fn state_words(shown: Shown, lang: Lang) -> &'static str {
     match shown {
         Shown::Ok => t(lang, "Dans les délais", "On time"),
-        Shown::AtRisk => t(lang, "À risque", "At risk"),
+        Shown::AtRisk => t(lang, "À RISQUE", "AT RISK"),
         Shown::Breached => t(lang, "DÉPASSÉ", "BREACHED"),
         Shown::Paused => t(lang, "En pause", "Paused"),
     }
@@ -166,56 +272,71 @@ fn WallTile(tile: Tile, now: Signal<DateTime<Utc>>) -> impl IntoView {
     let lang = use_lang();
     let Tile { incident, urgent } = tile;
     let priority = incident.priority.as_str();
+    let resolved = incident.resolved_at.is_some();
     let class = format!("tile tile-{}", priority.to_ascii_lowercase());
+    // One computation per tick for all that is shown. A paused clock says when it runs
+    // again, in the site's time; that instant is looked up once per pause, not per tick.
+    let time_zone = urgent.as_ref().and_then(|u| u.business.as_ref()).map(|c| c.time_zone());
+    let resumes_ms = std::sync::atomic::AtomicI64::new(i64::MIN);
+    let clock = urgent.clone();
+    let at_now = Memo::new(move |_| {
+        let u = clock.as_ref()?;
+        let now = now.get();
+        let shown = u.shown(now);
+        let resumes = match (shown, time_zone) {
+            (Shown::Paused, Some(tz)) => {
+                use std::sync::atomic::Ordering::Relaxed;
+                let cached = resumes_ms.load(Relaxed);
+                let at = if cached > now.timestamp_millis() {
+                    DateTime::from_timestamp_millis(cached)
+                } else {
+                    let found = u.resumes_at(now);
+                    resumes_ms.store(found.map_or(i64::MIN, |r| r.timestamp_millis()), Relaxed);
+                    found
+                };
+                at.map(|r| (r, tz))
+            }
+            _ => None,
+        };
+        Some((shown, u.left_seconds(now), resumes))
+    });
+    let state = move || at_now.get().map(|(shown, ..)| shown);
     let countdown = urgent.map(|u| {
         // To the millisecond, as the server stores it: tools compare it with the API's.
         let deadline = u.due.to_rfc3339_opts(SecondsFormat::Millis, true);
         let kind = u.kind;
-        // One computation per tick for all that is shown. A paused clock says when it runs
-        // again, in the site's time; that instant is looked up once per pause, not per tick.
-        let time_zone = u.business.as_ref().map(|c| c.time_zone());
-        let resumes_ms = std::sync::atomic::AtomicI64::new(i64::MIN);
-        let at_now = Memo::new(move |_| {
-            let now = now.get();
-            let shown = u.shown(now);
-            let resumes = match (shown, time_zone) {
-                (Shown::Paused, Some(tz)) => {
-                    use std::sync::atomic::Ordering::Relaxed;
-                    let cached = resumes_ms.load(Relaxed);
-                    let at = if cached > now.timestamp_millis() {
-                        DateTime::from_timestamp_millis(cached)
-                    } else {
-                        let found = u.resumes_at(now);
-                        resumes_ms.store(found.map_or(i64::MIN, |r| r.timestamp_millis()), Relaxed);
-                        found
-                    };
-                    at.map(|r| (r, tz))
-                }
-                _ => None,
-            };
-            (shown, u.left_seconds(now), resumes)
-        });
         view! {
-            <div class="countdown" data-testid="countdown" data-deadline=deadline data-state=move || at_now.get().0.as_str()>
+            <div class="countdown" data-testid="countdown" data-deadline=deadline data-state=move || state().map_or("ok", Shown::as_str)>
                 <span class="countdown-clock">{move || crate::fr::clock_name(kind, lang.get())}</span>
-                <span class="countdown-digits">{move || clock_digits(at_now.get().1)}</span>
-                <span class="countdown-state">{move || state_words(at_now.get().0, lang.get())}</span>
-                <span class="countdown-resumes">{move || at_now.get().2.map(|(r, tz)| {
-                    let (resumes, hours) = (t(lang.get(), "Reprise", "Resumes"), t(lang.get(), "heures ouvrées", "business hours"));
-                    format!("{resumes} {} ({hours})", crate::fr::short_time(r, now.get_untracked(), tz))
+                <span class="countdown-digits">{move || at_now.get().map(|(_, left, _)| clock_digits(left))}</span>
+                <span class="countdown-state">{move || state().map(|s| state_words(s, lang.get()))}</span>
+                <span class="countdown-resumes">{move || at_now.get().and_then(|(_, _, resumes)| resumes).map(|(r, tz)| {
+                    let l = lang.get();
+                    format!("{} {}", t(l, "Reprise", "Resumes"), crate::fr::short_time_in(r, now.get_untracked(), tz, l))
                 })}</span>
             </div>
         }
     });
     view! {
-        <li class=class data-testid="wall-tile" data-priority=priority data-reference=incident.reference.clone()>
+        <li
+            class=class
+            class:tile-breached=move || state() == Some(Shown::Breached)
+            class:tile-at-risk=move || state() == Some(Shown::AtRisk)
+            class:tile-resolved=resolved
+            data-testid="wall-tile"
+            data-priority=priority
+            data-reference=incident.reference.clone()
+        >
             <p class="tile-head">
                 <span class="tile-priority">{priority}</span>
                 " "
-                <a class="tile-reference" href=format!("/incidents/{}", incident.id)>{incident.reference.clone()}</a>
+                // The number people say ("le 13"); the whole reference too for screen readers.
+                <a class="tile-reference" href=format!("/incidents/{}", incident.id)
+                    aria-label=format!("{} ({})", short_reference(&incident.reference), incident.reference)>{short_reference(&incident.reference)}</a>
             </p>
-            <p class="tile-site">{format!("{} — {}", incident.organisation_name, incident.site_name)}</p>
-            <p class="tile-description">{incident.description.chars().take(90).collect::<String>()}</p>
+            <p class="tile-site">{format!("{} · {}", incident.site_name, incident.organisation_name)}</p>
+            <p class="tile-status">{move || crate::fr::status_name(incident.status, lang.get())}</p>
+            <p class="tile-description">{incident.description.clone()}</p>
             {countdown}
         </li>
     }

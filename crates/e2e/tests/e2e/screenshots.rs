@@ -124,17 +124,22 @@ async fn thirty_incidents_fit_on_the_wall() {
         "const tiles = [...document.querySelectorAll('[data-testid=wall-tile]')];\
          return { lowest: Math.max(...tiles.map(t => t.getBoundingClientRect().bottom)), \
                   height: innerHeight, scrolls: document.documentElement.scrollHeight > innerHeight, \
-                  dense: document.querySelector('.wall-tiles').classList.contains('dense'), \
-                  smallest: Math.min(...tiles.map(t => parseFloat(getComputedStyle(t.querySelector('.countdown-digits')).fontSize))) }",
+                  size: document.querySelector('.wall-tiles').dataset.size, \
+                  smallest: Math.min(...tiles.map(t => parseFloat(getComputedStyle(t.querySelector('.countdown-digits')).fontSize))), \
+                  labels: Math.min(...tiles.flatMap(t => [...t.querySelectorAll('p, .countdown span:not(.countdown-digits)')] \
+                      .filter(e => getComputedStyle(e).display !== 'none' && e.textContent.trim() !== '') \
+                      .map(e => parseFloat(getComputedStyle(e).fontSize)))) }",
         json!([]),
     )
     .await;
     save(&wall, "wall-30-1920x1080.png", (1920, 1080)).await;
-    assert_eq!(placement["dense"], true, "{placement}");
+    assert_eq!(placement["size"], "xs", "{placement}");
     assert!(placement["lowest"].as_f64() <= placement["height"].as_f64(), "every tile on screen: {placement}");
     assert_eq!(placement["scrolls"], false, "{placement}");
-    // Digits of at least 32 px: about 1.5 cm high on a 55-inch TV, readable across a room.
-    assert!(placement["smallest"].as_f64() >= Some(32.0), "{placement}");
+    // Digits of at least 48 px and labels of at least 24 px: on a 55-inch TV, about 2.3 cm
+    // and 1.2 cm high, readable at 4 m.
+    assert!(placement["smallest"].as_f64() >= Some(48.0), "{placement}");
+    assert!(placement["labels"].as_f64() >= Some(24.0), "{placement}");
 }
 
 /// Makes the page's viewport exactly `width` × `height` CSS pixels, whatever the window's
