@@ -550,10 +550,10 @@ async fn sla_report_page_shows_the_figures_and_the_charts() {
         "client_updates": {"on_time": 0, "total": 0, "percent": null},
         "postmortems": {"on_time": 2, "total": 2, "percent": 100.0},
         "breaches": [
-            {"reference": "INC-2026-000003", "priority": "P1", "clock": "on_site", "due": "2026-11-03T10:00:00Z", "late_by_seconds": 3900},
-            {"reference": "INC-2026-000007", "priority": "P2", "clock": "take_charge", "due": "2026-11-12T09:00:00Z", "late_by_seconds": 600}
+            {"reference": "INC-2026-000003", "incident_id": 3, "priority": "P1", "clock": "on_site", "due": "2026-11-03T10:00:00Z", "late_by_seconds": 3900},
+            {"reference": "INC-2026-000007", "incident_id": 7, "priority": "P2", "clock": "take_charge", "due": "2026-11-12T09:00:00Z", "late_by_seconds": 600}
         ],
-        "recurrent": ["INC-2026-000007"]
+        "recurrent": [{"reference": "INC-2026-000007", "id": 7}]
     });
     let page = mount(move || view! { <SlaReportView report lang=Lang::Fr /> }.into_any());
     tick().await;
@@ -565,14 +565,21 @@ async fn sla_report_page_shows_the_figures_and_the_charts() {
     assert!(page.get("chart-priority").get_attribute("aria-label").unwrap().contains("P2 : 5"));
     // Promises kept, with the figures in words; nothing due is a dash, not 0 %.
     let kept = page.text("chart-kept");
-    for figure in ["Prise en charge", "87.5 % (7/8)", "50.0 % (1/2)", "100.0 % (2/2)", "—"] {
+    // French figures have a decimal comma.
+    for figure in ["Prise en charge", "87,5 % (7/8)", "50,0 % (1/2)", "100,0 % (2/2)", "—"] {
         assert!(kept.contains(figure), "{figure} in {kept}");
     }
     assert_eq!(page.count("breach-row"), 2);
     let breach = page.wrapper.query_selector("[data-testid=breach-row][data-reference=INC-2026-000003]").unwrap().unwrap().text_content().unwrap();
     assert!(breach.contains("Départ d'un technicien sur site") && breach.contains("1 h 05"), "{breach}");
-    assert!(page.text("report-sources").contains("client_portal 6"));
+    // The due time is Paris's (11:00 in November), in words; each reference links to its incident.
+    assert!(breach.contains("mardi 3 novembre à 11:00"), "{breach}");
+    let link = page.wrapper.query_selector("[data-reference=INC-2026-000003] a").unwrap().expect("a link");
+    assert_eq!(link.get_attribute("href").as_deref(), Some("/incidents/3"));
+    assert!(page.text("report-sources").contains("Portail client 6"), "{}", page.text("report-sources"));
     assert_eq!(page.text("report-recurrent"), "INC-2026-000007");
+    let recurrent = page.get("report-recurrent").query_selector("a").unwrap().expect("a link");
+    assert_eq!(recurrent.get_attribute("href").as_deref(), Some("/incidents/7"));
 }
 
 fn clock_lines(page: &Mounted) -> Vec<(String, String)> {

@@ -7,7 +7,7 @@ use chrono::Datelike;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use serde_json::Value;
-use vigie_engine::sla::{format_duration, ClockKind};
+use vigie_engine::sla::ClockKind;
 
 use super::text;
 use crate::i18n::{t, use_lang, Lang, Tr};
@@ -59,7 +59,9 @@ pub fn SlaReportPage() -> impl IntoView {
                 <label><Tr fr="Mois" en="Month" />
                     <input type="month" data-testid="report-month" prop:value=move || month.get() on:change=move |ev| month.set(event_target_value(&ev)) />
                 </label>
-                <a class="button" data-testid="report-csv" href=move || format!("{}&format=csv", query()) download><Tr fr="Télécharger en CSV" en="Download as CSV" /></a>
+                // A French spreadsheet opens `csv-fr` as it is (`;`, decimal commas, local times).
+                <a class="button" data-testid="report-csv" href=move || format!("{}&format=csv-fr", query()) download><Tr fr="Télécharger pour un tableur" en="Download for a spreadsheet" /></a>
+                <a data-testid="report-csv-raw" href=move || format!("{}&format=csv", query()) download><Tr fr="CSV brut (intégration)" en="Raw CSV (integration)" /></a>
             </form>
             {move || match report.get() {
                 None => view! { <p>{t(lang.get(), "Chargement…", "Loading…")}</p> }.into_any(),
@@ -84,9 +86,14 @@ impl Kept {
         Kept { label, on_time: k["on_time"].as_u64().unwrap_or(0), total: k["total"].as_u64().unwrap_or(0), percent: k["percent"].as_f64() }
     }
 
-    fn figure(&self) -> String {
+    /// `87,5 % (7/8)` in French, `87.5 % (7/8)` in English; `—` when nothing was due.
+    fn figure(&self, lang: Lang) -> String {
         match self.percent {
-            Some(p) => format!("{p:.1} % ({}/{})", self.on_time, self.total),
+            Some(p) => {
+                let number = format!("{p:.1}");
+                let number = if lang == Lang::Fr { number.replace('.', ",") } else { number };
+                format!("{number} % ({}/{})", self.on_time, self.total)
+            }
             None => "—".into(),
         }
     }
@@ -107,7 +114,8 @@ pub fn SlaReportView(report: Value, lang: Lang) -> impl IntoView {
         Kept::of(&report, "gdpr_notices", t(lang, "Information RGPD", "GDPR notices")),
     ];
     let breaches = report["breaches"].as_array().cloned().unwrap_or_default();
-    let recurrent: Vec<String> = report["recurrent"].as_array().into_iter().flatten().filter_map(|r| r.as_str().map(str::to_string)).collect();
+    let recurrent: Vec<(String, i64)> = report["recurrent"].as_array().into_iter().flatten().map(|r| (text(r, "reference"), r["id"].as_i64().unwrap_or(0))).collect();
+    let now = crate::clock::now_utc();
     let total: u64 = priorities.iter().map(|(_, n)| n).sum();
     view! {
         <section class="sla-report" data-testid="sla-report" data-month=text(&report, "month")>
@@ -117,7 +125,7 @@ pub fn SlaReportView(report: Value, lang: Lang) -> impl IntoView {
                 <KeptChart kept lang />
             </div>
             <p data-testid="report-sources">{t(lang, "Par source : ", "By source: ")}
-                {sources.iter().map(|(s, n)| format!("{s} {n}")).collect::<Vec<_>>().join(" · ")}</p>
+                {sources.iter().map(|(s, n)| format!("{} {n}", source_name(s, lang))).collect::<Vec<_>>().join(" · ")}</p>
             <h3 id="breaches-title">{t(lang, "Engagements non tenus", "Promises broken")}</h3>
             {if breaches.is_empty() {
                 view! { <p data-testid="no-breach">{t(lang, "Aucun : tous les engagements ont été tenus.", "None: every promise was kept.")}</p> }.into_any()
@@ -129,9 +137,14 @@ pub fn SlaReportView(report: Value, lang: Lang) -> impl IntoView {
                         <thead><tr><th scope="col">{t(lang, "Incident", "Incident")}</th><th scope="col">{t(lang, "Priorité", "Priority")}</th><th scope="col">{t(lang, "Engagement", "Promise")}</th><th scope="col">{t(lang, "Échéance", "Due")}</th><th scope="col">{t(lang, "Retard", "Late by")}</th></tr></thead>
                         <tbody>{breaches.iter().map(|b| {
                             let clock = serde_json::from_value::<ClockKind>(b["clock"].clone()).map(|k| crate::fr::clock_name(k, lang).to_string()).unwrap_or_else(|_| text(b, "clock"));
+                            // The due time in Paris, where the contract's hours are counted.
+                            let due = chrono::DateTime::parse_from_rfc3339(&text(b, "due"))
+                                .map(|d| crate::fr::when(d.with_timezone(&chrono::Utc), now, chrono_tz::Europe::Paris, lang))
+                                .unwrap_or_else(|_| text(b, "due"));
+                            let href = format!("/incidents/{}", b["incident_id"].as_i64().unwrap_or(0));
                             view! { <tr data-testid="breach-row" data-reference=text(b, "reference")>
-                                <td>{text(b, "reference")}</td><td>{text(b, "priority")}</td><td>{clock}</td><td>{text(b, "due")}</td>
-                                <td>{format_duration(b["late_by_seconds"].as_i64().unwrap_or(0))}</td>
+                                <td><a href=href>{text(b, "reference")}</a></td><td>{text(b, "priority")}</td><td>{clock}</td><td>{due}</td>
+                                <td>{crate::fr::duration(b["late_by_seconds"].as_i64().unwrap_or(0), lang)}</td>
                             </tr> }
                         }).collect_view()}</tbody>
                     </table>
@@ -139,7 +152,13 @@ pub fn SlaReportView(report: Value, lang: Lang) -> impl IntoView {
                 }.into_any()
             }}
             <h3>{t(lang, "Incidents récurrents", "Recurrent incidents")}</h3>
-            <p data-testid="report-recurrent">{if recurrent.is_empty() { t(lang, "Aucun.", "None.").to_string() } else { recurrent.join(", ") }}</p>
+            <p data-testid="report-recurrent">{if recurrent.is_empty() {
+                t(lang, "Aucun.", "None.").into_any()
+            } else {
+                recurrent.into_iter().enumerate().map(|(i, (reference, id))| view! {
+                    {if i > 0 { ", " } else { "" }}<a href=format!("/incidents/{id}")>{reference}</a>
+                }).collect_view().into_any()
+            }}</p>
         </section>
     }
 }
@@ -175,7 +194,7 @@ fn PriorityChart(priorities: Vec<(&'static str, u64)>, lang: Lang) -> impl IntoV
 /// above it. The drawing is narrow, so that its text stays readable on a phone's width.
 #[component]
 fn KeptChart(kept: [Kept; 6], lang: Lang) -> impl IntoView {
-    let summary = kept.iter().map(|k| format!("{} : {}", k.label, k.figure())).collect::<Vec<_>>().join(", ");
+    let summary = kept.iter().map(|k| format!("{} : {}", k.label, k.figure(lang))).collect::<Vec<_>>().join(", ");
     let label = summary.clone();
     view! {
         <figure class="chart">
@@ -187,7 +206,7 @@ fn KeptChart(kept: [Kept; 6], lang: Lang) -> impl IntoView {
                     view! {
                         <g class="kept" data-percent=k.percent.map(|p| p.to_string()).unwrap_or_default()>
                             <text x="0" y=y + 12.0>{k.label}</text>
-                            <text x="260" y=y + 12.0 text-anchor="end">{k.figure()}</text>
+                            <text x="260" y=y + 12.0 text-anchor="end">{k.figure(lang)}</text>
                             <rect class="track" x="0" y=y + 18.0 width="260" height="18"></rect>
                             <rect class="fill" x="0" y=y + 18.0 width=width height="18"></rect>
                         </g>
@@ -196,5 +215,15 @@ fn KeptChart(kept: [Kept; 6], lang: Lang) -> impl IntoView {
             </svg>
             <figcaption>{t(lang, "Engagements tenus dans les délais", "Promises kept on time")}</figcaption>
         </figure>
+    }
+}
+
+/// Where incidents came from, as the report's readers say it.
+fn source_name(source: &str, lang: Lang) -> String {
+    match source {
+        "client_portal" => t(lang, "Portail client", "Client portal").into(),
+        "supervision" => t(lang, "Supervision", "Monitoring").into(),
+        "phone" => t(lang, "Téléphone", "Phone").into(),
+        other => other.into(),
     }
 }

@@ -57,6 +57,8 @@ impl Kept {
 pub struct Breach {
     /// The incident.
     pub reference: String,
+    /// Its id, for a link to it.
+    pub incident_id: i64,
     /// Its priority.
     pub priority: Priority,
     /// Which promise.
@@ -65,6 +67,15 @@ pub struct Breach {
     pub due: DateTime<Utc>,
     /// How late, in seconds (still running: until the report was made).
     pub late_by_seconds: i64,
+}
+
+/// A recurrent incident of the month.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Recurrent {
+    /// Its reference.
+    pub reference: String,
+    /// Its id, for a link to it.
+    pub id: i64,
 }
 
 /// The report.
@@ -93,7 +104,7 @@ pub struct SlaReport {
     /// Every broken promise.
     pub breaches: Vec<Breach>,
     /// The recurrent incidents.
-    pub recurrent: Vec<String>,
+    pub recurrent: Vec<Recurrent>,
 }
 
 /// The first instant of a month in Paris, and of the next.
@@ -150,7 +161,7 @@ pub async fn build(state: &AppState, user: &User, organisation: i64, month: &str
         *report.by_priority.entry(incident.priority.to_string()).or_default() += 1;
         *report.by_source.entry(serde_json::to_value(incident.source).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default()).or_default() += 1;
         if incident.recurrent {
-            report.recurrent.push(incident.reference.clone());
+            report.recurrent.push(Recurrent { reference: incident.reference.clone(), id: incident.id });
         }
         // Every clock the incident has had: those a reclassification ended too, so that a
         // breach recorded before it stays counted whatever the priority became. A clock the
@@ -183,7 +194,7 @@ pub async fn build(state: &AppState, user: &User, organisation: i64, month: &str
 }
 
 fn breach(incident: &Incident, priority: Priority, clock: ClockKind, due: Option<DateTime<Utc>>, late: i64) -> Breach {
-    Breach { reference: incident.reference.clone(), priority, clock, due: due.unwrap_or_default(), late_by_seconds: late }
+    Breach { reference: incident.reference.clone(), incident_id: incident.id, priority, clock, due: due.unwrap_or_default(), late_by_seconds: late }
 }
 
 /// Each client update due from the take-charge notice to the resolution: on time when the
@@ -252,7 +263,11 @@ pub async fn sla_report(State(state): State<AppState>, user: User, ApiQuery(quer
     match query.format.as_deref().unwrap_or("json") {
         "json" => Ok(Json(report).into_response()),
         "csv" => Ok(([(header::CONTENT_TYPE, "text/csv; charset=utf-8")], to_csv(&report)).into_response()),
-        other => Err(Error::field("format", format!("unknown format {other:?} (expected json or csv)"))),
+        "csv-fr" => {
+            let name = format!("attachment; filename=\"rapport-sla-{}.csv\"", report.month);
+            Ok(([(header::CONTENT_TYPE, "text/csv; charset=utf-8".to_string()), (header::CONTENT_DISPOSITION, name)], to_csv_fr(&report)).into_response())
+        }
+        other => Err(Error::field("format", format!("unknown format {other:?} (expected json, csv or csv-fr)"))),
     }
 }
 
@@ -282,8 +297,66 @@ pub fn to_csv(r: &SlaReport) -> String {
     for b in &r.breaches {
         out.push_str(&format!("breach,{},{},{} {} due {}\n", b.reference, b.late_by_seconds, b.priority, b.clock.as_str(), b.due.to_rfc3339()));
     }
-    for reference in &r.recurrent {
-        out.push_str(&format!("recurrent,{reference},1,\n"));
+    for recurrent in &r.recurrent {
+        out.push_str(&format!("recurrent,{},1,\n", recurrent.reference));
+    }
+    out
+}
+
+/// A CSV field: quoted when it holds the separator, a quote or a line break (RFC 4180).
+fn field(value: &str, separator: char) -> String {
+    if value.contains([separator, '"', '\n', '\r']) {
+        format!("\"{}\"", value.replace('"', "\"\""))
+    } else {
+        value.to_string()
+    }
+}
+
+/// The French name of a clock, as the report's readers say it.
+fn clock_fr(clock: ClockKind) -> &'static str {
+    crate::notify::clock_label(clock)
+}
+
+/// The report as a French spreadsheet opens it: `;` between fields, a byte-order mark so
+/// that Excel reads UTF-8, French headings and labels, decimal commas, local times (Paris).
+pub fn to_csv_fr(r: &SlaReport) -> String {
+    let paris = chrono_tz::Europe::Paris;
+    let mut rows: Vec<[String; 4]> = Vec::new();
+    let source = |s: &str| match s {
+        "client_portal" => "Portail client".to_string(),
+        "supervision" => "Supervision".to_string(),
+        "phone" => "Téléphone".to_string(),
+        other => other.to_string(),
+    };
+    for (p, n) in &r.by_priority {
+        rows.push(["Incidents".into(), p.clone(), n.to_string(), String::new()]);
+    }
+    for (s, n) in &r.by_source {
+        rows.push(["Source".into(), source(s), n.to_string(), String::new()]);
+    }
+    for (name, k) in [
+        ("Prise en charge", &r.take_charge),
+        ("Départ d'un technicien sur site (P1)", &r.on_site),
+        ("Intervention planifiée (P3)", &r.interventions),
+        ("Points d'avancement", &r.client_updates),
+        ("Post-mortems", &r.postmortems),
+        ("Information RGPD", &r.gdpr_notices),
+    ] {
+        let value = k.percent.map(|p| format!("{p:.1}").replace('.', ",")).unwrap_or_default();
+        rows.push(["Engagements tenus (%)".into(), name.into(), value, format!("{} sur {}", k.on_time, k.total)]);
+    }
+    for b in &r.breaches {
+        let due = b.due.with_timezone(&paris).format("%d/%m/%Y %H:%M");
+        let late = vigie_engine::sla::format_duration(b.late_by_seconds);
+        rows.push(["Engagement non tenu".into(), b.reference.clone(), clock_fr(b.clock).into(), format!("{}, échéance {due}, retard {late}", b.priority)]);
+    }
+    for recurrent in &r.recurrent {
+        rows.push(["Incident récurrent".into(), recurrent.reference.clone(), String::new(), String::new()]);
+    }
+    let mut out = String::from("\u{feff}Rubrique;Élément;Valeur;Détail\r\n");
+    for row in rows {
+        out.push_str(&row.iter().map(|f| field(f, ';')).collect::<Vec<_>>().join(";"));
+        out.push_str("\r\n");
     }
     out
 }

@@ -74,6 +74,19 @@ pub async fn sla_report_counts_promises_kept_and_breaches(backend: Backend) {
     assert!(csv.text.contains("on_time_percent,take_charge,50.0,1/2"), "{}", csv.text);
     assert!(csv.text.contains("P1 take_charge due 2027-03-15T09:00:00+00:00"), "{}", csv.text);
 
+    // The same for a French spreadsheet: `;`, a byte-order mark, French words, local times.
+    let fr = tech.get(&format!("/api/reports/sla?organisation={organisation}&month=2027-03&format=csv-fr")).await;
+    assert_eq!(fr.status, 200, "{}", fr.text);
+    assert!(fr.text.starts_with("\u{feff}Rubrique;Élément;Valeur;Détail\r\n"), "{}", fr.text);
+    assert!(fr.text.contains("Engagements tenus (%);Prise en charge;50,0;1 sur 2"), "{}", fr.text);
+    assert!(fr.text.contains("Engagement non tenu;"), "{}", fr.text);
+    assert!(fr.text.contains("prise en charge;P1, échéance 15/03/2027 10:00, retard 2 h 00"), "{}", fr.text);
+    assert!(fr.text.contains("Source;Téléphone;2;"), "{}", fr.text);
+    assert!(fr.headers.get("content-disposition").unwrap().to_str().unwrap().contains("rapport-sla-2027-03.csv"));
+    // Each breach and recurrence names its incident for a link.
+    assert!(j["breaches"][0]["incident_id"].is_i64(), "{j}");
+    assert!(j["recurrent"][0]["id"].is_i64() && j["recurrent"][0]["reference"].is_string(), "{j}");
+
     // Another month is empty; the client sees its own report, not another's.
     let empty = tech.get(&format!("/api/reports/sla?organisation={organisation}&month=2027-02")).await;
     assert_eq!(empty.json["by_priority"], json!({}));
