@@ -101,6 +101,12 @@ pub struct IncidentView {
     /// When it became known that data was or may have been lost, and what.
     pub data_loss_known_at: Option<DateTime<Utc>>,
     pub data_loss_description: Option<String>,
+    /// The number to call back, as the reporter gave it.
+    #[serde(default)]
+    pub callback_phone: Option<String>,
+    /// The site's zone the report concerns.
+    #[serde(default)]
+    pub zone: Option<String>,
     /// The GDPR notice sent to the client, and when.
     pub gdpr_notice: Option<GdprNotice>,
     pub gdpr_notice_sent_at: Option<DateTime<Utc>>,
@@ -144,14 +150,20 @@ impl IncidentView {
 }
 
 /// What the reporting page reads of the incident `POST /api/incidents` answers with (an
-/// [`IncidentView`]): its id and reference. Reading the whole view would put its every
-/// field's parser in the bundle a phone downloads first.
+/// [`IncidentView`]): enough to confirm it and repeat the promise. Reading the whole view
+/// would put its every field's parser in the bundle a phone downloads first.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Reported {
     /// The incident's id.
     pub id: i64,
     /// Its reference, which the client quotes on the phone.
     pub reference: String,
+    /// The priority it was recorded with.
+    pub priority: Priority,
+    /// The site's time zone, in which the promise is told.
+    pub time_zone: String,
+    /// The deadline of its most urgent running clock: just reported, the take-charge.
+    pub next_due: Option<DateTime<Utc>>,
 }
 
 /// `POST /api/incidents`.
@@ -180,6 +192,13 @@ pub struct NewIncident {
     /// Staff only: when the client called, if earlier than now.
     #[serde(default)]
     pub reported_at: Option<DateTime<FixedOffset>>,
+    /// The number to call back: a P1's take-charge is a call.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub callback_phone: Option<String>,
+    /// The site's zone it concerns, one of the site's `sensitive_zones`: the zone is then
+    /// sensitive for the suggestion.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub zone: Option<String>,
 }
 
 /// `POST /api/incidents/{id}/on-site-needed` (staff): whether a technician must go on site,
@@ -336,6 +355,9 @@ pub struct Me {
     pub role: String,
     /// The organisation of a client user.
     pub organisation_id: Option<i64>,
+    /// The user's phone, offered as the number to call back.
+    #[serde(default)]
+    pub phone: String,
 }
 
 impl Me {
@@ -387,6 +409,9 @@ pub struct EventView {
     pub at: DateTime<Utc>,
     /// Who, if a person.
     pub actor_id: Option<i64>,
+    /// That person's name, in an incident's timeline (not in the event stream).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub actor_name: Option<String>,
     /// Details.
     pub data: serde_json::Value,
 }

@@ -3,7 +3,7 @@
 //! after — and can be listed.
 
 use axum::extract::State;
-use axum::http::StatusCode;
+use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
 use serde::Deserialize;
@@ -16,6 +16,7 @@ use crate::contacts::{check_contacts, valid_email};
 use crate::db::{from_ms, get, to_ms};
 use crate::error::Error;
 use crate::extract::{ApiJson, Id};
+use crate::invitations::{self, Invitee};
 use crate::model::{Contact, Organisation, Role, Site, User};
 use crate::state::{AppState, SessionEnd};
 
@@ -231,11 +232,14 @@ pub struct UserForm {
     organisation_id: Option<i64>,
     #[serde(default)]
     email: String,
-    password: String,
+    /// Absent or empty: the person is invited by email to choose it.
+    #[serde(default)]
+    password: Option<String>,
 }
 
-/// `POST /api/admin/users`: a client user needs an organisation; staff have none.
-pub async fn create_user(State(state): State<AppState>, user: User, ApiJson(form): ApiJson<UserForm>) -> Result<Response, Error> {
+/// `POST /api/admin/users`: a client user needs an organisation; staff have none. Without
+/// a password, the person is invited by email to choose one ([`crate::invitations`]).
+pub async fn create_user(State(state): State<AppState>, user: User, headers: HeaderMap, ApiJson(form): ApiJson<UserForm>) -> Result<Response, Error> {
     require_admin(&user)?;
     let username = form.username.trim();
     if username.is_empty() {
@@ -247,7 +251,12 @@ pub async fn create_user(State(state): State<AppState>, user: User, ApiJson(form
     if username.chars().any(char::is_control) {
         return Err(Error::field("username", "must not contain control characters"));
     }
-    check_password(&form.password, username)?;
+    let password = form.password.as_deref().filter(|p| !p.is_empty());
+    match password {
+        Some(password) => check_password(password, username)?,
+        None if form.email.trim().is_empty() => return Err(Error::field("email", "required to send the invitation (or give a password)")),
+        None => {}
+    }
     match (form.role, form.organisation_id) {
         (Role::Client, None) => return Err(Error::field("organisation_id", "required for a client user")),
         (Role::Client, Some(_)) | (_, None) => {}
@@ -256,7 +265,11 @@ pub async fn create_user(State(state): State<AppState>, user: User, ApiJson(form
     if !form.email.is_empty() && !valid_email(&form.email) {
         return Err(Error::field("email", format!("{:?} is not an email address", form.email)));
     }
-    let hash = state.passwords.hash(form.password.clone()).await?;
+    // Invited: no password opens the account until the person chooses one.
+    let hash = match password {
+        Some(password) => state.passwords.hash(password.to_string()).await?,
+        None => NO_PASSWORD.to_string(),
+    };
     let mut tx = state.db.begin().await?;
     if let Some(organisation) = form.organisation_id {
         require_organisation(&mut tx, "organisation_id", organisation).await?;
@@ -272,10 +285,41 @@ pub async fn create_user(State(state): State<AppState>, user: User, ApiJson(form
         .await
         .map_err(|e| taken(e, "username", format!("the username {username:?} is taken")))?;
     let id: i64 = get(&row, "id")?;
-    let after = json!({ "id": id, "username": username, "role": form.role, "organisation_id": form.organisation_id, "active": true });
+    let invited = password.is_none();
+    if invited {
+        let invitee = Invitee { id, username, display_name: form.display_name.trim(), email: form.email.trim() };
+        invitations::invite(&mut tx, &invitee, &invitations::base_url(&state, &headers), state.clock.now()).await?;
+    }
+    let after = json!({ "id": id, "username": username, "role": form.role, "organisation_id": form.organisation_id, "active": true, "invited": invited });
     record(&mut tx, &user, "user", id, "create", None, Some(after.clone()), &state).await?;
     tx.commit().await?;
+    state.outbox.notify_one();
     Ok((StatusCode::CREATED, Json(after)).into_response())
+}
+
+/// The password hash of an account invited but not yet set up: no password matches it
+/// (it is not a hash at all).
+const NO_PASSWORD: &str = "!invited";
+
+/// `POST /api/admin/users/{id}/invite`: emails the person a new link to choose their
+/// password (an invitation lost, or a password forgotten); an earlier link stops working.
+///
+/// # Errors
+/// [`Error::NotFound`]; [`Error::BadRequest`] on `email` for an account without one.
+pub async fn invite_user(State(state): State<AppState>, user: User, headers: HeaderMap, Id(id): Id) -> Result<StatusCode, Error> {
+    require_admin(&user)?;
+    let row = sqlx::query("SELECT username, display_name, email FROM users WHERE id = $1 AND active = 1").bind(id).fetch_optional(state.db.pool()).await?.ok_or(Error::NotFound)?;
+    let (username, display_name, email): (String, String, String) = (get(&row, "username")?, get(&row, "display_name")?, get(&row, "email")?);
+    if email.trim().is_empty() {
+        return Err(Error::field("email", "this account has no email address to send the invitation to"));
+    }
+    let mut tx = state.db.begin().await?;
+    let invitee = Invitee { id, username: &username, display_name: &display_name, email: &email };
+    invitations::invite(&mut tx, &invitee, &invitations::base_url(&state, &headers), state.clock.now()).await?;
+    record(&mut tx, &user, "user", id, "invite", None, None, &state).await?;
+    tx.commit().await?;
+    state.outbox.notify_one();
+    Ok(StatusCode::NO_CONTENT)
 }
 
 /// `POST /api/admin/users/{id}/deactivate`: the user's sessions end at once.

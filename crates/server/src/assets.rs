@@ -31,7 +31,7 @@ use crate::state::AppState;
 
 /// The page routes of each bundle: a full page load of one of them is answered with the
 /// bundle's `index.html`, whatever the app then draws.
-const REPORT_ROUTES: [&str; 2] = ["/report", "/login"];
+const REPORT_ROUTES: [&str; 3] = ["/report", "/login", "/invitation"];
 const OFFICE_ROUTES: [&str; 4] = ["/admin", "/reports", "/lessons", "/contacts"];
 
 /// What the answers of the app's files say about themselves, computed once at start-up.

@@ -22,8 +22,8 @@ pub const SESSION_DAYS: i64 = 14;
 /// The longest username, in characters.
 pub const MAX_USERNAME: usize = 64;
 
-/// A new random session token, hex.
-fn new_token() -> Result<String, Error> {
+/// A new random token (a session's, an invitation's), hex.
+pub(crate) fn new_token() -> Result<String, Error> {
     let mut bytes = [0u8; 32];
     getrandom::getrandom(&mut bytes).map_err(|e| Error::Io(std::io::Error::other(e.to_string())))?;
     Ok(bytes.iter().map(|b| format!("{b:02x}")).collect())

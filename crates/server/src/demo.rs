@@ -168,6 +168,8 @@ pub async fn accounts(state: &AppState) -> Result<(), Error> {
     )
     .await?;
     user(state, "client", "Julie Martin", "client", Some(demo), "julie.martin@demo-client.example").await?;
+    // Her mobile, offered as the number to call back when she reports.
+    sqlx::query("UPDATE users SET phone = $1 WHERE username = 'client' AND phone = ''").bind("+33612345678").execute(state.db.pool()).await?;
     user(state, "premium", "Claire Weber", "client", Some(premium), "securite@banque-premium.example").await?;
     user(state, "tech", "Karim Haddad", "technician", None, "astreinte@mileotech.example").await?;
     user(state, "supervisor", "Sophie Laurent", "supervisor", None, "exploitation@mileotech.example").await?;
@@ -713,6 +715,7 @@ async fn report(state: &AppState, users: &HashMap<&str, User>, sites: &HashMap<&
         priority_reason: script.override_reason.map(str::to_string),
         source: script.source,
         reported_at: None,
+        ..NewIncident::default()
     };
     let key = format!("demo-history-{i:02}");
     let (view, replayed) = incidents::create(state, &users[script.reporter], request, Some(key)).await?;

@@ -26,7 +26,7 @@ use futures_util::stream::{self, Stream, StreamExt};
 use futures_util::task::AtomicWaker;
 use serde::Deserialize;
 use sqlx::any::AnyRow;
-use sqlx::{AnyConnection, Executor};
+use sqlx::{AnyConnection, Executor, Row};
 use tokio::sync::broadcast::error::RecvError;
 use tokio::sync::{broadcast, Notify};
 use tokio_util::sync::{CancellationToken, DropGuard};
@@ -64,6 +64,8 @@ fn event_from_row(row: &AnyRow) -> Result<Event, Error> {
         kind: get(row, "kind")?,
         at: from_ms(get(row, "at")?),
         actor_id: get(row, "actor_id")?,
+        // Only the timeline's query joins the person's name.
+        actor_name: row.try_get("actor_name").ok().flatten(),
         data: serde_json::from_str(&data).unwrap_or(serde_json::Value::Null),
     })
 }
@@ -116,7 +118,13 @@ pub async fn append(
 /// # Errors
 /// [`Error::Database`].
 pub async fn timeline(db: &Db, incident_id: i64) -> Result<Vec<Event>, Error> {
-    let rows = sqlx::query("SELECT * FROM events WHERE incident_id = $1 ORDER BY id").bind(incident_id).fetch_all(db.pool()).await?;
+    let rows = sqlx::query(
+        "SELECT events.*, users.display_name AS actor_name FROM events LEFT JOIN users ON users.id = events.actor_id
+         WHERE events.incident_id = $1 ORDER BY events.id",
+    )
+    .bind(incident_id)
+    .fetch_all(db.pool())
+    .await?;
     rows.iter().map(event_from_row).collect()
 }
 

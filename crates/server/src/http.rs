@@ -76,6 +76,8 @@ pub fn app(state: AppState) -> Router {
         .route("/admin/users", get(admin::users).post(admin::create_user))
         .route("/admin/users/{id}/password", axum::routing::put(admin::set_password))
         .route("/admin/users/{id}/deactivate", post(admin::deactivate_user))
+        .route("/admin/users/{id}/invite", post(admin::invite_user))
+        .route("/invitations/accept", post(crate::invitations::accept))
         .route("/admin/audit", get(admin::audit))
         .route("/admin/policies", get(crate::policies::list))
         .route("/admin/policies/{contract}", axum::routing::put(crate::policies::set).delete(crate::policies::reset))

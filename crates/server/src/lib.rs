@@ -20,6 +20,7 @@ pub mod housekeeping;
 pub mod http;
 pub mod incidents;
 pub mod ingest;
+pub mod invitations;
 pub mod listener;
 pub mod metrics;
 pub mod model;

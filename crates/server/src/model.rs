@@ -70,6 +70,8 @@ pub struct User {
     pub organisation_id: Option<i64>,
     /// Email, for alerts to supervisors.
     pub email: String,
+    /// Phone, offered as the number to call back when the user reports.
+    pub phone: String,
 }
 
 impl User {
@@ -103,6 +105,7 @@ impl User {
             role: get_parsed(row, "role")?,
             organisation_id: get(row, "organisation_id")?,
             email: get(row, "email")?,
+            phone: get(row, "phone")?,
         })
     }
 }

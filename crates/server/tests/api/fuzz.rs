@@ -237,6 +237,8 @@ pub async fn random_input_never_breaks_the_server(backend: Backend) {
         route(M::GET, "/api/admin/users", None, &[]),
         route(M::POST, "/api/admin/users", Some(json!({ "username": "u", "display_name": "U", "role": "client", "organisation_id": organisation, "email": "u@x.fr", "password": "un mot de passe long" })), &[]),
         route(M::PUT, "/api/admin/users/{user}/password", Some(json!({ "password": "un mot de passe long" })), &[]),
+        route(M::POST, "/api/admin/users/{user}/invite", None, &[]),
+        route(M::POST, "/api/invitations/accept", Some(json!({ "token": "0123abcd", "password": "un mot de passe long" })), &[]),
         route(M::POST, "/api/admin/users/{user}/deactivate", None, &[]),
         route(M::GET, "/api/admin/audit", None, &[]),
         route(M::GET, "/api/admin/policies", None, &[]),

@@ -31,6 +31,11 @@ pub async fn nul_characters_are_refused_by_field(backend: Backend) {
     let id = client.report(site, "Plus aucune caméra ne fonctionne").await["id"].as_i64().unwrap();
     refused(&tech, M::POST, &format!("/api/incidents/{id}/acknowledge"), &json!({ "note": nul }), "note").await;
     assert_eq!(tech.post_empty(&format!("/api/incidents/{id}/acknowledge")).await.status, 200);
+    // The timeline names who acted, for the client as for staff.
+    let timeline = client.get(&format!("/api/incidents/{id}/events")).await.json;
+    let taken = timeline.as_array().unwrap().iter().find(|e| e["kind"] == "acknowledged").expect("the take-charge");
+    let me = tech.get("/api/me").await.json;
+    assert_eq!(taken["actor_name"], me["display_name"], "{taken}");
     refused(&tech, M::POST, &format!("/api/incidents/{id}/updates"), &json!({ "message": nul }), "message").await;
     refused(&tech, M::POST, &format!("/api/incidents/{id}/reclassify"), &json!({ "priority": "P2", "reason": nul }), "reason").await;
     let resolution = json!({ "root_cause": "a", "actions": "b", "security_data_impact": nul, "personal_data_lost": false });
@@ -155,4 +160,41 @@ pub async fn any_unicode_is_anonymised_and_the_postmortem_published(backend: Bac
     assert_eq!(lesson["root_cause"], "İ [client] ȺȺ : alimentation");
     assert_eq!(lesson["prevention"], "Onduleur pour l'[site] de [client]");
     assert!(!lessons.text.to_lowercase().contains("premium"), "{}", lessons.text);
+}
+
+/// A report carries the number to call back (the account's own, offered by the page) and
+/// the site's zone it concerns; a zone the site lists weighs as a sensitive one; anything
+/// else is refused by field.
+pub async fn a_report_carries_its_callback_number_and_zone(backend: Backend) {
+    let server = TestServer::start(backend).await;
+    let client = server.login("client").await;
+    let tech = server.login("tech").await;
+    assert_eq!(client.get("/api/me").await.json["phone"], "+33612345678");
+    let site = server.site_of(&client, "Demo Client").await;
+    let report = |body: Value| {
+        let client = &client;
+        async move { client.post("/api/incidents", &body).await }
+    };
+
+    // The same words, with and without the zone: the zone makes it sensitive.
+    let text = "Une caméra ne fonctionne plus";
+    let plain = report(json!({ "site_id": site, "description": text })).await;
+    let zoned = report(json!({ "site_id": site, "description": text, "zone": "Salle serveurs", "callback_phone": " 06 12 34 56 78 " })).await;
+    assert_eq!((plain.status, zoned.status), (201, 201), "{} {}", plain.text, zoned.text);
+    assert_eq!(zoned.json["zone"], "Salle serveurs");
+    assert_eq!(zoned.json["callback_phone"], "06 12 34 56 78");
+    assert_eq!(zoned.json["answers"]["sensitive_zone"], true, "{}", zoned.text);
+    assert!(zoned.json["priority"].as_str() <= plain.json["priority"].as_str(), "never less urgent: zoned {} vs plain {}", zoned.json["priority"], plain.json["priority"]);
+    // Staff read both.
+    let seen = tech.get(&format!("/api/incidents/{}", zoned.json["id"])).await.json;
+    assert_eq!((seen["zone"].as_str(), seen["callback_phone"].as_str()), (Some("Salle serveurs"), Some("06 12 34 56 78")));
+
+    for (body, field) in [
+        (json!({ "site_id": site, "description": text, "zone": "Cave" }), "zone"),
+        (json!({ "site_id": site, "description": text, "callback_phone": "appelez-moi" }), "callback_phone"),
+        (json!({ "site_id": site, "description": text, "callback_phone": "12" }), "callback_phone"),
+    ] {
+        let r = report(body.clone()).await;
+        assert_eq!((r.status, r.json["field"].as_str()), (422, Some(field)), "{body}: {}", r.text);
+    }
 }

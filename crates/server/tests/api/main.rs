@@ -26,6 +26,7 @@ mod promises;
 mod serving;
 mod contacts;
 mod sites;
+mod invitations;
 
 /// Runs each scenario once per database: `sqlite::name` and `postgres::name`.
 macro_rules! on_both_databases {
@@ -94,6 +95,7 @@ on_both_databases!(
     inputs::nul_characters_are_refused_by_field,
     inputs::broken_constraints_name_the_field,
     inputs::an_idempotency_key_is_bound_to_its_request,
+    inputs::a_report_carries_its_callback_number_and_zone,
     inputs::any_unicode_is_anonymised_and_the_postmortem_published,
     webhook::the_webhook_checks_its_token_first_and_each_alert_alone,
     operations::metrics_need_their_token_and_health_asks_the_database,
@@ -105,6 +107,7 @@ on_both_databases!(
     operations::the_binary_stops_gracefully_on_sigterm_and_sigint,
     fuzz::random_input_never_breaks_the_server,
     contacts::clients_designate_their_contacts,
+    invitations::an_invited_person_chooses_their_password_once,
     contacts::a_site_technical_contact_is_told_for_that_site_only,
     sites::each_site_carries_its_effective_policy,
 );
