@@ -129,7 +129,12 @@ pub async fn sites() -> Result<Vec<SiteView>, ApiError> {
 
 /// `GET /api/incidents` (open ones).
 pub async fn open_incidents() -> Result<Vec<IncidentView>, ApiError> {
-    get("/api/incidents?limit=5000").await
+    incidents("open").await
+}
+
+/// `GET /api/incidents?state=…`: `open`, `closed` (the history) or `all`.
+pub async fn incidents(state: &str) -> Result<Vec<IncidentView>, ApiError> {
+    get(&format!("/api/incidents?state={state}&limit=5000")).await
 }
 
 /// `GET /api/incidents/{id}`.
@@ -156,6 +161,16 @@ pub async fn act(id: i64, action: &str, body: &serde_json::Value) -> Result<Inci
 pub async fn server_time_ms() -> Result<i64, ApiError> {
     let body: serde_json::Value = get("/api/time").await?;
     body["epoch_ms"].as_i64().ok_or(ApiError { status: 200, message: "no epoch_ms".into(), field: None })
+}
+
+/// `POST /api/invitations/accept`: the invited person's password.
+pub async fn accept_invitation(token: &str, password: &str) -> Result<(), ApiError> {
+    send("POST", "/api/invitations/accept", &serde_json::json!({ "token": token, "password": password }), &[]).await
+}
+
+/// `GET /api/incidents/{id}/postmortem`: the post-mortem of an incident, if it has one.
+pub async fn postmortem_of(incident: i64) -> Result<vigie_api::PostMortemView, ApiError> {
+    get(&format!("/api/incidents/{incident}/postmortem")).await
 }
 
 /// `GET /api/postmortems/{id}`.

@@ -23,6 +23,17 @@ pub enum Shown {
 }
 
 impl Shown {
+    /// The state in words, as a list or a page says it.
+    pub fn said(self, lang: crate::i18n::Lang) -> &'static str {
+        use crate::i18n::t;
+        match self {
+            Shown::Ok => t(lang, "dans les délais", "on time"),
+            Shown::AtRisk => t(lang, "à risque", "at risk"),
+            Shown::Breached => t(lang, "dépassé", "breached"),
+            Shown::Paused => t(lang, "en pause", "paused"),
+        }
+    }
+
     /// The `data-state` value.
     pub fn as_str(self) -> &'static str {
         match self {

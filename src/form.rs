@@ -55,11 +55,6 @@ pub fn select(label: &'static str, testid: &'static str, value: RwSignal<String>
     .into_any()
 }
 
-/// Options whose value is their text.
-pub fn same(options: &[&str]) -> Vec<(String, String)> {
-    options.iter().map(|o| (o.to_string(), o.to_string())).collect()
-}
-
 /// A button.
 pub fn button(label: &'static str, testid: &'static str, on_click: Callback<()>) -> AnyView {
     view! { <button type="button" data-testid=testid on:click=move |_| on_click.run(())>{label}</button> }.into_any()
@@ -71,6 +66,16 @@ pub fn button(label: &'static str, testid: &'static str, on_click: Callback<()>)
 /// A table wider than the screen scrolls in its frame, which takes the keyboard's focus so
 /// that arrow keys scroll it too.
 pub fn table(caption: &'static str, head: Vec<&'static str>, rows: Vec<Vec<String>>, row_testid: &'static str, on_pick: Option<Callback<usize>>) -> AnyView {
+    // Nothing yet is said, not shown as an empty grid.
+    if rows.is_empty() {
+        let lang = crate::i18n::use_lang().get_untracked();
+        return view! {
+            <p class="empty" data-testid=format!("{row_testid}-empty")>
+                <strong>{caption}</strong>{crate::i18n::t(lang, " : rien pour l'instant.", ": nothing yet.")}
+            </p>
+        }
+        .into_any();
+    }
     view! {
         <div class="table-scroll" role="region" tabindex="0" aria-label=caption>
         <table class="admin-list">

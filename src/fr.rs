@@ -175,3 +175,74 @@ pub fn duration(seconds: i64, lang: crate::i18n::Lang) -> String {
         crate::i18n::Lang::En => text.replace(" j", " d"),
     }
 }
+
+/// The systems of an incident type, as people name them.
+const SYSTEMS: &[(&str, &str, &str)] = &[
+    ("video", "Vidéo", "Video"),
+    ("access_control", "Contrôle d'accès", "Access control"),
+    ("hypervisor", "Hyperviseur", "Hypervisor"),
+    ("intrusion_detection", "Détection d'intrusion", "Intrusion detection"),
+    ("other", "Autre système", "Other system"),
+    ("unknown", "Système non précisé", "System not stated"),
+];
+
+/// The symptoms of an incident type, as people name them.
+const SYMPTOMS: &[(&str, &str, &str)] = &[
+    ("down", "hors service", "out of service"),
+    ("degraded", "fonctionne mal", "works badly"),
+    ("display", "affichage", "display"),
+    ("slow", "lenteur", "slowness"),
+    ("configuration", "réglage", "setting"),
+    ("unknown", "symptôme non précisé", "symptom not stated"),
+];
+
+fn find(table: &[(&str, &'static str, &'static str)], key: &str, lang: crate::i18n::Lang) -> Option<&'static str> {
+    table.iter().find(|(k, ..)| *k == key).map(|(_, fr, en)| crate::i18n::t(lang, fr, en))
+}
+
+/// A system's code in words (`access_control` → « Contrôle d'accès »).
+pub fn system_label(code: &str, lang: crate::i18n::Lang) -> String {
+    find(SYSTEMS, code, lang).map_or_else(|| code.to_string(), str::to_string)
+}
+
+/// A symptom's code in words (`down` → « hors service »).
+pub fn symptom_label(code: &str, lang: crate::i18n::Lang) -> String {
+    find(SYMPTOMS, code, lang).map_or_else(|| code.to_string(), str::to_string)
+}
+
+/// A code the server records, in words: an incident type (`access_control/down` →
+/// « Contrôle d'accès — hors service »), a contract, a role, a source, a holiday region; a
+/// priority (`P1`) or an unknown code stays as it is.
+pub fn code_label(code: &str, lang: crate::i18n::Lang) -> String {
+    // Contracts, roles, where values and incidents come from, holiday regions.
+    const CODES: &[(&str, &str, &str)] = &[
+        ("essential", "Essentiel", "Essential"),
+        ("standard", "Standard", "Standard"),
+        ("premium", "Premium", "Premium"),
+        ("client", "Client", "Client"),
+        ("technician", "Technicien", "Technician"),
+        ("supervisor", "Responsable des opérations", "Operations manager"),
+        ("admin", "Administrateur", "Administrator"),
+        ("procedure", "Procédure PROC-CRM-002", "Procedure PROC-CRM-002"),
+        ("configuration", "Fichier de configuration", "Configuration file"),
+        ("administrator", "Saisies par l'administrateur", "Set by the administrator"),
+        ("client_portal", "Portail client", "Client portal"),
+        ("supervision", "Supervision", "Monitoring"),
+        ("phone", "Téléphone", "Phone"),
+        ("FR", "France métropolitaine", "Metropolitan France"),
+        ("FR-ALSACE-MOSELLE", "Alsace-Moselle", "Alsace-Moselle"),
+        ("FR-GP", "Guadeloupe", "Guadeloupe"),
+        ("FR-MQ", "Martinique", "Martinique"),
+        ("FR-GF", "Guyane", "French Guiana"),
+        ("FR-RE", "La Réunion", "Réunion"),
+        ("FR-YT", "Mayotte", "Mayotte"),
+        ("NONE", "Aucun jour férié", "No public holidays"),
+    ];
+    match code.split_once('/') {
+        Some((system, symptom)) => match (find(SYSTEMS, system, lang), find(SYMPTOMS, symptom, lang)) {
+            (Some(system), Some(symptom)) => format!("{system} — {symptom}"),
+            _ => code.to_string(),
+        },
+        None => find(CODES, code, lang).map_or_else(|| code.to_string(), str::to_string),
+    }
+}

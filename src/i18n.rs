@@ -11,9 +11,24 @@ pub enum Lang {
     En,
 }
 
-/// The language signal, provided once by the app.
+/// Where the device keeps the language chosen, across reloads, links and bundles.
+const LANG_KEY: &str = "vigie.lang";
+
+fn storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.local_storage().ok()?
+}
+
+/// The language signal, provided once by the app: the device's last choice, French the
+/// first time. Every change is kept for the next page load.
 pub fn provide_lang() -> RwSignal<Lang> {
-    let lang = RwSignal::new(Lang::Fr);
+    let stored = storage().and_then(|s| s.get_item(LANG_KEY).ok().flatten());
+    let lang = RwSignal::new(if stored.as_deref() == Some("en") { Lang::En } else { Lang::Fr });
+    Effect::new(move |_| {
+        let code = t(lang.get(), "fr", "en");
+        if let Some(s) = storage() {
+            let _ = s.set_item(LANG_KEY, code);
+        }
+    });
     provide_context(lang);
     lang
 }

@@ -23,7 +23,7 @@ use leptos::task::spawn_local;
 use vigie_api::Me;
 
 use crate::i18n::{provide_lang, t, Lang, Tr};
-use crate::pages::{admin::AdminPage, contacts::ContactsPage, incident::IncidentPage, incidents::IncidentsPage, lessons::LessonsPage, login::LoginPage, postmortem::PostMortemPage, report_form::ReportFormPage, sla_report::SlaReportPage, wall::WallPage};
+use crate::pages::{admin::AdminPage, contacts::ContactsPage, incident::IncidentPage, incidents::IncidentsPage, lessons::LessonsPage, login::{InvitationPage, LoginPage}, postmortem::PostMortemPage, report_form::ReportFormPage, sla_report::SlaReportPage, wall::WallPage};
 pub use report::ReportPage;
 
 /// Who is logged in, shared by every page.
@@ -50,6 +50,8 @@ pub fn home_of(me: &Me) -> &'static str {
 pub enum Route {
     /// `/login`.
     Login,
+    /// `/invitation#token`: choosing one's password from an invitation.
+    Invitation,
     /// `/`: the user's home.
     Home,
     /// `/report`.
@@ -81,6 +83,7 @@ impl Route {
         match parts.as_slice() {
             [] => Route::Home,
             ["login"] => Route::Login,
+            ["invitation"] => Route::Invitation,
             ["report"] => Route::Report,
             ["incidents"] => Route::Incidents,
             ["incidents", id] => id.parse().map_or(Route::NotFound, Route::Incident),
@@ -110,6 +113,18 @@ fn use_path() -> RwSignal<String> {
     provide_context(path);
     PATH.with(|p| p.set(Some(path)));
     path
+}
+
+impl Route {
+    /// Whether `me` may use the page: the wall is the staff's, administration the
+    /// administrator's; the server refuses the rest of what a role may not see.
+    pub fn open_to(self, me: &Me) -> bool {
+        match self {
+            Route::Wall => me.is_staff(),
+            Route::Admin => me.role == "admin",
+            _ => true,
+        }
+    }
 }
 
 /// Goes to another page of the app without reloading it.
@@ -189,6 +204,10 @@ fn Shell(pages: fn(Route) -> Option<AnyView>) -> impl IntoView {
         session.checked.set(true);
     });
     register_service_worker();
+    // The page's own "loading" line has done its work.
+    if let Some(loading) = document().get_element_by_id("loading") {
+        loading.remove();
+    }
     // Links inside the app change the page without reloading it.
     let click = window_event_listener(leptos::ev::click, move |ev| {
         use wasm_bindgen::JsCast;
@@ -231,8 +250,11 @@ fn Shell(pages: fn(Route) -> Option<AnyView>) -> impl IntoView {
         let route = Route::of(&path.get());
         match (route, session.checked.get(), session.user.get()) {
             (Route::Login, _, _) => view! { <LoginPage /> }.into_any(),
+            (Route::Invitation, _, _) => view! { <InvitationPage /> }.into_any(),
             (_, false, _) => view! { <main class="page">"…"</main> }.into_any(),
             (_, true, None) => {
+                // The page asked for is opened once logged in: a link in an email survives.
+                remember_after_login(&path.get_untracked());
                 navigate("/login");
                 view! { <LoginPage /> }.into_any()
             }
@@ -241,6 +263,7 @@ fn Shell(pages: fn(Route) -> Option<AnyView>) -> impl IntoView {
                 ().into_any()
             }
             (Route::NotFound, ..) => view! { <main class="page">"404"</main> }.into_any(),
+            (route, true, Some(me)) if !route.open_to(&me) => view! { <NotForYou home=home_of(&me) /> }.into_any(),
             (route, ..) => pages(route).unwrap_or_else(|| {
                 if let Some(window) = web_sys::window() {
                     if let Ok(Some(storage)) = window.session_storage() {
@@ -255,6 +278,43 @@ fn Shell(pages: fn(Route) -> Option<AnyView>) -> impl IntoView {
     view! {
         <Nav lang />
         {page}
+    }
+}
+
+/// The page a logged-out visitor asked for, opened after logging in (this tab only).
+const AFTER_LOGIN_KEY: &str = "vigie.after-login";
+
+fn remember_after_login(path: &str) {
+    if let Some(storage) = web_sys::window().and_then(|w| w.session_storage().ok().flatten()) {
+        let _ = storage.set_item(AFTER_LOGIN_KEY, path);
+    }
+}
+
+/// Where to go once logged in: the page asked for before, if it is one of ours and open to
+/// this user, else the user's home. Forgets it.
+pub fn after_login(me: &Me) -> String {
+    let storage = web_sys::window().and_then(|w| w.session_storage().ok().flatten());
+    let asked = storage.as_ref().and_then(|s| s.get_item(AFTER_LOGIN_KEY).ok().flatten());
+    if let Some(s) = &storage {
+        let _ = s.remove_item(AFTER_LOGIN_KEY);
+    }
+    asked
+        // Only a path of this site: `//elsewhere` would leave it.
+        .filter(|p| p.starts_with('/') && !p.starts_with("//"))
+        .filter(|p| !matches!(Route::of(p), Route::Login | Route::Invitation | Route::NotFound) && Route::of(p).open_to(me))
+        .unwrap_or_else(|| home_of(me).to_string())
+}
+
+/// A page this account may not use: said in words, with the way home, and nothing of the
+/// page itself.
+#[component]
+fn NotForYou(home: &'static str) -> impl IntoView {
+    view! {
+        <main class="page narrow">
+            <h1><Tr fr="Page réservée" en="Page not available" /></h1>
+            <p data-testid="not-for-you"><Tr fr="Cette page n'est pas ouverte à votre compte." en="This page is not open to your account." /></p>
+            <p><a class="button" href=home><Tr fr="Retour à l'accueil" en="Back to your home page" /></a></p>
+        </main>
     }
 }
 
@@ -303,6 +363,7 @@ fn register_service_worker() {
 fn title(route: Route, lang: Lang) -> &'static str {
     match route {
         Route::Login => t(lang, "Connexion", "Log in"),
+        Route::Invitation => t(lang, "Choisir son mot de passe", "Choose your password"),
         Route::Report => t(lang, "Signaler un incident", "Report an incident"),
         Route::Incidents | Route::Home => t(lang, "Incidents", "Incidents"),
         Route::Incident(_) => t(lang, "Incident", "Incident"),

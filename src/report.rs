@@ -37,6 +37,9 @@ pub fn ReportPage(
     /// calendar (Paris, FR) and the standard contract.
     #[prop(optional, into)]
     terms: Option<Signal<Option<(Calendar, Policy)>>>,
+    /// What comes between the page's title and the description: the site picker.
+    #[prop(optional)]
+    children: Option<Children>,
 ) -> impl IntoView {
     let description = description.unwrap_or_else(|| RwSignal::new(String::new()));
     let answers = answers.unwrap_or_else(|| RwSignal::new(Answers::default()));
@@ -71,6 +74,7 @@ pub fn ReportPage(
                 <p class="brand">"Vigie"</p>
                 <h1><Tr fr="Signaler un incident" en="Report an incident" /></h1>
             </header>
+            {children.map(|c| c())}
             <DescriptionField description on_input />
             <SuggestionPanel classification answers />
             <SlaPreview priority reported_at now terms />

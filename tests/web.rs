@@ -521,12 +521,20 @@ async fn calendar_preview_follows_the_hours_as_they_are_typed() {
     page.type_into("calendar-closed-dates", "2026-12-24").await;
     assert_eq!(page.preview_day("2026-12-24").1, "Fermeture exceptionnelle");
 
-    // A wrong time: the engine's message, and no preview.
+    // A wrong time: said under Monday's field, in French; the last valid preview stays,
+    // marked as such.
     page.type_into("calendar-hours-mon", "08:00-25:00").await;
-    assert!(page.text("calendar-error").contains("invalid time of day \"25:00\""), "{}", page.text("calendar-error"));
-    assert_eq!(page.count("preview-day"), 0);
+    let said = page.text("calendar-hours-mon-error");
+    assert!(said.contains("Lundi") && said.contains("08:00-25:00") && said.contains("entre 00:00 et 24:00"), "{said}");
+    assert_eq!(page.text("calendar-error"), said);
+    assert_eq!(page.count("preview-day"), 30);
+    assert_eq!(page.attribute("calendar-preview", "data-stale"), "true");
     page.type_into("calendar-hours-mon", "8 to 12").await;
-    assert!(page.text("calendar-error").contains("Lundi"), "{}", page.text("calendar-error"));
+    assert!(page.text("calendar-hours-mon-error").contains("Lundi"), "{}", page.text("calendar-error"));
+    page.type_into("calendar-closed-dates", "2026-12-24 24/12").await;
+    assert!(page.text("calendar-closed-dates-error").contains("« 24/12 » n'est pas une date"), "{}", page.text("calendar-closed-dates-error"));
+    page.type_into("calendar-closed-dates", "2026-12-24").await;
+    assert_eq!(page.count("calendar-closed-dates-error"), 0);
     page.type_into("calendar-hours-mon", "08:00-12:00 14:00-18:00").await;
     assert_eq!(page.preview_day("2026-12-28"), ("08:00–12:00, 14:00–18:00".into(), String::new(), "480".into()));
 
@@ -534,7 +542,7 @@ async fn calendar_preview_follows_the_hours_as_they_are_typed() {
     for day in ["mon", "tue", "wed", "thu", "fri", "sat"] {
         page.type_into(&format!("calendar-hours-{day}"), "").await;
     }
-    assert!(page.text("calendar-error").contains("no opening hours"), "{}", page.text("calendar-error"));
+    assert!(page.text("calendar-error").contains("Aucune heure d'ouverture"), "{}", page.text("calendar-error"));
 }
 
 #[wasm_bindgen_test]
@@ -637,6 +645,43 @@ async fn the_incident_page_shows_the_dispatch_the_arrival_and_a_clock_resolution
     assert_eq!(on_site.0, "moot", "{lines:?}");
     assert!(on_site.1.contains("sans objet"), "{lines:?}");
     assert!(facts(&page).is_empty(), "nobody was sent: {:?}", facts(&page));
+}
+
+#[wasm_bindgen_test]
+async fn a_take_charge_made_after_its_deadline_reads_late_never_kept() {
+    use vigie_app::pages::incident::IncidentDetails;
+    // A P1 reported at 10:00, taken in charge at 11:18: 18 minutes after its hour.
+    let mut p1 = incident(4, Priority::P1, "2026-11-25T10:00:00+01:00");
+    p1.acknowledged_at = Some(at("2026-11-25T11:18:00+01:00"));
+    let now = RwSignal::new(at("2026-11-25T11:30:00+01:00"));
+    let page = mount(move || view! { <IncidentDetails incident=p1 now=now.into() /> }.into_any());
+    tick().await;
+    let lines = clock_lines(&page);
+    let take_charge = lines.iter().find(|(_, text)| text.starts_with("Prise en charge")).expect("the take-charge line");
+    assert_eq!(take_charge.0, "late", "{lines:?}");
+    assert!(take_charge.1.contains("en retard de 18 min") && !take_charge.1.contains("tenu"), "{lines:?}");
+}
+
+#[wasm_bindgen_test]
+fn timeline_lines_say_what_changed_to_whom_and_by_which_channel() {
+    use serde_json::json;
+    use vigie_app::i18n::Lang;
+    use vigie_app::pages::incident::detail;
+    let (paris, now) = (chrono_tz::Europe::Paris, at("2026-11-25T11:30:00+01:00"));
+    let said = |kind: &str, data: serde_json::Value, lang: Lang| detail(kind, &data, paris, now, lang);
+    assert_eq!(said("reclassified", json!({"from": "P3", "to": "P1", "reason": "Tout le site"}), Lang::Fr), " : P3 → P1 — Tout le site");
+    assert_eq!(
+        said("notification_delivered", json!({"channel": "sms", "recipient": "Julie Martin", "subject": "Prise en charge"}), Lang::Fr),
+        " : par SMS à Julie Martin — « Prise en charge »"
+    );
+    assert_eq!(said("notification_delivered", json!({"channel": "email", "recipient": "Julie Martin"}), Lang::En), " : by email to Julie Martin");
+    assert_eq!(said("alert", json!({"clock": "take_charge", "level": "breached"}), Lang::Fr), " : Prise en charge dépassé");
+    assert_eq!(said("update", json!({"message": "Enregistreur redémarré"}), Lang::Fr), " : Enregistreur redémarré");
+    assert_eq!(
+        said("type_corrected", json!({"from": "video/down", "to": "access_control/degraded", "reason": "Erreur"}), Lang::En),
+        " : Video — out of service → Access control — works badly — Erreur"
+    );
+    assert_eq!(said("closed", json!({}), Lang::Fr), "");
 }
 
 #[wasm_bindgen_test]
@@ -916,4 +961,38 @@ fn short_times_read_in_english_on_english_pages() {
     let tz = chrono_tz::Europe::Paris;
     assert_eq!(fr::short_time_in(at("2026-11-30T08:00:00+01:00"), now, tz, Lang::En), "Monday 08:00");
     assert_eq!(fr::short_time_in(at("2026-11-30T08:00:00+01:00"), now, tz, Lang::Fr), "lundi 08:00");
+}
+
+#[wasm_bindgen_test]
+async fn the_policy_form_edits_each_promise_in_hours_and_days() {
+    use vigie_app::pages::policy_form::PolicyForm;
+    use vigie_engine::{Contract, Policy};
+    let policy = RwSignal::new(serde_json::to_string_pretty(&Policy::for_contract(Contract::Standard)).unwrap());
+    let page = mount(move || view! { <PolicyForm policy /> }.into_any());
+    tick().await;
+    // The procedure's P1 take-charge: one calendar hour, shown in hours.
+    let amount: web_sys::HtmlInputElement = page.get("policy-take-charge-p1-amount").unchecked_into();
+    assert_eq!(amount.value(), "1");
+    assert_eq!(page.get("policy-take-charge-p1-kind").unchecked_into::<web_sys::HtmlSelectElement>().value(), "elapsed");
+    // Half an hour, typed the French way.
+    amount.set_value("0,5");
+    page.fire(&amount, "change").await;
+    let saved: serde_json::Value = serde_json::from_str(&policy.get_untracked()).unwrap();
+    assert_eq!(saved["take_charge"]["P1"], serde_json::json!({"kind": "elapsed", "minutes": 30}));
+    // The P2 take-charge in business days; the P3 dispatch does not apply.
+    page.choose("policy-take-charge-p2-kind", "end_of_business_day").await;
+    page.choose("policy-on-site-p3-kind", "").await;
+    let saved: serde_json::Value = serde_json::from_str(&policy.get_untracked()).unwrap();
+    assert_eq!(saved["take_charge"]["P2"], serde_json::json!({"kind": "end_of_business_day", "days": 1}));
+    assert!(saved["on_site"]["P3"].is_null(), "{saved}");
+    // What is not a number is said, and changes nothing.
+    let amount: web_sys::HtmlInputElement = page.get("policy-take-charge-p1-amount").unchecked_into();
+    amount.set_value("une heure");
+    page.fire(&amount, "change").await;
+    assert!(page.text("policy-take-charge-p1").contains("nombre positif"));
+    let after: serde_json::Value = serde_json::from_str(&policy.get_untracked()).unwrap();
+    assert_eq!(after["take_charge"]["P1"]["minutes"], 30);
+    // The result is a policy the engine accepts.
+    let engine: Policy = serde_json::from_value(after).expect("a policy");
+    engine.validate().expect("valid");
 }

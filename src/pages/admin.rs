@@ -12,8 +12,9 @@ use wasm_bindgen::JsCast;
 use super::calendar_editor::{CalendarEditor, CalendarFields, CalendarForm};
 use super::text;
 use crate::api;
-use crate::form::{button, checkbox, input, outcome_line, same, select, table, textarea, Outcome};
-use crate::i18n::{t, use_lang};
+use super::policy_form::PolicyForm;
+use crate::form::{button, checkbox, input, outcome_line, select, table, textarea, Outcome};
+use crate::i18n::{t, use_lang, Lang};
 
 /// A list the page shows, once loaded.
 type List = RwSignal<Option<Result<Vec<Value>, String>>>;
@@ -141,6 +142,16 @@ fn parse_policy(text: &str) -> Result<Value, String> {
     serde_json::to_value(policy).map_err(|e| e.to_string())
 }
 
+/// A coded field in words, in the page's language.
+fn label(value: &Value, key: &str) -> String {
+    crate::fr::code_label(&text(value, key), use_lang().get_untracked())
+}
+
+/// The options of a select over codes, each in words.
+fn labelled(codes: &[&str], lang: Lang) -> Vec<(String, String)> {
+    codes.iter().map(|c| (c.to_string(), crate::fr::code_label(c, lang))).collect()
+}
+
 #[component]
 fn OrganisationsAdmin() -> impl IntoView {
     let lang = use_lang();
@@ -189,9 +200,12 @@ fn OrganisationsAdmin() -> impl IntoView {
     let policy_check = Memo::new(move |_| policy.with(|p| parse_policy(p).err()));
     let contract_policy = move || {
         let contract = serde_json::from_value::<Contract>(Value::String(contract.get())).unwrap_or(Contract::Standard);
-        serde_json::to_string(&Policy::for_contract(contract)).unwrap_or_default()
+        serde_json::to_string_pretty(&Policy::for_contract(contract)).unwrap_or_default()
     };
-    let row = |o: &Value| vec![text(o, "name"), text(o, "contract"), if o["has_api_token"].as_bool() == Some(true) { "✓".into() } else { "—".into() }];
+    // An organisation's own deadlines start from its contract's.
+    let own_policy = Callback::new(move |()| policy.set(contract_policy()));
+    let contract_again = Callback::new(move |()| policy.set(String::new()));
+    let row = |o: &Value| vec![text(o, "name"), label(o, "contract"), if o["has_api_token"].as_bool() == Some(true) { "✓".into() } else { "—".into() }];
     move || {
         let l = lang.get();
         view! {
@@ -200,12 +214,29 @@ fn OrganisationsAdmin() -> impl IntoView {
                 <form class="admin-form" on:submit=move |ev| { ev.prevent_default(); save.run(()); }>
                     <h2>{move || if editing.get().is_some() { t(l, "Modifier l'organisation", "Edit the organisation") } else { t(l, "Nouvelle organisation", "New organisation") }}</h2>
                     {input(t(l, "Nom", "Name"), "text", "org-name", name)}
-                    {select(t(l, "Contrat", "Contract"), "org-contract", contract, same(&["essential", "standard", "premium"]))}
+                    {select(t(l, "Contrat", "Contract"), "org-contract", contract, labelled(&["essential", "standard", "premium"], l))}
                     {textarea(t(l, "Contacts, un par ligne : type (technical ou management); nom; email; mobile +33…", "Contacts, one per line: kind (technical or management); name; email; mobile +33…"), "org-contacts", 3, contacts)}
                     {checkbox(t(l, "Laisser son nom hors des retours d'expérience internes", "Leave its name out of internal lessons learned"), "org-anonymous", anonymous)}
-                    {textarea(t(l, "Politique SLA propre, en JSON (vide : celle du contrat, ci-dessous)", "Own SLA policy, as JSON (empty: the contract's, below)"), "org-policy", 4, policy)}
-                    <p class="code small">{contract_policy}</p>
-                    {move || policy_check.get().map(|e| view! { <p class="error" role="alert" data-testid="policy-error">{e}</p> })}
+                    <fieldset class="policy">
+                        <legend>{t(l, "Délais promis (SLA)", "Promised deadlines (SLA)")}</legend>
+                        {move || if policy.with(|p| p.trim().is_empty()) {
+                            view! {
+                                <p data-testid="org-policy-contract">{t(l, "Ceux de son contrat.", "Those of its contract.")}</p>
+                                {button(t(l, "Définir des délais propres", "Set deadlines of its own"), "org-policy-own", own_policy)}
+                            }.into_any()
+                        } else {
+                            view! {
+                                <PolicyForm policy />
+                                {button(t(l, "Revenir aux délais du contrat", "Back to the contract's deadlines"), "org-policy-contract-again", contract_again)}
+                            }.into_any()
+                        }}
+                        <details>
+                            <summary>{t(l, "En JSON (intégrations)", "As JSON (integrations)")}</summary>
+                            {textarea(t(l, "Politique SLA propre, en JSON (vide : celle du contrat, ci-dessous)", "Own SLA policy, as JSON (empty: the contract's, below)"), "org-policy", 4, policy)}
+                            <p class="code small">{contract_policy}</p>
+                        </details>
+                        {move || policy_check.get().map(|e| view! { <p class="error" role="alert" data-testid="policy-error">{e}</p> })}
+                    </fieldset>
                     <button type="submit" data-testid="org-save">{t(l, "Enregistrer", "Save")}</button>
                     <Show when=move || editing.get().is_some()>
                         {button(t(l, "Nouveau jeton API", "New API token"), "token-create", create_token)}
@@ -250,7 +281,7 @@ fn PoliciesAdmin() -> impl IntoView {
             load("/api/admin/policies", list);
         });
     });
-    let row = |p: &Value| vec![text(p, "contract"), text(p, "source")];
+    let row = |p: &Value| vec![label(p, "contract"), label(p, "source")];
     move || {
         let l = lang.get();
         view! {
@@ -262,7 +293,11 @@ fn PoliciesAdmin() -> impl IntoView {
                 {move || contract.get().map(|name| view! {
                     <form class="admin-form" on:submit=move |ev| { ev.prevent_default(); save.run(()); }>
                         <h2>{format!("{} {name}", t(l, "Contrat", "Contract"))}</h2>
-                        {textarea(t(l, "Valeurs SLA (JSON), vérifiées par le moteur pendant la saisie", "SLA values (JSON), checked by the engine as you type"), "policy-json", 16, policy)}
+                        <PolicyForm policy />
+                        <details>
+                            <summary>{t(l, "En JSON (intégrations)", "As JSON (integrations)")}</summary>
+                            {textarea(t(l, "Valeurs SLA (JSON), vérifiées par le moteur pendant la saisie", "SLA values (JSON), checked by the engine as you type"), "policy-json", 16, policy)}
+                        </details>
                         {move || policy_check.get().map(|e| view! { <p class="error" role="alert" data-testid="policy-error">{e}</p> })}
                         <button type="submit" data-testid="policy-save">{t(l, "Enregistrer", "Save")}</button>
                         {button(t(l, "Revenir aux valeurs par défaut", "Back to the default values"), "policy-reset", reset)}
@@ -362,8 +397,8 @@ fn UsersAdmin() -> impl IntoView {
     load("/api/admin/users", users);
     let organisations: List = RwSignal::new(None);
     load("/api/admin/organisations", organisations);
-    let (username, display_name, role, organisation, email, password) =
-        (RwSignal::new(String::new()), RwSignal::new(String::new()), RwSignal::new("client".to_string()), RwSignal::new(String::new()), RwSignal::new(String::new()), RwSignal::new(String::new()));
+    let (username, display_name, role, organisation, email) =
+        (RwSignal::new(String::new()), RwSignal::new(String::new()), RwSignal::new("client".to_string()), RwSignal::new(String::new()), RwSignal::new(String::new()));
     let (picked, new_password) = (RwSignal::new(None::<Value>), RwSignal::new(String::new()));
     let outcome: Outcome = RwSignal::new(None);
     let pick = Callback::new(move |i: usize| {
@@ -378,21 +413,20 @@ fn UsersAdmin() -> impl IntoView {
             "role": role.get_untracked(),
             "organisation_id": if client { organisation.get_untracked().parse::<i64>().ok() } else { None },
             "email": email.get_untracked(),
-            "password": password.get_untracked(),
         });
-        send("POST", "/api/admin/users".into(), body, outcome, move |_| {
-            password.set(String::new());
-            load("/api/admin/users", users);
-        });
+        send("POST", "/api/admin/users".into(), body, outcome, move |_| load("/api/admin/users", users));
     });
     let picked_id = move || picked.with_untracked(|p| p.as_ref().and_then(|p| p["id"].as_i64())).unwrap_or(0);
     let set_password = Callback::new(move |()| {
         send("PUT", format!("/api/admin/users/{}/password", picked_id()), json!({ "password": new_password.get_untracked() }), outcome, move |_| new_password.set(String::new()));
     });
+    let reinvite = Callback::new(move |()| {
+        send("POST", format!("/api/admin/users/{}/invite", picked_id()), json!({}), outcome, |_| ());
+    });
     let deactivate = Callback::new(move |()| {
         send("POST", format!("/api/admin/users/{}/deactivate", picked_id()), json!({}), outcome, move |_| load("/api/admin/users", users));
     });
-    let row = |u: &Value| vec![text(u, "username"), text(u, "display_name"), text(u, "role"), if u["active"].as_bool() == Some(true) { "✓".into() } else { "—".into() }];
+    let row = |u: &Value| vec![text(u, "username"), text(u, "display_name"), label(u, "role"), if u["active"].as_bool() == Some(true) { "✓".into() } else { "—".into() }];
     move || {
         let l = lang.get();
         view! {
@@ -401,8 +435,12 @@ fn UsersAdmin() -> impl IntoView {
                 {move || picked.get().map(|user| view! {
                     <form class="admin-form" data-testid="user-account" on:submit=move |ev| { ev.prevent_default(); set_password.run(()); }>
                         <h2>{format!("{} ({})", text(&user, "username"), text(&user, "display_name"))}</h2>
-                        {input(t(l, "Nouveau mot de passe (12 caractères au moins)", "New password (12 characters at least)"), "password", "user-new-password", new_password)}
-                        <button type="submit" data-testid="user-set-password">{t(l, "Définir le mot de passe", "Set the password")}</button>
+                        {button(t(l, "Envoyer un nouveau lien pour choisir le mot de passe", "Send a new link to choose the password"), "user-reinvite", reinvite)}
+                        <details>
+                            <summary>{t(l, "Définir le mot de passe soi-même (sans e-mail)", "Set the password yourself (no email)")}</summary>
+                            {input(t(l, "Nouveau mot de passe (12 caractères au moins)", "New password (12 characters at least)"), "password", "user-new-password", new_password)}
+                            <button type="submit" data-testid="user-set-password">{t(l, "Définir le mot de passe", "Set the password")}</button>
+                        </details>
                         {button(t(l, "Désactiver le compte", "Deactivate the account"), "user-deactivate", deactivate)}
                     </form>
                 })}
@@ -410,11 +448,11 @@ fn UsersAdmin() -> impl IntoView {
                     <h2>{t(l, "Inviter un utilisateur", "Invite a user")}</h2>
                     {input(t(l, "Identifiant", "Username"), "text", "user-username", username)}
                     {input(t(l, "Nom affiché", "Display name"), "text", "user-display-name", display_name)}
-                    {select(t(l, "Rôle", "Role"), "user-role", role, same(&["client", "technician", "supervisor", "admin"]))}
+                    {select(t(l, "Rôle", "Role"), "user-role", role, labelled(&["client", "technician", "supervisor", "admin"], l))}
                     {move || select(t(l, "Organisation (utilisateur client)", "Organisation (client user)"), "user-organisation", organisation, organisation_options(organisations))}
                     {input("Email", "email", "user-email", email)}
-                    {input(t(l, "Mot de passe (12 caractères au moins)", "Password (12 characters at least)"), "password", "user-password", password)}
-                    <button type="submit" data-testid="user-invite">{t(l, "Inviter", "Invite")}</button>
+                    <p class="hint">{t(l, "La personne reçoit par e-mail un lien pour choisir son mot de passe, valable 7 jours.", "The person receives by email a link to choose their password, valid for 7 days.")}</p>
+                    <button type="submit" data-testid="user-invite">{t(l, "Inviter par e-mail", "Invite by email")}</button>
                 </form>
                 {outcome_line(outcome)}
             </section>
@@ -434,7 +472,7 @@ fn AuditLog() -> impl IntoView {
     move || {
         let l = lang.get();
         view! {
-            <section class="admin-section audit">
+            <section class="admin-section audit" data-raw>
                 {move || list_view(entries, t(l, "Journal", "Audit log"), vec![t(l, "Quand", "When"), t(l, "Qui", "Who"), t(l, "Quoi", "What"), t(l, "Avant", "Before"), t(l, "Après", "After")], row, "audit-entry", None)}
             </section>
         }

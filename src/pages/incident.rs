@@ -8,7 +8,7 @@ use vigie_api::{EventView, IncidentView};
 use vigie_engine::sla::{self, Clock, ClockState};
 use vigie_engine::Calendar;
 
-use crate::i18n::{t, use_lang, Tr};
+use crate::i18n::{t, use_lang, Lang, Tr};
 use crate::live::{reload_on_open, use_live_events};
 use crate::{api, clock, Session};
 
@@ -42,7 +42,8 @@ pub fn IncidentPage(id: i64) -> impl IntoView {
     reload_on_open(connection, load);
     // The actions stay in place while the incident reloads (after each action, at each
     // change made elsewhere): the keyboard's focus and what is being typed are kept.
-    let loaded = Memo::new(move |_| incident.with(|i| matches!(i, Some(Ok(_)))));
+    let current = Memo::new(move |_| incident.with(|i| i.as_ref().and_then(|i| i.as_ref().ok()).cloned()));
+    let current = Signal::derive(move || current.get());
     let time_zone = Signal::derive(move || {
         incident.with(|i| i.as_ref().and_then(|i| i.as_ref().ok()).and_then(|i| i.time_zone.parse().ok()).unwrap_or(chrono_tz::Europe::Paris))
     });
@@ -53,7 +54,7 @@ pub fn IncidentPage(id: i64) -> impl IntoView {
                 Some(Err(e)) => view! { <p class="error" role="alert">{e}</p> }.into_any(),
                 Some(Ok(i)) => view! { <IncidentDetails incident=i now /> }.into_any(),
             }}
-            <Actions id=incident_id loaded time_zone on_done=load />
+            <Actions id=incident_id incident=current time_zone on_done=load />
             <Timeline events=timeline time_zone now />
         </main>
     }
@@ -68,6 +69,7 @@ pub fn IncidentDetails(incident: IncidentView, now: Signal<DateTime<Utc>>) -> im
     let times = incident.times();
     let policy = incident.policy;
     let computed_at = incident.computed_at;
+    let staff = use_context::<Session>().and_then(|s| s.user.get_untracked()).is_some_and(|u| u.is_staff());
     let clocks = move || {
         calendar
             .as_ref()
@@ -84,12 +86,28 @@ pub fn IncidentDetails(incident: IncidentView, now: Signal<DateTime<Utc>>) -> im
         <p data-testid="incident-status" data-status=format!("{:?}", incident.status).to_lowercase()>
             {format!("{} — {} · {}", incident.organisation_name, incident.site_name, crate::fr::status_name(incident.status, lang.get_untracked()))}
         </p>
-        {incident.recurrent.then(|| view! { <p class="note">{t(lang.get_untracked(), "Incident récurrent : revue technique ouverte.", "Recurrent incident: technical review opened.")}</p> })}
+        // An internal follow-up: the client is told when the review opens, in its own notice.
+        {(incident.recurrent && staff).then(|| view! { <p class="note" data-testid="recurrent-note">{t(lang.get_untracked(), "Incident récurrent : revue technique ouverte.", "Recurrent incident: technical review opened.")}</p> })}
         <p class="description">{incident.description.clone()}</p>
         <Facts incident=incident.clone() time_zone now />
+        {(incident.priority == vigie_engine::Priority::P1 && incident.resolved_at.is_some()).then(|| view! { <PostMortemLink incident=incident.id /> })}
         <ul class="clocks">
             {move || clocks().into_iter().map(|c| view! { <ClockLine clock=c time_zone now /> }).collect_view()}
         </ul>
+    }
+}
+
+/// A resolved P1's post-mortem: a link to it, drafted or published.
+#[component]
+fn PostMortemLink(incident: i64) -> impl IntoView {
+    let lang = use_lang();
+    let found = RwSignal::new(None::<vigie_api::PostMortemView>);
+    spawn_local(async move { found.set(api::postmortem_of(incident).await.ok()) });
+    move || {
+        found.get().map(|pm| {
+            let said = if pm.published_at.is_some() { t(lang.get(), "Post-mortem publié", "Post-mortem published") } else { t(lang.get(), "Post-mortem en cours de rédaction", "Post-mortem being written") };
+            view! { <p><a href=format!("/postmortems/{}", pm.id) data-testid="incident-postmortem">{said}</a></p> }
+        })
     }
 }
 
@@ -100,6 +118,9 @@ fn Facts(incident: IncidentView, time_zone: chrono_tz::Tz, now: Signal<DateTime<
     let lang = use_lang().get_untracked();
     let when = move |at: DateTime<Utc>| crate::fr::when(at, now.get_untracked(), time_zone, lang);
     let mut lines: Vec<(&'static str, String)> = Vec::new();
+    if let Some(zone) = &incident.zone {
+        lines.push(("zone", format!("{} {zone}", t(lang, "Zone :", "Zone:"))));
+    }
     let nothing_yet = incident.dispatched_at.is_none() && incident.intervention_planned_for.is_none() && incident.on_site_at.is_none();
     if incident.on_site_required && nothing_yet && incident.resolved_at.is_none() {
         lines.push(("on-site-needed", t(lang, "Un technicien doit se rendre sur site.", "A technician must go on site.").to_string()));
@@ -123,8 +144,12 @@ fn Facts(incident: IncidentView, time_zone: chrono_tz::Tz, now: Signal<DateTime<
         };
         lines.push(("gdpr", notice));
     }
+    let callback = incident.callback_phone.clone().filter(|_| incident.resolved_at.is_none());
     view! {
         <ul class="facts" data-testid="facts">
+            {callback.map(|phone| view! {
+                <li data-fact="callback">{t(lang, "À rappeler au ", "Call back on ")}<a href=format!("tel:{}", phone.replace([' ', '.', '-', '(', ')'], ""))>{phone.clone()}</a></li>
+            })}
             {lines.into_iter().map(|(fact, text)| view! { <li data-fact=fact>{text}</li> }).collect_view()}
         </ul>
     }
@@ -135,6 +160,8 @@ fn ClockLine(clock: Clock, time_zone: chrono_tz::Tz, now: Signal<DateTime<Utc>>)
     let lang = use_lang().get_untracked();
     let state = match clock.state {
         ClockState::NotApplicable => "moot",
+        // Done after its deadline: the promise was broken, whatever followed.
+        ClockState::Met if clock.late_by_seconds.unwrap_or(0) > 0 => "late",
         ClockState::Met => "met",
         ClockState::Breached => "breached",
         ClockState::AtRisk => "at-risk",
@@ -145,7 +172,7 @@ fn ClockLine(clock: Clock, time_zone: chrono_tz::Tz, now: Signal<DateTime<Utc>>)
     let due = clock.due.map(|d| d.to_rfc3339()).unwrap_or_default();
     let said = match state {
         "moot" => t(lang, "sans objet (résolu avant l'échéance)", "not needed (resolved before the deadline)"),
-        "met" if clock.late_by_seconds.unwrap_or(0) > 0 => t(lang, "tenu en retard de", "met late by"),
+        "late" => t(lang, "en retard de", "late by"),
         "met" => t(lang, "tenu", "met"),
         "breached" => t(lang, "dépassé de", "breached by"),
         "at-risk" => t(lang, "à risque, reste", "at risk,"),
@@ -153,8 +180,8 @@ fn ClockLine(clock: Clock, time_zone: chrono_tz::Tz, now: Signal<DateTime<Utc>>)
         _ => t(lang, "reste", ""),
     };
     let left = match state {
-        "met" => clock.late_by_seconds.filter(|l| *l > 0).map(sla::format_duration).unwrap_or_default(),
-        "moot" => String::new(),
+        "late" => clock.late_by_seconds.map(|l| crate::fr::duration(l, lang)).unwrap_or_default(),
+        "met" | "moot" => String::new(),
         "breached" => clock.late_by_seconds.map(sla::format_duration).unwrap_or_default(),
         _ => left,
     };
@@ -172,57 +199,155 @@ fn Timeline(events: RwSignal<Vec<EventView>>, time_zone: Signal<chrono_tz::Tz>, 
     view! {
         <ol class="timeline" data-testid="timeline">
             {move || events.get().into_iter().map(|e| view! {
-                <li data-kind=e.kind.clone()>{format!("{} — {}{}", crate::fr::local_time(e.at, now.get_untracked(), time_zone.get()), crate::fr::event_name(&e.kind, lang.get()), detail(&e.data))}</li>
+                <li data-kind=e.kind.clone()>{format!(
+                    "{} — {}{}{}",
+                    crate::fr::when(e.at, now.get_untracked(), time_zone.get(), lang.get()),
+                    crate::fr::event_name(&e.kind, lang.get()),
+                    e.actor_name.as_ref().map(|who| format!(" ({} {who})", t(lang.get(), "par", "by"))).unwrap_or_default(),
+                    detail(&e.kind, &e.data, time_zone.get(), now.get_untracked(), lang.get()),
+                )}</li>
             }).collect_view()}
         </ol>
     }
 }
 
-/// What an event says in words of its own: a reason, a message, a description, a note.
-fn detail(data: &serde_json::Value) -> String {
-    ["reason", "message", "description", "note"]
-        .iter()
-        .find_map(|k| data[*k].as_str().filter(|v| !v.is_empty()))
-        .map(|v| format!(" : {v}"))
-        .unwrap_or_default()
+/// What an event says beyond its name: what changed (old → new), to whom and by which
+/// channel a notice went, which promise an alert is about, and any words of its own (a
+/// reason, the message sent to the client, a description, a note).
+pub fn detail(kind: &str, data: &serde_json::Value, time_zone: chrono_tz::Tz, now: DateTime<Utc>, lang: Lang) -> String {
+    let text = |k: &str| data[k].as_str().filter(|v| !v.is_empty()).map(str::to_string);
+    let own = ["reason", "message", "description", "note", "findings", "error"].iter().find_map(|k| text(k));
+    let mut parts: Vec<String> = Vec::new();
+    match kind {
+        "reclassified" | "type_corrected" => {
+            if let (Some(from), Some(to)) = (text("from"), text("to")) {
+                parts.push(format!("{} → {}", crate::fr::code_label(&from, lang), crate::fr::code_label(&to, lang)));
+            }
+        }
+        "notification_delivered" | "notification_failed" => {
+            let channel = match text("channel").as_deref() {
+                Some("sms") => t(lang, "par SMS", "by SMS"),
+                Some("email") => t(lang, "par e-mail", "by email"),
+                _ => "",
+            };
+            let to = text("recipient").map(|r| format!("{} {r}", t(lang, "à", "to"))).unwrap_or_default();
+            parts.push([channel.to_string(), to].iter().filter(|p| !p.is_empty()).cloned().collect::<Vec<_>>().join(" "));
+            if let Some(subject) = text("subject") {
+                parts.push(format!("« {subject} »"));
+            }
+        }
+        "alert" => {
+            if let Ok(clock) = serde_json::from_value::<sla::ClockKind>(data["clock"].clone()) {
+                let level = match text("level").as_deref() {
+                    Some("breached") => t(lang, "dépassé", "breached"),
+                    _ => t(lang, "à risque", "at risk"),
+                };
+                parts.push(format!("{} {level}", crate::fr::clock_name(clock, lang)));
+            }
+        }
+        "intervention_planned" => {
+            if let Some(at) = text("planned_for").and_then(|p| p.parse::<DateTime<Utc>>().ok()) {
+                parts.push(format!("{} {}", t(lang, "pour", "for"), crate::fr::when(at, now, time_zone, lang)));
+            }
+        }
+        _ => {}
+    }
+    parts.extend(own);
+    let parts: Vec<String> = parts.into_iter().filter(|p| !p.is_empty()).collect();
+    if parts.is_empty() {
+        String::new()
+    } else {
+        format!(" : {}", parts.join(" — "))
+    }
 }
 
-/// The staff's actions: a button for each event that needs nothing more, and one form for
-/// each that does, all drawn from [`FORMS`].
+/// The staff's actions, as a workspace: only those the incident's state allows, in the
+/// order of the procedure (take charge, go on site, inform, resolve, close), each with its
+/// refusal said in words beside it. A button for each event that needs nothing more, one
+/// form for each that does, all drawn from [`FORMS`].
 #[component]
-fn Actions(id: i64, loaded: Memo<bool>, time_zone: Signal<chrono_tz::Tz>, on_done: impl Fn() + Copy + Send + Sync + 'static) -> impl IntoView {
+fn Actions(id: i64, incident: Signal<Option<IncidentView>>, time_zone: Signal<chrono_tz::Tz>, on_done: impl Fn() + Copy + Send + Sync + 'static) -> impl IntoView {
     let session = expect_context::<Session>();
-    let error = RwSignal::new(None::<String>);
-    let run = move |action: &'static str, body: serde_json::Value| {
+    let lang = use_lang();
+    let run = move |action: &'static str, body: serde_json::Value, outcome: RwSignal<Option<Result<(), String>>>| {
+        outcome.set(None);
         spawn_local(async move {
             match api::act(id, action, &body).await {
                 Ok(_) => {
-                    error.set(None);
+                    outcome.set(Some(Ok(())));
                     on_done();
                 }
-                Err(e) => error.set(Some(e.message)),
+                Err(e) => outcome.set(Some(Err(refusal(&e, lang.get_untracked())))),
             }
         });
     };
-    let staff = move || loaded.get() && session.user.get().is_some_and(|u| u.is_staff());
-    const BUTTONS: [(&str, &str, &str); 4] = [
-        ("acknowledge", "Prise en charge", "Take charge"),
+    let staff = move || incident.with(Option::is_some) && session.user.get().is_some_and(|u| u.is_staff());
+    let allowed = move |action: &str| incident.with(|i| i.as_ref().is_some_and(|i| allows(i, action)));
+    const BUTTONS: [(&str, &str, &str); 3] = [
+        ("acknowledge", "Prise en charge faite", "Taken in charge"),
         ("dispatch", "Technicien envoyé", "Technician dispatched"),
         ("on-site", "Arrivé sur site", "On site"),
-        ("close", "Clore", "Close"),
     ];
+    let button = move |(action, fr, en): (&'static str, &'static str, &'static str)| {
+        let outcome = RwSignal::new(None::<Result<(), String>>);
+        view! {
+            <Show when=move || allowed(action)>
+                <div class="action">
+                    <button class="primary" data-testid=format!("action-{action}") on:click=move |_| run(action, serde_json::json!({}), outcome)><Tr fr en /></button>
+                    <p class="error" role="alert" data-testid=format!("error-{action}")>{move || outcome.get().and_then(Result::err)}</p>
+                </div>
+            </Show>
+        }
+    };
+    let current = Signal::derive(move || incident.get());
     view! {
         <Show when=staff>
             <section class="panel actions">
                 <h2><Tr fr="Actions" en="Actions" /></h2>
-                {BUTTONS.iter().map(|(action, fr, en)| view! {
-                    <button data-testid=format!("action-{action}") on:click=move |_| run(action, serde_json::json!({}))><Tr fr=*fr en=*en /></button>
+                {BUTTONS.into_iter().map(button).collect_view()}
+                {FORMS.iter().map(|form| view! {
+                    <Show when=move || allowed(form.action)>
+                        <ActionForm form run time_zone incident=current />
+                    </Show>
                 }).collect_view()}
-                {FORMS.iter().map(|form| view! { <ActionForm form run time_zone error /> }).collect_view()}
-                <p class="error" role="alert">{move || error.get()}</p>
+                {button(("close", "Clore l'incident", "Close the incident"))}
+                <Show when=move || incident.with(|i| i.as_ref().is_some_and(|i| i.closed_at.is_some()))>
+                    <p class="note" data-testid="actions-closed"><Tr fr="Incident clos : plus aucune action." en="Incident closed: no action left." /></p>
+                </Show>
             </section>
         </Show>
     }
+}
+
+/// Whether the incident's state allows an action: what is done is not offered again, and
+/// nothing but reading is left once it is closed. The server refuses the rest anyway.
+fn allows(incident: &IncidentView, action: &str) -> bool {
+    let open = incident.resolved_at.is_none();
+    match action {
+        _ if incident.closed_at.is_some() => false,
+        "acknowledge" => open && incident.acknowledged_at.is_none(),
+        "dispatch" => open && incident.dispatched_at.is_none() && incident.on_site_at.is_none(),
+        "on-site" | "plan-intervention" => open && incident.on_site_at.is_none(),
+        "on-site-needed" | "updates" => open,
+        "data-loss" => incident.data_loss_known_at.is_none(),
+        "gdpr-notice" => incident.data_loss_known_at.is_some() && incident.gdpr_notice_sent_at.is_none(),
+        "resolve" => open,
+        "close" => !open,
+        _ => true,
+    }
+}
+
+/// A refusal in words for the person who acted: the server's reason, after what kind of
+/// refusal it is.
+fn refusal(e: &api::ApiError, lang: Lang) -> String {
+    let lead = match e.status {
+        0 => return t(lang, "Réseau indisponible : rien n'a été enregistré, réessayez.", "Network unavailable: nothing was recorded, try again.").into(),
+        400 | 422 => t(lang, "À corriger", "To correct"),
+        403 => t(lang, "Action réservée", "Not allowed"),
+        409 => t(lang, "Pas possible maintenant", "Not possible now"),
+        _ => t(lang, "Refusé", "Refused"),
+    };
+    format!("{lead} : {}", e.message)
 }
 
 /// How a field is typed, and how its text becomes JSON.
@@ -358,20 +483,33 @@ const FORMS: &[Form] = &[
 #[component]
 fn ActionForm(
     form: &'static Form,
-    run: impl Fn(&'static str, serde_json::Value) + Copy + 'static,
+    run: impl Fn(&'static str, serde_json::Value, RwSignal<Option<Result<(), String>>>) + Copy + 'static,
     time_zone: Signal<chrono_tz::Tz>,
-    error: RwSignal<Option<String>>,
+    incident: Signal<Option<IncidentView>>,
 ) -> impl IntoView {
     let lang = use_lang();
-    let values: Vec<RwSignal<String>> = form
-        .fields
-        .iter()
-        .map(|Field(_, _, _, input, _)| RwSignal::new(match input {
-            Input::Choice(options) => options[0].0.to_string(),
+    // A choice starts at the incident's current value (its priority, its type), else the
+    // first option; every other field empty.
+    let initial = move |name: &str, input: &Input| -> String {
+        let current = incident.with_untracked(|i| i.as_ref().map(|i| current_value(i, name))).flatten();
+        match input {
+            Input::Choice(options) => current.filter(|c| options.iter().any(|(code, ..)| code == c)).unwrap_or_else(|| options[0].0.to_string()),
             _ => String::new(),
-        }))
-        .collect();
+        }
+    };
+    let values: Vec<RwSignal<String>> = form.fields.iter().map(|Field(name, _, _, input, _)| RwSignal::new(initial(name, input))).collect();
     let values = StoredValue::new(values);
+    let outcome = RwSignal::new(None::<Result<(), String>>);
+    let error = RwSignal::new(None::<String>);
+    // Done: the form is cleared for the next time, its choices back at the current values.
+    Effect::new(move |_| match outcome.get() {
+        Some(Ok(())) => {
+            error.set(None);
+            values.with_value(|v| form.fields.iter().zip(v).for_each(|(Field(name, _, _, input, _), value)| value.set(initial(name, input))));
+        }
+        Some(Err(reason)) => error.set(Some(reason)),
+        None => error.set(None),
+    });
     let incomplete = move || values.with_value(|v| form.fields.iter().zip(v).any(|(f, value)| f.4 && value.with(|s| s.trim().is_empty())));
     let send = move |_| {
         let mut body = serde_json::Map::new();
@@ -393,7 +531,7 @@ fn ActionForm(
             };
             body.insert((*name).into(), json);
         }
-        run(form.action, serde_json::Value::Object(body));
+        run(form.action, serde_json::Value::Object(body), outcome);
     };
     view! {
         <fieldset class="field" data-testid=format!("form-{}", form.action)>
@@ -404,11 +542,11 @@ fn ActionForm(
                     Input::Area => view! { <textarea id=id.clone() data-testid=id.clone() prop:value=move || value.get() on:input=on_input></textarea> }.into_any(),
                     Input::Choice(options) => view! {
                         <select id=id.clone() data-testid=id.clone() on:change=on_input>
-                            {options.iter().map(|(code, fr, en)| view! { <option value=*code>{move || t(lang.get(), fr, en)}</option> }).collect_view()}
+                            {options.iter().map(|(code, fr, en)| view! { <option value=*code selected=move || value.get() == *code>{move || t(lang.get(), fr, en)}</option> }).collect_view()}
                         </select>
                     }.into_any(),
                     Input::Check => view! {
-                        <input type="checkbox" id=id.clone() data-testid=id.clone() on:change=move |ev| value.set(if event_target_checked(&ev) { "true".into() } else { String::new() }) />
+                        <input type="checkbox" id=id.clone() data-testid=id.clone() prop:checked=move || value.with(|v| v == "true") on:change=move |ev| value.set(if event_target_checked(&ev) { "true".into() } else { String::new() }) />
                     }.into_any(),
                     _ => {
                         let kind = match input {
@@ -421,8 +559,22 @@ fn ActionForm(
                 };
                 view! { <label for=id><Tr fr=*fr en=*en /></label>{control} }
             }).collect_view()}
-            <button data-testid=format!("action-{}", form.action) disabled=incomplete on:click=send><Tr fr=form.fr en=form.en /></button>
+            <button class="primary" data-testid=format!("action-{}", form.action) disabled=incomplete on:click=send><Tr fr=form.fr en=form.en /></button>
+            <p class="error" role="alert" data-testid=format!("error-{}", form.action)>{move || error.get()}</p>
         </fieldset>
+    }
+}
+
+/// The incident's current value for a form's field, where it has one: its priority, the
+/// system and symptom of its type, whether a technician must go on site.
+fn current_value(incident: &IncidentView, field: &str) -> Option<String> {
+    let (system, symptom) = incident.incident_type.split_once('/').unwrap_or(("", ""));
+    match field {
+        "priority" => Some(incident.priority.as_str().to_string()),
+        "system" => Some(system.to_string()),
+        "symptom" => Some(symptom.to_string()),
+        "needed" => Some(incident.on_site_required.to_string()),
+        _ => None,
     }
 }
 

@@ -72,7 +72,7 @@ fn ReviewCard(review: Value, staff: bool, reload: impl Fn() + Copy + 'static) ->
     };
     view! {
         <article class="review" data-testid="review" data-reference=text(&review, "reference")>
-            <h3>{format!("{} — {}", text(&review, "reference"), text(&review, "incident_type"))}</h3>
+            <h3>{format!("{} — {}", text(&review, "reference"), crate::fr::code_label(&text(&review, "incident_type"), lang.get()))}</h3>
             <p><Tr fr="Incidents liés : " en="Related incidents: " />{related}</p>
             <ReviewProgress review=review.clone() staff reload />
             <p data-testid="proposal"><Tr fr="Proposition d'investissement préventif : " en="Preventive investment proposal: " />
@@ -169,8 +169,22 @@ fn Lessons() -> impl IntoView {
         <section>
             <h2><Tr fr="Base de connaissances" en="Knowledge base" /></h2>
             <form class="lesson-search" on:submit=move |ev| { ev.prevent_default(); search(); }>
-                <label><Tr fr="Système" en="System" /><input type="text" data-testid="lesson-system" placeholder="video, access, hypervisor" bind:value=system /></label>
-                <label><Tr fr="Symptôme" en="Symptom" /><input type="text" data-testid="lesson-symptom" bind:value=symptom /></label>
+                <label><Tr fr="Système" en="System" />
+                    <select data-testid="lesson-system" on:change=move |ev| system.set(event_target_value(&ev))>
+                        <option value=""><Tr fr="Tous" en="All" /></option>
+                        {["video", "access_control", "hypervisor", "intrusion_detection", "other"].into_iter().map(|code| view! {
+                            <option value=code>{move || crate::fr::system_label(code, lang.get())}</option>
+                        }).collect_view()}
+                    </select>
+                </label>
+                <label><Tr fr="Symptôme" en="Symptom" />
+                    <select data-testid="lesson-symptom" on:change=move |ev| symptom.set(event_target_value(&ev))>
+                        <option value=""><Tr fr="Tous" en="All" /></option>
+                        {["down", "degraded", "display", "slow", "configuration"].into_iter().map(|code| view! {
+                            <option value=code>{move || crate::fr::symptom_label(code, lang.get())}</option>
+                        }).collect_view()}
+                    </select>
+                </label>
                 <label><Tr fr="Mots" en="Words" /><input type="search" data-testid="lesson-words" bind:value=words /></label>
                 <button type="submit" data-testid="lesson-search"><Tr fr="Chercher" en="Search" /></button>
             </form>
@@ -180,7 +194,7 @@ fn Lessons() -> impl IntoView {
                 Some(Ok(list)) if list.is_empty() => view! { <p>{t(lang.get(), "Aucun retour d'expérience trouvé.", "No lesson found.")}</p> }.into_any(),
                 Some(Ok(list)) => list.into_iter().map(|l| view! {
                     <article class="lesson" data-testid="lesson">
-                        <h3>{format!("{} · {}", text(&l, "system"), text(&l, "symptom"))}
+                        <h3>{crate::fr::code_label(&format!("{}/{}", text(&l, "system"), text(&l, "symptom")), lang.get())}
                             {(!l["client_name"].is_null()).then(|| format!(" — {} / {}", text(&l, "client_name"), text(&l, "site_name")))}</h3>
                         <dl>
                             <dt>{t(lang.get(), "Ce qui s'est passé", "What happened")}</dt><dd>{text(&l, "what_happened")}</dd>

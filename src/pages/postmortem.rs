@@ -104,13 +104,41 @@ pub fn PostMortemPage(id: i64) -> impl IntoView {
                 Some(Err(e)) => view! { <p class="error" role="alert">{e}</p> }.into_any(),
                 Some(Ok(pm)) => {
                     let due = pm.due_at;
+                    let published = pm.published_at;
+                    let status = move || match published {
+                        Some(_) => t(lang.get(), "publié au client", "published to the client"),
+                        None => t(lang.get(), "brouillon", "draft"),
+                    };
+                    // Published: when, and whether on time; a draft counts down to its deadline.
+                    let deadline = move || {
+                        let lang = lang.get();
+                        match published {
+                            Some(at) => {
+                                let when = crate::fr::when(at, now.get(), chrono_tz::Europe::Paris, lang);
+                                let late = (at - due).num_seconds();
+                                if late > 0 {
+                                    format!("{} {when}, {} {}", t(lang, "Publié", "Published"), t(lang, "en retard de", "late by"), crate::fr::duration(late, lang))
+                                } else {
+                                    format!("{} {when}, {}", t(lang, "Publié", "Published"), t(lang, "dans les délais", "on time"))
+                                }
+                            }
+                            None => format!("{} {}", t(lang, "À publier dans", "Due in"), clock_digits((due - now.get()).num_seconds())),
+                        }
+                    };
+                    let state = if published.is_some() { "published" } else { "draft" };
+                    let reference = pm.reference.clone();
                     view! {
-                        <h1>{format!("Post-mortem {} ({})", pm.reference, pm.status)}</h1>
-                        <p data-testid="countdown" data-deadline=due.to_rfc3339()>
-                            {move || format!("{} {}", t(lang.get(), "À publier dans", "Due in"), clock_digits((due - now.get()).num_seconds()))}
-                        </p>
-                        <ol class="timeline">
-                            {pm.document.timeline.iter().map(|e| view! { <li>{e.text.clone()}</li> }).collect_view()}
+                        <h1>{move || format!("Post-mortem {} — {}", pm.reference, status())}</h1>
+                        <p><a href=format!("/incidents/{}", pm.incident_id) data-testid="postmortem-incident">
+                            {move || format!("{} {reference}", t(lang.get(), "Voir l'incident", "See the incident"))}
+                        </a></p>
+                        <p data-testid="countdown" data-state=state data-deadline=due.to_rfc3339()>{deadline}</p>
+                        <h2><Tr fr="Chronologie (heure de Paris)" en="Chronology (Paris time)" /></h2>
+                        <ol class="timeline" data-testid="postmortem-timeline">
+                            {pm.document.timeline.iter().map(|e| {
+                                let (at, text) = (e.at, e.text.clone());
+                                view! { <li>{move || format!("{} — {text}", crate::fr::when(at, now.get_untracked(), chrono_tz::Europe::Paris, lang.get()))}</li> }
+                            }).collect_view()}
                         </ol>
                     }.into_any()
                 }

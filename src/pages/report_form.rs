@@ -8,7 +8,7 @@
 use chrono::{DateTime, Utc};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use vigie_api::{NewIncident, SiteView};
+use vigie_api::{NewIncident, Reported, SiteView};
 use vigie_engine::classify::Answers;
 use vigie_engine::{Calendar, Policy};
 
@@ -46,25 +46,30 @@ fn new_key() -> String {
     format!("{:x}-{:x}", js_sys::Date::now() as u64, (js_sys::Math::random() * 1e15) as u64)
 }
 
+/// What became of the reports sent: the last one the server recorded, and the last one it
+/// refused for good (with its text, so that nothing the person wrote is lost).
+#[derive(Clone, Copy)]
+struct Outcome {
+    confirmed: RwSignal<Option<Reported>>,
+    refused: RwSignal<Option<(String, String)>>,
+}
+
 /// Sends every waiting report; keeps those the network still refuses.
-async fn flush(queue: RwSignal<Vec<Pending>>, confirmed: RwSignal<Option<String>>) {
+async fn flush(queue: RwSignal<Vec<Pending>>, outcome: Outcome) {
     for pending in load_queue() {
-        match api::report(&pending.incident, &pending.key).await {
-            Ok(incident) => {
-                let mut rest = load_queue();
-                rest.retain(|p| p.key != pending.key);
-                save_queue(&rest);
-                queue.set(rest);
-                confirmed.set(Some(incident.reference));
-            }
-            Err(e) if e.is_network() => return,
-            Err(_) => {
-                // Refused for good (the site is gone, the session ended): drop it.
-                let mut rest = load_queue();
-                rest.retain(|p| p.key != pending.key);
-                save_queue(&rest);
-                queue.set(rest);
-            }
+        let result = api::report(&pending.incident, &pending.key).await;
+        if matches!(&result, Err(e) if e.is_network()) {
+            return;
+        }
+        let mut rest = load_queue();
+        rest.retain(|p| p.key != pending.key);
+        save_queue(&rest);
+        queue.set(rest);
+        match result {
+            Ok(incident) => outcome.confirmed.set(Some(incident)),
+            // Refused for good (the site is gone, the session ended): said, and the text
+            // given back to the form.
+            Err(e) => outcome.refused.set(Some((pending.incident.description, e.message))),
         }
     }
 }
@@ -89,7 +94,13 @@ pub fn terms_of(site: &SiteView) -> Option<(Calendar, Policy)> {
     Some((Calendar::try_from(site.calendar.clone()).ok()?, site.policy))
 }
 
-/// The form, over the sites the user may report on (the first chosen until another is).
+/// The form, over the sites the user may report on (the first chosen until another is), in
+/// the order a person thinks: where, what is wrong, the suggestion and its deadline, the
+/// questions that refine it, send.
+///
+/// A form has one idempotency key until its report is taken: a double tap, or a retry after
+/// a lost answer, records one incident. The button says it is sending and takes no second
+/// tap meanwhile.
 #[component]
 pub fn ReportForm(now: Signal<DateTime<Utc>>, sites: RwSignal<Vec<SiteView>>) -> impl IntoView {
     let lang = use_lang();
@@ -98,81 +109,178 @@ pub fn ReportForm(now: Signal<DateTime<Utc>>, sites: RwSignal<Vec<SiteView>>) ->
     let chosen = RwSignal::new(None::<i64>);
     let site = move || chosen.get().or_else(|| sites.with(|list| list.first().map(|s| s.id)));
     let on_site = RwSignal::new(false);
+    // The number to call back starts as the account's own.
+    let own_phone = use_context::<crate::Session>().and_then(|s| s.user.get_untracked()).map(|me| me.phone).unwrap_or_default();
+    let callback = RwSignal::new(own_phone.clone());
+    let zone = RwSignal::new(String::new());
+    let zones = Signal::derive(move || {
+        let id = site();
+        sites.with(|list| list.iter().find(|s| Some(s.id) == id).map(|s| s.sensitive_zones.clone()).unwrap_or_default())
+    });
     let error = RwSignal::new(None::<String>);
-    let confirmed = RwSignal::new(None::<String>);
+    let outcome = Outcome { confirmed: RwSignal::new(None), refused: RwSignal::new(None) };
     let queue = RwSignal::new(load_queue());
+    let key = RwSignal::new(new_key());
+    let sending = RwSignal::new(false);
+    // A new questionnaire (its boxes unticked) for each new report.
+    let generation = RwSignal::new(0_u32);
     // The chosen site's calendar and policy drive the preview's deadline.
     let terms = Signal::derive(move || {
         let id = site()?;
         sites.with(|list| list.iter().find(|s| s.id == id).and_then(terms_of))
     });
     // Reports left waiting by an earlier visit, and every return of the network.
-    spawn_local(flush(queue, confirmed));
-    let online = window_event_listener(leptos::ev::online, move |_| spawn_local(flush(queue, confirmed)));
+    spawn_local(flush(queue, outcome));
+    let online = window_event_listener(leptos::ev::online, move |_| spawn_local(flush(queue, outcome)));
     on_cleanup(move || online.remove());
+    // A refusal gives the text back, with the reason.
+    Effect::new(move |_| {
+        if let Some((text, reason)) = outcome.refused.get() {
+            if description.with_untracked(|d| d.trim().is_empty()) {
+                description.set(text);
+            }
+            error.set(Some(reason));
+        }
+    });
 
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
+        if sending.get_untracked() {
+            return;
+        }
         let Some(site_id) = untrack(site) else {
             error.set(Some(t(lang.get_untracked(), "Choisissez un site.", "Choose a site.").into()));
             return;
         };
+        if description.with_untracked(|d| d.trim().is_empty()) {
+            error.set(Some(t(lang.get_untracked(), "Décrivez le problème avant d'envoyer.", "Describe the problem before sending.").into()));
+            return;
+        }
         let incident = NewIncident {
             site_id,
             description: description.get_untracked(),
             answers: Some(answers.get_untracked()).filter(|a| *a != Answers::default()),
             on_site_required: Some(on_site.get_untracked()),
+            callback_phone: Some(callback.get_untracked()).filter(|p| !p.trim().is_empty()),
+            zone: Some(zone.get_untracked()).filter(|z| !z.is_empty()),
             ..NewIncident::default()
         };
-        let pending = Pending { key: new_key(), incident };
         let mut waiting = load_queue();
-        waiting.push(pending);
-        save_queue(&waiting);
+        let form_key = key.get_untracked();
+        if !waiting.iter().any(|p| p.key == form_key) {
+            waiting.push(Pending { key: form_key, incident });
+            save_queue(&waiting);
+        }
         queue.set(waiting);
-        confirmed.set(None);
+        outcome.confirmed.set(None);
+        outcome.refused.set(None);
         error.set(None);
+        sending.set(true);
         spawn_local(async move {
-            flush(queue, confirmed).await;
-            if confirmed.get_untracked().is_some() {
+            flush(queue, outcome).await;
+            sending.set(false);
+            // Taken: recorded, or waiting for the network with its key. The form starts again.
+            if outcome.refused.get_untracked().is_none() {
                 description.set(String::new());
+                answers.set(Answers::default());
+                on_site.set(false);
+                zone.set(String::new());
+                generation.update(|g| *g += 1);
+                key.set(new_key());
             }
         });
     };
     view! {
         <main>
-            <form class="report-form" on:submit=submit>
-                <div class="field page">
-                    <label for="report-site"><Tr fr="Site" en="Site" /></label>
-                    <select id="report-site" data-testid="report-site" on:change=move |ev| chosen.set(event_target_value(&ev).parse().ok())>
-                        {move || sites.get().into_iter().map(|s| view! {
-                            <option value=s.id.to_string() selected=move || site() == Some(s.id)>{format!("{} — {}", s.organisation_name, s.name)}</option>
-                        }).collect_view()}
-                    </select>
-                    <label class="check">
-                        <input type="checkbox" prop:checked=move || on_site.get() on:change=move |ev| on_site.set(event_target_checked(&ev)) />
-                        <Tr fr="Une intervention sur site est nécessaire" en="An on-site intervention is needed" />
-                    </label>
-                </div>
-                <Questionnaire answers />
-                <ReportPage now description answers terms />
+            <form class="report-form" on:submit=submit aria-busy=move || sending.get().to_string()>
+                <ReportPage now description answers terms>
+                    <div class="field">
+                        <label for="report-site"><Tr fr="Site" en="Site" /></label>
+                        <select id="report-site" data-testid="report-site" on:change=move |ev| chosen.set(event_target_value(&ev).parse().ok())>
+                            {move || sites.get().into_iter().map(|s| view! {
+                                <option value=s.id.to_string() selected=move || site() == Some(s.id)>{format!("{} — {}", s.organisation_name, s.name)}</option>
+                            }).collect_view()}
+                        </select>
+                    </div>
+                    // The zones the site lists are its sensitive ones.
+                    <Show when=move || zones.with(|z| !z.is_empty())>
+                        <div class="field">
+                            <label for="report-zone"><Tr fr="Zone concernée" en="Zone concerned" /></label>
+                            <select id="report-zone" data-testid="report-zone" on:change=move |ev| zone.set(event_target_value(&ev))>
+                                <option value="" selected=move || zone.with(String::is_empty)><Tr fr="— aucune zone particulière / je ne sais pas —" en="— no particular zone / don't know —" /></option>
+                                {move || zones.get().into_iter().map(|z| {
+                                    let (value, label) = (z.clone(), z.clone());
+                                    view! { <option value=z selected=move || zone.with(|chosen| *chosen == value)>{label}</option> }
+                                }).collect_view()}
+                            </select>
+                        </div>
+                    </Show>
+                </ReportPage>
+                {move || {
+                    generation.track();
+                    view! {
+                        <Questionnaire answers />
+                        <div class="page">
+                            <label class="check">
+                                <input type="checkbox" data-testid="report-on-site" on:change=move |ev| on_site.set(event_target_checked(&ev)) />
+                                <Tr fr="Une intervention sur site semble nécessaire" en="An on-site intervention seems needed" />
+                            </label>
+                        </div>
+                    }
+                }}
                 <div class="page">
-                    <button type="submit" data-testid="report-submit" disabled=move || description.with(|d| d.trim().is_empty())>
-                        <Tr fr="Signaler l'incident" en="Report the incident" />
+                    <div class="field">
+                        <label for="report-callback"><Tr fr="Numéro où vous rappeler" en="Number to call you back" /></label>
+                        <input id="report-callback" data-testid="report-callback" type="tel" autocomplete="tel" inputmode="tel"
+                            prop:value=move || callback.get() on:input=move |ev| callback.set(event_target_value(&ev)) />
+                    </div>
+                </div>
+                <div class="page send">
+                    <button type="submit" class="primary" data-testid="report-submit" disabled=move || sending.get() aria-describedby="report-error">
+                        {move || if sending.get() { t(lang.get(), "Envoi en cours…", "Sending…") } else { t(lang.get(), "Signaler l'incident", "Report the incident") }}
                     </button>
-                    <p class="error" role="alert">{move || error.get()}</p>
+                    <p class="error" id="report-error" data-testid="report-error" role="alert">{move || error.get()}</p>
                     {move || (!queue.get().is_empty()).then(|| view! {
                         <p class="note" data-testid="report-waiting" role="status">
                             {t(lang.get(), "Hors ligne : le signalement attend le réseau et partira tout seul.", "Offline: the report is waiting for the network and will be sent by itself.")}
                         </p>
                     })}
-                    {move || confirmed.get().map(|reference| view! {
-                        <p class="confirmation" data-testid="report-confirmation" role="status">
-                            {format!("{} {reference}", t(lang.get(), "Incident enregistré :", "Incident recorded:"))}
-                        </p>
-                    })}
                 </div>
             </form>
+            {move || outcome.confirmed.get().map(|reported| view! { <Confirmation reported now=now.get_untracked() /> })}
         </main>
+    }
+}
+
+/// The incident recorded: its reference as a link to follow it, the promise repeated, and
+/// what happens next.
+#[component]
+fn Confirmation(reported: Reported, now: DateTime<Utc>) -> impl IntoView {
+    let lang = use_lang();
+    let Reported { id, reference, priority, time_zone, next_due } = reported;
+    let tz = time_zone.parse::<chrono_tz::Tz>().unwrap_or(chrono_tz::Europe::Paris);
+    let promise = move || {
+        let lang = lang.get();
+        match next_due {
+            Some(due) => format!("{} {}.", t(lang, "Prise en charge promise avant", "Taken in charge before"), crate::fr::when(due, now, tz, lang)),
+            None => t(lang, "Notre équipe vous rappelle dès réception.", "Our team calls you back as soon as it receives it.").to_string(),
+        }
+    };
+    view! {
+        <section class="panel confirmation page" data-testid="report-confirmation" data-reference=reference.clone() role="status">
+            <h2><Tr fr="Incident enregistré" en="Incident recorded" /></h2>
+            <p class="reference">
+                <a href=format!("/incidents/{id}") data-testid="report-confirmation-link">{reference.clone()}</a>
+                {format!(" — {}", priority.as_str())}
+            </p>
+            <p data-testid="report-promise">{promise}</p>
+            <p>
+                <Tr
+                    fr="Ensuite : un technicien prend votre incident en charge et vous tient informé à chaque étape, par e-mail et sur la page de l'incident. Citez sa référence si vous appelez."
+                    en="Next: a technician takes your incident in charge and keeps you informed at every step, by email and on the incident's page. Quote its reference if you call."
+                />
+            </p>
+        </section>
     }
 }
 

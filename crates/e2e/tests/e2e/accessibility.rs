@@ -85,6 +85,28 @@ const OVERFLOW: &str = "
     return { width, scroll: document.documentElement.scrollWidth, sticking };
 ";
 
+/// The internal codes a page shows its reader (`client_portal`, `take_charge`, …): every
+/// snake_case word of the visible text, outside what is marked as raw data (`data-raw`,
+/// the audit log's records) and outside folded `<details>`.
+const INTERNAL_CODES: &str = "
+    const codes = new Set();
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    while (walker.nextNode()) {
+        const parent = walker.currentNode.parentElement;
+        if (!parent || parent.closest('[data-raw], script, style, noscript') || !parent.checkVisibility()) continue;
+        for (const m of walker.currentNode.textContent.matchAll(/(?<![@\\w.\\/-])[a-z]+(?:_[a-z]+)+(?![\\w@])/g)) codes.add(m[0]);
+    }
+    return [...codes];
+";
+
+/// Pages are checked in French on a desktop and in English on a phone: both languages are
+/// scanned for internal codes.
+async fn speak(session: &Session, vigie: &Vigie, device: &str) {
+    pages::go(session, &vigie.url("/login")).await;
+    let lang = if device == "phone" { "en" } else { "fr" };
+    script(session, "localStorage.setItem('vigie.lang', arguments[0])", json!([lang])).await;
+}
+
 /// The app's pages: login, reporting with the suggestion shown, the incidents, one incident
 /// with a technician's actions, a post-mortem draft and the supervisor's wall.
 #[tokio::test(flavor = "multi_thread")]
@@ -100,6 +122,7 @@ async fn the_app_pages_pass_axe_core_on_a_desktop_and_a_phone() {
 
     for window in WINDOWS {
         let session = audit.open(&driver, window).await;
+        speak(&session, &vigie, window.0).await;
 
         pages::go(&session, &vigie.url("/login")).await;
         pages::element(&session, "[data-testid=login-submit]").await;
@@ -203,6 +226,7 @@ async fn the_back_office_pages_pass_axe_core_on_a_desktop_and_a_phone() {
 
     for window in WINDOWS {
         let session = audit.open(&driver, window).await;
+        speak(&session, &vigie, window.0).await;
 
         pages::login(&session, &vigie, "admin").await;
         pages::go(&session, &vigie.url("/admin")).await;
@@ -344,6 +368,10 @@ impl Audit {
         }
         self.found
             .extend(violations.iter().map(|v| describe(&page, v)));
+        let codes = script(session, INTERNAL_CODES, json!([])).await;
+        if let Some(codes) = codes.as_array().filter(|c| !c.is_empty()) {
+            self.found.push(format!("[serious] internal codes shown on {page}: {codes:?}"));
+        }
 
         if self.device == "phone" {
             let overflow = script(session, OVERFLOW, json!([])).await;

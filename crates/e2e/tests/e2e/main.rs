@@ -21,6 +21,7 @@ mod office;
 mod offline;
 mod phone;
 mod promises;
+mod screens;
 mod screenshots;
 
 /// The workspace's root folder, where `dist/` and `target/` are.

@@ -153,6 +153,6 @@ pub async fn choose(session: &Session, select: &str, label: &str) {
 
 /// The incident reference the report page confirms (`report-confirmation` ends with it).
 pub async fn confirmed_reference(session: &Session) -> String {
-    let confirmation = shown_text(session, "[data-testid=report-confirmation]").await;
-    confirmation.split_whitespace().last().unwrap_or_default().to_string()
+    shown_text(session, "[data-testid=report-confirmation]").await;
+    attribute(session, "[data-testid=report-confirmation]", "data-reference").await.unwrap_or_default()
 }
