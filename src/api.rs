@@ -117,6 +117,11 @@ pub async fn logout() {
     let _ = fetch("POST", "/api/logout", None, &[]).await;
 }
 
+/// `PUT /api/me/lang`: the interface language, kept with the account.
+pub async fn set_lang(code: &str) -> Result<(), ApiError> {
+    send("PUT", "/api/me/lang", &serde_json::json!({ "lang": code }), &[]).await
+}
+
 /// `GET /api/me`.
 pub async fn me() -> Result<Me, ApiError> {
     get("/api/me").await

@@ -177,27 +177,28 @@ pub fn duration(seconds: i64, lang: crate::i18n::Lang) -> String {
 }
 
 /// The systems of an incident type, as people name them.
-const SYSTEMS: &[(&str, &str, &str)] = &[
+pub const SYSTEMS: &[(&str, &str, &str)] = &[
     ("video", "Vidéo", "Video"),
     ("access_control", "Contrôle d'accès", "Access control"),
     ("hypervisor", "Hyperviseur", "Hypervisor"),
     ("intrusion_detection", "Détection d'intrusion", "Intrusion detection"),
     ("other", "Autre système", "Other system"),
-    ("unknown", "Système non précisé", "System not stated"),
 ];
 
 /// The symptoms of an incident type, as people name them.
-const SYMPTOMS: &[(&str, &str, &str)] = &[
+pub const SYMPTOMS: &[(&str, &str, &str)] = &[
     ("down", "hors service", "out of service"),
     ("degraded", "fonctionne mal", "works badly"),
     ("display", "affichage", "display"),
     ("slow", "lenteur", "slowness"),
     ("configuration", "réglage", "setting"),
-    ("unknown", "symptôme non précisé", "symptom not stated"),
 ];
 
+/// What an incident type says when the system or the symptom was not stated.
+const NOT_STATED: &[(&str, &str, &str)] = &[("unknown", "non précisé", "not stated")];
+
 fn find(table: &[(&str, &'static str, &'static str)], key: &str, lang: crate::i18n::Lang) -> Option<&'static str> {
-    table.iter().find(|(k, ..)| *k == key).map(|(_, fr, en)| crate::i18n::t(lang, fr, en))
+    table.iter().chain(NOT_STATED).find(|(k, ..)| *k == key).map(|(_, fr, en)| crate::i18n::t(lang, fr, en))
 }
 
 /// A system's code in words (`access_control` → « Contrôle d'accès »).

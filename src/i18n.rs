@@ -38,6 +38,15 @@ pub fn use_lang() -> RwSignal<Lang> {
     use_context::<RwSignal<Lang>>().unwrap_or_else(|| RwSignal::new(Lang::Fr))
 }
 
+/// The language an account chose (`fr`, `en`), if it chose one: it wins over the device's.
+pub fn of_account(code: &str) -> Option<Lang> {
+    match code {
+        "fr" => Some(Lang::Fr),
+        "en" => Some(Lang::En),
+        _ => None,
+    }
+}
+
 /// A text in the current language: `t(lang, "Bonjour", "Hello")`.
 pub fn t(lang: Lang, fr: &'static str, en: &'static str) -> &'static str {
     match lang {

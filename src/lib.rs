@@ -200,7 +200,12 @@ fn Shell(pages: fn(Route) -> Option<AnyView>) -> impl IntoView {
     provide_context(session);
     let path = use_path();
     spawn_local(async move {
-        session.user.set(api::me().await.ok());
+        let me = api::me().await.ok();
+        // The account's language follows its user from one device to another.
+        if let Some(chosen) = me.as_ref().and_then(|me| crate::i18n::of_account(&me.lang)) {
+            lang.set(chosen);
+        }
+        session.user.set(me);
         session.checked.set(true);
     });
     register_service_worker();
@@ -387,6 +392,16 @@ fn Nav(lang: RwSignal<Lang>) -> impl IntoView {
             session.user.set(None);
         })
     };
+    // The device keeps the choice (see `provide_lang`), the account too once logged in.
+    let switch = move |_| {
+        lang.update(|l| *l = if *l == Lang::Fr { Lang::En } else { Lang::Fr });
+        if session.user.with_untracked(Option::is_some) {
+            let code = t(lang.get_untracked(), "fr", "en");
+            spawn_local(async move {
+                let _ = api::set_lang(code).await;
+            });
+        }
+    };
     view! {
         <nav class="top">
             <Show when=move || session.user.get().is_some()>
@@ -403,7 +418,7 @@ fn Nav(lang: RwSignal<Lang>) -> impl IntoView {
                 </Show>
                 <button on:click=logout><Tr fr="Se déconnecter" en="Log out" /></button>
             </Show>
-            <button class="lang" lang=move || t(lang.get(), "en", "fr") on:click=move |_| lang.update(|l| *l = if *l == Lang::Fr { Lang::En } else { Lang::Fr })>
+            <button class="lang" data-testid="lang-switch" lang=move || t(lang.get(), "en", "fr") on:click=switch>
                 <Tr fr="English" en="Français" />
             </button>
         </nav>

@@ -38,6 +38,7 @@ struct Stream {
     source: EventSource,
     _on_change: Closure<dyn FnMut(MessageEvent)>,
     _on_open: Closure<dyn FnMut(web_sys::Event)>,
+    _on_lagged: Closure<dyn FnMut(web_sys::Event)>,
     _on_error: Closure<dyn FnMut(web_sys::Event)>,
 }
 
@@ -68,6 +69,7 @@ pub fn use_live_events(on_change: impl Fn(EventView) + Clone + 'static) -> ReadS
             }
         });
         let on_open = Closure::<dyn FnMut(web_sys::Event)>::new(move |_| set_state.set(Connection::Open));
+        let on_lagged = Closure::<dyn FnMut(web_sys::Event)>::new(move |_| set_state.set(Connection::Connecting));
         let watched = source.clone();
         let reopen = on_change.clone();
         let on_error = Closure::<dyn FnMut(web_sys::Event)>::new(move |_| {
@@ -88,13 +90,17 @@ pub fn use_live_events(on_change: impl Fn(EventView) + Clone + 'static) -> ReadS
             }
         });
         let _ = source.add_event_listener_with_callback("change", on_change_cb.as_ref().unchecked_ref());
+        // `lagged`: the server could not replay everything missed and ends the stream. The
+        // browser reconnects; marking the stream as connecting until then makes
+        // [`reload_on_open`] load the page's data again when it opens.
+        let _ = source.add_event_listener_with_callback("lagged", on_lagged.as_ref().unchecked_ref());
         source.set_onopen(Some(on_open.as_ref().unchecked_ref()));
         source.set_onerror(Some(on_error.as_ref().unchecked_ref()));
         current.update_value(|slot| {
             if let Some(old) = slot.take() {
                 old.source.close();
             }
-            *slot = Some(Stream { source, _on_change: on_change_cb, _on_open: on_open, _on_error: on_error });
+            *slot = Some(Stream { source, _on_change: on_change_cb, _on_open: on_open, _on_lagged: on_lagged, _on_error: on_error });
         });
     }
 

@@ -397,8 +397,8 @@ fn UsersAdmin() -> impl IntoView {
     load("/api/admin/users", users);
     let organisations: List = RwSignal::new(None);
     load("/api/admin/organisations", organisations);
-    let (username, display_name, role, organisation, email) =
-        (RwSignal::new(String::new()), RwSignal::new(String::new()), RwSignal::new("client".to_string()), RwSignal::new(String::new()), RwSignal::new(String::new()));
+    let (username, display_name, role, organisation, email, phone) =
+        (RwSignal::new(String::new()), RwSignal::new(String::new()), RwSignal::new("client".to_string()), RwSignal::new(String::new()), RwSignal::new(String::new()), RwSignal::new(String::new()));
     let (picked, new_password) = (RwSignal::new(None::<Value>), RwSignal::new(String::new()));
     let outcome: Outcome = RwSignal::new(None);
     let pick = Callback::new(move |i: usize| {
@@ -413,6 +413,7 @@ fn UsersAdmin() -> impl IntoView {
             "role": role.get_untracked(),
             "organisation_id": if client { organisation.get_untracked().parse::<i64>().ok() } else { None },
             "email": email.get_untracked(),
+            "phone": phone.get_untracked(),
         });
         send("POST", "/api/admin/users".into(), body, outcome, move |_| load("/api/admin/users", users));
     });
@@ -451,6 +452,7 @@ fn UsersAdmin() -> impl IntoView {
                     {select(t(l, "Rôle", "Role"), "user-role", role, labelled(&["client", "technician", "supervisor", "admin"], l))}
                     {move || select(t(l, "Organisation (utilisateur client)", "Organisation (client user)"), "user-organisation", organisation, organisation_options(organisations))}
                     {input("Email", "email", "user-email", email)}
+                    {input(t(l, "Mobile (+33…), proposé comme numéro à rappeler", "Mobile (+33…), offered as the number to call back"), "tel", "user-phone", phone)}
                     <p class="hint">{t(l, "La personne reçoit par e-mail un lien pour choisir son mot de passe, valable 7 jours.", "The person receives by email a link to choose their password, valid for 7 days.")}</p>
                     <button type="submit" data-testid="user-invite">{t(l, "Inviter par e-mail", "Invite by email")}</button>
                 </form>

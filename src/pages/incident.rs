@@ -383,20 +383,6 @@ struct Form {
 
 const YES_NO: &[(&str, &str, &str)] = &[("true", "Nécessaire", "Needed"), ("false", "Pas nécessaire", "Not needed")];
 const PRIORITIES: &[(&str, &str, &str)] = &[("P1", "P1 — Critique", "P1 — Critical"), ("P2", "P2 — Majeur", "P2 — Major"), ("P3", "P3 — Mineur", "P3 — Minor")];
-const SYSTEMS: &[(&str, &str, &str)] = &[
-    ("video", "Vidéoprotection", "Video"),
-    ("access_control", "Contrôle d'accès", "Access control"),
-    ("hypervisor", "Hyperviseur", "Hypervisor"),
-    ("intrusion_detection", "Détection d'intrusion", "Intrusion detection"),
-    ("other", "Autre", "Other"),
-];
-const SYMPTOMS: &[(&str, &str, &str)] = &[
-    ("down", "Hors service", "Down"),
-    ("degraded", "Dégradé", "Degraded"),
-    ("display", "Affichage", "Display"),
-    ("slow", "Lenteur", "Slow"),
-    ("configuration", "Paramétrage", "Configuration"),
-];
 
 /// Every form of the staff's actions, in the order of an incident's life.
 const FORMS: &[Form] = &[
@@ -433,8 +419,8 @@ const FORMS: &[Form] = &[
         fr: "Corriger le type",
         en: "Correct the type",
         fields: &[
-            Field("system", "Type d'incident : système", "Incident type: system", Input::Choice(SYSTEMS), true),
-            Field("symptom", "symptôme", "symptom", Input::Choice(SYMPTOMS), true),
+            Field("system", "Type d'incident : système", "Incident type: system", Input::Choice(crate::fr::SYSTEMS), true),
+            Field("symptom", "symptôme", "symptom", Input::Choice(crate::fr::SYMPTOMS), true),
             Field("reason", "Motif", "Reason", Input::Text, true),
         ],
     },

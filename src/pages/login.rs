@@ -22,6 +22,9 @@ pub fn LoginPage() -> impl IntoView {
         spawn_local(async move {
             match api::login(&username.get_untracked(), &password.get_untracked()).await {
                 Ok(me) => {
+                    if let Some(chosen) = crate::i18n::of_account(&me.lang) {
+                        lang.set(chosen);
+                    }
                     let next = crate::after_login(&me);
                     session.user.set(Some(me));
                     error.set(None);

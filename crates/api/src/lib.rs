@@ -358,6 +358,10 @@ pub struct Me {
     /// The user's phone, offered as the number to call back.
     #[serde(default)]
     pub phone: String,
+    /// The interface language the user chose (`fr`, `en`), empty until they choose: it
+    /// follows them on every device.
+    #[serde(default)]
+    pub lang: String,
 }
 
 impl Me {

@@ -12,7 +12,7 @@ use sqlx::AnyConnection;
 use vigie_engine::{Calendar, CalendarSpec, Contract, Policy};
 
 use crate::auth::{token_hash, MAX_USERNAME};
-use crate::contacts::{check_contacts, valid_email};
+use crate::contacts::{check_contacts, valid_email, valid_phone};
 use crate::db::{from_ms, get, to_ms};
 use crate::error::Error;
 use crate::extract::{ApiJson, Id};
@@ -232,6 +232,10 @@ pub struct UserForm {
     organisation_id: Option<i64>,
     #[serde(default)]
     email: String,
+    /// A phone in E.164 form (`+33612345678`), offered as the number to call back when the
+    /// person reports; empty for none.
+    #[serde(default)]
+    phone: String,
     /// Absent or empty: the person is invited by email to choose it.
     #[serde(default)]
     password: Option<String>,
@@ -265,6 +269,10 @@ pub async fn create_user(State(state): State<AppState>, user: User, headers: Hea
     if !form.email.is_empty() && !valid_email(&form.email) {
         return Err(Error::field("email", format!("{:?} is not an email address", form.email)));
     }
+    let phone = form.phone.trim();
+    if !phone.is_empty() && !valid_phone(phone) {
+        return Err(Error::field("phone", format!("{phone:?} is not a phone number in E.164 form (+33612345678)")));
+    }
     // Invited: no password opens the account until the person chooses one.
     let hash = match password {
         Some(password) => state.passwords.hash(password.to_string()).await?,
@@ -274,13 +282,14 @@ pub async fn create_user(State(state): State<AppState>, user: User, headers: Hea
     if let Some(organisation) = form.organisation_id {
         require_organisation(&mut tx, "organisation_id", organisation).await?;
     }
-    let row = sqlx::query("INSERT INTO users (username, password_hash, display_name, role, organisation_id, email) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id")
+    let row = sqlx::query("INSERT INTO users (username, password_hash, display_name, role, organisation_id, email, phone) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id")
         .bind(username)
         .bind(hash)
         .bind(form.display_name.trim())
         .bind(form.role.as_str())
         .bind(form.organisation_id)
         .bind(&form.email)
+        .bind(phone)
         .fetch_one(&mut *tx)
         .await
         .map_err(|e| taken(e, "username", format!("the username {username:?} is taken")))?;

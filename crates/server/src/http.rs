@@ -30,7 +30,6 @@ use crate::model::{Organisation, Site, User};
 use crate::state::AppState;
 use crate::{admin, assets, contacts, events, ingest, metrics, origin, postmortems, reports, reviews};
 
-pub use crate::state::AppState as State_;
 
 /// The whole HTTP surface: `/healthz`, `/metrics`, the API under `/api`, and the app for
 /// every other path, with `index.html` for the app's own routes (`/incidents/42` opened
@@ -41,6 +40,7 @@ pub fn app(state: AppState) -> Router {
         .route("/login", post(login))
         .route("/logout", post(logout))
         .route("/me", get(me))
+        .route("/me/lang", axum::routing::put(set_lang))
         .route("/time", get(time))
         .route("/sites", get(sites))
         .route("/sites/{id}/technical-contact", axum::routing::put(contacts::set_site_contact))
@@ -188,6 +188,23 @@ async fn logout(State(state): State<AppState>, headers: HeaderMap) -> Result<Res
 
 async fn me(user: User) -> Json<User> {
     Json(user)
+}
+
+/// `PUT /api/me/lang`.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct LangChoice {
+    lang: String,
+}
+
+/// `PUT /api/me/lang` with `{"lang": "fr" | "en"}`: the interface language, kept with the
+/// account so that it follows the user to another device.
+async fn set_lang(State(state): State<AppState>, user: User, ApiJson(body): ApiJson<LangChoice>) -> Result<StatusCode, Error> {
+    if !matches!(body.lang.as_str(), "fr" | "en") {
+        return Err(Error::field("lang", format!("{:?} is not a language of Vigie (fr or en)", body.lang)));
+    }
+    sqlx::query("UPDATE users SET lang = $1 WHERE id = $2").bind(&body.lang).bind(user.id).execute(state.db.pool()).await?;
+    Ok(StatusCode::NO_CONTENT)
 }
 
 /// `GET /api/sites`: the sites the caller may report on, each with the policy an incident

@@ -72,6 +72,8 @@ pub struct User {
     pub email: String,
     /// Phone, offered as the number to call back when the user reports.
     pub phone: String,
+    /// The interface language the user chose (`fr`, `en`), empty until they choose.
+    pub lang: String,
 }
 
 impl User {
@@ -106,6 +108,7 @@ impl User {
             organisation_id: get(row, "organisation_id")?,
             email: get(row, "email")?,
             phone: get(row, "phone")?,
+            lang: get(row, "lang")?,
         })
     }
 }

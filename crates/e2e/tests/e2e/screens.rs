@@ -72,7 +72,8 @@ async fn a_link_opened_logged_out_survives_the_login() {
     .await;
 }
 
-/// English chosen once stays English after a reload and in another bundle.
+/// English chosen once stays English after a reload, in another bundle, and on another
+/// device where the same account logs in.
 #[tokio::test(flavor = "multi_thread")]
 async fn the_language_chosen_stays_after_a_reload() {
     let vigie = Vigie::start().await;
@@ -87,6 +88,10 @@ async fn the_language_chosen_stays_after_a_reload() {
     until("English after a reload", SHOWN, async || english(&client).await).await;
     pages::go(&client, &vigie.url("/incidents")).await;
     until("English in the other bundle", SHOWN, async || english(&client).await).await;
+    // Another device, the same account: English from the login on.
+    let other = driver.session(Window::Desktop { width: 1280, height: 900 }).await;
+    pages::login(&other, &vigie, "client").await;
+    until("English on another device after the login", SHOWN, async || english(&other).await).await;
 }
 
 async fn english(session: &crate::webdriver::Session) -> Option<()> {
@@ -137,4 +142,46 @@ async fn the_client_reads_each_update_and_a_late_take_charge_as_late() {
     .await;
     assert!(!timeline.contains("take_charge"), "no internal code in the timeline: {timeline}");
     assert!(!pages::exists(&client, "[data-testid=recurrent-note]").await, "no internal note for a client");
+}
+
+/// An administrator invites a technician from the back office; the link in the email opens
+/// the page where she chooses her password, which then logs her in. Nobody typed it for her.
+#[tokio::test(flavor = "multi_thread")]
+async fn an_invited_technician_chooses_her_password_from_the_emailed_link() {
+    let vigie = Vigie::start().await;
+    let driver = ChromeDriver::start().await;
+    let browser = driver.session(Window::Desktop { width: 1280, height: 900 }).await;
+    pages::login(&browser, &vigie, "admin").await;
+    pages::go(&browser, &vigie.url("/admin")).await;
+    click(&browser, "[data-testid=admin-tab-users]").await;
+    pages::type_into(&browser, "[data-testid=user-username]", "nadia").await;
+    pages::type_into(&browser, "[data-testid=user-display-name]", "Nadia Haddad").await;
+    pages::choose(&browser, "[data-testid=user-role]", "Technicien").await;
+    pages::type_into(&browser, "[data-testid=user-email]", "nadia.haddad@integrateur.example").await;
+    click(&browser, "[data-testid=user-invite]").await;
+    shown_text(&browser, "[data-testid=form-done]").await;
+
+    let link = until("the invitation in the mail spool", SHOWN, async || {
+        vigie.spooled_mail().into_iter().find(|m| m.contains("nadia.haddad@integrateur.example")).and_then(|m| {
+            m.lines().find_map(|l| l.trim().split_once("/invitation#").map(|(_, token)| token.trim().to_string()))
+        })
+    })
+    .await;
+    pages::go(&browser, &vigie.url(&format!("/invitation#{link}"))).await;
+    pages::type_into(&browser, "[data-testid=invitation-password]", "un mot de passe à elle").await;
+    pages::type_into(&browser, "[data-testid=invitation-again]", "un mot de passe à elle").await;
+    click(&browser, "[data-testid=invitation-submit]").await;
+    shown_text(&browser, "[data-testid=invitation-done]").await;
+
+    // The link is spent.
+    pages::go(&browser, &vigie.url(&format!("/invitation#{link}"))).await;
+    pages::type_into(&browser, "[data-testid=invitation-password]", "encore un autre mot").await;
+    pages::type_into(&browser, "[data-testid=invitation-again]", "encore un autre mot").await;
+    click(&browser, "[data-testid=invitation-submit]").await;
+    let refused = shown_text(&browser, "[data-testid=invitation-error]").await;
+    assert!(refused.contains("plus valable"), "{refused:?}");
+
+    // Her password opens her account.
+    let api = crate::server::Api::login_with(&vigie.base, "nadia", "un mot de passe à elle").await;
+    assert_eq!(api.get("/api/me").await["role"], "technician");
 }

@@ -142,6 +142,45 @@ async fn thirty_incidents_fit_on_the_wall() {
     assert!(placement["labels"].as_f64() >= Some(24.0), "{placement}");
 }
 
+/// The client's incident page on a phone (`incident-client-phone.png`), the technician's
+/// workspace on a laptop (`incident-technician-1366.png`) and the back office's policy
+/// table (`admin-policy-1366.png`).
+#[tokio::test(flavor = "multi_thread")]
+async fn screenshots_of_an_incident_for_the_client_and_the_technician_and_of_the_back_office() {
+    let vigie = Vigie::start().await;
+    let (client, tech) = (vigie.api("client").await, vigie.api("tech").await);
+    let incident = client.report(WALL[0].1).await;
+    let id = &incident["id"];
+    tech.post(&format!("/api/incidents/{id}/acknowledge"), json!({})).await;
+    tech.post(&format!("/api/incidents/{id}/dispatch"), json!({})).await;
+    tech.post(&format!("/api/incidents/{id}/updates"), json!({ "message": "Technicien en route, arrivée prévue dans 40 minutes. L'enregistreur redémarre à distance en attendant." })).await;
+    let driver = ChromeDriver::start().await;
+
+    let phone = driver.session(Window::Phone { width: 390, height: 844, pixel_ratio: 2.0 }).await;
+    pages::login(&phone, &vigie, "client").await;
+    pages::go(&phone, &vigie.url(&format!("/incidents/{id}"))).await;
+    until("the update in the client's timeline", pages::SHOWN, async || {
+        text(&phone, "[data-testid=timeline]").await.filter(|t| t.contains("Technicien en route"))
+    })
+    .await;
+    save(&phone, "incident-client-phone.png", (780, 1688)).await;
+
+    let laptop = driver.session(Window::Desktop { width: 1366, height: 900 }).await;
+    fit_viewport(&laptop, 1366, 900).await;
+    pages::login(&laptop, &vigie, "tech").await;
+    pages::go(&laptop, &vigie.url(&format!("/incidents/{id}"))).await;
+    pages::element(&laptop, "[data-testid=action-on-site]").await;
+    save(&laptop, "incident-technician-1366.png", (1366, 900)).await;
+
+    pages::login(&laptop, &vigie, "admin").await;
+    pages::go(&laptop, &vigie.url("/admin")).await;
+    pages::click(&laptop, "[data-testid=admin-tab-policies]").await;
+    pages::click(&laptop, "[data-testid=admin-policy] button").await;
+    pages::element(&laptop, "[data-testid=policy-grid]").await;
+    script(&laptop, "document.querySelector('[data-testid=policy-grid]').scrollIntoView({ block: 'center' })", json!([])).await;
+    save(&laptop, "admin-policy-1366.png", (1366, 900)).await;
+}
+
 /// Makes the page's viewport exactly `width` × `height` CSS pixels, whatever the window's
 /// frame takes.
 async fn fit_viewport(session: &Session, width: u32, height: u32) {

@@ -74,6 +74,12 @@ impl Vigie {
         self.running = Some(running);
     }
 
+    /// Every email the server wrote to its spool folder (it has no SMTP server), as text.
+    pub fn spooled_mail(&self) -> Vec<String> {
+        let Ok(entries) = std::fs::read_dir(self.dir.join("spool").join("mail")) else { return Vec::new() };
+        entries.filter_map(Result::ok).filter_map(|e| std::fs::read_to_string(e.path()).ok()).collect()
+    }
+
     /// The URL of a path of the app.
     pub fn url(&self, path: &str) -> String {
         format!("{}{path}", self.base)
@@ -116,6 +122,11 @@ pub struct Api {
 impl Api {
     /// Logs in as a demo user (the password is the username).
     pub async fn login(base: &str, username: &str) -> Api {
+        Api::login_with(base, username, username).await
+    }
+
+    /// Logs in with a password of one's own.
+    pub async fn login_with(base: &str, username: &str, password: &str) -> Api {
         let http = reqwest::Client::builder()
             .timeout(Duration::from_secs(30))
             .build()
@@ -123,7 +134,7 @@ impl Api {
         let response = http
             .post(format!("{base}/api/login"))
             .header("origin", base)
-            .json(&json!({ "username": username, "password": username }))
+            .json(&json!({ "username": username, "password": password }))
             .send()
             .await
             .expect("POST /api/login is answered");

@@ -204,6 +204,7 @@ pub async fn random_input_never_breaks_the_server(backend: Backend) {
         route(M::POST, "/api/login", Some(json!({ "username": "nobody", "password": "x" })), &[]),
         route(M::POST, "/api/logout", None, &[]),
         route(M::GET, "/api/me", None, &[]),
+        route(M::PUT, "/api/me/lang", Some(json!({ "lang": "en" })), &[]),
         route(M::GET, "/api/time", None, &[]),
         route(M::GET, "/api/sites", None, &[]),
         route(M::PUT, "/api/sites/{id}/technical-contact", Some(json!({ "contact": { "kind": "technical", "name": "A", "email": "a@b.fr", "phone": "+33612345678" } })), &[]),

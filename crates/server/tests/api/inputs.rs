@@ -170,6 +170,12 @@ pub async fn a_report_carries_its_callback_number_and_zone(backend: Backend) {
     let client = server.login("client").await;
     let tech = server.login("tech").await;
     assert_eq!(client.get("/api/me").await.json["phone"], "+33612345678");
+    // The language chosen follows the account.
+    assert_eq!(client.get("/api/me").await.json["lang"], "");
+    let r = client.put("/api/me/lang", &json!({ "lang": "de" })).await;
+    assert_eq!((r.status, r.json["field"].as_str()), (422, Some("lang")), "{}", r.text);
+    assert_eq!(client.put("/api/me/lang", &json!({ "lang": "en" })).await.status, 204);
+    assert_eq!(server.login("client").await.get("/api/me").await.json["lang"], "en");
     let site = server.site_of(&client, "Demo Client").await;
     let report = |body: Value| {
         let client = &client;

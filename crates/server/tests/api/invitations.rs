@@ -36,7 +36,9 @@ pub async fn an_invited_person_chooses_their_password_once(backend: Backend) {
     let r = admin.post("/api/admin/users", &json!({ "username": "lea", "display_name": "Léa Dubois", "role": "client", "organisation_id": organisation })).await;
     assert_eq!((r.status, r.json["field"].as_str()), (422, Some("email")), "{}", r.text);
 
-    let r = admin.post("/api/admin/users", &json!({ "username": "lea", "display_name": "Léa Dubois", "role": "client", "organisation_id": organisation, "email": address })).await;
+    let r = admin.post("/api/admin/users", &json!({ "username": "lea", "display_name": "Léa Dubois", "role": "client", "organisation_id": organisation, "email": address, "phone": "06 12" })).await;
+    assert_eq!((r.status, r.json["field"].as_str()), (422, Some("phone")), "{}", r.text);
+    let r = admin.post("/api/admin/users", &json!({ "username": "lea", "display_name": "Léa Dubois", "role": "client", "organisation_id": organisation, "email": address, "phone": "+33611223344" })).await;
     assert_eq!(r.status, 201, "{}", r.text);
     assert_eq!(r.json["invited"], true);
     let id = r.json["id"].as_i64().unwrap();
@@ -54,6 +56,8 @@ pub async fn an_invited_person_chooses_their_password_once(backend: Backend) {
     let r = anonymous.post("/api/invitations/accept", &json!({ "token": token, "password": "un mot de passe à moi" })).await;
     assert_eq!(r.status, 204, "{}", r.text);
     assert_eq!(login_status(&server, "lea", "un mot de passe à moi").await, 200);
+    let lea = server.login_with("lea", "un mot de passe à moi").await;
+    assert_eq!(lea.get("/api/me").await.json["phone"], "+33611223344", "her phone, offered when she reports");
 
     // Spent: the same link again, or a made-up one, is refused by name.
     let r = anonymous.post("/api/invitations/accept", &json!({ "token": token, "password": "un autre mot de passe" })).await;
