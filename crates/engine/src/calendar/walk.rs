@@ -19,9 +19,9 @@ use crate::{Error, Result};
 pub(super) type Nanos = i64;
 
 pub(super) const NS_PER_MINUTE: i64 = 60_000_000_000;
-const NS_PER_DAY: i64 = 86_400_000_000_000;
+pub(super) const NS_PER_DAY: i64 = 86_400_000_000_000;
 /// `NaiveDate::num_days_from_ce` of 1970-01-01.
-const UNIX_EPOCH_DAY: i32 = 719_163;
+pub(super) const UNIX_EPOCH_DAY: i32 = 719_163;
 
 /// # Errors
 /// [`Error::OutOfRange`] outside the years 1678–2261.
@@ -34,7 +34,7 @@ pub(super) fn from_nanos(n: Nanos) -> DateTime<Utc> {
 }
 
 /// The zone's offset at an instant, in nanoseconds east of UTC.
-fn offset_at(tz: Tz, n: Nanos) -> i64 {
+pub(super) fn offset_at(tz: Tz, n: Nanos) -> i64 {
     i64::from(tz.offset_from_utc_datetime(&from_nanos(n).naive_utc()).fix().local_minus_utc()) * 1_000_000_000
 }
 
