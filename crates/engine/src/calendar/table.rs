@@ -379,4 +379,16 @@ mod tests {
         }
         assert_eq!(year_index(days_before_year(END_YEAR)), None);
     }
+
+    #[test]
+    fn calendars_of_one_definition_share_one_table() {
+        let (a, b) = (Calendar::default(), Calendar::default());
+        assert!(std::ptr::eq(a.table.get(&a), b.table.get(&b)));
+        let other = Calendar::always_open(chrono_tz::Europe::Paris);
+        assert!(!std::ptr::eq(a.table.get(&a), other.table.get(&other)));
+        // A year built for one is there for the other.
+        let t = "2026-11-27T10:00:00Z".parse::<chrono::DateTime<chrono::Utc>>().unwrap();
+        a.add(t, chrono::TimeDelta::hours(4)).unwrap();
+        assert!(b.table.get(&b).years[2026 - FIRST_YEAR as usize].get().is_some());
+    }
 }
