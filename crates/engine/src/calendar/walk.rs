@@ -1,7 +1,9 @@
-//! The walk over opening intervals that every calendar operation is built on.
+//! The walk over opening intervals that every calendar operation is built on: the
+//! business-time table of each year is made from it (`table.rs`), and it answers directly
+//! where the table does not (`reference.rs`).
 //!
-//! Deadlines are computed on every incident, every second on a wall of a thousand
-//! countdowns, so the walk avoids the costly parts of date arithmetic: instants are
+//! A year's table is built on its first deadline, and the reference answers in the
+//! property tests, so the walk avoids the costly parts of date arithmetic: instants are
 //! nanoseconds since the Unix epoch, local dates are day numbers, closed days are a bitset,
 //! and the time zone is consulted once or twice a day (a day has a single UTC offset except
 //! on the two DST days of a year, which take the exact path with the gap and fold rules).
