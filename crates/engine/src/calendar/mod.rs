@@ -11,8 +11,8 @@
 //!
 //! Deadlines and measures are answered from a table of the walk's intervals with the
 //! business time before each, built once per calendar and year (`table.rs`), in a time that
-//! does not grow with the distance; the walk itself stays as [`reference`], which the table
-//! is tested against and falls back to.
+//! does not grow with the distance; the walk itself stays as [`reference`](mod@reference),
+//! which the table is tested against and falls back to.
 
 mod holidays;
 pub mod reference;
