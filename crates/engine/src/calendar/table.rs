@@ -134,7 +134,8 @@ impl Table {
         let mut skipped = usize::from(year.business_before_day[(next_day - year.first_day) as usize]);
         let mut wanted = n as usize;
         loop {
-            if let Some(&closing) = year.closings.get(skipped + wanted - 1) {
+            // Checked: `usize` is 32 bits in the browser, and `n` may be anything up to `u32::MAX`.
+            if let Some(&closing) = year.closings.get(skipped.checked_add(wanted - 1)?) {
                 return Some(closing);
             }
             wanted -= year.closings.len() - skipped;
