@@ -972,9 +972,11 @@ fn exit_code(status: ExitStatus) -> i32 {
 // ---------------------------------------------------------------------------
 // bench
 
-/// The engine's deadline benchmarks; native only, so no setup.
+/// The engine's benchmarks (deadlines natively and in headless Chromium, classification,
+/// the suggestion's corpus), the server's and the browser app's.
 fn bench(ctx: &Ctx) -> Result<(), String> {
-    say("bench", "engine: deadlines against workclock, classification");
+    say("bench", "engine: deadlines against ule-hours and workclock, then in headless Chromium; classification");
+    write_webdriver_json(ctx)?;
     step("bench", ctx.cargo(&["bench", "-p", "vigie-engine", "--bench", "deadlines"]))?;
     say("bench", "engine: the priority suggestion on the labelled corpus (accuracy, confusion matrix, under-ratings)");
     step("bench", ctx.cargo(&["bench", "-p", "vigie-engine", "--bench", "corpus"]))?;

@@ -4,19 +4,27 @@
 //! [`HolidayRegion`] and extra closed dates. Every operation takes the instant it starts from,
 //! never the system clock.
 //!
-//! All operations are built on one walk, [`Calendar::intervals_from`], which yields the
+//! All operations are defined by one walk, [`Calendar::intervals_from`], which yields the
 //! calendar's opening intervals as UTC instants in order. Local times are turned into
 //! instants with two rules: a local time that does not exist (the spring-forward gap) is the
 //! first instant after the gap; an ambiguous one (the fall-back fold) is the earlier instant.
+//!
+//! Deadlines and measures are answered from a table of the walk's intervals with the
+//! business time before each, built once per calendar and year (`table.rs`), in a time that
+//! does not grow with the distance; the walk itself stays as [`reference`](mod@reference),
+//! which the table is tested against and falls back to.
 
 mod holidays;
+pub mod reference;
 mod spec;
+mod table;
 mod walk;
 
 pub use holidays::{easter_sunday, HolidayRegion, HolidayRule};
 pub use spec::CalendarSpec;
 
-use walk::{from_nanos, to_nanos, ClosedDays, Nanos};
+use table::TableLink;
+use walk::{from_nanos, to_nanos, ClosedDays};
 
 use chrono::{DateTime, Datelike, LocalResult, NaiveDate, NaiveDateTime, NaiveTime, Offset, TimeDelta, TimeZone, Timelike, Utc, Weekday};
 use chrono_tz::Tz;
@@ -62,6 +70,8 @@ pub struct Calendar {
     closed_dates: Vec<NaiveDate>,
     /// Holidays and closed dates, derived from the two fields above for fast look-up.
     closed: ClosedDays,
+    /// The business-time table, shared by every calendar of the same definition.
+    table: TableLink,
 }
 
 impl Default for Calendar {
@@ -73,6 +83,7 @@ impl Default for Calendar {
             holidays: HolidayRegion::Fr,
             closed_dates: Vec::new(),
             closed: ClosedDays::new(HolidayRegion::Fr, &[]),
+            table: TableLink::default(),
         }
     }
 }
@@ -86,6 +97,7 @@ impl Calendar {
             holidays: HolidayRegion::None,
             closed_dates: Vec::new(),
             closed: ClosedDays::new(HolidayRegion::None, &[]),
+            table: TableLink::default(),
         }
     }
 
@@ -172,7 +184,7 @@ impl Calendar {
         closed_dates.sort_unstable();
         closed_dates.dedup();
         let closed = ClosedDays::new(holidays, &closed_dates);
-        Ok(Calendar { time_zone, hours, holidays, closed_dates, closed })
+        Ok(Calendar { time_zone, hours, holidays, closed_dates, closed, table: TableLink::default() })
     }
 
     /// The calendar's time zone.
@@ -290,22 +302,13 @@ impl Calendar {
     /// [`Error::InvalidDuration`] for a negative duration, [`Error::NoBusinessTime`] when the
     /// calendar stops opening.
     pub fn add(&self, from: DateTime<Utc>, duration: TimeDelta) -> Result<DateTime<Utc>> {
-        if duration < TimeDelta::zero() {
-            return Err(Error::InvalidDuration(format!("cannot add a negative business duration ({duration})")));
-        }
-        let mut remaining: Nanos = duration
-            .num_nanoseconds()
-            .ok_or_else(|| Error::InvalidDuration(format!("{duration} is too long")))?;
-        for interval in self.walk(to_nanos(from)?, None) {
-            let (start, end) = interval?;
-            let length = end - start;
-            if remaining <= length {
-                return Ok(from_nanos(start + remaining));
+        let duration = reference::checked_duration(duration)?;
+        if let Ok(start) = to_nanos(from) {
+            if let Some(due) = self.table.get(self).add(self, start, duration) {
+                return Ok(from_nanos(due));
             }
-            remaining -= length;
         }
-        // The walk ends only with an error, returned above; this is its safe equivalent.
-        Err(Error::NoBusinessTime { from: from.to_rfc3339() })
+        reference::add(self, from, TimeDelta::nanoseconds(duration))
     }
 
     /// The business time between `from` and `to` (zero when `to` is not after `from`).
@@ -327,16 +330,12 @@ impl Calendar {
         if to <= from {
             return Ok(TimeDelta::zero());
         }
-        let to = to_nanos(to)?;
-        let mut total: Nanos = 0;
-        for interval in self.walk(to_nanos(from)?, Some(to)) {
-            let (start, end) = interval?;
-            if start >= to {
-                break;
+        if let (Ok(start), Ok(end)) = (to_nanos(from), to_nanos(to)) {
+            if let Some(total) = self.table.get(self).between(self, start, end) {
+                return Ok(TimeDelta::nanoseconds(total));
             }
-            total += end.min(to) - start;
         }
-        Ok(TimeDelta::nanoseconds(total))
+        reference::business_time_between(self, from, to)
     }
 
     /// Whether the calendar is open at `t`.
@@ -368,10 +367,12 @@ impl Calendar {
     /// # Errors
     /// [`Error::NoBusinessTime`] when the calendar does not open within [`MAX_CLOSED_DAYS`].
     pub fn next_opening(&self, t: DateTime<Utc>) -> Result<DateTime<Utc>> {
-        match self.walk(to_nanos(t)?, None).next() {
-            Some(interval) => interval.map(|(start, _)| from_nanos(start)),
-            None => Err(Error::NoBusinessTime { from: t.to_rfc3339() }),
+        if let Ok(start) = to_nanos(t) {
+            if let Some(next) = self.table.get(self).add(self, start, 0) {
+                return Ok(from_nanos(next));
+            }
         }
+        reference::next_opening(self, t)
     }
 
     /// The closing time of the `n`th business day strictly after the local date of `t`.
@@ -389,27 +390,14 @@ impl Calendar {
     /// [`Error::InvalidDuration`] when `n` is 0, [`Error::NoBusinessTime`] when no business
     /// day comes within [`MAX_CLOSED_DAYS`] days.
     pub fn end_of_nth_business_day(&self, t: DateTime<Utc>, n: u32) -> Result<DateTime<Utc>> {
-        if n == 0 {
-            return Err(Error::InvalidDuration("the number of business days must be at least 1".into()));
-        }
-        let mut date = self.local_date(t);
-        let mut found = 0;
-        let mut closed_days = 0;
-        loop {
-            date = date.succ_opt().ok_or_else(|| Error::OutOfRange(date.to_string()))?;
-            if let Some(&(_, end)) = self.day_hours(date).last().filter(|_| !self.is_closed_date(date)) {
-                found += 1;
-                closed_days = 0;
-                if found == n {
-                    return Ok(self.instant(date, end));
-                }
-            } else {
-                closed_days += 1;
-                if closed_days > MAX_CLOSED_DAYS {
-                    return Err(Error::NoBusinessTime { from: t.to_rfc3339() });
+        if n > 0 {
+            if let Ok(start) = to_nanos(t) {
+                if let Some(end) = self.table.get(self).end_of_nth_business_day(self, start, n) {
+                    return Ok(from_nanos(end));
                 }
             }
         }
+        reference::end_of_nth_business_day(self, t, n)
     }
 }
 

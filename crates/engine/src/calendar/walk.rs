@@ -1,7 +1,9 @@
-//! The walk over opening intervals that every calendar operation is built on.
+//! The walk over opening intervals that every calendar operation is built on: the
+//! business-time table of each year is made from it (`table.rs`), and it answers directly
+//! where the table does not (`reference.rs`).
 //!
-//! Deadlines are computed on every incident, every second on a wall of a thousand
-//! countdowns, so the walk avoids the costly parts of date arithmetic: instants are
+//! A year's table is built on its first deadline, and the reference answers in the
+//! property tests, so the walk avoids the costly parts of date arithmetic: instants are
 //! nanoseconds since the Unix epoch, local dates are day numbers, closed days are a bitset,
 //! and the time zone is consulted once or twice a day (a day has a single UTC offset except
 //! on the two DST days of a year, which take the exact path with the gap and fold rules).
@@ -19,9 +21,9 @@ use crate::{Error, Result};
 pub(super) type Nanos = i64;
 
 pub(super) const NS_PER_MINUTE: i64 = 60_000_000_000;
-const NS_PER_DAY: i64 = 86_400_000_000_000;
+pub(super) const NS_PER_DAY: i64 = 86_400_000_000_000;
 /// `NaiveDate::num_days_from_ce` of 1970-01-01.
-const UNIX_EPOCH_DAY: i32 = 719_163;
+pub(super) const UNIX_EPOCH_DAY: i32 = 719_163;
 
 /// # Errors
 /// [`Error::OutOfRange`] outside the years 1678–2261.
@@ -34,7 +36,7 @@ pub(super) fn from_nanos(n: Nanos) -> DateTime<Utc> {
 }
 
 /// The zone's offset at an instant, in nanoseconds east of UTC.
-fn offset_at(tz: Tz, n: Nanos) -> i64 {
+pub(super) fn offset_at(tz: Tz, n: Nanos) -> i64 {
     i64::from(tz.offset_from_utc_datetime(&from_nanos(n).naive_utc()).fix().local_minus_utc()) * 1_000_000_000
 }
 
