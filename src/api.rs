@@ -139,7 +139,18 @@ pub async fn open_incidents() -> Result<Vec<IncidentView>, ApiError> {
 
 /// `GET /api/incidents?state=…`: `open`, `closed` (the history) or `all`.
 pub async fn incidents(state: &str) -> Result<Vec<IncidentView>, ApiError> {
-    get(&format!("/api/incidents?state={state}&limit=5000")).await
+    incidents_of(state, "").await
+}
+
+/// The same, for staff, of an assignee: `me`, `none`, or anyone (`""`).
+pub async fn incidents_of(state: &str, assignee: &str) -> Result<Vec<IncidentView>, ApiError> {
+    let assignee = if assignee.is_empty() { String::new() } else { format!("&assignee={assignee}") };
+    get(&format!("/api/incidents?state={state}&limit=5000{assignee}")).await
+}
+
+/// `GET /api/staff`: whom an incident can be assigned to.
+pub async fn staff() -> Result<Vec<vigie_api::StaffMember>, ApiError> {
+    get("/api/staff").await
 }
 
 /// `GET /api/incidents/{id}`.

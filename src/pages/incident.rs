@@ -89,7 +89,7 @@ pub fn IncidentDetails(incident: IncidentView, now: Signal<DateTime<Utc>>) -> im
         // An internal follow-up: the client is told when the review opens, in its own notice.
         {(incident.recurrent && staff).then(|| view! { <p class="note" data-testid="recurrent-note">{t(lang.get_untracked(), "Incident récurrent : revue technique ouverte.", "Recurrent incident: technical review opened.")}</p> })}
         <p class="description">{incident.description.clone()}</p>
-        <Facts incident=incident.clone() time_zone now />
+        <Facts incident=incident.clone() time_zone now staff />
         {(incident.priority == vigie_engine::Priority::P1 && incident.resolved_at.is_some()).then(|| view! { <PostMortemLink incident=incident.id /> })}
         <ul class="clocks">
             {move || clocks().into_iter().map(|c| view! { <ClockLine clock=c time_zone now /> }).collect_view()}
@@ -114,10 +114,16 @@ fn PostMortemLink(incident: i64) -> impl IntoView {
 /// What happened on site and to the data, as the client reads it: who was sent and when,
 /// when the intervention is planned, what was lost and whether the GDPR notice went.
 #[component]
-fn Facts(incident: IncidentView, time_zone: chrono_tz::Tz, now: Signal<DateTime<Utc>>) -> impl IntoView {
+fn Facts(incident: IncidentView, time_zone: chrono_tz::Tz, now: Signal<DateTime<Utc>>, staff: bool) -> impl IntoView {
     let lang = use_lang().get_untracked();
     let when = move |at: DateTime<Utc>| crate::fr::when(at, now.get_untracked(), time_zone, lang);
     let mut lines: Vec<(&'static str, String)> = Vec::new();
+    match (&incident.assignee_name, incident.resolved_at) {
+        (Some(name), _) => lines.push(("owner", format!("{} {name}", t(lang, "Responsable :", "Owner:")))),
+        (None, None) if staff => lines.push(("owner", t(lang, "Personne n'a encore pris l'incident.", "Nobody has taken the incident yet.").to_string())),
+        (None, None) => {}
+        (None, Some(_)) => {}
+    }
     if let Some(zone) = &incident.zone {
         lines.push(("zone", format!("{} {zone}", t(lang, "Zone :", "Zone:"))));
     }
@@ -245,6 +251,10 @@ pub fn detail(kind: &str, data: &serde_json::Value, time_zone: chrono_tz::Tz, no
                 parts.push(format!("{} {level}", crate::fr::clock_name(clock, lang)));
             }
         }
+        "assigned" => parts.push(match text("to") {
+            Some(to) => format!("{} {to}", t(lang, "confié à", "assigned to")),
+            None => t(lang, "plus personne", "nobody now").to_string(),
+        }),
         "intervention_planned" => {
             if let Some(at) = text("planned_for").and_then(|p| p.parse::<DateTime<Utc>>().ok()) {
                 parts.push(format!("{} {}", t(lang, "pour", "for"), crate::fr::when(at, now, time_zone, lang)));
@@ -304,6 +314,7 @@ fn Actions(id: i64, incident: Signal<Option<IncidentView>>, time_zone: Signal<ch
         <Show when=staff>
             <section class="panel actions">
                 <h2><Tr fr="Actions" en="Actions" /></h2>
+                <Owner id incident on_done />
                 {BUTTONS.into_iter().map(button).collect_view()}
                 {FORMS.iter().map(|form| view! {
                     <Show when=move || allowed(form.action)>
@@ -315,6 +326,53 @@ fn Actions(id: i64, incident: Signal<Option<IncidentView>>, time_zone: Signal<ch
                     <p class="note" data-testid="actions-closed"><Tr fr="Incident clos : plus aucune action." en="Incident closed: no action left." /></p>
                 </Show>
             </section>
+        </Show>
+    }
+}
+
+/// Who owns the incident: "I take it" for whoever does not yet, and the choice of anyone on
+/// the team (or nobody).
+#[component]
+fn Owner(id: i64, incident: Signal<Option<IncidentView>>, on_done: impl Fn() + Copy + Send + Sync + 'static) -> impl IntoView {
+    let lang = use_lang();
+    let session = expect_context::<Session>();
+    let me = move || session.user.with(|u| u.as_ref().map(|u| u.id));
+    let owner = move || incident.with(|i| i.as_ref().and_then(|i| i.assignee_id));
+    let open = move || incident.with(|i| i.as_ref().is_some_and(|i| i.closed_at.is_none()));
+    let staff = RwSignal::new(Vec::<vigie_api::StaffMember>::new());
+    spawn_local(async move { staff.set(api::staff().await.unwrap_or_default()) });
+    let chosen = RwSignal::new(String::new());
+    let error = RwSignal::new(None::<String>);
+    let assign = move |user_id: Option<i64>| {
+        spawn_local(async move {
+            match api::act(id, "assign", &serde_json::json!({ "user_id": user_id })).await {
+                Ok(_) => {
+                    error.set(None);
+                    chosen.set(String::new());
+                    on_done();
+                }
+                Err(e) => error.set(Some(refusal(&e, lang.get_untracked()))),
+            }
+        });
+    };
+    view! {
+        <Show when=open>
+            <div class="action owner">
+                <Show when=move || me().is_some() && owner() != me()>
+                    <button class="primary" data-testid="action-take" on:click=move |_| assign(me())><Tr fr="Je la prends" en="I take it" /></button>
+                </Show>
+                <label for="assign-to"><Tr fr="Confier à" en="Assign to" /></label>
+                <select id="assign-to" data-testid="assign-to" on:change=move |ev| chosen.set(event_target_value(&ev))>
+                    <option value="" selected=move || chosen.with(String::is_empty)><Tr fr="— choisir —" en="— choose —" /></option>
+                    <option value="none"><Tr fr="Personne" en="Nobody" /></option>
+                    {move || staff.get().into_iter().map(|m| view! { <option value=m.id.to_string()>{m.display_name}</option> }).collect_view()}
+                </select>
+                <button data-testid="action-assign" disabled=move || chosen.with(String::is_empty)
+                    on:click=move |_| { let c = chosen.get_untracked(); assign(c.parse().ok()) }>
+                    <Tr fr="Confier" en="Assign" />
+                </button>
+                <p class="error" role="alert" data-testid="error-assign">{move || error.get()}</p>
+            </div>
         </Show>
     }
 }

@@ -20,15 +20,19 @@ pub fn IncidentsPage() -> impl IntoView {
     let lang = use_lang();
     let now = clock::use_server_now();
     let state = RwSignal::new("open".to_string());
+    // Staff: everyone's, mine, or nobody's.
+    let assignee = RwSignal::new(String::new());
+    let staff = move || expect_context::<crate::Session>().user.with(|u| u.as_ref().is_some_and(|u| u.is_staff()));
     let search = RwSignal::new(String::new());
     let shown_count = RwSignal::new(PAGE);
     let incidents = RwSignal::new(None::<Result<Vec<IncidentView>, String>>);
     let reload = move || {
-        let which = state.get_untracked();
-        spawn_local(async move { incidents.set(Some(api::incidents(&which).await.map_err(|e| e.message))) })
+        let (which, whose) = (state.get_untracked(), assignee.get_untracked());
+        spawn_local(async move { incidents.set(Some(api::incidents_of(&which, &whose).await.map_err(|e| e.message))) })
     };
     Effect::new(move |_| {
         state.track();
+        assignee.track();
         shown_count.set(PAGE);
         reload();
     });
@@ -72,6 +76,15 @@ pub fn IncidentsPage() -> impl IntoView {
                         <option value="all" selected=move || state.get() == "all"><Tr fr="Tous" en="All" /></option>
                     </select>
                 </label>
+                <Show when=staff>
+                    <label><Tr fr="Responsable" en="Owner" />
+                        <select data-testid="incidents-assignee" on:change=move |ev| assignee.set(event_target_value(&ev))>
+                            <option value=""><Tr fr="Tous" en="Anyone" /></option>
+                            <option value="me"><Tr fr="Les miens" en="Mine" /></option>
+                            <option value="none"><Tr fr="Sans responsable" en="Unassigned" /></option>
+                        </select>
+                    </label>
+                </Show>
                 <label><Tr fr="Rechercher" en="Search" />
                     <input type="search" data-testid="incidents-search" prop:value=move || search.get() on:input=move |ev| { search.set(event_target_value(&ev)); shown_count.set(PAGE); } />
                 </label>
@@ -152,7 +165,10 @@ fn IncidentRow(incident: IncidentView, now: Signal<chrono::DateTime<chrono::Utc>
             <td class=format!("priority-{}", incident.priority.as_str().to_ascii_lowercase())>{incident.priority.as_str()}</td>
             <td>{format!("{} — {}", incident.organisation_name, incident.site_name)}</td>
             <td class="description">{incident.description.clone()}</td>
-            <td>{move || crate::fr::status_name(incident.status, lang.get())}</td>
+            <td>{move || match &incident.assignee_name {
+                Some(owner) => format!("{} · {owner}", crate::fr::status_name(incident.status, lang.get())),
+                None => crate::fr::status_name(incident.status, lang.get()).to_string(),
+            }}</td>
             <td>{due}</td>
         </tr>
     }

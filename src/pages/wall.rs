@@ -273,6 +273,8 @@ fn WallTile(tile: Tile, now: Signal<DateTime<Utc>>) -> impl IntoView {
     let Tile { incident, urgent } = tile;
     let priority = incident.priority.as_str();
     let resolved = incident.resolved_at.is_some();
+    let assignee = incident.assignee_name.clone();
+    let unowned_p1 = incident.priority == vigie_engine::Priority::P1 && incident.assignee_id.is_none() && !resolved;
     let class = format!("tile tile-{}", priority.to_ascii_lowercase());
     // One computation per tick for all that is shown. A paused clock says when it runs
     // again, in the site's time; that instant is looked up once per pause, not per tick.
@@ -323,6 +325,7 @@ fn WallTile(tile: Tile, now: Signal<DateTime<Utc>>) -> impl IntoView {
             class:tile-breached=move || state() == Some(Shown::Breached)
             class:tile-at-risk=move || state() == Some(Shown::AtRisk)
             class:tile-resolved=resolved
+            class:tile-unowned=unowned_p1
             data-testid="wall-tile"
             data-priority=priority
             data-reference=incident.reference.clone()
@@ -333,9 +336,14 @@ fn WallTile(tile: Tile, now: Signal<DateTime<Utc>>) -> impl IntoView {
                 // The number people say ("le 13"); the whole reference too for screen readers.
                 <a class="tile-reference" href=format!("/incidents/{}", incident.id)
                     aria-label=format!("{} ({})", short_reference(&incident.reference), incident.reference)>{short_reference(&incident.reference)}</a>
+                // A P1 nobody owns stands out, in words, at every tile size.
+                {unowned_p1.then(|| view! { " " <span class="tile-unassigned" data-testid="tile-unassigned">{move || t(lang.get(), "À PRENDRE", "UNASSIGNED")}</span> })}
             </p>
             <p class="tile-site">{format!("{} · {}", incident.site_name, incident.organisation_name)}</p>
-            <p class="tile-status">{move || crate::fr::status_name(incident.status, lang.get())}</p>
+            <p class="tile-status" data-testid="tile-status">{move || match &assignee {
+                Some(name) => format!("{} · {name}", crate::fr::status_name(incident.status, lang.get())),
+                None => crate::fr::status_name(incident.status, lang.get()).to_string(),
+            }}</p>
             <p class="tile-description">{incident.description.clone()}</p>
             {countdown}
         </li>

@@ -107,6 +107,12 @@ pub struct IncidentView {
     /// The site's zone the report concerns.
     #[serde(default)]
     pub zone: Option<String>,
+    /// The member of staff who owns the incident, if anyone.
+    #[serde(default)]
+    pub assignee_id: Option<i64>,
+    /// Their name, as it was when they were assigned.
+    #[serde(default)]
+    pub assignee_name: Option<String>,
     /// The GDPR notice sent to the client, and when.
     pub gdpr_notice: Option<GdprNotice>,
     pub gdpr_notice_sent_at: Option<DateTime<Utc>>,
@@ -199,6 +205,26 @@ pub struct NewIncident {
     /// sensitive for the suggestion.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub zone: Option<String>,
+}
+
+/// `POST /api/incidents/{id}/assign` (staff): who owns the incident from now; `null` for
+/// nobody.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Assign {
+    /// A member of staff's id, or `None`.
+    pub user_id: Option<i64>,
+}
+
+/// A member of staff, as `GET /api/staff` lists them for assignment.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StaffMember {
+    /// Identifier.
+    pub id: i64,
+    /// Name shown.
+    pub display_name: String,
+    /// `technician`, `supervisor` or `admin`.
+    pub role: String,
 }
 
 /// `POST /api/incidents/{id}/on-site-needed` (staff): whether a technician must go on site,

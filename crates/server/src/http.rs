@@ -60,6 +60,8 @@ pub fn app(state: AppState) -> Router {
         .route("/incidents/{id}/reclassify", post(reclassify))
         .route("/incidents/{id}/resolve", post(resolve))
         .route("/incidents/{id}/close", post(close))
+        .route("/incidents/{id}/assign", post(assign))
+        .route("/staff", get(staff))
         .route("/incidents/{id}/postmortem", get(postmortems::of_incident))
         .route("/postmortems", get(postmortems::list))
         .route("/postmortems/{id}", get(postmortems::show).put(postmortems::edit))
@@ -320,6 +322,21 @@ async fn correct_type(State(state): State<AppState>, user: User, Id(id): Id, Api
 
 async fn close(State(state): State<AppState>, user: User, Id(id): Id, OptionalJson(body): OptionalJson<Note>) -> Result<Response, Error> {
     run(state, user, id, Action::Close { note: body.note }).await
+}
+
+async fn assign(State(state): State<AppState>, user: User, Id(id): Id, ApiJson(body): ApiJson<vigie_api::Assign>) -> Result<Response, Error> {
+    run(state, user, id, Action::Assign { user_id: body.user_id }).await
+}
+
+/// `GET /api/staff` (staff): the active members of staff an incident can be assigned to.
+async fn staff(State(state): State<AppState>, user: User) -> Result<Json<Vec<vigie_api::StaffMember>>, Error> {
+    user.require_staff()?;
+    let rows = sqlx::query("SELECT id, display_name, role FROM users WHERE active = 1 AND role <> 'client' ORDER BY display_name").fetch_all(state.db.pool()).await?;
+    let staff = rows
+        .iter()
+        .map(|r| Ok(vigie_api::StaffMember { id: crate::db::get(r, "id")?, display_name: crate::db::get(r, "display_name")?, role: crate::db::get(r, "role")? }))
+        .collect::<Result<Vec<_>, Error>>()?;
+    Ok(Json(staff))
 }
 
 #[derive(Deserialize)]

@@ -58,6 +58,8 @@ pub struct Incident {
     pub gdpr_notice: Option<GdprNotice>,
     pub callback_phone: Option<String>,
     pub zone: Option<String>,
+    pub assignee_id: Option<i64>,
+    pub assignee_name: Option<String>,
 }
 
 impl Incident {
@@ -117,6 +119,8 @@ impl Incident {
             data_loss_description: get(row, "data_loss_description")?,
             callback_phone: get(row, "callback_phone")?,
             zone: get(row, "zone")?,
+            assignee_id: get(row, "assignee_id")?,
+            assignee_name: get(row, "assignee_name")?,
             gdpr_notice: gdpr_notice.map(|n| serde_json::from_str(&n)).transpose().map_err(|e| bad("gdpr_notice", e))?,
         })
     }
@@ -182,6 +186,8 @@ pub fn view(incident: &Incident, site: &Site, organisation: &Organisation, now: 
         data_loss_description: incident.data_loss_description.clone(),
         callback_phone: incident.callback_phone.clone(),
         zone: incident.zone.clone(),
+        assignee_id: incident.assignee_id,
+        assignee_name: incident.assignee_name.clone(),
         gdpr_notice: incident.gdpr_notice.clone(),
         gdpr_notice_sent_at: t.gdpr_notice_sent_at,
         last_update_at: t.last_update_at,
@@ -261,6 +267,9 @@ pub struct ListQuery {
     /// At most this many, newest first (default 500, at most 5000).
     #[serde(default)]
     pub limit: Option<i64>,
+    /// Staff: `me` (the caller's), `none` (nobody's), or a user's id.
+    #[serde(default)]
+    pub assignee: Option<String>,
 }
 
 /// The incidents the user may see, newest first.
@@ -275,8 +284,17 @@ pub async fn list(state: &AppState, user: &User, q: &ListQuery) -> Result<Vec<In
         other => return Err(Error::field("state", format!("unknown state {other:?} (expected open, closed or all)"))),
     };
     let org_filter = if user.is_staff() { q.organisation_id } else { user.organisation_id };
+    let assignee_filter = match q.assignee.as_deref() {
+        None => String::new(),
+        Some("none") => " AND assignee_id IS NULL".to_string(),
+        Some("me") => format!(" AND assignee_id = {}", user.id),
+        Some(other) => match other.parse::<i64>() {
+            Ok(id) => format!(" AND assignee_id = {id}"),
+            Err(_) => return Err(Error::field("assignee", format!("unknown assignee {other:?} (expected me, none or a user's id)"))),
+        },
+    };
     let sql = format!(
-        "SELECT * FROM incidents WHERE {closed_filter}
+        "SELECT * FROM incidents WHERE {closed_filter}{assignee_filter}
            AND ($1 IS NULL OR organisation_id = $1) AND ($2 IS NULL OR priority = $2) AND ($3 IS NULL OR site_id = $3)
          ORDER BY id DESC LIMIT $4"
     );
@@ -642,6 +660,8 @@ pub enum Action {
     Resolve(Resolution),
     /// The incident is closed.
     Close { note: Option<String> },
+    /// A member of staff owns the incident from now, or nobody (`None`).
+    Assign { user_id: Option<i64> },
 }
 
 fn conflict(incident: &Incident, why: &str) -> Error {
@@ -919,6 +939,24 @@ async fn record<'a>(tx: &mut AnyConnection, incident: &Incident, action: &'a Act
             sqlx::query(&set("closed_at")).bind(to_ms(now)).bind(id).execute(&mut *tx).await?;
             recorded("closed", json!({ "note": n }), None)
         }
+        Action::Assign { user_id } => {
+            let name = match user_id {
+                None => None,
+                Some(user_id) => {
+                    let row = sqlx::query("SELECT display_name, role FROM users WHERE id = $1 AND active = 1").bind(user_id).fetch_optional(&mut *tx).await?;
+                    let staff = row.as_ref().map(|r| get::<String>(r, "role")).transpose()?.is_some_and(|role| role != "client");
+                    match row {
+                        Some(row) if staff => Some(get::<String>(&row, "display_name")?),
+                        _ => return Err(Error::field("user_id", format!("{user_id} is not an active member of staff"))),
+                    }
+                }
+            };
+            if incident.assignee_id == *user_id {
+                return Err(conflict(incident, "is already assigned so"));
+            }
+            sqlx::query("UPDATE incidents SET assignee_id = $1, assignee_name = $2 WHERE id = $3").bind(user_id).bind(&name).bind(id).execute(&mut *tx).await?;
+            recorded("assigned", json!({ "from": incident.assignee_name, "to": name }), None)
+        }
     }
 }
 
@@ -1015,6 +1053,10 @@ pub fn describe_event(kind: &str, data: &str) -> String {
         "recurrence_detected" => "Incident récurrent : revue technique ouverte".to_string(),
         "supervision_resolved" => "Fin d'alerte de la supervision".to_string(),
         "review_closed" => "Revue technique terminée".to_string(),
+        "assigned" => match data.get("to").and_then(|v| v.as_str()) {
+            Some(to) => format!("Incident confié à {to}"),
+            None => "Incident sans responsable".to_string(),
+        },
         // A kind this list does not know yet is still said in words, never as its code.
         _ => "Événement".to_string(),
     }

@@ -185,3 +185,32 @@ async fn an_invited_technician_chooses_her_password_from_the_emailed_link() {
     let api = crate::server::Api::login_with(&vigie.base, "nadia", "un mot de passe à elle").await;
     assert_eq!(api.get("/api/me").await["role"], "technician");
 }
+
+/// The technician takes a P1 from its page; the wall shows who owns it, live, and marks
+/// the P1 nobody has taken.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_p1_taken_shows_its_owner_on_the_wall_and_an_untaken_one_stands_out() {
+    let vigie = Vigie::start().await;
+    let client = vigie.api("client").await;
+    let taken = client.report(&format!("Plus aucune caméra ne fonctionne sur tout le site ({})", stamp())).await;
+    let untaken = client.report(&format!("Intrusion détectée dans la salle serveurs ({})", stamp())).await;
+    assert_eq!((taken["priority"].as_str(), untaken["priority"].as_str()), (Some("P1"), Some("P1")));
+    let driver = ChromeDriver::start().await;
+    let wall = driver.session(Window::Desktop { width: 1920, height: 1080 }).await;
+    pages::login(&wall, &vigie, "supervisor").await;
+    pages::go(&wall, &vigie.url("/wall")).await;
+    let tile = |incident: &serde_json::Value| format!("[data-testid=wall-tile][data-reference={}]", incident["reference"].as_str().unwrap_or("?"));
+    pages::element(&wall, &format!("{} [data-testid=tile-unassigned]", tile(&taken))).await;
+
+    let tech = driver.session(Window::Desktop { width: 1280, height: 900 }).await;
+    pages::login(&tech, &vigie, "tech").await;
+    pages::go(&tech, &vigie.url(&format!("/incidents/{}", taken["id"]))).await;
+    click(&tech, "[data-testid=action-take]").await;
+    let name = vigie.api("tech").await.get("/api/me").await["display_name"].as_str().unwrap_or("?").to_string();
+    until("the owner on the wall", SHOWN, async || {
+        pages::text(&wall, &format!("{} [data-testid=tile-status]", tile(&taken))).await.filter(|t| t.contains(&name))
+    })
+    .await;
+    assert!(!pages::exists(&wall, &format!("{} [data-testid=tile-unassigned]", tile(&taken))).await, "taken: no longer marked");
+    assert!(pages::exists(&wall, &format!("{} [data-testid=tile-unassigned]", tile(&untaken))).await, "the other P1 still stands out");
+}

@@ -27,6 +27,7 @@ mod serving;
 mod contacts;
 mod sites;
 mod invitations;
+mod team;
 
 /// Runs each scenario once per database: `sqlite::name` and `postgres::name`.
 macro_rules! on_both_databases {
@@ -108,6 +109,7 @@ on_both_databases!(
     fuzz::random_input_never_breaks_the_server,
     contacts::clients_designate_their_contacts,
     invitations::an_invited_person_chooses_their_password_once,
+    team::incidents_are_taken_assigned_and_filtered_by_owner,
     contacts::a_site_technical_contact_is_told_for_that_site_only,
     sites::each_site_carries_its_effective_policy,
 );
