@@ -148,6 +148,11 @@ pub async fn incidents_of(state: &str, assignee: &str) -> Result<Vec<IncidentVie
     get(&format!("/api/incidents?state={state}&limit=5000{assignee}")).await
 }
 
+/// `POST /api/incidents/{id}/messages`: a message, or (staff) an internal note.
+pub async fn message(id: i64, text: &str, internal: bool) -> Result<serde_json::Value, ApiError> {
+    send("POST", &format!("/api/incidents/{id}/messages"), &serde_json::json!({ "text": text, "internal": internal }), &[]).await
+}
+
 /// `GET /api/staff`: whom an incident can be assigned to.
 pub async fn staff() -> Result<Vec<vigie_api::StaffMember>, ApiError> {
     get("/api/staff").await

@@ -101,6 +101,8 @@ pub fn event_name(kind: &str, lang: crate::i18n::Lang) -> String {
         ("postmortem_edited", "Post-mortem modifié", "Post-mortem edited"),
         ("postmortem_published", "Post-mortem publié", "Post-mortem published"),
         ("assigned", "Responsable de l'incident", "Incident owner"),
+        ("message", "Message", "Message"),
+        ("internal_note", "Note interne (équipe seulement)", "Internal note (team only)"),
     ];
     NAMES.iter().find(|(k, ..)| *k == kind).map_or_else(|| kind.to_string(), |(_, fr, en)| crate::i18n::t(lang, fr, en).to_string())
 }

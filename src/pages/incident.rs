@@ -55,6 +55,7 @@ pub fn IncidentPage(id: i64) -> impl IntoView {
                 Some(Ok(i)) => view! { <IncidentDetails incident=i now /> }.into_any(),
             }}
             <Actions id=incident_id incident=current time_zone on_done=load />
+            <Conversation id=incident_id incident=current on_done=load />
             <Timeline events=timeline time_zone now />
         </main>
     }
@@ -222,7 +223,7 @@ fn Timeline(events: RwSignal<Vec<EventView>>, time_zone: Signal<chrono_tz::Tz>, 
 /// reason, the message sent to the client, a description, a note).
 pub fn detail(kind: &str, data: &serde_json::Value, time_zone: chrono_tz::Tz, now: DateTime<Utc>, lang: Lang) -> String {
     let text = |k: &str| data[k].as_str().filter(|v| !v.is_empty()).map(str::to_string);
-    let own = ["reason", "message", "description", "note", "findings", "error"].iter().find_map(|k| text(k));
+    let own = ["reason", "message", "text", "description", "note", "findings", "error"].iter().find_map(|k| text(k));
     let mut parts: Vec<String> = Vec::new();
     match kind {
         "reclassified" | "type_corrected" => {
@@ -326,6 +327,58 @@ fn Actions(id: i64, incident: Signal<Option<IncidentView>>, time_zone: Signal<ch
                     <p class="note" data-testid="actions-closed"><Tr fr="Incident clos : plus aucune action." en="Incident closed: no action left." /></p>
                 </Show>
             </section>
+        </Show>
+    }
+}
+
+/// Writing on the incident: the client and the staff to each other, and the staff an
+/// internal note the client never sees. What is written appears in the timeline.
+#[component]
+fn Conversation(id: i64, incident: Signal<Option<IncidentView>>, on_done: impl Fn() + Copy + Send + Sync + 'static) -> impl IntoView {
+    let lang = use_lang();
+    let session = expect_context::<Session>();
+    let staff = move || session.user.with(|u| u.as_ref().is_some_and(|u| u.is_staff()));
+    let open = move || incident.with(|i| i.as_ref().is_some_and(|i| i.closed_at.is_none()));
+    let text = RwSignal::new(String::new());
+    let internal = RwSignal::new(false);
+    let sending = RwSignal::new(false);
+    let error = RwSignal::new(None::<String>);
+    let send = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        if sending.get_untracked() || text.with_untracked(|t| t.trim().is_empty()) {
+            return;
+        }
+        sending.set(true);
+        spawn_local(async move {
+            match api::message(id, &text.get_untracked(), internal.get_untracked()).await {
+                Ok(_) => {
+                    text.set(String::new());
+                    internal.set(false);
+                    error.set(None);
+                    on_done();
+                }
+                Err(e) => error.set(Some(refusal(&e, lang.get_untracked()))),
+            }
+            sending.set(false);
+        });
+    };
+    view! {
+        <Show when=open>
+            <form class="panel conversation" on:submit=send>
+                <h2><Tr fr="Écrire" en="Write" /></h2>
+                <label for="message-text">{move || if staff() { t(lang.get(), "Message au client, ou note pour l'équipe", "Message to the client, or a note for the team") } else { t(lang.get(), "Un message pour le support", "A message for the support team") }}</label>
+                <textarea id="message-text" data-testid="message-text" rows="3" prop:value=move || text.get() on:input=move |ev| text.set(event_target_value(&ev))></textarea>
+                <Show when=staff>
+                    <label class="check">
+                        <input type="checkbox" data-testid="message-internal" prop:checked=move || internal.get() on:change=move |ev| internal.set(event_target_checked(&ev)) />
+                        <Tr fr="Note interne : jamais montrée au client" en="Internal note: never shown to the client" />
+                    </label>
+                </Show>
+                <button type="submit" class="primary" data-testid="message-send" disabled=move || sending.get() || text.with(|t| t.trim().is_empty())>
+                    {move || if internal.get() { t(lang.get(), "Ajouter la note", "Add the note") } else { t(lang.get(), "Envoyer", "Send") }}
+                </button>
+                <p class="error" role="alert" data-testid="message-error">{move || error.get()}</p>
+            </form>
         </Show>
     }
 }

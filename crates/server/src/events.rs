@@ -38,8 +38,9 @@ use crate::extract::ApiQuery;
 use crate::model::User;
 use crate::state::{AppState, SessionEnd};
 
-/// Event kinds that only staff see (breach alerts are for the operations manager).
-const STAFF_ONLY: &[&str] = &["alert"];
+/// Event kinds that only staff see: breach alerts are for the operations manager, internal
+/// notes for the team.
+const STAFF_ONLY: &[&str] = &["alert", crate::messages::INTERNAL_NOTE];
 
 /// The PostgreSQL advisory lock that orders event ids as their transactions commit
 /// ([`append`]); any number of Vigie's own.

@@ -331,7 +331,7 @@ pub async fn list(state: &AppState, user: &User, q: &ListQuery) -> Result<Vec<In
 /// The longest description kept.
 const MAX_TEXT: usize = 20_000;
 
-fn required_text(field: &str, value: &str) -> Result<String, Error> {
+pub(crate) fn required_text(field: &str, value: &str) -> Result<String, Error> {
     let trimmed = value.trim();
     if trimmed.is_empty() {
         Err(Error::field(field, "required"))
@@ -962,7 +962,12 @@ async fn record<'a>(tx: &mut AnyConnection, incident: &Incident, action: &'a Act
 
 /// Creates the draft post-mortem of a resolved P1, its timeline filled in from the events.
 async fn draft_postmortem(conn: &mut AnyConnection, incident: &Incident, site: &Site, now: DateTime<Utc>) -> Result<(), Error> {
-    let rows = sqlx::query("SELECT * FROM events WHERE incident_id = $1 ORDER BY id").bind(incident.id).fetch_all(&mut *conn).await?;
+    // Published, the post-mortem is the client's: the team's internal notes stay out.
+    let rows = sqlx::query("SELECT * FROM events WHERE incident_id = $1 AND kind <> $2 ORDER BY id")
+        .bind(incident.id)
+        .bind(crate::messages::INTERNAL_NOTE)
+        .fetch_all(&mut *conn)
+        .await?;
     let timeline = rows
         .iter()
         .map(|r| {
@@ -1053,6 +1058,7 @@ pub fn describe_event(kind: &str, data: &str) -> String {
         "recurrence_detected" => "Incident récurrent : revue technique ouverte".to_string(),
         "supervision_resolved" => "Fin d'alerte de la supervision".to_string(),
         "review_closed" => "Revue technique terminée".to_string(),
+        "message" => format!("Message : {}", s("text")),
         "assigned" => match data.get("to").and_then(|v| v.as_str()) {
             Some(to) => format!("Incident confié à {to}"),
             None => "Incident sans responsable".to_string(),

@@ -22,6 +22,7 @@ pub mod incidents;
 pub mod ingest;
 pub mod invitations;
 pub mod listener;
+pub mod messages;
 pub mod metrics;
 pub mod model;
 pub mod monitor;

@@ -222,6 +222,7 @@ pub async fn random_input_never_breaks_the_server(backend: Backend) {
         route(M::POST, "/api/incidents/{id}/close", Some(json!({ "note": "x" })), &[]),
         route(M::POST, "/api/incidents/{id}/assign", Some(json!({ "user_id": 1 })), &[]),
         route(M::GET, "/api/staff", None, &[]),
+        route(M::POST, "/api/incidents/{id}/messages", Some(json!({ "text": "x", "internal": false })), &[]),
         route(M::GET, "/api/incidents/{id}/postmortem", None, &[]),
         route(M::GET, "/api/postmortems", None, &[]),
         route(M::GET, "/api/postmortems/{id}", None, &[]),

@@ -110,6 +110,7 @@ on_both_databases!(
     contacts::clients_designate_their_contacts,
     invitations::an_invited_person_chooses_their_password_once,
     team::incidents_are_taken_assigned_and_filtered_by_owner,
+    team::client_and_staff_talk_and_internal_notes_stay_internal,
     contacts::a_site_technical_contact_is_told_for_that_site_only,
     sites::each_site_carries_its_effective_policy,
 );

@@ -49,3 +49,50 @@ pub async fn incidents_are_taken_assigned_and_filtered_by_owner(backend: Backend
     }
     assert_eq!(client.post(&format!("/api/incidents/{id}/assign"), &json!({ "user_id": null })).await.status, 403);
 }
+
+/// The client and the staff write to each other on an incident, live; the team's internal
+/// notes reach neither the client's timeline nor its event stream; a staff message is
+/// emailed to the reporter.
+pub async fn client_and_staff_talk_and_internal_notes_stay_internal(backend: Backend) {
+    use crate::notifications::{config, SmsGateway, SmtpServer};
+    let dir = crate::harness::temp_dir("messages");
+    let mut smtp = SmtpServer::start(&dir).await;
+    let gateway = SmsGateway::start(0).await;
+    let database_url = crate::harness::fresh_database(backend, &dir).await;
+    let server = TestServer::start_on(dir.clone(), database_url, config(&dir, smtp.port, &gateway)).await;
+    let (client, tech, premium) = (server.login("client").await, server.login("tech").await, server.login("premium").await);
+    let site = server.site_of(&client, "Demo Client").await;
+    let incident = client.post("/api/incidents", &json!({ "site_id": site, "description": "Le lecteur de badge du hall ne lit plus" })).await.json;
+    let id = incident["id"].as_i64().unwrap();
+    let path = format!("/api/incidents/{id}/messages");
+    let mut watching = crate::stream::Listener::open(&client, None).await;
+
+    // The client adds a word; staff answer; staff note something for the team only.
+    assert_eq!(client.post(&path, &json!({ "text": "Le badge de Paul est refusé aussi." })).await.status, 201);
+    let note = tech.post(&path, &json!({ "text": "Contrôleur du hall à remplacer, pièce commandée", "internal": true })).await;
+    assert_eq!(note.status, 201, "{}", note.text);
+    let answer = tech.post(&path, &json!({ "text": "Un technicien passe à 14 h avec un lecteur neuf." })).await;
+    assert_eq!(answer.status, 201, "{}", answer.text);
+
+    // Live on the client's stream: both messages, never the note.
+    let seen = watching.until(|e| e.data["kind"] == "message" && e.data["data"]["text"].as_str().is_some_and(|t| t.contains("14 h"))).await;
+    assert!(seen.iter().all(|e| e.data["kind"] != "internal_note"), "{seen:?}");
+    // The client's timeline has both messages with who wrote them, not the note; staff see all.
+    let texts = |timeline: serde_json::Value| timeline.as_array().unwrap().iter().filter_map(|e| e["data"]["text"].as_str().map(str::to_string)).collect::<Vec<_>>();
+    let for_client = texts(client.get(&format!("/api/incidents/{id}/events")).await.json);
+    assert_eq!(for_client, ["Le badge de Paul est refusé aussi.", "Un technicien passe à 14 h avec un lecteur neuf."]);
+    let for_staff = texts(tech.get(&format!("/api/incidents/{id}/events")).await.json);
+    assert_eq!(for_staff.len(), 3, "{for_staff:?}");
+    // The staff's message reaches the reporter by email.
+    let reference = incident["reference"].as_str().unwrap().to_string();
+    smtp.wait_until("the staff's message by email", |mails| mails.iter().any(|m| m["subject"].as_str().unwrap_or_default().contains(&reference))).await;
+    let mail = smtp.with_subject(&reference).into_iter().find(|m| m["subject"].as_str().unwrap_or_default().contains("message")).expect("the message email");
+    assert_eq!(mail["rcpt_tos"][0], "julie.martin@demo-client.example");
+    assert!(mail["body"].as_str().unwrap_or_default().contains("lecteur neuf"), "{mail}");
+    assert!(!mail["body"].as_str().unwrap_or_default().contains("pièce commandée"));
+
+    // Refused: a client's internal note, an empty text, another organisation's incident.
+    assert_eq!(client.post(&path, &json!({ "text": "x", "internal": true })).await.status, 403);
+    assert_eq!(client.post(&path, &json!({ "text": "  " })).await.json["field"], "text");
+    assert_eq!(premium.post(&path, &json!({ "text": "bonjour" })).await.status, 404);
+}
