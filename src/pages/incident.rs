@@ -119,7 +119,7 @@ fn Facts(incident: IncidentView, time_zone: chrono_tz::Tz, now: Signal<DateTime<
     let lang = use_lang().get_untracked();
     let when = move |at: DateTime<Utc>| crate::fr::when(at, now.get_untracked(), time_zone, lang);
     let mut lines: Vec<(&'static str, String)> = Vec::new();
-    match (&incident.assignee_name, incident.resolved_at) {
+    match (incident.assignee.as_ref().map(|a| &a.name), incident.resolved_at) {
         (Some(name), _) => lines.push(("owner", format!("{} {name}", t(lang, "Responsable :", "Owner:")))),
         (None, None) if staff => lines.push(("owner", t(lang, "Personne n'a encore pris l'incident.", "Nobody has taken the incident yet.").to_string())),
         (None, None) => {}
@@ -390,7 +390,7 @@ fn Owner(id: i64, incident: Signal<Option<IncidentView>>, on_done: impl Fn() + C
     let lang = use_lang();
     let session = expect_context::<Session>();
     let me = move || session.user.with(|u| u.as_ref().map(|u| u.id));
-    let owner = move || incident.with(|i| i.as_ref().and_then(|i| i.assignee_id));
+    let owner = move || incident.with(|i| i.as_ref().and_then(|i| i.assignee.as_ref().map(|a| a.id)));
     let open = move || incident.with(|i| i.as_ref().is_some_and(|i| i.closed_at.is_none()));
     let staff = RwSignal::new(Vec::<vigie_api::StaffMember>::new());
     spawn_local(async move { staff.set(api::staff().await.unwrap_or_default()) });

@@ -165,7 +165,7 @@ fn IncidentRow(incident: IncidentView, now: Signal<chrono::DateTime<chrono::Utc>
             <td class=format!("priority-{}", incident.priority.as_str().to_ascii_lowercase())>{incident.priority.as_str()}</td>
             <td>{format!("{} — {}", incident.organisation_name, incident.site_name)}</td>
             <td class="description">{incident.description.clone()}</td>
-            <td>{move || match &incident.assignee_name {
+            <td>{move || match incident.assignee.as_ref().map(|a| &a.name) {
                 Some(owner) => format!("{} · {owner}", crate::fr::status_name(incident.status, lang.get())),
                 None => crate::fr::status_name(incident.status, lang.get()).to_string(),
             }}</td>

@@ -259,6 +259,10 @@ fn Confirmation(reported: Reported, now: DateTime<Utc>) -> impl IntoView {
     let lang = use_lang();
     let Reported { id, reference, priority, time_zone, next_due } = reported;
     let tz = time_zone.parse::<chrono_tz::Tz>().unwrap_or(chrono_tz::Europe::Paris);
+    let next_due = next_due.and_then(|text| {
+        let ms = js_sys::Date::parse(&text);
+        (!ms.is_nan()).then(|| DateTime::<Utc>::from_timestamp_millis(ms as i64)).flatten()
+    });
     let promise = move || {
         let lang = lang.get();
         match next_due {

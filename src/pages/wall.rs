@@ -273,8 +273,8 @@ fn WallTile(tile: Tile, now: Signal<DateTime<Utc>>) -> impl IntoView {
     let Tile { incident, urgent } = tile;
     let priority = incident.priority.as_str();
     let resolved = incident.resolved_at.is_some();
-    let assignee = incident.assignee_name.clone();
-    let unowned_p1 = incident.priority == vigie_engine::Priority::P1 && incident.assignee_id.is_none() && !resolved;
+    let assignee = incident.assignee.as_ref().map(|a| a.name.clone());
+    let unowned_p1 = incident.priority == vigie_engine::Priority::P1 && incident.assignee.is_none() && !resolved;
     let class = format!("tile tile-{}", priority.to_ascii_lowercase());
     // One computation per tick for all that is shown. A paused clock says when it runs
     // again, in the site's time; that instant is looked up once per pause, not per tick.

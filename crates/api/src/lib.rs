@@ -109,10 +109,7 @@ pub struct IncidentView {
     pub zone: Option<String>,
     /// The member of staff who owns the incident, if anyone.
     #[serde(default)]
-    pub assignee_id: Option<i64>,
-    /// Their name, as it was when they were assigned.
-    #[serde(default)]
-    pub assignee_name: Option<String>,
+    pub assignee: Option<Assignee>,
     /// The GDPR notice sent to the client, and when.
     pub gdpr_notice: Option<GdprNotice>,
     pub gdpr_notice_sent_at: Option<DateTime<Utc>>,
@@ -168,8 +165,10 @@ pub struct Reported {
     pub priority: Priority,
     /// The site's time zone, in which the promise is told.
     pub time_zone: String,
-    /// The deadline of its most urgent running clock: just reported, the take-charge.
-    pub next_due: Option<DateTime<Utc>>,
+    /// The deadline of its most urgent running clock (just reported, the take-charge), as
+    /// the view writes it (RFC 3339). Kept as text: the browser's own date parser reads it,
+    /// which spares the reporting bundle chrono's.
+    pub next_due: Option<String>,
 }
 
 /// `POST /api/incidents`.
@@ -214,6 +213,32 @@ pub struct NewIncident {
 pub struct Assign {
     /// A member of staff's id, or `None`.
     pub user_id: Option<i64>,
+}
+
+/// Who owns an incident.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Assignee {
+    /// The member of staff's id.
+    pub id: i64,
+    /// Their name, as it was when they were assigned.
+    pub name: String,
+}
+
+/// A message on an incident, as `GET /api/incidents/{id}/messages` lists them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MessageView {
+    /// Its id (the event's).
+    pub id: i64,
+    /// Who wrote it.
+    pub author: String,
+    /// Their role: `client`, `technician`, `supervisor` or `admin`.
+    pub role: String,
+    /// What they wrote.
+    pub text: String,
+    /// A note for the team, never shown to a client.
+    pub internal: bool,
+    /// When.
+    pub at: DateTime<Utc>,
 }
 
 /// A member of staff, as `GET /api/staff` lists them for assignment.

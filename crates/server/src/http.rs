@@ -61,7 +61,7 @@ pub fn app(state: AppState) -> Router {
         .route("/incidents/{id}/resolve", post(resolve))
         .route("/incidents/{id}/close", post(close))
         .route("/incidents/{id}/assign", post(assign))
-        .route("/incidents/{id}/messages", post(crate::messages::post))
+        .route("/incidents/{id}/messages", get(crate::messages::list).post(crate::messages::post))
         .route("/staff", get(staff))
         .route("/incidents/{id}/postmortem", get(postmortems::of_incident))
         .route("/postmortems", get(postmortems::list))

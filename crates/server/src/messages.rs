@@ -18,6 +18,7 @@ use crate::incidents::{load, required_text};
 use crate::model::User;
 use crate::notify::{Channel, Outgoing};
 use crate::state::AppState;
+use vigie_api::MessageView;
 
 /// The event kind of an internal note: staff only.
 pub const INTERNAL_NOTE: &str = "internal_note";
@@ -33,13 +34,13 @@ pub struct NewMessage {
 }
 
 /// `POST /api/incidents/{id}/messages`: a message on an incident the user may see, or
-/// (staff) an internal note; answers `{"id", "kind"}` with 201.
+/// (staff) an internal note; answers the message with 201.
 ///
 /// # Errors
 /// [`Error::NotFound`] for an incident the user may not see; [`Error::Forbidden`] for a
 /// client's internal note; [`Error::Conflict`] once the incident is closed; a field error
 /// on `text`.
-pub async fn post(State(state): State<AppState>, user: User, Id(id): Id, ApiJson(body): ApiJson<NewMessage>) -> Result<(StatusCode, Json<serde_json::Value>), Error> {
+pub async fn post(State(state): State<AppState>, user: User, Id(id): Id, ApiJson(body): ApiJson<NewMessage>) -> Result<(StatusCode, Json<MessageView>), Error> {
     let text = required_text("text", &body.text)?;
     if body.internal && !user.is_staff() {
         return Err(Error::Forbidden("only staff write internal notes".into()));
@@ -75,5 +76,42 @@ pub async fn post(State(state): State<AppState>, user: User, Id(id): Id, ApiJson
     tx.commit().await?;
     state.outbox.notify_one();
     state.changed().await;
-    Ok((StatusCode::CREATED, Json(json!({ "id": event, "kind": kind }))))
+    let written = MessageView { id: event, author: user.display_name.clone(), role: user.role.to_string(), text, internal: body.internal, at: now };
+    Ok((StatusCode::CREATED, Json(written)))
+}
+
+/// `GET /api/incidents/{id}/messages`: the conversation, oldest first; a client's users
+/// never get the internal notes.
+///
+/// # Errors
+/// [`Error::NotFound`] for an incident the user may not see.
+pub async fn list(State(state): State<AppState>, user: User, Id(id): Id) -> Result<Json<Vec<MessageView>>, Error> {
+    let mut conn = state.db.pool().acquire().await?;
+    load(&mut conn, &user, id).await?;
+    let rows = sqlx::query(
+        "SELECT events.id, events.kind, events.at, events.data, users.display_name, users.role FROM events
+         LEFT JOIN users ON users.id = events.actor_id
+         WHERE events.incident_id = $1 AND (events.kind = 'message' OR (events.kind = $2 AND $3 = 1))
+         ORDER BY events.id",
+    )
+    .bind(id)
+    .bind(INTERNAL_NOTE)
+    .bind(i64::from(user.is_staff()))
+    .fetch_all(&mut *conn)
+    .await?;
+    let messages = rows
+        .iter()
+        .map(|r| {
+            let data: serde_json::Value = serde_json::from_str(&get::<String>(r, "data")?).unwrap_or_default();
+            Ok(MessageView {
+                id: get(r, "id")?,
+                author: get::<Option<String>>(r, "display_name")?.unwrap_or_default(),
+                role: get::<Option<String>>(r, "role")?.unwrap_or_default(),
+                text: data["text"].as_str().unwrap_or_default().to_string(),
+                internal: get::<String>(r, "kind")? == INTERNAL_NOTE,
+                at: crate::db::from_ms(get(r, "at")?),
+            })
+        })
+        .collect::<Result<Vec<_>, Error>>()?;
+    Ok(Json(messages))
 }

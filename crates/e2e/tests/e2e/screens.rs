@@ -173,7 +173,10 @@ async fn an_invited_technician_chooses_her_password_from_the_emailed_link() {
     click(&browser, "[data-testid=invitation-submit]").await;
     shown_text(&browser, "[data-testid=invitation-done]").await;
 
-    // The link is spent.
+    // The link is spent (a page of its own again: the same address with its fragment only
+    // would not load anew).
+    pages::go(&browser, &vigie.url("/login")).await;
+    pages::element(&browser, "[data-testid=login-username]").await;
     pages::go(&browser, &vigie.url(&format!("/invitation#{link}"))).await;
     pages::type_into(&browser, "[data-testid=invitation-password]", "encore un autre mot").await;
     pages::type_into(&browser, "[data-testid=invitation-again]", "encore un autre mot").await;

@@ -11,7 +11,7 @@ pub async fn incidents_are_taken_assigned_and_filtered_by_owner(backend: Backend
     let site = server.site_of(&client, "Demo Client").await;
     let id = client.post("/api/incidents", &json!({ "site_id": site, "description": "Plus aucune caméra ne fonctionne sur tout le site" })).await.json["id"].as_i64().unwrap();
     let other = client.post("/api/incidents", &json!({ "site_id": site, "description": "Une caméra floue à l'accueil" })).await.json["id"].as_i64().unwrap();
-    assert!(client.get(&format!("/api/incidents/{id}")).await.json["assignee_id"].is_null());
+    assert!(client.get(&format!("/api/incidents/{id}")).await.json["assignee"].is_null());
 
     // The team, for the assignment list: staff only.
     let staff = tech.get("/api/staff").await;
@@ -24,7 +24,7 @@ pub async fn incidents_are_taken_assigned_and_filtered_by_owner(backend: Backend
     // "I take it".
     let taken = tech.post(&format!("/api/incidents/{id}/assign"), &json!({ "user_id": me["id"] })).await;
     assert_eq!(taken.status, 200, "{}", taken.text);
-    assert_eq!((taken.json["assignee_id"].clone(), taken.json["assignee_name"].clone()), (me["id"].clone(), me["display_name"].clone()));
+    assert_eq!(taken.json["assignee"], json!({ "id": me["id"], "name": me["display_name"] }));
     // Mine and nobody's.
     let ids = |list: serde_json::Value| list.as_array().unwrap().iter().map(|i| i["id"].as_i64().unwrap()).collect::<Vec<_>>();
     let mine = ids(tech.get("/api/incidents?assignee=me").await.json);
@@ -71,6 +71,7 @@ pub async fn client_and_staff_talk_and_internal_notes_stay_internal(backend: Bac
     assert_eq!(client.post(&path, &json!({ "text": "Le badge de Paul est refusé aussi." })).await.status, 201);
     let note = tech.post(&path, &json!({ "text": "Contrôleur du hall à remplacer, pièce commandée", "internal": true })).await;
     assert_eq!(note.status, 201, "{}", note.text);
+    assert_eq!((note.json["internal"].clone(), note.json["role"].clone()), (json!(true), json!("technician")), "{}", note.text);
     let answer = tech.post(&path, &json!({ "text": "Un technicien passe à 14 h avec un lecteur neuf." })).await;
     assert_eq!(answer.status, 201, "{}", answer.text);
 
@@ -90,6 +91,14 @@ pub async fn client_and_staff_talk_and_internal_notes_stay_internal(backend: Bac
     assert_eq!(mail["rcpt_tos"][0], "julie.martin@demo-client.example");
     assert!(mail["body"].as_str().unwrap_or_default().contains("lecteur neuf"), "{mail}");
     assert!(!mail["body"].as_str().unwrap_or_default().contains("pièce commandée"));
+
+    // The conversation as a list: who, in which role, what, when; the note for staff only.
+    let listed = client.get(&path).await.json;
+    let authors: Vec<(&str, &str, bool)> = listed.as_array().unwrap().iter().map(|m| (m["role"].as_str().unwrap(), m["text"].as_str().unwrap(), m["internal"].as_bool().unwrap())).collect();
+    assert_eq!(authors, [("client", "Le badge de Paul est refusé aussi.", false), ("technician", "Un technicien passe à 14 h avec un lecteur neuf.", false)]);
+    let for_team = tech.get(&path).await.json;
+    assert_eq!(for_team.as_array().unwrap().iter().filter(|m| m["internal"] == true).count(), 1, "{for_team}");
+    assert_eq!(premium.get(&path).await.status, 404);
 
     // Refused: a client's internal note, an empty text, another organisation's incident.
     assert_eq!(client.post(&path, &json!({ "text": "x", "internal": true })).await.status, 403);
