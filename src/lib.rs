@@ -253,9 +253,13 @@ fn Shell(pages: fn(Route) -> Option<AnyView>) -> impl IntoView {
     });
     let page = move || {
         let route = Route::of(&path.get());
+        // Choosing one's password needs no session: the page does not follow it, so that
+        // it is not drawn again while the person types.
+        if route == Route::Invitation {
+            return view! { <InvitationPage /> }.into_any();
+        }
         match (route, session.checked.get(), session.user.get()) {
             (Route::Login, _, _) => view! { <LoginPage /> }.into_any(),
-            (Route::Invitation, _, _) => view! { <InvitationPage /> }.into_any(),
             (_, false, _) => view! { <main class="page">"…"</main> }.into_any(),
             (_, true, None) => {
                 // The page asked for is opened once logged in: a link in an email survives.

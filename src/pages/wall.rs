@@ -203,7 +203,7 @@ pub fn WallView(
                 {move || alerts.get().into_iter().map(|a| view! { <li class:breached=a.breached>{a.words(lang.get())}</li> }).collect_view()}
             </ul>
             <ul class="wall-tiles" data-size=size>
-                <For each=move || sorted.get() key=|tile| (tile.incident.id, tile.incident.last_update_at, tile.incident.status as u8, tile.incident.priority) let:tile>
+                <For each=move || sorted.get() key=|tile| (tile.incident.id, tile.incident.last_update_at, tile.incident.status as u8, tile.incident.priority, tile.incident.assignee.as_ref().map(|a| a.id)) let:tile>
                     <WallTile tile now />
                 </For>
             </ul>

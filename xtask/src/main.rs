@@ -47,9 +47,12 @@ const AXE_CORE_PREFIX: &str = "target/axe-core";
 /// The reporting page holds the priority suggestion, whose lexicon (about 2,800 French and
 /// English forms, 13 KB gzipped) and reading code weigh about 40 KB, and the deadline
 /// preview. The app (incidents, wall, post-mortems) and the back office no longer carry it.
-const REPORT_GZIP_LIMIT_BYTES: u64 = 280 * 1024;
-const APP_GZIP_LIMIT_BYTES: u64 = 300 * 1024;
-const OFFICE_GZIP_LIMIT_BYTES: u64 = 330 * 1024;
+/// Raised when the confirmation, invitation, assignment, conversation and policy screens
+/// and the engine's business-time table came in (each bundle about 30 KB heavier gzipped,
+/// measured 289, 331 and 373 KB); the share of each is still to be measured.
+const REPORT_GZIP_LIMIT_BYTES: u64 = 300 * 1024;
+const APP_GZIP_LIMIT_BYTES: u64 = 345 * 1024;
+const OFFICE_GZIP_LIMIT_BYTES: u64 = 390 * 1024;
 /// Address `vigie serve` listens on when no `--addr` is given (keep in step
 /// with the server's own default).
 const DEFAULT_ADDR: &str = "127.0.0.1:8080";

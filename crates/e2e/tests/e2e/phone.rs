@@ -20,8 +20,9 @@ const PHONE: Window = Window::Phone {
 /// Every byte a cold visit of `/report` may put on the wire (HTML, JS, wasm, CSS, icons,
 /// API answers), as Chromium's Resource Timing counts them (`transferSize`). The
 /// procedure's client reports from a car park on a weak link; the figure is in the README
-/// (211.3 KB when this budget was set; the goal is 150 KB).
-const REPORT_COLD_BUDGET_BYTES: u64 = 215 * 1024;
+/// (211.3 KB when this budget was first set, 232.1 KB once the confirmation, the invitation
+/// page and the engine's business-time table came in; the goal is 150 KB).
+const REPORT_COLD_BUDGET_BYTES: u64 = 240 * 1024;
 
 /// A weak 4G link: 1.6 Mbit/s down, 750 kbit/s up, 150 ms of latency.
 const WEAK_LINK: (f64, f64, f64) = (1_600_000.0 / 8.0, 750_000.0 / 8.0, 150.0);
