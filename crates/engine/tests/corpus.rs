@@ -71,20 +71,25 @@ fn the_corpus_is_well_formed_and_the_held_out_half_is_apart() {
     assert!(total >= 400, "{total} descriptions in all");
 }
 
+/// `heldout.jsonl` (the held-out half) and later `heldout-*.jsonl` batches.
+fn is_held_out(name: &str) -> bool {
+    name == "heldout" || name.starts_with("heldout-")
+}
+
 #[test]
-fn no_critical_or_major_incident_of_the_held_out_half_is_suggested_as_minor() {
-    let corpus = corpus();
-    let heldout = &corpus.iter().find(|(name, _)| name == "heldout").expect("heldout.jsonl").1;
-    let (right, total, under) = score(heldout);
-    // Only counts are printed: the held-out texts are never looked at to tune the rules.
-    assert!(under.is_empty(), "{} of the held-out half suggested as P3 though P1 or P2", under.len());
-    // A floor against regressions, not the target (see the README's figures).
-    assert!(right * 100 >= total * 90, "held-out accuracy fell to {right}/{total}");
+fn no_critical_or_major_incident_of_the_held_out_sets_is_suggested_as_minor() {
+    for (name, cases) in corpus().iter().filter(|(name, _)| is_held_out(name)) {
+        let (right, total, under) = score(cases);
+        // Only counts are printed: the held-out texts are never looked at to tune the rules.
+        assert!(under.is_empty(), "{name}: {} suggested as P3 though P1 or P2", under.len());
+        // A floor against regressions, not the target (see the README's figures).
+        assert!(right * 100 >= total * 90, "{name}: accuracy fell to {right}/{total}");
+    }
 }
 
 #[test]
 fn the_development_sets_stay_understood() {
-    for (name, cases) in corpus().iter().filter(|(name, _)| name != "heldout") {
+    for (name, cases) in corpus().iter().filter(|(name, _)| !is_held_out(name)) {
         let (right, total, under) = score(cases);
         assert!(right * 100 >= total * 97, "{name}: {right}/{total}");
         assert!(under.len() * 100 <= total, "{name}: {} suggested as P3 though P1 or P2: {under:?}", under.len());
