@@ -315,7 +315,7 @@ alarm: alarm, alert, evenement, event, remontee, remontee d alarme, remontees d 
 quantity all: tout, tous, tous les, toutes les, tt, ttes, l ensemble des, l ensemble de, la totalite des, chaque,
     all, all the, all of the, every, each, any, whole, entire, n importe quel, n importe quelle, la moindre,
     le moindre, any single, every single, each and every
-quantity none: aucun, plus aucun, none of the, none of our, not a single, pas une seule, pas un seul, no, zero,
+quantity none: aucun, plus aucun, plus une seule, plus un seul, pas un seul non plus, not one single, none of the, none of our, not a single, pas une seule, pas un seul, no, zero,
     rien, nothing, nobody, no one, noone, personne ne, personne n, plus une, plus un, pas une, not one, no more,
     plus rien ne, plus rien n
 quantity several: plusieurs, quelques, certain, several, some, multiple, many, few, a few, la moitie, half,
@@ -416,7 +416,7 @@ negation not: pas, jamais, not, never, non, ni, nor, cannot, can t, cant, don t,
     aren t, arent, won t, wont, didn t, didnt, wasn t, weren t, haven t, hasn t, couldn t, ras cote,
     rien a signaler cote, nothing to report on
 negation plus: plus
-negation no-longer: unable to, fails to, failed to, fail to, no longer, not anymore, anymore, any more, stopped,
+negation no-longer: a arrete, ont arrete, avons arrete, on a arrete, unable to, fails to, failed to, fail to, no longer, not anymore, anymore, any more, stopped,
     ceased, a arrete de, ont arrete de, arrete de, impossible de, impossible to, can no longer, refuse de,
     refuses to, arrive a, arrive pas a, n arrive pas a, n arrive plus a, arrive plus a, n arrivons pas a,
     can t manage to, stop, impossible d, unable
@@ -444,7 +444,7 @@ unauthorized: non autorise, non habilite, unauthorized, unauthorised, not author
     unauthorised access, entree non autorisee, unauthorized entry, drive straight in, straight in,
     rentrent directement, entrent librement, enter freely, drive in freely, tous acces, all access,
     sans demander de code, sans code, without code, without a code, sans demander de badge, tailgate, tailgated
-revoked: desactive, deactivated, revoque, revoked, expire, expired, supprime, deleted badge, disabled, invalid,
+revoked: desactive, deactivated, badge desactiver, carte desactiver, code desactiver, revoque, revoked, expire, expired, supprime, deleted badge, disabled, invalid,
     blacklist*, bloque badge, ancien salarie, anciens salaries, ancien employe, former employee, ex salarie,
     ex employee, old badge, vole, stolen, perime, annule, cancelled, canceled, interdit, refuse badge, parti,
     who left, qui sont partis, qui est parti, qui a quitte, qui ont quitte, departed, left the company,
@@ -565,7 +565,7 @@ device intrusion-detection: zone, contact, bell box, sirene exterieure, strobe, 
 whole-site: nulle part, nowhere, anywhere, site entier, le site entier, l ensemble du, l ensemble de l,
     all over the site, across the whole
 quantity all: chacun, chacune des, chacun des, each of the, every one of
-problem down: blue screen, blue screened, ecran bleu, en boucle, in a loop, unresponsive, ne repond plus,
+problem down: blue screen, blue screened, ecran bleu, arrete, out, en boucle, in a loop, unresponsive, ne repond plus,
     est arrete, sont arretes, a lache, ont lache, lache, snapped off, ripped out, stays down, reste baisse
 problem degraded: isole, isolated, bypass, bypassed, shunte, inhibe, du premier coup, first time, 4 ou 5 fois,
     several attempts
@@ -574,7 +574,9 @@ works any: revenu, came back, come back, back online, garde, memorise, remember,
     sonne, sonnent, sound, retentit
 works report: come, coming, arrive, arrivent, reach the, reaching
 works open: release, deverrouille, unlock
-unlocked: deverrouillee, deverrouilles, deverrouillage permanent, position libre, en position libre, libre passage,
+unlocked: deverrouillee, deverrouilles, s ouvre des deux cotes, s ouvrent des deux cotes,
+    des deux cotes en meme temps, des deux cotes a la fois, s ouvrent simultanement, s ouvre simultanement,
+    open simultaneously, opens on both sides, both sides at once, both sides at the same time, deverrouillage permanent, position libre, en position libre, libre passage,
     en libre passage, free passage, free wheeling, freewheeling, position haute, en position haute,
     en position ouverte, s ouvrent en meme temps, open at the same time, both doors open, les deux portes s ouvrent,
     barriere levee, gate up
@@ -614,7 +616,8 @@ changed: a ete change, ont ete changes, a ete modifie, ont ete modifies, was cha
     connected remotely, connecte a distance, connectee a distance, exporte, exported, exportes, exportees
 alarm: alarmes intrusion, rapport d alarme, door forced, notifications de defaut
 partial: des autres, other buildings, autres batiments, d autres, the rest of, ailleurs, elsewhere, hq cameras
-filler: panne de courant, coupure de courant, coupure electrique, panne electrique, power cut, power outage,
+filler: panne de courant, find out, found out, figure out, check out, turns out, turned out, out of curiosity,
+    log out, logged out, sign out, print out, zoom out, carry out, carried out, point out, pointed out, coupure de courant, coupure electrique, panne electrique, power cut, power outage,
     power failure, blackout, looks like, on dirait
 place: fenetre, window, mezzanine, gym, salle de sport
 nuisance display: widget, mode sombre, dark mode, theme, synoptique, synoptic, en gris, en vert, en rouge, in red,
@@ -690,7 +693,7 @@ pub const SPELLINGS: &[(&str, &str)] = &[
     ("cam", "camera"), ("doesnt", "doesn t"), ("isnt", "isn t"), ("cant", "can t"), ("wont", "won t"),
     ("didnt", "didn t"), ("arent", "aren t"), ("wasnt", "wasn t"), ("werent", "weren t"), ("u", "you"), ("r", "are"),
     ("pls", "please"), ("plz", "please"), ("asap", "as soon as possible"), ("bldg", "building"), ("cam s", "cameras"),
-    ("acess", "access"), ("tt", "tout"), ("qqun", "quelqu un"), ("qqn", "quelqu un"), ("quelquun", "quelqu un"), ("acces", "acces"), ("accss", "access"), ("recordng", "recording"), ("recrding", "recording"),
+    ("acess", "access"), ("nimporte", "n importe"), ("nimport", "n importe"), ("tt", "tout"), ("qqun", "quelqu un"), ("qqn", "quelqu un"), ("quelquun", "quelqu un"), ("acces", "acces"), ("accss", "access"), ("recordng", "recording"), ("recrding", "recording"),
     ("dor", "door"), ("dors", "doors"), ("dorr", "door"), ("gat", "gate"), ("readr", "reader"), ("alarme", "alarme"),
 ];
 

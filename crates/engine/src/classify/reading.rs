@@ -27,6 +27,9 @@ const COMPLEMENTS: &[&str] = &[
     "for", "vers", "chez", "apres", "after", "avant", "before", "over", "under", "sous",
 ];
 
+/// Words that make a failure after them a date, not a fact: "depuis la coupure".
+const SINCE: &[&str] = &["depuis", "since", "apres", "after", "suite", "following"];
+
 /// Words that stand between a negation and its verb without breaking it: "ne *se*
 /// ferme", "n'*arrive* plus *à* lire", "is *not* *being* recorded".
 const TRANSPARENT: &[&str] = &[
@@ -175,6 +178,9 @@ impl Sentence {
             // *plus*", "ne voit *rien*"); English only with "anymore". "The door is locked so
             // *not* a risk" negates nothing before it.
             let closes = match self.meaning(j) {
+                // "ne répond plus *sur aucun* poste": a quantity inside a complement counts
+                // where, it closes no negation.
+                Some(Meaning::Negation(_) | Meaning::Quantity(Quantity::NoneOf)) if self.in_complement(j) => false,
                 Some(Meaning::Negation(_) | Meaning::Quantity(Quantity::NoneOf)) => {
                     matches!(self.items[j].first.as_str(), "pas" | "plus" | "jamais" | "rien" | "aucun" | "aucune" | "point" | "anymore" | "any")
                         // "shows nothing", "records no image": the object denied.
@@ -333,7 +339,26 @@ impl Sentence {
         (i + 1..self.items.len())
             .take_while(|&j| self.same_clause(j, i))
             .find_map(|j| found(j).filter(|_| !self.is_complement(j)))
+            // "Toutes les caméras sont floues depuis la mise à jour, on ne distingue plus
+            // rien": the cameras, not the update they date from.
+            .or_else(|| (0..i).rev().find_map(|j| found(j).filter(|_| !self.dates_from(j))))
             .or_else(|| (0..i).rev().find_map(found))
+    }
+
+    /// Whether the word at `j` follows a preposition: "sur *aucun* poste", "from *any*
+    /// workstation".
+    fn in_complement(&self, j: usize) -> bool {
+        j > 0 && self.items[j - 1].meaning.is_none() && COMPLEMENTS.contains(&self.items[j - 1].first.as_str())
+    }
+
+    /// Whether the word at `i` only dates something: "depuis *la coupure*", "since the
+    /// outage", "après *la mise à jour*". What is wrong, and of what, is said elsewhere.
+    fn dates_from(&self, i: usize) -> bool {
+        let mut k = i;
+        while k > 0 && self.items[k - 1].meaning.is_none() && is_determiner(&self.items[k - 1].first) {
+            k -= 1;
+        }
+        k > 0 && self.items[k - 1].meaning.is_none() && SINCE.contains(&self.items[k - 1].first.as_str())
     }
 
     /// Whether the noun at `j` is introduced by a preposition: "… *sur le* VMS", "*in the*
@@ -1056,6 +1081,9 @@ pub fn read(text: &str) -> Vec<Finding> {
             if over && matches!(meaning, Meaning::Intrusion | Meaning::Problem(_) | Meaning::Unlocked | Meaning::Forced | Meaning::Missing | Meaning::Nothing) {
                 continue;
             }
+            if matches!(meaning, Meaning::Problem(_)) && sentence.dates_from(i) {
+                continue;
+            }
             let subject = sentence.subject_of(i).filter(|&(j, _)| j != i);
             let none_counted = subject.is_some_and(|(j, _)| sentence.counted_as_none(j));
             let negation = sentence.negation(i);
@@ -1112,6 +1140,15 @@ pub fn read(text: &str) -> Vec<Finding> {
                     f.facts.scope = Some(Known::said(scope, &[sentence.items[k].span]));
                 }
             }
+            // "la centrale est en défaut sur la zone 3": the system fails on that device only.
+            if let (Some((_, Subject::SystemName(system))), Effect::Symptom(_)) = (subject, effect) {
+                let on_device = (i + 1..sentence.items.len())
+                    .take_while(|&k| sentence.same_clause(k, i))
+                    .find(|&k| sentence.subject_at(k) == Some(Subject::Device(system)) && sentence.is_complement(k));
+                if let Some(scope) = on_device.and_then(|k| sentence.scope_of(k, Subject::Device(system))).filter(|s| s.value != Scope::WholeSite) {
+                    f.facts.scope = Some(scope);
+                }
+            }
             f.screen_only = matches!(subject, Some((_, Subject::Image)));
             f.request = matches!(meaning, Meaning::Request | Meaning::Secret);
             // A slow alarm is an alarm that arrives late: the hypervisor is degraded.
@@ -1157,6 +1194,7 @@ pub fn read(text: &str) -> Vec<Finding> {
             };
             let has_verb = (0..sentence.items.len()).filter(|&j| sentence.same_clause(j, i)).any(|j| {
                 matches!(sentence.meaning(j), Some(Meaning::Works(_) | Meaning::Problem(_) | Meaning::Nothing | Meaning::Missing))
+                    && !sentence.dates_from(j)
             });
             let denied = sentence.denied(i);
             // "plus d'alarme", "pas une seule alarme": alarms stopped coming; "aucune alarme
@@ -1178,6 +1216,14 @@ pub fn read(text: &str) -> Vec<Finding> {
                 let mut f = finding(&sentence, Some((i, subject)), None, Some((effect, span)));
                 // "plus de vidéo", "no video": the video system, not one picture.
                 if subject == Subject::Image && sentence.items[i].first == "video" && f.facts.scope.is_none() {
+                    f.facts.scope = Some(Known::said(Scope::WholeSite, &[span]));
+                }
+                // "plus de caméra", "no cameras at all": none is left, unless a place or a
+                // number says which.
+                let none_left = matches!(text[q.start..q.end].to_lowercase().split(' ').next(), Some("plus" | "no"));
+                let unrestricted = f.facts.scope.as_ref().is_none_or(|s| s.value == Scope::OneDevice && sentence.quantity_before(i).is_none());
+                let first_named = !(0..i).any(|k| sentence.same_clause(k, i) && sentence.subject_at(k).is_some_and(|s| s.weight() > 0));
+                if none_left && unrestricted && first_named && matches!(subject, Subject::Device(_)) && sentence.items[i].number.is_none() {
                     f.facts.scope = Some(Known::said(Scope::WholeSite, &[span]));
                 }
                 findings.push(f);

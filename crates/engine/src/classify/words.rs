@@ -348,7 +348,13 @@ pub fn items(text: &str) -> Vec<Piece> {
             // A misspelling keeps the word's first two letters and its last one: "camrea"
             // is "camera", but "droite" is not "droits".
             let same_ends = |w: &str| w.as_bytes()[..2] == word.folded.as_bytes()[..2] && w.as_bytes().last() == word.folded.as_bytes().last();
-            if let Some((_, entry)) = index.long_words.iter().find(|(w, _)| same_ends(w) && one_keystroke_apart(&word.folded, w)) {
+            // "camerat", "lecteurr": a name of a thing with one letter typed after it.
+            let noun = |entry: usize| {
+                matches!(index.entries[entry].1, Meaning::Device(_) | Meaning::SystemName(_) | Meaning::Image | Meaning::Recording | Meaning::Credential | Meaning::Door)
+            };
+            let typed_after = |w: &str, entry: usize| noun(entry) && word.folded.len() == w.len() + 1 && word.folded.starts_with(w);
+            let close = |w: &str, entry: usize| same_ends(w) && one_keystroke_apart(&word.folded, w) || typed_after(w, entry);
+            if let Some((_, entry)) = index.long_words.iter().find(|(w, entry)| close(w, *entry)) {
                 consider(&mut best, 1, 0, *entry);
             }
         }
