@@ -304,7 +304,8 @@ device intrusion-detection: detecteur, detector, sensor, capteur, radar, barrier
 system intrusion-detection: alarme, systeme d alarme, alarm system, centrale, centrale d alarme, centrale intrusion,
     alarm panel, intrusion panel, detection d intrusion, detection intrusion, intrusion detection, anti intrusion,
     systeme anti intrusion, intrusion system, toute la detection, detection perimetrique generale
-system hypervisor: hyperviseur, hypervision, hypervisor, psim, supervision, superviseur, poste de supervision,
+system hypervisor: hyperviseur, hypervision, hypervisor, psim, supervision, superviseur, hyperviseur de securite,
+    superviseur de securite, plateforme de supervision, security hypervisor, poste de supervision,
     plateforme de securite, security platform, security management platform, plateforme de gestion de la securite
 alarm: alarm, alert, evenement, event, remontee, remontee d alarme, remontees d alarme, notification,
     alarmes intrusion, alarme d intrusion, alarmes d intrusion, intrusion alarm, alarme technique,
@@ -390,7 +391,7 @@ works report: remont*, transmet*, transmis, arrive, arrivent, recu, recoit, reco
     sort de, ne sort
 works detect: declench*, trigger*, detect*, protege, protected, surveille, monitored, s arme, arme, arming, armer,
     s armer, set, armes, mise en service, mettre en service, remettre en service
-works lock: ferme, ferment, fermer, se ferme, se referme, referme, verrouill*, se verrouille, close, closing, shut,
+works lock: ferme, ferment, come down, comes down, fermer, se ferme, se referme, referme, verrouill*, se verrouille, close, closing, shut,
     lock, locked, locking, latch*, reverrouill*, redescend*, descend*, relock*, tient, tiennent, hold, tenir
 works open: s ouvre, s ouvrent, ouvrir, opens, opening, unlock, libere*, se libere
 works read: lit, lisent, lire, read, reading, reconnai*, recogni*, badger, bipe, bipes
@@ -431,8 +432,7 @@ enters: peut entrer, peuvent entrer, peut rentrer, peuvent rentrer, rentre, rent
     walked into, got into, get into, gets into, came into
 anyone: n importe qui, tout le monde, anyone, anybody, everyone, everybody, quiconque, des inconnus, stranger,
     unknown people, unknown person, public, personnes exterieures, every employee, all employees, tout le personnel,
-    tous les salaries, a toute heure, at any hour, n importe quand, at all hours, ouvrent aussi la nuit,
-    open at night too, en dehors des horaires, outside hours, hors horaires, un homme, une femme, a man, a woman
+    tous les salaries, a toute heure, at any hour, n importe quand, at all hours, en dehors des horaires, outside hours, hors horaires, un homme, une femme, a man, a woman
 suspicious: inconnu, unknown, suspect, suspicious, non reconnu, unrecognised, unrecognized, quelqu un, someone,
     somebody, un individu, des individus
 account: compte, account, login, identifiant, administrateur, administrator, admin
@@ -569,25 +569,27 @@ problem down: blue screen, blue screened, ecran bleu, arrete, out, en boucle, in
     est arrete, sont arretes, a lache, ont lache, lache, snapped off, ripped out, stays down, reste baisse
 problem degraded: isole, isolated, bypass, bypassed, shunte, inhibe, du premier coup, first time, 4 ou 5 fois,
     several attempts
-nothing: aveugle, on est aveugles, we are blind, blind, does nothing, ne fait rien, fait rien, ne fait plus rien
+nothing: aveugle, on est aveugles, plus la main, plus la main sur rien, lost control, no control over anything, we are blind, blind, does nothing, ne fait rien, fait rien, ne fait plus rien
 works any: revenu, came back, come back, back online, garde, memorise, remember, s active, s activent, activate,
     sonne, sonnent, sound, retentit
 works report: come, coming, arrive, arrivent, reach the, reaching
 works open: release, deverrouille, unlock
-unlocked: deverrouillee, deverrouilles, s ouvre des deux cotes, s ouvrent des deux cotes,
+unlocked: deverrouillee, deverrouilles, open day and night, open night and day, ouverte jour et nuit, ouvert jour et nuit,
+    ouverte nuit et jour, ouvertes jour et nuit, s ouvre des deux cotes, s ouvrent des deux cotes,
     des deux cotes en meme temps, des deux cotes a la fois, s ouvrent simultanement, s ouvre simultanement,
     open simultaneously, opens on both sides, both sides at once, both sides at the same time, deverrouillage permanent, position libre, en position libre, libre passage,
     en libre passage, free passage, free wheeling, freewheeling, position haute, en position haute,
     en position ouverte, s ouvrent en meme temps, open at the same time, both doors open, les deux portes s ouvrent,
     barriere levee, gate up
-unauthorized: sans billet, sans ticket, without ticket, without a ticket, without a permit, no ticket
+unauthorized: sans billet, sans ticket, ouvrent aussi la nuit, ouvre aussi la nuit, ouvrent aussi le week end,
+    ouvre aussi le week end, open at night too, opens at night too, open at weekends too, without ticket, without a ticket, without a permit, no ticket
 revoked: never enrolled, not enrolled, never issued, never assigned, jamais eu les droits, pas les droits,
     no rights, ancienne carte, contract ended, contrat est fini, contrat termine, fin de contrat, former tenant,
     former, ancien locataire, blocked, lost fob, lost badge, badge perdu, badges perdus, carte perdue
 enters: drive in, driving in, drive through, drives in, aller, acceder
 admits: permettent d aller, permet d aller, permettent d acceder, permet d acceder, allows access, allow access,
     gives access to
-intrusion: someone inside, somebody inside, people inside, quelqu un a l interieur, des gens dans le,
+intrusion: someone inside, somebody inside, external ip, ip externe, ip exterieure, adresse ip externe, people inside, quelqu un a l interieur, des gens dans le,
     des gens dans la, des gens a l interieur, vu quelqu un, saw someone, seen someone, on voit quelqu un,
     i can see him, lampe torche, torch, flashlight, going through drawers, fouille, called 999, called 911,
     called the police, appele la police, appele le 17, alarme intrusion, rogue, rogue device, appareil inconnu,

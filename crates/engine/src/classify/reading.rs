@@ -230,7 +230,7 @@ impl Sentence {
                 let after_a_place = j > 0
                     && self.same_clause(j - 1, j)
                     && matches!(self.meaning(j - 1), Some(Meaning::Place | Meaning::Sensitive | Meaning::WholeSite));
-                let adjective = item.first.starts_with("decale") || item.first == "misaligned";
+                let adjective = item.first.starts_with("decale") || item.first.starts_with("saccad") || matches!(item.first.as_str(), "misaligned" | "choppy" | "jerky");
                 if after_a_place || adjective {
                     return None;
                 }
@@ -488,7 +488,8 @@ impl Sentence {
                 Some(Meaning::Place | Meaning::Sensitive) => {}
                 Some(Meaning::Device(_)) if matches!(self.meaning(i), Some(Meaning::Image | Meaning::Recording)) => {}
                 None if is_determiner(&item.first) => {
-                    if item.first == "des" && j + 1 == i {
+                    let counted = j > 0 && matches!(self.meaning(j - 1), Some(Meaning::Quantity(_)));
+                    if item.first == "des" && j + 1 == i && !counted {
                         return Some((Quantity::Several, item.span));
                     }
                 }
@@ -541,6 +542,10 @@ impl Sentence {
                 // "de tous les halls": every part is the whole site.
                 Some(Meaning::Place | Meaning::Sensitive) if all => Some((Scope::WholeSite, place.span)),
                 Some(Meaning::Filler) => None,
+                // "les caméras du deuxième", "on the third": a floor.
+                Some(Meaning::Quantity(Quantity::One)) if place.first.ends_with("ieme") || matches!(place.first.as_str(), "premier" | "second" | "third" | "first") => {
+                    Some((Scope::SeveralDevices, place.span))
+                }
                 Some(Meaning::Place | Meaning::Sensitive | Meaning::Door | Meaning::MainDoor | Meaning::Device(_)) | None => {
                     Some((Scope::SeveralDevices, place.span))
                 }
@@ -586,6 +591,8 @@ impl Sentence {
                 || self.items.iter().any(|it| {
                     it.span == *span
                         && (matches!(it.meaning, Some(Meaning::Place | Meaning::Sensitive | Meaning::WholeSite))
+                            // "les alarmes *de la porte* du quai": one door; "des portes", a kind.
+                            || matches!(it.meaning, Some(Meaning::Door | Meaning::MainDoor)) && !it.plural
                             || SITE_WORDS.contains(&it.first.as_str())
                             || BUILDING_WORDS.contains(&it.first.as_str()))
                 })
@@ -816,6 +823,8 @@ fn effect(meaning: Meaning, negated: bool, subject: Option<Subject>, object: boo
             (_, Some(S::Nuisance(n))) => E::Nuisance(n),
             (_, Some(S::Interface)) => E::Nuisance(Symptom::Display),
             (Function::Any | Function::Open, Some(S::InterfaceOf(s))) => E::SystemDown(s),
+            // "l'appli de supervision ne remonte plus aucune alarme".
+            (Function::Report, Some(S::InterfaceOf(System::Hypervisor | System::IntrusionDetection))) => E::AlarmsLost,
             (_, Some(S::InterfaceOf(_))) => E::Nuisance(Symptom::Display),
             (_, Some(S::Recording)) => E::RecordingLost,
             (_, Some(S::Alarm)) => E::AlarmsLost,
@@ -911,7 +920,19 @@ fn says_something_works(sentence: &Sentence) -> Option<Span> {
         // "les bâtiments A et B sont normaux", "the other sites are OK": a thing said to be
         // fine, other than a workstation ("le reste des PC fonctionne").
         // "everything went fine", "tout fonctionne" says nothing is partial.
-        let of_part = !matches!(sentence.subject_of(i), Some((_, Subject::Interface | Subject::Everything)) | None);
+        let of_part = match sentence.subject_of(i) {
+            Some((_, Subject::Interface | Subject::Everything)) | None => false,
+            // "les alarmes arrivent bien", "main building alarms are fine": part of the alarms
+            // still come; "les alarmes sonnent bien sur place" are the sirens, not a part.
+            Some((k, Subject::Alarm)) => {
+                let qualified = k > 0
+                    && sentence.same_clause(k - 1, k)
+                    && !is_determiner(&sentence.items[k - 1].first)
+                    && matches!(sentence.items[k - 1].meaning, None | Some(Meaning::Place | Meaning::Sensitive));
+                matches!(sentence.meaning(i), Some(Meaning::Works(Function::Report))) || qualified || sentence.restriction(k).is_some()
+            }
+            Some(_) => true,
+        };
         let fine = sentence.meaning(i) == Some(Meaning::Fine) && sentence.negation(i).is_none() && of_part;
         (works && of_part || fine).then_some(sentence.items[i].span)
     })
@@ -1123,6 +1144,20 @@ pub fn read(text: &str) -> Vec<Finding> {
                         f.facts.scope = Some(scope);
                         f.facts.system = object.system().map(|s| Known::said(s, &[sentence.items[k].span]));
                     }
+                }
+            }
+            // "plus rien ne marche sur la vidéo", "ya plus rien qui marche sur la video":
+            // nothing of the system named works.
+            if matches!(subject, None | Some((_, Subject::Everything))) && f.facts.system.is_none() && effect == Effect::Symptom(Symptom::Down) {
+                let named = (0..sentence.items.len()).filter(|&k| sentence.same_clause(k, i)).find_map(|k| match sentence.subject_at(k) {
+                    Some(s @ (Subject::SystemName(_) | Subject::Device(_))) => Some((k, s)),
+                    Some(Subject::Image) if sentence.items[k].first == "video" => Some((k, Subject::SystemName(System::Video))),
+                    _ => None,
+                });
+                if let Some((k, named)) = named {
+                    f.facts.system = named.system().map(|s| Known::said(s, &[sentence.items[k].span]));
+                    f.facts.scope = Some(sentence.scope_of(k, named).unwrap_or_else(|| Known::said(Scope::WholeSite, &[sentence.items[k].span])));
+                    f.weak = false;
                 }
             }
             // "on ne voit plus rien": what one sees is the video.
