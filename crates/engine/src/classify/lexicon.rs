@@ -618,7 +618,9 @@ changed: a ete change, ont ete changes, a ete modifie, ont ete modifies, was cha
     connected remotely, connecte a distance, connectee a distance, exporte, exported, exportes, exportees
 alarm: alarmes intrusion, rapport d alarme, door forced, notifications de defaut
 partial: des autres, other buildings, autres batiments, d autres, the rest of, ailleurs, elsewhere, hq cameras
-filler: panne de courant, find out, found out, figure out, check out, turns out, turned out, out of curiosity,
+filler: panne de courant, perd du temps, perdre du temps, perdons du temps, on perd du temps, lose time,
+    losing time, waste time, wasting time, plus tot, plus tard, plus vite, plus souvent, plus longtemps, bien plus, beaucoup plus,
+    de plus en plus, find out, found out, figure out, check out, turns out, turned out, out of curiosity,
     log out, logged out, sign out, print out, zoom out, carry out, carried out, point out, pointed out, coupure de courant, coupure electrique, panne electrique, power cut, power outage,
     power failure, blackout, looks like, on dirait
 place: fenetre, window, mezzanine, gym, salle de sport

@@ -341,6 +341,11 @@ impl Sentence {
             .find_map(|j| found(j).filter(|_| !self.is_complement(j)))
             // "Toutes les caméras sont floues depuis la mise à jour, on ne distingue plus
             // rien": the cameras, not the update they date from.
+            // "La caméra … est passée en noir et blanc et puis plus rien": nothing left is said
+            // of a device, not of the nuisance word before it.
+            .or_else(|| {
+                (0..i).rev().filter(|_| self.meaning(i) == Some(Meaning::Nothing)).find_map(|j| found(j).filter(|(_, s)| s.weight() > 0 && !self.dates_from(j)))
+            })
             .or_else(|| (0..i).rev().find_map(|j| found(j).filter(|_| !self.dates_from(j))))
             .or_else(|| (0..i).rev().find_map(found))
     }
@@ -1114,6 +1119,17 @@ pub fn read(text: &str) -> Vec<Finding> {
             let object = subject.is_some_and(|(j, _)| j > i);
             let deactivated = ["desactiv", "disabled", "deactivated", "switched off"].iter().any(|w| sentence.items[i].first.starts_with(w));
             let Some(mut effect) = effect(meaning, negated, subject.map(|(_, s)| s), object, deactivated) else { continue };
+            // "l'image de la caméra 7 est saccadée": a camera that works badly; the playback
+            // or the zoom of the client that stutters is a nuisance.
+            let stutters = sentence.items[i].first.starts_with("saccad") || matches!(sentence.items[i].first.as_str(), "choppy" | "jerky");
+            if stutters && matches!(subject, Some((_, Subject::Device(System::Video) | Subject::Image))) {
+                effect = Effect::Symptom(Symptom::Degraded);
+            }
+            // "la porte met 30 secondes à s'ouvrir": a door slow to open works badly.
+            let to_open = (0..sentence.items.len()).any(|k| sentence.same_clause(k, i) && matches!(sentence.meaning(k), Some(Meaning::Works(Function::Open | Function::Lock))));
+            if effect == Effect::Nuisance(Symptom::Slow) && to_open && matches!(subject, Some((_, Subject::Door | Subject::Device(System::AccessControl)))) {
+                effect = Effect::Symptom(Symptom::Degraded);
+            }
             // The object of a verb that stopped: "l'hyperviseur n'affiche plus *les alarmes*"
             // (alarms lost), "the VMS can't reach *the cameras on the 3rd floor*" (those).
             let verb_object = if matches!(meaning, Meaning::Works(_)) && negated {
