@@ -280,7 +280,8 @@ system video: videoprotection, videosurveillance, video surveillance, video prot
     video management server, systeme camera, camera system
 image: image, picture, flux, flux video, video feed, feed, live, visu, visualisation, video, signal, ecran, screen,
     moniteur, monitor, mur d image, mur video, video wall, videowall, vignette, thumbnail, tuile, tile, mur d ecran
-recording: footage, enregistrement, recording, archive, sequence, playback, relecture, historique video,
+recording: footage, enregistrement, recording, recherche video, recherche d images, recherche d enregistrement,
+    video search, footage search, archive, sequence, playback, relecture, historique video,
     video history, stockage, disque, disk, storage, stored video, days of footage, jours d enregistrement,
     jours plus anciens, older days, images plus anciennes, older footage, fichiers, files, clips, videos, segments,
     raid, disques, disks
@@ -373,14 +374,15 @@ problem degraded: erreur, error, bug, beug, bugue, problem, issue, souci, pb, de
     misread, knocked, got knocked, cognee, tamper, autoprotection, excluded, exclu, echoue, fails, failed to export,
     en alarme, in alarm, sabotage de la camera, losing the connection, keeps losing, perd regulierement,
     basse resolution, low resolution, tries, essais, attempts, every other card, une carte sur deux
-missing: perte, loss, manquant, manque, manquent, missing, perdu, lost, disparu, disappeared, gone, efface, erased,
+missing: perte, loss, ne trouve rien, trouve rien, ne trouvons rien, finds nothing, find nothing,
+    can t find any, cannot find any, manquant, manque, manquent, missing, perdu, lost, disparu, disappeared, gone, efface, erased,
     vide, empty, trou, gap, lacune, absent, introuvable, a perdu, avons perdu, ont perdu, have lost, has lost,
     holes, corrompu*, corrupted, filled up, plein, disk full, disque plein, perdent, se perdent, get lost,
     gets lost, are lost, incomplet, incomplete, incomplets, perd
 nothing: plus rien, rien du tout, nothing at all, n y a rien, il n y a rien, there is nothing, there s nothing,
     theres nothing, we see nothing, on voit rien, plus rien du tout, ne sert plus a rien, sert plus a rien,
     ne sert a rien, n y avait rien, il n y avait rien, there was nothing
-works any: fonctionn*, foncti*, marche, marchent, marchait, marchaient, marcher, repond*, s allume, s allument,
+works any: fonctionn*, foncti*, repart*, marche, marchent, marchait, marchaient, marcher, repond*, s allume, s allument,
     demarre, demarrent, work, working, worked, respond*, function, functioning, operational, operationnel, connect*,
     en ligne, online, up, accessible, disponible, available, communiqu*, communicat*, joignable, reachable, ping,
     boot, start, lance*, launch*, answer*, reach*, atteindre, joindre, reagi*, react*, voyant, pivot*, bouge,
@@ -395,7 +397,7 @@ works lock: ferme, ferment, come down, comes down, fermer, se ferme, se referme,
     lock, locked, locking, latch*, reverrouill*, redescend*, descend*, relock*, tient, tiennent, hold, tenir
 works open: s ouvre, s ouvrent, ouvrir, opens, opening, unlock, libere*, se libere
 works read: lit, lisent, lire, read, reading, reconnai*, recogni*, badger, bipe, bipes
-works show: s affiche, s affichent, affiche, afficher, voit, voir, vois, voyons, visualiser, see, show, showing,
+works show: s affiche, s affichent, can view, cannot view, can t view, could view, to view, visionner, affiche, afficher, voit, voir, vois, voyons, visualiser, see, show, showing,
     displays, displaying, remonte l image, visible, load, charge, chargent, to display, a afficher
 fine: bien, normalement, correctement, normal, fine, ok, correctly, properly, normally, as usual, sans souci,
     sans probleme, without problem, no problem, okay, nothing to report, rien a signaler, ras, c est bon, sont bons,
@@ -565,23 +567,26 @@ device intrusion-detection: zone, contact, bell box, sirene exterieure, strobe, 
 whole-site: nulle part, nowhere, anywhere, site entier, le site entier, l ensemble du, l ensemble de l,
     all over the site, across the whole
 quantity all: chacun, chacune des, chacun des, each of the, every one of
-problem down: blue screen, blue screened, ecran bleu, arrete, out, en boucle, in a loop, unresponsive, ne repond plus,
+problem down: blue screen, blue screened, ecran bleu, died, has died, ne redemarre pas, ne redemarre plus,
+    ne redemarrent pas, ne redemarrent plus, won t restart, doesn t restart, won t come back up, arrete, out, en boucle, in a loop, unresponsive, ne repond plus,
     est arrete, sont arretes, a lache, ont lache, lache, snapped off, ripped out, stays down, reste baisse
-problem degraded: isole, isolated, bypass, bypassed, shunte, inhibe, du premier coup, first time, 4 ou 5 fois,
+problem degraded: isole, isolated, n a plus que, on n a plus que, n avons plus que, n ont plus que, bypass, bypassed, shunte, inhibe, du premier coup, first time, 4 ou 5 fois,
     several attempts
 nothing: aveugle, on est aveugles, plus la main, plus la main sur rien, lost control, no control over anything, we are blind, blind, does nothing, ne fait rien, fait rien, ne fait plus rien
 works any: revenu, came back, come back, back online, garde, memorise, remember, s active, s activent, activate,
     sonne, sonnent, sound, retentit
 works report: come, coming, arrive, arrivent, reach the, reaching
 works open: release, deverrouille, unlock
-unlocked: deverrouillee, deverrouilles, open day and night, open night and day, ouverte jour et nuit, ouvert jour et nuit,
+unlocked: deverrouillee, deverrouilles, position levee, raised position, up position,
+    se libere quand meme, s ouvre quand meme, s ouvrent quand meme, ouvre quand meme, opens anyway, open anyway,
+    unlocks anyway, releases anyway, s ouvre meme avec, s ouvrent meme avec, opens even with, open even with, open day and night, open night and day, ouverte jour et nuit, ouvert jour et nuit,
     ouverte nuit et jour, ouvertes jour et nuit, s ouvre des deux cotes, s ouvrent des deux cotes,
     des deux cotes en meme temps, des deux cotes a la fois, s ouvrent simultanement, s ouvre simultanement,
     open simultaneously, opens on both sides, both sides at once, both sides at the same time, deverrouillage permanent, position libre, en position libre, libre passage,
     en libre passage, free passage, free wheeling, freewheeling, position haute, en position haute,
     en position ouverte, s ouvrent en meme temps, open at the same time, both doors open, les deux portes s ouvrent,
     barriere levee, gate up
-unauthorized: sans billet, sans ticket, ouvrent aussi la nuit, ouvre aussi la nuit, ouvrent aussi le week end,
+unauthorized: sans billet, sans ticket, straight into, walk straight in, walks straight in, ouvrent aussi la nuit, ouvre aussi la nuit, ouvrent aussi le week end,
     ouvre aussi le week end, open at night too, opens at night too, open at weekends too, without ticket, without a ticket, without a permit, no ticket
 revoked: never enrolled, not enrolled, never issued, never assigned, jamais eu les droits, pas les droits,
     no rights, ancienne carte, contract ended, contrat est fini, contrat termine, fin de contrat, former tenant,
@@ -595,7 +600,8 @@ intrusion: someone inside, somebody inside, external ip, ip externe, ip exterieu
     called the police, appele la police, appele le 17, alarme intrusion, rogue, rogue device, appareil inconnu,
     unknown device, ip etrangere, foreign ip, unknown ip, ip inconnue, identifiants ont fuite, credentials leaked,
     leaked, teamviewer, payment, paiement, bitcoin, pilote, controlled remotely
-disowned: personne de chez nous, personne chez nous, ce n est personne, pas nous, not us, wasn t us, was not us,
+disowned: personne de chez nous, personne chez nous, aucun technicien n est venu, no technician came,
+    no technician was on site, ce n est personne, pas nous, not us, wasn t us, was not us,
     nobody here, none of us, no one here, nobody on our team, je ne l ai pas fait, ne l a pas fait,
     on ne connait pas, qu on ne connait pas, n existe pas chez nous, isn t ours, n est pas a nous, not one of ours,
     s amuse, nobody did, nobody here did, personne ne l a fait, jamais attribue, aren t doing it, not doing it,
@@ -637,7 +643,7 @@ intermittent: intermittent, par intermittence, intermittently, aleatoire, aleato
     de temps en temps, on and off, une fois sur, one time out of, once in, every other time, sometimes, parfois,
     des fois, not always, pas toujours, plusieurs fois, several times, fois par jour, times a day, par moments,
     de facon aleatoire
-secret: mot de passe, mots de passe, password, identifiants, credentials, admin password, code admin, code maitre,
+secret: mot de passe, mots de passe, password, code installateur, installer code, identifiants, credentials, admin password, code admin, code maitre,
     master code
 restricted: reservee, reserve aux, reservee aux, restricted, interdite, interdit d acces, y compris, including,
     off limits, interdites, reservees

@@ -171,7 +171,8 @@ impl Sentence {
     fn after_negation(&self, i: usize) -> Option<Span> {
         let mut passed = 0;
         for j in i + 1..self.items.len() {
-            if !self.same_clause(j, i) || passed == 2 {
+            // "les portes fonctionnent *et aucun* badge refusé": the next clause's.
+            if !self.same_clause(j, i) || passed == 2 || matches!(self.items[j].first.as_str(), "et" | "and") && self.items[j].meaning.is_none() {
                 return None;
             }
             // French closes a negation after the verb ("ne fonctionne *pas*", SMS "marche
@@ -370,6 +371,10 @@ impl Sentence {
     /// print room".
     fn is_complement(&self, j: usize) -> bool {
         let mut k = j;
+        // "in the *shop* DVR": a place word may stand between.
+        if k > 0 && (matches!(self.meaning(k - 1), Some(Meaning::Place | Meaning::Sensitive)) || SITE_WORDS.contains(&self.items[k - 1].first.as_str())) {
+            k -= 1;
+        }
         while k > 0 && self.items[k - 1].meaning.is_none() && matches!(self.items[k - 1].first.as_str(), "le" | "la" | "l" | "les" | "the" | "un" | "une" | "a" | "an") {
             k -= 1;
         }
@@ -1141,7 +1146,9 @@ pub fn read(text: &str) -> Vec<Finding> {
                 None
             };
             let system_subject = matches!(subject, None | Some((_, Subject::SystemName(_) | Subject::Everything)));
-            let alarms_object = matches!(verb_object, Some((_, Subject::Alarm))) && system_subject && effect == Effect::Symptom(Symptom::Down);
+            let alarms_object = matches!(verb_object, Some((_, Subject::Alarm)))
+                && system_subject
+                && matches!(effect, Effect::Symptom(Symptom::Down) | Effect::AlarmsLost);
             if alarms_object {
                 effect = Effect::AlarmsLost;
             }
