@@ -517,7 +517,7 @@ nuisance display: display, photo, logo, en double, twice, duplicate, duplicated,
     theme clair, eblouit, saccade, saccadee, choppy, jerky, double clic, double click, double-clic,
     opens full screen, s ouvre en plein ecran, ne s ouvre plus en plein ecran, full screen at startup, scroll, 4 3,
     16 9
-nuisance slow: met, takes, lent, lenteur, lentement, slow, slowly, slowness, sluggish, ralenti, ralentissement,
+nuisance slow: met, takes, c est long, takes long, lent, lenteur, lentement, slow, slowly, slowness, sluggish, ralenti, ralentissement,
     rame, ramer, latence, latency, lag, laggy, mouline, long a, longtemps, takes ages, takes forever, delai, delay,
     retard, delayed, decalage, late, en retard, mettent du temps, met du temps, takes time, prend du temps
 nuisance configuration: la date, the date, mauvaise date, fiche, called, appelee, nommee, named, s appelle,
@@ -567,7 +567,8 @@ device intrusion-detection: zone, contact, bell box, sirene exterieure, strobe, 
 whole-site: nulle part, nowhere, anywhere, site entier, le site entier, l ensemble du, l ensemble de l,
     all over the site, across the whole
 quantity all: chacun, chacune des, chacun des, each of the, every one of
-problem down: blue screen, blue screened, ecran bleu, died, has died, ne redemarre pas, ne redemarre plus,
+problem down: blue screen, blue screened, ecran bleu, ne revient pas, ne revient plus, ne reviennent pas,
+    ne reviennent plus, doesn t come back, didn t come back, never came back, died, has died, ne redemarre pas, ne redemarre plus,
     ne redemarrent pas, ne redemarrent plus, won t restart, doesn t restart, won t come back up, arrete, out, en boucle, in a loop, unresponsive, ne repond plus,
     est arrete, sont arretes, a lache, ont lache, lache, snapped off, ripped out, stays down, reste baisse
 problem degraded: isole, isolated, n a plus que, on n a plus que, n avons plus que, n ont plus que, bypass, bypassed, shunte, inhibe, du premier coup, first time, 4 ou 5 fois,
@@ -654,7 +655,9 @@ past: remarche, works again, fonctionne de nouveau, fonctionne a nouveau, repare
     cleaned up, l an dernier, l annee derniere, last year, l hiver dernier, last winter, last month,
     le mois dernier, exercice, drill, simule, simulated, deja regle, already sorted, comme prevu, as planned,
     as expected
-recurrent: every few hours, toutes les quelques heures, during the drop, pendant la coupure, every hour,
+recurrent: every few hours, toutes les quelques heures, puis ca revient tout seul, ca revient tout seul,
+    revient toute seule, reviennent tout seuls, reviennent toutes seules, during that time, pendant ce temps,
+    pendant ces coupures, pendant les coupures, during the drops, during those drops, during the drop, pendant la coupure, every hour,
     toutes les heures, for a minute, quelques minutes, a few minutes, revient, comes back, then it s back,
     puis revient, revient tout seul, comes back by itself, comes back on its own, puis ca revient, par heure,
     per hour, at a time, a la fois

@@ -591,6 +591,15 @@ impl Sentence {
         self.items.iter().any(|it| it.span == span && it.meaning.is_none() && !SITE_WORDS.contains(&it.first.as_str()) && !BUILDING_WORDS.contains(&it.first.as_str()))
     }
 
+    /// Whether the words at `span` name a place of the site: "parking", "étage", "bâtiment".
+    fn names_a_place(&self, span: Span) -> bool {
+        self.items.iter().any(|it| {
+            it.span == span
+                && (matches!(it.meaning, Some(Meaning::Place | Meaning::Sensitive))
+                    || BUILDING_WORDS.contains(&it.first.as_str()))
+        })
+    }
+
     /// The scope said by the subject at `i`.
     fn scope_of(&self, i: usize, subject: Subject) -> Option<Known<Scope>> {
         let item = &self.items[i];
@@ -628,6 +637,10 @@ impl Sentence {
                 Known::said(Scope::SeveralDevices, &[item.span])
             }
             (Subject::SystemName(_), _) => Known::said(Scope::WholeSite, &[item.span]),
+            // "les alarmes *de cet étage*", "les images du parking": a place says how much.
+            _ if counted_by_devices && restricted && restriction.is_some_and(|(_, span)| self.names_a_place(span)) => {
+                Known::said(Scope::SeveralDevices, &with(None))
+            }
             _ if counted_by_devices && devices_named => return None,
             (_, Some((Quantity::All | Quantity::NoneOf, q))) if restricted => Known::said(Scope::SeveralDevices, &with(Some(q))),
             // "les 24 caméras", "the cameras of the warehouse": every one, unless the text
@@ -1050,8 +1063,12 @@ fn finding(sentence: &Sentence, subject: Option<(usize, Subject)>, carried: Opti
         let recurring = (0..sentence.items.len()).any(|k| {
             sentence.same_clause(k, at) && matches!(sentence.meaning(k), Some(Meaning::Intermittent | Meaning::Recurrent)) && sentence.negation(k).is_none()
         });
-        if recurring {
-            if let Some(symptom) = facts.symptom.as_mut().filter(|s| s.value == Symptom::Down) {
+        // "the link drops out every hour; during that time its alarms do not come through":
+        // alarms lost now and then, anywhere in the sentence.
+        let recurring_alarms = Facts::holds(&facts.alarms_lost)
+            && (0..sentence.items.len()).any(|k| matches!(sentence.meaning(k), Some(Meaning::Intermittent | Meaning::Recurrent)) && sentence.negation(k).is_none());
+        if recurring || recurring_alarms {
+            if let Some(symptom) = facts.symptom.as_mut().filter(|s| s.value == Symptom::Down && recurring) {
                 symptom.value = Symptom::Degraded;
             }
             if Facts::holds(&facts.alarms_lost) {
