@@ -68,6 +68,11 @@ pub enum Meaning {
     Past,
     /// A wish: "on voudrait", "we want", "so that". What follows is not a fact.
     Wish,
+    /// A case supposed in a question: "si une caméra tombe en panne, qui appeler ?", "when
+    /// an intrusion alarm goes off, does the guard get a text?". In a question or a
+    /// request, what follows in its clause is not a fact; in a report it is ("when a
+    /// revoked badge is shown the door opens").
+    Hypothesis,
     /// An account or a login on a system.
     Account,
     /// Unknown, suspicious: an unknown account is an intrusion.
@@ -239,6 +244,7 @@ impl Meaning {
             ("interface", "") => Meaning::Interface,
             ("request", "") => Meaning::Request,
             ("wish", "") => Meaning::Wish,
+            ("hypothesis", "") => Meaning::Hypothesis,
             ("past", "") => Meaning::Past,
             _ => return None,
         })
@@ -320,7 +326,7 @@ quantity all: tout, tous, tous les, toutes les, tt, ttes, l ensemble des, l ense
 quantity none: aucun, plus aucun, plus une seule, plus un seul, pas un seul non plus, not one single, none of the, none of our, not a single, pas une seule, pas un seul, no, zero,
     rien, nothing, nobody, no one, noone, personne ne, personne n, plus une, plus un, pas une, not one, no more,
     plus rien ne, plus rien n
-quantity several: plusieurs, quelques, certain, several, some, multiple, many, few, a few, la moitie, half,
+quantity several: plusieurs, quelques, nine, eleven, fifteen, twenty, thirty, forty, fifty, hundred, certain, several, some, multiple, many, few, a few, la moitie, half,
     une partie, part, partie, beaucoup, bcp, lots, deux, trois, quatre, cinq, six, sept, huit, neuf, dix, douze,
     quinze, vingt, two, three, four, five, seven, eight, ten, twelve, une dizaine, une vingtaine, une quinzaine,
     a dozen, dozens, deux des, two of, uniquement, only, seulement, a third, un tiers, about a third,
@@ -437,7 +443,7 @@ anyone: n importe qui, tout le monde, anyone, anybody, everyone, everybody, quic
     tous les salaries, a toute heure, at any hour, n importe quand, at all hours, en dehors des horaires, outside hours, hors horaires, un homme, une femme, a man, a woman
 suspicious: inconnu, unknown, suspect, suspicious, non reconnu, unrecognised, unrecognized, quelqu un, someone,
     somebody, un individu, des individus
-account: compte, account, login, identifiant, administrateur, administrator, admin
+account: compte, account, connexion, connexions, connection, connections, login, identifiant, administrateur, administrator, admin
 unauthorized: non autorise, non habilite, unauthorized, unauthorised, not authorized, not authorised,
     sans autorisation, without authorisation, without authorization, sans droit, sans badge, without a badge,
     without badge, no badge, tailgating, talonnage, illegitimate, sans badger, sans controle, without control,
@@ -446,7 +452,7 @@ unauthorized: non autorise, non habilite, unauthorized, unauthorised, not author
     unauthorised access, entree non autorisee, unauthorized entry, drive straight in, straight in,
     rentrent directement, entrent librement, enter freely, drive in freely, tous acces, all access,
     sans demander de code, sans code, without code, without a code, sans demander de badge, tailgate, tailgated
-revoked: desactive, deactivated, badge desactiver, carte desactiver, code desactiver, revoque, revoked, expire, expired, supprime, deleted badge, disabled, invalid,
+revoked: desactive, deactivated, n existe plus, qui n existe plus, no longer exists, badge desactiver, carte desactiver, code desactiver, revoque, revoked, expire, expired, supprime, deleted badge, disabled, invalid,
     blacklist*, bloque badge, ancien salarie, anciens salaries, ancien employe, former employee, ex salarie,
     ex employee, old badge, vole, stolen, perime, annule, cancelled, canceled, interdit, refuse badge, parti,
     who left, qui sont partis, qui est parti, qui a quitte, qui ont quitte, departed, left the company,
@@ -495,7 +501,7 @@ intrusion: intrusion, intrus, intruder, effraction, cambriolage, cambriole, camb
     hiding, cagoulee, cagoule, masked, balaclava, surpris, caught someone, en train de demonter,
     demonter une camera, dismantling, posted in, posted on, publie sur, a ete publie, circulent sur, sur un forum,
     ont fuite, fichiers en locked, locked files, extension locked, outbound connections, connexions sortantes
-nuisance display: display, photo, logo, en double, twice, duplicate, duplicated, tiny, bigger, taille, size,
+nuisance display: display, photo, labelled, labeled, is labelled, etiquetee, libellee, minuscule, trop petit, too small, logo, en double, twice, duplicate, duplicated, tiny, bigger, taille, size,
     agrandir, mosaic, tree, arborescence, affichage, mosaique, layout, mise en page, disposition, icon, libelle,
     label, etiquette, couleur, colour, color, glitch, graphique, graphical, cosmetic, cosmetique, decale, menu,
     bouton, button, onglet, tab, plan, carte du site, map, resolution, plein ecran, full screen, fullscreen, text,
@@ -520,7 +526,7 @@ nuisance display: display, photo, logo, en double, twice, duplicate, duplicated,
 nuisance slow: met, takes, c est long, takes long, lent, lenteur, lentement, slow, slowly, slowness, sluggish, ralenti, ralentissement,
     rame, ramer, latence, latency, lag, laggy, mouline, long a, longtemps, takes ages, takes forever, delai, delay,
     retard, delayed, decalage, late, en retard, mettent du temps, met du temps, takes time, prend du temps
-nuisance configuration: la date, the date, mauvaise date, fiche, called, appelee, nommee, named, s appelle,
+nuisance configuration: la date, the date, pb d heure, probleme d heure, souci d heure, heure fausse, mauvaise date, fiche, called, appelee, nommee, named, s appelle,
     intitule, anglais, francais, english, french, date incrustee, incruste, wrong date, format de date, date format,
     changement d heure, heure affichee, nom de la camera, camera name, overlay, incrustation, horodatage, timestamp,
     parametrage, parametre, configuration, config, reglage, setting, misconfigured, mal configure, mauvaise heure,
@@ -558,6 +564,8 @@ wish: voudrait, voudrions, voudrais, souhaite, souhaitons, souhaiterions, souhai
     aimerais, would like, want, wish, pour que, so that, au lieu de, instead of, on veut, we need, on a besoin,
     si jamais, au cas ou, in case, what happens if, what if, in the event, est ce qu on recevrait, would we,
     pour qu, voudraient, souhaiteraient, aimeraient, can it be, peut il etre, peut on le, could it be
+hypothesis: quand, lorsque, lorsqu, when, whenever, chaque fois qu, each time, every time, si, if, en cas de,
+    en cas d, in case of
 system video: milestone server, video system
 image: stream, camera tile
 device access-control: rex, rex button, bras, arm, barrier arm
@@ -567,7 +575,8 @@ device intrusion-detection: zone, contact, bell box, sirene exterieure, strobe, 
 whole-site: nulle part, nowhere, anywhere, site entier, le site entier, l ensemble du, l ensemble de l,
     all over the site, across the whole
 quantity all: chacun, chacune des, chacun des, each of the, every one of
-problem down: blue screen, blue screened, ecran bleu, ne revient pas, ne revient plus, ne reviennent pas,
+problem down: blue screen, blue screened, ecran bleu, no power, has no power, hors tension, sans alimentation,
+    plus alimente, n est plus alimente, unpowered, without power, sans courant, plus de courant, ne revient pas, ne revient plus, ne reviennent pas,
     ne reviennent plus, doesn t come back, didn t come back, never came back, died, has died, ne redemarre pas, ne redemarre plus,
     ne redemarrent pas, ne redemarrent plus, won t restart, doesn t restart, won t come back up, arrete, out, en boucle, in a loop, unresponsive, ne repond plus,
     est arrete, sont arretes, a lache, ont lache, lache, snapped off, ripped out, stays down, reste baisse
@@ -595,13 +604,14 @@ revoked: never enrolled, not enrolled, never issued, never assigned, jamais eu l
 enters: drive in, driving in, drive through, drives in, aller, acceder
 admits: permettent d aller, permet d aller, permettent d acceder, permet d acceder, allows access, allow access,
     gives access to
-intrusion: someone inside, somebody inside, external ip, ip externe, ip exterieure, adresse ip externe, people inside, quelqu un a l interieur, des gens dans le,
+intrusion: someone inside, somebody inside, mine crypto, crypto mining, cryptominage, minage de crypto, cryptominer, external ip, ip externe, ip exterieure, adresse ip externe, people inside, quelqu un a l interieur, des gens dans le,
     des gens dans la, des gens a l interieur, vu quelqu un, saw someone, seen someone, on voit quelqu un,
     i can see him, lampe torche, torch, flashlight, going through drawers, fouille, called 999, called 911,
     called the police, appele la police, appele le 17, alarme intrusion, rogue, rogue device, appareil inconnu,
     unknown device, ip etrangere, foreign ip, unknown ip, ip inconnue, identifiants ont fuite, credentials leaked,
     leaked, teamviewer, payment, paiement, bitcoin, pilote, controlled remotely
-disowned: personne de chez nous, personne chez nous, aucun technicien n est venu, no technician came,
+disowned: personne de chez nous, personne chez nous, never installed, jamais installe, on n a jamais installe,
+    we didn t install, aucun technicien n est venu, no technician came,
     no technician was on site, ce n est personne, pas nous, not us, wasn t us, was not us,
     nobody here, none of us, no one here, nobody on our team, je ne l ai pas fait, ne l a pas fait,
     on ne connait pas, qu on ne connait pas, n existe pas chez nous, isn t ours, n est pas a nous, not one of ours,
@@ -661,7 +671,7 @@ recurrent: every few hours, toutes les quelques heures, puis ca revient tout seu
     toutes les heures, for a minute, quelques minutes, a few minutes, revient, comes back, then it s back,
     puis revient, revient tout seul, comes back by itself, comes back on its own, puis ca revient, par heure,
     per hour, at a time, a la fois
-seen: a ete vu, ont ete vus, a ete vue, was seen, were seen, been seen, been spotted, spotted, vu sur, apercu,
+seen: a ete vu, ont ete vus, a ete vue, ont ete vues, ete vues, ete vus, was seen, were seen, been seen, been spotted, spotted, vu sur, apercu,
     repere, on a vu, we saw, vu sur les images, seen on the footage
 ";
 

@@ -759,6 +759,37 @@ impl Sentence {
         None
     }
 
+    /// A case supposed in a question or a request ("si une caméra tombe en panne, qui
+    /// appeler ?"): where it starts. In a plain report it is a fact ("when a revoked badge
+    /// is shown the door opens").
+    fn supposed(&self, text: &str) -> Option<usize> {
+        // A case in general ("si *une* caméra…", "when *an* alarm…", "en cas de panne"),
+        // not this one ("quand je badge, la porte ne s'ouvre pas ?").
+        let at = (0..self.items.len()).find(|&i| {
+            self.meaning(i) == Some(Meaning::Hypothesis)
+                && (matches!(self.items[i].first.as_str(), "en" | "in")
+                    || self.items.get(i + 1).is_some_and(|n| matches!(n.first.as_str(), "un" | "une" | "a" | "an" | "one" | "any" | "des" | "some")))
+        })?;
+        let end = self.items.last()?.span.end;
+        let question = text[end..].trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '"' | '\'' | '»' | ')')).starts_with('?');
+        (question || self.find(|m| m == Meaning::Request).is_some()).then_some(at)
+    }
+
+    /// Whether the sentence says the software shows a state the door does not have: "la
+    /// porte 3 apparaît « ouverte » alors qu'elle est bien fermée et verrouillée", "the
+    /// floor plan shows door 12 as 'forced' but it is closed and locked".
+    fn shows_a_state_not_real(&self) -> bool {
+        let shown = (0..self.items.len()).any(|i| {
+            matches!(self.meaning(i), Some(Meaning::Works(Function::Show | Function::Report) | Meaning::Nuisance(Symptom::Display)) | Some(Meaning::Interface))
+                && self.negation(i).is_none()
+        });
+        let locked = (0..self.items.len()).any(|i| {
+            let stated = i > 0 && matches!(self.items[i - 1].first.as_str(), "est" | "sont" | "is" | "are" | "bien" | "reste" | "restent" | "stays" | "remains" | "and" | "et");
+            self.meaning(i) == Some(Meaning::Works(Function::Lock)) && stated && self.negation(i).is_none()
+        });
+        shown && locked
+    }
+
     fn find(&self, wanted: impl Fn(Meaning) -> bool) -> Option<usize> {
         self.items.iter().position(|item| item.meaning.is_some_and(&wanted))
     }
@@ -883,6 +914,11 @@ fn lets_the_wrong_people_in(sentence: &Sentence, before: usize, revoked_before: 
         verb && sentence.negation(i).is_none() && !normally
     };
     let who: Option<(usize, bool)> = (0..end).find_map(|i| match sentence.meaning(i) {
+        // "drivers wait until someone opens it": a person opening a door; someone who gets
+        // in is another matter.
+        Some(Meaning::Suspicious) if matches!(sentence.items[i].first.as_str(), "someone" | "somebody" | "quelqu") => {
+            (i + 1..end).any(|k| sentence.meaning(k) == Some(Meaning::Enters) && sentence.negation(k).is_none()).then_some((i, false))
+        }
         Some(Meaning::Anyone | Meaning::Suspicious) => Some((i, false)),
         Some(Meaning::Revoked) => Some((i, true)),
         // "n'importe quel badge", "any card", "every badge": not one that was checked; a
@@ -1096,8 +1132,9 @@ pub fn read(text: &str) -> Vec<Finding> {
     let mut revoked_before = false;
     for sentence in sentences(items(text)) {
         let mut found_here = false;
-        // "on voudrait que la porte reste ouverte 5 secondes": a wish, not a fact.
-        let wish = sentence.find(|m| m == Meaning::Wish).unwrap_or(usize::MAX);
+        // "on voudrait que la porte reste ouverte 5 secondes": a wish, not a fact; nor is a
+        // case supposed in a question.
+        let wish = sentence.find(|m| m == Meaning::Wish).or_else(|| sentence.supposed(text)).unwrap_or(usize::MAX);
         if let Some(j) = sentence.find(|m| m == Meaning::Partial) {
             // "le reste des PC fonctionne" speaks of workstations, not of the site.
             let of_workstations = matches!(sentence.subject_of(j), Some((k, Subject::Interface)) if k > j);
@@ -1141,6 +1178,11 @@ pub fn read(text: &str) -> Vec<Finding> {
             let object = subject.is_some_and(|(j, _)| j > i);
             let deactivated = ["desactiv", "disabled", "deactivated", "switched off"].iter().any(|w| sentence.items[i].first.starts_with(w));
             let Some(mut effect) = effect(meaning, negated, subject.map(|(_, s)| s), object, deactivated) else { continue };
+            // "affiche « porte ouverte » alors qu'elle est fermée": the software is wrong, the
+            // door is not.
+            if matches!(meaning, Meaning::Unlocked | Meaning::Forced) && matches!(effect, Effect::Unauthorized | Effect::Intrusion) && sentence.shows_a_state_not_real() {
+                effect = Effect::Nuisance(Symptom::Display);
+            }
             // "l'image de la caméra 7 est saccadée": a camera that works badly; the playback
             // or the zoom of the client that stutters is a nuisance.
             let stutters = sentence.items[i].first.starts_with("saccad") || matches!(sentence.items[i].first.as_str(), "choppy" | "jerky");
@@ -1415,7 +1457,7 @@ pub fn security_trouble(text: &str) -> Option<Span> {
     let all = sentences(items(text));
     let video_fine = all.iter().any(says_video_works);
     for sentence in all {
-        let wish = sentence.find(|m| m == Meaning::Wish).unwrap_or(usize::MAX);
+        let wish = sentence.find(|m| m == Meaning::Wish).or_else(|| sentence.supposed(text)).unwrap_or(usize::MAX);
         for i in 0..sentence.items.len() {
             let Some(meaning) = sentence.meaning(i) else { continue };
             if sentence.subject_at(i).is_some_and(|s| s.weight() > 0) {
