@@ -68,10 +68,11 @@ pub enum Meaning {
     Past,
     /// A wish: "on voudrait", "we want", "so that". What follows is not a fact.
     Wish,
-    /// A case supposed in a question: "si une caméra tombe en panne, qui appeler ?", "when
-    /// an intrusion alarm goes off, does the guard get a text?". In a question or a
-    /// request, what follows in its clause is not a fact; in a report it is ("when a
-    /// revoked badge is shown the door opens").
+    /// A case supposed in a request: "si une caméra tombe en panne, comment faire ?",
+    /// "question : quand une alarme intrusion se déclenche, est-ce que…". In a request, what
+    /// follows in its clause is not a fact; in a report or a mere question it is ("when a
+    /// revoked badge is shown the door opens", "pourquoi quand un intérimaire parti badge,
+    /// la porte s'ouvre-t-elle ?").
     Hypothesis,
     /// An account or a login on a system.
     Account,
@@ -564,8 +565,7 @@ wish: voudrait, voudrions, voudrais, souhaite, souhaitons, souhaiterions, souhai
     aimerais, would like, want, wish, pour que, so that, au lieu de, instead of, on veut, we need, on a besoin,
     si jamais, au cas ou, in case, what happens if, what if, in the event, est ce qu on recevrait, would we,
     pour qu, voudraient, souhaiteraient, aimeraient, can it be, peut il etre, peut on le, could it be
-hypothesis: quand, lorsque, lorsqu, when, whenever, chaque fois qu, each time, every time, si, if, en cas de,
-    en cas d, in case of
+hypothesis: quand, when, si, if, en cas de, en cas d, in case of
 system video: milestone server, video system
 image: stream, camera tile
 device access-control: rex, rex button, bras, arm, barrier arm
@@ -587,7 +587,7 @@ works any: revenu, came back, come back, back online, garde, memorise, remember,
     sonne, sonnent, sound, retentit
 works report: come, coming, arrive, arrivent, reach the, reaching
 works open: release, deverrouille, unlock
-unlocked: deverrouillee, deverrouilles, position levee, raised position, up position,
+unlocked: deverrouillee, deverrouilles, se deverrouille, se deverrouillent, unlocks itself, unlock themselves, position levee, raised position, up position,
     se libere quand meme, s ouvre quand meme, s ouvrent quand meme, ouvre quand meme, opens anyway, open anyway,
     unlocks anyway, releases anyway, s ouvre meme avec, s ouvrent meme avec, opens even with, open even with, open day and night, open night and day, ouverte jour et nuit, ouvert jour et nuit,
     ouverte nuit et jour, ouvertes jour et nuit, s ouvre des deux cotes, s ouvrent des deux cotes,

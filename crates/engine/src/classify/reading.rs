@@ -759,10 +759,11 @@ impl Sentence {
         None
     }
 
-    /// A case supposed in a question or a request ("si une caméra tombe en panne, qui
-    /// appeler ?"): where it starts. In a plain report it is a fact ("when a revoked badge
-    /// is shown the door opens").
-    fn supposed(&self, text: &str) -> Option<usize> {
+    /// A case supposed in a request ("si une caméra tombe en panne, comment faire ?"):
+    /// where it starts. In a report, or a question about what happens, it is a fact ("when
+    /// a revoked badge is shown the door opens", "pourquoi quand un intérimaire parti badge,
+    /// la porte s'ouvre-t-elle ?").
+    fn supposed(&self) -> Option<usize> {
         // A case in general ("si *une* caméra…", "when *an* alarm…", "en cas de panne"),
         // not this one ("quand je badge, la porte ne s'ouvre pas ?").
         let at = (0..self.items.len()).find(|&i| {
@@ -770,9 +771,7 @@ impl Sentence {
                 && (matches!(self.items[i].first.as_str(), "en" | "in")
                     || self.items.get(i + 1).is_some_and(|n| matches!(n.first.as_str(), "un" | "une" | "a" | "an" | "one" | "any" | "des" | "some")))
         })?;
-        let end = self.items.last()?.span.end;
-        let question = text[end..].trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '"' | '\'' | '»' | ')')).starts_with('?');
-        (question || self.find(|m| m == Meaning::Request).is_some()).then_some(at)
+        self.find(|m| m == Meaning::Request).is_some().then_some(at)
     }
 
     /// Whether the sentence says the software shows a state the door does not have: "la
@@ -1134,7 +1133,7 @@ pub fn read(text: &str) -> Vec<Finding> {
         let mut found_here = false;
         // "on voudrait que la porte reste ouverte 5 secondes": a wish, not a fact; nor is a
         // case supposed in a question.
-        let wish = sentence.find(|m| m == Meaning::Wish).or_else(|| sentence.supposed(text)).unwrap_or(usize::MAX);
+        let wish = sentence.find(|m| m == Meaning::Wish).or_else(|| sentence.supposed()).unwrap_or(usize::MAX);
         if let Some(j) = sentence.find(|m| m == Meaning::Partial) {
             // "le reste des PC fonctionne" speaks of workstations, not of the site.
             let of_workstations = matches!(sentence.subject_of(j), Some((k, Subject::Interface)) if k > j);
@@ -1457,7 +1456,7 @@ pub fn security_trouble(text: &str) -> Option<Span> {
     let all = sentences(items(text));
     let video_fine = all.iter().any(says_video_works);
     for sentence in all {
-        let wish = sentence.find(|m| m == Meaning::Wish).or_else(|| sentence.supposed(text)).unwrap_or(usize::MAX);
+        let wish = sentence.find(|m| m == Meaning::Wish).or_else(|| sentence.supposed()).unwrap_or(usize::MAX);
         for i in 0..sentence.items.len() {
             let Some(meaning) = sentence.meaning(i) else { continue };
             if sentence.subject_at(i).is_some_and(|s| s.weight() > 0) {
