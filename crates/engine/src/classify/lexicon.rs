@@ -68,6 +68,9 @@ pub enum Meaning {
     Past,
     /// A wish: "on voudrait", "we want", "so that". What follows is not a fact.
     Wish,
+    /// By hand: "à la main", "manually". Someone who opens a door by hand is the workaround
+    /// for a door that does not open, not a stranger let in.
+    ByHand,
     /// A case supposed in a request: "si une caméra tombe en panne, comment faire ?",
     /// "question : quand une alarme intrusion se déclenche, est-ce que…". In a request, what
     /// follows in its clause is not a fact; in a report or a mere question it is ("when a
@@ -245,6 +248,7 @@ impl Meaning {
             ("interface", "") => Meaning::Interface,
             ("request", "") => Meaning::Request,
             ("wish", "") => Meaning::Wish,
+            ("by-hand", "") => Meaning::ByHand,
             ("hypothesis", "") => Meaning::Hypothesis,
             ("past", "") => Meaning::Past,
             _ => return None,
@@ -565,6 +569,7 @@ wish: voudrait, voudrions, voudrais, souhaite, souhaitons, souhaiterions, souhai
     aimerais, would like, want, wish, pour que, so that, au lieu de, instead of, on veut, we need, on a besoin,
     si jamais, au cas ou, in case, what happens if, what if, in the event, est ce qu on recevrait, would we,
     pour qu, voudraient, souhaiteraient, aimeraient, can it be, peut il etre, peut on le, could it be
+by-hand: a la main, manuellement, manually, by hand, en manuel, en mode manuel, manual override
 hypothesis: quand, when, si, if, en cas de, en cas d, in case of
 system video: milestone server, video system
 image: stream, camera tile
@@ -718,6 +723,14 @@ pub const SPELLINGS: &[(&str, &str)] = &[
     ("pls", "please"), ("plz", "please"), ("asap", "as soon as possible"), ("bldg", "building"), ("cam s", "cameras"),
     ("acess", "access"), ("nimporte", "n importe"), ("nimport", "n importe"), ("tt", "tout"), ("qqun", "quelqu un"), ("qqn", "quelqu un"), ("quelquun", "quelqu un"), ("acces", "acces"), ("accss", "access"), ("recordng", "recording"), ("recrding", "recording"),
     ("dor", "door"), ("dors", "doors"), ("dorr", "door"), ("gat", "gate"), ("readr", "reader"), ("alarme", "alarme"),
+];
+
+/// Numbers written in words, which count devices as digits do: "les vingt caméras" are
+/// all of them, "deux de nos vingt caméras" two.
+pub const NUMBER_WORDS: &[&str] = &[
+    "deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf", "dix", "onze", "douze", "quinze", "vingt", "trente",
+    "quarante", "cinquante", "cent", "two", "three", "four", "five", "seven", "eight", "nine", "ten", "eleven", "twelve",
+    "fifteen", "twenty", "thirty", "forty", "fifty", "hundred",
 ];
 
 /// Words that join a quantity to the device it counts and are skipped when looking for

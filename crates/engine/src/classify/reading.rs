@@ -12,7 +12,7 @@
 //! elsewhere in the text.
 
 use super::facts::{Certainty, Facts, Known};
-use super::lexicon::{Function, Meaning, Negation, Quantity, BUILDING_WORDS, RESTRICTORS, SITE_WORDS};
+use super::lexicon::{Function, Meaning, Negation, Quantity, BUILDING_WORDS, NUMBER_WORDS, RESTRICTORS, SITE_WORDS};
 use super::words::{is_determiner, items, Break, Item, Piece, Span};
 use super::{Scope, Symptom, System};
 
@@ -469,14 +469,25 @@ impl Sentence {
             j -= 1;
             steps += 1;
             let item = &self.items[j];
-            if let Some(n) = item.number {
-                // "10 of our 60 cameras", "3 des 12 caméras": the first number counts.
-                if j >= 3 && matches!(self.items[j - 2].first.as_str(), "of" | "des" | "de" | "sur") && self.items[j - 3].number.is_some() {
-                    let _ = &self.items[j - 1];
-                    return Some((Quantity::Several, self.items[j - 3].span));
+            // A number in digits or in words ("vingt", "twenty").
+            let number = |it: &Item| it.number.or_else(|| NUMBER_WORDS.contains(&it.first.as_str()).then_some(2));
+            if let Some(n) = number(item) {
+                // "10 of our 60 cameras", "3 des 12 caméras", "deux de nos vingt caméras":
+                // the first number counts.
+                // "l'un de nos trois enregistreurs", "one of the two NVRs": one of them.
+                let counted = |k: usize| match self.meaning(k) {
+                    Some(Meaning::Quantity(q @ (Quantity::One | Quantity::Several))) => Some((q, self.items[k].span)),
+                    _ => number(&self.items[k]).map(|_| (Quantity::Several, self.items[k].span)),
+                };
+                if j >= 3 && matches!(self.items[j - 2].first.as_str(), "of" | "des" | "de" | "sur") {
+                    if let Some(found) = counted(j - 3) {
+                        return Some(found);
+                    }
                 }
-                if j >= 2 && matches!(self.items[j - 1].first.as_str(), "of" | "des" | "sur") && self.items[j - 2].number.is_some() {
-                    return Some((Quantity::Several, self.items[j - 2].span));
+                if j >= 2 && matches!(self.items[j - 1].first.as_str(), "of" | "des" | "sur") {
+                    if let Some(found) = counted(j - 2) {
+                        return Some(found);
+                    }
                 }
                 // "les 40 caméras", "the 200 cameras", "chacune des 24 caméras": all of them.
                 let mut k = j;
@@ -533,7 +544,8 @@ impl Sentence {
         let place_at = |j: usize, all: bool| -> Option<(Scope, Span)> {
             let place = self.items.get(j).filter(|_| self.same_clause(j, i))?;
             // "des bâtiments", "des magasins": the word without its plural.
-            let word = place.first.strip_suffix(['s', 'x']).filter(|_| place.first.len() > 4).unwrap_or(&place.first);
+            // "campus" and "mall" are words of their own, not plurals.
+            let word = place.first.strip_suffix(['s', 'x']).filter(|_| place.first.len() > 4 && !SITE_WORDS.contains(&place.first.as_str())).unwrap_or(&place.first);
             // "du bâtiment D", "de l'entrepôt 2": one part of the site.
             let named = self.items.get(j + 1).is_some_and(|n| {
                 self.same_clause(j + 1, j)
@@ -913,10 +925,10 @@ fn lets_the_wrong_people_in(sentence: &Sentence, before: usize, revoked_before: 
         verb && sentence.negation(i).is_none() && !normally
     };
     let who: Option<(usize, bool)> = (0..end).find_map(|i| match sentence.meaning(i) {
-        // "drivers wait until someone opens it": a person opening a door; someone who gets
-        // in is another matter.
+        // "someone from reception opens it by hand": the workaround for a door that does not
+        // open, not a stranger let in.
         Some(Meaning::Suspicious) if matches!(sentence.items[i].first.as_str(), "someone" | "somebody" | "quelqu") => {
-            (i + 1..end).any(|k| sentence.meaning(k) == Some(Meaning::Enters) && sentence.negation(k).is_none()).then_some((i, false))
+            (sentence.find(|m| m == Meaning::ByHand).is_none()).then_some((i, false))
         }
         Some(Meaning::Anyone | Meaning::Suspicious) => Some((i, false)),
         Some(Meaning::Revoked) => Some((i, true)),
