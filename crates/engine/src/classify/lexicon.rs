@@ -585,12 +585,13 @@ problem down: blue screen, blue screened, ecran bleu, no power, has no power, ho
     ne reviennent plus, doesn t come back, didn t come back, never came back, died, has died, ne redemarre pas, ne redemarre plus,
     ne redemarrent pas, ne redemarrent plus, won t restart, doesn t restart, won t come back up, arrete, out, en boucle, in a loop, unresponsive, ne repond plus,
     est arrete, sont arretes, a lache, ont lache, lache, snapped off, ripped out, stays down, reste baisse
-problem degraded: isole, isolated, n a plus que, on n a plus que, n avons plus que, n ont plus que, bypass, bypassed, shunte, inhibe, du premier coup, first time, 4 ou 5 fois,
+problem degraded: isole, isolated, overexposed, over exposed, underexposed, surexposee, surexposees, surexpose,
+    surexposes, sous exposee, sous expose, n a plus que, on n a plus que, n avons plus que, n ont plus que, bypass, bypassed, shunte, inhibe, du premier coup, first time, 4 ou 5 fois,
     several attempts
 nothing: aveugle, on est aveugles, plus la main, plus la main sur rien, lost control, no control over anything, we are blind, blind, does nothing, ne fait rien, fait rien, ne fait plus rien
 works any: revenu, came back, come back, back online, garde, memorise, remember, s active, s activent, activate,
     sonne, sonnent, sound, retentit
-works report: come, coming, arrive, arrivent, reach the, reaching
+works report: come, coming, arrive, arrivent, reach the, reaching, go out, goes out, sent out
 works open: release, deverrouille, unlock
 unlocked: deverrouillee, deverrouilles, se deverrouille, se deverrouillent, unlocks itself, unlock themselves, position levee, raised position, up position,
     se libere quand meme, s ouvre quand meme, s ouvrent quand meme, ouvre quand meme, opens anyway, open anyway,

@@ -27,6 +27,9 @@ const COMPLEMENTS: &[&str] = &[
     "for", "vers", "chez", "apres", "after", "avant", "before", "over", "under", "sous",
 ];
 
+/// Lengths of time: "deux jours", "3 hours" of recordings lost are part of them.
+const DURATION_WORDS: &[&str] = &["jour", "journee", "heure", "nuit", "semaine", "minute", "day", "hour", "night", "week", "mois", "month"];
+
 /// Words that make a failure after them a date, not a fact: "depuis la coupure".
 const SINCE: &[&str] = &["depuis", "since", "apres", "after", "suite", "following"];
 
@@ -247,7 +250,9 @@ impl Sentence {
             {
                 let next = (j + 1..self.items.len()).find(|&k| !self.transparent(k))?;
                 let verb = match item.first.as_str() {
-                    "rien" | "plus" => matches!(self.meaning(next), Some(Meaning::Negation(Negation::Ne))),
+                    // "rien ne marche"; "plus rien ne marche" is read as one phrase, the verb next.
+                    "rien" | "plus" => matches!(self.meaning(next), Some(Meaning::Negation(Negation::Ne)))
+                        || matches!(self.meaning(next), Some(Meaning::Works(_))) && next == j + 1 && matches!(item.last.as_str(), "ne" | "n"),
                     // "tout est HS", "tout marche"; "tout noir" is an adverb.
                     "tout" => {
                         matches!(self.meaning(next), Some(Meaning::Negation(Negation::Ne) | Meaning::Works(_)))
@@ -1061,7 +1066,23 @@ fn finding(sentence: &Sentence, subject: Option<(usize, Subject)>, carried: Opti
             facts.scope = Some(Known::said(Scope::SeveralDevices, &[sentence.items[j].span]));
         }
     }
-    if let Some(j) = sentence.find(|m| m == Meaning::WholeSite) {
+    // "des trous partout dans la timeline": everywhere in a thing, not on the site.
+    let within_a_thing = |j: usize| {
+        let mut k = j + 1;
+        if !sentence.items.get(k).is_some_and(|n| n.meaning.is_none() && matches!(n.first.as_str(), "dans" | "in" | "sur" | "on")) {
+            return false;
+        }
+        k += 1;
+        while sentence.items.get(k).is_some_and(|n| n.meaning.is_none() && is_determiner(&n.first)) {
+            k += 1;
+        }
+        sentence.items.get(k).is_some_and(|n| {
+            !matches!(n.meaning, Some(Meaning::Place | Meaning::Sensitive | Meaning::WholeSite))
+                && !SITE_WORDS.contains(&n.first.as_str())
+                && !BUILDING_WORDS.contains(&n.first.as_str())
+        })
+    };
+    if let Some(j) = sentence.find(|m| m == Meaning::WholeSite).filter(|&j| !within_a_thing(j)) {
         // "cam hs partout": everywhere outweighs a bare singular; "sur le site" does not.
         let strong = !matches!(sentence.items[j].first.as_str(), "sur" | "du" | "on");
         let bare_one = subject.is_some_and(|(i, _)| sentence.quantity_before(i).is_none())
@@ -1094,6 +1115,16 @@ fn finding(sentence: &Sentence, subject: Option<(usize, Subject)>, carried: Opti
             Effect::Symptom(s) => facts.symptom = Some(Known::said(s, &[span])),
             Effect::Nuisance(n) => facts.nuisance = Some(Known::said(n, &[span])),
             Effect::RecordingLost => {
+                // "a perdu deux jours d'images": a time lost is part of the recordings, not
+                // all of them, unless every camera is said.
+                let counted_time = (1..sentence.items.len()).any(|k| {
+                    DURATION_WORDS.contains(&sentence.items[k].first.trim_end_matches('s'))
+                        && (sentence.items[k - 1].number.is_some() || matches!(sentence.meaning(k - 1), Some(Meaning::Quantity(Quantity::Several | Quantity::One))))
+                });
+                let every_device = sentence.find(|m| matches!(m, Meaning::Quantity(Quantity::All | Quantity::NoneOf))).is_some();
+                if counted_time && !every_device && facts.scope.as_ref().is_some_and(|s| s.value == Scope::WholeSite) {
+                    facts.scope = Some(Known::said(Scope::SeveralDevices, &[span]));
+                }
                 facts.recording_lost = said(true);
                 facts.system = facts.system.or_else(|| Some(Known::said(System::Video, &[])));
             }
@@ -1259,10 +1290,10 @@ pub fn read(text: &str) -> Vec<Finding> {
             }
             // "toutes marchent sauf *celle* du quai 5": a pronoun in the clause counts the
             // devices of another.
-            if subject.is_some_and(|(j, _)| !sentence.same_clause(i, j)) {
-                let pronoun = (0..sentence.items.len()).find(|&k| {
-                    sentence.same_clause(k, i) && matches!(sentence.items[k].first.as_str(), "celle" | "celui" | "celles" | "ceux")
-                });
+            // "Toutes les caméras fonctionnent sauf celles de l'aile est, qui sont noires": the
+            // pronoun may stand in the clause before.
+            if let Some((j, _)) = subject.filter(|(j, _)| !sentence.same_clause(i, *j)) {
+                let pronoun = (j + 1..=i).rev().find(|&k| matches!(sentence.items[k].first.as_str(), "celle" | "celui" | "celles" | "ceux"));
                 if let Some(k) = pronoun {
                     let scope = if sentence.items[k].first.ends_with(['s', 'x']) { Scope::SeveralDevices } else { Scope::OneDevice };
                     f.facts.scope = Some(Known::said(scope, &[sentence.items[k].span]));

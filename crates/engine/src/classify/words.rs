@@ -39,6 +39,8 @@ pub struct Item {
     pub meaning: Option<Meaning>,
     /// The folded form of the first word (for the few rules that look at words).
     pub first: String,
+    /// The folded form of the last word: "plus rien *ne*".
+    pub last: String,
     /// The original text's span.
     pub span: Span,
     /// The phrase's last word is plural in the text ("caméras", "badges").
@@ -371,6 +373,7 @@ pub fn items(text: &str) -> Vec<Piece> {
                 out.push(Piece::Item(Item {
                     meaning: Some(index.entries[entry].1),
                     first: word.folded.clone(),
+                    last: last.folded.clone(),
                     span: Span { start: word.span.start, end: last.span.end },
                     plural,
                     number,
@@ -378,7 +381,7 @@ pub fn items(text: &str) -> Vec<Piece> {
                 i += len;
             }
             None => {
-                out.push(Piece::Item(Item { meaning: None, first: word.folded.clone(), span: word.span, plural: false, number }));
+                out.push(Piece::Item(Item { meaning: None, first: word.folded.clone(), last: word.folded.clone(), span: word.span, plural: false, number }));
                 i += 1;
             }
         }
