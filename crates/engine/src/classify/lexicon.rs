@@ -281,7 +281,8 @@ pub fn entries() -> Vec<(String, Option<Meaning>)> {
 /// The lexicon: one line per meaning, `meaning: form, form, …`; a line that starts with
 /// spaces goes on with the line above. The meanings are those of [`Meaning::parse`].
 pub const LEXICON: &str = "
-device video: camera, cam, dome, ptz, objectif, bullet, webcam, voie, channel, canal, canaux, encodeur, encoder,
+device video: camera, cam, camera de surveillance, camera de securite, security camera, surveillance camera,
+    cctv camera, dome, ptz, objectif, bullet, webcam, voie, channel, canal, canaux, encodeur, encoder,
     analyse video, analytics, franchissement de ligne, line crossing, evenements d analyse, analytics events,
     infrarouge, ir, intrusion de zone
 system video: videoprotection, videosurveillance, video surveillance, video protection, cctv, vms, systeme video,
@@ -325,7 +326,7 @@ alarm: alarm, alert, evenement, event, remontee, remontee d alarme, remontees d 
     alarme incendie, fire alarm, defaut technique, defauts techniques, technical fault, test d intrusion,
     intrusion test, alarmes, alarms, essai d alarme, test d alarme, alarm test, vision des alarmes, single signal,
     a single signal, aucun signal de, un seul signal
-quantity all: tout, tous, tous les, toutes les, tt, ttes, l ensemble des, l ensemble de, la totalite des, chaque,
+quantity all: tout, tous, any random, any old, tous les, toutes les, tt, ttes, l ensemble des, l ensemble de, la totalite des, chaque,
     all, all the, all of the, every, each, any, whole, entire, n importe quel, n importe quelle, la moindre,
     le moindre, any single, every single, each and every
 quantity none: aucun, plus aucun, plus une seule, plus un seul, pas un seul non plus, not one single, none of the, none of our, not a single, pas une seule, pas un seul, no, zero,
@@ -393,13 +394,13 @@ missing: perte, loss, ne trouve rien, trouve rien, ne trouvons rien, finds nothi
 nothing: plus rien, rien du tout, nothing at all, n y a rien, il n y a rien, there is nothing, there s nothing,
     theres nothing, we see nothing, on voit rien, plus rien du tout, ne sert plus a rien, sert plus a rien,
     ne sert a rien, n y avait rien, il n y avait rien, there was nothing
-works any: fonctionn*, foncti*, repart*, marche, marchent, marchait, marchaient, marcher, repond*, s allume, s allument,
+works any: fonctionn*, foncti*, light up, lights up, lit up, repart*, marche, marchent, marchait, marchaient, marcher, repond*, s allume, s allument,
     demarre, demarrent, work, working, worked, respond*, function, functioning, operational, operationnel, connect*,
     en ligne, online, up, accessible, disponible, available, communiqu*, communicat*, joignable, reachable, ping,
     boot, start, lance*, launch*, answer*, reach*, atteindre, joindre, reagi*, react*, voyant, pivot*, bouge,
     bougent, move, answering, moved, a bouge
 works record: enregistre, enregistrent, enregistrait, enregistrer, record, recorded, stocke
-works report: remont*, transmet*, transmis, arrive, arrivent, recu, recoit, recoivent, report*, received, receive,
+works report: remont*, transmet*, receiving, recevons, recevez, recevoir, transmis, arrive, arrivent, recu, recoit, recoivent, report*, received, receive,
     coming through, come through, sent, envoi*, envoie, apparu, appeared, apparait, shows up, show up, sortent,
     sort de, ne sort
 works detect: declench*, trigger*, detect*, protege, protected, surveille, monitored, s arme, arme, arming, armer,
@@ -407,7 +408,7 @@ works detect: declench*, trigger*, detect*, protege, protected, surveille, monit
 works lock: ferme, ferment, come down, comes down, fermer, se ferme, se referme, referme, verrouill*, se verrouille, close, closing, shut,
     lock, locked, locking, latch*, reverrouill*, redescend*, descend*, relock*, tient, tiennent, hold, tenir
 works open: s ouvre, s ouvrent, ouvrir, opens, opening, unlock, libere*, se libere
-works read: lit, lisent, lire, read, reading, reconnai*, recogni*, badger, bipe, bipes
+works read: lit, lisent, lire, read, reading, check, checks, checking, verifie, verifient, reconnai*, recogni*, badger, bipe, bipes
 works show: s affiche, s affichent, can view, cannot view, can t view, could view, to view, visionner, affiche, afficher, voit, voir, vois, voyons, visualiser, see, show, showing,
     displays, displaying, remonte l image, visible, load, charge, chargent, to display, a afficher
 fine: bien, normalement, correctement, normal, fine, ok, correctly, properly, normally, as usual, sans souci,
@@ -439,7 +440,7 @@ admits: accept*, laisse passer, laisse entrer, laissent passer, laissent entrer,
     let through, lets through, let, allows, allowed, grant*, validated, has access, have access, a acces, ont acces,
     donne acces, gives access, give access, laisse, laissent, ouvre, ouvrent, debloque, unlocks, utilise, used,
     valide toutes, valide les, validate
-enters: peut entrer, peuvent entrer, peut rentrer, peuvent rentrer, rentre, rentrent, entre, entrent, entrer, enter,
+enters: peut entrer, peuvent entrer, getting in, getting into, coming in, walking in, walking into, peut rentrer, peuvent rentrer, rentre, rentrent, entre, entrent, entrer, enter,
     entered, came in, come in, walk in, walks in, walked in, get in, gets in, got in, go through, goes through,
     walk through, pass through, circulent, passe, passent, rentrer, pu rentrer, pu entrer, got through, get through,
     walked into, got into, get into, gets into, came into
@@ -531,7 +532,8 @@ nuisance display: display, photo, labelled, labeled, is labelled, etiquetee, lib
 nuisance slow: met, takes, c est long, takes long, lent, lenteur, lentement, slow, slowly, slowness, sluggish, ralenti, ralentissement,
     rame, ramer, latence, latency, lag, laggy, mouline, long a, longtemps, takes ages, takes forever, delai, delay,
     retard, delayed, decalage, late, en retard, mettent du temps, met du temps, takes time, prend du temps
-nuisance configuration: la date, the date, pb d heure, probleme d heure, souci d heure, heure fausse, mauvaise date, fiche, called, appelee, nommee, named, s appelle,
+nuisance configuration: la date, the date, release time, door release time, temps de deverrouillage,
+    duree de deverrouillage, shorten, lengthen, raccourcir, allonger, rallonger, pb d heure, probleme d heure, souci d heure, heure fausse, mauvaise date, fiche, called, appelee, nommee, named, s appelle,
     intitule, anglais, francais, english, french, date incrustee, incruste, wrong date, format de date, date format,
     changement d heure, heure affichee, nom de la camera, camera name, overlay, incrustation, horodatage, timestamp,
     parametrage, parametre, configuration, config, reglage, setting, misconfigured, mal configure, mauvaise heure,
@@ -553,7 +555,9 @@ interface: interface, ihm, client vms, vms client, logiciel, software, applicati
     pc, ordinateur, computer, navigateur, browser, client lourd, client web, web client, smart client, tablette,
     tablet, smartphone, mobile, telephone, phone, portail web, dashboard, tableau de bord, console, session, souris,
     mouse, client video, video client, logiciel video, video software
-request: est ce qu on peut, est ce que, peut on, pouvez vous, could you, can you, is possible, est il possible,
+request: est ce qu on peut, est ce que, procedure, what s the procedure, quelle est la procedure, close the ticket,
+    cloturer, on peut cloturer, fermer le ticket, close the case, combien de temps, combien de jours, how long,
+    how many days, peut on, pouvez vous, could you, can you, is possible, est il possible,
     serait il possible, comment, how, changer, modifier, change, modify, corriger, correct, expliquer, explain,
     mode d emploi, user guide, mail, email, rien d urgent, nothing urgent, pas urgent, not urgent, no rush,
     rien de grave, nothing serious, pas grave, formation, training, question, demande, request, comment faire,
@@ -580,7 +584,8 @@ device intrusion-detection: zone, contact, bell box, sirene exterieure, strobe, 
 whole-site: nulle part, nowhere, anywhere, site entier, le site entier, l ensemble du, l ensemble de l,
     all over the site, across the whole
 quantity all: chacun, chacune des, chacun des, each of the, every one of
-problem down: blue screen, blue screened, ecran bleu, no power, has no power, hors tension, sans alimentation,
+problem down: blue screen, blue screened, ecran bleu, grillee, grillees, est grille, sont grilles, ont grille,
+    cramee, cramees, crame, cramees, no power, has no power, hors tension, sans alimentation,
     plus alimente, n est plus alimente, unpowered, without power, sans courant, plus de courant, ne revient pas, ne revient plus, ne reviennent pas,
     ne reviennent plus, doesn t come back, didn t come back, never came back, died, has died, ne redemarre pas, ne redemarre plus,
     ne redemarrent pas, ne redemarrent plus, won t restart, doesn t restart, won t come back up, arrete, out, en boucle, in a loop, unresponsive, ne repond plus,
@@ -667,7 +672,7 @@ restricted: reservee, reserve aux, reservee aux, restricted, interdite, interdit
 comparison: comme, like, than, such as
 main-door: main door, main entrance, porte principale, entree principale, main gate, acces principal,
     portail principal, porte d entree principale, cloture, fence, grillage, perimeter fence, cloture perimetrique
-past: remarche, works again, fonctionne de nouveau, fonctionne a nouveau, repare, repaired, fixed, resolu, resolved,
+past: remarche, works again, refonctionne, refonctionnent, re fonctionne, marche de nouveau, back to normal, fonctionne de nouveau, fonctionne a nouveau, repare, repaired, fixed, resolu, resolved,
     cleaned up, l an dernier, l annee derniere, last year, l hiver dernier, last winter, last month,
     le mois dernier, exercice, drill, simule, simulated, deja regle, already sorted, comme prevu, as planned,
     as expected

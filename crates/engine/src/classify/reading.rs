@@ -1220,6 +1220,17 @@ pub fn read(text: &str) -> Vec<Finding> {
             let object = subject.is_some_and(|(j, _)| j > i);
             let deactivated = ["desactiv", "disabled", "deactivated", "switched off"].iter().any(|w| sentence.items[i].first.starts_with(w));
             let Some(mut effect) = effect(meaning, negated, subject.map(|(_, s)| s), object, deactivated) else { continue };
+            // "la porte reste ouverte 20 secondes, c'est trop long": how long a door stays
+            // open after a badge is a setting.
+            let timed = (0..sentence.items.len()).any(|k| {
+                sentence.same_clause(k, i)
+                    && k > 0
+                    && sentence.items[k - 1].number.is_some()
+                    && matches!(sentence.items[k].first.as_str(), "s" | "sec" | "secs" | "seconde" | "secondes" | "second" | "seconds")
+            });
+            if meaning == Meaning::Unlocked && effect == Effect::Unauthorized && timed {
+                effect = Effect::Nuisance(Symptom::Configuration);
+            }
             // "affiche « porte ouverte » alors qu'elle est fermée": the software is wrong, the
             // door is not.
             if matches!(meaning, Meaning::Unlocked | Meaning::Forced) && matches!(effect, Effect::Unauthorized | Effect::Intrusion) && sentence.shows_a_state_not_real() {
