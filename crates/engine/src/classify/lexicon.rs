@@ -309,7 +309,7 @@ credential: badge, carte, card, code, code d acces, access code, credential, emp
 door: porte, door, portail, gate, tourniquet, turnstile, portillon, barrier, sas, issue de secours, porte d entree,
     entry door, rideau, rideau metallique, grille, acces, entree, entrance, vitrine, issues de secours, mantrap,
     sas unipersonnel, entrees, roller shutter, shutter, fire exit, portique, portiques
-device intrusion-detection: detecteur, detector, sensor, capteur, radar, barriere infrarouge, pir, siren,
+device intrusion-detection: detecteur, detector, intrusion detector, detecteur d intrusion, detecteur intrusion, sensor, capteur, radar, barriere infrarouge, pir, siren,
     contact de porte, door contact, clavier d alarme, zone d alarme, alarm zone, detecteur bris de glace,
     glass break detector, glass-break detector, glass break sensor, intrusion zone, zone intrusion,
     detection perimetrique, perimeter detection, bouton d alarme, bouton panique, panic button, bouton d agression,
@@ -320,7 +320,7 @@ system intrusion-detection: alarme, systeme d alarme, alarm system, centrale, ce
 system hypervisor: hyperviseur, hypervision, hypervisor, psim, supervision, superviseur, hyperviseur de securite,
     superviseur de securite, plateforme de supervision, security hypervisor, poste de supervision,
     plateforme de securite, security platform, security management platform, plateforme de gestion de la securite
-alarm: alarm, alert, evenement, event, remontee, remontee d alarme, remontees d alarme, notification,
+alarm: alarm, alert, walk test, evenement, event, remontee, remontee d alarme, remontees d alarme, notification,
     alarmes intrusion, alarme d intrusion, alarmes d intrusion, intrusion alarm, alarme technique,
     alarmes techniques, porte maintenue ouverte, door held open, alarme de porte forcee, door forced alarm,
     alarme incendie, fire alarm, defaut technique, defauts techniques, technical fault, test d intrusion,
@@ -507,7 +507,9 @@ intrusion: intrusion, intrus, intruder, effraction, cambriolage, cambriole, camb
     hiding, cagoulee, cagoule, masked, balaclava, surpris, caught someone, en train de demonter,
     demonter une camera, dismantling, posted in, posted on, publie sur, a ete publie, circulent sur, sur un forum,
     ont fuite, fichiers en locked, locked files, extension locked, outbound connections, connexions sortantes
-nuisance display: display, photo, labelled, labeled, is labelled, etiquetee, libellee, minuscule, trop petit, too small, logo, en double, twice, duplicate, duplicated, tiny, bigger, taille, size,
+nuisance display: display, photo, alarm history, historique des alarmes, historique des alarmes intrusion,
+    historique des alarmes d intrusion, intrusion alarm history, historique d alarmes, journal des alarmes,
+    alarm log, event log, journal des evenements, labelled, labeled, is labelled, etiquetee, libellee, minuscule, trop petit, too small, logo, en double, twice, duplicate, duplicated, tiny, bigger, taille, size,
     agrandir, mosaic, tree, arborescence, affichage, mosaique, layout, mise en page, disposition, icon, libelle,
     label, etiquette, couleur, colour, color, glitch, graphique, graphical, cosmetic, cosmetique, decale, menu,
     bouton, button, onglet, tab, plan, carte du site, map, resolution, plein ecran, full screen, fullscreen, text,
@@ -532,7 +534,7 @@ nuisance display: display, photo, labelled, labeled, is labelled, etiquetee, lib
 nuisance slow: met, takes, c est long, takes long, lent, lenteur, lentement, slow, slowly, slowness, sluggish, ralenti, ralentissement,
     rame, ramer, latence, latency, lag, laggy, mouline, long a, longtemps, takes ages, takes forever, delai, delay,
     retard, delayed, decalage, late, en retard, mettent du temps, met du temps, takes time, prend du temps
-nuisance configuration: la date, the date, release time, door release time, temps de deverrouillage,
+nuisance configuration: la date, the date, trop longtemps, too long, release time, door release time, temps de deverrouillage,
     duree de deverrouillage, shorten, lengthen, raccourcir, allonger, rallonger, pb d heure, probleme d heure, souci d heure, heure fausse, mauvaise date, fiche, called, appelee, nommee, named, s appelle,
     intitule, anglais, francais, english, french, date incrustee, incruste, wrong date, format de date, date format,
     changement d heure, heure affichee, nom de la camera, camera name, overlay, incrustation, horodatage, timestamp,
@@ -555,7 +557,9 @@ interface: interface, ihm, client vms, vms client, logiciel, software, applicati
     pc, ordinateur, computer, navigateur, browser, client lourd, client web, web client, smart client, tablette,
     tablet, smartphone, mobile, telephone, phone, portail web, dashboard, tableau de bord, console, session, souris,
     mouse, client video, video client, logiciel video, video software
-request: est ce qu on peut, est ce que, procedure, what s the procedure, quelle est la procedure, close the ticket,
+request: est ce qu on peut, est ce que, a desactiver, a supprimer, a bloquer, a ajouter, a creer, please deactivate,
+    please disable, please remove, please add, to be deactivated, que se passe t il, what happens, does the system,
+    is there a way, y a t il un moyen, procedure, what s the procedure, quelle est la procedure, close the ticket,
     cloturer, on peut cloturer, fermer le ticket, close the case, combien de temps, combien de jours, how long,
     how many days, peut on, pouvez vous, could you, can you, is possible, est il possible,
     serait il possible, comment, how, changer, modifier, change, modify, corriger, correct, expliquer, explain,
@@ -569,12 +573,12 @@ request: est ce qu on peut, est ce que, procedure, what s the procedure, quelle 
     est ce possible, where can, ou peut on, just for our records, pour nos archives, pour info, for information,
     c quoi, difference entre, difference between, est ce normal, c est normal, is it normal, is this normal,
     just asking, is the, available on, disponible sur
-wish: voudrait, voudrions, voudrais, souhaite, souhaitons, souhaiterions, souhaiterait, aimerait, aimerions,
+wish: voudrait, voudrions, please set, please program, pouvez vous programmer, programmer la porte, voudrais, souhaite, souhaitons, souhaiterions, souhaiterait, aimerait, aimerions,
     aimerais, would like, want, wish, pour que, so that, au lieu de, instead of, on veut, we need, on a besoin,
     si jamais, au cas ou, in case, what happens if, what if, in the event, est ce qu on recevrait, would we,
     pour qu, voudraient, souhaiteraient, aimeraient, can it be, peut il etre, peut on le, could it be
 by-hand: a la main, manuellement, manually, by hand, en manuel, en mode manuel, manual override
-hypothesis: quand, when, si, if, en cas de, en cas d, in case of
+hypothesis: quand, when, si, if, en cas de, en cas d, in case of, des qu, des que
 system video: milestone server, video system
 image: stream, camera tile
 device access-control: rex, rex button, bras, arm, barrier arm
@@ -596,7 +600,7 @@ problem degraded: isole, isolated, overexposed, over exposed, underexposed, sure
 nothing: aveugle, on est aveugles, plus la main, plus la main sur rien, lost control, no control over anything, we are blind, blind, does nothing, ne fait rien, fait rien, ne fait plus rien
 works any: revenu, came back, come back, back online, garde, memorise, remember, s active, s activent, activate,
     sonne, sonnent, sound, retentit
-works report: come, coming, arrive, arrivent, reach the, reaching, go out, goes out, sent out
+works report: come, coming, arrive, arrivent, reach the, reaching, suivre les alarmes, follow the alarms, go out, goes out, sent out
 works open: release, deverrouille, unlock
 unlocked: deverrouillee, deverrouilles, se deverrouille, se deverrouillent, unlocks itself, unlock themselves, position levee, raised position, up position,
     se libere quand meme, s ouvre quand meme, s ouvrent quand meme, ouvre quand meme, opens anyway, open anyway,
@@ -646,7 +650,7 @@ changed: a ete change, ont ete changes, a ete modifie, ont ete modifies, was cha
     connected remotely, connecte a distance, connectee a distance, exporte, exported, exportes, exportees
 alarm: alarmes intrusion, rapport d alarme, door forced, notifications de defaut
 partial: des autres, other buildings, autres batiments, d autres, the rest of, ailleurs, elsewhere, hq cameras
-filler: panne de courant, perd du temps, perdre du temps, perdons du temps, on perd du temps, lose time,
+filler: panne de courant, running out, run out, ran out, sold out, comment se fait il, comment ca se fait, how come, perd du temps, perdre du temps, perdons du temps, on perd du temps, lose time,
     losing time, waste time, wasting time, plus tot, plus tard, plus vite, plus souvent, plus longtemps, bien plus, beaucoup plus,
     de plus en plus, find out, found out, figure out, check out, turns out, turned out, out of curiosity,
     log out, logged out, sign out, print out, zoom out, carry out, carried out, point out, pointed out, coupure de courant, coupure electrique, panne electrique, power cut, power outage,

@@ -786,9 +786,15 @@ impl Sentence {
         let at = (0..self.items.len()).find(|&i| {
             self.meaning(i) == Some(Meaning::Hypothesis)
                 && (matches!(self.items[i].first.as_str(), "en" | "in")
-                    || self.items.get(i + 1).is_some_and(|n| matches!(n.first.as_str(), "un" | "une" | "a" | "an" | "one" | "any" | "des" | "some")))
-        })?;
-        self.find(|m| m == Meaning::Request).is_some().then_some(at)
+                    || self.items.get(i + 1).is_some_and(|n| matches!(n.first.as_str(), "un" | "une" | "a" | "an" | "one" | "any" | "des" | "some" | "quelqu" | "someone" | "somebody")))
+        });
+        // "comment rejouer une alarme intrusion ?", "how do I unlock a door remotely?": what
+        // a how-to asks about is not a fact.
+        let how_to = (0..self.items.len()).find(|&i| {
+            self.meaning(i) == Some(Meaning::Request) && matches!(self.items[i].first.as_str(), "comment" | "how")
+        });
+        let asked = self.find(|m| m == Meaning::Request).is_some();
+        at.filter(|_| asked).or(how_to)
     }
 
     /// Whether the sentence says the software shows a state the door does not have: "la
@@ -804,6 +810,47 @@ impl Sentence {
             self.meaning(i) == Some(Meaning::Works(Function::Lock)) && stated && self.negation(i).is_none()
         });
         shown && locked
+    }
+
+    /// Whether the clause of `i` says it happens when the user does something: "quand on
+    /// imprime", "when I export", "dès qu'on ouvre".
+    /// Whether the failure at `i` is a colour shown for a door ("reste rouge", "shows red"),
+    /// not a device said to be offline.
+    fn shown_colour(&self, i: usize) -> bool {
+        matches!(self.meaning(i), Some(Meaning::Problem(_)))
+            && matches!(self.items[i].first.as_str(), "reste" | "rouge" | "red" | "shows" | "stays" | "voyant" | "clignote" | "clignotent")
+    }
+
+    /// A failure of the software triggered by what the user does: "le logiciel plante quand
+    /// on imprime un badge".
+    fn software_bug(&self, i: usize) -> bool {
+        let software = matches!(self.subject_of(i), Some((_, Subject::Interface | Subject::InterfaceOf(_) | Subject::SystemName(_))));
+        software && matches!(self.meaning(i), Some(Meaning::Problem(_))) && self.done_by_the_user(i)
+    }
+
+    /// Opening the software itself ("dès qu'on l'ouvre", "when we open it") is no feature:
+    /// it is the software that does not work.
+    fn done_by_the_user(&self, i: usize) -> bool {
+        (0..self.items.len().saturating_sub(1)).any(|k| {
+            let opens_it = (k + 2..self.items.len().min(k + 5)).any(|m| matches!(self.items[m].first.as_str(), "l" | "it" | "le" | "la"))
+                && (k + 2..self.items.len().min(k + 5)).any(|m| matches!(self.meaning(m), Some(Meaning::Works(Function::Open | Function::Any))));
+            self.same_clause(k, i)
+                && self.meaning(k) == Some(Meaning::Hypothesis)
+                && (matches!(self.items[k + 1].first.as_str(), "on" | "we" | "i" | "je" | "j" | "nous" | "you" | "vous" | "l")
+                    // "when saving a new user"
+                    || self.items[k + 1].first.ends_with("ing"))
+                && !opens_it
+        })
+    }
+
+    /// Whether the clause of `i` dates it to a past period: "du mois dernier", "last week's".
+    fn past_period(&self, i: usize) -> bool {
+        (0..self.items.len()).any(|k| {
+            let period = |n: Option<&Item>| n.is_some_and(|n| matches!(n.first.as_str(), "mois" | "semaine" | "month" | "week" | "year" | "annee" | "an" | "hiver" | "winter" | "ete" | "summer"));
+            self.same_clause(k, i)
+                && matches!(self.items[k].first.as_str(), "dernier" | "derniere" | "last" | "passe" | "passee")
+                && (period(self.items.get(k + 1)) || k > 0 && period(self.items.get(k - 1)))
+        })
     }
 
     fn find(&self, wanted: impl Fn(Meaning) -> bool) -> Option<usize> {
@@ -1211,6 +1258,18 @@ pub fn read(text: &str) -> Vec<Finding> {
             if matches!(meaning, Meaning::Problem(_)) && sentence.dates_from(i) {
                 continue;
             }
+            // "se ferme tout seul": closes by itself, the opposite of a door left open.
+            if meaning == Meaning::Unlocked && i > 0 && sentence.meaning(i - 1) == Some(Meaning::Works(Function::Lock)) {
+                continue;
+            }
+            // "aucun badge désactivé n'a été accepté": the system doing its job.
+            if meaning == Meaning::Admits && sentence.negation(i).is_some() && (0..sentence.items.len()).any(|k| sentence.same_clause(k, i) && sentence.meaning(k) == Some(Meaning::Revoked)) {
+                continue;
+            }
+            // "l'effraction du mois dernier", "last week's break-in": an event of the past.
+            if meaning == Meaning::Intrusion && sentence.past_period(i) {
+                continue;
+            }
             let subject = sentence.subject_of(i).filter(|&(j, _)| j != i);
             let none_counted = subject.is_some_and(|(j, _)| sentence.counted_as_none(j));
             let negation = sentence.negation(i);
@@ -1220,6 +1279,11 @@ pub fn read(text: &str) -> Vec<Finding> {
             let object = subject.is_some_and(|(j, _)| j > i);
             let deactivated = ["desactiv", "disabled", "deactivated", "switched off"].iter().any(|w| sentence.items[i].first.starts_with(w));
             let Some(mut effect) = effect(meaning, negated, subject.map(|(_, s)| s), object, deactivated) else { continue };
+            // "le logiciel plante quand on imprime un badge", "the VMS client crashes when I
+            // export": a bug of the software, triggered by what the user does.
+            if sentence.software_bug(i) && matches!(effect, Effect::Symptom(_) | Effect::SystemDown(_)) {
+                effect = Effect::Nuisance(Symptom::Display);
+            }
             // "la porte reste ouverte 20 secondes, c'est trop long": how long a door stays
             // open after a badge is a setting.
             let timed = (0..sentence.items.len()).any(|k| {
@@ -1233,7 +1297,8 @@ pub fn read(text: &str) -> Vec<Finding> {
             }
             // "affiche « porte ouverte » alors qu'elle est fermée": the software is wrong, the
             // door is not.
-            if matches!(meaning, Meaning::Unlocked | Meaning::Forced) && matches!(effect, Effect::Unauthorized | Effect::Intrusion) && sentence.shows_a_state_not_real() {
+            let state = matches!(effect, Effect::Unauthorized | Effect::Intrusion) || sentence.shown_colour(i);
+            if matches!(meaning, Meaning::Unlocked | Meaning::Forced | Meaning::Problem(_)) && state && sentence.shows_a_state_not_real() {
                 effect = Effect::Nuisance(Symptom::Display);
             }
             // "l'image de la caméra 7 est saccadée": a camera that works badly; the playback
@@ -1363,8 +1428,10 @@ pub fn read(text: &str) -> Vec<Finding> {
                 continue;
             };
             let has_verb = (0..sentence.items.len()).filter(|&j| sentence.same_clause(j, i)).any(|j| {
-                matches!(sentence.meaning(j), Some(Meaning::Works(_) | Meaning::Problem(_) | Meaning::Nothing | Meaning::Missing))
-                    && !sentence.dates_from(j)
+                matches!(
+                    sentence.meaning(j),
+                    Some(Meaning::Works(_) | Meaning::Problem(_) | Meaning::Nothing | Meaning::Missing | Meaning::Unlocked | Meaning::Forced)
+                ) && !sentence.dates_from(j)
             });
             let denied = sentence.denied(i);
             // "plus d'alarme", "pas une seule alarme": alarms stopped coming; "aucune alarme
@@ -1518,6 +1585,12 @@ pub fn security_trouble(text: &str) -> Option<Span> {
             }
             let over = (0..sentence.items.len()).any(|j| sentence.same_clause(i, j) && sentence.meaning(j) == Some(Meaning::Past));
             if over || i > wish && sentence.same_clause(i, wish) {
+                continue;
+            }
+            // The software showing a state the door does not have, or a bug of a feature,
+            // says nothing is wrong with a device.
+            let shown_state = meaning == Meaning::Unlocked || sentence.shown_colour(i);
+            if sentence.software_bug(i) || shown_state && sentence.shows_a_state_not_real() {
                 continue;
             }
             let negated = sentence.negation(i).is_some();
