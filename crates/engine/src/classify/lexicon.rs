@@ -320,13 +320,13 @@ system intrusion-detection: alarme, systeme d alarme, alarm system, centrale, ce
 system hypervisor: hyperviseur, hypervision, hypervisor, psim, supervision, superviseur, hyperviseur de securite,
     superviseur de securite, plateforme de supervision, security hypervisor, poste de supervision,
     plateforme de securite, security platform, security management platform, plateforme de gestion de la securite
-alarm: alarm, alert, walk test, evenement, event, remontee, remontee d alarme, remontees d alarme, notification,
+alarm: alarm, alert, alarm screen, ecran des alarmes, ecran d alarmes, walk test, evenement, event, remontee, remontee d alarme, remontees d alarme, notification,
     alarmes intrusion, alarme d intrusion, alarmes d intrusion, intrusion alarm, alarme technique,
     alarmes techniques, porte maintenue ouverte, door held open, alarme de porte forcee, door forced alarm,
     alarme incendie, fire alarm, defaut technique, defauts techniques, technical fault, test d intrusion,
     intrusion test, alarmes, alarms, essai d alarme, test d alarme, alarm test, vision des alarmes, single signal,
     a single signal, aucun signal de, un seul signal
-quantity all: tout, tous, any random, any old, tous les, toutes les, tt, ttes, l ensemble des, l ensemble de, la totalite des, chaque,
+quantity all: tout, tous, whatever, quel que soit le, quelque soit le, peu importe le, any random, any old, tous les, toutes les, tt, ttes, l ensemble des, l ensemble de, la totalite des, chaque,
     all, all the, all of the, every, each, any, whole, entire, n importe quel, n importe quelle, la moindre,
     le moindre, any single, every single, each and every
 quantity none: aucun, plus aucun, plus une seule, plus un seul, pas un seul non plus, not one single, none of the, none of our, not a single, pas une seule, pas un seul, no, zero,
@@ -447,7 +447,7 @@ enters: peut entrer, peuvent entrer, getting in, getting into, coming in, walkin
 anyone: n importe qui, tout le monde, anyone, anybody, everyone, everybody, quiconque, des inconnus, stranger,
     unknown people, unknown person, public, personnes exterieures, every employee, all employees, tout le personnel,
     tous les salaries, a toute heure, at any hour, n importe quand, at all hours, en dehors des horaires, outside hours, hors horaires, un homme, une femme, a man, a woman
-suspicious: inconnu, unknown, suspect, suspicious, non reconnu, unrecognised, unrecognized, quelqu un, someone,
+suspicious: inconnu, unknown, non identifie, non identifiee, unidentified, not staff, pas du personnel, suspect, suspicious, non reconnu, unrecognised, unrecognized, quelqu un, someone,
     somebody, un individu, des individus
 account: compte, account, connexion, connexions, connection, connections, login, identifiant, administrateur, administrator, admin
 unauthorized: non autorise, non habilite, unauthorized, unauthorised, not authorized, not authorised,
@@ -458,7 +458,8 @@ unauthorized: non autorise, non habilite, unauthorized, unauthorised, not author
     unauthorised access, entree non autorisee, unauthorized entry, drive straight in, straight in,
     rentrent directement, entrent librement, enter freely, drive in freely, tous acces, all access,
     sans demander de code, sans code, without code, without a code, sans demander de badge, tailgate, tailgated
-revoked: desactive, deactivated, n existe plus, qui n existe plus, no longer exists, badge desactiver, carte desactiver, code desactiver, revoque, revoked, expire, expired, supprime, deleted badge, disabled, invalid,
+revoked: desactive, deactivated, never had that right, never had the right, n avaient pas le droit, n ont pas le droit,
+    ce n etait pas prevu, not supposed to, ne devraient pas, n est pas cense, ne sont pas censes, n existe plus, qui n existe plus, no longer exists, badge desactiver, carte desactiver, code desactiver, revoque, revoked, expire, expired, supprime, deleted badge, disabled, invalid,
     blacklist*, bloque badge, ancien salarie, anciens salaries, ancien employe, former employee, ex salarie,
     ex employee, old badge, vole, stolen, perime, annule, cancelled, canceled, interdit, refuse badge, parti,
     who left, qui sont partis, qui est parti, qui a quitte, qui ont quitte, departed, left the company,
@@ -585,7 +586,9 @@ device access-control: rex, rex button, bras, arm, barrier arm
 credential: fob, tag, permit, ticket
 device intrusion-detection: zone, contact, bell box, sirene exterieure, strobe, flash, shock sensor, beam,
     beam detector
-whole-site: nulle part, nowhere, anywhere, site entier, le site entier, l ensemble du, l ensemble de l,
+whole-site: nulle part, nowhere, interieures et exterieures, exterieures et interieures, interieures comme exterieures,
+    interieurs et exterieurs, exterieurs et interieurs, indoor and outdoor, outdoor and indoor, inside and outside,
+    interieur et exterieur, exterieur et interieur, anywhere, site entier, le site entier, l ensemble du, l ensemble de l,
     all over the site, across the whole
 quantity all: chacun, chacune des, chacun des, each of the, every one of
 problem down: blue screen, blue screened, ecran bleu, grillee, grillees, est grille, sont grilles, ont grille,
@@ -611,7 +614,8 @@ unlocked: deverrouillee, deverrouilles, se deverrouille, se deverrouillent, unlo
     en libre passage, free passage, free wheeling, freewheeling, position haute, en position haute,
     en position ouverte, s ouvrent en meme temps, open at the same time, both doors open, les deux portes s ouvrent,
     barriere levee, gate up
-unauthorized: sans billet, sans ticket, straight into, walk straight in, walks straight in, ouvrent aussi la nuit, ouvre aussi la nuit, ouvrent aussi le week end,
+unauthorized: sans billet, sans ticket, avec un seul badge, with one badge, with a single badge, on a single badge,
+    on one badge, pour un seul badge, straight into, walk straight in, walks straight in, ouvrent aussi la nuit, ouvre aussi la nuit, ouvrent aussi le week end,
     ouvre aussi le week end, open at night too, opens at night too, open at weekends too, without ticket, without a ticket, without a permit, no ticket
 revoked: never enrolled, not enrolled, never issued, never assigned, jamais eu les droits, pas les droits,
     no rights, ancienne carte, contract ended, contrat est fini, contrat termine, fin de contrat, former tenant,
@@ -619,13 +623,16 @@ revoked: never enrolled, not enrolled, never issued, never assigned, jamais eu l
 enters: drive in, driving in, drive through, drives in, aller, acceder
 admits: permettent d aller, permet d aller, permettent d acceder, permet d acceder, allows access, allow access,
     gives access to
-intrusion: someone inside, somebody inside, mine crypto, crypto mining, cryptominage, minage de crypto, cryptominer, external ip, ip externe, ip exterieure, adresse ip externe, people inside, quelqu un a l interieur, des gens dans le,
+intrusion: someone inside, somebody inside, on nous a vole, nous a vole, ont vole, a ete vole, ont ete voles, stole, thieves,
+    thief, theft, robbed, robbery, voleurs, voleur, coupes volontairement, coupe volontairement,
+    cut on purpose, cut deliberately, deliberately cut, acte de malveillance, malveillance, mine crypto, crypto mining, cryptominage, minage de crypto, cryptominer, external ip, ip externe, ip exterieure, adresse ip externe, people inside, quelqu un a l interieur, des gens dans le,
     des gens dans la, des gens a l interieur, vu quelqu un, saw someone, seen someone, on voit quelqu un,
     i can see him, lampe torche, torch, flashlight, going through drawers, fouille, called 999, called 911,
     called the police, appele la police, appele le 17, alarme intrusion, rogue, rogue device, appareil inconnu,
     unknown device, ip etrangere, foreign ip, unknown ip, ip inconnue, identifiants ont fuite, credentials leaked,
     leaked, teamviewer, payment, paiement, bitcoin, pilote, controlled remotely
-disowned: personne de chez nous, personne chez nous, never installed, jamais installe, on n a jamais installe,
+disowned: personne de chez nous, personne chez nous, don t know who, we don t know who, on ne sait pas qui,
+    ne sait pas qui, never installed, jamais installe, on n a jamais installe,
     we didn t install, aucun technicien n est venu, no technician came,
     no technician was on site, ce n est personne, pas nous, not us, wasn t us, was not us,
     nobody here, none of us, no one here, nobody on our team, je ne l ai pas fait, ne l a pas fait,
@@ -686,7 +693,8 @@ recurrent: every few hours, toutes les quelques heures, puis ca revient tout seu
     toutes les heures, for a minute, quelques minutes, a few minutes, revient, comes back, then it s back,
     puis revient, revient tout seul, comes back by itself, comes back on its own, puis ca revient, par heure,
     per hour, at a time, a la fois
-seen: a ete vu, ont ete vus, a ete vue, ont ete vues, ete vues, ete vus, was seen, were seen, been seen, been spotted, spotted, vu sur, apercu,
+seen: a ete vu, ont ete vus, a ete vue, se promene, se promenent, wandering, lurking, rode, rodent, traine dans,
+    hanging around, ont ete vues, ete vues, ete vus, was seen, were seen, been seen, been spotted, spotted, vu sur, apercu,
     repere, on a vu, we saw, vu sur les images, seen on the footage
 ";
 
@@ -697,7 +705,7 @@ pub const SITE_WORDS: &[&str] = &[
     "site", "magasin", "entrepot", "depot", "usine", "campus", "siege", "agence", "store", "shop", "warehouse", "plant",
     "factory", "premises", "college", "lycee", "ecole", "hopital", "hotel", "musee", "galerie", "museum", "mairie",
     "residence", "gare", "clinique", "boutique", "supermarche", "mall", "stade", "stadium", "showroom", "concession",
-    "bijouterie", "jewellers", "jeweller", "jewelry", "pharmacie", "pharmacy",
+    "bijouterie", "jewellers", "jeweller", "jewelry", "pharmacie", "pharmacy", "restaurant", "centre", "banque", "bank",
 ];
 
 /// Buildings: the whole site when named alone ("du bâtiment"), one part of it when named

@@ -990,7 +990,7 @@ fn lets_the_wrong_people_in(sentence: &Sentence, before: usize, revoked_before: 
         // "refuse tous les badges" is the opposite.
         Some(Meaning::Credential) if (0..end).any(|k| sentence.same_clause(k, i) && matches!(sentence.meaning(k), Some(Meaning::Problem(_)))) => None,
         Some(Meaning::Credential) => match sentence.quantity_before(i) {
-            Some((Quantity::All, q)) if sentence.items.iter().any(|it| it.span == q && matches!(it.first.as_str(), "n" | "any" | "every" | "chaque" | "tous" | "toutes")) => {
+            Some((Quantity::All, q)) if sentence.items.iter().any(|it| it.span == q && matches!(it.first.as_str(), "n" | "any" | "every" | "chaque" | "tous" | "toutes" | "whatever" | "quel" | "quelque" | "peu")) => {
                 Some((i, false))
             }
             _ => None,
