@@ -403,7 +403,7 @@ works record: enregistre, enregistrent, enregistrait, enregistrer, record, recor
 works report: remont*, transmet*, receiving, recevons, recevez, recevoir, transmis, arrive, arrivent, recu, recoit, recoivent, report*, received, receive,
     coming through, come through, sent, envoi*, envoie, apparu, appeared, apparait, shows up, show up, sortent,
     sort de, ne sort
-works detect: declench*, trigger*, detect*, protege, protected, surveille, monitored, s arme, arme, arming, armer,
+works detect: declench*, trigger*, detect*, armed, be armed, protege, protected, surveille, monitored, s arme, arme, arming, armer,
     s armer, set, armes, mise en service, mettre en service, remettre en service
 works lock: ferme, ferment, come down, comes down, fermer, se ferme, se referme, referme, verrouill*, se verrouille, close, closing, shut,
     lock, locked, locking, latch*, reverrouill*, redescend*, descend*, relock*, tient, tiennent, hold, tenir
@@ -436,7 +436,7 @@ negation no-longer: a arrete, ont arrete, avons arrete, on a arrete, unable to, 
     refuses to, arrive a, arrive pas a, n arrive pas a, n arrive plus a, arrive plus a, n arrivons pas a,
     can t manage to, stop, impossible d, unable
 negation without: sans, without
-admits: accept*, laisse passer, laisse entrer, laissent passer, laissent entrer, laisse rentrer, let in, lets in,
+admits: accept*, laisse passer, ouvrait, ouvraient, a ouvert, ont ouvert, opened the, laisse entrer, laissent passer, laissent entrer, laisse rentrer, let in, lets in,
     let through, lets through, let, allows, allowed, grant*, validated, has access, have access, a acces, ont acces,
     donne acces, gives access, give access, laisse, laissent, ouvre, ouvrent, debloque, unlocks, utilise, used,
     valide toutes, valide les, validate
@@ -458,7 +458,8 @@ unauthorized: non autorise, non habilite, unauthorized, unauthorised, not author
     unauthorised access, entree non autorisee, unauthorized entry, drive straight in, straight in,
     rentrent directement, entrent librement, enter freely, drive in freely, tous acces, all access,
     sans demander de code, sans code, without code, without a code, sans demander de badge, tailgate, tailgated
-revoked: desactive, deactivated, never had that right, never had the right, n avaient pas le droit, n ont pas le droit,
+revoked: desactive, deactivated, leave the company, who leave, old workers, old worker, old staff, former staff,
+    vieux badge, vieux badges, vieille carte, qui a demenage, moved out, never had that right, never had the right, n avaient pas le droit, n ont pas le droit,
     ce n etait pas prevu, not supposed to, ne devraient pas, n est pas cense, ne sont pas censes, n existe plus, qui n existe plus, no longer exists, badge desactiver, carte desactiver, code desactiver, revoque, revoked, expire, expired, supprime, deleted badge, disabled, invalid,
     blacklist*, bloque badge, ancien salarie, anciens salaries, ancien employe, former employee, ex salarie,
     ex employee, old badge, vole, stolen, perime, annule, cancelled, canceled, interdit, refuse badge, parti,
@@ -591,7 +592,8 @@ whole-site: nulle part, nowhere, interieures et exterieures, exterieures et inte
     interieur et exterieur, exterieur et interieur, anywhere, site entier, le site entier, l ensemble du, l ensemble de l,
     all over the site, across the whole
 quantity all: chacun, chacune des, chacun des, each of the, every one of
-problem down: blue screen, blue screened, ecran bleu, grillee, grillees, est grille, sont grilles, ont grille,
+problem down: blue screen, blue screened, ecran bleu, ne se declenche plus, ne se declenche pas, ne se declenchent plus,
+    ne se declenchent pas, rien ne se declenche, grillee, grillees, est grille, sont grilles, ont grille,
     cramee, cramees, crame, cramees, no power, has no power, hors tension, sans alimentation,
     plus alimente, n est plus alimente, unpowered, without power, sans courant, plus de courant, ne revient pas, ne revient plus, ne reviennent pas,
     ne reviennent plus, doesn t come back, didn t come back, never came back, died, has died, ne redemarre pas, ne redemarre plus,
@@ -600,7 +602,7 @@ problem down: blue screen, blue screened, ecran bleu, grillee, grillees, est gri
 problem degraded: isole, isolated, overexposed, over exposed, underexposed, surexposee, surexposees, surexpose,
     surexposes, sous exposee, sous expose, n a plus que, on n a plus que, n avons plus que, n ont plus que, bypass, bypassed, shunte, inhibe, du premier coup, first time, 4 ou 5 fois,
     several attempts
-nothing: aveugle, on est aveugles, plus la main, plus la main sur rien, lost control, no control over anything, we are blind, blind, does nothing, ne fait rien, fait rien, ne fait plus rien
+nothing: aveugle, on est aveugles, flying blind, unprotected, non protege, sans protection, plus protege, plus la main, plus la main sur rien, lost control, no control over anything, we are blind, blind, does nothing, ne fait rien, fait rien, ne fait plus rien
 works any: revenu, came back, come back, back online, garde, memorise, remember, s active, s activent, activate,
     sonne, sonnent, sound, retentit
 works report: come, coming, arrive, arrivent, reach the, reaching, suivre les alarmes, follow the alarms, go out, goes out, sent out
@@ -614,7 +616,7 @@ unlocked: deverrouillee, deverrouilles, se deverrouille, se deverrouillent, unlo
     en libre passage, free passage, free wheeling, freewheeling, position haute, en position haute,
     en position ouverte, s ouvrent en meme temps, open at the same time, both doors open, les deux portes s ouvrent,
     barriere levee, gate up
-unauthorized: sans billet, sans ticket, avec un seul badge, with one badge, with a single badge, on a single badge,
+unauthorized: sans billet, sans ticket, comme dans un moulin, like a revolving door, avec un seul badge, with one badge, with a single badge, on a single badge,
     on one badge, pour un seul badge, straight into, walk straight in, walks straight in, ouvrent aussi la nuit, ouvre aussi la nuit, ouvrent aussi le week end,
     ouvre aussi le week end, open at night too, opens at night too, open at weekends too, without ticket, without a ticket, without a permit, no ticket
 revoked: never enrolled, not enrolled, never issued, never assigned, jamais eu les droits, pas les droits,
@@ -623,7 +625,8 @@ revoked: never enrolled, not enrolled, never issued, never assigned, jamais eu l
 enters: drive in, driving in, drive through, drives in, aller, acceder
 admits: permettent d aller, permet d aller, permettent d acceder, permet d acceder, allows access, allow access,
     gives access to
-intrusion: someone inside, somebody inside, on nous a vole, nous a vole, ont vole, a ete vole, ont ete voles, stole, thieves,
+intrusion: someone inside, somebody inside, par la fenetre, par une fenetre, by the window, through the window,
+    through a window, on nous a vole, nous a vole, ont vole, a ete vole, ont ete voles, stole, thieves,
     thief, theft, robbed, robbery, voleurs, voleur, coupes volontairement, coupe volontairement,
     cut on purpose, cut deliberately, deliberately cut, acte de malveillance, malveillance, mine crypto, crypto mining, cryptominage, minage de crypto, cryptominer, external ip, ip externe, ip exterieure, adresse ip externe, people inside, quelqu un a l interieur, des gens dans le,
     des gens dans la, des gens a l interieur, vu quelqu un, saw someone, seen someone, on voit quelqu un,

@@ -346,16 +346,22 @@ pub fn items(text: &str) -> Vec<Piece> {
                 consider(&mut best, 1, 1, *entry);
             }
         }
-        if best.is_none() && word.folded.len() >= 6 {
+        // A misspelt plural is read as its singular: "camaras", "camérats".
+        let singular = word.folded.strip_suffix('s').filter(|w| w.len() >= 6).unwrap_or(&word.folded);
+        if best.is_none() && singular.len() >= 6 {
             // A misspelling keeps the word's first two letters and its last one: "camrea"
             // is "camera", but "droite" is not "droits".
-            let same_ends = |w: &str| w.as_bytes()[..2] == word.folded.as_bytes()[..2] && w.as_bytes().last() == word.folded.as_bytes().last();
+            let same_ends = |w: &str| w.as_bytes()[..2] == singular.as_bytes()[..2] && w.as_bytes().last() == singular.as_bytes().last();
             // "camerat", "lecteurr": a name of a thing with one letter typed after it.
             let noun = |entry: usize| {
                 matches!(index.entries[entry].1, Meaning::Device(_) | Meaning::SystemName(_) | Meaning::Image | Meaning::Recording | Meaning::Credential | Meaning::Door)
             };
-            let typed_after = |w: &str, entry: usize| noun(entry) && word.folded.len() == w.len() + 1 && word.folded.starts_with(w);
-            let close = |w: &str, entry: usize| same_ends(w) && one_keystroke_apart(&word.folded, w) || typed_after(w, entry);
+            let typed_after = |w: &str, entry: usize| noun(entry) && singular.len() == w.len() + 1 && singular.starts_with(w);
+            // Only the names of devices are read through a misspelt plural ("camaras"), not
+            // every word ("permets" is not "permit").
+            let device = |entry: usize| matches!(index.entries[entry].1, Meaning::Device(_) | Meaning::SystemName(_) | Meaning::Image | Meaning::Recording | Meaning::Door);
+            let plural_ok = |entry: usize| singular.len() == word.folded.len() || device(entry);
+            let close = |w: &str, entry: usize| plural_ok(entry) && (same_ends(w) && one_keystroke_apart(singular, w) || typed_after(w, entry));
             if let Some((_, entry)) = index.long_words.iter().find(|(w, entry)| close(w, *entry)) {
                 consider(&mut best, 1, 0, *entry);
             }
