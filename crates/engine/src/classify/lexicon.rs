@@ -602,7 +602,7 @@ problem down: blue screen, blue screened, ecran bleu, ne se declenche plus, ne s
 problem degraded: isole, isolated, overexposed, over exposed, underexposed, surexposee, surexposees, surexpose,
     surexposes, sous exposee, sous expose, n a plus que, on n a plus que, n avons plus que, n ont plus que, bypass, bypassed, shunte, inhibe, du premier coup, first time, 4 ou 5 fois,
     several attempts
-nothing: aveugle, on est aveugles, flying blind, unprotected, non protege, sans protection, plus protege, plus la main, plus la main sur rien, lost control, no control over anything, we are blind, blind, does nothing, ne fait rien, fait rien, ne fait plus rien
+nothing: aveugle, on est aveugles, nothing on, rien sur, flying blind, unprotected, non protege, sans protection, plus protege, plus la main, plus la main sur rien, lost control, no control over anything, we are blind, blind, does nothing, ne fait rien, fait rien, ne fait plus rien
 works any: revenu, came back, come back, back online, garde, memorise, remember, s active, s activent, activate,
     sonne, sonnent, sound, retentit
 works report: come, coming, arrive, arrivent, reach the, reaching, suivre les alarmes, follow the alarms, go out, goes out, sent out
