@@ -326,10 +326,10 @@ alarm: alarm, alert, alarm screen, ecran des alarmes, ecran d alarmes, walk test
     alarme incendie, fire alarm, defaut technique, defauts techniques, technical fault, test d intrusion,
     intrusion test, alarmes, alarms, essai d alarme, test d alarme, alarm test, vision des alarmes, single signal,
     a single signal, aucun signal de, un seul signal
-quantity all: tout, tous, whatever, quel que soit le, quelque soit le, peu importe le, any random, any old, tous les, toutes les, tt, ttes, l ensemble des, l ensemble de, la totalite des, chaque,
+quantity all: tout, tous, toutes les deux, tous les deux, both of them, all of them, whatever, quel que soit le, quelque soit le, peu importe le, any random, any old, tous les, toutes les, tt, ttes, l ensemble des, l ensemble de, la totalite des, chaque,
     all, all the, all of the, every, each, any, whole, entire, n importe quel, n importe quelle, la moindre,
     le moindre, any single, every single, each and every
-quantity none: aucun, plus aucun, plus une seule, plus un seul, pas un seul non plus, not one single, none of the, none of our, not a single, pas une seule, pas un seul, no, zero,
+quantity none: aucun, plus aucun, none of them, aucune d entre elles, aucun d entre eux, plus une seule, plus un seul, pas un seul non plus, not one single, none of the, none of our, not a single, pas une seule, pas un seul, no, zero,
     rien, nothing, nobody, no one, noone, personne ne, personne n, plus une, plus un, pas une, not one, no more,
     plus rien ne, plus rien n
 quantity several: plusieurs, quelques, nine, eleven, fifteen, twenty, thirty, forty, fifty, hundred, certain, several, some, multiple, many, few, a few, la moitie, half,
@@ -458,7 +458,7 @@ unauthorized: non autorise, non habilite, unauthorized, unauthorised, not author
     unauthorised access, entree non autorisee, unauthorized entry, drive straight in, straight in,
     rentrent directement, entrent librement, enter freely, drive in freely, tous acces, all access,
     sans demander de code, sans code, without code, without a code, sans demander de badge, tailgate, tailgated
-revoked: desactive, deactivated, leave the company, who leave, old workers, old worker, old staff, former staff,
+revoked: desactive, deactivated, visitor pass, visitor passes, pass visiteur, passes visiteurs, leave the company, who leave, old workers, old worker, old staff, former staff,
     vieux badge, vieux badges, vieille carte, qui a demenage, moved out, never had that right, never had the right, n avaient pas le droit, n ont pas le droit,
     ce n etait pas prevu, not supposed to, ne devraient pas, n est pas cense, ne sont pas censes, n existe plus, qui n existe plus, no longer exists, badge desactiver, carte desactiver, code desactiver, revoque, revoked, expire, expired, supprime, deleted badge, disabled, invalid,
     blacklist*, bloque badge, ancien salarie, anciens salaries, ancien employe, former employee, ex salarie,
@@ -625,7 +625,7 @@ revoked: never enrolled, not enrolled, never issued, never assigned, jamais eu l
 enters: drive in, driving in, drive through, drives in, aller, acceder
 admits: permettent d aller, permet d aller, permettent d acceder, permet d acceder, allows access, allow access,
     gives access to
-intrusion: someone inside, somebody inside, par la fenetre, par une fenetre, by the window, through the window,
+intrusion: someone inside, somebody inside, glass breaking, breaking glass, bruit de verre, verre casse, verre brise, par la fenetre, par une fenetre, by the window, through the window,
     through a window, on nous a vole, nous a vole, ont vole, a ete vole, ont ete voles, stole, thieves,
     thief, theft, robbed, robbery, voleurs, voleur, coupes volontairement, coupe volontairement,
     cut on purpose, cut deliberately, deliberately cut, acte de malveillance, malveillance, mine crypto, crypto mining, cryptominage, minage de crypto, cryptominer, external ip, ip externe, ip exterieure, adresse ip externe, people inside, quelqu un a l interieur, des gens dans le,
@@ -659,13 +659,15 @@ changed: a ete change, ont ete changes, a ete modifie, ont ete modifies, was cha
     ont ete crees, connexion a distance, remote connection, remote session, prise en main a distance,
     connected remotely, connecte a distance, connectee a distance, exporte, exported, exportes, exportees
 alarm: alarmes intrusion, rapport d alarme, door forced, notifications de defaut
-partial: des autres, other buildings, autres batiments, d autres, the rest of, ailleurs, elsewhere, hq cameras
-filler: panne de courant, running out, run out, ran out, sold out, comment se fait il, comment ca se fait, how come, perd du temps, perdre du temps, perdons du temps, on perd du temps, lose time,
+partial: des autres, other buildings, other areas, autres zones, les autres zones, other zones, other parts,
+    autres parties, autres batiments, d autres, the rest of, ailleurs, elsewhere, hq cameras
+filler: panne de courant, out of, running out, run out, ran out, sold out, comment se fait il, comment ca se fait, how come, perd du temps, perdre du temps, perdons du temps, on perd du temps, lose time,
     losing time, waste time, wasting time, plus tot, plus tard, plus vite, plus souvent, plus longtemps, bien plus, beaucoup plus,
     de plus en plus, find out, found out, figure out, check out, turns out, turned out, out of curiosity,
     log out, logged out, sign out, print out, zoom out, carry out, carried out, point out, pointed out, coupure de courant, coupure electrique, panne electrique, power cut, power outage,
     power failure, blackout, looks like, on dirait
-place: fenetre, window, mezzanine, gym, salle de sport
+place: fenetre, window, annexe, annex, qui y sont rattachees, qui y sont reliees, qui y sont connectees,
+    qui en dependent, attached to it, connected to it, mezzanine, gym, salle de sport
 nuisance display: widget, mode sombre, dark mode, theme, synoptique, synoptic, en gris, en vert, en rouge, in red,
     in green, in grey, red letters, lettres, colour code
 nuisance configuration: planning, schedule, horaire, plage horaire, timetable, calendrier, doublon, duplicates,

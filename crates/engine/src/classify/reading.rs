@@ -558,7 +558,8 @@ impl Sentence {
             });
             // "du magasin", "de la pharmacie"; not "de la galerie marchande", a place of it.
             if SITE_WORDS.contains(&word) && place.meaning != Some(Meaning::Place) {
-                let numbered = self.items.get(j + 1).is_some_and(|n| n.number.is_some() || n.first.len() == 1);
+                // "du magasin 2", "the warehouse annex": one part of the site.
+                let numbered = self.items.get(j + 1).is_some_and(|n| n.number.is_some() || n.first.len() == 1 || n.meaning == Some(Meaning::Place));
                 return Some((if numbered { Scope::SeveralDevices } else { Scope::WholeSite }, place.span));
             }
             if BUILDING_WORDS.contains(&word) {
@@ -569,6 +570,10 @@ impl Sentence {
                 // "de tous les halls": every part is the whole site.
                 Some(Meaning::Place | Meaning::Sensitive) if all => Some((Scope::WholeSite, place.span)),
                 Some(Meaning::Filler) => None,
+                // "les alarmes d'une centrale", "of one panel out of three": one of them.
+                Some(Meaning::Quantity(Quantity::One | Quantity::Several)) if !place.first.ends_with("ieme") && !matches!(place.first.as_str(), "premier" | "second" | "third" | "first") => {
+                    Some((Scope::SeveralDevices, place.span))
+                }
                 // "les caméras du deuxième", "on the third": a floor.
                 Some(Meaning::Quantity(Quantity::One)) if place.first.ends_with("ieme") || matches!(place.first.as_str(), "premier" | "second" | "third" | "first") => {
                     Some((Scope::SeveralDevices, place.span))
@@ -629,6 +634,8 @@ impl Sentence {
                         && (matches!(it.meaning, Some(Meaning::Place | Meaning::Sensitive | Meaning::WholeSite))
                             // "les alarmes *de la porte* du quai": one door; "des portes", a kind.
                             || matches!(it.meaning, Some(Meaning::Door | Meaning::MainDoor)) && !it.plural
+                            // "the alarms of *one* panel".
+                            || matches!(it.meaning, Some(Meaning::Quantity(Quantity::One | Quantity::Several)))
                             || SITE_WORDS.contains(&it.first.as_str())
                             || BUILDING_WORDS.contains(&it.first.as_str()))
                 })
@@ -664,6 +671,12 @@ impl Sentence {
             // says the rest works.
             (_, Some((Quantity::All, q))) if self.items.iter().any(|it| it.span == q && it.number.is_some()) || restriction.is_some() => {
                 Known::inferred(Scope::WholeSite, &with(Some(q)))
+            }
+            // "no picture at all from the loading bay cameras": the cameras say how many.
+            (Subject::Image | Subject::Recording, Some((Quantity::All | Quantity::NoneOf, _)))
+                if self.devices_scope(System::Video).is_some_and(|s| s.value == Scope::SeveralDevices) =>
+            {
+                return self.devices_scope(System::Video);
             }
             (_, Some((Quantity::All | Quantity::NoneOf, q))) => Known::said(Scope::WholeSite, &with(Some(q))),
             (_, Some((Quantity::Several, q))) => Known::said(Scope::SeveralDevices, &with(Some(q))),
@@ -738,12 +751,13 @@ impl Sentence {
     /// ("plus d'image sur *la caméra 3*").
     fn devices_scope(&self, system: System) -> Option<Known<Scope>> {
         let counted_image = |j: usize, s: Subject| s == Subject::Image && self.quantity_before(j).is_some();
-        (0..self.items.len())
-            .filter_map(|j| {
-                self.subject_at(j)
-                    .filter(|s| (matches!(s, Subject::Device(_) | Subject::Door) || counted_image(j, *s)) && s.system() == Some(system))
-                    .map(|s| (j, s))
-            })
+        // The devices first ("no picture from the loading bay cameras"), else images counted.
+        let devices = (0..self.items.len()).filter_map(|j| {
+            self.subject_at(j).filter(|s| matches!(s, Subject::Device(_) | Subject::Door) && s.system() == Some(system)).map(|s| (j, s))
+        });
+        let images = (0..self.items.len()).filter_map(|j| self.subject_at(j).filter(|s| counted_image(j, *s) && s.system() == Some(system)).map(|s| (j, s)));
+        devices
+            .chain(images)
             .find_map(|(j, s)| if s == Subject::Image { self.quantity_before(j).map(|(q, span)| Known::said(if matches!(q, Quantity::All | Quantity::NoneOf) { Scope::WholeSite } else { Scope::SeveralDevices }, &[span])) } else { self.scope_of(j, s) })
     }
 
@@ -1138,6 +1152,48 @@ fn finding(sentence: &Sentence, subject: Option<(usize, Subject)>, carried: Opti
         let inferred = facts.scope.as_ref().is_some_and(|s| s.certainty == Certainty::Inferred);
         if weak_scope || strong && (bare_one || inferred) {
             facts.scope = Some(Known::said(Scope::WholeSite, &[sentence.items[j].span]));
+        }
+    }
+    if let Some((_, span)) = effect {
+        let at = sentence.items.iter().position(|it| it.span.start >= span.start).unwrap_or(0);
+        // "… sont toutes noires : plus rien nulle part", "there's nothing left anywhere":
+        // everywhere is said of the failure, whatever the devices named before.
+        let everywhere = (0..sentence.items.len()).any(|j| {
+            sentence.meaning(j) == Some(Meaning::WholeSite)
+                && sentence.same_clause(j, at)
+                && !matches!(sentence.items[j].first.as_str(), "sur" | "du" | "on")
+                && !within_a_thing(j)
+        });
+        if everywhere && subject.is_some_and(|(i, _)| !sentence.same_clause(i, at)) {
+            facts.scope = Some(Known::said(Scope::WholeSite, &[span]));
+        }
+        // "nous n'avons que deux caméras et elles sont toutes les deux hors service", "none
+        // of them works": every one of the devices named, when no place restricts them.
+        let all_of_them = (0..sentence.items.len()).any(|k| {
+            matches!(sentence.meaning(k), Some(Meaning::Quantity(Quantity::All | Quantity::NoneOf)))
+                && matches!(sentence.items[k].last.as_str(), "them" | "deux" | "elles" | "eux")
+        });
+        if all_of_them && subject.is_some_and(|(i, s)| s.weight() == 2 && sentence.restriction(i).is_none()) {
+            facts.scope = Some(Known::said(Scope::WholeSite, &[span]));
+        }
+    }
+    // "aucun lecteur ne fonctionne au 3e étage": a place said after the verb restricts
+    // "none" or "all" of the devices, unless the site itself is named.
+    if let Some((i, _)) = subject.filter(|(_, s)| s.weight() == 2) {
+        let counted = matches!(sentence.quantity_before(i), Some((Quantity::All | Quantity::NoneOf, _)));
+        let site = (0..sentence.items.len()).any(|k| sentence.same_clause(k, i) && sentence.meaning(k) == Some(Meaning::WholeSite));
+        let place_after = (i + 1..sentence.items.len()).take_while(|&k| sentence.same_clause(k, i)).find(|&k| {
+            // "au *3e* étage", "on the *second* floor".
+            let mut p = k - 1;
+            while p > i + 1 && (sentence.items[p].first.starts_with(|c: char| c.is_ascii_digit()) || sentence.meaning(p) == Some(Meaning::Quantity(Quantity::One))) {
+                p -= 1;
+            }
+            matches!(sentence.meaning(k), Some(Meaning::Place))
+                && sentence.items[p].meaning.is_none()
+                && matches!(sentence.items[p].first.as_str(), "au" | "aux" | "dans" | "in" | "at" | "on" | "en" | "sur" | "the")
+        });
+        if let Some(k) = place_after.filter(|_| counted && !site && facts.scope.as_ref().is_some_and(|s| s.value == Scope::WholeSite)) {
+            facts.scope = Some(Known::said(Scope::SeveralDevices, &[sentence.items[k].span]));
         }
     }
     // "Bâtiment C : aucun lecteur ne fonctionne", "building D": one part of the site.
