@@ -309,7 +309,7 @@ credential: badge, carte, card, code, code d acces, access code, credential, emp
 door: porte, door, portail, gate, tourniquet, turnstile, portillon, barrier, sas, issue de secours, porte d entree,
     entry door, rideau, rideau metallique, grille, acces, entree, entrance, vitrine, issues de secours, mantrap,
     sas unipersonnel, entrees, roller shutter, shutter, fire exit, portique, portiques
-device intrusion-detection: detecteur, detector, intrusion detector, detecteur d intrusion, detecteur intrusion, sensor, capteur, radar, barriere infrarouge, pir, siren,
+device intrusion-detection: detecteur, detector, transmetteur, transmitter, transmetteur ip, ip transmitter, intrusion detector, detecteur d intrusion, detecteur intrusion, sensor, capteur, radar, barriere infrarouge, pir, siren,
     contact de porte, door contact, clavier d alarme, zone d alarme, alarm zone, detecteur bris de glace,
     glass break detector, glass-break detector, glass break sensor, intrusion zone, zone intrusion,
     detection perimetrique, perimeter detection, bouton d alarme, bouton panique, panic button, bouton d agression,
@@ -533,7 +533,7 @@ nuisance display: display, photo, alarm history, historique des alarmes, histori
     theme clair, eblouit, saccade, saccadee, choppy, jerky, double clic, double click, double-clic,
     opens full screen, s ouvre en plein ecran, ne s ouvre plus en plein ecran, full screen at startup, scroll, 4 3,
     16 9
-nuisance slow: met, takes, c est long, takes long, lent, lenteur, lentement, slow, slowly, slowness, sluggish, ralenti, ralentissement,
+nuisance slow: met, takes, minutes after, minutes apres, c est long, takes long, lent, lenteur, lentement, slow, slowly, slowness, sluggish, ralenti, ralentissement,
     rame, ramer, latence, latency, lag, laggy, mouline, long a, longtemps, takes ages, takes forever, delai, delay,
     retard, delayed, decalage, late, en retard, mettent du temps, met du temps, takes time, prend du temps
 nuisance configuration: la date, the date, trop longtemps, too long, release time, door release time, temps de deverrouillage,
@@ -599,7 +599,7 @@ problem down: blue screen, blue screened, ecran bleu, ne se declenche plus, ne s
     ne reviennent plus, doesn t come back, didn t come back, never came back, died, has died, ne redemarre pas, ne redemarre plus,
     ne redemarrent pas, ne redemarrent plus, won t restart, doesn t restart, won t come back up, arrete, out, en boucle, in a loop, unresponsive, ne repond plus,
     est arrete, sont arretes, a lache, ont lache, lache, snapped off, ripped out, stays down, reste baisse
-problem degraded: isole, isolated, overexposed, over exposed, underexposed, surexposee, surexposees, surexpose,
+problem degraded: isole, isolated, not acknowledging, n acquitte pas, n acquitte plus, overexposed, over exposed, underexposed, surexposee, surexposees, surexpose,
     surexposes, sous exposee, sous expose, n a plus que, on n a plus que, n avons plus que, n ont plus que, bypass, bypassed, shunte, inhibe, du premier coup, first time, 4 ou 5 fois,
     several attempts
 nothing: aveugle, on est aveugles, nothing on, rien sur, flying blind, unprotected, non protege, sans protection, plus protege, plus la main, plus la main sur rien, lost control, no control over anything, we are blind, blind, does nothing, ne fait rien, fait rien, ne fait plus rien

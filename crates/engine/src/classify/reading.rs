@@ -235,7 +235,9 @@ impl Sentence {
                     && self.same_clause(j - 1, j)
                     && matches!(self.meaning(j - 1), Some(Meaning::Place | Meaning::Sensitive | Meaning::WholeSite));
                 let adjective = item.first.starts_with("decale") || item.first.starts_with("saccad") || matches!(item.first.as_str(), "misaligned" | "choppy" | "jerky");
-                if after_a_place || adjective {
+                // "doesn't beep or light up anymore": a nuisance word denied is a verb.
+                let denied = j > 0 && self.same_clause(j - 1, j) && matches!(self.meaning(j - 1), Some(Meaning::Negation(_)));
+                if after_a_place || adjective || denied {
                     return None;
                 }
                 Subject::Nuisance(n)
