@@ -592,7 +592,7 @@ whole-site: nulle part, nowhere, interieures et exterieures, exterieures et inte
     interieur et exterieur, exterieur et interieur, anywhere, site entier, le site entier, l ensemble du, l ensemble de l,
     all over the site, across the whole
 quantity all: chacun, chacune des, chacun des, each of the, every one of
-problem down: blue screen, blue screened, ecran bleu, ne se declenche plus, ne se declenche pas, ne se declenchent plus,
+problem down: blue screen, blue screened, ecran bleu, croix rouge, une croix, red cross, a red cross, ne se declenche plus, ne se declenche pas, ne se declenchent plus,
     ne se declenchent pas, rien ne se declenche, grillee, grillees, est grille, sont grilles, ont grille,
     cramee, cramees, crame, cramees, no power, has no power, hors tension, sans alimentation,
     plus alimente, n est plus alimente, unpowered, without power, sans courant, plus de courant, ne revient pas, ne revient plus, ne reviennent pas,

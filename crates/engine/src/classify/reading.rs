@@ -234,7 +234,9 @@ impl Sentence {
                 let after_a_place = j > 0
                     && self.same_clause(j - 1, j)
                     && matches!(self.meaning(j - 1), Some(Meaning::Place | Meaning::Sensitive | Meaning::WholeSite));
-                let adjective = item.first.starts_with("decale") || item.first.starts_with("saccad") || matches!(item.first.as_str(), "misaligned" | "choppy" | "jerky");
+                // "caméra *décalée*", "la caméra *nommée* « Entrée »": said of the device.
+                let adjective = ["decale", "saccad", "nomme", "appele", "intitule"].iter().any(|w| item.first.starts_with(w))
+                    || matches!(item.first.as_str(), "misaligned" | "choppy" | "jerky" | "named" | "called");
                 // "doesn't beep or light up anymore": a nuisance word denied is a verb.
                 let denied = j > 0 && self.same_clause(j - 1, j) && matches!(self.meaning(j - 1), Some(Meaning::Negation(_)));
                 if after_a_place || adjective || denied {
@@ -1178,6 +1180,16 @@ fn finding(sentence: &Sentence, subject: Option<(usize, Subject)>, carried: Opti
         if all_of_them && subject.is_some_and(|(i, s)| s.weight() == 2 && sentence.restriction(i).is_none()) {
             facts.scope = Some(Known::said(Scope::WholeSite, &[span]));
         }
+        // "la caméra de l'entrée et toutes les autres sont noires": that one and all the rest.
+        let and_all_the_others = (1..at).find(|&k| {
+            sentence.same_clause(k, at)
+                && sentence.meaning(k) == Some(Meaning::Partial)
+                && matches!(sentence.items[k].first.as_str(), "toutes" | "tous" | "all")
+                && matches!(sentence.items[k - 1].first.as_str(), "et" | "and")
+        });
+        if let Some(k) = and_all_the_others {
+            facts.scope = Some(Known::said(Scope::WholeSite, &[sentence.items[k].span]));
+        }
     }
     // "aucun lecteur ne fonctionne au 3e étage": a place said after the verb restricts
     // "none" or "all" of the devices, unless the site itself is named.
@@ -1285,7 +1297,11 @@ pub fn read(text: &str) -> Vec<Finding> {
         if let Some(j) = sentence.find(|m| m == Meaning::Partial) {
             // "le reste des PC fonctionne" speaks of workstations, not of the site.
             let of_workstations = matches!(sentence.subject_of(j), Some((k, Subject::Interface)) if k > j);
-            if !of_workstations {
+            // "la caméra 1 et toutes les autres sont noires": the others fail too.
+            let others_fail = (j + 1..sentence.items.len()).take_while(|&k| sentence.same_clause(k, j)).any(|k| {
+                matches!(sentence.meaning(k), Some(Meaning::Problem(_) | Meaning::Nothing | Meaning::Missing)) && sentence.negation(k).is_none()
+            });
+            if !of_workstations && !others_fail {
                 partial = Some(sentence.items[j].span);
             }
         }
