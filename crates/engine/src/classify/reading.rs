@@ -842,8 +842,10 @@ impl Sentence {
     /// A failure of the software triggered by what the user does: "le logiciel plante quand
     /// on imprime un badge".
     fn software_bug(&self, i: usize) -> bool {
-        let software = matches!(self.subject_of(i), Some((_, Subject::Interface | Subject::InterfaceOf(_) | Subject::SystemName(_))));
-        software && matches!(self.meaning(i), Some(Meaning::Problem(_))) && self.done_by_the_user(i)
+        // The cheap tests first: this runs for every word of the fail-safe check.
+        matches!(self.meaning(i), Some(Meaning::Problem(_)))
+            && self.done_by_the_user(i)
+            && matches!(self.subject_of(i), Some((_, Subject::Interface | Subject::InterfaceOf(_) | Subject::SystemName(_))))
     }
 
     /// Opening the software itself ("dès qu'on l'ouvre", "when we open it") is no feature:

@@ -176,7 +176,8 @@ struct Index {
     by_first_word: Vec<(String, Vec<String>, usize)>,
     /// Stems (`"fonctionn*"` → `"fonctionn"`), longest first.
     stems: Vec<(String, usize)>,
-    /// Single words of six letters or more, for misspellings.
+    /// Single words of six letters or more, for misspellings, sorted: a misspelling keeps
+    /// its first two letters, so only the words that start with them are tried.
     long_words: Vec<(String, usize)>,
     /// Spellings → their standard words, sorted.
     spellings: Vec<(&'static str, &'static str)>,
@@ -224,6 +225,7 @@ fn index() -> &'static Index {
         // Stable: entries of the same first word keep the lexicon's order.
         by_first_word.sort_by(|a, b| a.0.cmp(&b.0));
         stems.sort_by_key(|(stem, _)| std::cmp::Reverse(stem.len()));
+        long_words.sort();
         let mut spellings = SPELLINGS.to_vec();
         spellings.sort_by_key(|(k, _)| *k);
         Index { entries, by_first_word, stems, long_words, spellings }
@@ -362,7 +364,11 @@ pub fn items(text: &str) -> Vec<Piece> {
             let device = |entry: usize| matches!(index.entries[entry].1, Meaning::Device(_) | Meaning::SystemName(_) | Meaning::Image | Meaning::Recording | Meaning::Door);
             let plural_ok = |entry: usize| singular.len() == word.folded.len() || device(entry);
             let close = |w: &str, entry: usize| plural_ok(entry) && (same_ends(w) && one_keystroke_apart(singular, w) || typed_after(w, entry));
-            if let Some((_, entry)) = index.long_words.iter().find(|(w, entry)| close(w, *entry)) {
+            // The words with the same first two letters; the first of the lexicon wins.
+            let prefix = &singular[..2];
+            let from = index.long_words.partition_point(|(w, _)| w.as_str() < prefix);
+            let to = from + index.long_words[from..].partition_point(|(w, _)| w.starts_with(prefix));
+            if let Some((_, entry)) = index.long_words[from..to].iter().filter(|(w, entry)| close(w, *entry)).min_by_key(|(_, entry)| *entry) {
                 consider(&mut best, 1, 0, *entry);
             }
         }
