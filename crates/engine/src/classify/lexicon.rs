@@ -309,12 +309,13 @@ credential: badge, carte, card, code, code d acces, access code, credential, emp
 door: porte, door, portail, gate, tourniquet, turnstile, portillon, barrier, sas, issue de secours, porte d entree,
     entry door, rideau, rideau metallique, grille, acces, entree, entrance, vitrine, issues de secours, mantrap,
     sas unipersonnel, entrees, roller shutter, shutter, fire exit, portique, portiques
-device intrusion-detection: detecteur, detector, transmetteur, transmitter, transmetteur ip, ip transmitter, intrusion detector, detecteur d intrusion, detecteur intrusion, sensor, capteur, radar, barriere infrarouge, pir, siren,
+device intrusion-detection: detecteur, detector, intrusion detector, detecteur d intrusion, detecteur intrusion, sensor, capteur, radar, barriere infrarouge, pir, siren,
     contact de porte, door contact, clavier d alarme, zone d alarme, alarm zone, detecteur bris de glace,
     glass break detector, glass-break detector, glass break sensor, intrusion zone, zone intrusion,
     detection perimetrique, perimeter detection, bouton d alarme, bouton panique, panic button, bouton d agression,
     bouton anti agression
-system intrusion-detection: alarme, systeme d alarme, alarm system, centrale, centrale d alarme, centrale intrusion,
+system intrusion-detection: alarme, systeme d alarme, transmetteur, transmitter, transmetteur ip, ip transmitter,
+    alarm transmitter, alarm system, centrale, centrale d alarme, centrale intrusion,
     alarm panel, intrusion panel, detection d intrusion, detection intrusion, intrusion detection, anti intrusion,
     systeme anti intrusion, intrusion system, toute la detection, detection perimetrique generale
 system hypervisor: hyperviseur, hypervision, hypervisor, psim, supervision, superviseur, hyperviseur de securite,
@@ -400,7 +401,7 @@ works any: fonctionn*, foncti*, light up, lights up, lit up, repart*, marche, ma
     boot, start, lance*, launch*, answer*, reach*, atteindre, joindre, reagi*, react*, voyant, pivot*, bouge,
     bougent, move, answering, moved, a bouge
 works record: enregistre, enregistrent, enregistrait, enregistrer, record, recorded, stocke
-works report: remont*, transmet*, receiving, recevons, recevez, recevoir, transmis, arrive, arrivent, recu, recoit, recoivent, report*, received, receive,
+works report: remont*, transmet*, sending, send, sends, receiving, recevons, recevez, recevoir, transmis, arrive, arrivent, recu, recoit, recoivent, report*, received, receive,
     coming through, come through, sent, envoi*, envoie, apparu, appeared, apparait, shows up, show up, sortent,
     sort de, ne sort
 works detect: declench*, trigger*, detect*, armed, be armed, protege, protected, surveille, monitored, s arme, arme, arming, armer,
@@ -409,7 +410,7 @@ works lock: ferme, ferment, come down, comes down, fermer, se ferme, se referme,
     lock, locked, locking, latch*, reverrouill*, redescend*, descend*, relock*, tient, tiennent, hold, tenir
 works open: s ouvre, s ouvrent, ouvrir, opens, opening, unlock, libere*, se libere
 works read: lit, lisent, lire, read, reading, check, checks, checking, verifie, verifient, reconnai*, recogni*, badger, bipe, bipes
-works show: s affiche, s affichent, can view, cannot view, can t view, could view, to view, visionner, affiche, afficher, voit, voir, vois, voyons, visualiser, see, show, showing,
+works show: s affiche, s affichent, be viewed, viewed, can view, cannot view, can t view, could view, to view, visionner, affiche, afficher, voit, voir, vois, voyons, visualiser, see, show, showing,
     displays, displaying, remonte l image, visible, load, charge, chargent, to display, a afficher
 fine: bien, normalement, correctement, normal, fine, ok, correctly, properly, normally, as usual, sans souci,
     sans probleme, without problem, no problem, okay, nothing to report, rien a signaler, ras, c est bon, sont bons,
@@ -592,7 +593,7 @@ whole-site: nulle part, nowhere, interieures et exterieures, exterieures et inte
     interieur et exterieur, exterieur et interieur, anywhere, site entier, le site entier, l ensemble du, l ensemble de l,
     all over the site, across the whole
 quantity all: chacun, chacune des, chacun des, each of the, every one of
-problem down: blue screen, blue screened, ecran bleu, croix rouge, une croix, red cross, a red cross, ne se declenche plus, ne se declenche pas, ne se declenchent plus,
+problem down: blue screen, blue screened, ecran bleu, tore down, torn down, croix rouge, une croix, red cross, a red cross, ne se declenche plus, ne se declenche pas, ne se declenchent plus,
     ne se declenchent pas, rien ne se declenche, grillee, grillees, est grille, sont grilles, ont grille,
     cramee, cramees, crame, cramees, no power, has no power, hors tension, sans alimentation,
     plus alimente, n est plus alimente, unpowered, without power, sans courant, plus de courant, ne revient pas, ne revient plus, ne reviennent pas,
@@ -607,7 +608,8 @@ works any: revenu, came back, come back, back online, garde, memorise, remember,
     sonne, sonnent, sound, retentit
 works report: come, coming, arrive, arrivent, reach the, reaching, suivre les alarmes, follow the alarms, go out, goes out, sent out
 works open: release, deverrouille, unlock
-unlocked: deverrouillee, deverrouilles, se deverrouille, se deverrouillent, unlocks itself, unlock themselves, position levee, raised position, up position,
+unlocked: deverrouillee, deverrouilles, stay released, stays released, remain released, restent liberees, reste liberee,
+    en position liberee, se deverrouille, se deverrouillent, unlocks itself, unlock themselves, position levee, raised position, up position,
     se libere quand meme, s ouvre quand meme, s ouvrent quand meme, ouvre quand meme, opens anyway, open anyway,
     unlocks anyway, releases anyway, s ouvre meme avec, s ouvrent meme avec, opens even with, open even with, open day and night, open night and day, ouverte jour et nuit, ouvert jour et nuit,
     ouverte nuit et jour, ouvertes jour et nuit, s ouvre des deux cotes, s ouvrent des deux cotes,

@@ -211,8 +211,8 @@ impl Sentence {
             // "la vidéo ne fonctionne plus": the video system; "la vidéo associée", a clip.
             Some(Meaning::Image)
                 if matches!(item.first.as_str(), "video")
-                    && j > 0
-                    && matches!(self.items[j - 1].first.as_str(), "la" | "the")
+                    // "la vidéo ne fonctionne plus", "vidéo hs" at the start of a sentence.
+                    && (j == 0 || matches!(self.items[j - 1].first.as_str(), "la" | "the"))
                     && !self.items.get(j + 1).is_some_and(|n| {
                         self.same_clause(j + 1, j)
                             && n.meaning.is_none()
@@ -1340,6 +1340,18 @@ pub fn read(text: &str) -> Vec<Finding> {
             }
             // "aucun badge désactivé n'a été accepté": the system doing its job.
             if meaning == Meaning::Admits && sentence.negation(i).is_some() && (0..sentence.items.len()).any(|k| sentence.same_clause(k, i) && sentence.meaning(k) == Some(Meaning::Revoked)) {
+                continue;
+            }
+            // "a forcé la porte", "forced the depot door": the door after the verb was forced.
+            let door_forced = meaning == Meaning::Forced
+                && (i + 1..sentence.items.len().min(i + 4))
+                    .take_while(|&k| sentence.same_clause(k, i))
+                    .find(|&k| !matches!(sentence.items[k].meaning, None | Some(Meaning::Place | Meaning::Sensitive)))
+                    .is_some_and(|k| matches!(sentence.meaning(k), Some(Meaning::Door | Meaning::MainDoor)));
+            if door_forced && sentence.negation(i).is_none() {
+                let f = finding(&sentence, None, None, Some((Effect::Intrusion, sentence.items[i].span)));
+                findings.push(f);
+                found_here = true;
                 continue;
             }
             // "l'effraction du mois dernier", "last week's break-in": an event of the past.
