@@ -600,7 +600,8 @@ problem down: blue screen, blue screened, ecran bleu, tore down, torn down, croi
     ne reviennent plus, doesn t come back, didn t come back, never came back, died, has died, ne redemarre pas, ne redemarre plus,
     ne redemarrent pas, ne redemarrent plus, won t restart, doesn t restart, won t come back up, arrete, out, en boucle, in a loop, unresponsive, ne repond plus,
     est arrete, sont arretes, a lache, ont lache, lache, snapped off, ripped out, stays down, reste baisse
-problem degraded: isole, isolated, not acknowledging, n acquitte pas, n acquitte plus, overexposed, over exposed, underexposed, surexposee, surexposees, surexpose,
+problem degraded: isole, isolated, fausses alarmes intrusion, fausse alarme intrusion, fausses alarmes d intrusion,
+    false intrusion alarms, false intrusion alarm, not acknowledging, n acquitte pas, n acquitte plus, overexposed, over exposed, underexposed, surexposee, surexposees, surexpose,
     surexposes, sous exposee, sous expose, n a plus que, on n a plus que, n avons plus que, n ont plus que, bypass, bypassed, shunte, inhibe, du premier coup, first time, 4 ou 5 fois,
     several attempts
 nothing: aveugle, on est aveugles, nothing on, rien sur, flying blind, unprotected, non protege, sans protection, plus protege, plus la main, plus la main sur rien, lost control, no control over anything, we are blind, blind, does nothing, ne fait rien, fait rien, ne fait plus rien
@@ -668,7 +669,7 @@ filler: panne de courant, out of, running out, run out, ran out, sold out, comme
     de plus en plus, find out, found out, figure out, check out, turns out, turned out, out of curiosity,
     log out, logged out, sign out, print out, zoom out, carry out, carried out, point out, pointed out, coupure de courant, coupure electrique, panne electrique, power cut, power outage,
     power failure, blackout, looks like, on dirait
-place: fenetre, window, annexe, annex, qui y sont rattachees, qui y sont reliees, qui y sont connectees,
+place: fenetre, window, local archives, local des archives, salle des archives, archive room, archives room, annexe, annex, qui y sont rattachees, qui y sont reliees, qui y sont connectees,
     qui en dependent, attached to it, connected to it, mezzanine, gym, salle de sport
 nuisance display: widget, mode sombre, dark mode, theme, synoptique, synoptic, en gris, en vert, en rouge, in red,
     in green, in grey, red letters, lettres, colour code

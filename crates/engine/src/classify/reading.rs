@@ -1372,6 +1372,24 @@ pub fn read(text: &str) -> Vec<Finding> {
             if sentence.software_bug(i) && matches!(effect, Effect::Symptom(_) | Effect::SystemDown(_)) {
                 effect = Effect::Nuisance(Symptom::Display);
             }
+            // "Alarme de porte forcée en boucle": an alarm that repeats is a device working badly.
+            if matches!(subject, Some((_, Subject::Alarm))) && matches!(sentence.items[i].last.as_str(), "boucle" | "loop") && effect == Effect::AlarmsLost {
+                effect = Effect::Symptom(Symptom::Degraded);
+            }
+            // "les portes ouvertes apparaissent en vert sur le plan": the colour of a state.
+            let coloured = (0..sentence.items.len()).any(|k| {
+                sentence.same_clause(k, i)
+                    && sentence.meaning(k) == Some(Meaning::Nuisance(Symptom::Display))
+                    && matches!(sentence.items[k].last.as_str(), "vert" | "rouge" | "gris" | "orange" | "bleu" | "green" | "red" | "grey" | "gray" | "blue")
+            });
+            // "changer le texte de l'alarme « intrusion »", "the 'forced door' alarm wording":
+            // a state named in quotes in a request is a label.
+            let asked = sentence.find(|m| matches!(m, Meaning::Request | Meaning::Wish)).is_some();
+            let named = quoted(text, sentence.items[i].span) && asked;
+            let coloured_door = coloured && meaning == Meaning::Unlocked;
+            if matches!(meaning, Meaning::Unlocked | Meaning::Forced | Meaning::Intrusion) && (coloured_door || named) {
+                effect = Effect::Nuisance(if named { Symptom::Configuration } else { Symptom::Display });
+            }
             // "la porte reste ouverte 20 secondes, c'est trop long": how long a door stays
             // open after a badge is a setting.
             let timed = (0..sentence.items.len()).any(|k| {
@@ -1599,6 +1617,19 @@ pub fn read(text: &str) -> Vec<Finding> {
         }
     }
     findings
+}
+
+/// Whether the words at `span` stand inside quotes: « intrusion », "forced door", 'open'.
+fn quoted(text: &str, span: Span) -> bool {
+    let before = text[..span.start].trim_end_matches([' ', '\u{a0}']);
+    let after = text[span.end..].trim_start_matches([' ', '\u{a0}']);
+    let opens = |c: char| matches!(c, '«' | '“' | '"' | '\'' | '‘');
+    let closes = |c: char| matches!(c, '»' | '”' | '"' | '\'' | '’');
+    // An apostrophe opens a quote only after a space: "l'alarme" is no quote.
+    let opened = before.chars().next_back().is_some_and(|c| opens(c) && (c != '\'' || before[..before.len() - 1].ends_with([' ', '\u{a0}']) || before.len() == 1));
+    // The quote may close after the next word: 'forced door'.
+    let closed = after.chars().next().is_some_and(closes) || after.split_whitespace().next().is_some_and(|w| w.chars().last().is_some_and(closes));
+    opened && closed
 }
 
 /// Whether a sentence says the cameras work: "les caméras enregistrent", "cameras record
