@@ -71,20 +71,33 @@ fn the_corpus_is_well_formed_and_the_held_out_half_is_apart() {
     assert!(total >= 400, "{total} descriptions in all");
 }
 
+/// `heldout.jsonl` (the held-out half) and later `heldout-*.jsonl` batches.
+fn is_held_out(name: &str) -> bool {
+    name == "heldout" || name.starts_with("heldout-")
+}
+
+/// Critical or major incidents of a later held-out batch suggested as minor when the batch was
+/// first measured, before any rule was changed after it (`tests/corpus/README.md`). The rules
+/// are never tuned on these texts, so such a count can only be brought down by understanding
+/// more from the development sets; it may never grow. `heldout-b`: one critical incident
+/// suggested as minor — issue 9 is not done while this is not zero.
+const UNDER_RATED_AT_FIRST_MEASURE: &[(&str, usize)] = &[("heldout-b", 1)];
+
 #[test]
-fn no_critical_or_major_incident_of_the_held_out_half_is_suggested_as_minor() {
-    let corpus = corpus();
-    let heldout = &corpus.iter().find(|(name, _)| name == "heldout").expect("heldout.jsonl").1;
-    let (right, total, under) = score(heldout);
-    // Only counts are printed: the held-out texts are never looked at to tune the rules.
-    assert!(under.is_empty(), "{} of the held-out half suggested as P3 though P1 or P2", under.len());
-    // A floor against regressions, not the target (see the README's figures).
-    assert!(right * 100 >= total * 90, "held-out accuracy fell to {right}/{total}");
+fn no_critical_or_major_incident_of_the_held_out_sets_is_suggested_as_minor() {
+    for (name, cases) in corpus().iter().filter(|(name, _)| is_held_out(name)) {
+        let (right, total, under) = score(cases);
+        let allowed = UNDER_RATED_AT_FIRST_MEASURE.iter().find(|(n, _)| n == name).map_or(0, |(_, count)| *count);
+        // Only counts are printed: the held-out texts are never looked at to tune the rules.
+        assert!(under.len() <= allowed, "{name}: {} suggested as P3 though P1 or P2", under.len());
+        // A floor against regressions, not the target (see the README's figures).
+        assert!(right * 100 >= total * 90, "{name}: accuracy fell to {right}/{total}");
+    }
 }
 
 #[test]
 fn the_development_sets_stay_understood() {
-    for (name, cases) in corpus().iter().filter(|(name, _)| name != "heldout") {
+    for (name, cases) in corpus().iter().filter(|(name, _)| !is_held_out(name)) {
         let (right, total, under) = score(cases);
         assert!(right * 100 >= total * 97, "{name}: {right}/{total}");
         assert!(under.len() * 100 <= total, "{name}: {} suggested as P3 though P1 or P2: {under:?}", under.len());

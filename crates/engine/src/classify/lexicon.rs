@@ -68,6 +68,15 @@ pub enum Meaning {
     Past,
     /// A wish: "on voudrait", "we want", "so that". What follows is not a fact.
     Wish,
+    /// By hand: "à la main", "manually". Someone who opens a door by hand is the workaround
+    /// for a door that does not open, not a stranger let in.
+    ByHand,
+    /// A case supposed in a request: "si une caméra tombe en panne, comment faire ?",
+    /// "question : quand une alarme intrusion se déclenche, est-ce que…". In a request, what
+    /// follows in its clause is not a fact; in a report or a mere question it is ("when a
+    /// revoked badge is shown the door opens", "pourquoi quand un intérimaire parti badge,
+    /// la porte s'ouvre-t-elle ?").
+    Hypothesis,
     /// An account or a login on a system.
     Account,
     /// Unknown, suspicious: an unknown account is an intrusion.
@@ -239,6 +248,8 @@ impl Meaning {
             ("interface", "") => Meaning::Interface,
             ("request", "") => Meaning::Request,
             ("wish", "") => Meaning::Wish,
+            ("by-hand", "") => Meaning::ByHand,
+            ("hypothesis", "") => Meaning::Hypothesis,
             ("past", "") => Meaning::Past,
             _ => return None,
         })
@@ -270,7 +281,8 @@ pub fn entries() -> Vec<(String, Option<Meaning>)> {
 /// The lexicon: one line per meaning, `meaning: form, form, …`; a line that starts with
 /// spaces goes on with the line above. The meanings are those of [`Meaning::parse`].
 pub const LEXICON: &str = "
-device video: camera, cam, dome, ptz, objectif, bullet, webcam, voie, channel, canal, canaux, encodeur, encoder,
+device video: camera, cam, camera de surveillance, camera de securite, security camera, surveillance camera,
+    cctv camera, dome, ptz, objectif, bullet, webcam, voie, channel, canal, canaux, encodeur, encoder,
     analyse video, analytics, franchissement de ligne, line crossing, evenements d analyse, analytics events,
     infrarouge, ir, intrusion de zone
 system video: videoprotection, videosurveillance, video surveillance, video protection, cctv, vms, systeme video,
@@ -280,7 +292,8 @@ system video: videoprotection, videosurveillance, video surveillance, video prot
     video management server, systeme camera, camera system
 image: image, picture, flux, flux video, video feed, feed, live, visu, visualisation, video, signal, ecran, screen,
     moniteur, monitor, mur d image, mur video, video wall, videowall, vignette, thumbnail, tuile, tile, mur d ecran
-recording: footage, enregistrement, recording, archive, sequence, playback, relecture, historique video,
+recording: footage, enregistrement, recording, recherche video, recherche d images, recherche d enregistrement,
+    video search, footage search, archive, sequence, playback, relecture, historique video,
     video history, stockage, disque, disk, storage, stored video, days of footage, jours d enregistrement,
     jours plus anciens, older days, images plus anciennes, older footage, fichiers, files, clips, videos, segments,
     raid, disques, disks
@@ -296,29 +309,31 @@ credential: badge, carte, card, code, code d acces, access code, credential, emp
 door: porte, door, portail, gate, tourniquet, turnstile, portillon, barrier, sas, issue de secours, porte d entree,
     entry door, rideau, rideau metallique, grille, acces, entree, entrance, vitrine, issues de secours, mantrap,
     sas unipersonnel, entrees, roller shutter, shutter, fire exit, portique, portiques
-device intrusion-detection: detecteur, detector, sensor, capteur, radar, barriere infrarouge, pir, siren,
+device intrusion-detection: detecteur, detector, intrusion detector, detecteur d intrusion, detecteur intrusion, sensor, capteur, radar, barriere infrarouge, pir, siren,
     contact de porte, door contact, clavier d alarme, zone d alarme, alarm zone, detecteur bris de glace,
     glass break detector, glass-break detector, glass break sensor, intrusion zone, zone intrusion,
     detection perimetrique, perimeter detection, bouton d alarme, bouton panique, panic button, bouton d agression,
     bouton anti agression
-system intrusion-detection: alarme, systeme d alarme, alarm system, centrale, centrale d alarme, centrale intrusion,
+system intrusion-detection: alarme, systeme d alarme, transmetteur, transmitter, transmetteur ip, ip transmitter,
+    alarm transmitter, alarm system, centrale, centrale d alarme, centrale intrusion,
     alarm panel, intrusion panel, detection d intrusion, detection intrusion, intrusion detection, anti intrusion,
     systeme anti intrusion, intrusion system, toute la detection, detection perimetrique generale
-system hypervisor: hyperviseur, hypervision, hypervisor, psim, supervision, superviseur, poste de supervision,
+system hypervisor: hyperviseur, hypervision, hypervisor, psim, supervision, superviseur, hyperviseur de securite,
+    superviseur de securite, plateforme de supervision, security hypervisor, poste de supervision,
     plateforme de securite, security platform, security management platform, plateforme de gestion de la securite
-alarm: alarm, alert, evenement, event, remontee, remontee d alarme, remontees d alarme, notification,
+alarm: alarm, alert, alarm screen, ecran des alarmes, ecran d alarmes, walk test, evenement, event, remontee, remontee d alarme, remontees d alarme, notification,
     alarmes intrusion, alarme d intrusion, alarmes d intrusion, intrusion alarm, alarme technique,
     alarmes techniques, porte maintenue ouverte, door held open, alarme de porte forcee, door forced alarm,
     alarme incendie, fire alarm, defaut technique, defauts techniques, technical fault, test d intrusion,
     intrusion test, alarmes, alarms, essai d alarme, test d alarme, alarm test, vision des alarmes, single signal,
     a single signal, aucun signal de, un seul signal
-quantity all: tout, tous, tous les, toutes les, tt, ttes, l ensemble des, l ensemble de, la totalite des, chaque,
+quantity all: tout, tous, toutes les deux, tous les deux, both of them, all of them, whatever, quel que soit le, quelque soit le, peu importe le, any random, any old, tous les, toutes les, tt, ttes, l ensemble des, l ensemble de, la totalite des, chaque,
     all, all the, all of the, every, each, any, whole, entire, n importe quel, n importe quelle, la moindre,
     le moindre, any single, every single, each and every
-quantity none: aucun, plus aucun, none of the, none of our, not a single, pas une seule, pas un seul, no, zero,
+quantity none: aucun, plus aucun, none of them, aucune d entre elles, aucun d entre eux, plus une seule, plus un seul, pas un seul non plus, not one single, none of the, none of our, not a single, pas une seule, pas un seul, no, zero,
     rien, nothing, nobody, no one, noone, personne ne, personne n, plus une, plus un, pas une, not one, no more,
     plus rien ne, plus rien n
-quantity several: plusieurs, quelques, certain, several, some, multiple, many, few, a few, la moitie, half,
+quantity several: plusieurs, quelques, nine, eleven, fifteen, twenty, thirty, forty, fifty, hundred, certain, several, some, multiple, many, few, a few, la moitie, half,
     une partie, part, partie, beaucoup, bcp, lots, deux, trois, quatre, cinq, six, sept, huit, neuf, dix, douze,
     quinze, vingt, two, three, four, five, seven, eight, ten, twelve, une dizaine, une vingtaine, une quinzaine,
     a dozen, dozens, deux des, two of, uniquement, only, seulement, a third, un tiers, about a third,
@@ -372,29 +387,30 @@ problem degraded: erreur, error, bug, beug, bugue, problem, issue, souci, pb, de
     misread, knocked, got knocked, cognee, tamper, autoprotection, excluded, exclu, echoue, fails, failed to export,
     en alarme, in alarm, sabotage de la camera, losing the connection, keeps losing, perd regulierement,
     basse resolution, low resolution, tries, essais, attempts, every other card, une carte sur deux
-missing: perte, loss, manquant, manque, manquent, missing, perdu, lost, disparu, disappeared, gone, efface, erased,
+missing: perte, loss, ne trouve rien, trouve rien, ne trouvons rien, finds nothing, find nothing,
+    can t find any, cannot find any, manquant, manque, manquent, missing, perdu, lost, disparu, disappeared, gone, efface, erased,
     vide, empty, trou, gap, lacune, absent, introuvable, a perdu, avons perdu, ont perdu, have lost, has lost,
     holes, corrompu*, corrupted, filled up, plein, disk full, disque plein, perdent, se perdent, get lost,
     gets lost, are lost, incomplet, incomplete, incomplets, perd
 nothing: plus rien, rien du tout, nothing at all, n y a rien, il n y a rien, there is nothing, there s nothing,
     theres nothing, we see nothing, on voit rien, plus rien du tout, ne sert plus a rien, sert plus a rien,
     ne sert a rien, n y avait rien, il n y avait rien, there was nothing
-works any: fonctionn*, foncti*, marche, marchent, marchait, marchaient, marcher, repond*, s allume, s allument,
+works any: fonctionn*, foncti*, light up, lights up, lit up, repart*, marche, marchent, marchait, marchaient, marcher, repond*, s allume, s allument,
     demarre, demarrent, work, working, worked, respond*, function, functioning, operational, operationnel, connect*,
     en ligne, online, up, accessible, disponible, available, communiqu*, communicat*, joignable, reachable, ping,
     boot, start, lance*, launch*, answer*, reach*, atteindre, joindre, reagi*, react*, voyant, pivot*, bouge,
     bougent, move, answering, moved, a bouge
 works record: enregistre, enregistrent, enregistrait, enregistrer, record, recorded, stocke
-works report: remont*, transmet*, transmis, arrive, arrivent, recu, recoit, recoivent, report*, received, receive,
+works report: remont*, transmet*, sending, send, sends, receiving, recevons, recevez, recevoir, transmis, arrive, arrivent, recu, recoit, recoivent, report*, received, receive,
     coming through, come through, sent, envoi*, envoie, apparu, appeared, apparait, shows up, show up, sortent,
     sort de, ne sort
-works detect: declench*, trigger*, detect*, protege, protected, surveille, monitored, s arme, arme, arming, armer,
+works detect: declench*, trigger*, detect*, armed, be armed, protege, protected, surveille, monitored, s arme, arme, arming, armer,
     s armer, set, armes, mise en service, mettre en service, remettre en service
-works lock: ferme, ferment, fermer, se ferme, se referme, referme, verrouill*, se verrouille, close, closing, shut,
+works lock: ferme, ferment, come down, comes down, fermer, se ferme, se referme, referme, verrouill*, se verrouille, close, closing, shut,
     lock, locked, locking, latch*, reverrouill*, redescend*, descend*, relock*, tient, tiennent, hold, tenir
 works open: s ouvre, s ouvrent, ouvrir, opens, opening, unlock, libere*, se libere
-works read: lit, lisent, lire, read, reading, reconnai*, recogni*, badger, bipe, bipes
-works show: s affiche, s affichent, affiche, afficher, voit, voir, vois, voyons, visualiser, see, show, showing,
+works read: lit, lisent, lire, read, reading, check, checks, checking, verifie, verifient, reconnai*, recogni*, badger, bipe, bipes
+works show: s affiche, s affichent, be viewed, viewed, can view, cannot view, can t view, could view, to view, visionner, affiche, afficher, voit, voir, vois, voyons, visualiser, see, show, showing,
     displays, displaying, remonte l image, visible, load, charge, chargent, to display, a afficher
 fine: bien, normalement, correctement, normal, fine, ok, correctly, properly, normally, as usual, sans souci,
     sans probleme, without problem, no problem, okay, nothing to report, rien a signaler, ras, c est bon, sont bons,
@@ -416,26 +432,25 @@ negation not: pas, jamais, not, never, non, ni, nor, cannot, can t, cant, don t,
     aren t, arent, won t, wont, didn t, didnt, wasn t, weren t, haven t, hasn t, couldn t, ras cote,
     rien a signaler cote, nothing to report on
 negation plus: plus
-negation no-longer: unable to, fails to, failed to, fail to, no longer, not anymore, anymore, any more, stopped,
+negation no-longer: a arrete, ont arrete, avons arrete, on a arrete, unable to, fails to, failed to, fail to, no longer, not anymore, anymore, any more, stopped,
     ceased, a arrete de, ont arrete de, arrete de, impossible de, impossible to, can no longer, refuse de,
     refuses to, arrive a, arrive pas a, n arrive pas a, n arrive plus a, arrive plus a, n arrivons pas a,
     can t manage to, stop, impossible d, unable
 negation without: sans, without
-admits: accept*, laisse passer, laisse entrer, laissent passer, laissent entrer, laisse rentrer, let in, lets in,
+admits: accept*, laisse passer, ouvrait, ouvraient, a ouvert, ont ouvert, opened the, laisse entrer, laissent passer, laissent entrer, laisse rentrer, let in, lets in,
     let through, lets through, let, allows, allowed, grant*, validated, has access, have access, a acces, ont acces,
     donne acces, gives access, give access, laisse, laissent, ouvre, ouvrent, debloque, unlocks, utilise, used,
     valide toutes, valide les, validate
-enters: peut entrer, peuvent entrer, peut rentrer, peuvent rentrer, rentre, rentrent, entre, entrent, entrer, enter,
+enters: peut entrer, peuvent entrer, getting in, getting into, coming in, walking in, walking into, peut rentrer, peuvent rentrer, rentre, rentrent, entre, entrent, entrer, enter,
     entered, came in, come in, walk in, walks in, walked in, get in, gets in, got in, go through, goes through,
     walk through, pass through, circulent, passe, passent, rentrer, pu rentrer, pu entrer, got through, get through,
     walked into, got into, get into, gets into, came into
 anyone: n importe qui, tout le monde, anyone, anybody, everyone, everybody, quiconque, des inconnus, stranger,
     unknown people, unknown person, public, personnes exterieures, every employee, all employees, tout le personnel,
-    tous les salaries, a toute heure, at any hour, n importe quand, at all hours, ouvrent aussi la nuit,
-    open at night too, en dehors des horaires, outside hours, hors horaires, un homme, une femme, a man, a woman
-suspicious: inconnu, unknown, suspect, suspicious, non reconnu, unrecognised, unrecognized, quelqu un, someone,
+    tous les salaries, a toute heure, at any hour, n importe quand, at all hours, en dehors des horaires, outside hours, hors horaires, un homme, une femme, a man, a woman
+suspicious: inconnu, unknown, non identifie, non identifiee, unidentified, not staff, pas du personnel, suspect, suspicious, non reconnu, unrecognised, unrecognized, quelqu un, someone,
     somebody, un individu, des individus
-account: compte, account, login, identifiant, administrateur, administrator, admin
+account: compte, account, connexion, connexions, connection, connections, login, identifiant, administrateur, administrator, admin
 unauthorized: non autorise, non habilite, unauthorized, unauthorised, not authorized, not authorised,
     sans autorisation, without authorisation, without authorization, sans droit, sans badge, without a badge,
     without badge, no badge, tailgating, talonnage, illegitimate, sans badger, sans controle, without control,
@@ -444,7 +459,9 @@ unauthorized: non autorise, non habilite, unauthorized, unauthorised, not author
     unauthorised access, entree non autorisee, unauthorized entry, drive straight in, straight in,
     rentrent directement, entrent librement, enter freely, drive in freely, tous acces, all access,
     sans demander de code, sans code, without code, without a code, sans demander de badge, tailgate, tailgated
-revoked: desactive, deactivated, revoque, revoked, expire, expired, supprime, deleted badge, disabled, invalid,
+revoked: desactive, deactivated, visitor pass, visitor passes, pass visiteur, passes visiteurs, leave the company, who leave, old workers, old worker, old staff, former staff,
+    vieux badge, vieux badges, vieille carte, qui a demenage, moved out, never had that right, never had the right, n avaient pas le droit, n ont pas le droit,
+    ce n etait pas prevu, not supposed to, ne devraient pas, n est pas cense, ne sont pas censes, n existe plus, qui n existe plus, no longer exists, badge desactiver, carte desactiver, code desactiver, revoque, revoked, expire, expired, supprime, deleted badge, disabled, invalid,
     blacklist*, bloque badge, ancien salarie, anciens salaries, ancien employe, former employee, ex salarie,
     ex employee, old badge, vole, stolen, perime, annule, cancelled, canceled, interdit, refuse badge, parti,
     who left, qui sont partis, qui est parti, qui a quitte, qui ont quitte, departed, left the company,
@@ -493,7 +510,9 @@ intrusion: intrusion, intrus, intruder, effraction, cambriolage, cambriole, camb
     hiding, cagoulee, cagoule, masked, balaclava, surpris, caught someone, en train de demonter,
     demonter une camera, dismantling, posted in, posted on, publie sur, a ete publie, circulent sur, sur un forum,
     ont fuite, fichiers en locked, locked files, extension locked, outbound connections, connexions sortantes
-nuisance display: display, photo, logo, en double, twice, duplicate, duplicated, tiny, bigger, taille, size,
+nuisance display: display, photo, alarm history, historique des alarmes, historique des alarmes intrusion,
+    historique des alarmes d intrusion, intrusion alarm history, historique d alarmes, journal des alarmes,
+    alarm log, event log, journal des evenements, labelled, labeled, is labelled, etiquetee, libellee, minuscule, trop petit, too small, logo, en double, twice, duplicate, duplicated, tiny, bigger, taille, size,
     agrandir, mosaic, tree, arborescence, affichage, mosaique, layout, mise en page, disposition, icon, libelle,
     label, etiquette, couleur, colour, color, glitch, graphique, graphical, cosmetic, cosmetique, decale, menu,
     bouton, button, onglet, tab, plan, carte du site, map, resolution, plein ecran, full screen, fullscreen, text,
@@ -515,10 +534,11 @@ nuisance display: display, photo, logo, en double, twice, duplicate, duplicated,
     theme clair, eblouit, saccade, saccadee, choppy, jerky, double clic, double click, double-clic,
     opens full screen, s ouvre en plein ecran, ne s ouvre plus en plein ecran, full screen at startup, scroll, 4 3,
     16 9
-nuisance slow: met, takes, lent, lenteur, lentement, slow, slowly, slowness, sluggish, ralenti, ralentissement,
+nuisance slow: met, takes, minutes after, minutes apres, c est long, takes long, lent, lenteur, lentement, slow, slowly, slowness, sluggish, ralenti, ralentissement,
     rame, ramer, latence, latency, lag, laggy, mouline, long a, longtemps, takes ages, takes forever, delai, delay,
     retard, delayed, decalage, late, en retard, mettent du temps, met du temps, takes time, prend du temps
-nuisance configuration: la date, the date, mauvaise date, fiche, called, appelee, nommee, named, s appelle,
+nuisance configuration: la date, the date, trop longtemps, too long, release time, door release time, temps de deverrouillage,
+    duree de deverrouillage, shorten, lengthen, raccourcir, allonger, rallonger, pb d heure, probleme d heure, souci d heure, heure fausse, mauvaise date, fiche, called, appelee, nommee, named, s appelle,
     intitule, anglais, francais, english, french, date incrustee, incruste, wrong date, format de date, date format,
     changement d heure, heure affichee, nom de la camera, camera name, overlay, incrustation, horodatage, timestamp,
     parametrage, parametre, configuration, config, reglage, setting, misconfigured, mal configure, mauvaise heure,
@@ -540,7 +560,11 @@ interface: interface, ihm, client vms, vms client, logiciel, software, applicati
     pc, ordinateur, computer, navigateur, browser, client lourd, client web, web client, smart client, tablette,
     tablet, smartphone, mobile, telephone, phone, portail web, dashboard, tableau de bord, console, session, souris,
     mouse, client video, video client, logiciel video, video software
-request: est ce qu on peut, est ce que, peut on, pouvez vous, could you, can you, is possible, est il possible,
+request: est ce qu on peut, est ce que, a desactiver, a supprimer, a bloquer, a ajouter, a creer, please deactivate,
+    please disable, please remove, please add, to be deactivated, que se passe t il, what happens, does the system,
+    is there a way, y a t il un moyen, procedure, what s the procedure, quelle est la procedure, close the ticket,
+    cloturer, on peut cloturer, fermer le ticket, close the case, combien de temps, combien de jours, how long,
+    how many days, peut on, pouvez vous, could you, can you, is possible, est il possible,
     serait il possible, comment, how, changer, modifier, change, modify, corriger, correct, expliquer, explain,
     mode d emploi, user guide, mail, email, rien d urgent, nothing urgent, pas urgent, not urgent, no rush,
     rien de grave, nothing serious, pas grave, formation, training, question, demande, request, comment faire,
@@ -552,46 +576,71 @@ request: est ce qu on peut, est ce que, peut on, pouvez vous, could you, can you
     est ce possible, where can, ou peut on, just for our records, pour nos archives, pour info, for information,
     c quoi, difference entre, difference between, est ce normal, c est normal, is it normal, is this normal,
     just asking, is the, available on, disponible sur
-wish: voudrait, voudrions, voudrais, souhaite, souhaitons, souhaiterions, souhaiterait, aimerait, aimerions,
+wish: voudrait, voudrions, please set, please program, pouvez vous programmer, programmer la porte, voudrais, souhaite, souhaitons, souhaiterions, souhaiterait, aimerait, aimerions,
     aimerais, would like, want, wish, pour que, so that, au lieu de, instead of, on veut, we need, on a besoin,
     si jamais, au cas ou, in case, what happens if, what if, in the event, est ce qu on recevrait, would we,
     pour qu, voudraient, souhaiteraient, aimeraient, can it be, peut il etre, peut on le, could it be
+by-hand: a la main, manuellement, manually, by hand, en manuel, en mode manuel, manual override
+hypothesis: quand, when, si, if, en cas de, en cas d, in case of, des qu, des que
 system video: milestone server, video system
 image: stream, camera tile
 device access-control: rex, rex button, bras, arm, barrier arm
 credential: fob, tag, permit, ticket
 device intrusion-detection: zone, contact, bell box, sirene exterieure, strobe, flash, shock sensor, beam,
     beam detector
-whole-site: nulle part, nowhere, anywhere, site entier, le site entier, l ensemble du, l ensemble de l,
+whole-site: nulle part, nowhere, interieures et exterieures, exterieures et interieures, interieures comme exterieures,
+    interieurs et exterieurs, exterieurs et interieurs, indoor and outdoor, outdoor and indoor, inside and outside,
+    interieur et exterieur, exterieur et interieur, anywhere, site entier, le site entier, l ensemble du, l ensemble de l,
     all over the site, across the whole
 quantity all: chacun, chacune des, chacun des, each of the, every one of
-problem down: blue screen, blue screened, ecran bleu, en boucle, in a loop, unresponsive, ne repond plus,
+problem down: blue screen, blue screened, ecran bleu, tore down, torn down, croix rouge, une croix, red cross, a red cross, ne se declenche plus, ne se declenche pas, ne se declenchent plus,
+    ne se declenchent pas, rien ne se declenche, grillee, grillees, est grille, sont grilles, ont grille,
+    cramee, cramees, crame, cramees, no power, has no power, hors tension, sans alimentation,
+    plus alimente, n est plus alimente, unpowered, without power, sans courant, plus de courant, ne revient pas, ne revient plus, ne reviennent pas,
+    ne reviennent plus, doesn t come back, didn t come back, never came back, died, has died, ne redemarre pas, ne redemarre plus,
+    ne redemarrent pas, ne redemarrent plus, won t restart, doesn t restart, won t come back up, arrete, out, en boucle, in a loop, unresponsive, ne repond plus,
     est arrete, sont arretes, a lache, ont lache, lache, snapped off, ripped out, stays down, reste baisse
-problem degraded: isole, isolated, bypass, bypassed, shunte, inhibe, du premier coup, first time, 4 ou 5 fois,
+problem degraded: isole, isolated, fausses alarmes intrusion, fausse alarme intrusion, fausses alarmes d intrusion,
+    false intrusion alarms, false intrusion alarm, not acknowledging, n acquitte pas, n acquitte plus, overexposed, over exposed, underexposed, surexposee, surexposees, surexpose,
+    surexposes, sous exposee, sous expose, n a plus que, on n a plus que, n avons plus que, n ont plus que, bypass, bypassed, shunte, inhibe, du premier coup, first time, 4 ou 5 fois,
     several attempts
-nothing: aveugle, on est aveugles, we are blind, blind, does nothing, ne fait rien, fait rien, ne fait plus rien
+nothing: aveugle, on est aveugles, nothing on, rien sur, flying blind, unprotected, non protege, sans protection, plus protege, plus la main, plus la main sur rien, lost control, no control over anything, we are blind, blind, does nothing, ne fait rien, fait rien, ne fait plus rien
 works any: revenu, came back, come back, back online, garde, memorise, remember, s active, s activent, activate,
     sonne, sonnent, sound, retentit
-works report: come, coming, arrive, arrivent, reach the, reaching
+works report: come, coming, arrive, arrivent, reach the, reaching, suivre les alarmes, follow the alarms, go out, goes out, sent out
 works open: release, deverrouille, unlock
-unlocked: deverrouillee, deverrouilles, deverrouillage permanent, position libre, en position libre, libre passage,
+unlocked: deverrouillee, deverrouilles, stay released, stays released, remain released, restent liberees, reste liberee,
+    en position liberee, se deverrouille, se deverrouillent, unlocks itself, unlock themselves, position levee, raised position, up position,
+    se libere quand meme, s ouvre quand meme, s ouvrent quand meme, ouvre quand meme, opens anyway, open anyway,
+    unlocks anyway, releases anyway, s ouvre meme avec, s ouvrent meme avec, opens even with, open even with, open day and night, open night and day, ouverte jour et nuit, ouvert jour et nuit,
+    ouverte nuit et jour, ouvertes jour et nuit, s ouvre des deux cotes, s ouvrent des deux cotes,
+    des deux cotes en meme temps, des deux cotes a la fois, s ouvrent simultanement, s ouvre simultanement,
+    open simultaneously, opens on both sides, both sides at once, both sides at the same time, deverrouillage permanent, position libre, en position libre, libre passage,
     en libre passage, free passage, free wheeling, freewheeling, position haute, en position haute,
     en position ouverte, s ouvrent en meme temps, open at the same time, both doors open, les deux portes s ouvrent,
     barriere levee, gate up
-unauthorized: sans billet, sans ticket, without ticket, without a ticket, without a permit, no ticket
+unauthorized: sans billet, sans ticket, comme dans un moulin, like a revolving door, avec un seul badge, with one badge, with a single badge, on a single badge,
+    on one badge, pour un seul badge, straight into, walk straight in, walks straight in, ouvrent aussi la nuit, ouvre aussi la nuit, ouvrent aussi le week end,
+    ouvre aussi le week end, open at night too, opens at night too, open at weekends too, without ticket, without a ticket, without a permit, no ticket
 revoked: never enrolled, not enrolled, never issued, never assigned, jamais eu les droits, pas les droits,
     no rights, ancienne carte, contract ended, contrat est fini, contrat termine, fin de contrat, former tenant,
     former, ancien locataire, blocked, lost fob, lost badge, badge perdu, badges perdus, carte perdue
 enters: drive in, driving in, drive through, drives in, aller, acceder
 admits: permettent d aller, permet d aller, permettent d acceder, permet d acceder, allows access, allow access,
     gives access to
-intrusion: someone inside, somebody inside, people inside, quelqu un a l interieur, des gens dans le,
+intrusion: someone inside, somebody inside, glass breaking, breaking glass, bruit de verre, verre casse, verre brise, par la fenetre, par une fenetre, by the window, through the window,
+    through a window, on nous a vole, nous a vole, ont vole, a ete vole, ont ete voles, stole, thieves,
+    thief, theft, robbed, robbery, voleurs, voleur, coupes volontairement, coupe volontairement,
+    cut on purpose, cut deliberately, deliberately cut, acte de malveillance, malveillance, mine crypto, crypto mining, cryptominage, minage de crypto, cryptominer, external ip, ip externe, ip exterieure, adresse ip externe, people inside, quelqu un a l interieur, des gens dans le,
     des gens dans la, des gens a l interieur, vu quelqu un, saw someone, seen someone, on voit quelqu un,
     i can see him, lampe torche, torch, flashlight, going through drawers, fouille, called 999, called 911,
     called the police, appele la police, appele le 17, alarme intrusion, rogue, rogue device, appareil inconnu,
     unknown device, ip etrangere, foreign ip, unknown ip, ip inconnue, identifiants ont fuite, credentials leaked,
     leaked, teamviewer, payment, paiement, bitcoin, pilote, controlled remotely
-disowned: personne de chez nous, personne chez nous, ce n est personne, pas nous, not us, wasn t us, was not us,
+disowned: personne de chez nous, personne chez nous, don t know who, we don t know who, on ne sait pas qui,
+    ne sait pas qui, never installed, jamais installe, on n a jamais installe,
+    we didn t install, aucun technicien n est venu, no technician came,
+    no technician was on site, ce n est personne, pas nous, not us, wasn t us, was not us,
     nobody here, none of us, no one here, nobody on our team, je ne l ai pas fait, ne l a pas fait,
     on ne connait pas, qu on ne connait pas, n existe pas chez nous, isn t ours, n est pas a nous, not one of ours,
     s amuse, nobody did, nobody here did, personne ne l a fait, jamais attribue, aren t doing it, not doing it,
@@ -613,10 +662,15 @@ changed: a ete change, ont ete changes, a ete modifie, ont ete modifies, was cha
     ont ete crees, connexion a distance, remote connection, remote session, prise en main a distance,
     connected remotely, connecte a distance, connectee a distance, exporte, exported, exportes, exportees
 alarm: alarmes intrusion, rapport d alarme, door forced, notifications de defaut
-partial: des autres, other buildings, autres batiments, d autres, the rest of, ailleurs, elsewhere, hq cameras
-filler: panne de courant, coupure de courant, coupure electrique, panne electrique, power cut, power outage,
+partial: des autres, other buildings, other areas, autres zones, les autres zones, other zones, other parts,
+    autres parties, autres batiments, d autres, the rest of, ailleurs, elsewhere, hq cameras
+filler: panne de courant, out of, running out, run out, ran out, sold out, comment se fait il, comment ca se fait, how come, perd du temps, perdre du temps, perdons du temps, on perd du temps, lose time,
+    losing time, waste time, wasting time, plus tot, plus tard, plus vite, plus souvent, plus longtemps, bien plus, beaucoup plus,
+    de plus en plus, find out, found out, figure out, check out, turns out, turned out, out of curiosity,
+    log out, logged out, sign out, print out, zoom out, carry out, carried out, point out, pointed out, coupure de courant, coupure electrique, panne electrique, power cut, power outage,
     power failure, blackout, looks like, on dirait
-place: fenetre, window, mezzanine, gym, salle de sport
+place: fenetre, window, local archives, local des archives, salle des archives, archive room, archives room, annexe, annex, qui y sont rattachees, qui y sont reliees, qui y sont connectees,
+    qui en dependent, attached to it, connected to it, mezzanine, gym, salle de sport
 nuisance display: widget, mode sombre, dark mode, theme, synoptique, synoptic, en gris, en vert, en rouge, in red,
     in green, in grey, red letters, lettres, colour code
 nuisance configuration: planning, schedule, horaire, plage horaire, timetable, calendrier, doublon, duplicates,
@@ -630,22 +684,25 @@ intermittent: intermittent, par intermittence, intermittently, aleatoire, aleato
     de temps en temps, on and off, une fois sur, one time out of, once in, every other time, sometimes, parfois,
     des fois, not always, pas toujours, plusieurs fois, several times, fois par jour, times a day, par moments,
     de facon aleatoire
-secret: mot de passe, mots de passe, password, identifiants, credentials, admin password, code admin, code maitre,
+secret: mot de passe, mots de passe, password, code installateur, installer code, identifiants, credentials, admin password, code admin, code maitre,
     master code
 restricted: reservee, reserve aux, reservee aux, restricted, interdite, interdit d acces, y compris, including,
     off limits, interdites, reservees
 comparison: comme, like, than, such as
 main-door: main door, main entrance, porte principale, entree principale, main gate, acces principal,
     portail principal, porte d entree principale, cloture, fence, grillage, perimeter fence, cloture perimetrique
-past: remarche, works again, fonctionne de nouveau, fonctionne a nouveau, repare, repaired, fixed, resolu, resolved,
+past: remarche, works again, refonctionne, refonctionnent, re fonctionne, marche de nouveau, back to normal, fonctionne de nouveau, fonctionne a nouveau, repare, repaired, fixed, resolu, resolved,
     cleaned up, l an dernier, l annee derniere, last year, l hiver dernier, last winter, last month,
     le mois dernier, exercice, drill, simule, simulated, deja regle, already sorted, comme prevu, as planned,
     as expected
-recurrent: every few hours, toutes les quelques heures, during the drop, pendant la coupure, every hour,
+recurrent: every few hours, toutes les quelques heures, puis ca revient tout seul, ca revient tout seul,
+    revient toute seule, reviennent tout seuls, reviennent toutes seules, during that time, pendant ce temps,
+    pendant ces coupures, pendant les coupures, during the drops, during those drops, during the drop, pendant la coupure, every hour,
     toutes les heures, for a minute, quelques minutes, a few minutes, revient, comes back, then it s back,
     puis revient, revient tout seul, comes back by itself, comes back on its own, puis ca revient, par heure,
     per hour, at a time, a la fois
-seen: a ete vu, ont ete vus, a ete vue, was seen, were seen, been seen, been spotted, spotted, vu sur, apercu,
+seen: a ete vu, ont ete vus, a ete vue, se promene, se promenent, wandering, lurking, rode, rodent, traine dans,
+    hanging around, ont ete vues, ete vues, ete vus, was seen, were seen, been seen, been spotted, spotted, vu sur, apercu,
     repere, on a vu, we saw, vu sur les images, seen on the footage
 ";
 
@@ -656,7 +713,7 @@ pub const SITE_WORDS: &[&str] = &[
     "site", "magasin", "entrepot", "depot", "usine", "campus", "siege", "agence", "store", "shop", "warehouse", "plant",
     "factory", "premises", "college", "lycee", "ecole", "hopital", "hotel", "musee", "galerie", "museum", "mairie",
     "residence", "gare", "clinique", "boutique", "supermarche", "mall", "stade", "stadium", "showroom", "concession",
-    "bijouterie", "jewellers", "jeweller", "jewelry", "pharmacie", "pharmacy",
+    "bijouterie", "jewellers", "jeweller", "jewelry", "pharmacie", "pharmacy", "restaurant", "centre", "banque", "bank",
 ];
 
 /// Buildings: the whole site when named alone ("du bâtiment"), one part of it when named
@@ -690,8 +747,16 @@ pub const SPELLINGS: &[(&str, &str)] = &[
     ("cam", "camera"), ("doesnt", "doesn t"), ("isnt", "isn t"), ("cant", "can t"), ("wont", "won t"),
     ("didnt", "didn t"), ("arent", "aren t"), ("wasnt", "wasn t"), ("werent", "weren t"), ("u", "you"), ("r", "are"),
     ("pls", "please"), ("plz", "please"), ("asap", "as soon as possible"), ("bldg", "building"), ("cam s", "cameras"),
-    ("acess", "access"), ("tt", "tout"), ("qqun", "quelqu un"), ("qqn", "quelqu un"), ("quelquun", "quelqu un"), ("acces", "acces"), ("accss", "access"), ("recordng", "recording"), ("recrding", "recording"),
+    ("acess", "access"), ("nimporte", "n importe"), ("nimport", "n importe"), ("tt", "tout"), ("qqun", "quelqu un"), ("qqn", "quelqu un"), ("quelquun", "quelqu un"), ("acces", "acces"), ("accss", "access"), ("recordng", "recording"), ("recrding", "recording"),
     ("dor", "door"), ("dors", "doors"), ("dorr", "door"), ("gat", "gate"), ("readr", "reader"), ("alarme", "alarme"),
+];
+
+/// Numbers written in words, which count devices as digits do: "les vingt caméras" are
+/// all of them, "deux de nos vingt caméras" two.
+pub const NUMBER_WORDS: &[&str] = &[
+    "deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf", "dix", "onze", "douze", "quinze", "vingt", "trente",
+    "quarante", "cinquante", "cent", "two", "three", "four", "five", "seven", "eight", "nine", "ten", "eleven", "twelve",
+    "fifteen", "twenty", "thirty", "forty", "fifty", "hundred",
 ];
 
 /// Words that join a quantity to the device it counts and are skipped when looking for

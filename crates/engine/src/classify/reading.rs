@@ -12,7 +12,7 @@
 //! elsewhere in the text.
 
 use super::facts::{Certainty, Facts, Known};
-use super::lexicon::{Function, Meaning, Negation, Quantity, BUILDING_WORDS, RESTRICTORS, SITE_WORDS};
+use super::lexicon::{Function, Meaning, Negation, Quantity, BUILDING_WORDS, NUMBER_WORDS, RESTRICTORS, SITE_WORDS};
 use super::words::{is_determiner, items, Break, Item, Piece, Span};
 use super::{Scope, Symptom, System};
 
@@ -26,6 +26,12 @@ const COMPLEMENTS: &[&str] = &[
     "sur", "dans", "depuis", "au", "aux", "a", "en", "in", "on", "at", "since", "to", "from", "avec", "with", "par", "by", "pour",
     "for", "vers", "chez", "apres", "after", "avant", "before", "over", "under", "sous",
 ];
+
+/// Lengths of time: "deux jours", "3 hours" of recordings lost are part of them.
+const DURATION_WORDS: &[&str] = &["jour", "journee", "heure", "nuit", "semaine", "minute", "day", "hour", "night", "week", "mois", "month"];
+
+/// Words that make a failure after them a date, not a fact: "depuis la coupure".
+const SINCE: &[&str] = &["depuis", "since", "apres", "after", "suite", "following"];
 
 /// Words that stand between a negation and its verb without breaking it: "ne *se*
 /// ferme", "n'*arrive* plus *à* lire", "is *not* *being* recorded".
@@ -168,13 +174,17 @@ impl Sentence {
     fn after_negation(&self, i: usize) -> Option<Span> {
         let mut passed = 0;
         for j in i + 1..self.items.len() {
-            if !self.same_clause(j, i) || passed == 2 {
+            // "les portes fonctionnent *et aucun* badge refusé": the next clause's.
+            if !self.same_clause(j, i) || passed == 2 || matches!(self.items[j].first.as_str(), "et" | "and") && self.items[j].meaning.is_none() {
                 return None;
             }
             // French closes a negation after the verb ("ne fonctionne *pas*", SMS "marche
             // *plus*", "ne voit *rien*"); English only with "anymore". "The door is locked so
             // *not* a risk" negates nothing before it.
             let closes = match self.meaning(j) {
+                // "ne répond plus *sur aucun* poste": a quantity inside a complement counts
+                // where, it closes no negation.
+                Some(Meaning::Negation(_) | Meaning::Quantity(Quantity::NoneOf)) if self.in_complement(j) => false,
                 Some(Meaning::Negation(_) | Meaning::Quantity(Quantity::NoneOf)) => {
                     matches!(self.items[j].first.as_str(), "pas" | "plus" | "jamais" | "rien" | "aucun" | "aucune" | "point" | "anymore" | "any")
                         // "shows nothing", "records no image": the object denied.
@@ -201,8 +211,8 @@ impl Sentence {
             // "la vidéo ne fonctionne plus": the video system; "la vidéo associée", a clip.
             Some(Meaning::Image)
                 if matches!(item.first.as_str(), "video")
-                    && j > 0
-                    && matches!(self.items[j - 1].first.as_str(), "la" | "the")
+                    // "la vidéo ne fonctionne plus", "vidéo hs" at the start of a sentence.
+                    && (j == 0 || matches!(self.items[j - 1].first.as_str(), "la" | "the"))
                     && !self.items.get(j + 1).is_some_and(|n| {
                         self.same_clause(j + 1, j)
                             && n.meaning.is_none()
@@ -224,8 +234,12 @@ impl Sentence {
                 let after_a_place = j > 0
                     && self.same_clause(j - 1, j)
                     && matches!(self.meaning(j - 1), Some(Meaning::Place | Meaning::Sensitive | Meaning::WholeSite));
-                let adjective = item.first.starts_with("decale") || item.first == "misaligned";
-                if after_a_place || adjective {
+                // "caméra *décalée*", "la caméra *nommée* « Entrée »": said of the device.
+                let adjective = ["decale", "saccad", "nomme", "appele", "intitule"].iter().any(|w| item.first.starts_with(w))
+                    || matches!(item.first.as_str(), "misaligned" | "choppy" | "jerky" | "named" | "called");
+                // "doesn't beep or light up anymore": a nuisance word denied is a verb.
+                let denied = j > 0 && self.same_clause(j - 1, j) && matches!(self.meaning(j - 1), Some(Meaning::Negation(_)));
+                if after_a_place || adjective || denied {
                     return None;
                 }
                 Subject::Nuisance(n)
@@ -240,7 +254,9 @@ impl Sentence {
             {
                 let next = (j + 1..self.items.len()).find(|&k| !self.transparent(k))?;
                 let verb = match item.first.as_str() {
-                    "rien" | "plus" => matches!(self.meaning(next), Some(Meaning::Negation(Negation::Ne))),
+                    // "rien ne marche"; "plus rien ne marche" is read as one phrase, the verb next.
+                    "rien" | "plus" => matches!(self.meaning(next), Some(Meaning::Negation(Negation::Ne)))
+                        || matches!(self.meaning(next), Some(Meaning::Works(_))) && next == j + 1 && matches!(item.last.as_str(), "ne" | "n"),
                     // "tout est HS", "tout marche"; "tout noir" is an adverb.
                     "tout" => {
                         matches!(self.meaning(next), Some(Meaning::Negation(Negation::Ne) | Meaning::Works(_)))
@@ -333,13 +349,41 @@ impl Sentence {
         (i + 1..self.items.len())
             .take_while(|&j| self.same_clause(j, i))
             .find_map(|j| found(j).filter(|_| !self.is_complement(j)))
+            // "Toutes les caméras sont floues depuis la mise à jour, on ne distingue plus
+            // rien": the cameras, not the update they date from.
+            // "La caméra … est passée en noir et blanc et puis plus rien": nothing left is said
+            // of a device, not of the nuisance word before it.
+            .or_else(|| {
+                (0..i).rev().filter(|_| self.meaning(i) == Some(Meaning::Nothing)).find_map(|j| found(j).filter(|(_, s)| s.weight() > 0 && !self.dates_from(j)))
+            })
+            .or_else(|| (0..i).rev().find_map(|j| found(j).filter(|_| !self.dates_from(j))))
             .or_else(|| (0..i).rev().find_map(found))
+    }
+
+    /// Whether the word at `j` follows a preposition: "sur *aucun* poste", "from *any*
+    /// workstation".
+    fn in_complement(&self, j: usize) -> bool {
+        j > 0 && self.items[j - 1].meaning.is_none() && COMPLEMENTS.contains(&self.items[j - 1].first.as_str())
+    }
+
+    /// Whether the word at `i` only dates something: "depuis *la coupure*", "since the
+    /// outage", "après *la mise à jour*". What is wrong, and of what, is said elsewhere.
+    fn dates_from(&self, i: usize) -> bool {
+        let mut k = i;
+        while k > 0 && self.items[k - 1].meaning.is_none() && is_determiner(&self.items[k - 1].first) {
+            k -= 1;
+        }
+        k > 0 && self.items[k - 1].meaning.is_none() && SINCE.contains(&self.items[k - 1].first.as_str())
     }
 
     /// Whether the noun at `j` is introduced by a preposition: "… *sur le* VMS", "*in the*
     /// print room".
     fn is_complement(&self, j: usize) -> bool {
         let mut k = j;
+        // "in the *shop* DVR": a place word may stand between.
+        if k > 0 && (matches!(self.meaning(k - 1), Some(Meaning::Place | Meaning::Sensitive)) || SITE_WORDS.contains(&self.items[k - 1].first.as_str())) {
+            k -= 1;
+        }
         while k > 0 && self.items[k - 1].meaning.is_none() && matches!(self.items[k - 1].first.as_str(), "le" | "la" | "l" | "les" | "the" | "un" | "une" | "a" | "an") {
             k -= 1;
         }
@@ -434,14 +478,25 @@ impl Sentence {
             j -= 1;
             steps += 1;
             let item = &self.items[j];
-            if let Some(n) = item.number {
-                // "10 of our 60 cameras", "3 des 12 caméras": the first number counts.
-                if j >= 3 && matches!(self.items[j - 2].first.as_str(), "of" | "des" | "de" | "sur") && self.items[j - 3].number.is_some() {
-                    let _ = &self.items[j - 1];
-                    return Some((Quantity::Several, self.items[j - 3].span));
+            // A number in digits or in words ("vingt", "twenty").
+            let number = |it: &Item| it.number.or_else(|| NUMBER_WORDS.contains(&it.first.as_str()).then_some(2));
+            if let Some(n) = number(item) {
+                // "10 of our 60 cameras", "3 des 12 caméras", "deux de nos vingt caméras":
+                // the first number counts.
+                // "l'un de nos trois enregistreurs", "one of the two NVRs": one of them.
+                let counted = |k: usize| match self.meaning(k) {
+                    Some(Meaning::Quantity(q @ (Quantity::One | Quantity::Several))) => Some((q, self.items[k].span)),
+                    _ => number(&self.items[k]).map(|_| (Quantity::Several, self.items[k].span)),
+                };
+                if j >= 3 && matches!(self.items[j - 2].first.as_str(), "of" | "des" | "de" | "sur") {
+                    if let Some(found) = counted(j - 3) {
+                        return Some(found);
+                    }
                 }
-                if j >= 2 && matches!(self.items[j - 1].first.as_str(), "of" | "des" | "sur") && self.items[j - 2].number.is_some() {
-                    return Some((Quantity::Several, self.items[j - 2].span));
+                if j >= 2 && matches!(self.items[j - 1].first.as_str(), "of" | "des" | "sur") {
+                    if let Some(found) = counted(j - 2) {
+                        return Some(found);
+                    }
                 }
                 // "les 40 caméras", "the 200 cameras", "chacune des 24 caméras": all of them.
                 let mut k = j;
@@ -463,7 +518,8 @@ impl Sentence {
                 Some(Meaning::Place | Meaning::Sensitive) => {}
                 Some(Meaning::Device(_)) if matches!(self.meaning(i), Some(Meaning::Image | Meaning::Recording)) => {}
                 None if is_determiner(&item.first) => {
-                    if item.first == "des" && j + 1 == i {
+                    let counted = j > 0 && matches!(self.meaning(j - 1), Some(Meaning::Quantity(_)));
+                    if item.first == "des" && j + 1 == i && !counted {
                         return Some((Quantity::Several, item.span));
                     }
                 }
@@ -497,7 +553,8 @@ impl Sentence {
         let place_at = |j: usize, all: bool| -> Option<(Scope, Span)> {
             let place = self.items.get(j).filter(|_| self.same_clause(j, i))?;
             // "des bâtiments", "des magasins": the word without its plural.
-            let word = place.first.strip_suffix(['s', 'x']).filter(|_| place.first.len() > 4).unwrap_or(&place.first);
+            // "campus" and "mall" are words of their own, not plurals.
+            let word = place.first.strip_suffix(['s', 'x']).filter(|_| place.first.len() > 4 && !SITE_WORDS.contains(&place.first.as_str())).unwrap_or(&place.first);
             // "du bâtiment D", "de l'entrepôt 2": one part of the site.
             let named = self.items.get(j + 1).is_some_and(|n| {
                 self.same_clause(j + 1, j)
@@ -505,7 +562,8 @@ impl Sentence {
             });
             // "du magasin", "de la pharmacie"; not "de la galerie marchande", a place of it.
             if SITE_WORDS.contains(&word) && place.meaning != Some(Meaning::Place) {
-                let numbered = self.items.get(j + 1).is_some_and(|n| n.number.is_some() || n.first.len() == 1);
+                // "du magasin 2", "the warehouse annex": one part of the site.
+                let numbered = self.items.get(j + 1).is_some_and(|n| n.number.is_some() || n.first.len() == 1 || n.meaning == Some(Meaning::Place));
                 return Some((if numbered { Scope::SeveralDevices } else { Scope::WholeSite }, place.span));
             }
             if BUILDING_WORDS.contains(&word) {
@@ -516,6 +574,14 @@ impl Sentence {
                 // "de tous les halls": every part is the whole site.
                 Some(Meaning::Place | Meaning::Sensitive) if all => Some((Scope::WholeSite, place.span)),
                 Some(Meaning::Filler) => None,
+                // "les alarmes d'une centrale", "of one panel out of three": one of them.
+                Some(Meaning::Quantity(Quantity::One | Quantity::Several)) if !place.first.ends_with("ieme") && !matches!(place.first.as_str(), "premier" | "second" | "third" | "first") => {
+                    Some((Scope::SeveralDevices, place.span))
+                }
+                // "les caméras du deuxième", "on the third": a floor.
+                Some(Meaning::Quantity(Quantity::One)) if place.first.ends_with("ieme") || matches!(place.first.as_str(), "premier" | "second" | "third" | "first") => {
+                    Some((Scope::SeveralDevices, place.span))
+                }
                 Some(Meaning::Place | Meaning::Sensitive | Meaning::Door | Meaning::MainDoor | Meaning::Device(_)) | None => {
                     Some((Scope::SeveralDevices, place.span))
                 }
@@ -551,6 +617,15 @@ impl Sentence {
         self.items.iter().any(|it| it.span == span && it.meaning.is_none() && !SITE_WORDS.contains(&it.first.as_str()) && !BUILDING_WORDS.contains(&it.first.as_str()))
     }
 
+    /// Whether the words at `span` name a place of the site: "parking", "étage", "bâtiment".
+    fn names_a_place(&self, span: Span) -> bool {
+        self.items.iter().any(|it| {
+            it.span == span
+                && (matches!(it.meaning, Some(Meaning::Place | Meaning::Sensitive))
+                    || BUILDING_WORDS.contains(&it.first.as_str()))
+        })
+    }
+
     /// The scope said by the subject at `i`.
     fn scope_of(&self, i: usize, subject: Subject) -> Option<Known<Scope>> {
         let item = &self.items[i];
@@ -561,6 +636,10 @@ impl Sentence {
                 || self.items.iter().any(|it| {
                     it.span == *span
                         && (matches!(it.meaning, Some(Meaning::Place | Meaning::Sensitive | Meaning::WholeSite))
+                            // "les alarmes *de la porte* du quai": one door; "des portes", a kind.
+                            || matches!(it.meaning, Some(Meaning::Door | Meaning::MainDoor)) && !it.plural
+                            // "the alarms of *one* panel".
+                            || matches!(it.meaning, Some(Meaning::Quantity(Quantity::One | Quantity::Several)))
                             || SITE_WORDS.contains(&it.first.as_str())
                             || BUILDING_WORDS.contains(&it.first.as_str()))
                 })
@@ -586,12 +665,22 @@ impl Sentence {
                 Known::said(Scope::SeveralDevices, &[item.span])
             }
             (Subject::SystemName(_), _) => Known::said(Scope::WholeSite, &[item.span]),
+            // "les alarmes *de cet étage*", "les images du parking": a place says how much.
+            _ if counted_by_devices && restricted && restriction.is_some_and(|(_, span)| self.names_a_place(span)) => {
+                Known::said(Scope::SeveralDevices, &with(None))
+            }
             _ if counted_by_devices && devices_named => return None,
             (_, Some((Quantity::All | Quantity::NoneOf, q))) if restricted => Known::said(Scope::SeveralDevices, &with(Some(q))),
             // "les 24 caméras", "the cameras of the warehouse": every one, unless the text
             // says the rest works.
             (_, Some((Quantity::All, q))) if self.items.iter().any(|it| it.span == q && it.number.is_some()) || restriction.is_some() => {
                 Known::inferred(Scope::WholeSite, &with(Some(q)))
+            }
+            // "no picture at all from the loading bay cameras": the cameras say how many.
+            (Subject::Image | Subject::Recording, Some((Quantity::All | Quantity::NoneOf, _)))
+                if self.devices_scope(System::Video).is_some_and(|s| s.value == Scope::SeveralDevices) =>
+            {
+                return self.devices_scope(System::Video);
             }
             (_, Some((Quantity::All | Quantity::NoneOf, q))) => Known::said(Scope::WholeSite, &with(Some(q))),
             (_, Some((Quantity::Several, q))) => Known::said(Scope::SeveralDevices, &with(Some(q))),
@@ -666,12 +755,13 @@ impl Sentence {
     /// ("plus d'image sur *la caméra 3*").
     fn devices_scope(&self, system: System) -> Option<Known<Scope>> {
         let counted_image = |j: usize, s: Subject| s == Subject::Image && self.quantity_before(j).is_some();
-        (0..self.items.len())
-            .filter_map(|j| {
-                self.subject_at(j)
-                    .filter(|s| (matches!(s, Subject::Device(_) | Subject::Door) || counted_image(j, *s)) && s.system() == Some(system))
-                    .map(|s| (j, s))
-            })
+        // The devices first ("no picture from the loading bay cameras"), else images counted.
+        let devices = (0..self.items.len()).filter_map(|j| {
+            self.subject_at(j).filter(|s| matches!(s, Subject::Device(_) | Subject::Door) && s.system() == Some(system)).map(|s| (j, s))
+        });
+        let images = (0..self.items.len()).filter_map(|j| self.subject_at(j).filter(|s| counted_image(j, *s) && s.system() == Some(system)).map(|s| (j, s)));
+        devices
+            .chain(images)
             .find_map(|(j, s)| if s == Subject::Image { self.quantity_before(j).map(|(q, span)| Known::said(if matches!(q, Quantity::All | Quantity::NoneOf) { Scope::WholeSite } else { Scope::SeveralDevices }, &[span])) } else { self.scope_of(j, s) })
     }
 
@@ -702,6 +792,85 @@ impl Sentence {
             return denial.then_some(item.span);
         }
         None
+    }
+
+    /// A case supposed in a request ("si une caméra tombe en panne, comment faire ?"):
+    /// where it starts. In a report, or a question about what happens, it is a fact ("when
+    /// a revoked badge is shown the door opens", "pourquoi quand un intérimaire parti badge,
+    /// la porte s'ouvre-t-elle ?").
+    fn supposed(&self) -> Option<usize> {
+        // A case in general ("si *une* caméra…", "when *an* alarm…", "en cas de panne"),
+        // not this one ("quand je badge, la porte ne s'ouvre pas ?").
+        let at = (0..self.items.len()).find(|&i| {
+            self.meaning(i) == Some(Meaning::Hypothesis)
+                && (matches!(self.items[i].first.as_str(), "en" | "in")
+                    || self.items.get(i + 1).is_some_and(|n| matches!(n.first.as_str(), "un" | "une" | "a" | "an" | "one" | "any" | "des" | "some" | "quelqu" | "someone" | "somebody")))
+        });
+        // "comment rejouer une alarme intrusion ?", "how do I unlock a door remotely?": what
+        // a how-to asks about is not a fact.
+        let how_to = (0..self.items.len()).find(|&i| {
+            self.meaning(i) == Some(Meaning::Request) && matches!(self.items[i].first.as_str(), "comment" | "how")
+        });
+        let asked = self.find(|m| m == Meaning::Request).is_some();
+        at.filter(|_| asked).or(how_to)
+    }
+
+    /// Whether the sentence says the software shows a state the door does not have: "la
+    /// porte 3 apparaît « ouverte » alors qu'elle est bien fermée et verrouillée", "the
+    /// floor plan shows door 12 as 'forced' but it is closed and locked".
+    fn shows_a_state_not_real(&self) -> bool {
+        let shown = (0..self.items.len()).any(|i| {
+            matches!(self.meaning(i), Some(Meaning::Works(Function::Show | Function::Report) | Meaning::Nuisance(Symptom::Display)) | Some(Meaning::Interface))
+                && self.negation(i).is_none()
+        });
+        let locked = (0..self.items.len()).any(|i| {
+            let stated = i > 0 && matches!(self.items[i - 1].first.as_str(), "est" | "sont" | "is" | "are" | "bien" | "reste" | "restent" | "stays" | "remains" | "and" | "et");
+            self.meaning(i) == Some(Meaning::Works(Function::Lock)) && stated && self.negation(i).is_none()
+        });
+        shown && locked
+    }
+
+    /// Whether the clause of `i` says it happens when the user does something: "quand on
+    /// imprime", "when I export", "dès qu'on ouvre".
+    /// Whether the failure at `i` is a colour shown for a door ("reste rouge", "shows red"),
+    /// not a device said to be offline.
+    fn shown_colour(&self, i: usize) -> bool {
+        matches!(self.meaning(i), Some(Meaning::Problem(_)))
+            && matches!(self.items[i].first.as_str(), "reste" | "rouge" | "red" | "shows" | "stays" | "voyant" | "clignote" | "clignotent")
+    }
+
+    /// A failure of the software triggered by what the user does: "le logiciel plante quand
+    /// on imprime un badge".
+    fn software_bug(&self, i: usize) -> bool {
+        // The cheap tests first: this runs for every word of the fail-safe check.
+        matches!(self.meaning(i), Some(Meaning::Problem(_)))
+            && self.done_by_the_user(i)
+            && matches!(self.subject_of(i), Some((_, Subject::Interface | Subject::InterfaceOf(_) | Subject::SystemName(_))))
+    }
+
+    /// Opening the software itself ("dès qu'on l'ouvre", "when we open it") is no feature:
+    /// it is the software that does not work.
+    fn done_by_the_user(&self, i: usize) -> bool {
+        (0..self.items.len().saturating_sub(1)).any(|k| {
+            let opens_it = (k + 2..self.items.len().min(k + 5)).any(|m| matches!(self.items[m].first.as_str(), "l" | "it" | "le" | "la"))
+                && (k + 2..self.items.len().min(k + 5)).any(|m| matches!(self.meaning(m), Some(Meaning::Works(Function::Open | Function::Any))));
+            self.same_clause(k, i)
+                && self.meaning(k) == Some(Meaning::Hypothesis)
+                && (matches!(self.items[k + 1].first.as_str(), "on" | "we" | "i" | "je" | "j" | "nous" | "you" | "vous" | "l")
+                    // "when saving a new user"
+                    || self.items[k + 1].first.ends_with("ing"))
+                && !opens_it
+        })
+    }
+
+    /// Whether the clause of `i` dates it to a past period: "du mois dernier", "last week's".
+    fn past_period(&self, i: usize) -> bool {
+        (0..self.items.len()).any(|k| {
+            let period = |n: Option<&Item>| n.is_some_and(|n| matches!(n.first.as_str(), "mois" | "semaine" | "month" | "week" | "year" | "annee" | "an" | "hiver" | "winter" | "ete" | "summer"));
+            self.same_clause(k, i)
+                && matches!(self.items[k].first.as_str(), "dernier" | "derniere" | "last" | "passe" | "passee")
+                && (period(self.items.get(k + 1)) || k > 0 && period(self.items.get(k - 1)))
+        })
     }
 
     fn find(&self, wanted: impl Fn(Meaning) -> bool) -> Option<usize> {
@@ -791,6 +960,8 @@ fn effect(meaning: Meaning, negated: bool, subject: Option<Subject>, object: boo
             (_, Some(S::Nuisance(n))) => E::Nuisance(n),
             (_, Some(S::Interface)) => E::Nuisance(Symptom::Display),
             (Function::Any | Function::Open, Some(S::InterfaceOf(s))) => E::SystemDown(s),
+            // "l'appli de supervision ne remonte plus aucune alarme".
+            (Function::Report, Some(S::InterfaceOf(System::Hypervisor | System::IntrusionDetection))) => E::AlarmsLost,
             (_, Some(S::InterfaceOf(_))) => E::Nuisance(Symptom::Display),
             (_, Some(S::Recording)) => E::RecordingLost,
             (_, Some(S::Alarm)) => E::AlarmsLost,
@@ -826,6 +997,11 @@ fn lets_the_wrong_people_in(sentence: &Sentence, before: usize, revoked_before: 
         verb && sentence.negation(i).is_none() && !normally
     };
     let who: Option<(usize, bool)> = (0..end).find_map(|i| match sentence.meaning(i) {
+        // "someone from reception opens it by hand": the workaround for a door that does not
+        // open, not a stranger let in.
+        Some(Meaning::Suspicious) if matches!(sentence.items[i].first.as_str(), "someone" | "somebody" | "quelqu") => {
+            (sentence.find(|m| m == Meaning::ByHand).is_none()).then_some((i, false))
+        }
         Some(Meaning::Anyone | Meaning::Suspicious) => Some((i, false)),
         Some(Meaning::Revoked) => Some((i, true)),
         // "n'importe quel badge", "any card", "every badge": not one that was checked; a
@@ -834,7 +1010,7 @@ fn lets_the_wrong_people_in(sentence: &Sentence, before: usize, revoked_before: 
         // "refuse tous les badges" is the opposite.
         Some(Meaning::Credential) if (0..end).any(|k| sentence.same_clause(k, i) && matches!(sentence.meaning(k), Some(Meaning::Problem(_)))) => None,
         Some(Meaning::Credential) => match sentence.quantity_before(i) {
-            Some((Quantity::All, q)) if sentence.items.iter().any(|it| it.span == q && matches!(it.first.as_str(), "n" | "any" | "every" | "chaque" | "tous" | "toutes")) => {
+            Some((Quantity::All, q)) if sentence.items.iter().any(|it| it.span == q && matches!(it.first.as_str(), "n" | "any" | "every" | "chaque" | "tous" | "toutes" | "whatever" | "quel" | "quelque" | "peu")) => {
                 Some((i, false))
             }
             _ => None,
@@ -886,7 +1062,19 @@ fn says_something_works(sentence: &Sentence) -> Option<Span> {
         // "les bâtiments A et B sont normaux", "the other sites are OK": a thing said to be
         // fine, other than a workstation ("le reste des PC fonctionne").
         // "everything went fine", "tout fonctionne" says nothing is partial.
-        let of_part = !matches!(sentence.subject_of(i), Some((_, Subject::Interface | Subject::Everything)) | None);
+        let of_part = match sentence.subject_of(i) {
+            Some((_, Subject::Interface | Subject::Everything)) | None => false,
+            // "les alarmes arrivent bien", "main building alarms are fine": part of the alarms
+            // still come; "les alarmes sonnent bien sur place" are the sirens, not a part.
+            Some((k, Subject::Alarm)) => {
+                let qualified = k > 0
+                    && sentence.same_clause(k - 1, k)
+                    && !is_determiner(&sentence.items[k - 1].first)
+                    && matches!(sentence.items[k - 1].meaning, None | Some(Meaning::Place | Meaning::Sensitive));
+                matches!(sentence.meaning(i), Some(Meaning::Works(Function::Report))) || qualified || sentence.restriction(k).is_some()
+            }
+            Some(_) => true,
+        };
         let fine = sentence.meaning(i) == Some(Meaning::Fine) && sentence.negation(i).is_none() && of_part;
         (works && of_part || fine).then_some(sentence.items[i].span)
     })
@@ -945,7 +1133,23 @@ fn finding(sentence: &Sentence, subject: Option<(usize, Subject)>, carried: Opti
             facts.scope = Some(Known::said(Scope::SeveralDevices, &[sentence.items[j].span]));
         }
     }
-    if let Some(j) = sentence.find(|m| m == Meaning::WholeSite) {
+    // "des trous partout dans la timeline": everywhere in a thing, not on the site.
+    let within_a_thing = |j: usize| {
+        let mut k = j + 1;
+        if !sentence.items.get(k).is_some_and(|n| n.meaning.is_none() && matches!(n.first.as_str(), "dans" | "in" | "sur" | "on")) {
+            return false;
+        }
+        k += 1;
+        while sentence.items.get(k).is_some_and(|n| n.meaning.is_none() && is_determiner(&n.first)) {
+            k += 1;
+        }
+        sentence.items.get(k).is_some_and(|n| {
+            !matches!(n.meaning, Some(Meaning::Place | Meaning::Sensitive | Meaning::WholeSite))
+                && !SITE_WORDS.contains(&n.first.as_str())
+                && !BUILDING_WORDS.contains(&n.first.as_str())
+        })
+    };
+    if let Some(j) = sentence.find(|m| m == Meaning::WholeSite).filter(|&j| !within_a_thing(j)) {
         // "cam hs partout": everywhere outweighs a bare singular; "sur le site" does not.
         let strong = !matches!(sentence.items[j].first.as_str(), "sur" | "du" | "on");
         let bare_one = subject.is_some_and(|(i, _)| sentence.quantity_before(i).is_none())
@@ -954,6 +1158,58 @@ fn finding(sentence: &Sentence, subject: Option<(usize, Subject)>, carried: Opti
         let inferred = facts.scope.as_ref().is_some_and(|s| s.certainty == Certainty::Inferred);
         if weak_scope || strong && (bare_one || inferred) {
             facts.scope = Some(Known::said(Scope::WholeSite, &[sentence.items[j].span]));
+        }
+    }
+    if let Some((_, span)) = effect {
+        let at = sentence.items.iter().position(|it| it.span.start >= span.start).unwrap_or(0);
+        // "… sont toutes noires : plus rien nulle part", "there's nothing left anywhere":
+        // everywhere is said of the failure, whatever the devices named before.
+        let everywhere = (0..sentence.items.len()).any(|j| {
+            sentence.meaning(j) == Some(Meaning::WholeSite)
+                && sentence.same_clause(j, at)
+                && !matches!(sentence.items[j].first.as_str(), "sur" | "du" | "on")
+                && !within_a_thing(j)
+        });
+        if everywhere && subject.is_some_and(|(i, _)| !sentence.same_clause(i, at)) {
+            facts.scope = Some(Known::said(Scope::WholeSite, &[span]));
+        }
+        // "nous n'avons que deux caméras et elles sont toutes les deux hors service", "none
+        // of them works": every one of the devices named, when no place restricts them.
+        let all_of_them = (0..sentence.items.len()).any(|k| {
+            matches!(sentence.meaning(k), Some(Meaning::Quantity(Quantity::All | Quantity::NoneOf)))
+                && matches!(sentence.items[k].last.as_str(), "them" | "deux" | "elles" | "eux")
+        });
+        if all_of_them && subject.is_some_and(|(i, s)| s.weight() == 2 && sentence.restriction(i).is_none()) {
+            facts.scope = Some(Known::said(Scope::WholeSite, &[span]));
+        }
+        // "la caméra de l'entrée et toutes les autres sont noires": that one and all the rest.
+        let and_all_the_others = (1..at).find(|&k| {
+            sentence.same_clause(k, at)
+                && sentence.meaning(k) == Some(Meaning::Partial)
+                && matches!(sentence.items[k].first.as_str(), "toutes" | "tous" | "all")
+                && matches!(sentence.items[k - 1].first.as_str(), "et" | "and")
+        });
+        if let Some(k) = and_all_the_others {
+            facts.scope = Some(Known::said(Scope::WholeSite, &[sentence.items[k].span]));
+        }
+    }
+    // "aucun lecteur ne fonctionne au 3e étage": a place said after the verb restricts
+    // "none" or "all" of the devices, unless the site itself is named.
+    if let Some((i, _)) = subject.filter(|(_, s)| s.weight() == 2) {
+        let counted = matches!(sentence.quantity_before(i), Some((Quantity::All | Quantity::NoneOf, _)));
+        let site = (0..sentence.items.len()).any(|k| sentence.same_clause(k, i) && sentence.meaning(k) == Some(Meaning::WholeSite));
+        let place_after = (i + 1..sentence.items.len()).take_while(|&k| sentence.same_clause(k, i)).find(|&k| {
+            // "au *3e* étage", "on the *second* floor".
+            let mut p = k - 1;
+            while p > i + 1 && (sentence.items[p].first.starts_with(|c: char| c.is_ascii_digit()) || sentence.meaning(p) == Some(Meaning::Quantity(Quantity::One))) {
+                p -= 1;
+            }
+            matches!(sentence.meaning(k), Some(Meaning::Place))
+                && sentence.items[p].meaning.is_none()
+                && matches!(sentence.items[p].first.as_str(), "au" | "aux" | "dans" | "in" | "at" | "on" | "en" | "sur" | "the")
+        });
+        if let Some(k) = place_after.filter(|_| counted && !site && facts.scope.as_ref().is_some_and(|s| s.value == Scope::WholeSite)) {
+            facts.scope = Some(Known::said(Scope::SeveralDevices, &[sentence.items[k].span]));
         }
     }
     // "Bâtiment C : aucun lecteur ne fonctionne", "building D": one part of the site.
@@ -978,6 +1234,16 @@ fn finding(sentence: &Sentence, subject: Option<(usize, Subject)>, carried: Opti
             Effect::Symptom(s) => facts.symptom = Some(Known::said(s, &[span])),
             Effect::Nuisance(n) => facts.nuisance = Some(Known::said(n, &[span])),
             Effect::RecordingLost => {
+                // "a perdu deux jours d'images": a time lost is part of the recordings, not
+                // all of them, unless every camera is said.
+                let counted_time = (1..sentence.items.len()).any(|k| {
+                    DURATION_WORDS.contains(&sentence.items[k].first.trim_end_matches('s'))
+                        && (sentence.items[k - 1].number.is_some() || matches!(sentence.meaning(k - 1), Some(Meaning::Quantity(Quantity::Several | Quantity::One))))
+                });
+                let every_device = sentence.find(|m| matches!(m, Meaning::Quantity(Quantity::All | Quantity::NoneOf))).is_some();
+                if counted_time && !every_device && facts.scope.as_ref().is_some_and(|s| s.value == Scope::WholeSite) {
+                    facts.scope = Some(Known::said(Scope::SeveralDevices, &[span]));
+                }
                 facts.recording_lost = said(true);
                 facts.system = facts.system.or_else(|| Some(Known::said(System::Video, &[])));
             }
@@ -994,8 +1260,12 @@ fn finding(sentence: &Sentence, subject: Option<(usize, Subject)>, carried: Opti
         let recurring = (0..sentence.items.len()).any(|k| {
             sentence.same_clause(k, at) && matches!(sentence.meaning(k), Some(Meaning::Intermittent | Meaning::Recurrent)) && sentence.negation(k).is_none()
         });
-        if recurring {
-            if let Some(symptom) = facts.symptom.as_mut().filter(|s| s.value == Symptom::Down) {
+        // "the link drops out every hour; during that time its alarms do not come through":
+        // alarms lost now and then, anywhere in the sentence.
+        let recurring_alarms = Facts::holds(&facts.alarms_lost)
+            && (0..sentence.items.len()).any(|k| matches!(sentence.meaning(k), Some(Meaning::Intermittent | Meaning::Recurrent)) && sentence.negation(k).is_none());
+        if recurring || recurring_alarms {
+            if let Some(symptom) = facts.symptom.as_mut().filter(|s| s.value == Symptom::Down && recurring) {
                 symptom.value = Symptom::Degraded;
             }
             if Facts::holds(&facts.alarms_lost) {
@@ -1023,12 +1293,17 @@ pub fn read(text: &str) -> Vec<Finding> {
     let mut revoked_before = false;
     for sentence in sentences(items(text)) {
         let mut found_here = false;
-        // "on voudrait que la porte reste ouverte 5 secondes": a wish, not a fact.
-        let wish = sentence.find(|m| m == Meaning::Wish).unwrap_or(usize::MAX);
+        // "on voudrait que la porte reste ouverte 5 secondes": a wish, not a fact; nor is a
+        // case supposed in a question.
+        let wish = sentence.find(|m| m == Meaning::Wish).or_else(|| sentence.supposed()).unwrap_or(usize::MAX);
         if let Some(j) = sentence.find(|m| m == Meaning::Partial) {
             // "le reste des PC fonctionne" speaks of workstations, not of the site.
             let of_workstations = matches!(sentence.subject_of(j), Some((k, Subject::Interface)) if k > j);
-            if !of_workstations {
+            // "la caméra 1 et toutes les autres sont noires": the others fail too.
+            let others_fail = (j + 1..sentence.items.len()).take_while(|&k| sentence.same_clause(k, j)).any(|k| {
+                matches!(sentence.meaning(k), Some(Meaning::Problem(_) | Meaning::Nothing | Meaning::Missing)) && sentence.negation(k).is_none()
+            });
+            if !of_workstations && !others_fail {
                 partial = Some(sentence.items[j].span);
             }
         }
@@ -1056,6 +1331,33 @@ pub fn read(text: &str) -> Vec<Finding> {
             if over && matches!(meaning, Meaning::Intrusion | Meaning::Problem(_) | Meaning::Unlocked | Meaning::Forced | Meaning::Missing | Meaning::Nothing) {
                 continue;
             }
+            if matches!(meaning, Meaning::Problem(_)) && sentence.dates_from(i) {
+                continue;
+            }
+            // "se ferme tout seul": closes by itself, the opposite of a door left open.
+            if meaning == Meaning::Unlocked && i > 0 && sentence.meaning(i - 1) == Some(Meaning::Works(Function::Lock)) {
+                continue;
+            }
+            // "aucun badge désactivé n'a été accepté": the system doing its job.
+            if meaning == Meaning::Admits && sentence.negation(i).is_some() && (0..sentence.items.len()).any(|k| sentence.same_clause(k, i) && sentence.meaning(k) == Some(Meaning::Revoked)) {
+                continue;
+            }
+            // "a forcé la porte", "forced the depot door": the door after the verb was forced.
+            let door_forced = meaning == Meaning::Forced
+                && (i + 1..sentence.items.len().min(i + 4))
+                    .take_while(|&k| sentence.same_clause(k, i))
+                    .find(|&k| !matches!(sentence.items[k].meaning, None | Some(Meaning::Place | Meaning::Sensitive)))
+                    .is_some_and(|k| matches!(sentence.meaning(k), Some(Meaning::Door | Meaning::MainDoor)));
+            if door_forced && sentence.negation(i).is_none() {
+                let f = finding(&sentence, None, None, Some((Effect::Intrusion, sentence.items[i].span)));
+                findings.push(f);
+                found_here = true;
+                continue;
+            }
+            // "l'effraction du mois dernier", "last week's break-in": an event of the past.
+            if meaning == Meaning::Intrusion && sentence.past_period(i) {
+                continue;
+            }
             let subject = sentence.subject_of(i).filter(|&(j, _)| j != i);
             let none_counted = subject.is_some_and(|(j, _)| sentence.counted_as_none(j));
             let negation = sentence.negation(i);
@@ -1065,6 +1367,57 @@ pub fn read(text: &str) -> Vec<Finding> {
             let object = subject.is_some_and(|(j, _)| j > i);
             let deactivated = ["desactiv", "disabled", "deactivated", "switched off"].iter().any(|w| sentence.items[i].first.starts_with(w));
             let Some(mut effect) = effect(meaning, negated, subject.map(|(_, s)| s), object, deactivated) else { continue };
+            // "le logiciel plante quand on imprime un badge", "the VMS client crashes when I
+            // export": a bug of the software, triggered by what the user does.
+            if sentence.software_bug(i) && matches!(effect, Effect::Symptom(_) | Effect::SystemDown(_)) {
+                effect = Effect::Nuisance(Symptom::Display);
+            }
+            // "Alarme de porte forcée en boucle": an alarm that repeats is a device working badly.
+            if matches!(subject, Some((_, Subject::Alarm))) && matches!(sentence.items[i].last.as_str(), "boucle" | "loop") && effect == Effect::AlarmsLost {
+                effect = Effect::Symptom(Symptom::Degraded);
+            }
+            // "les portes ouvertes apparaissent en vert sur le plan": the colour of a state.
+            let coloured = (0..sentence.items.len()).any(|k| {
+                sentence.same_clause(k, i)
+                    && sentence.meaning(k) == Some(Meaning::Nuisance(Symptom::Display))
+                    && matches!(sentence.items[k].last.as_str(), "vert" | "rouge" | "gris" | "orange" | "bleu" | "green" | "red" | "grey" | "gray" | "blue")
+            });
+            // "changer le texte de l'alarme « intrusion »", "the 'forced door' alarm wording":
+            // a state named in quotes in a request is a label.
+            let asked = sentence.find(|m| matches!(m, Meaning::Request | Meaning::Wish)).is_some();
+            let named = quoted(text, sentence.items[i].span) && asked;
+            let coloured_door = coloured && meaning == Meaning::Unlocked;
+            if matches!(meaning, Meaning::Unlocked | Meaning::Forced | Meaning::Intrusion) && (coloured_door || named) {
+                effect = Effect::Nuisance(if named { Symptom::Configuration } else { Symptom::Display });
+            }
+            // "la porte reste ouverte 20 secondes, c'est trop long": how long a door stays
+            // open after a badge is a setting.
+            let timed = (0..sentence.items.len()).any(|k| {
+                sentence.same_clause(k, i)
+                    && k > 0
+                    && sentence.items[k - 1].number.is_some()
+                    && matches!(sentence.items[k].first.as_str(), "s" | "sec" | "secs" | "seconde" | "secondes" | "second" | "seconds")
+            });
+            if meaning == Meaning::Unlocked && effect == Effect::Unauthorized && timed {
+                effect = Effect::Nuisance(Symptom::Configuration);
+            }
+            // "affiche « porte ouverte » alors qu'elle est fermée": the software is wrong, the
+            // door is not.
+            let state = matches!(effect, Effect::Unauthorized | Effect::Intrusion) || sentence.shown_colour(i);
+            if matches!(meaning, Meaning::Unlocked | Meaning::Forced | Meaning::Problem(_)) && state && sentence.shows_a_state_not_real() {
+                effect = Effect::Nuisance(Symptom::Display);
+            }
+            // "l'image de la caméra 7 est saccadée": a camera that works badly; the playback
+            // or the zoom of the client that stutters is a nuisance.
+            let stutters = sentence.items[i].first.starts_with("saccad") || matches!(sentence.items[i].first.as_str(), "choppy" | "jerky");
+            if stutters && matches!(subject, Some((_, Subject::Device(System::Video) | Subject::Image))) {
+                effect = Effect::Symptom(Symptom::Degraded);
+            }
+            // "la porte met 30 secondes à s'ouvrir": a door slow to open works badly.
+            let to_open = (0..sentence.items.len()).any(|k| sentence.same_clause(k, i) && matches!(sentence.meaning(k), Some(Meaning::Works(Function::Open | Function::Lock))));
+            if effect == Effect::Nuisance(Symptom::Slow) && to_open && matches!(subject, Some((_, Subject::Door | Subject::Device(System::AccessControl)))) {
+                effect = Effect::Symptom(Symptom::Degraded);
+            }
             // The object of a verb that stopped: "l'hyperviseur n'affiche plus *les alarmes*"
             // (alarms lost), "the VMS can't reach *the cameras on the 3rd floor*" (those).
             let verb_object = if matches!(meaning, Meaning::Works(_)) && negated {
@@ -1076,7 +1429,9 @@ pub fn read(text: &str) -> Vec<Finding> {
                 None
             };
             let system_subject = matches!(subject, None | Some((_, Subject::SystemName(_) | Subject::Everything)));
-            let alarms_object = matches!(verb_object, Some((_, Subject::Alarm))) && system_subject && effect == Effect::Symptom(Symptom::Down);
+            let alarms_object = matches!(verb_object, Some((_, Subject::Alarm)))
+                && system_subject
+                && matches!(effect, Effect::Symptom(Symptom::Down) | Effect::AlarmsLost);
             if alarms_object {
                 effect = Effect::AlarmsLost;
             }
@@ -1097,19 +1452,42 @@ pub fn read(text: &str) -> Vec<Finding> {
                     }
                 }
             }
+            // "plus rien ne marche sur la vidéo", "ya plus rien qui marche sur la video":
+            // nothing of the system named works.
+            if matches!(subject, None | Some((_, Subject::Everything))) && f.facts.system.is_none() && effect == Effect::Symptom(Symptom::Down) {
+                let named = (0..sentence.items.len()).filter(|&k| sentence.same_clause(k, i)).find_map(|k| match sentence.subject_at(k) {
+                    Some(s @ (Subject::SystemName(_) | Subject::Device(_))) => Some((k, s)),
+                    Some(Subject::Image) if sentence.items[k].first == "video" => Some((k, Subject::SystemName(System::Video))),
+                    _ => None,
+                });
+                if let Some((k, named)) = named {
+                    f.facts.system = named.system().map(|s| Known::said(s, &[sentence.items[k].span]));
+                    f.facts.scope = Some(sentence.scope_of(k, named).unwrap_or_else(|| Known::said(Scope::WholeSite, &[sentence.items[k].span])));
+                    f.weak = false;
+                }
+            }
             // "on ne voit plus rien": what one sees is the video.
             if meaning == Meaning::Works(Function::Show) && subject.is_none() && f.facts.system.is_none() {
                 f.facts.system = Some(Known::said(System::Video, &[]));
             }
             // "toutes marchent sauf *celle* du quai 5": a pronoun in the clause counts the
             // devices of another.
-            if subject.is_some_and(|(j, _)| !sentence.same_clause(i, j)) {
-                let pronoun = (0..sentence.items.len()).find(|&k| {
-                    sentence.same_clause(k, i) && matches!(sentence.items[k].first.as_str(), "celle" | "celui" | "celles" | "ceux")
-                });
+            // "Toutes les caméras fonctionnent sauf celles de l'aile est, qui sont noires": the
+            // pronoun may stand in the clause before.
+            if let Some((j, _)) = subject.filter(|(j, _)| !sentence.same_clause(i, *j)) {
+                let pronoun = (j + 1..=i).rev().find(|&k| matches!(sentence.items[k].first.as_str(), "celle" | "celui" | "celles" | "ceux"));
                 if let Some(k) = pronoun {
                     let scope = if sentence.items[k].first.ends_with(['s', 'x']) { Scope::SeveralDevices } else { Scope::OneDevice };
                     f.facts.scope = Some(Known::said(scope, &[sentence.items[k].span]));
+                }
+            }
+            // "la centrale est en défaut sur la zone 3": the system fails on that device only.
+            if let (Some((_, Subject::SystemName(system))), Effect::Symptom(_)) = (subject, effect) {
+                let on_device = (i + 1..sentence.items.len())
+                    .take_while(|&k| sentence.same_clause(k, i))
+                    .find(|&k| sentence.subject_at(k) == Some(Subject::Device(system)) && sentence.is_complement(k));
+                if let Some(scope) = on_device.and_then(|k| sentence.scope_of(k, Subject::Device(system))).filter(|s| s.value != Scope::WholeSite) {
+                    f.facts.scope = Some(scope);
                 }
             }
             f.screen_only = matches!(subject, Some((_, Subject::Image)));
@@ -1156,7 +1534,10 @@ pub fn read(text: &str) -> Vec<Finding> {
                 continue;
             };
             let has_verb = (0..sentence.items.len()).filter(|&j| sentence.same_clause(j, i)).any(|j| {
-                matches!(sentence.meaning(j), Some(Meaning::Works(_) | Meaning::Problem(_) | Meaning::Nothing | Meaning::Missing))
+                matches!(
+                    sentence.meaning(j),
+                    Some(Meaning::Works(_) | Meaning::Problem(_) | Meaning::Nothing | Meaning::Missing | Meaning::Unlocked | Meaning::Forced)
+                ) && !sentence.dates_from(j)
             });
             let denied = sentence.denied(i);
             // "plus d'alarme", "pas une seule alarme": alarms stopped coming; "aucune alarme
@@ -1178,6 +1559,14 @@ pub fn read(text: &str) -> Vec<Finding> {
                 let mut f = finding(&sentence, Some((i, subject)), None, Some((effect, span)));
                 // "plus de vidéo", "no video": the video system, not one picture.
                 if subject == Subject::Image && sentence.items[i].first == "video" && f.facts.scope.is_none() {
+                    f.facts.scope = Some(Known::said(Scope::WholeSite, &[span]));
+                }
+                // "plus de caméra", "no cameras at all": none is left, unless a place or a
+                // number says which.
+                let none_left = matches!(text[q.start..q.end].to_lowercase().split(' ').next(), Some("plus" | "no"));
+                let unrestricted = f.facts.scope.as_ref().is_none_or(|s| s.value == Scope::OneDevice && sentence.quantity_before(i).is_none());
+                let first_named = !(0..i).any(|k| sentence.same_clause(k, i) && sentence.subject_at(k).is_some_and(|s| s.weight() > 0));
+                if none_left && unrestricted && first_named && matches!(subject, Subject::Device(_)) && sentence.items[i].number.is_none() {
                     f.facts.scope = Some(Known::said(Scope::WholeSite, &[span]));
                 }
                 findings.push(f);
@@ -1228,6 +1617,19 @@ pub fn read(text: &str) -> Vec<Finding> {
         }
     }
     findings
+}
+
+/// Whether the words at `span` stand inside quotes: « intrusion », "forced door", 'open'.
+fn quoted(text: &str, span: Span) -> bool {
+    let before = text[..span.start].trim_end_matches([' ', '\u{a0}']);
+    let after = text[span.end..].trim_start_matches([' ', '\u{a0}']);
+    let opens = |c: char| matches!(c, '«' | '“' | '"' | '\'' | '‘');
+    let closes = |c: char| matches!(c, '»' | '”' | '"' | '\'' | '’');
+    // An apostrophe opens a quote only after a space: "l'alarme" is no quote.
+    let opened = before.chars().next_back().is_some_and(|c| opens(c) && (c != '\'' || before[..before.len() - 1].ends_with([' ', '\u{a0}']) || before.len() == 1));
+    // The quote may close after the next word: 'forced door'.
+    let closed = after.chars().next().is_some_and(closes) || after.split_whitespace().next().is_some_and(|w| w.chars().last().is_some_and(closes));
+    opened && closed
 }
 
 /// Whether a sentence says the cameras work: "les caméras enregistrent", "cameras record
@@ -1294,7 +1696,7 @@ pub fn security_trouble(text: &str) -> Option<Span> {
     let all = sentences(items(text));
     let video_fine = all.iter().any(says_video_works);
     for sentence in all {
-        let wish = sentence.find(|m| m == Meaning::Wish).unwrap_or(usize::MAX);
+        let wish = sentence.find(|m| m == Meaning::Wish).or_else(|| sentence.supposed()).unwrap_or(usize::MAX);
         for i in 0..sentence.items.len() {
             let Some(meaning) = sentence.meaning(i) else { continue };
             if sentence.subject_at(i).is_some_and(|s| s.weight() > 0) {
@@ -1302,6 +1704,12 @@ pub fn security_trouble(text: &str) -> Option<Span> {
             }
             let over = (0..sentence.items.len()).any(|j| sentence.same_clause(i, j) && sentence.meaning(j) == Some(Meaning::Past));
             if over || i > wish && sentence.same_clause(i, wish) {
+                continue;
+            }
+            // The software showing a state the door does not have, or a bug of a feature,
+            // says nothing is wrong with a device.
+            let shown_state = meaning == Meaning::Unlocked || sentence.shown_colour(i);
+            if sentence.software_bug(i) || shown_state && sentence.shows_a_state_not_real() {
                 continue;
             }
             let negated = sentence.negation(i).is_some();

@@ -39,6 +39,8 @@ pub struct Item {
     pub meaning: Option<Meaning>,
     /// The folded form of the first word (for the few rules that look at words).
     pub first: String,
+    /// The folded form of the last word: "plus rien *ne*".
+    pub last: String,
     /// The original text's span.
     pub span: Span,
     /// The phrase's last word is plural in the text ("caméras", "badges").
@@ -174,7 +176,8 @@ struct Index {
     by_first_word: Vec<(String, Vec<String>, usize)>,
     /// Stems (`"fonctionn*"` → `"fonctionn"`), longest first.
     stems: Vec<(String, usize)>,
-    /// Single words of six letters or more, for misspellings.
+    /// Single words of six letters or more, for misspellings, sorted: a misspelling keeps
+    /// its first two letters, so only the words that start with them are tried.
     long_words: Vec<(String, usize)>,
     /// Spellings → their standard words, sorted.
     spellings: Vec<(&'static str, &'static str)>,
@@ -222,6 +225,7 @@ fn index() -> &'static Index {
         // Stable: entries of the same first word keep the lexicon's order.
         by_first_word.sort_by(|a, b| a.0.cmp(&b.0));
         stems.sort_by_key(|(stem, _)| std::cmp::Reverse(stem.len()));
+        long_words.sort();
         let mut spellings = SPELLINGS.to_vec();
         spellings.sort_by_key(|(k, _)| *k);
         Index { entries, by_first_word, stems, long_words, spellings }
@@ -344,11 +348,27 @@ pub fn items(text: &str) -> Vec<Piece> {
                 consider(&mut best, 1, 1, *entry);
             }
         }
-        if best.is_none() && word.folded.len() >= 6 {
+        // A misspelt plural is read as its singular: "camaras", "camérats".
+        let singular = word.folded.strip_suffix('s').filter(|w| w.len() >= 6).unwrap_or(&word.folded);
+        if best.is_none() && singular.len() >= 6 {
             // A misspelling keeps the word's first two letters and its last one: "camrea"
             // is "camera", but "droite" is not "droits".
-            let same_ends = |w: &str| w.as_bytes()[..2] == word.folded.as_bytes()[..2] && w.as_bytes().last() == word.folded.as_bytes().last();
-            if let Some((_, entry)) = index.long_words.iter().find(|(w, _)| same_ends(w) && one_keystroke_apart(&word.folded, w)) {
+            let same_ends = |w: &str| w.as_bytes()[..2] == singular.as_bytes()[..2] && w.as_bytes().last() == singular.as_bytes().last();
+            // "camerat", "lecteurr": a name of a thing with one letter typed after it.
+            let noun = |entry: usize| {
+                matches!(index.entries[entry].1, Meaning::Device(_) | Meaning::SystemName(_) | Meaning::Image | Meaning::Recording | Meaning::Credential | Meaning::Door)
+            };
+            let typed_after = |w: &str, entry: usize| noun(entry) && singular.len() == w.len() + 1 && singular.starts_with(w);
+            // Only the names of devices are read through a misspelt plural ("camaras"), not
+            // every word ("permets" is not "permit").
+            let device = |entry: usize| matches!(index.entries[entry].1, Meaning::Device(_) | Meaning::SystemName(_) | Meaning::Image | Meaning::Recording | Meaning::Door);
+            let plural_ok = |entry: usize| singular.len() == word.folded.len() || device(entry);
+            let close = |w: &str, entry: usize| plural_ok(entry) && (same_ends(w) && one_keystroke_apart(singular, w) || typed_after(w, entry));
+            // The words with the same first two letters; the first of the lexicon wins.
+            let prefix = &singular[..2];
+            let from = index.long_words.partition_point(|(w, _)| w.as_str() < prefix);
+            let to = from + index.long_words[from..].partition_point(|(w, _)| w.starts_with(prefix));
+            if let Some((_, entry)) = index.long_words[from..to].iter().filter(|(w, entry)| close(w, *entry)).min_by_key(|(_, entry)| *entry) {
                 consider(&mut best, 1, 0, *entry);
             }
         }
@@ -365,6 +385,7 @@ pub fn items(text: &str) -> Vec<Piece> {
                 out.push(Piece::Item(Item {
                     meaning: Some(index.entries[entry].1),
                     first: word.folded.clone(),
+                    last: last.folded.clone(),
                     span: Span { start: word.span.start, end: last.span.end },
                     plural,
                     number,
@@ -372,7 +393,7 @@ pub fn items(text: &str) -> Vec<Piece> {
                 i += len;
             }
             None => {
-                out.push(Piece::Item(Item { meaning: None, first: word.folded.clone(), span: word.span, plural: false, number }));
+                out.push(Piece::Item(Item { meaning: None, first: word.folded.clone(), last: word.folded.clone(), span: word.span, plural: false, number }));
                 i += 1;
             }
         }
