@@ -35,7 +35,8 @@ fn incidents() -> Vec<IncidentView> {
     (0..1000)
         .map(|i| {
             let priority = [Priority::P1, Priority::P2, Priority::P3][i % 3];
-            let mut incident = fixtures::open_incident(i as i64, priority, start + TimeDelta::minutes((i as i64 * 37) % 2880));
+            let mut incident =
+                fixtures::open_incident(i as i64, priority, start + TimeDelta::minutes((i as i64 * 37) % 2880));
             incident.on_site_required = i % 7 == 0;
             incident
         })
@@ -100,5 +101,7 @@ fn suggestion_on_a_keystroke(c: &mut Criterion) {
     let text = "Bonjour, depuis ce matin 7h plus aucune caméra ne s'affiche sur le mur d'images du poste \
                 de garde, l'enregistreur NVR du parking semble HS et le lecteur de badge de l'entrée \
                 principale fonctionne par intermittence.";
-    c.bench_function("suggestion: classify the description after a keystroke", |b| b.iter(|| black_box(classify(Some(black_box(text)), None))));
+    c.bench_function("suggestion: classify the description after a keystroke", |b| {
+        b.iter(|| black_box(classify(Some(black_box(text)), None)))
+    });
 }

@@ -40,13 +40,21 @@ impl std::fmt::Display for ApiError {
 /// extra headers; the status and the body's text. The session cookie goes with it (same
 /// origin). Written over `web_sys` directly: a wrapper library costs the bundle more than
 /// these lines.
-async fn fetch(method: &str, path: &str, body: Option<String>, headers: &[(&str, &str)]) -> Result<(u16, String), ApiError> {
+async fn fetch(
+    method: &str,
+    path: &str,
+    body: Option<String>,
+    headers: &[(&str, &str)],
+) -> Result<(u16, String), ApiError> {
     use wasm_bindgen::JsCast;
     use wasm_bindgen_futures::JsFuture;
     // `fetch` fails only when the server cannot be reached: status 0, as `is_network` says.
     let failed = |e: wasm_bindgen::JsValue| ApiError {
         status: 0,
-        message: e.dyn_ref::<js_sys::Error>().map(|e| String::from(e.message())).unwrap_or_else(|| "réseau indisponible".into()),
+        message: e
+            .dyn_ref::<js_sys::Error>()
+            .map(|e| String::from(e.message()))
+            .unwrap_or_else(|| "réseau indisponible".into()),
         field: None,
     };
     let init = web_sys::RequestInit::new();
@@ -62,7 +70,8 @@ async fn fetch(method: &str, path: &str, body: Option<String>, headers: &[(&str,
     init.set_headers(&request_headers);
     let request = web_sys::Request::new_with_str_and_init(path, &init).map_err(failed)?;
     let window = web_sys::window().ok_or(ApiError { status: 0, message: "no window".into(), field: None })?;
-    let response: web_sys::Response = JsFuture::from(window.fetch_with_request(&request)).await.map_err(failed)?.unchecked_into();
+    let response: web_sys::Response =
+        JsFuture::from(window.fetch_with_request(&request)).await.map_err(failed)?.unchecked_into();
     let text = JsFuture::from(response.text().map_err(failed)?).await.map_err(failed)?;
     Ok((response.status(), text.as_string().unwrap_or_default()))
 }
@@ -94,7 +103,11 @@ pub async fn get_value(path: &str) -> Result<serde_json::Value, ApiError> {
 }
 
 /// `POST`, `PUT` or `DELETE` with a JSON body; an empty answer (204) is `null`.
-pub async fn send_value(method: &'static str, path: &str, body: &serde_json::Value) -> Result<serde_json::Value, ApiError> {
+pub async fn send_value(
+    method: &'static str,
+    path: &str,
+    body: &serde_json::Value,
+) -> Result<serde_json::Value, ApiError> {
     send(method, path, body, &[]).await
 }
 
@@ -102,7 +115,12 @@ async fn get<T: DeserializeOwned>(path: &str) -> Result<T, ApiError> {
     answer(fetch("GET", path, None, &[]).await).await
 }
 
-async fn send<T: DeserializeOwned, B: Serialize>(method: &str, path: &str, body: &B, headers: &[(&str, &str)]) -> Result<T, ApiError> {
+async fn send<T: DeserializeOwned, B: Serialize>(
+    method: &str,
+    path: &str,
+    body: &B,
+    headers: &[(&str, &str)],
+) -> Result<T, ApiError> {
     let body = serde_json::to_string(body).map_err(|e| ApiError { status: 0, message: e.to_string(), field: None })?;
     answer(fetch(method, path, Some(body), headers).await).await
 }
@@ -150,7 +168,13 @@ pub async fn incidents_of(state: &str, assignee: &str) -> Result<Vec<IncidentVie
 
 /// `POST /api/incidents/{id}/messages`: a message, or (staff) an internal note.
 pub async fn message(id: i64, text: &str, internal: bool) -> Result<serde_json::Value, ApiError> {
-    send("POST", &format!("/api/incidents/{id}/messages"), &serde_json::json!({ "text": text, "internal": internal }), &[]).await
+    send(
+        "POST",
+        &format!("/api/incidents/{id}/messages"),
+        &serde_json::json!({ "text": text, "internal": internal }),
+        &[],
+    )
+    .await
 }
 
 /// `GET /api/staff`: whom an incident can be assigned to.
@@ -200,7 +224,10 @@ pub async fn postmortem(id: i64) -> Result<vigie_api::PostMortemView, ApiError> 
 }
 
 /// `PUT /api/postmortems/{id}`: saves the draft.
-pub async fn save_postmortem(id: i64, document: &vigie_engine::postmortem::PostMortem) -> Result<vigie_api::PostMortemView, ApiError> {
+pub async fn save_postmortem(
+    id: i64,
+    document: &vigie_engine::postmortem::PostMortem,
+) -> Result<vigie_api::PostMortemView, ApiError> {
     send("PUT", &format!("/api/postmortems/{id}"), document, &[]).await
 }
 

@@ -41,7 +41,12 @@ pub fn checkbox(label: &'static str, testid: &'static str, value: RwSignal<bool>
 }
 
 /// A labelled choice among `options` (value, text) bound to `value`.
-pub fn select(label: &'static str, testid: &'static str, value: RwSignal<String>, options: Vec<(String, String)>) -> AnyView {
+pub fn select(
+    label: &'static str,
+    testid: &'static str,
+    value: RwSignal<String>,
+    options: Vec<(String, String)>,
+) -> AnyView {
     view! {
         <label>{label}
             <select data-testid=testid prop:value=move || value.get() on:change=move |ev| value.set(event_target_value(&ev))>
@@ -65,7 +70,13 @@ pub fn button(label: &'static str, testid: &'static str, on_click: Callback<()>)
 ///
 /// A table wider than the screen scrolls in its frame, which takes the keyboard's focus so
 /// that arrow keys scroll it too.
-pub fn table(caption: &'static str, head: Vec<&'static str>, rows: Vec<Vec<String>>, row_testid: &'static str, on_pick: Option<Callback<usize>>) -> AnyView {
+pub fn table(
+    caption: &'static str,
+    head: Vec<&'static str>,
+    rows: Vec<Vec<String>>,
+    row_testid: &'static str,
+    on_pick: Option<Callback<usize>>,
+) -> AnyView {
     // Nothing yet is said, not shown as an empty grid.
     if rows.is_empty() {
         let lang = crate::i18n::use_lang().get_untracked();

@@ -7,9 +7,7 @@ use chrono::{DateTime, Datelike, Timelike, Utc};
 use chrono_tz::Tz;
 use vigie_engine::Priority;
 
-const WEEKDAYS: [&str; 7] = [
-    "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
-];
+const WEEKDAYS: [&str; 7] = ["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"];
 const MONTHS: [&str; 12] = [
     "janvier",
     "février",
@@ -104,7 +102,10 @@ pub fn event_name(kind: &str, lang: crate::i18n::Lang) -> String {
         ("message", "Message", "Message"),
         ("internal_note", "Note interne (équipe seulement)", "Internal note (team only)"),
     ];
-    NAMES.iter().find(|(k, ..)| *k == kind).map_or_else(|| kind.to_string(), |(_, fr, en)| crate::i18n::t(lang, fr, en).to_string())
+    NAMES
+        .iter()
+        .find(|(k, ..)| *k == kind)
+        .map_or_else(|| kind.to_string(), |(_, fr, en)| crate::i18n::t(lang, fr, en).to_string())
 }
 
 /// An instant within the coming week, short enough for a wall tile: `15:42` on the same
@@ -138,7 +139,18 @@ pub fn priority_label(priority: Priority, lang: crate::i18n::Lang) -> &'static s
 
 const WEEKDAYS_EN: [&str; 7] = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
 const MONTHS_EN: [&str; 12] = [
-    "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
 ];
 
 /// [`local_time`] in the interface's language: `lundi 30 novembre à 11:59` or

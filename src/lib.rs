@@ -23,7 +23,18 @@ use leptos::task::spawn_local;
 use vigie_api::Me;
 
 use crate::i18n::{provide_lang, t, Lang, Tr};
-use crate::pages::{admin::AdminPage, contacts::ContactsPage, incident::IncidentPage, incidents::IncidentsPage, lessons::LessonsPage, login::{InvitationPage, LoginPage}, postmortem::PostMortemPage, report_form::ReportFormPage, sla_report::SlaReportPage, wall::WallPage};
+use crate::pages::{
+    admin::AdminPage,
+    contacts::ContactsPage,
+    incident::IncidentPage,
+    incidents::IncidentsPage,
+    lessons::LessonsPage,
+    login::{InvitationPage, LoginPage},
+    postmortem::PostMortemPage,
+    report_form::ReportFormPage,
+    sla_report::SlaReportPage,
+    wall::WallPage,
+};
 pub use report::ReportPage;
 
 /// Who is logged in, shared by every page.
@@ -216,7 +227,10 @@ fn Shell(pages: fn(Route) -> Option<AnyView>) -> impl IntoView {
     // Links inside the app change the page without reloading it.
     let click = window_event_listener(leptos::ev::click, move |ev| {
         use wasm_bindgen::JsCast;
-        let anchor = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()).and_then(|e| e.closest("a[href^='/']").ok().flatten());
+        let anchor = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .and_then(|e| e.closest("a[href^='/']").ok().flatten());
         if let Some(href) = anchor.filter(|a| !a.has_attribute("download")).and_then(|a| a.get_attribute("href")) {
             if !(ev.ctrl_key() || ev.meta_key() || ev.shift_key()) {
                 ev.prevent_default();
@@ -310,7 +324,9 @@ pub fn after_login(me: &Me) -> String {
     asked
         // Only a path of this site: `//elsewhere` would leave it.
         .filter(|p| p.starts_with('/') && !p.starts_with("//"))
-        .filter(|p| !matches!(Route::of(p), Route::Login | Route::Invitation | Route::NotFound) && Route::of(p).open_to(me))
+        .filter(|p| {
+            !matches!(Route::of(p), Route::Login | Route::Invitation | Route::NotFound) && Route::of(p).open_to(me)
+        })
         .unwrap_or_else(|| home_of(me).to_string())
 }
 
@@ -361,7 +377,8 @@ fn register_service_worker() {
     if container.is_undefined() {
         return;
     }
-    let register = js_sys::Reflect::get(&container, &"register".into()).ok().and_then(|f| f.dyn_into::<js_sys::Function>().ok());
+    let register =
+        js_sys::Reflect::get(&container, &"register".into()).ok().and_then(|f| f.dyn_into::<js_sys::Function>().ok());
     if let Some(register) = register {
         // A refusal (a browser's policy) is no reason to stop the page.
         let _ = register.call1(&container, &"/sw.js".into());

@@ -100,7 +100,13 @@ pub fn use_live_events(on_change: impl Fn(EventView) + Clone + 'static) -> ReadS
             if let Some(old) = slot.take() {
                 old.source.close();
             }
-            *slot = Some(Stream { source, _on_change: on_change_cb, _on_open: on_open, _on_lagged: on_lagged, _on_error: on_error });
+            *slot = Some(Stream {
+                source,
+                _on_change: on_change_cb,
+                _on_open: on_open,
+                _on_lagged: on_lagged,
+                _on_error: on_error,
+            });
         });
     }
 

@@ -8,8 +8,8 @@
 use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
 use leptos::prelude::*;
-use vigie_engine::sla::{self, Clock, ClockKind, ClockState, IncidentTimes};
 use vigie_engine::classify::{Answers, Question, Scope, Symptom, System};
+use vigie_engine::sla::{self, Clock, ClockKind, ClockState, IncidentTimes};
 use vigie_engine::{classify, Calendar, Classification, Policy, Priority, Target};
 
 use crate::fr;
@@ -84,10 +84,7 @@ pub fn ReportPage(
 
 /// The description textarea. It reports every change through `on_input`.
 #[component]
-fn DescriptionField(
-    description: RwSignal<String>,
-    on_input: impl Fn(String) + 'static,
-) -> impl IntoView {
+fn DescriptionField(description: RwSignal<String>, on_input: impl Fn(String) + 'static) -> impl IntoView {
     view! {
         <div class="field">
             <label for="report-description"><Tr fr="Décrivez le problème" en="Describe the problem" /></label>
@@ -133,14 +130,7 @@ fn SuggestionPanel(classification: Memo<Option<Classification>>, answers: RwSign
 
 #[component]
 fn SuggestionDetails(classification: Classification, answers: RwSignal<Answers>) -> impl IntoView {
-    let Classification {
-        priority,
-        reasons,
-        matched,
-        needs_details,
-        questions,
-        ..
-    } = classification;
+    let Classification { priority, reasons, matched, needs_details, questions, .. } = classification;
     let lang = use_lang();
     view! {
         <PriorityBadge priority />
@@ -178,26 +168,52 @@ fn SuggestionDetails(classification: Classification, answers: RwSignal<Answers>)
 fn DecidingQuestion(question: Question, answers: RwSignal<Answers>) -> impl IntoView {
     type Choice = (&'static str, &'static str, &'static str, fn(&mut Answers));
     let (id, fr, en, choices): (&str, &str, &str, &[Choice]) = match question {
-        Question::Scope => ("scope", "Combien d'équipements sont touchés ?", "How many devices are affected?", &[
-            ("whole_site", "Tout le site", "The whole site", |a| a.scope = Some(Scope::WholeSite)),
-            ("several_devices", "Plusieurs", "Several", |a| a.scope = Some(Scope::SeveralDevices)),
-            ("one_device", "Un seul", "Only one", |a| a.scope = Some(Scope::OneDevice)),
-        ]),
-        Question::UnauthorizedAccess => ("unauthorized", "Des personnes non autorisées peuvent-elles entrer ?", "Can unauthorised people get in?", &[
-            ("yes", "Oui", "Yes", |a| a.unauthorized_access_possible = Some(true)),
-            ("no", "Non, les portes restent fermées", "No, the doors stay shut", |a| a.unauthorized_access_possible = Some(false)),
-        ]),
-        Question::System => ("system", "Quel système est touché ?", "Which system is affected?", &[
-            ("video", "Caméras, enregistrements", "Cameras, recordings", |a| a.system = Some(System::Video)),
-            ("access_control", "Badges, portes", "Badges, doors", |a| a.system = Some(System::AccessControl)),
-            ("intrusion_detection", "Alarme intrusion", "Intrusion alarm", |a| a.system = Some(System::IntrusionDetection)),
-            ("hypervisor", "Hyperviseur", "Hypervisor", |a| a.system = Some(System::Hypervisor)),
-        ]),
-        Question::Symptom => ("symptom", "Que constatez-vous ?", "What do you see?", &[
-            ("down", "Hors service", "Out of service", |a| a.symptom = Some(Symptom::Down)),
-            ("degraded", "Fonctionne mal", "Works badly", |a| a.symptom = Some(Symptom::Degraded)),
-            ("display", "Affichage, lenteur, réglage", "Display, slowness, setting", |a| a.symptom = Some(Symptom::Display)),
-        ]),
+        Question::Scope => (
+            "scope",
+            "Combien d'équipements sont touchés ?",
+            "How many devices are affected?",
+            &[
+                ("whole_site", "Tout le site", "The whole site", |a| a.scope = Some(Scope::WholeSite)),
+                ("several_devices", "Plusieurs", "Several", |a| a.scope = Some(Scope::SeveralDevices)),
+                ("one_device", "Un seul", "Only one", |a| a.scope = Some(Scope::OneDevice)),
+            ],
+        ),
+        Question::UnauthorizedAccess => (
+            "unauthorized",
+            "Des personnes non autorisées peuvent-elles entrer ?",
+            "Can unauthorised people get in?",
+            &[
+                ("yes", "Oui", "Yes", |a| a.unauthorized_access_possible = Some(true)),
+                ("no", "Non, les portes restent fermées", "No, the doors stay shut", |a| {
+                    a.unauthorized_access_possible = Some(false)
+                }),
+            ],
+        ),
+        Question::System => (
+            "system",
+            "Quel système est touché ?",
+            "Which system is affected?",
+            &[
+                ("video", "Caméras, enregistrements", "Cameras, recordings", |a| a.system = Some(System::Video)),
+                ("access_control", "Badges, portes", "Badges, doors", |a| a.system = Some(System::AccessControl)),
+                ("intrusion_detection", "Alarme intrusion", "Intrusion alarm", |a| {
+                    a.system = Some(System::IntrusionDetection)
+                }),
+                ("hypervisor", "Hyperviseur", "Hypervisor", |a| a.system = Some(System::Hypervisor)),
+            ],
+        ),
+        Question::Symptom => (
+            "symptom",
+            "Que constatez-vous ?",
+            "What do you see?",
+            &[
+                ("down", "Hors service", "Out of service", |a| a.symptom = Some(Symptom::Down)),
+                ("degraded", "Fonctionne mal", "Works badly", |a| a.symptom = Some(Symptom::Degraded)),
+                ("display", "Affichage, lenteur, réglage", "Display, slowness, setting", |a| {
+                    a.symptom = Some(Symptom::Display)
+                }),
+            ],
+        ),
     };
     view! {
         <fieldset class="question" data-testid=format!("question-{id}")>
@@ -247,10 +263,8 @@ fn SlaPreview(
     let lang = use_lang();
     let deadline = move || {
         let lang = lang.get();
-        take_charge.with(|c| {
-            c.as_ref()
-                .map_or_else(|| unavailable(lang), |c| deadline_sentence(c, now.get(), tz(), lang))
-        })
+        take_charge
+            .with(|c| c.as_ref().map_or_else(|| unavailable(lang), |c| deadline_sentence(c, now.get(), tz(), lang)))
     };
     let countdown =
         move || take_charge.with(|c| c.as_ref().map(|c| countdown_sentence(c, now.get(), tz(), lang.get())));
@@ -271,16 +285,17 @@ fn SlaPreview(
 }
 
 fn unavailable(lang: Lang) -> String {
-    t(lang, "Délai indisponible pour le moment\u{a0}: notre équipe vous rappelle dès réception.", "No deadline available just now: our team calls you back as soon as it receives the report.").to_string()
+    t(
+        lang,
+        "Délai indisponible pour le moment\u{a0}: notre équipe vous rappelle dès réception.",
+        "No deadline available just now: our team calls you back as soon as it receives the report.",
+    )
+    .to_string()
 }
 
 /// `« a », « b »`, with the non-breaking spaces French typography puts inside guillemets.
 fn quoted_list(items: &[String]) -> String {
-    items
-        .iter()
-        .map(|m| format!("«\u{a0}{m}\u{a0}»"))
-        .collect::<Vec<_>>()
-        .join(", ")
+    items.iter().map(|m| format!("«\u{a0}{m}\u{a0}»")).collect::<Vec<_>>().join(", ")
 }
 
 /// What the client is promised: a call within an hour for elapsed-time clocks (P1), or
@@ -323,9 +338,12 @@ fn countdown_sentence(clock: &Clock, now: DateTime<Utc>, tz: Tz, lang: Lang) -> 
             format!("{} {late}.", t(lang, "Délai dépassé de", "Deadline passed by"))
         }
         ClockState::Met => t(lang, "Incident pris en charge.", "Incident taken in charge.").to_string(),
-        ClockState::NotApplicable => {
-            t(lang, "Pas de délai de prise en charge pour cette priorité.", "No take-charge deadline for this priority.").to_string()
-        }
+        ClockState::NotApplicable => t(
+            lang,
+            "Pas de délai de prise en charge pour cette priorité.",
+            "No take-charge deadline for this priority.",
+        )
+        .to_string(),
     }
 }
 

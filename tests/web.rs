@@ -45,20 +45,10 @@ struct Mounted {
 
 fn mount(view: impl FnOnce() -> AnyView + 'static) -> Mounted {
     let document = document();
-    let wrapper: HtmlElement = document
-        .create_element("section")
-        .expect("section")
-        .unchecked_into();
-    document
-        .body()
-        .expect("body")
-        .append_child(&wrapper)
-        .expect("append");
+    let wrapper: HtmlElement = document.create_element("section").expect("section").unchecked_into();
+    document.body().expect("body").append_child(&wrapper).expect("append");
     let handle = mount_to(wrapper.clone(), view);
-    Mounted {
-        wrapper,
-        _handle: Box::new(handle),
-    }
+    Mounted { wrapper, _handle: Box::new(handle) }
 }
 
 fn mount_report(now: RwSignal<DateTime<Utc>>) -> Mounted {
@@ -68,15 +58,11 @@ fn mount_report(now: RwSignal<DateTime<Utc>>) -> Mounted {
 impl Mounted {
     fn find(&self, test_id: &str) -> Option<HtmlElement> {
         let selector = format!("[data-testid=\"{test_id}\"]");
-        self.wrapper
-            .query_selector(&selector)
-            .expect("selector")
-            .map(JsCast::unchecked_into)
+        self.wrapper.query_selector(&selector).expect("selector").map(JsCast::unchecked_into)
     }
 
     fn get(&self, test_id: &str) -> HtmlElement {
-        self.find(test_id)
-            .unwrap_or_else(|| panic!("no element with data-testid={test_id}"))
+        self.find(test_id).unwrap_or_else(|| panic!("no element with data-testid={test_id}"))
     }
 
     fn text(&self, test_id: &str) -> String {
@@ -107,42 +93,24 @@ async fn suggestion_follows_the_description_as_it_is_typed() {
 
     page.type_description(P1_TEXT).await;
     let priority = page.text("suggested-priority");
-    assert!(
-        priority.contains("P1") && priority.contains("Critique"),
-        "{priority}"
-    );
+    assert!(priority.contains("P1") && priority.contains("Critique"), "{priority}");
     let reasons = page.get("suggestion-reasons");
     assert!(reasons.child_element_count() > 0, "no reason for P1");
     assert!(!page.text("suggestion-matched").is_empty());
 
     page.type_description(P3_TEXT).await;
     let priority = page.text("suggested-priority");
-    assert!(
-        priority.contains("P3") && priority.contains("Mineur"),
-        "{priority}"
-    );
-    assert!(
-        page.get("suggestion-reasons").child_element_count() > 0,
-        "no reason for P3"
-    );
+    assert!(priority.contains("P3") && priority.contains("Mineur"), "{priority}");
+    assert!(page.get("suggestion-reasons").child_element_count() > 0, "no reason for P3");
 
     page.type_description(P2_TEXT).await;
     let priority = page.text("suggested-priority");
-    assert!(
-        priority.contains("P2") && priority.contains("Majeur"),
-        "{priority}"
-    );
-    assert!(
-        page.get("suggestion-reasons").child_element_count() > 0,
-        "no reason for P2"
-    );
+    assert!(priority.contains("P2") && priority.contains("Majeur"), "{priority}");
+    assert!(page.get("suggestion-reasons").child_element_count() > 0, "no reason for P2");
     assert!(page.find("needs-details").is_none());
 
     page.type_description("ça ne marche pas").await;
-    assert!(
-        page.find("needs-details").is_some(),
-        "a vague text asks for details"
-    );
+    assert!(page.find("needs-details").is_some(), "a vague text asks for details");
 }
 
 #[wasm_bindgen_test]
@@ -194,10 +162,7 @@ async fn p2_reported_friday_evening_is_due_monday_and_pauses_over_the_weekend() 
     page.type_description(P2_TEXT).await;
 
     let deadline = page.text("sla-deadline");
-    assert!(
-        deadline.contains("lundi") && deadline.contains("11:59"),
-        "{deadline}"
-    );
+    assert!(deadline.contains("lundi") && deadline.contains("11:59"), "{deadline}");
     assert!(deadline.contains("heures ouvrées"), "{deadline}");
     let countdown = page.text("sla-countdown");
     assert!(countdown.contains("4 h 00"), "{countdown}");
@@ -205,39 +170,19 @@ async fn p2_reported_friday_evening_is_due_monday_and_pauses_over_the_weekend() 
     now.set(at("2026-11-28T12:00:00+01:00"));
     tick().await;
     let countdown = page.text("sla-countdown");
-    assert!(
-        countdown.contains("En pause hors heures ouvrées"),
-        "{countdown}"
-    );
-    assert!(
-        countdown.contains("lundi") && countdown.contains("08:00"),
-        "{countdown}"
-    );
-    assert_eq!(
-        page.get("sla-countdown")
-            .get_attribute("data-state")
-            .as_deref(),
-        Some("paused")
-    );
+    assert!(countdown.contains("En pause hors heures ouvrées"), "{countdown}");
+    assert!(countdown.contains("lundi") && countdown.contains("08:00"), "{countdown}");
+    assert_eq!(page.get("sla-countdown").get_attribute("data-state").as_deref(), Some("paused"));
     let deadline = page.text("sla-deadline");
-    assert!(
-        deadline.contains("lundi") && deadline.contains("11:59"),
-        "the deadline moved: {deadline}"
-    );
+    assert!(deadline.contains("lundi") && deadline.contains("11:59"), "the deadline moved: {deadline}");
 
     now.set(at("2026-11-30T10:59:00+01:00"));
     tick().await;
     let countdown = page.text("sla-countdown");
-    assert!(
-        countdown.contains("1 h 00") && !countdown.contains("pause"),
-        "{countdown}"
-    );
+    assert!(countdown.contains("1 h 00") && !countdown.contains("pause"), "{countdown}");
     // Same day now: the time alone.
     let deadline = page.text("sla-deadline");
-    assert!(
-        deadline.contains("avant 11:59") && !deadline.contains("lundi"),
-        "{deadline}"
-    );
+    assert!(deadline.contains("avant 11:59") && !deadline.contains("lundi"), "{deadline}");
 }
 
 #[wasm_bindgen_test]
@@ -247,10 +192,7 @@ async fn p1_deadline_is_one_elapsed_hour_in_paris_time() {
     page.type_description(P1_TEXT).await;
 
     let deadline = page.text("sla-deadline");
-    assert!(
-        deadline.contains("Un technicien vous appelle avant 18:59"),
-        "{deadline}"
-    );
+    assert!(deadline.contains("Un technicien vous appelle avant 18:59"), "{deadline}");
     assert!(page.text("sla-countdown").contains("1 h 00"));
 
     // Time left is rounded up to the minute: never "0 min" while the clock runs.
@@ -262,10 +204,7 @@ async fn p1_deadline_is_one_elapsed_hour_in_paris_time() {
     now.set(at("2026-11-27T19:30:00+01:00"));
     tick().await;
     let countdown = page.text("sla-countdown");
-    assert!(
-        countdown.contains("dépassé") && countdown.contains("31 min"),
-        "{countdown}"
-    );
+    assert!(countdown.contains("dépassé") && countdown.contains("31 min"), "{countdown}");
 }
 
 #[wasm_bindgen_test]
@@ -291,7 +230,10 @@ async fn the_report_page_reads_in_english_one_click_away() {
     now.set(at("2026-11-27T18:05:00+01:00"));
     tick().await;
     let countdown = page.text("sla-countdown");
-    assert_eq!(countdown, "Paused outside business hours, resumes Monday 30 November at 08:00. 3 h 59 of business time will be left.");
+    assert_eq!(
+        countdown,
+        "Paused outside business hours, resumes Monday 30 November at 08:00. 3 h 59 of business time will be left."
+    );
     lang.set(Lang::Fr);
     tick().await;
     assert!(page.text("sla-deadline").contains("Prise en charge avant lundi 30 novembre à 11:59"));
@@ -301,19 +243,10 @@ async fn the_report_page_reads_in_english_one_click_away() {
 fn local_times_read_in_french() {
     let tz = chrono_tz::Europe::Paris;
     let now = at("2026-11-30T10:59:00+01:00");
-    assert_eq!(
-        fr::local_time(at("2026-11-30T11:59:00+01:00"), now, tz),
-        "11:59"
-    );
-    assert_eq!(
-        fr::local_time(at("2026-12-01T08:00:00+01:00"), now, tz),
-        "mardi 1er décembre à 08:00"
-    );
+    assert_eq!(fr::local_time(at("2026-11-30T11:59:00+01:00"), now, tz), "11:59");
+    assert_eq!(fr::local_time(at("2026-12-01T08:00:00+01:00"), now, tz), "mardi 1er décembre à 08:00");
     // Late evening in UTC is already the next day in Paris.
-    assert_eq!(
-        fr::local_time(at("2026-11-30T23:30:00Z"), now, tz),
-        "mardi 1er décembre à 00:30"
-    );
+    assert_eq!(fr::local_time(at("2026-11-30T23:30:00Z"), now, tz), "mardi 1er décembre à 00:30");
     // The wall's short form: the weekday within six days, the date beyond.
     assert_eq!(fr::short_time(at("2026-11-30T14:00:00+01:00"), now, tz), "14:00");
     assert_eq!(fr::short_time(at("2026-12-06T08:00:00+01:00"), now, tz), "dimanche 08:00");
@@ -356,7 +289,8 @@ async fn wall_orders_tiles_by_urgency_and_changes_state_at_the_right_instant() {
     // The P2's business clock is paused on Friday evening; it resumes on Monday, and says so.
     assert_eq!(shown[1].2, "paused");
     assert_eq!(shown[1].3, "2026-11-30T10:00:00.000Z");
-    let paused = page.wrapper.query_selector_all("[data-testid=wall-tile]").unwrap().item(1).unwrap().text_content().unwrap();
+    let paused =
+        page.wrapper.query_selector_all("[data-testid=wall-tile]").unwrap().item(1).unwrap().text_content().unwrap();
     assert!(paused.contains("En pause") && paused.contains("Reprise lundi 08:00"), "{paused}");
     assert_eq!(page.text("connection-state").contains("En direct"), true);
 
@@ -388,7 +322,14 @@ async fn wall_countdown_ticks_in_business_time_and_pauses() {
     let incidents = RwSignal::new(vec![incident(2, Priority::P2, "2026-11-27T17:00:00+01:00")]);
     let page = mount(move || view! { <WallView incidents now connection=Connection::Open /> }.into_any());
     tick().await;
-    let digits = || page.wrapper.query_selector(".countdown-digits").expect("sel").expect("digits").text_content().unwrap_or_default();
+    let digits = || {
+        page.wrapper
+            .query_selector(".countdown-digits")
+            .expect("sel")
+            .expect("digits")
+            .text_content()
+            .unwrap_or_default()
+    };
     assert_eq!(digits(), "30:00");
     assert_eq!(tiles(&page)[0].2, "at-risk");
     now.set(at("2026-11-30T10:30:01+01:00"));
@@ -424,8 +365,12 @@ async fn answers_alone_suggest_and_the_site_calendar_sets_the_deadline() {
     use vigie_engine::{Calendar, CalendarSpec};
     let now = RwSignal::new(at("2026-11-27T10:00:00+01:00"));
     let answers = RwSignal::new(Answers::default());
-    let reunion = Calendar::try_from(CalendarSpec { time_zone: Some("Indian/Reunion".into()), holidays: Some("FR-RE".into()), ..CalendarSpec::default() })
-        .expect("calendar");
+    let reunion = Calendar::try_from(CalendarSpec {
+        time_zone: Some("Indian/Reunion".into()),
+        holidays: Some("FR-RE".into()),
+        ..CalendarSpec::default()
+    })
+    .expect("calendar");
     let terms = Signal::derive(move || Some((reunion.clone(), Policy::default())));
     let page = mount(move || view! { <ReportPage now answers terms /> }.into_any());
     tick().await;
@@ -532,7 +477,11 @@ async fn calendar_preview_follows_the_hours_as_they_are_typed() {
     page.type_into("calendar-hours-mon", "8 to 12").await;
     assert!(page.text("calendar-hours-mon-error").contains("Lundi"), "{}", page.text("calendar-error"));
     page.type_into("calendar-closed-dates", "2026-12-24 24/12").await;
-    assert!(page.text("calendar-closed-dates-error").contains("« 24/12 » n'est pas une date"), "{}", page.text("calendar-closed-dates-error"));
+    assert!(
+        page.text("calendar-closed-dates-error").contains("« 24/12 » n'est pas une date"),
+        "{}",
+        page.text("calendar-closed-dates-error")
+    );
     page.type_into("calendar-closed-dates", "2026-12-24").await;
     assert_eq!(page.count("calendar-closed-dates-error"), 0);
     page.type_into("calendar-hours-mon", "08:00-12:00 14:00-18:00").await;
@@ -568,7 +517,9 @@ async fn sla_report_page_shows_the_figures_and_the_charts() {
     assert_eq!(page.attribute("sla-report", "data-month"), "2026-11");
     // One bar per priority, its count written on it; the tallest is P2.
     let bars = page.get("chart-priority").query_selector_all("g[data-priority]").expect("bars");
-    let counts: Vec<String> = (0..bars.length()).map(|i| bars.item(i).unwrap().unchecked_into::<web_sys::Element>().get_attribute("data-count").unwrap()).collect();
+    let counts: Vec<String> = (0..bars.length())
+        .map(|i| bars.item(i).unwrap().unchecked_into::<web_sys::Element>().get_attribute("data-count").unwrap())
+        .collect();
     assert_eq!(counts, ["2", "5", "1"]);
     assert!(page.get("chart-priority").get_attribute("aria-label").unwrap().contains("P2 : 5"));
     // Promises kept, with the figures in words; nothing due is a dash, not 0 %.
@@ -578,7 +529,13 @@ async fn sla_report_page_shows_the_figures_and_the_charts() {
         assert!(kept.contains(figure), "{figure} in {kept}");
     }
     assert_eq!(page.count("breach-row"), 2);
-    let breach = page.wrapper.query_selector("[data-testid=breach-row][data-reference=INC-2026-000003]").unwrap().unwrap().text_content().unwrap();
+    let breach = page
+        .wrapper
+        .query_selector("[data-testid=breach-row][data-reference=INC-2026-000003]")
+        .unwrap()
+        .unwrap()
+        .text_content()
+        .unwrap();
     assert!(breach.contains("Départ d'un technicien sur site") && breach.contains("1 h 05"), "{breach}");
     // The due time is Paris's (11:00 in November), in words; each reference links to its incident.
     assert!(breach.contains("mardi 3 novembre à 11:00"), "{breach}");
@@ -669,16 +626,33 @@ fn timeline_lines_say_what_changed_to_whom_and_by_which_channel() {
     use vigie_app::pages::incident::detail;
     let (paris, now) = (chrono_tz::Europe::Paris, at("2026-11-25T11:30:00+01:00"));
     let said = |kind: &str, data: serde_json::Value, lang: Lang| detail(kind, &data, paris, now, lang);
-    assert_eq!(said("reclassified", json!({"from": "P3", "to": "P1", "reason": "Tout le site"}), Lang::Fr), " : P3 → P1 — Tout le site");
     assert_eq!(
-        said("notification_delivered", json!({"channel": "sms", "recipient": "Julie Martin", "subject": "Prise en charge"}), Lang::Fr),
+        said("reclassified", json!({"from": "P3", "to": "P1", "reason": "Tout le site"}), Lang::Fr),
+        " : P3 → P1 — Tout le site"
+    );
+    assert_eq!(
+        said(
+            "notification_delivered",
+            json!({"channel": "sms", "recipient": "Julie Martin", "subject": "Prise en charge"}),
+            Lang::Fr
+        ),
         " : par SMS à Julie Martin — « Prise en charge »"
     );
-    assert_eq!(said("notification_delivered", json!({"channel": "email", "recipient": "Julie Martin"}), Lang::En), " : by email to Julie Martin");
-    assert_eq!(said("alert", json!({"clock": "take_charge", "level": "breached"}), Lang::Fr), " : Prise en charge dépassé");
+    assert_eq!(
+        said("notification_delivered", json!({"channel": "email", "recipient": "Julie Martin"}), Lang::En),
+        " : by email to Julie Martin"
+    );
+    assert_eq!(
+        said("alert", json!({"clock": "take_charge", "level": "breached"}), Lang::Fr),
+        " : Prise en charge dépassé"
+    );
     assert_eq!(said("update", json!({"message": "Enregistreur redémarré"}), Lang::Fr), " : Enregistreur redémarré");
     assert_eq!(
-        said("type_corrected", json!({"from": "video/down", "to": "access_control/degraded", "reason": "Erreur"}), Lang::En),
+        said(
+            "type_corrected",
+            json!({"from": "video/down", "to": "access_control/degraded", "reason": "Erreur"}),
+            Lang::En
+        ),
         " : Video — out of service → Access control — works badly — Erreur"
     );
     assert_eq!(said("closed", json!({}), Lang::Fr), "");
@@ -700,13 +674,24 @@ async fn a_p3_planned_after_its_deadline_is_at_risk_and_the_plan_is_shown_in_sit
     assert_eq!(shown[0].0, "planned", "{shown:?}");
     assert!(shown[0].1.contains("lundi 7 décembre à 09:00") && shown[0].1.contains("ferme le site"), "{shown:?}");
     let lines = clock_lines(&page);
-    let intervention = lines.iter().find(|(_, text)| text.starts_with("Intervention sur site")).expect("the intervention line");
+    let intervention =
+        lines.iter().find(|(_, text)| text.starts_with("Intervention sur site")).expect("the intervention line");
     assert_eq!(intervention.0, "at-risk", "{lines:?}");
     // The date typed on the page is read in the site's time, daylight saving included.
     let paris = chrono_tz::Europe::Paris;
-    assert_eq!(vigie_app::pages::incident::site_instant("2026-12-03T14:00", paris).as_deref(), Some("2026-12-03T14:00:00+01:00"));
-    assert_eq!(vigie_app::pages::incident::site_instant("2027-06-03T14:00", paris).as_deref(), Some("2027-06-03T14:00:00+02:00"));
-    assert_eq!(vigie_app::pages::incident::site_instant("2027-03-28T02:30", paris), None, "skipped by the change to summer time");
+    assert_eq!(
+        vigie_app::pages::incident::site_instant("2026-12-03T14:00", paris).as_deref(),
+        Some("2026-12-03T14:00:00+01:00")
+    );
+    assert_eq!(
+        vigie_app::pages::incident::site_instant("2027-06-03T14:00", paris).as_deref(),
+        Some("2027-06-03T14:00:00+02:00")
+    );
+    assert_eq!(
+        vigie_app::pages::incident::site_instant("2027-03-28T02:30", paris),
+        None,
+        "skipped by the change to summer time"
+    );
     assert_eq!(vigie_app::pages::incident::site_instant("demain", paris), None);
 }
 
@@ -809,7 +794,10 @@ async fn contacts_are_edited_with_each_refusal_under_its_field() {
     assert!(page.text("save-status").contains("non enregistrées"), "{}", page.text("save-status"));
     page.click("contacts-save").await;
     assert_eq!(state.get_untracked(), Saving::Sending);
-    let expected = vec![contact(Technical, "Nadia Haddad", "nadia.haddad@demo-client", "+33612345678"), contact(Management, "Paul Bernard", "direction@demo-client.example", "")];
+    let expected = vec![
+        contact(Technical, "Nadia Haddad", "nadia.haddad@demo-client", "+33612345678"),
+        contact(Management, "Paul Bernard", "direction@demo-client.example", ""),
+    ];
     assert_eq!(sent.get_untracked(), Some(expected));
 
     // The server's refusal shows under the field it names, which says it is invalid.
@@ -838,7 +826,10 @@ async fn contacts_are_edited_with_each_refusal_under_its_field() {
 
     // Saved: the server holds what is on screen (trimmed).
     page.click("contacts-save").await;
-    saved.set(vec![contact(Technical, "Nadia Haddad", "nadia.haddad@demo-client.example", "+33612345678"), contact(Management, "Paul Bernard", "direction@demo-client.example", "")]);
+    saved.set(vec![
+        contact(Technical, "Nadia Haddad", "nadia.haddad@demo-client.example", "+33612345678"),
+        contact(Management, "Paul Bernard", "direction@demo-client.example", ""),
+    ]);
     state.set(Saving::Saved);
     tick().await;
     assert_eq!(page.attribute("save-status", "data-state"), "saved");
@@ -855,7 +846,10 @@ async fn contacts_are_edited_with_each_refusal_under_its_field() {
     assert_eq!(page.count("contact"), 1);
     page.click("contacts-save").await;
     assert_eq!(sent.get_untracked().map(|c| c.len()), Some(1));
-    state.set(Saving::Refused { field: Some("contacts".into()), message: "at least one technical contact is required".into() });
+    state.set(Saving::Refused {
+        field: Some("contacts".into()),
+        message: "at least one technical contact is required".into(),
+    });
     tick().await;
     assert!(page.text("form-error").contains("at least one technical contact"));
     assert_eq!(page.count("field-error"), 0);
@@ -881,8 +875,14 @@ async fn a_site_gets_a_technical_contact_of_its_own_or_none() {
     page.type_in(&page.get("site-contact-email"), "marc.petit@demo-client.example").await;
     page.type_in(&page.get("site-contact-phone"), "06 22 33 44 55").await;
     page.click("site-contact-save").await;
-    assert_eq!(sent.get_untracked(), Some(Some(contact(Technical, "Marc Petit", "marc.petit@demo-client.example", "06 22 33 44 55"))));
-    state.set(Saving::Refused { field: Some("contact.phone".into()), message: "\"06 22 33 44 55\" is not a mobile number in E.164 form".into() });
+    assert_eq!(
+        sent.get_untracked(),
+        Some(Some(contact(Technical, "Marc Petit", "marc.petit@demo-client.example", "06 22 33 44 55")))
+    );
+    state.set(Saving::Refused {
+        field: Some("contact.phone".into()),
+        message: "\"06 22 33 44 55\" is not a mobile number in E.164 form".into(),
+    });
     tick().await;
     let phone = page.get("site-contact-phone");
     assert_eq!(phone.get_attribute("aria-invalid").as_deref(), Some("true"));
@@ -912,7 +912,12 @@ async fn the_wall_reads_across_a_room_in_words_and_says_when_it_is_stale() {
     assert_eq!([size_of(1), size_of(7), size_of(13), size_of(30)], ["l", "m", "s", "xs"]);
     // Alerts in words, one line per incident and clock, the repeats counted.
     let mut alerts = Vec::new();
-    let alert = |breached| Alert { reference: "INC-2026-000013".into(), clock: Some(ClockKind::TakeCharge), breached, count: 1 };
+    let alert = |breached| Alert {
+        reference: "INC-2026-000013".into(),
+        clock: Some(ClockKind::TakeCharge),
+        breached,
+        count: 1,
+    };
     add_alert(&mut alerts, alert(false));
     add_alert(&mut alerts, alert(true));
     assert_eq!(alerts.len(), 1);
@@ -973,7 +978,10 @@ async fn the_policy_form_edits_each_promise_in_hours_and_days() {
     // The procedure's P1 take-charge: one calendar hour, shown in hours.
     let amount: web_sys::HtmlInputElement = page.get("policy-take-charge-p1-amount").unchecked_into();
     assert_eq!(amount.value(), "1");
-    assert_eq!(page.get("policy-take-charge-p1-kind").unchecked_into::<web_sys::HtmlSelectElement>().value(), "elapsed");
+    assert_eq!(
+        page.get("policy-take-charge-p1-kind").unchecked_into::<web_sys::HtmlSelectElement>().value(),
+        "elapsed"
+    );
     // Half an hour, typed the French way.
     amount.set_value("0,5");
     page.fire(&amount, "change").await;

@@ -10,9 +10,9 @@ use vigie_engine::{Contract, Policy};
 use wasm_bindgen::JsCast;
 
 use super::calendar_editor::{CalendarEditor, CalendarFields, CalendarForm};
+use super::policy_form::PolicyForm;
 use super::text;
 use crate::api;
-use super::policy_form::PolicyForm;
 use crate::form::{button, checkbox, input, outcome_line, select, table, textarea, Outcome};
 use crate::i18n::{t, use_lang, Lang};
 
@@ -27,7 +27,8 @@ fn item(list: List, i: usize) -> Option<Value> {
 /// Loads a JSON list into `into`.
 fn load(path: &'static str, into: List) {
     spawn_local(async move {
-        let answer = api::get_value(path).await.map_err(|e| e.message).map(|v| v.as_array().cloned().unwrap_or_default());
+        let answer =
+            api::get_value(path).await.map_err(|e| e.message).map(|v| v.as_array().cloned().unwrap_or_default());
         into.set(Some(answer));
     });
 }
@@ -46,7 +47,14 @@ fn send(method: &'static str, path: String, body: Value, outcome: Outcome, then:
 }
 
 /// A loaded list as a table, or where it stands.
-fn list_view(list: List, caption: &'static str, head: Vec<&'static str>, row: fn(&Value) -> Vec<String>, row_testid: &'static str, on_pick: Option<Callback<usize>>) -> AnyView {
+fn list_view(
+    list: List,
+    caption: &'static str,
+    head: Vec<&'static str>,
+    row: fn(&Value) -> Vec<String>,
+    row_testid: &'static str,
+    on_pick: Option<Callback<usize>>,
+) -> AnyView {
     match list.get() {
         None => view! { <p>"…"</p> }.into_any(),
         Some(Err(e)) => view! { <p class="error" role="alert">{e}</p> }.into_any(),
@@ -57,7 +65,8 @@ fn list_view(list: List, caption: &'static str, head: Vec<&'static str>, row: fn
 /// The organisations as choices: (id, name).
 fn organisation_options(list: List) -> Vec<(String, String)> {
     let mut options = vec![(String::new(), "—".to_string())];
-    options.extend(list.get().and_then(Result::ok).unwrap_or_default().iter().map(|o| (text(o, "id"), text(o, "name"))));
+    options
+        .extend(list.get().and_then(Result::ok).unwrap_or_default().iter().map(|o| (text(o, "id"), text(o, "name"))));
     options
 }
 
@@ -128,7 +137,13 @@ fn parse_contacts(text: &str) -> Result<Value, String> {
 }
 
 fn contacts_text(contacts: &Value) -> String {
-    contacts.as_array().into_iter().flatten().map(|c| format!("{}; {}; {}; {}", text(c, "kind"), text(c, "name"), text(c, "email"), text(c, "phone"))).collect::<Vec<_>>().join("\n")
+    contacts
+        .as_array()
+        .into_iter()
+        .flatten()
+        .map(|c| format!("{}; {}; {}; {}", text(c, "kind"), text(c, "name"), text(c, "email"), text(c, "phone")))
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 /// The organisation's own policy: empty for its contract's values; else checked by the
@@ -157,8 +172,14 @@ fn OrganisationsAdmin() -> impl IntoView {
     let lang = use_lang();
     let list: List = RwSignal::new(None);
     load("/api/admin/organisations", list);
-    let (editing, name, contract, contacts, anonymous, policy) =
-        (RwSignal::new(None::<i64>), RwSignal::new(String::new()), RwSignal::new("standard".to_string()), RwSignal::new(String::new()), RwSignal::new(false), RwSignal::new(String::new()));
+    let (editing, name, contract, contacts, anonymous, policy) = (
+        RwSignal::new(None::<i64>),
+        RwSignal::new(String::new()),
+        RwSignal::new("standard".to_string()),
+        RwSignal::new(String::new()),
+        RwSignal::new(false),
+        RwSignal::new(String::new()),
+    );
     let (outcome, token): (Outcome, _) = (RwSignal::new(None), RwSignal::new(None::<String>));
     let pick = Callback::new(move |i: usize| {
         let Some(org) = item(list, i) else { return };
@@ -167,13 +188,19 @@ fn OrganisationsAdmin() -> impl IntoView {
         contract.set(text(&org, "contract"));
         contacts.set(contacts_text(&org["contacts"]));
         anonymous.set(org["anonymous_lessons"].as_bool().unwrap_or(false));
-        policy.set(if org["policy"].is_null() { String::new() } else { serde_json::to_string_pretty(&org["policy"]).unwrap_or_default() });
+        policy.set(if org["policy"].is_null() {
+            String::new()
+        } else {
+            serde_json::to_string_pretty(&org["policy"]).unwrap_or_default()
+        });
         token.set(None);
         outcome.set(None);
     });
     let save = Callback::new(move |()| {
         let body = match (parse_contacts(&contacts.get_untracked()), parse_policy(&policy.get_untracked())) {
-            (Ok(contacts), Ok(policy)) => json!({ "name": name.get_untracked(), "contract": contract.get_untracked(), "contacts": contacts, "anonymous_lessons": anonymous.get_untracked(), "policy": policy }),
+            (Ok(contacts), Ok(policy)) => {
+                json!({ "name": name.get_untracked(), "contract": contract.get_untracked(), "contacts": contacts, "anonymous_lessons": anonymous.get_untracked(), "policy": policy })
+            }
             (Err(e), _) | (_, Err(e)) => return outcome.set(Some(Err(e))),
         };
         let (method, path) = match editing.get_untracked() {
@@ -205,7 +232,13 @@ fn OrganisationsAdmin() -> impl IntoView {
     // An organisation's own deadlines start from its contract's.
     let own_policy = Callback::new(move |()| policy.set(contract_policy()));
     let contract_again = Callback::new(move |()| policy.set(String::new()));
-    let row = |o: &Value| vec![text(o, "name"), label(o, "contract"), if o["has_api_token"].as_bool() == Some(true) { "✓".into() } else { "—".into() }];
+    let row = |o: &Value| {
+        vec![
+            text(o, "name"),
+            label(o, "contract"),
+            if o["has_api_token"].as_bool() == Some(true) { "✓".into() } else { "—".into() },
+        ]
+    };
     move || {
         let l = lang.get();
         view! {
@@ -265,11 +298,16 @@ fn PoliciesAdmin() -> impl IntoView {
         policy.set(serde_json::to_string_pretty(&entry["policy"]).unwrap_or_default());
         outcome.set(None);
     });
-    let policy_check = Memo::new(move |_| policy.with(|p| if p.trim().is_empty() { None } else { parse_policy(p).err() }));
+    let policy_check =
+        Memo::new(move |_| policy.with(|p| if p.trim().is_empty() { None } else { parse_policy(p).err() }));
     let save = Callback::new(move |()| {
         let Some(name) = contract.get_untracked() else { return };
         match parse_policy(&policy.get_untracked()) {
-            Ok(body) if !body.is_null() => send("PUT", format!("/api/admin/policies/{name}"), body, outcome, move |_| load("/api/admin/policies", list)),
+            Ok(body) if !body.is_null() => {
+                send("PUT", format!("/api/admin/policies/{name}"), body, outcome, move |_| {
+                    load("/api/admin/policies", list)
+                })
+            }
             Ok(_) => outcome.set(Some(Err("?".into()))),
             Err(e) => outcome.set(Some(Err(e))),
         }
@@ -325,7 +363,13 @@ fn SitesAdmin() -> impl IntoView {
     reload();
     let organisations: List = RwSignal::new(None);
     load("/api/admin/organisations", organisations);
-    let (editing, organisation, name, address, zones) = (RwSignal::new(None::<i64>), RwSignal::new(String::new()), RwSignal::new(String::new()), RwSignal::new(String::new()), RwSignal::new(String::new()));
+    let (editing, organisation, name, address, zones) = (
+        RwSignal::new(None::<i64>),
+        RwSignal::new(String::new()),
+        RwSignal::new(String::new()),
+        RwSignal::new(String::new()),
+        RwSignal::new(String::new()),
+    );
     let calendar = CalendarFields::new(CalendarForm::of(&Default::default()));
     let today = Signal::derive(|| crate::clock::now_utc().date_naive());
     let pick = Callback::new(move |i: usize| {
@@ -366,8 +410,16 @@ fn SitesAdmin() -> impl IntoView {
                 s.iter()
                     .map(|s| {
                         // The site's own technical contact (the client designates it, on /contacts), else the organisation's.
-                        let contact = s.technical_contact.as_ref().map_or_else(|| "—".to_string(), |c| format!("{} <{}>", c.name, c.email));
-                        vec![s.name.clone(), s.organisation_name.clone(), s.calendar.time_zone.clone().unwrap_or_else(|| "Europe/Paris".into()), contact]
+                        let contact = s
+                            .technical_contact
+                            .as_ref()
+                            .map_or_else(|| "—".to_string(), |c| format!("{} <{}>", c.name, c.email));
+                        vec![
+                            s.name.clone(),
+                            s.organisation_name.clone(),
+                            s.calendar.time_zone.clone().unwrap_or_else(|| "Europe/Paris".into()),
+                            contact,
+                        ]
                     })
                     .collect()
             })
@@ -397,8 +449,14 @@ fn UsersAdmin() -> impl IntoView {
     load("/api/admin/users", users);
     let organisations: List = RwSignal::new(None);
     load("/api/admin/organisations", organisations);
-    let (username, display_name, role, organisation, email, phone) =
-        (RwSignal::new(String::new()), RwSignal::new(String::new()), RwSignal::new("client".to_string()), RwSignal::new(String::new()), RwSignal::new(String::new()), RwSignal::new(String::new()));
+    let (username, display_name, role, organisation, email, phone) = (
+        RwSignal::new(String::new()),
+        RwSignal::new(String::new()),
+        RwSignal::new("client".to_string()),
+        RwSignal::new(String::new()),
+        RwSignal::new(String::new()),
+        RwSignal::new(String::new()),
+    );
     let (picked, new_password) = (RwSignal::new(None::<Value>), RwSignal::new(String::new()));
     let outcome: Outcome = RwSignal::new(None);
     let pick = Callback::new(move |i: usize| {
@@ -419,15 +477,30 @@ fn UsersAdmin() -> impl IntoView {
     });
     let picked_id = move || picked.with_untracked(|p| p.as_ref().and_then(|p| p["id"].as_i64())).unwrap_or(0);
     let set_password = Callback::new(move |()| {
-        send("PUT", format!("/api/admin/users/{}/password", picked_id()), json!({ "password": new_password.get_untracked() }), outcome, move |_| new_password.set(String::new()));
+        send(
+            "PUT",
+            format!("/api/admin/users/{}/password", picked_id()),
+            json!({ "password": new_password.get_untracked() }),
+            outcome,
+            move |_| new_password.set(String::new()),
+        );
     });
     let reinvite = Callback::new(move |()| {
         send("POST", format!("/api/admin/users/{}/invite", picked_id()), json!({}), outcome, |_| ());
     });
     let deactivate = Callback::new(move |()| {
-        send("POST", format!("/api/admin/users/{}/deactivate", picked_id()), json!({}), outcome, move |_| load("/api/admin/users", users));
+        send("POST", format!("/api/admin/users/{}/deactivate", picked_id()), json!({}), outcome, move |_| {
+            load("/api/admin/users", users)
+        });
     });
-    let row = |u: &Value| vec![text(u, "username"), text(u, "display_name"), label(u, "role"), if u["active"].as_bool() == Some(true) { "✓".into() } else { "—".into() }];
+    let row = |u: &Value| {
+        vec![
+            text(u, "username"),
+            text(u, "display_name"),
+            label(u, "role"),
+            if u["active"].as_bool() == Some(true) { "✓".into() } else { "—".into() },
+        ]
+    };
     move || {
         let l = lang.get();
         view! {
@@ -468,9 +541,21 @@ fn AuditLog() -> impl IntoView {
     let entries: List = RwSignal::new(None);
     load("/api/admin/audit", entries);
     fn compact(v: &Value) -> String {
-        if v.is_null() { String::new() } else { v.to_string() }
+        if v.is_null() {
+            String::new()
+        } else {
+            v.to_string()
+        }
     }
-    let row = |e: &Value| vec![text(e, "at"), text(e, "actor"), format!("{} {} #{}", text(e, "action"), text(e, "entity"), text(e, "entity_id")), compact(&e["before"]), compact(&e["after"])];
+    let row = |e: &Value| {
+        vec![
+            text(e, "at"),
+            text(e, "actor"),
+            format!("{} {} #{}", text(e, "action"), text(e, "entity"), text(e, "entity_id")),
+            compact(&e["before"]),
+            compact(&e["after"]),
+        ]
+    };
     move || {
         let l = lang.get();
         view! {

@@ -50,7 +50,12 @@ impl CalendarForm {
         CalendarForm {
             time_zone: spec.time_zone.unwrap_or_else(|| "Europe/Paris".into()),
             holidays: spec.holidays.unwrap_or_else(|| "FR".into()),
-            hours: WEEKDAYS.map(|(key, ..)| hours.get(key).map(|day| day.iter().map(|[s, e]| format!("{s}-{e}")).collect::<Vec<_>>().join(" ")).unwrap_or_default()),
+            hours: WEEKDAYS.map(|(key, ..)| {
+                hours
+                    .get(key)
+                    .map(|day| day.iter().map(|[s, e]| format!("{s}-{e}")).collect::<Vec<_>>().join(" "))
+                    .unwrap_or_default()
+            }),
             closed_dates: spec.closed_dates.unwrap_or_default().join(" "),
         }
     }
@@ -61,9 +66,9 @@ impl CalendarForm {
         for ((key, fr, ..), text) in WEEKDAYS.iter().zip(&self.hours) {
             let mut day = Vec::new();
             for interval in text.split([' ', ',', ';']).filter(|s| !s.is_empty()) {
-                let (start, end) = interval
-                    .split_once(['-', '–'])
-                    .ok_or_else(|| format!("{fr}\u{a0}: «\u{a0}{interval}\u{a0}» n'est pas un intervalle comme 08:00-12:00"))?;
+                let (start, end) = interval.split_once(['-', '–']).ok_or_else(|| {
+                    format!("{fr}\u{a0}: «\u{a0}{interval}\u{a0}» n'est pas un intervalle comme 08:00-12:00")
+                })?;
                 day.push([start.to_string(), end.to_string()]);
             }
             if !day.is_empty() {
@@ -74,7 +79,9 @@ impl CalendarForm {
             time_zone: Some(self.time_zone.trim().to_string()),
             holidays: Some(self.holidays.trim().to_string()),
             hours: Some(hours),
-            closed_dates: Some(self.closed_dates.split([' ', ',', ';', '\n']).filter(|s| !s.is_empty()).map(str::to_string).collect()),
+            closed_dates: Some(
+                self.closed_dates.split([' ', ',', ';', '\n']).filter(|s| !s.is_empty()).map(str::to_string).collect(),
+            ),
         })
     }
 
@@ -87,7 +94,11 @@ impl CalendarForm {
                 continue;
             }
             // The day alone, so that the message names the day at fault.
-            let alone = CalendarForm { hours: WEEKDAYS.map(|(k, ..)| if k == *key { text.clone() } else { String::new() }), closed_dates: String::new(), ..self.clone() };
+            let alone = CalendarForm {
+                hours: WEEKDAYS.map(|(k, ..)| if k == *key { text.clone() } else { String::new() }),
+                closed_dates: String::new(),
+                ..self.clone()
+            };
             let refused = match alone.spec() {
                 Ok(spec) => Calendar::try_from(spec).is_err(),
                 Err(_) => true,
@@ -103,11 +114,24 @@ impl CalendarForm {
         }
         for date in self.closed_dates.split([' ', ',', ';', '\n']).filter(|s| !s.is_empty()) {
             if vigie_engine::parse_date(date).is_err() {
-                found.push(("calendar-closed-dates", format!("« {date} » {}", t(lang, "n'est pas une date AAAA-MM-JJ (par exemple 2026-12-24).", "is not a YYYY-MM-DD date (for example 2026-12-24)."))));
+                found.push((
+                    "calendar-closed-dates",
+                    format!(
+                        "« {date} » {}",
+                        t(
+                            lang,
+                            "n'est pas une date AAAA-MM-JJ (par exemple 2026-12-24).",
+                            "is not a YYYY-MM-DD date (for example 2026-12-24)."
+                        )
+                    ),
+                ));
             }
         }
         if self.time_zone.trim().parse::<chrono_tz::Tz>().is_err() {
-            found.push(("calendar-time-zone", t(lang, "Choisissez un fuseau horaire de la liste.", "Choose a time zone from the list.").to_string()));
+            found.push((
+                "calendar-time-zone",
+                t(lang, "Choisissez un fuseau horaire de la liste.", "Choose a time zone from the list.").to_string(),
+            ));
         }
         let whole = self.spec().and_then(|spec| Calendar::try_from(spec).map_err(|e| e.to_string()));
         if let (true, Err(engine)) = (found.is_empty(), whole) {
@@ -179,9 +203,12 @@ pub fn CalendarEditor(fields: CalendarFields, #[prop(into)] today: Signal<NaiveD
         Ok(days) => (days, false),
         Err(_) => (last.map(|(days, _)| days.clone()).unwrap_or_default(), true),
     });
-    let zones: Vec<(String, String)> = vigie_engine::time_zones().map(|z| (z.to_string(), zone_name(z, lang.get_untracked()))).collect();
+    let zones: Vec<(String, String)> =
+        vigie_engine::time_zones().map(|z| (z.to_string(), zone_name(z, lang.get_untracked()))).collect();
     let error_of = move |testid: &'static str| {
-        move || problems.with(|p| p.iter().find(|(field, _)| *field == testid).map(|(_, message)| view! { <p class="error field-error" data-testid=format!("{testid}-error")>{message.clone()}</p> }))
+        move || {
+            problems.with(|p| p.iter().find(|(field, _)| *field == testid).map(|(_, message)| view! { <p class="error field-error" data-testid=format!("{testid}-error")>{message.clone()}</p> }))
+        }
     };
     move || {
         let l = lang.get();
@@ -237,7 +264,11 @@ pub fn zone_name(zone: &str, lang: Lang) -> String {
 fn preview_table(days: Vec<DayPreview>, stale: bool, lang: Lang) -> AnyView {
     let names = ["lun.", "mar.", "mer.", "jeu.", "ven.", "sam.", "dim."];
     let caption = if stale {
-        t(lang, "Les 30 prochains jours, selon le dernier calendrier valide", "The next 30 days, by the last valid calendar")
+        t(
+            lang,
+            "Les 30 prochains jours, selon le dernier calendrier valide",
+            "The next 30 days, by the last valid calendar",
+        )
     } else {
         t(lang, "Les 30 prochains jours", "The next 30 days")
     };

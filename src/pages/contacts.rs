@@ -40,7 +40,9 @@ impl Saving {
     /// (`contacts[0].phone: …`), which the page shows it beside: that part is left out.
     pub fn refused(error: ApiError) -> Saving {
         let message = match &error.field {
-            Some(field) => error.message.strip_prefix(&format!("{field}: ")).map(str::to_string).unwrap_or(error.message),
+            Some(field) => {
+                error.message.strip_prefix(&format!("{field}: ")).map(str::to_string).unwrap_or(error.message)
+            }
             None => error.message,
         };
         Saving::Refused { field: error.field, message }
@@ -58,7 +60,13 @@ impl Saving {
     /// the foot of the form.
     fn general_message(&self) -> Option<String> {
         match self {
-            Saving::Refused { field, message } if !field.as_deref().is_some_and(|f| [".name", ".email", ".phone"].iter().any(|end| f.ends_with(end))) => Some(message.clone()),
+            Saving::Refused { field, message }
+                if !field
+                    .as_deref()
+                    .is_some_and(|f| [".name", ".email", ".phone"].iter().any(|end| f.ends_with(end))) =>
+            {
+                Some(message.clone())
+            }
             _ => None,
         }
     }
@@ -88,7 +96,12 @@ struct ContactFields {
 
 impl ContactFields {
     fn of(c: &Contact) -> ContactFields {
-        ContactFields { kind: RwSignal::new(c.kind), name: RwSignal::new(c.name.clone()), email: RwSignal::new(c.email.clone()), phone: RwSignal::new(c.phone.clone()) }
+        ContactFields {
+            kind: RwSignal::new(c.kind),
+            name: RwSignal::new(c.name.clone()),
+            email: RwSignal::new(c.email.clone()),
+            phone: RwSignal::new(c.phone.clone()),
+        }
     }
 
     /// The contact as typed (tracked: whatever reads it follows the typing).
@@ -100,7 +113,15 @@ impl ContactFields {
 /// A labelled input of a contact, with the server's message under it when the message
 /// names `path` (the input then says it is invalid and points to it). Typing in it takes a
 /// refusal about it as being corrected.
-fn contact_input(label: &'static str, kind: &'static str, testid: &'static str, id: String, path: String, value: RwSignal<String>, state: RwSignal<Saving>) -> AnyView {
+fn contact_input(
+    label: &'static str,
+    kind: &'static str,
+    testid: &'static str,
+    id: String,
+    path: String,
+    value: RwSignal<String>,
+    state: RwSignal<Saving>,
+) -> AnyView {
     let error_id = format!("{id}-error");
     let message = {
         let path = path.clone();
@@ -135,7 +156,10 @@ fn contact_input(label: &'static str, kind: &'static str, testid: &'static str, 
 fn save_status(lang: Lang, state: RwSignal<Saving>, dirty: Signal<bool>) -> AnyView {
     let shown = move || match state.get() {
         Saving::Sending => ("sending", t(lang, "Enregistrement…", "Saving…")),
-        Saving::Refused { .. } => ("refused", t(lang, "Non enregistré : corrigez ce qui est signalé.", "Not saved: correct what is pointed out.")),
+        Saving::Refused { .. } => (
+            "refused",
+            t(lang, "Non enregistré : corrigez ce qui est signalé.", "Not saved: correct what is pointed out."),
+        ),
         _ if dirty.get() => ("edited", t(lang, "Modifications non enregistrées.", "Changes not saved.")),
         Saving::Saved => ("saved", t(lang, "✓ Enregistré.", "✓ Saved.")),
         Saving::Idle => ("unchanged", ""),
@@ -149,7 +173,8 @@ fn save_status(lang: Lang, state: RwSignal<Saving>, dirty: Signal<bool>) -> AnyV
 
 /// A button that is not the form's submission.
 fn action(label: &'static str, testid: &'static str, on_click: impl Fn() + 'static) -> AnyView {
-    view! { <button type="button" class="secondary" data-testid=testid on:click=move |_| on_click()>{label}</button> }.into_any()
+    view! { <button type="button" class="secondary" data-testid=testid on:click=move |_| on_click()>{label}</button> }
+        .into_any()
 }
 
 /// The page: the organisation (a client's own; staff choose), its contacts, its sites.
@@ -167,7 +192,8 @@ pub fn ContactsPage() -> impl IntoView {
     spawn_local(async move {
         match api::sites().await {
             Ok(list) => {
-                let mut seen: Vec<(i64, String)> = list.iter().map(|s| (s.organisation_id, s.organisation_name.clone())).collect();
+                let mut seen: Vec<(i64, String)> =
+                    list.iter().map(|s| (s.organisation_id, s.organisation_name.clone())).collect();
                 seen.sort();
                 seen.dedup();
                 if let Some((first, _)) = seen.first() {
@@ -183,7 +209,9 @@ pub fn ContactsPage() -> impl IntoView {
     Effect::new(move |_| {
         let Some(id) = picked.get() else { return };
         contacts.set(None);
-        spawn_local(async move { contacts.set(Some(api::contacts(id).await.map(|c| c.contacts).map_err(|e| e.message))) });
+        spawn_local(
+            async move { contacts.set(Some(api::contacts(id).await.map(|c| c.contacts).map_err(|e| e.message))) },
+        );
     });
     let organisation_form = move || match (picked.get(), contacts.get()) {
         (Some(id), Some(Ok(list))) => {
@@ -289,7 +317,11 @@ pub fn ContactsPage() -> impl IntoView {
 /// once `state` says [`Saving::Sending`], and the caller sets `state` and `saved` from the
 /// server's answer.
 #[component]
-pub fn OrganisationContacts(saved: RwSignal<Vec<Contact>>, state: RwSignal<Saving>, on_save: Callback<Vec<Contact>>) -> impl IntoView {
+pub fn OrganisationContacts(
+    saved: RwSignal<Vec<Contact>>,
+    state: RwSignal<Saving>,
+    on_save: Callback<Vec<Contact>>,
+) -> impl IntoView {
     let lang = use_lang();
     let rows = RwSignal::new(saved.with_untracked(|list| list.iter().map(ContactFields::of).collect::<Vec<_>>()));
     let current = move || rows.with(|r| r.iter().map(ContactFields::contact).collect::<Vec<_>>());
@@ -298,8 +330,19 @@ pub fn OrganisationContacts(saved: RwSignal<Vec<Contact>>, state: RwSignal<Savin
         saved.with(|s| s.iter().map(trimmed).collect::<Vec<_>>() != now)
     });
     let add = move || {
-        let kind = if rows.with_untracked(|r| r.iter().any(|c| c.kind.get_untracked() == ContactKind::Technical)) { ContactKind::Management } else { ContactKind::Technical };
-        rows.update(|r| r.push(ContactFields::of(&Contact { kind, name: String::new(), email: String::new(), phone: String::new() })));
+        let kind = if rows.with_untracked(|r| r.iter().any(|c| c.kind.get_untracked() == ContactKind::Technical)) {
+            ContactKind::Management
+        } else {
+            ContactKind::Technical
+        };
+        rows.update(|r| {
+            r.push(ContactFields::of(&Contact {
+                kind,
+                name: String::new(),
+                email: String::new(),
+                phone: String::new(),
+            }))
+        });
     };
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -355,11 +398,17 @@ pub fn OrganisationContacts(saved: RwSignal<Vec<Contact>>, state: RwSignal<Savin
 /// the server holds; `on_save` gets the contact (or `None`) when the person saves, once
 /// `state` says [`Saving::Sending`].
 #[component]
-pub fn SiteContactForm(site: SiteView, saved: RwSignal<Option<Contact>>, state: RwSignal<Saving>, on_save: Callback<Option<Contact>>) -> impl IntoView {
+pub fn SiteContactForm(
+    site: SiteView,
+    saved: RwSignal<Option<Contact>>,
+    state: RwSignal<Saving>,
+    on_save: Callback<Option<Contact>>,
+) -> impl IntoView {
     let lang = use_lang();
     let start = saved.get_untracked();
     let own = RwSignal::new(start.is_some());
-    let blank = Contact { kind: ContactKind::Technical, name: String::new(), email: String::new(), phone: String::new() };
+    let blank =
+        Contact { kind: ContactKind::Technical, name: String::new(), email: String::new(), phone: String::new() };
     let fields = ContactFields::of(start.as_ref().unwrap_or(&blank));
     let current = move || own.get().then(|| Contact { kind: ContactKind::Technical, ..fields.contact() });
     let dirty = Signal::derive(move || current().as_ref().map(trimmed) != saved.with(|s| s.as_ref().map(trimmed)));

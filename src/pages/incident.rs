@@ -45,7 +45,12 @@ pub fn IncidentPage(id: i64) -> impl IntoView {
     let current = Memo::new(move |_| incident.with(|i| i.as_ref().and_then(|i| i.as_ref().ok()).cloned()));
     let current = Signal::derive(move || current.get());
     let time_zone = Signal::derive(move || {
-        incident.with(|i| i.as_ref().and_then(|i| i.as_ref().ok()).and_then(|i| i.time_zone.parse().ok()).unwrap_or(chrono_tz::Europe::Paris))
+        incident.with(|i| {
+            i.as_ref()
+                .and_then(|i| i.as_ref().ok())
+                .and_then(|i| i.time_zone.parse().ok())
+                .unwrap_or(chrono_tz::Europe::Paris)
+        })
     });
     view! {
         <main class="page">
@@ -106,7 +111,11 @@ fn PostMortemLink(incident: i64) -> impl IntoView {
     spawn_local(async move { found.set(api::postmortem_of(incident).await.ok()) });
     move || {
         found.get().map(|pm| {
-            let said = if pm.published_at.is_some() { t(lang.get(), "Post-mortem publié", "Post-mortem published") } else { t(lang.get(), "Post-mortem en cours de rédaction", "Post-mortem being written") };
+            let said = if pm.published_at.is_some() {
+                t(lang.get(), "Post-mortem publié", "Post-mortem published")
+            } else {
+                t(lang.get(), "Post-mortem en cours de rédaction", "Post-mortem being written")
+            };
             view! { <p><a href=format!("/postmortems/{}", pm.id) data-testid="incident-postmortem">{said}</a></p> }
         })
     }
@@ -121,33 +130,58 @@ fn Facts(incident: IncidentView, time_zone: chrono_tz::Tz, now: Signal<DateTime<
     let mut lines: Vec<(&'static str, String)> = Vec::new();
     match (incident.assignee.as_ref().map(|a| &a.name), incident.resolved_at) {
         (Some(name), _) => lines.push(("owner", format!("{} {name}", t(lang, "Responsable :", "Owner:")))),
-        (None, None) if staff => lines.push(("owner", t(lang, "Personne n'a encore pris l'incident.", "Nobody has taken the incident yet.").to_string())),
+        (None, None) if staff => lines.push((
+            "owner",
+            t(lang, "Personne n'a encore pris l'incident.", "Nobody has taken the incident yet.").to_string(),
+        )),
         (None, None) => {}
         (None, Some(_)) => {}
     }
     if let Some(zone) = &incident.zone {
         lines.push(("zone", format!("{} {zone}", t(lang, "Zone :", "Zone:"))));
     }
-    let nothing_yet = incident.dispatched_at.is_none() && incident.intervention_planned_for.is_none() && incident.on_site_at.is_none();
+    let nothing_yet = incident.dispatched_at.is_none()
+        && incident.intervention_planned_for.is_none()
+        && incident.on_site_at.is_none();
     if incident.on_site_required && nothing_yet && incident.resolved_at.is_none() {
-        lines.push(("on-site-needed", t(lang, "Un technicien doit se rendre sur site.", "A technician must go on site.").to_string()));
+        lines.push((
+            "on-site-needed",
+            t(lang, "Un technicien doit se rendre sur site.", "A technician must go on site.").to_string(),
+        ));
     }
     if let Some(at) = incident.dispatched_at {
-        lines.push(("dispatched", format!("{} {}", t(lang, "Technicien envoyé sur site :", "Technician dispatched:"), when(at))));
+        lines.push((
+            "dispatched",
+            format!("{} {}", t(lang, "Technicien envoyé sur site :", "Technician dispatched:"), when(at)),
+        ));
     }
     if let Some(at) = incident.intervention_planned_for.filter(|_| incident.on_site_at.is_none()) {
         let reason = incident.intervention_plan_reason.as_ref().map(|r| format!(" ({r})")).unwrap_or_default();
-        lines.push(("planned", format!("{} {}{reason}", t(lang, "Intervention prévue :", "Intervention planned:"), when(at))));
+        lines.push((
+            "planned",
+            format!("{} {}{reason}", t(lang, "Intervention prévue :", "Intervention planned:"), when(at)),
+        ));
     }
     if let Some(at) = incident.on_site_at {
-        lines.push(("arrived", format!("{} {}", t(lang, "Technicien arrivé sur site :", "Technician on site:"), when(at))));
+        lines.push((
+            "arrived",
+            format!("{} {}", t(lang, "Technicien arrivé sur site :", "Technician on site:"), when(at)),
+        ));
     }
     if let Some(at) = incident.data_loss_known_at {
         let what = incident.data_loss_description.clone().unwrap_or_default();
-        lines.push(("data-loss", format!("{} {} — {what}", t(lang, "Perte de données constatée :", "Data loss known:"), when(at))));
+        lines.push((
+            "data-loss",
+            format!("{} {} — {what}", t(lang, "Perte de données constatée :", "Data loss known:"), when(at)),
+        ));
         let notice = match incident.gdpr_notice_sent_at {
             Some(sent) => format!("{} {}", t(lang, "Information RGPD envoyée :", "GDPR notice sent:"), when(sent)),
-            None => t(lang, "Information RGPD à envoyer (voir l'échéance ci-dessous).", "GDPR notice to send (see its deadline below).").to_string(),
+            None => t(
+                lang,
+                "Information RGPD à envoyer (voir l'échéance ci-dessous).",
+                "GDPR notice to send (see its deadline below).",
+            )
+            .to_string(),
         };
         lines.push(("gdpr", notice));
     }
@@ -192,7 +226,9 @@ fn ClockLine(clock: Clock, time_zone: chrono_tz::Tz, now: Signal<DateTime<Utc>>)
         "breached" => clock.late_by_seconds.map(sla::format_duration).unwrap_or_default(),
         _ => left,
     };
-    let resumes = clock.resumes_at.filter(|_| clock.paused).map(|r| format!(" — {} {}", t(lang, "reprend", "resumes"), crate::fr::local_time(r, now.get_untracked(), time_zone)));
+    let resumes = clock.resumes_at.filter(|_| clock.paused).map(|r| {
+        format!(" — {} {}", t(lang, "reprend", "resumes"), crate::fr::local_time(r, now.get_untracked(), time_zone))
+    });
     view! {
         <li class=format!("clock clock-{state}") data-testid="countdown" data-state=state data-deadline=due>
             {format!("{} : {said} {left}{}", crate::fr::clock_name(clock.kind, lang), resumes.unwrap_or_default())}
@@ -201,7 +237,11 @@ fn ClockLine(clock: Clock, time_zone: chrono_tz::Tz, now: Signal<DateTime<Utc>>)
 }
 
 #[component]
-fn Timeline(events: RwSignal<Vec<EventView>>, time_zone: Signal<chrono_tz::Tz>, now: Signal<DateTime<Utc>>) -> impl IntoView {
+fn Timeline(
+    events: RwSignal<Vec<EventView>>,
+    time_zone: Signal<chrono_tz::Tz>,
+    now: Signal<DateTime<Utc>>,
+) -> impl IntoView {
     let lang = use_lang();
     view! {
         <ol class="timeline" data-testid="timeline">
@@ -221,7 +261,13 @@ fn Timeline(events: RwSignal<Vec<EventView>>, time_zone: Signal<chrono_tz::Tz>, 
 /// What an event says beyond its name: what changed (old → new), to whom and by which
 /// channel a notice went, which promise an alert is about, and any words of its own (a
 /// reason, the message sent to the client, a description, a note).
-pub fn detail(kind: &str, data: &serde_json::Value, time_zone: chrono_tz::Tz, now: DateTime<Utc>, lang: Lang) -> String {
+pub fn detail(
+    kind: &str,
+    data: &serde_json::Value,
+    time_zone: chrono_tz::Tz,
+    now: DateTime<Utc>,
+    lang: Lang,
+) -> String {
     let text = |k: &str| data[k].as_str().filter(|v| !v.is_empty()).map(str::to_string);
     let own = ["reason", "message", "text", "description", "note", "findings", "error"].iter().find_map(|k| text(k));
     let mut parts: Vec<String> = Vec::new();
@@ -238,7 +284,9 @@ pub fn detail(kind: &str, data: &serde_json::Value, time_zone: chrono_tz::Tz, no
                 _ => "",
             };
             let to = text("recipient").map(|r| format!("{} {r}", t(lang, "à", "to"))).unwrap_or_default();
-            parts.push([channel.to_string(), to].iter().filter(|p| !p.is_empty()).cloned().collect::<Vec<_>>().join(" "));
+            parts.push(
+                [channel.to_string(), to].iter().filter(|p| !p.is_empty()).cloned().collect::<Vec<_>>().join(" "),
+            );
             if let Some(subject) = text("subject") {
                 parts.push(format!("« {subject} »"));
             }
@@ -277,7 +325,12 @@ pub fn detail(kind: &str, data: &serde_json::Value, time_zone: chrono_tz::Tz, no
 /// refusal said in words beside it. A button for each event that needs nothing more, one
 /// form for each that does, all drawn from [`FORMS`].
 #[component]
-fn Actions(id: i64, incident: Signal<Option<IncidentView>>, time_zone: Signal<chrono_tz::Tz>, on_done: impl Fn() + Copy + Send + Sync + 'static) -> impl IntoView {
+fn Actions(
+    id: i64,
+    incident: Signal<Option<IncidentView>>,
+    time_zone: Signal<chrono_tz::Tz>,
+    on_done: impl Fn() + Copy + Send + Sync + 'static,
+) -> impl IntoView {
     let session = expect_context::<Session>();
     let lang = use_lang();
     let run = move |action: &'static str, body: serde_json::Value, outcome: RwSignal<Option<Result<(), String>>>| {
@@ -334,7 +387,11 @@ fn Actions(id: i64, incident: Signal<Option<IncidentView>>, time_zone: Signal<ch
 /// Writing on the incident: the client and the staff to each other, and the staff an
 /// internal note the client never sees. What is written appears in the timeline.
 #[component]
-fn Conversation(id: i64, incident: Signal<Option<IncidentView>>, on_done: impl Fn() + Copy + Send + Sync + 'static) -> impl IntoView {
+fn Conversation(
+    id: i64,
+    incident: Signal<Option<IncidentView>>,
+    on_done: impl Fn() + Copy + Send + Sync + 'static,
+) -> impl IntoView {
     let lang = use_lang();
     let session = expect_context::<Session>();
     let staff = move || session.user.with(|u| u.as_ref().is_some_and(|u| u.is_staff()));
@@ -386,7 +443,11 @@ fn Conversation(id: i64, incident: Signal<Option<IncidentView>>, on_done: impl F
 /// Who owns the incident: "I take it" for whoever does not yet, and the choice of anyone on
 /// the team (or nobody).
 #[component]
-fn Owner(id: i64, incident: Signal<Option<IncidentView>>, on_done: impl Fn() + Copy + Send + Sync + 'static) -> impl IntoView {
+fn Owner(
+    id: i64,
+    incident: Signal<Option<IncidentView>>,
+    on_done: impl Fn() + Copy + Send + Sync + 'static,
+) -> impl IntoView {
     let lang = use_lang();
     let session = expect_context::<Session>();
     let me = move || session.user.with(|u| u.as_ref().map(|u| u.id));
@@ -452,7 +513,14 @@ fn allows(incident: &IncidentView, action: &str) -> bool {
 /// refusal it is.
 fn refusal(e: &api::ApiError, lang: Lang) -> String {
     let lead = match e.status {
-        0 => return t(lang, "Réseau indisponible : rien n'a été enregistré, réessayez.", "Network unavailable: nothing was recorded, try again.").into(),
+        0 => {
+            return t(
+                lang,
+                "Réseau indisponible : rien n'a été enregistré, réessayez.",
+                "Network unavailable: nothing was recorded, try again.",
+            )
+            .into()
+        }
         400 | 422 => t(lang, "À corriger", "To correct"),
         403 => t(lang, "Action réservée", "Not allowed"),
         409 => t(lang, "Pas possible maintenant", "Not possible now"),
@@ -493,7 +561,11 @@ struct Form {
 }
 
 const YES_NO: &[(&str, &str, &str)] = &[("true", "Nécessaire", "Needed"), ("false", "Pas nécessaire", "Not needed")];
-const PRIORITIES: &[(&str, &str, &str)] = &[("P1", "P1 — Critique", "P1 — Critical"), ("P2", "P2 — Majeur", "P2 — Major"), ("P3", "P3 — Mineur", "P3 — Minor")];
+const PRIORITIES: &[(&str, &str, &str)] = &[
+    ("P1", "P1 — Critique", "P1 — Critical"),
+    ("P2", "P2 — Majeur", "P2 — Major"),
+    ("P3", "P3 — Mineur", "P3 — Minor"),
+];
 
 /// Every form of the staff's actions, in the order of an incident's life.
 const FORMS: &[Form] = &[
@@ -511,11 +583,22 @@ const FORMS: &[Form] = &[
         fr: "Planifier",
         en: "Plan",
         fields: &[
-            Field("planned_for", "Intervention planifiée le (heure du site)", "Intervention planned for (site time)", Input::When, true),
+            Field(
+                "planned_for",
+                "Intervention planifiée le (heure du site)",
+                "Intervention planned for (site time)",
+                Input::When,
+                true,
+            ),
             Field("reason", "Motif si après l'échéance", "Reason if after the deadline", Input::Text, false),
         ],
     },
-    Form { action: "updates", fr: "Envoyer", en: "Send", fields: &[Field("message", "Point client", "Client update", Input::Area, true)] },
+    Form {
+        action: "updates",
+        fr: "Envoyer",
+        en: "Send",
+        fields: &[Field("message", "Point client", "Client update", Input::Area, true)],
+    },
     Form {
         action: "reclassify",
         fr: "Reclasser",
@@ -530,7 +613,13 @@ const FORMS: &[Form] = &[
         fr: "Corriger le type",
         en: "Correct the type",
         fields: &[
-            Field("system", "Type d'incident : système", "Incident type: system", Input::Choice(crate::fr::SYSTEMS), true),
+            Field(
+                "system",
+                "Type d'incident : système",
+                "Incident type: system",
+                Input::Choice(crate::fr::SYSTEMS),
+                true,
+            ),
             Field("symptom", "symptôme", "symptom", Input::Choice(crate::fr::SYMPTOMS), true),
             Field("reason", "Motif", "Reason", Input::Text, true),
         ],
@@ -539,7 +628,13 @@ const FORMS: &[Form] = &[
         action: "data-loss",
         fr: "Constater la perte",
         en: "Record the loss",
-        fields: &[Field("description", "Perte de données (ce qui est perdu)", "Data loss (what is lost)", Input::Area, true)],
+        fields: &[Field(
+            "description",
+            "Perte de données (ce qui est perdu)",
+            "Data loss (what is lost)",
+            Input::Area,
+            true,
+        )],
     },
     Form {
         action: "gdpr-notice",
@@ -547,9 +642,27 @@ const FORMS: &[Form] = &[
         en: "Send the GDPR notice",
         fields: &[
             Field("nature", "RGPD — nature de la violation", "GDPR — nature of the breach", Input::Text, true),
-            Field("data_categories", "Catégories de données (séparées par des virgules)", "Data categories (comma-separated)", Input::List, true),
-            Field("people_estimate", "Personnes concernées (nombre approximatif)", "People concerned (approximate number)", Input::Number, true),
-            Field("records_estimate", "Enregistrements concernés (nombre approximatif)", "Records concerned (approximate number)", Input::Number, true),
+            Field(
+                "data_categories",
+                "Catégories de données (séparées par des virgules)",
+                "Data categories (comma-separated)",
+                Input::List,
+                true,
+            ),
+            Field(
+                "people_estimate",
+                "Personnes concernées (nombre approximatif)",
+                "People concerned (approximate number)",
+                Input::Number,
+                true,
+            ),
+            Field(
+                "records_estimate",
+                "Enregistrements concernés (nombre approximatif)",
+                "Records concerned (approximate number)",
+                Input::Number,
+                true,
+            ),
             Field("consequences", "Conséquences probables", "Likely consequences", Input::Text, true),
             Field("measures", "Mesures prises ou proposées", "Measures taken or proposed", Input::Text, true),
             Field("contact", "Contact", "Contact", Input::Text, true),
@@ -569,7 +682,13 @@ const FORMS: &[Form] = &[
                 Input::Area,
                 true,
             ),
-            Field("personal_data_lost", "Des données personnelles ont été perdues (RGPD)", "Personal data was lost (GDPR)", Input::Check, false),
+            Field(
+                "personal_data_lost",
+                "Des données personnelles ont été perdues (RGPD)",
+                "Personal data was lost (GDPR)",
+                Input::Check,
+                false,
+            ),
         ],
     },
 ];
@@ -590,11 +709,14 @@ fn ActionForm(
     let initial = move |name: &str, input: &Input| -> String {
         let current = incident.with_untracked(|i| i.as_ref().map(|i| current_value(i, name))).flatten();
         match input {
-            Input::Choice(options) => current.filter(|c| options.iter().any(|(code, ..)| code == c)).unwrap_or_else(|| options[0].0.to_string()),
+            Input::Choice(options) => current
+                .filter(|c| options.iter().any(|(code, ..)| code == c))
+                .unwrap_or_else(|| options[0].0.to_string()),
             _ => String::new(),
         }
     };
-    let values: Vec<RwSignal<String>> = form.fields.iter().map(|Field(name, _, _, input, _)| RwSignal::new(initial(name, input))).collect();
+    let values: Vec<RwSignal<String>> =
+        form.fields.iter().map(|Field(name, _, _, input, _)| RwSignal::new(initial(name, input))).collect();
     let values = StoredValue::new(values);
     let outcome = RwSignal::new(None::<Result<(), String>>);
     let error = RwSignal::new(None::<String>);
@@ -602,12 +724,19 @@ fn ActionForm(
     Effect::new(move |_| match outcome.get() {
         Some(Ok(())) => {
             error.set(None);
-            values.with_value(|v| form.fields.iter().zip(v).for_each(|(Field(name, _, _, input, _), value)| value.set(initial(name, input))));
+            values.with_value(|v| {
+                form.fields
+                    .iter()
+                    .zip(v)
+                    .for_each(|(Field(name, _, _, input, _), value)| value.set(initial(name, input)))
+            });
         }
         Some(Err(reason)) => error.set(Some(reason)),
         None => error.set(None),
     });
-    let incomplete = move || values.with_value(|v| form.fields.iter().zip(v).any(|(f, value)| f.4 && value.with(|s| s.trim().is_empty())));
+    let incomplete = move || {
+        values.with_value(|v| form.fields.iter().zip(v).any(|(f, value)| f.4 && value.with(|s| s.trim().is_empty())))
+    };
     let send = move |_| {
         let mut body = serde_json::Map::new();
         for (Field(name, _, _, input, _), value) in form.fields.iter().zip(values.get_value()) {
@@ -618,10 +747,21 @@ fn ActionForm(
                 _ if text.is_empty() => continue,
                 Input::When => match site_instant(text, time_zone.get_untracked()) {
                     Some(instant) => serde_json::Value::String(instant),
-                    None => return error.set(Some(t(lang.get_untracked(), "Date et heure attendues, à l'heure du site.", "A date and time are expected, in the site's time.").into())),
+                    None => {
+                        return error.set(Some(
+                            t(
+                                lang.get_untracked(),
+                                "Date et heure attendues, à l'heure du site.",
+                                "A date and time are expected, in the site's time.",
+                            )
+                            .into(),
+                        ))
+                    }
                 },
                 // Not a number: sent as it is, for the server to name the field.
-                Input::Number => text.parse::<u64>().map_or_else(|_| serde_json::Value::String(text.into()), serde_json::Value::from),
+                Input::Number => {
+                    text.parse::<u64>().map_or_else(|_| serde_json::Value::String(text.into()), serde_json::Value::from)
+                }
                 Input::List => text.split(',').map(str::trim).filter(|c| !c.is_empty()).collect::<Vec<_>>().into(),
                 Input::Choice(options) if std::ptr::eq(*options, YES_NO) => serde_json::Value::Bool(text == "true"),
                 Input::Text | Input::Area | Input::Choice(_) => serde_json::Value::String(text.into()),

@@ -46,7 +46,10 @@ pub fn IncidentsPage() -> impl IntoView {
                 r.as_ref().map_err(Clone::clone).map(|list| {
                     list.iter()
                         .filter(|i| {
-                            let haystack = fold(&format!("{} {} {} {}", i.reference, i.organisation_name, i.site_name, i.description));
+                            let haystack = fold(&format!(
+                                "{} {} {} {}",
+                                i.reference, i.organisation_name, i.site_name, i.description
+                            ));
                             words.iter().all(|w| haystack.contains(w.as_str()))
                         })
                         .cloned()
@@ -57,8 +60,16 @@ pub fn IncidentsPage() -> impl IntoView {
     });
     // The table stays in place as the list reloads and only the rows that changed are
     // redrawn: a link that has the keyboard's focus keeps it.
-    let shown = Memo::new(move |_| matching.with(|i| i.as_ref().map(|r| r.as_ref().map(|l| l.len()).map_err(Clone::clone))));
-    let rows = Memo::new(move |_| matching.with(|i| i.as_ref().and_then(|r| r.as_ref().ok()).map(|l| l.iter().take(shown_count.get()).cloned().collect::<Vec<IncidentView>>()).unwrap_or_default()));
+    let shown =
+        Memo::new(move |_| matching.with(|i| i.as_ref().map(|r| r.as_ref().map(|l| l.len()).map_err(Clone::clone))));
+    let rows = Memo::new(move |_| {
+        matching.with(|i| {
+            i.as_ref()
+                .and_then(|r| r.as_ref().ok())
+                .map(|l| l.iter().take(shown_count.get()).cloned().collect::<Vec<IncidentView>>())
+                .unwrap_or_default()
+        })
+    });
     let title = move || match state.get().as_str() {
         "closed" => t(lang.get(), "Incidents clos", "Closed incidents"),
         "all" => t(lang.get(), "Tous les incidents", "All incidents"),

@@ -29,7 +29,16 @@ pub fn LessonsPage() -> impl IntoView {
 fn Reviews(staff: bool) -> impl IntoView {
     let lang = use_lang();
     let reviews = RwSignal::new(None::<Result<Vec<Value>, String>>);
-    let reload = move || spawn_local(async move { reviews.set(Some(api::get_value("/api/reviews").await.map(|v| v.as_array().cloned().unwrap_or_default()).map_err(|e| e.message))) });
+    let reload = move || {
+        spawn_local(async move {
+            reviews.set(Some(
+                api::get_value("/api/reviews")
+                    .await
+                    .map(|v| v.as_array().cloned().unwrap_or_default())
+                    .map_err(|e| e.message),
+            ))
+        })
+    };
     reload();
     view! {
         <section>
@@ -49,12 +58,24 @@ fn ReviewCard(review: Value, staff: bool, reload: impl Fn() + Copy + 'static) ->
     let lang = use_lang();
     let id = review["id"].as_i64().unwrap_or(0);
     let proposal = &review["proposal"];
-    let related = review["related"].as_array().into_iter().flatten().filter_map(Value::as_str).collect::<Vec<_>>().join(", ");
-    let (description, cost, status) = (RwSignal::new(text(proposal, "description")), RwSignal::new(text(proposal, "estimated_cost_eur")), RwSignal::new(text(proposal, "status")));
+    let related =
+        review["related"].as_array().into_iter().flatten().filter_map(Value::as_str).collect::<Vec<_>>().join(", ");
+    let (description, cost, status) = (
+        RwSignal::new(text(proposal, "description")),
+        RwSignal::new(text(proposal, "estimated_cost_eur")),
+        RwSignal::new(text(proposal, "status")),
+    );
     let error = RwSignal::new(None::<String>);
     let save = move |_| {
         let Ok(cost) = cost.get_untracked().trim().parse::<i64>() else {
-            return error.set(Some(t(lang.get_untracked(), "Le coût estimé est un nombre d'euros.", "The estimated cost is a number of euros.").into()));
+            return error.set(Some(
+                t(
+                    lang.get_untracked(),
+                    "Le coût estimé est un nombre d'euros.",
+                    "The estimated cost is a number of euros.",
+                )
+                .into(),
+            ));
         };
         let body = json!({ "description": description.get_untracked(), "estimated_cost_eur": cost, "status": status.get_untracked() });
         spawn_local(async move {
@@ -112,11 +133,14 @@ fn ReviewProgress(review: Value, staff: bool, reload: impl Fn() + Copy + 'static
         _ => t(lang.get_untracked(), "ouverte", "open"),
     };
     let clock = &review["clock"];
-    let late = matches!(clock["state"].as_str(), Some("breached")) || clock["late_by_seconds"].as_i64().unwrap_or(0) > 0;
+    let late =
+        matches!(clock["state"].as_str(), Some("breached")) || clock["late_by_seconds"].as_i64().unwrap_or(0) > 0;
     let now = crate::clock::use_server_now().get_untracked();
     let due = clock["due"].as_str().and_then(|d| d.parse::<chrono::DateTime<chrono::Utc>>().ok());
     let due = due.map(|d| crate::fr::when(d, now, chrono_tz::Europe::Paris, lang.get_untracked())).unwrap_or_default();
-    let owner = review["owner_name"].as_str().map_or_else(|| t(lang.get_untracked(), "personne", "nobody").to_string(), str::to_string);
+    let owner = review["owner_name"]
+        .as_str()
+        .map_or_else(|| t(lang.get_untracked(), "personne", "nobody").to_string(), str::to_string);
     let findings = RwSignal::new(text(&review, "findings"));
     let error = RwSignal::new(None::<String>);
     let send = move |body: Value| {
@@ -152,17 +176,24 @@ fn ReviewProgress(review: Value, staff: bool, reload: impl Fn() + Copy + 'static
 #[component]
 fn Lessons() -> impl IntoView {
     let lang = use_lang();
-    let (system, symptom, words) = (RwSignal::new(String::new()), RwSignal::new(String::new()), RwSignal::new(String::new()));
+    let (system, symptom, words) =
+        (RwSignal::new(String::new()), RwSignal::new(String::new()), RwSignal::new(String::new()));
     let lessons = RwSignal::new(None::<Result<Vec<Value>, String>>);
     let search = move || {
         let mut query = Vec::new();
-        for (key, value) in [("system", system.get_untracked()), ("symptom", symptom.get_untracked()), ("q", words.get_untracked())] {
+        for (key, value) in
+            [("system", system.get_untracked()), ("symptom", symptom.get_untracked()), ("q", words.get_untracked())]
+        {
             if !value.trim().is_empty() {
                 query.push(format!("{key}={}", js_sys::encode_uri_component(value.trim())));
             }
         }
         let path = format!("/api/lessons?{}", query.join("&"));
-        spawn_local(async move { lessons.set(Some(api::get_value(&path).await.map(|v| v.as_array().cloned().unwrap_or_default()).map_err(|e| e.message))) });
+        spawn_local(async move {
+            lessons.set(Some(
+                api::get_value(&path).await.map(|v| v.as_array().cloned().unwrap_or_default()).map_err(|e| e.message),
+            ))
+        });
     };
     search();
     view! {

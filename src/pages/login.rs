@@ -30,7 +30,10 @@ pub fn LoginPage() -> impl IntoView {
                     error.set(None);
                     crate::navigate(&next);
                 }
-                Err(e) if e.status == 401 => error.set(Some(t(lang.get_untracked(), "Identifiant ou mot de passe incorrect.", "Wrong username or password.").into())),
+                Err(e) if e.status == 401 => error.set(Some(
+                    t(lang.get_untracked(), "Identifiant ou mot de passe incorrect.", "Wrong username or password.")
+                        .into(),
+                )),
                 Err(e) => error.set(Some(e.message)),
             }
             busy.set(false);
@@ -65,7 +68,11 @@ pub fn LoginPage() -> impl IntoView {
 #[component]
 pub fn InvitationPage() -> impl IntoView {
     let lang = use_lang();
-    let token = web_sys::window().and_then(|w| w.location().hash().ok()).unwrap_or_default().trim_start_matches('#').to_string();
+    let token = web_sys::window()
+        .and_then(|w| w.location().hash().ok())
+        .unwrap_or_default()
+        .trim_start_matches('#')
+        .to_string();
     let password = RwSignal::new(String::new());
     let again = RwSignal::new(String::new());
     let error = RwSignal::new(None::<String>);

@@ -60,7 +60,11 @@ fn amount(target: &Value, lang: Lang) -> String {
         return days.to_string();
     }
     let minutes = target["minutes"].as_u64().unwrap_or(0);
-    let hours = if minutes % 60 == 0 { (minutes / 60).to_string() } else { format!("{:.2}", minutes as f64 / 60.0).trim_end_matches('0').to_string() };
+    let hours = if minutes % 60 == 0 {
+        (minutes / 60).to_string()
+    } else {
+        format!("{:.2}", minutes as f64 / 60.0).trim_end_matches('0').to_string()
+    };
     if lang == Lang::Fr {
         hours.replace('.', ",")
     } else {
@@ -82,7 +86,9 @@ pub fn target(kind: &str, typed: &str) -> Option<Value> {
 fn TargetCell(policy: RwSignal<String>, path: Vec<&'static str>, label: String, optional: bool) -> impl IntoView {
     let lang = use_lang();
     let path = StoredValue::new(path);
-    let current = move || parsed(policy).map(|p| path.with_value(|path| path.iter().fold(p, |v, k| v[*k].clone()))).unwrap_or(Value::Null);
+    let current = move || {
+        parsed(policy).map(|p| path.with_value(|path| path.iter().fold(p, |v, k| v[*k].clone()))).unwrap_or(Value::Null)
+    };
     let kind = move || current()["kind"].as_str().unwrap_or_default().to_string();
     let id = path.with_value(|p| format!("policy-{}", p.join("-").to_lowercase().replace('_', "-")));
     let (kind_id, amount_id) = (format!("{id}-kind"), format!("{id}-amount"));
@@ -108,7 +114,10 @@ fn TargetCell(policy: RwSignal<String>, path: Vec<&'static str>, label: String, 
             None => error.set(true),
         }
     };
-    let (kind_label, amount_label) = (format!("{label} — {}", t(lang.get_untracked(), "type de délai", "kind of time")), format!("{label} — {}", t(lang.get_untracked(), "durée", "amount")));
+    let (kind_label, amount_label) = (
+        format!("{label} — {}", t(lang.get_untracked(), "type de délai", "kind of time")),
+        format!("{label} — {}", t(lang.get_untracked(), "durée", "amount")),
+    );
     view! {
         <div class="target" data-testid=id.clone()>
             <select aria-label=kind_label data-testid=kind_id on:change=on_kind>

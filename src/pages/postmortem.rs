@@ -64,7 +64,9 @@ pub fn PostMortemPage(id: i64) -> impl IntoView {
         loaded.set(Some(result));
     });
     let document = Memo::new(move |_| {
-        let timeline = loaded.with(|l| l.as_ref().and_then(|r| r.as_ref().ok()).map(|v| v.document.timeline.clone()).unwrap_or_default());
+        let timeline = loaded.with(|l| {
+            l.as_ref().and_then(|r| r.as_ref().ok()).map(|v| v.document.timeline.clone()).unwrap_or_default()
+        });
         PostMortem {
             timeline,
             root_cause: root_cause.get(),

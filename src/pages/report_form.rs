@@ -110,7 +110,8 @@ pub fn ReportForm(now: Signal<DateTime<Utc>>, sites: RwSignal<Vec<SiteView>>) ->
     let site = move || chosen.get().or_else(|| sites.with(|list| list.first().map(|s| s.id)));
     let on_site = RwSignal::new(false);
     // The number to call back starts as the account's own.
-    let own_phone = use_context::<crate::Session>().and_then(|s| s.user.get_untracked()).map(|me| me.phone).unwrap_or_default();
+    let own_phone =
+        use_context::<crate::Session>().and_then(|s| s.user.get_untracked()).map(|me| me.phone).unwrap_or_default();
     let callback = RwSignal::new(own_phone.clone());
     let zone = RwSignal::new(String::new());
     let zones = Signal::derive(move || {
@@ -153,7 +154,14 @@ pub fn ReportForm(now: Signal<DateTime<Utc>>, sites: RwSignal<Vec<SiteView>>) ->
             return;
         };
         if description.with_untracked(|d| d.trim().is_empty()) {
-            error.set(Some(t(lang.get_untracked(), "Décrivez le problème avant d'envoyer.", "Describe the problem before sending.").into()));
+            error.set(Some(
+                t(
+                    lang.get_untracked(),
+                    "Décrivez le problème avant d'envoyer.",
+                    "Describe the problem before sending.",
+                )
+                .into(),
+            ));
             return;
         }
         let incident = NewIncident {
@@ -266,8 +274,17 @@ fn Confirmation(reported: Reported, now: DateTime<Utc>) -> impl IntoView {
     let promise = move || {
         let lang = lang.get();
         match next_due {
-            Some(due) => format!("{} {}.", t(lang, "Prise en charge promise avant", "Taken in charge before"), crate::fr::when(due, now, tz, lang)),
-            None => t(lang, "Notre équipe vous rappelle dès réception.", "Our team calls you back as soon as it receives it.").to_string(),
+            Some(due) => format!(
+                "{} {}.",
+                t(lang, "Prise en charge promise avant", "Taken in charge before"),
+                crate::fr::when(due, now, tz, lang)
+            ),
+            None => t(
+                lang,
+                "Notre équipe vous rappelle dès réception.",
+                "Our team calls you back as soon as it receives it.",
+            )
+            .to_string(),
         }
     };
     view! {
@@ -297,7 +314,10 @@ fn answer<T: serde::de::DeserializeOwned>(value: &str) -> Option<T> {
 /// The questionnaire: a few quick questions a site manager can answer on a phone.
 #[component]
 fn Questionnaire(answers: RwSignal<Answers>) -> impl IntoView {
-    let choice = |id: &'static str, label: (&'static str, &'static str), options: Vec<(&'static str, &'static str, &'static str)>, set: fn(&mut Answers, &str)| {
+    let choice = |id: &'static str,
+                  label: (&'static str, &'static str),
+                  options: Vec<(&'static str, &'static str, &'static str)>,
+                  set: fn(&mut Answers, &str)| {
         view! {
             <div class="field">
                 <label for=id><Tr fr=label.0 en=label.1 /></label>

@@ -26,11 +26,20 @@ pub fn SlaReportPage() -> impl IntoView {
     let organisations = RwSignal::new(Vec::<(i64, String)>::new());
     if own.is_none() {
         spawn_local(async move {
-            let mut seen: Vec<(i64, String)> = api::sites().await.unwrap_or_default().into_iter().map(|s| (s.organisation_id, s.organisation_name)).collect();
+            let mut seen: Vec<(i64, String)> = api::sites()
+                .await
+                .unwrap_or_default()
+                .into_iter()
+                .map(|s| (s.organisation_id, s.organisation_name))
+                .collect();
             seen.sort();
             seen.dedup();
             if let Some((first, _)) = seen.first() {
-                organisation.update(|o| if o.is_empty() { *o = first.to_string() });
+                organisation.update(|o| {
+                    if o.is_empty() {
+                        *o = first.to_string()
+                    }
+                });
             }
             organisations.set(seen);
         });
@@ -83,7 +92,12 @@ struct Kept {
 impl Kept {
     fn of(report: &Value, key: &str, label: &'static str) -> Kept {
         let k = &report[key];
-        Kept { label, on_time: k["on_time"].as_u64().unwrap_or(0), total: k["total"].as_u64().unwrap_or(0), percent: k["percent"].as_f64() }
+        Kept {
+            label,
+            on_time: k["on_time"].as_u64().unwrap_or(0),
+            total: k["total"].as_u64().unwrap_or(0),
+            percent: k["percent"].as_f64(),
+        }
     }
 
     /// `87,5 % (7/8)` in French, `87.5 % (7/8)` in English; `—` when nothing was due.
@@ -104,7 +118,12 @@ impl Kept {
 pub fn SlaReportView(report: Value, lang: Lang) -> impl IntoView {
     let count = |key: &str, of: &str| report[key][of].as_u64().unwrap_or(0);
     let priorities: Vec<(&str, u64)> = ["P1", "P2", "P3"].into_iter().map(|p| (p, count("by_priority", p))).collect();
-    let sources: Vec<(String, u64)> = report["by_source"].as_object().into_iter().flatten().map(|(k, v)| (k.clone(), v.as_u64().unwrap_or(0))).collect();
+    let sources: Vec<(String, u64)> = report["by_source"]
+        .as_object()
+        .into_iter()
+        .flatten()
+        .map(|(k, v)| (k.clone(), v.as_u64().unwrap_or(0)))
+        .collect();
     let kept = [
         Kept::of(&report, "take_charge", t(lang, "Prise en charge", "Take charge")),
         Kept::of(&report, "on_site", t(lang, "Départ sur site (P1)", "Dispatch on site (P1)")),
@@ -114,7 +133,12 @@ pub fn SlaReportView(report: Value, lang: Lang) -> impl IntoView {
         Kept::of(&report, "gdpr_notices", t(lang, "Information RGPD", "GDPR notices")),
     ];
     let breaches = report["breaches"].as_array().cloned().unwrap_or_default();
-    let recurrent: Vec<(String, i64)> = report["recurrent"].as_array().into_iter().flatten().map(|r| (text(r, "reference"), r["id"].as_i64().unwrap_or(0))).collect();
+    let recurrent: Vec<(String, i64)> = report["recurrent"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .map(|r| (text(r, "reference"), r["id"].as_i64().unwrap_or(0)))
+        .collect();
     let now = crate::clock::now_utc();
     let total: u64 = priorities.iter().map(|(_, n)| n).sum();
     view! {

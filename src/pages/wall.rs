@@ -10,10 +10,10 @@ use leptos::task::spawn_local;
 use vigie_api::{EventView, IncidentView, Status};
 
 use crate::countdown::{clock_digits, Shown, Urgent};
-use vigie_engine::sla::ClockKind;
 use crate::i18n::{t, use_lang, Lang};
 use crate::live::{reload_on_open, use_live_events, Connection};
 use crate::{api, clock};
+use vigie_engine::sla::ClockKind;
 
 /// One tile: an incident and its most urgent clock.
 #[derive(Debug, Clone)]
@@ -35,7 +35,8 @@ impl PartialEq for Tile {
 /// first among them (breached ones are the earliest); resolved incidents (a P1 waiting for
 /// its post-mortem) and incidents with no running clock last.
 pub fn tiles(incidents: &[IncidentView], now: DateTime<Utc>) -> Vec<Tile> {
-    let mut tiles: Vec<Tile> = incidents.iter().map(|i| Tile { urgent: Urgent::of(i, now), incident: i.clone() }).collect();
+    let mut tiles: Vec<Tile> =
+        incidents.iter().map(|i| Tile { urgent: Urgent::of(i, now), incident: i.clone() }).collect();
     tiles.sort_by_key(|t| {
         let resolved = t.incident.resolved_at.is_some();
         (resolved, t.urgent.as_ref().map_or(DateTime::<Utc>::MAX_UTC, |u| u.due), t.incident.priority, t.incident.id)

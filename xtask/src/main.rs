@@ -131,10 +131,7 @@ impl Task {
             "test" => match rest {
                 [] => Ok(Task::Test(TestMode::Full)),
                 [flag] if flag == "--quick" => Ok(Task::Test(TestMode::Quick)),
-                _ => Err(UsageError(format!(
-                    "unexpected argument(s) to `test`: {}",
-                    rest.join(" ")
-                ))),
+                _ => Err(UsageError(format!("unexpected argument(s) to `test`: {}", rest.join(" ")))),
             },
             "run" => {
                 // `cargo xtask run -- --addr X`: everything after `--` goes to `vigie serve`.
@@ -153,10 +150,7 @@ fn no_more_args(command: &str, rest: &[String]) -> Result<(), UsageError> {
     if rest.is_empty() {
         Ok(())
     } else {
-        Err(UsageError(format!(
-            "`{command}` takes no arguments (got: {})",
-            rest.join(" ")
-        )))
+        Err(UsageError(format!("`{command}` takes no arguments (got: {})", rest.join(" "))))
     }
 }
 
@@ -200,19 +194,13 @@ impl Ctx {
     fn new() -> Ctx {
         let manifest_dir = Path::new(env!("CARGO_MANIFEST_DIR"));
         let root = manifest_dir.parent().unwrap_or(manifest_dir).to_path_buf();
-        Ctx {
-            root,
-            path: path_with_cargo_bin(),
-        }
+        Ctx { root, path: path_with_cargo_bin() }
     }
 
     /// A command for `program`, run at the workspace root with our `PATH`.
     fn command(&self, program: impl AsRef<OsStr>, args: &[&str]) -> Command {
         let mut command = Command::new(program);
-        command
-            .args(args)
-            .current_dir(&self.root)
-            .env("PATH", &self.path);
+        command.args(args).current_dir(&self.root).env("PATH", &self.path);
         command
     }
 
@@ -230,12 +218,7 @@ impl Ctx {
     /// The standard output of a probe such as `trunk --version`, or `None` if
     /// the program is missing or fails. Probes never abort setup.
     fn probe(&self, program: &str, args: &[&str]) -> Option<String> {
-        let output = self
-            .command(program, args)
-            .stdin(Stdio::null())
-            .stderr(Stdio::null())
-            .output()
-            .ok()?;
+        let output = self.command(program, args).stdin(Stdio::null()).stderr(Stdio::null()).output().ok()?;
         if output.status.success() {
             Some(String::from_utf8_lossy(&output.stdout).into_owned())
         } else {
@@ -265,9 +248,7 @@ fn path_with_cargo_bin() -> OsString {
 #[cfg(unix)]
 fn is_executable(path: &Path) -> bool {
     use std::os::unix::fs::PermissionsExt;
-    fs::metadata(path)
-        .map(|meta| meta.is_file() && meta.permissions().mode() & 0o111 != 0)
-        .unwrap_or(false)
+    fs::metadata(path).map(|meta| meta.is_file() && meta.permissions().mode() & 0o111 != 0).unwrap_or(false)
 }
 
 #[cfg(not(unix))]
@@ -284,16 +265,11 @@ fn say(task: &str, message: impl fmt::Display) {
 /// failure into a message that names the command and its exit status.
 fn step(name: &str, mut command: Command) -> Result<(), String> {
     let shown = show_command(&command);
-    let status = command
-        .status()
-        .map_err(|err| format!("{name}: could not start `{shown}`: {err}"))?;
+    let status = command.status().map_err(|err| format!("{name}: could not start `{shown}`: {err}"))?;
     if status.success() {
         Ok(())
     } else {
-        Err(format!(
-            "{name}: `{shown}` failed ({})",
-            describe_status(status)
-        ))
+        Err(format!("{name}: `{shown}` failed ({})", describe_status(status)))
     }
 }
 
@@ -353,44 +329,26 @@ fn setup(ctx: &Ctx) -> Result<(), String> {
 
 /// The app and the engine's wasm tests compile for `wasm32-unknown-unknown`.
 fn ensure_wasm_target(ctx: &Ctx) -> Result<(), String> {
-    let installed = ctx
-        .probe("rustup", &["target", "list", "--installed"])
-        .ok_or_else(|| {
-            "setup: `rustup target list --installed` failed; is rustup installed and on PATH?"
-                .to_string()
-        })?;
+    let installed = ctx.probe("rustup", &["target", "list", "--installed"]).ok_or_else(|| {
+        "setup: `rustup target list --installed` failed; is rustup installed and on PATH?".to_string()
+    })?;
     if installed.lines().any(|line| line.trim() == WASM_TARGET) {
-        say(
-            "setup",
-            format!("Rust target {WASM_TARGET} already present"),
-        );
+        say("setup", format!("Rust target {WASM_TARGET} already present"));
         return Ok(());
     }
     say("setup", format!("adding Rust target {WASM_TARGET}…"));
-    step(
-        "setup",
-        ctx.command("rustup", &["target", "add", WASM_TARGET]),
-    )
+    step("setup", ctx.command("rustup", &["target", "add", WASM_TARGET]))
 }
 
 /// Trunk builds the browser app (`trunk build --release`).
 fn ensure_trunk(ctx: &Ctx) -> Result<(), String> {
     let found = ctx.probe("trunk", &["--version"]);
-    if found
-        .as_deref()
-        .is_some_and(|out| prints_version(out, TRUNK_VERSION))
-    {
+    if found.as_deref().is_some_and(|out| prints_version(out, TRUNK_VERSION)) {
         say("setup", format!("Trunk {TRUNK_VERSION} already present"));
         return Ok(());
     }
-    say(
-        "setup",
-        format!("installing Trunk {TRUNK_VERSION} (about 9 minutes on 2 cores)…"),
-    );
-    step(
-        "setup",
-        ctx.cargo(&["install", "trunk", "--version", TRUNK_VERSION, "--locked"]),
-    )
+    say("setup", format!("installing Trunk {TRUNK_VERSION} (about 9 minutes on 2 cores)…"));
+    step("setup", ctx.cargo(&["install", "trunk", "--version", TRUNK_VERSION, "--locked"]))
 }
 
 /// The wasm-bindgen CLI must be exactly the version of the `wasm-bindgen`
@@ -403,36 +361,22 @@ fn ensure_wasm_bindgen(ctx: &Ctx) -> Result<(), String> {
         say("setup", "no Cargo.lock yet, generating it…");
         step("setup", ctx.cargo(&["generate-lockfile"]))?;
     }
-    let lock = fs::read_to_string(&lock_path)
-        .map_err(|err| format!("setup: cannot read {}: {err}", lock_path.display()))?;
+    let lock =
+        fs::read_to_string(&lock_path).map_err(|err| format!("setup: cannot read {}: {err}", lock_path.display()))?;
     let version = locked_version(&lock, "wasm-bindgen").ok_or_else(|| {
-        format!(
-            "setup: no `wasm-bindgen` package in {}; does the app depend on wasm-bindgen?",
-            lock_path.display()
-        )
+        format!("setup: no `wasm-bindgen` package in {}; does the app depend on wasm-bindgen?", lock_path.display())
     })?;
 
     let found = ctx.probe("wasm-bindgen", &["--version"]);
-    let cli_matches = found
-        .as_deref()
-        .is_some_and(|out| prints_version(out, &version));
+    let cli_matches = found.as_deref().is_some_and(|out| prints_version(out, &version));
     if cli_matches && ctx.on_path("wasm-bindgen-test-runner") {
-        say(
-            "setup",
-            format!("wasm-bindgen CLI {version} already present"),
-        );
+        say("setup", format!("wasm-bindgen CLI {version} already present"));
         return Ok(());
     }
-    say(
-        "setup",
-        format!("installing wasm-bindgen CLI {version} (about 5 minutes on 2 cores)…"),
-    );
+    say("setup", format!("installing wasm-bindgen CLI {version} (about 5 minutes on 2 cores)…"));
     // Without `--locked`: the CLI's own lock file names a crate version the
     // registry lacks.
-    step(
-        "setup",
-        ctx.cargo(&["install", "wasm-bindgen-cli", "--version", &version]),
-    )
+    step("setup", ctx.cargo(&["install", "wasm-bindgen-cli", "--version", &version]))
 }
 
 /// Chromium + ChromeDriver (browser tests), Node.js (runs the engine's wasm
@@ -465,10 +409,7 @@ fn ensure_system_packages(ctx: &Ctx) -> Result<(), String> {
         return Ok(());
     }
 
-    say(
-        "setup",
-        format!("installing {} with apt-get…", packages.join(", ")),
-    );
+    say("setup", format!("installing {} with apt-get…", packages.join(", ")));
     step("setup", apt_get(ctx, &["update"])?)?;
     let mut install = vec!["install", "-y"];
     install.extend(&packages);
@@ -482,55 +423,31 @@ fn ensure_axe_core(ctx: &Ctx) -> Result<(), String> {
     let installed = fs::read_to_string(package.join("package.json")).unwrap_or_default();
     let version = format!("\"version\": \"{AXE_CORE_VERSION}\"");
     if package.join("axe.min.js").is_file() && installed.contains(&version) {
-        say(
-            "setup",
-            format!("axe-core {AXE_CORE_VERSION} already present"),
-        );
+        say("setup", format!("axe-core {AXE_CORE_VERSION} already present"));
         return Ok(());
     }
-    say(
-        "setup",
-        format!("installing axe-core {AXE_CORE_VERSION} into {AXE_CORE_PREFIX}/ with npm…"),
-    );
+    say("setup", format!("installing axe-core {AXE_CORE_VERSION} into {AXE_CORE_PREFIX}/ with npm…"));
     let spec = format!("axe-core@{AXE_CORE_VERSION}");
     step(
         "setup",
-        ctx.command(
-            "npm",
-            &[
-                "install",
-                "--prefix",
-                AXE_CORE_PREFIX,
-                "--no-save",
-                "--no-audit",
-                "--no-fund",
-                &spec,
-            ],
-        ),
+        ctx.command("npm", &["install", "--prefix", AXE_CORE_PREFIX, "--no-save", "--no-audit", "--no-fund", &spec]),
     )
 }
 
 /// The folder of the axe-core package npm installs.
 fn axe_core_dir(ctx: &Ctx) -> PathBuf {
-    ctx.root
-        .join(AXE_CORE_PREFIX)
-        .join("node_modules")
-        .join("axe-core")
+    ctx.root.join(AXE_CORE_PREFIX).join("node_modules").join("axe-core")
 }
 
 /// `apt-get ARGS`, through `sudo` unless we are root, never asking questions.
 fn apt_get(ctx: &Ctx, args: &[&str]) -> Result<Command, String> {
-    let uid = ctx
-        .probe("id", &["-u"])
-        .ok_or_else(|| "setup: `id -u` failed; cannot tell whether we are root".to_string())?;
+    let uid =
+        ctx.probe("id", &["-u"]).ok_or_else(|| "setup: `id -u` failed; cannot tell whether we are root".to_string())?;
     let mut command = if uid.trim() == "0" {
         ctx.command("apt-get", args)
     } else {
         if !ctx.on_path("sudo") {
-            return Err(format!(
-                "setup: not root and no sudo; run `apt-get {}` as root",
-                args.join(" ")
-            ));
+            return Err(format!("setup: not root and no sudo; run `apt-get {}` as root", args.join(" ")));
         }
         // sudo resets the environment; `env` carries the one variable through.
         let mut full = vec!["env", "DEBIAN_FRONTEND=noninteractive", "apt-get"];
@@ -579,10 +496,11 @@ fn ensure_test_services(ctx: &Ctx) -> Result<String, String> {
     let sql = "DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'vigie') THEN \
                CREATE ROLE vigie LOGIN CREATEDB PASSWORD 'vigie'; END IF; END $$;";
     step("services", as_postgres(ctx, &["psql", "-q", "-p", port, "-v", "ON_ERROR_STOP=1", "-c", sql])?)?;
-    let exists = as_postgres(ctx, &["psql", "-p", port, "-tAc", "SELECT 1 FROM pg_database WHERE datname = 'vigie_test'"])?
-        .output()
-        .map(|o| String::from_utf8_lossy(&o.stdout).trim() == "1")
-        .unwrap_or(false);
+    let exists =
+        as_postgres(ctx, &["psql", "-p", port, "-tAc", "SELECT 1 FROM pg_database WHERE datname = 'vigie_test'"])?
+            .output()
+            .map(|o| String::from_utf8_lossy(&o.stdout).trim() == "1")
+            .unwrap_or(false);
     if !exists {
         step("services", as_postgres(ctx, &["createdb", "-p", port, "-O", "vigie", "vigie_test"])?)?;
     }
@@ -616,9 +534,7 @@ fn as_postgres(ctx: &Ctx, args: &[&str]) -> Result<Command, String> {
 /// Whether a `--version` output such as `trunk 0.21.14` names exactly `version`
 /// (so `0.2.13` does not match `0.2.130`).
 fn prints_version(output: &str, version: &str) -> bool {
-    output
-        .split_whitespace()
-        .any(|word| word.trim_start_matches('v') == version)
+    output.split_whitespace().any(|word| word.trim_start_matches('v') == version)
 }
 
 /// The version of package `name` in the text of a `Cargo.lock`, from its
@@ -668,14 +584,7 @@ fn test(ctx: &Ctx, mode: TestMode) -> Result<(), String> {
 
     let postgres_url = ensure_test_services(ctx)?;
     // The end-to-end tests need the release build of the app: they run after it, below.
-    let mut native = ctx.cargo(&[
-        "test",
-        "--workspace",
-        "--exclude",
-        "vigie-app",
-        "--exclude",
-        "vigie-e2e",
-    ]);
+    let mut native = ctx.cargo(&["test", "--workspace", "--exclude", "vigie-app", "--exclude", "vigie-e2e"]);
     native.env("VIGIE_TEST_POSTGRES_URL", &postgres_url);
     let mut steps = vec![TestStep {
         name: "native tests",
@@ -690,10 +599,9 @@ fn test(ctx: &Ctx, mode: TestMode) -> Result<(), String> {
                    touch the clock, files or threads",
         });
         let mut browser = ctx.cargo(&["test", "-p", "vigie-app", "--target", WASM_TARGET]);
-        browser.env("CHROMEDRIVER", CHROMEDRIVER).env(
-            "WASM_BINDGEN_TEST_WEBDRIVER_JSON",
-            ctx.root.join("webdriver.json"),
-        );
+        browser
+            .env("CHROMEDRIVER", CHROMEDRIVER)
+            .env("WASM_BINDGEN_TEST_WEBDRIVER_JSON", ctx.root.join("webdriver.json"));
         // wasm-bindgen-test-runner takes any ChromeDriver output on stderr for a
         // failed start; in a container without IPv6 ChromeDriver warns there
         // although it listens fine. `--silent` keeps it quiet.
@@ -740,48 +648,36 @@ fn test(ctx: &Ctx, mode: TestMode) -> Result<(), String> {
 
     let total = steps.len() + usize::from(mode == TestMode::Full);
     let mut number = 0;
-    for TestStep {
-        name,
-        command,
-        hint,
-    } in steps
-    {
+    for TestStep { name, command, hint } in steps {
         number += 1;
-        say(
-            "test",
-            format!("[{number}/{total}] {name}: {}", show_command(&command)),
-        );
+        say("test", format!("[{number}/{total}] {name}: {}", show_command(&command)));
         let step_started = Instant::now();
         step(name, command).map_err(|err| format!("{err}\n  ({hint})"))?;
-        say(
-            "test",
-            format!(
-                "[{number}/{total}] {name} passed in {}",
-                format_duration(step_started.elapsed())
-            ),
-        );
+        say("test", format!("[{number}/{total}] {name} passed in {}", format_duration(step_started.elapsed())));
     }
 
     let mut summary = String::new();
     if mode == TestMode::Full {
         number += 1;
         say("test", format!("[{number}/{total}] size budget of dist/"));
-        let report_gzip = check_dist_size(ctx, "reporting page", &ctx.root.join("dist").join("report"), REPORT_GZIP_LIMIT_BYTES)?;
+        let report_gzip =
+            check_dist_size(ctx, "reporting page", &ctx.root.join("dist").join("report"), REPORT_GZIP_LIMIT_BYTES)?;
         let app_gzip = check_dist_size(ctx, "app", &ctx.root.join("dist"), APP_GZIP_LIMIT_BYTES)?;
-        let office_gzip = check_dist_size(ctx, "back office", &ctx.root.join("dist").join("office"), OFFICE_GZIP_LIMIT_BYTES)?;
-        summary = format!(", gzipped: reporting page {}, app {}, back office {}", kb(report_gzip), kb(app_gzip), kb(office_gzip));
+        let office_gzip =
+            check_dist_size(ctx, "back office", &ctx.root.join("dist").join("office"), OFFICE_GZIP_LIMIT_BYTES)?;
+        summary = format!(
+            ", gzipped: reporting page {}, app {}, back office {}",
+            kb(report_gzip),
+            kb(app_gzip),
+            kb(office_gzip)
+        );
     }
 
     let what = match mode {
         TestMode::Full => "all checks passed",
-        TestMode::Quick => {
-            "native tests passed (--quick: setup, wasm, browser, end-to-end and size checks skipped)"
-        }
+        TestMode::Quick => "native tests passed (--quick: setup, wasm, browser, end-to-end and size checks skipped)",
     };
-    say(
-        "test",
-        format!("{what} in {}{summary}", format_duration(started.elapsed())),
-    );
+    say("test", format!("{what} in {}{summary}", format_duration(started.elapsed())));
     Ok(())
 }
 
@@ -791,27 +687,20 @@ fn write_webdriver_json(ctx: &Ctx) -> Result<(), String> {
     if fs::read_to_string(&path).ok().as_deref() == Some(WEBDRIVER_JSON) {
         return Ok(());
     }
-    fs::write(&path, WEBDRIVER_JSON)
-        .map_err(|err| format!("test: cannot write {}: {err}", path.display()))
+    fs::write(&path, WEBDRIVER_JSON).map_err(|err| format!("test: cannot write {}: {err}", path.display()))
 }
 
 /// The back office's own bundle (administration, reports, lessons), built after the app
 /// because Trunk replaces its whole output folder: `dist/office/`, served under `/office/`.
 fn office_build(ctx: &Ctx) -> Command {
-    ctx.command(
-        "trunk",
-        &["build", "office.html", "--release", "--dist", "dist/office", "--public-url", "/office/"],
-    )
+    ctx.command("trunk", &["build", "office.html", "--release", "--dist", "dist/office", "--public-url", "/office/"])
 }
 
 /// The reporting page's own bundle, the first thing a phone downloads: `dist/report/`,
 /// served under `/report/`, built last of the three because Trunk replaces its whole output
 /// folder.
 fn report_build(ctx: &Ctx) -> Command {
-    ctx.command(
-        "trunk",
-        &["build", "report.html", "--release", "--dist", "dist/report", "--public-url", "/report/"],
-    )
+    ctx.command("trunk", &["build", "report.html", "--release", "--dist", "dist/report", "--public-url", "/report/"])
 }
 
 /// A brotli (`.br`, quality 11) and a gzip (`.gz`, level 9) copy beside every text and
@@ -830,55 +719,32 @@ const PRECOMPRESS: &str = "find . -type f \\( -name '*.wasm' -o -name '*.js' -o 
 /// (one bundle: the app, or the back office), and fails if the bundle goes over budget.
 /// Returns its total.
 fn check_dist_size(ctx: &Ctx, bundle: &str, dist: &Path, limit: u64) -> Result<u64, String> {
-    let entries = fs::read_dir(&dist)
-        .map_err(|err| format!("size budget: cannot read {}: {err}", dist.display()))?;
+    let entries = fs::read_dir(&dist).map_err(|err| format!("size budget: cannot read {}: {err}", dist.display()))?;
     let mut files: Vec<PathBuf> = entries
         .filter_map(|entry| entry.ok().map(|entry| entry.path()))
-        .filter(|path| {
-            matches!(
-                path.extension().and_then(OsStr::to_str),
-                Some("wasm" | "js" | "css")
-            )
-        })
+        .filter(|path| matches!(path.extension().and_then(OsStr::to_str), Some("wasm" | "js" | "css")))
         .collect();
     files.sort();
 
     let (mut wasm, mut total) = (0u64, 0u64);
     for file in &files {
-        let raw = fs::metadata(file)
-            .map_err(|err| format!("size budget: cannot read {}: {err}", file.display()))?
-            .len();
+        let raw =
+            fs::metadata(file).map_err(|err| format!("size budget: cannot read {}: {err}", file.display()))?.len();
         let gzipped = gzipped_size(ctx, file)?;
         let shown = file.strip_prefix(&ctx.root).unwrap_or(file);
-        say(
-            "test",
-            format!(
-                "  {}: {} raw, {} gzipped",
-                shown.display(),
-                kb(raw),
-                kb(gzipped)
-            ),
-        );
+        say("test", format!("  {}: {} raw, {} gzipped", shown.display(), kb(raw), kb(gzipped)));
         total += gzipped;
         if file.extension() == Some(OsStr::new("wasm")) {
             wasm += gzipped;
         }
     }
-    if !files
-        .iter()
-        .any(|file| file.extension() == Some(OsStr::new("wasm")))
-    {
+    if !files.iter().any(|file| file.extension() == Some(OsStr::new("wasm"))) {
         return Err(format!(
             "size budget: no .wasm file in {}; did `trunk build --release` build the app?",
             dist.display()
         ));
     }
-    let line = format!(
-        "{bundle} gzipped: {} of which wasm {} (limit {} KB)",
-        kb(total),
-        kb(wasm),
-        limit / 1024
-    );
+    let line = format!("{bundle} gzipped: {} of which wasm {} (limit {} KB)", kb(total), kb(wasm), limit / 1024);
     say("test", &line);
     if total > limit {
         return Err(format!("size budget exceeded: {line}"));
@@ -891,14 +757,9 @@ fn gzipped_size(ctx: &Ctx, file: &Path) -> Result<u64, String> {
     let mut command = ctx.command("gzip", &["-9", "-c"]);
     command.arg(file).stdin(Stdio::null());
     let shown = show_command(&command);
-    let output = command
-        .output()
-        .map_err(|err| format!("size budget: could not start `{shown}`: {err}"))?;
+    let output = command.output().map_err(|err| format!("size budget: could not start `{shown}`: {err}"))?;
     if !output.status.success() {
-        return Err(format!(
-            "size budget: `{shown}` failed ({})",
-            describe_status(output.status)
-        ));
+        return Err(format!("size budget: `{shown}` failed ({})", describe_status(output.status)));
     }
     Ok(output.stdout.len() as u64)
 }
@@ -919,23 +780,16 @@ fn run(ctx: &Ctx, serve_args: &[String]) -> Result<(), String> {
     step("run", office_build(ctx))?;
     step("run", report_build(ctx))?;
     step("run", precompress(ctx))?;
-    say(
-        "run",
-        "building the server (cargo build --release --bin vigie)…",
-    );
+    say("run", "building the server (cargo build --release --bin vigie)…");
     step("run", ctx.cargo(&["build", "--release", "--bin", "vigie"]))?;
 
     let vigie = ctx.root.join("target").join("release").join("vigie");
     let addr = addr_arg(serve_args).unwrap_or(DEFAULT_ADDR);
     say("run", format!("serving http://{addr}/ (Ctrl-C to stop)"));
     let mut command = ctx.command(&vigie, &["serve", "--demo"]);
-    command
-        .args(serve_args)
-        .env("VIGIE_DIST", ctx.root.join("dist"));
+    command.args(serve_args).env("VIGIE_DIST", ctx.root.join("dist"));
     let shown = show_command(&command);
-    let status = command
-        .status()
-        .map_err(|err| format!("run: could not start `{shown}`: {err}"))?;
+    let status = command.status().map_err(|err| format!("run: could not start `{shown}`: {err}"))?;
     if status.success() {
         return Ok(());
     }
@@ -991,9 +845,7 @@ fn bench(ctx: &Ctx) -> Result<(), String> {
     say("bench", "browser: the wall with 1,000 incidents and the suggestion, in headless Chromium");
     write_webdriver_json(ctx)?;
     let mut browser = ctx.cargo(&["bench", "-p", "vigie-app", "--bench", "browser", "--target", WASM_TARGET]);
-    browser
-        .env("CHROMEDRIVER", CHROMEDRIVER)
-        .env("WASM_BINDGEN_TEST_WEBDRIVER_JSON", ctx.root.join("webdriver.json"));
+    browser.env("CHROMEDRIVER", CHROMEDRIVER).env("WASM_BINDGEN_TEST_WEBDRIVER_JSON", ctx.root.join("webdriver.json"));
     if env::var_os("CHROMEDRIVER_ARGS").is_none() {
         browser.env("CHROMEDRIVER_ARGS", "--silent");
     }
@@ -1013,14 +865,8 @@ mod tests {
     #[test]
     fn parses_commands() {
         assert_eq!(Task::parse(&args(&["setup"])), Ok(Task::Setup));
-        assert_eq!(
-            Task::parse(&args(&["test"])),
-            Ok(Task::Test(TestMode::Full))
-        );
-        assert_eq!(
-            Task::parse(&args(&["test", "--quick"])),
-            Ok(Task::Test(TestMode::Quick))
-        );
+        assert_eq!(Task::parse(&args(&["test"])), Ok(Task::Test(TestMode::Full)));
+        assert_eq!(Task::parse(&args(&["test", "--quick"])), Ok(Task::Test(TestMode::Quick)));
         assert_eq!(Task::parse(&args(&["bench"])), Ok(Task::Bench));
         assert_eq!(Task::parse(&args(&["--help"])), Ok(Task::Help));
     }
@@ -1029,14 +875,9 @@ mod tests {
     fn run_passes_arguments_after_dashes() {
         assert_eq!(
             Task::parse(&args(&["run", "--", "--addr", "127.0.0.1:9000"])),
-            Ok(Task::Run {
-                serve_args: args(&["--addr", "127.0.0.1:9000"])
-            })
+            Ok(Task::Run { serve_args: args(&["--addr", "127.0.0.1:9000"]) })
         );
-        assert_eq!(
-            Task::parse(&args(&["run"])),
-            Ok(Task::Run { serve_args: vec![] })
-        );
+        assert_eq!(Task::parse(&args(&["run"])), Ok(Task::Run { serve_args: vec![] }));
     }
 
     #[test]
@@ -1049,14 +890,8 @@ mod tests {
 
     #[test]
     fn finds_addr_argument() {
-        assert_eq!(
-            addr_arg(&args(&["--addr", "0.0.0.0:80"])),
-            Some("0.0.0.0:80")
-        );
-        assert_eq!(
-            addr_arg(&args(&["--x", "--addr=[::1]:8000"])),
-            Some("[::1]:8000")
-        );
+        assert_eq!(addr_arg(&args(&["--addr", "0.0.0.0:80"])), Some("0.0.0.0:80"));
+        assert_eq!(addr_arg(&args(&["--x", "--addr=[::1]:8000"])), Some("[::1]:8000"));
         assert_eq!(addr_arg(&args(&["--addr"])), None);
         assert_eq!(addr_arg(&[]), None);
     }
@@ -1078,10 +913,7 @@ dependencies = [
  "cfg-if",
 ]
 "#;
-        assert_eq!(
-            locked_version(lock, "wasm-bindgen").as_deref(),
-            Some("0.2.130")
-        );
+        assert_eq!(locked_version(lock, "wasm-bindgen").as_deref(), Some("0.2.130"));
         assert_eq!(locked_version(lock, "absent"), None);
         // The lock file's own `version = 4` is not a package version.
         assert_eq!(locked_version("version = 4\n", "wasm-bindgen"), None);

@@ -43,7 +43,10 @@ fn median_ns(run: &dyn Fn()) -> f64 {
 
 #[wasm_bindgen_bench]
 fn deadlines(c: &mut Criterion) {
-    *c = Criterion::default().sample_size(10).warm_up_time(std::time::Duration::from_millis(300)).measurement_time(std::time::Duration::from_secs(1));
+    *c = Criterion::default()
+        .sample_size(10)
+        .warm_up_time(std::time::Duration::from_millis(300))
+        .measurement_time(std::time::Duration::from_secs(1));
     let calendar = Calendar::default();
     let reports = reports();
     let ends = measure_ends(&reports);

@@ -49,16 +49,29 @@ fn report(name: &str, cases: &[Case], show_errors: bool) -> (f64, usize) {
     let right: usize = (0..3).map(|i| matrix[i][i]).sum();
     let accuracy = right as f64 / cases.len() as f64;
     let under_p3 = matrix[0][2] + matrix[1][2];
-    println!("{name}: {} descriptions, accuracy {:.1} % ({right}/{}), {per_text:?} per description", cases.len(), accuracy * 100.0, cases.len());
+    println!(
+        "{name}: {} descriptions, accuracy {:.1} % ({right}/{}), {per_text:?} per description",
+        cases.len(),
+        accuracy * 100.0,
+        cases.len()
+    );
     println!("  expected \\ suggested     P1    P2    P3");
     for (i, p) in Priority::ALL.iter().enumerate() {
         println!("  {p}                    {:>5} {:>5} {:>5}", matrix[i][0], matrix[i][1], matrix[i][2]);
     }
-    println!("  P1 suggested as P3: {}   P2 suggested as P3: {}   P1 suggested as P2: {}   over-rated: {}",
-        matrix[0][2], matrix[1][2], matrix[0][1], matrix[1][0] + matrix[2][0] + matrix[2][1]);
+    println!(
+        "  P1 suggested as P3: {}   P2 suggested as P3: {}   P1 suggested as P2: {}   over-rated: {}",
+        matrix[0][2],
+        matrix[1][2],
+        matrix[0][1],
+        matrix[1][0] + matrix[2][0] + matrix[2][1]
+    );
     if show_errors {
         for (case, c) in errors {
-            println!("  {} expected {} got {} ({}) {:?}\n      {}", case.id, case.expected, c.priority, c.rule, c.matched, case.text);
+            println!(
+                "  {} expected {} got {} ({}) {:?}\n      {}",
+                case.id, case.expected, c.priority, c.rule, c.matched, case.text
+            );
         }
     }
     (accuracy, under_p3)

@@ -148,18 +148,32 @@ fn bench(c: &mut Criterion) {
     for (i, (t, j)) in reports.iter().zip(&jiff_reports).enumerate() {
         for hours in [4, 24] {
             let ours = to_jiff(calendar.add(*t, TimeDelta::hours(hours)).expect("deadline"));
-            assert_eq!(ours, ule.add(*j, SignedDuration::from_hours(hours)).expect("deadline"), "ule-hours, {hours} h from {t}");
-            assert_eq!(ours, schedule.add(*j, SignedDuration::from_hours(hours)).expect("deadline"), "workclock, {hours} h from {t}");
+            assert_eq!(
+                ours,
+                ule.add(*j, SignedDuration::from_hours(hours)).expect("deadline"),
+                "ule-hours, {hours} h from {t}"
+            );
+            assert_eq!(
+                ours,
+                schedule.add(*j, SignedDuration::from_hours(hours)).expect("deadline"),
+                "workclock, {hours} h from {t}"
+            );
         }
         let ours = to_jiff(calendar.end_of_nth_business_day(*t, 5).expect("deadline"));
         assert_eq!(ours, ule_end_of_nth_business_day(&ule, *j, 5), "ule-hours, 5th business day after {t}");
-        assert_eq!(ours, workclock_end_of_nth_business_day(&schedule, &paris, *j, 5), "workclock, 5th business day after {t}");
+        assert_eq!(
+            ours,
+            workclock_end_of_nth_business_day(&schedule, &paris, *j, 5),
+            "workclock, 5th business day after {t}"
+        );
         let ours = to_nanos(calendar.business_time_between(*t, ends[i]).expect("measure"));
         assert_eq!(ours, ule.between(*j, jiff_ends[i]).as_nanos(), "ule-hours, {t} to {}", ends[i]);
         workclock_measures_agree &= ours == schedule.between(*j, jiff_ends[i]).as_nanos();
     }
     if !workclock_measures_agree {
-        println!("workclock's business time between two instants differs from Vigie's and ule-hours': left out of that row");
+        println!(
+            "workclock's business time between two instants differs from Vigie's and ule-hours': left out of that row"
+        );
     }
 
     let add = |hours: i64| {
@@ -282,20 +296,32 @@ fn bench(c: &mut Criterion) {
 
     // The summary: every row timed again in this run, side by side.
     println!();
-    println!("| median of 5 runs, per input | Vigie | ule-hours 0.1.2 | workclock 0.1.4 | Vigie ahead of the fastest |");
+    println!(
+        "| median of 5 runs, per input | Vigie | ule-hours 0.1.2 | workclock 0.1.4 | Vigie ahead of the fastest |"
+    );
     println!("|---|---|---|---|---|");
     let mut native = Vec::new();
     for row in &rows {
         let ours = median_ns(&*row.vigie);
         native.push((row.name, ours));
         let theirs: Vec<(&str, f64)> = row.others.iter().map(|(name, run)| (*name, median_ns(&**run))).collect();
-        let cell = |name: &str| theirs.iter().find(|(n, _)| *n == name).map_or("—".to_string(), |(_, ns)| format!("{ns:.0} ns"));
+        let cell = |name: &str| {
+            theirs.iter().find(|(n, _)| *n == name).map_or("—".to_string(), |(_, ns)| format!("{ns:.0} ns"))
+        };
         let fastest = theirs.iter().map(|(_, ns)| *ns).fold(f64::INFINITY, f64::min);
-        println!("| {} | {ours:.0} ns | {} | {} | {:.1}× |", row.name, cell("ule-hours"), cell("workclock"), fastest / ours);
+        println!(
+            "| {} | {ours:.0} ns | {} | {} | {:.1}× |",
+            row.name,
+            cell("ule-hours"),
+            cell("workclock"),
+            fastest / ours
+        );
     }
     let ours = median_ns(&mixed);
     native.push(("mixed targets", ours));
-    println!("| mixed targets (1 h elapsed, 4 h and 24 h business, end of the 5th business day) | {ours:.0} ns | | | |");
+    println!(
+        "| mixed targets (1 h elapsed, 4 h and 24 h business, end of the 5th business day) | {ours:.0} ns | | | |"
+    );
     println!("| first use of a year of a calendar (its table built) | {:.1} µs | | | |", year_build_us());
     in_the_browser(&native);
 }
@@ -318,7 +344,17 @@ fn in_the_browser(native: &[(&str, f64)]) {
     // target directory of its own, as the build directory of this run stays locked while it
     // runs.
     let output = Command::new(env::var_os("CARGO").unwrap_or_else(|| "cargo".into()))
-        .args(["bench", "-p", "vigie-engine", "--bench", "browser", "--target", "wasm32-unknown-unknown", "--profile", "wasm-release"])
+        .args([
+            "bench",
+            "-p",
+            "vigie-engine",
+            "--bench",
+            "browser",
+            "--target",
+            "wasm32-unknown-unknown",
+            "--profile",
+            "wasm-release",
+        ])
         .current_dir(&root)
         .env("CARGO_TARGET_DIR", &target)
         // The runner's baseline, which would otherwise land in crates/engine/target.
@@ -330,7 +366,11 @@ fn in_the_browser(native: &[(&str, f64)]) {
     let output = match output {
         Ok(output) if output.status.success() => output,
         Ok(output) => {
-            println!("wasm: the browser benchmark failed:\n{}{}", String::from_utf8_lossy(&output.stdout), String::from_utf8_lossy(&output.stderr));
+            println!(
+                "wasm: the browser benchmark failed:\n{}{}",
+                String::from_utf8_lossy(&output.stdout),
+                String::from_utf8_lossy(&output.stderr)
+            );
             return;
         }
         Err(err) => {
@@ -385,11 +425,16 @@ fn classification(c: &mut Criterion) {
                 de garde, l'enregistreur NVR du parking semble HS et le lecteur de badge de l'entrée \
                 principale fonctionne par intermittence. Aucune intrusion constatée, pas de panne totale \
                 du contrôle d'accès. Merci de nous rappeler rapidement.";
-    c.bench_function("classify_a_300_character_report", |b| b.iter(|| black_box(vigie_engine::classify(Some(black_box(text)), None))));
+    c.bench_function("classify_a_300_character_report", |b| {
+        b.iter(|| black_box(vigie_engine::classify(Some(black_box(text)), None)))
+    });
 }
 
 fn short() -> Criterion {
-    Criterion::default().sample_size(20).warm_up_time(Duration::from_millis(500)).measurement_time(Duration::from_secs(2))
+    Criterion::default()
+        .sample_size(20)
+        .warm_up_time(Duration::from_millis(500))
+        .measurement_time(Duration::from_secs(2))
 }
 
 criterion_group! {

@@ -100,10 +100,15 @@ pub fn addressing(kind: NoticeKind, priority: Priority, previous: Option<Priorit
             Priority::P3 => (vec![TechnicalContact], vec![Email]),
             _ => (recipients(priority), vec![Email, Sms]),
         },
-        NoticeKind::Reclassification if priority == Priority::P1 || previous == Some(Priority::P1) => (both, vec![Email, Sms]),
+        NoticeKind::Reclassification if priority == Priority::P1 || previous == Some(Priority::P1) => {
+            (both, vec![Email, Sms])
+        }
         NoticeKind::Reclassification => (vec![TechnicalContact], vec![Email, Sms]),
         NoticeKind::InterventionPlanned => (vec![TechnicalContact], vec![Email]),
-        NoticeKind::GdprNotice | NoticeKind::PostmortemPublished | NoticeKind::ReviewOpened | NoticeKind::ReviewClosed => (both, vec![Email]),
+        NoticeKind::GdprNotice
+        | NoticeKind::PostmortemPublished
+        | NoticeKind::ReviewOpened
+        | NoticeKind::ReviewClosed => (both, vec![Email]),
     };
     Some(Addressing { recipients, channels })
 }
@@ -143,11 +148,15 @@ impl Resolution {
     /// assert_eq!(r.missing(), vec!["actions", "security_data_impact"]);
     /// ```
     pub fn missing(&self) -> Vec<&'static str> {
-        [("root_cause", &self.root_cause), ("actions", &self.actions), ("security_data_impact", &self.security_data_impact)]
-            .into_iter()
-            .filter(|(_, v)| v.trim().is_empty())
-            .map(|(name, _)| name)
-            .collect()
+        [
+            ("root_cause", &self.root_cause),
+            ("actions", &self.actions),
+            ("security_data_impact", &self.security_data_impact),
+        ]
+        .into_iter()
+        .filter(|(_, v)| v.trim().is_empty())
+        .map(|(name, _)| name)
+        .collect()
     }
 }
 
@@ -265,7 +274,10 @@ pub fn plan(incident: &IncidentTimes, policy: &Policy, calendar: &Calendar) -> R
         if let Some(ack) = incident.acknowledged_at {
             push(NoticeKind::TakeCharge, ack);
         }
-        if let Some(next) = crate::sla::deadlines(incident, policy, calendar)?.next_update_due.filter(|_| incident.resolved_at.is_none()) {
+        if let Some(next) = crate::sla::deadlines(incident, policy, calendar)?
+            .next_update_due
+            .filter(|_| incident.resolved_at.is_none())
+        {
             push(NoticeKind::Update, next);
         }
     }

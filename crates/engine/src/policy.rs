@@ -62,9 +62,17 @@ impl TryFrom<TargetFields> for Target {
         let (minutes, days) = match (kind, fields.minutes, fields.days) {
             ("elapsed" | "business_hours", Some(minutes), None) => (minutes, 0),
             ("end_of_business_day", None, Some(days)) => (0, days),
-            ("elapsed" | "business_hours", ..) => return Err(format!("a target of kind `{kind}` has `minutes` and nothing else")),
-            ("end_of_business_day", ..) => return Err("a target of kind `end_of_business_day` has `days` and nothing else".into()),
-            _ => return Err(format!("unknown target kind `{kind}`, expected one of `elapsed`, `business_hours`, `end_of_business_day`")),
+            ("elapsed" | "business_hours", ..) => {
+                return Err(format!("a target of kind `{kind}` has `minutes` and nothing else"))
+            }
+            ("end_of_business_day", ..) => {
+                return Err("a target of kind `end_of_business_day` has `days` and nothing else".into())
+            }
+            _ => {
+                return Err(format!(
+                    "unknown target kind `{kind}`, expected one of `elapsed`, `business_hours`, `end_of_business_day`"
+                ))
+            }
         };
         Ok(match kind {
             "elapsed" => Target::Elapsed { minutes },
@@ -114,7 +122,13 @@ impl Target {
     ///
     /// # Errors
     /// [`Error::NoBusinessTime`] from the calendar for a business target.
-    pub fn fraction_point(self, start: DateTime<Utc>, due: DateTime<Utc>, percent: u8, calendar: &Calendar) -> Result<DateTime<Utc>> {
+    pub fn fraction_point(
+        self,
+        start: DateTime<Utc>,
+        due: DateTime<Utc>,
+        percent: u8,
+        calendar: &Calendar,
+    ) -> Result<DateTime<Utc>> {
         let allowed = self.measure(start, due, calendar)?;
         let part = TimeDelta::seconds(allowed.num_seconds() * i64::from(percent) / 100);
         if self.counts_business_time() {
@@ -232,7 +246,11 @@ impl Policy {
             },
             on_site: PerPriority { p1: Some(on_site_p1), p2: None, p3: None },
             intervention_planned: PerPriority { p1: None, p2: None, p3: Some(EndOfBusinessDay { days: 5 }) },
-            client_update: PerPriority { p1: Some(Elapsed { minutes: 60 }), p2: Some(BusinessHours { minutes: 2 * 60 }), p3: None },
+            client_update: PerPriority {
+                p1: Some(Elapsed { minutes: 60 }),
+                p2: Some(BusinessHours { minutes: 2 * 60 }),
+                p3: None,
+            },
             postmortem: PerPriority { p1: Some(EndOfBusinessDay { days: 5 }), p2: None, p3: None },
             at_risk_percent: 75,
             gdpr_notice: Elapsed { minutes: 24 * 60 },

@@ -99,7 +99,11 @@ impl PostMortem {
             push(Section::PreventiveMeasures, "Aucune mesure préventive.", "No preventive measure.");
         }
         if self.plan.iter().all(|p| blank(&p.action)) {
-            push(Section::ImplementationPlan, "Le plan de mise en œuvre est vide.", "The implementation plan is empty.");
+            push(
+                Section::ImplementationPlan,
+                "Le plan de mise en œuvre est vide.",
+                "The implementation plan is empty.",
+            );
         } else {
             for item in self.plan.iter().filter(|p| !blank(&p.action)) {
                 if blank(&item.owner) {

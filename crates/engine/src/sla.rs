@@ -321,12 +321,20 @@ fn stop(kind: ClockKind, incident: &IncidentTimes) -> Option<Stop> {
 
 /// The clock as it would be under `priority`, counted at the earliest from `since` (the
 /// report, or the reclassification that set the priority).
-fn definition(kind: ClockKind, incident: &IncidentTimes, policy: &Policy, priority: Priority, since: DateTime<Utc>) -> Option<Definition> {
+fn definition(
+    kind: ClockKind,
+    incident: &IncidentTimes,
+    policy: &Policy,
+    priority: Priority,
+    since: DateTime<Utc>,
+) -> Option<Definition> {
     let p = priority;
     let (target, start) = match kind {
         ClockKind::TakeCharge => (policy.take_charge.get(p)?, incident.reported_at),
         ClockKind::OnSite if incident.on_site_required => (policy.on_site.get(p)?, incident.reported_at),
-        ClockKind::InterventionPlanned if incident.on_site_required => (policy.intervention_planned.get(p)?, incident.reported_at),
+        ClockKind::InterventionPlanned if incident.on_site_required => {
+            (policy.intervention_planned.get(p)?, incident.reported_at)
+        }
         ClockKind::ClientUpdate => {
             let last = incident.last_update_at.into_iter().chain(incident.acknowledged_at).max()?;
             (policy.client_update.get(p)?, last)
@@ -370,7 +378,8 @@ fn governing(kind: ClockKind, incident: &IncidentTimes, now: DateTime<Utc>) -> (
 /// [`Error::NoBusinessTime`] when the calendar never opens.
 pub fn deadlines(incident: &IncidentTimes, policy: &Policy, calendar: &Calendar) -> Result<Deadlines> {
     let (p, since) = incident.priority_at(DateTime::<Utc>::MAX_UTC);
-    let due = |kind| definition(kind, incident, policy, p, since).map(|d| d.target.deadline(d.start, calendar)).transpose();
+    let due =
+        |kind| definition(kind, incident, policy, p, since).map(|d| d.target.deadline(d.start, calendar)).transpose();
     Ok(Deadlines {
         take_charge_due: due(ClockKind::TakeCharge)?,
         on_site_due: due(ClockKind::OnSite)?,
@@ -401,7 +410,12 @@ pub fn deadlines(incident: &IncidentTimes, policy: &Policy, calendar: &Calendar)
 ///
 /// # Errors
 /// [`Error::NoBusinessTime`] when the calendar never opens.
-pub fn clocks(incident: &IncidentTimes, policy: &Policy, calendar: &Calendar, now: DateTime<Utc>) -> Result<Vec<Clock>> {
+pub fn clocks(
+    incident: &IncidentTimes,
+    policy: &Policy,
+    calendar: &Calendar,
+    now: DateTime<Utc>,
+) -> Result<Vec<Clock>> {
     ClockKind::ALL.iter().map(|&kind| clock(kind, incident, policy, calendar, now)).collect()
 }
 
@@ -409,7 +423,13 @@ pub fn clocks(incident: &IncidentTimes, policy: &Policy, calendar: &Calendar, no
 ///
 /// # Errors
 /// [`Error::NoBusinessTime`] when the calendar never opens.
-pub fn clock(kind: ClockKind, incident: &IncidentTimes, policy: &Policy, calendar: &Calendar, now: DateTime<Utc>) -> Result<Clock> {
+pub fn clock(
+    kind: ClockKind,
+    incident: &IncidentTimes,
+    policy: &Policy,
+    calendar: &Calendar,
+    now: DateTime<Utc>,
+) -> Result<Clock> {
     let (priority, since) = governing(kind, incident, now);
     evaluate(kind, definition(kind, incident, policy, priority, since), incident, policy, calendar, now)
 }
@@ -421,7 +441,12 @@ pub fn clock(kind: ClockKind, incident: &IncidentTimes, policy: &Policy, calenda
 ///
 /// # Errors
 /// [`Error::NoBusinessTime`] when the calendar never opens.
-pub fn history(incident: &IncidentTimes, policy: &Policy, calendar: &Calendar, now: DateTime<Utc>) -> Result<Vec<(Priority, Clock)>> {
+pub fn history(
+    incident: &IncidentTimes,
+    policy: &Policy,
+    calendar: &Calendar,
+    now: DateTime<Utc>,
+) -> Result<Vec<(Priority, Clock)>> {
     let mut out = Vec::new();
     for change in incident.priority_changes.iter().filter(|c| c.at <= now) {
         let (before, since) = incident.priority_at(change.at - TimeDelta::milliseconds(1));
@@ -447,7 +472,14 @@ pub fn history(incident: &IncidentTimes, policy: &Policy, calendar: &Calendar, n
 }
 
 /// The state at `now` of a clock so defined.
-fn evaluate(kind: ClockKind, definition: Option<Definition>, incident: &IncidentTimes, policy: &Policy, calendar: &Calendar, now: DateTime<Utc>) -> Result<Clock> {
+fn evaluate(
+    kind: ClockKind,
+    definition: Option<Definition>,
+    incident: &IncidentTimes,
+    policy: &Policy,
+    calendar: &Calendar,
+    now: DateTime<Utc>,
+) -> Result<Clock> {
     let Some(Definition { target, start, stop }) = definition else {
         return Ok(Clock::not_applicable(kind));
     };
@@ -488,7 +520,8 @@ fn evaluate(kind: ClockKind, definition: Option<Definition>, incident: &Incident
                     clock.at_risk_at = Some(planned_at.max(start));
                 }
             }
-            clock.state = if clock.at_risk_at.is_some_and(|t| now >= t) { ClockState::AtRisk } else { ClockState::Running };
+            clock.state =
+                if clock.at_risk_at.is_some_and(|t| now >= t) { ClockState::AtRisk } else { ClockState::Running };
             clock.left_seconds = Some(target.measure(now, due, calendar)?.num_seconds());
             if target.counts_business_time() && !calendar.is_open(now) {
                 clock.paused = true;
@@ -535,13 +568,7 @@ pub fn most_urgent(clocks: &[Clock]) -> Option<&Clock> {
 /// The next instant at which a clock of the incident changes state on its own (reaches
 /// its at-risk point or its deadline) after `now`: when a monitor must look again.
 pub fn next_change(clocks: &[Clock], now: DateTime<Utc>) -> Option<DateTime<Utc>> {
-    clocks
-        .iter()
-        .filter(|c| c.is_open())
-        .flat_map(|c| [c.at_risk_at, c.due])
-        .flatten()
-        .filter(|t| *t > now)
-        .min()
+    clocks.iter().filter(|c| c.is_open()).flat_map(|c| [c.at_risk_at, c.due]).flatten().filter(|t| *t > now).min()
 }
 
 /// Parses an RFC 3339 instant with any offset.

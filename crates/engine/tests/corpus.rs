@@ -21,8 +21,11 @@ fn load(path: &std::path::Path) -> Vec<Case> {
         .filter(|l| !l.trim().is_empty())
         .enumerate()
         .map(|(n, line)| {
-            let v: serde_json::Value = serde_json::from_str(line).unwrap_or_else(|e| panic!("{}:{}: {e}", path.display(), n + 1));
-            let field = |name: &str| v[name].as_str().unwrap_or_else(|| panic!("{}:{}: no {name}", path.display(), n + 1)).to_string();
+            let v: serde_json::Value =
+                serde_json::from_str(line).unwrap_or_else(|e| panic!("{}:{}: {e}", path.display(), n + 1));
+            let field = |name: &str| {
+                v[name].as_str().unwrap_or_else(|| panic!("{}:{}: no {name}", path.display(), n + 1)).to_string()
+            };
             assert!(matches!(field("lang").as_str(), "fr" | "en"), "{}:{}", path.display(), n + 1);
             Case { id: field("id"), text: field("text"), expected: field("priority").parse().expect("P1, P2 or P3") }
         })

@@ -16,12 +16,16 @@ fn calendar(json: &str) -> Calendar {
 fn calendars() -> Vec<Calendar> {
     vec![
         Calendar::default(),
-        calendar(r#"{"holidays": "FR-ALSACE-MOSELLE", "hours": {"mon": [["08:00","12:00"],["14:00","18:00"]],
+        calendar(
+            r#"{"holidays": "FR-ALSACE-MOSELLE", "hours": {"mon": [["08:00","12:00"],["14:00","18:00"]],
             "tue": [["08:00","12:00"],["14:00","18:00"]], "wed": [["08:00","12:00"]], "thu": [["08:00","12:00"],["14:00","18:00"]],
-            "fri": [["08:00","12:00"],["14:00","17:00"]]}, "closed_dates": ["2026-12-24", "2027-08-16"]}"#),
+            "fri": [["08:00","12:00"],["14:00","17:00"]]}, "closed_dates": ["2026-12-24", "2027-08-16"]}"#,
+        ),
         Calendar::always_open(chrono_tz::Europe::Paris),
         // Boundaries inside the DST gap (02:30 does not exist in March) and fold.
-        calendar(r#"{"holidays": "NONE", "hours": {"sun": [["01:30","02:30"], ["02:45","04:00"]], "wed": [["22:00","24:00"]]}}"#),
+        calendar(
+            r#"{"holidays": "NONE", "hours": {"sun": [["01:30","02:30"], ["02:45","04:00"]], "wed": [["22:00","24:00"]]}}"#,
+        ),
         calendar(r#"{"time_zone": "America/Guadeloupe", "holidays": "FR-GP"}"#),
         calendar(r#"{"time_zone": "Indian/Reunion", "holidays": "FR-RE", "hours": {"sat": [["00:00","24:00"]]}}"#),
     ]
@@ -185,12 +189,30 @@ mod table_and_walk {
         ]
     }
 
-    fn same_answers(cal: &Calendar, t: DateTime<Utc>, d: TimeDelta, later: DateTime<Utc>, n: u32) -> Result<(), TestCaseError> {
+    fn same_answers(
+        cal: &Calendar,
+        t: DateTime<Utc>,
+        d: TimeDelta,
+        later: DateTime<Utc>,
+        n: u32,
+    ) -> Result<(), TestCaseError> {
         prop_assert_eq!(cal.add(t, d), reference::add(cal, t, d), "add {} to {}", d, t);
         prop_assert_eq!(cal.next_opening(t), reference::next_opening(cal, t), "next opening after {}", t);
-        prop_assert_eq!(cal.business_time_between(t, later), reference::business_time_between(cal, t, later), "{} to {}", t, later);
+        prop_assert_eq!(
+            cal.business_time_between(t, later),
+            reference::business_time_between(cal, t, later),
+            "{} to {}",
+            t,
+            later
+        );
         prop_assert_eq!(cal.business_time_between(later, t), reference::business_time_between(cal, later, t));
-        prop_assert_eq!(cal.end_of_nth_business_day(t, n), reference::end_of_nth_business_day(cal, t, n), "{}th after {}", n, t);
+        prop_assert_eq!(
+            cal.end_of_nth_business_day(t, n),
+            reference::end_of_nth_business_day(cal, t, n),
+            "{}th after {}",
+            n,
+            t
+        );
         Ok(())
     }
 
@@ -218,7 +240,11 @@ mod table_and_walk {
             }
             while hi - lo > 1 {
                 let mid = lo + (hi - lo) / 2;
-                if offset(mid) == offset(lo) { lo = mid } else { hi = mid }
+                if offset(mid) == offset(lo) {
+                    lo = mid
+                } else {
+                    hi = mid
+                }
             }
             found.push(DateTime::from_timestamp(hi, 0).unwrap());
         }
@@ -226,7 +252,8 @@ mod table_and_walk {
     }
 
     fn fixed(zone: &str, json_hours: &str) -> Calendar {
-        let spec: CalendarSpec = serde_json::from_str(&format!(r#"{{"time_zone": "{zone}", "hours": {json_hours}}}"#)).unwrap();
+        let spec: CalendarSpec =
+            serde_json::from_str(&format!(r#"{{"time_zone": "{zone}", "hours": {json_hours}}}"#)).unwrap();
         Calendar::try_from(spec).unwrap()
     }
 
@@ -242,17 +269,35 @@ mod table_and_walk {
                 continue;
             }
             let calendars = [
-                fixed(zone, r#"{"mon": [["08:00","18:00"]], "tue": [["08:00","18:00"]], "wed": [["08:00","18:00"]], "thu": [["08:00","18:00"]], "fri": [["08:00","18:00"]]}"#),
-                fixed(zone, r#"{"mon": [["08:00","12:00"],["14:00","18:00"]], "fri": [["08:00","12:00"],["13:30","17:00"]], "sat": [["09:00","12:00"]]}"#),
-                fixed(zone, r#"{"mon": [["00:00","24:00"]], "tue": [["00:00","24:00"]], "wed": [["00:00","24:00"]], "thu": [["00:00","24:00"]], "fri": [["00:00","24:00"]], "sat": [["00:00","24:00"]], "sun": [["00:00","24:00"]]}"#),
-                fixed(zone, r#"{"sun": [["01:30","02:30"],["02:45","04:00"]], "sat": [["22:00","24:00"]], "wed": [["02:00","03:00"]]}"#),
+                fixed(
+                    zone,
+                    r#"{"mon": [["08:00","18:00"]], "tue": [["08:00","18:00"]], "wed": [["08:00","18:00"]], "thu": [["08:00","18:00"]], "fri": [["08:00","18:00"]]}"#,
+                ),
+                fixed(
+                    zone,
+                    r#"{"mon": [["08:00","12:00"],["14:00","18:00"]], "fri": [["08:00","12:00"],["13:30","17:00"]], "sat": [["09:00","12:00"]]}"#,
+                ),
+                fixed(
+                    zone,
+                    r#"{"mon": [["00:00","24:00"]], "tue": [["00:00","24:00"]], "wed": [["00:00","24:00"]], "thu": [["00:00","24:00"]], "fri": [["00:00","24:00"]], "sat": [["00:00","24:00"]], "sun": [["00:00","24:00"]]}"#,
+                ),
+                fixed(
+                    zone,
+                    r#"{"sun": [["01:30","02:30"],["02:45","04:00"]], "sat": [["22:00","24:00"]], "wed": [["02:00","03:00"]]}"#,
+                ),
                 fixed(zone, r#"{"sun": [["02:00","03:00"]], "mon": [["00:00","02:30"]]}"#),
             ];
             for cal in &calendars {
                 for &moment in &moments {
                     for delta in [-25 * 3600, -3 * 3600, -3600, -1, 0, 1, 1800, 3600, 3 * 3600] {
                         let t = moment + TimeDelta::seconds(delta);
-                        for (d, later, n) in [(0, 60, 1), (1, 3600, 2), (240, 86_400, 5), (24 * 60, 7 * 86_400, 1), (100 * 60, 40 * 86_400, 12)] {
+                        for (d, later, n) in [
+                            (0, 60, 1),
+                            (1, 3600, 2),
+                            (240, 86_400, 5),
+                            (24 * 60, 7 * 86_400, 1),
+                            (100 * 60, 40 * 86_400, 12),
+                        ] {
                             let result = same_answers(cal, t, TimeDelta::minutes(d), t + TimeDelta::seconds(later), n);
                             assert!(result.is_ok(), "{zone}: {result:?}");
                             checked += 1;
@@ -270,11 +315,21 @@ mod table_and_walk {
     fn the_table_gives_way_to_the_walk_where_it_does_not_answer() {
         let first = NaiveDate::from_ymd_opt(2030, 2, 1).unwrap();
         let closure: Vec<String> = (0..700).map(|d| (first + TimeDelta::days(d)).to_string()).collect();
-        let closed = Calendar::try_from(CalendarSpec { closed_dates: Some(closure), ..CalendarSpec::default() }).unwrap();
+        let closed =
+            Calendar::try_from(CalendarSpec { closed_dates: Some(closure), ..CalendarSpec::default() }).unwrap();
         let calendars = [Calendar::default(), closed, Calendar::always_open(chrono_tz::Pacific::Marquesas)];
         let at = |s: &str| s.parse::<DateTime<Utc>>().unwrap();
         for cal in &calendars {
-            for t in ["1950-06-01T10:00:00Z", "1969-12-31T20:00:00Z", "2029-01-15T10:00:00Z", "2029-12-31T23:00:00Z", "2030-06-01T10:00:00Z", "2031-12-20T10:00:00Z", "2199-12-31T12:00:00Z", "2240-03-01T00:00:00Z"] {
+            for t in [
+                "1950-06-01T10:00:00Z",
+                "1969-12-31T20:00:00Z",
+                "2029-01-15T10:00:00Z",
+                "2029-12-31T23:00:00Z",
+                "2030-06-01T10:00:00Z",
+                "2031-12-20T10:00:00Z",
+                "2199-12-31T12:00:00Z",
+                "2240-03-01T00:00:00Z",
+            ] {
                 let t = at(t);
                 for (d, later, n) in [(0, 60, 1), (240, 86_400, 5), (400 * 24 * 60, 900 * 86_400, 300)] {
                     let result = same_answers(cal, t, TimeDelta::minutes(d), t + TimeDelta::seconds(later), n);

@@ -130,7 +130,10 @@ fn start_server(settings: &Settings) -> Server {
         .stderr(stderr)
         .spawn()
         .unwrap_or_else(|e| {
-            eprintln!("load: cannot start {}: {e}\nbuild it first: cargo build --release -p vigie-server", settings.bin.display());
+            eprintln!(
+                "load: cannot start {}: {e}\nbuild it first: cargo build --release -p vigie-server",
+                settings.bin.display()
+            );
             std::process::exit(2)
         });
     let pid = child.id();
@@ -163,7 +166,11 @@ fn start_server(settings: &Settings) -> Server {
 fn memory_of(pid: u32) -> Option<(u64, u64)> {
     let status = std::fs::read_to_string(format!("/proc/{pid}/status")).ok()?;
     let field = |name: &str| {
-        status.lines().find_map(|l| l.strip_prefix(name)).and_then(|v| v.split_whitespace().next()).and_then(|v| v.parse::<u64>().ok())
+        status
+            .lines()
+            .find_map(|l| l.strip_prefix(name))
+            .and_then(|v| v.split_whitespace().next())
+            .and_then(|v| v.parse::<u64>().ok())
     };
     Some((field("VmRSS:")?, field("VmHWM:")?))
 }
@@ -248,8 +255,15 @@ async fn login(http: &reqwest::Client, base: &str, username: &str) -> String {
 }
 
 async fn client_site(http: &reqwest::Client, base: &str, cookie: &str) -> i64 {
-    let sites: serde_json::Value =
-        http.get(format!("{base}/api/sites")).header("cookie", cookie).send().await.expect("sites").json().await.expect("sites JSON");
+    let sites: serde_json::Value = http
+        .get(format!("{base}/api/sites"))
+        .header("cookie", cookie)
+        .send()
+        .await
+        .expect("sites")
+        .json()
+        .await
+        .expect("sites JSON");
     sites.as_array().and_then(|s| s.first()).and_then(|s| s["id"].as_i64()).expect("the client has a site")
 }
 
@@ -295,11 +309,23 @@ struct Wall {
 }
 
 /// Reads one event stream until `stop`; a chunk's events are stamped when it arrives.
-async fn display(http: reqwest::Client, base: String, cookie: String, wall: Wall, mut stop: tokio::sync::watch::Receiver<bool>) -> DisplayResult {
+async fn display(
+    http: reqwest::Client,
+    base: String,
+    cookie: String,
+    wall: Wall,
+    mut stop: tokio::sync::watch::Receiver<bool>,
+) -> DisplayResult {
     let Wall { t0, expected, ready, received } = wall;
     let mut out = DisplayResult { reported: Vec::with_capacity(expected), ..DisplayResult::default() };
     // No overall timeout on a stream: the shared client's 10 s would cut it.
-    let response = match http.get(format!("{base}/api/events")).header("cookie", cookie).timeout(Duration::from_secs(3600)).send().await {
+    let response = match http
+        .get(format!("{base}/api/events"))
+        .header("cookie", cookie)
+        .timeout(Duration::from_secs(3600))
+        .send()
+        .await
+    {
         Ok(r) if r.status() == 200 => r,
         Ok(r) => {
             out.error = Some(format!("status {}", r.status()));
@@ -396,11 +422,22 @@ fn run_displays(
         runtime.block_on(async move {
             let http = http_client(displays);
             let tasks: Vec<_> = (0..displays)
-                .map(|i| tokio::spawn(display(http.clone(), base.clone(), cookies[i % cookies.len()].clone(), wall.clone(), stop.clone())))
+                .map(|i| {
+                    tokio::spawn(display(
+                        http.clone(),
+                        base.clone(),
+                        cookies[i % cookies.len()].clone(),
+                        wall.clone(),
+                        stop.clone(),
+                    ))
+                })
                 .collect();
             let mut out = Vec::with_capacity(displays);
             for task in tasks {
-                out.push(task.await.unwrap_or_else(|e| DisplayResult { error: Some(e.to_string()), ..DisplayResult::default() }));
+                out.push(
+                    task.await
+                        .unwrap_or_else(|e| DisplayResult { error: Some(e.to_string()), ..DisplayResult::default() }),
+                );
             }
             out
         })
@@ -425,10 +462,17 @@ struct Created {
     id: i64,
 }
 
-async fn create_load(settings: &Settings, base: &str, cookie: &str, site_id: i64, t0: Instant) -> (Vec<Creation>, Duration) {
+async fn create_load(
+    settings: &Settings,
+    base: &str,
+    cookie: &str,
+    site_id: i64,
+    t0: Instant,
+) -> (Vec<Creation>, Duration) {
     let http = http_client(settings.concurrency);
     let url = format!("{base}/api/incidents");
-    let body = serde_json::to_vec(&serde_json::json!({ "site_id": site_id, "description": DESCRIPTION })).expect("JSON");
+    let body =
+        serde_json::to_vec(&serde_json::json!({ "site_id": site_id, "description": DESCRIPTION })).expect("JSON");
     let slots = Arc::new(tokio::sync::Semaphore::new(settings.concurrency));
     let results = Arc::new(Mutex::new(Vec::with_capacity(settings.incidents)));
     let start = tokio::time::Instant::now();
@@ -503,7 +547,13 @@ fn stats(samples: &mut [u32]) -> Option<Stats> {
         let rank = ((p * samples.len() as f64).ceil() as usize).clamp(1, samples.len());
         f64::from(samples[rank - 1]) / 1000.0
     };
-    Some(Stats { n: samples.len(), p50: at(0.50), p90: at(0.90), p99: at(0.99), max: f64::from(*samples.last().unwrap_or(&0)) / 1000.0 })
+    Some(Stats {
+        n: samples.len(),
+        p50: at(0.50),
+        p90: at(0.90),
+        p99: at(0.99),
+        max: f64::from(*samples.last().unwrap_or(&0)) / 1000.0,
+    })
 }
 
 fn row(name: &str, s: Option<&Stats>) {
@@ -537,13 +587,20 @@ fn binary_is_stale(bin: &Path) -> bool {
 fn main() {
     let settings = Settings::from_env();
     if !settings.bin.is_file() {
-        eprintln!("load: no server binary at {}\nbuild it first: cargo build --release -p vigie-server (or set VIGIE_BIN)", settings.bin.display());
+        eprintln!(
+            "load: no server binary at {}\nbuild it first: cargo build --release -p vigie-server (or set VIGIE_BIN)",
+            settings.bin.display()
+        );
         std::process::exit(2);
     }
     let cpus = std::thread::available_parallelism().map_or(1, usize::from);
     let ticks = clock_ticks();
     println!("Vigie load benchmark");
-    println!("  server   {}{}", settings.bin.display(), if binary_is_stale(&settings.bin) { "  (OLDER than crates/server/src: rebuild it)" } else { "" });
+    println!(
+        "  server   {}{}",
+        settings.bin.display(),
+        if binary_is_stale(&settings.bin) { "  (OLDER than crates/server/src: rebuild it)" } else { "" }
+    );
     println!(
         "  load     {} displays on /api/events (supervisor), {} creations (client), target {} /s, {} in flight, stop after {} s",
         settings.displays,
@@ -557,7 +614,11 @@ fn main() {
         settings.sse_threads
     );
 
-    let loadavg = || std::fs::read_to_string("/proc/loadavg").map(|l| l.split_whitespace().take(3).collect::<Vec<_>>().join(" ")).unwrap_or_default();
+    let loadavg = || {
+        std::fs::read_to_string("/proc/loadavg")
+            .map(|l| l.split_whitespace().take(3).collect::<Vec<_>>().join(" "))
+            .unwrap_or_default()
+    };
     println!("  load average before: {}", loadavg());
     let server = start_server(&settings);
     println!("  database SQLite (WAL) in {}", server.dir.display());
@@ -640,7 +701,8 @@ fn main() {
     let rate = if span > 0.0 { ok.len() as f64 / span } else { 0.0 };
 
     // Delivery delays.
-    let by_id: HashMap<u32, (u32, u32)> = ok.iter().filter_map(|c| Some((c.incident_id?, (c.sent, c.answered)))).collect();
+    let by_id: HashMap<u32, (u32, u32)> =
+        ok.iter().filter_map(|c| Some((c.incident_id?, (c.sent, c.answered)))).collect();
     let expected = by_id.len() * results.len();
     let mut from_answer: Vec<u32> = Vec::with_capacity(expected);
     let mut from_send: Vec<u32> = Vec::with_capacity(expected);
@@ -712,7 +774,12 @@ fn main() {
         cpu_self,
         100.0 * cpu_self / wall
     );
-    println!("  server memory: VmHWM {:.1} MB, largest VmRSS sampled {:.1} MB, VmRSS at the end {:.1} MB", hwm as f64 / 1024.0, max_rss.load(Ordering::Relaxed) as f64 / 1024.0, rss_end as f64 / 1024.0);
+    println!(
+        "  server memory: VmHWM {:.1} MB, largest VmRSS sampled {:.1} MB, VmRSS at the end {:.1} MB",
+        hwm as f64 / 1024.0,
+        max_rss.load(Ordering::Relaxed) as f64 / 1024.0,
+        rss_end as f64 / 1024.0
+    );
 
     let rate_ok = rate >= MIN_RATE && failed == 0 && ok.len() == settings.incidents;
     let p99_ok = latency.as_ref().is_some_and(|s| s.p99 < MAX_CREATE_P99_MS);

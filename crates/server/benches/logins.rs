@@ -30,8 +30,19 @@ const METRICS_TOKEN: &str = "metrics-token-of-the-benchmark";
 
 /// `vigie_password_checks_total`, from `/metrics`.
 async fn password_checks(base: &str) -> u64 {
-    let text = reqwest::Client::new().get(format!("{base}/metrics")).bearer_auth(METRICS_TOKEN).send().await.expect("metrics").text().await.expect("metrics text");
-    text.lines().find_map(|l| l.strip_prefix("vigie_password_checks_total ")).and_then(|v| v.trim().parse().ok()).unwrap_or(0)
+    let text = reqwest::Client::new()
+        .get(format!("{base}/metrics"))
+        .bearer_auth(METRICS_TOKEN)
+        .send()
+        .await
+        .expect("metrics")
+        .text()
+        .await
+        .expect("metrics text");
+    text.lines()
+        .find_map(|l| l.strip_prefix("vigie_password_checks_total "))
+        .and_then(|v| v.trim().parse().ok())
+        .unwrap_or(0)
 }
 
 /// The server; killed when dropped, whatever happens to the benchmark.
@@ -58,7 +69,11 @@ fn start_server(bin: &Path, keep: bool) -> Server {
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(dir.join("dist")).expect("temp dir");
     std::fs::write(dir.join("dist/index.html"), "<!doctype html><title>Vigie</title>").expect("index.html");
-    std::fs::write(dir.join("vigie.toml"), format!("trusted_proxies = [\"127.0.0.1\"]\nmetrics_token = \"{METRICS_TOKEN}\"\n")).expect("configuration");
+    std::fs::write(
+        dir.join("vigie.toml"),
+        format!("trusted_proxies = [\"127.0.0.1\"]\nmetrics_token = \"{METRICS_TOKEN}\"\n"),
+    )
+    .expect("configuration");
     let stderr = std::fs::File::create(dir.join("server.stderr")).expect("stderr file");
     let mut child = Command::new(bin)
         .args(["serve", "--demo", "--addr", "127.0.0.1:0", "--config"])
@@ -75,7 +90,10 @@ fn start_server(bin: &Path, keep: bool) -> Server {
         .stderr(stderr)
         .spawn()
         .unwrap_or_else(|e| {
-            eprintln!("logins: cannot start {}: {e}\nbuild it first: cargo build --release -p vigie-server", bin.display());
+            eprintln!(
+                "logins: cannot start {}: {e}\nbuild it first: cargo build --release -p vigie-server",
+                bin.display()
+            );
             std::process::exit(2)
         });
     let pid = child.id();
@@ -105,7 +123,13 @@ fn start_server(bin: &Path, keep: bool) -> Server {
 /// `(VmRSS, VmHWM)` in KiB.
 fn memory_of(pid: u32) -> Option<(u64, u64)> {
     let status = std::fs::read_to_string(format!("/proc/{pid}/status")).ok()?;
-    let field = |name: &str| status.lines().find_map(|l| l.strip_prefix(name)).and_then(|v| v.split_whitespace().next()).and_then(|v| v.parse::<u64>().ok());
+    let field = |name: &str| {
+        status
+            .lines()
+            .find_map(|l| l.strip_prefix(name))
+            .and_then(|v| v.split_whitespace().next())
+            .and_then(|v| v.parse::<u64>().ok())
+    };
     Some((field("VmRSS:")?, field("VmHWM:")?))
 }
 
@@ -117,7 +141,10 @@ fn main() {
     let manifest = Path::new(env!("CARGO_MANIFEST_DIR"));
     let bin = std::env::var_os("VIGIE_BIN").map_or_else(|| manifest.join("../../target/release/vigie"), PathBuf::from);
     if !bin.is_file() {
-        eprintln!("logins: no server binary at {}\nbuild it first: cargo build --release -p vigie-server (or set VIGIE_BIN)", bin.display());
+        eprintln!(
+            "logins: no server binary at {}\nbuild it first: cargo build --release -p vigie-server (or set VIGIE_BIN)",
+            bin.display()
+        );
         std::process::exit(2);
     }
     let count: usize = env_or("LOGINS_COUNT", 200);
@@ -144,7 +171,11 @@ fn main() {
             let base = base.clone();
             async move {
                 // A connection of its own each, as from as many machines.
-                let http = reqwest::Client::builder().pool_max_idle_per_host(0).timeout(Duration::from_secs(120)).build().expect("client");
+                let http = reqwest::Client::builder()
+                    .pool_max_idle_per_host(0)
+                    .timeout(Duration::from_secs(120))
+                    .build()
+                    .expect("client");
                 let sent = Instant::now();
                 let answer = http
                     .post(format!("{base}/api/login"))
@@ -187,7 +218,11 @@ fn main() {
         mb(rss_end)
     );
     let pass = mb(hwm) < MAX_HWM_MB && !by_status.contains_key(&0) && by_status.keys().all(|s| *s < 500 || *s == 503);
-    println!("  {} peak memory {:.1} MB (target < {MAX_HWM_MB:.0} MB), every login answered", if pass { "PASS" } else { "FAIL" }, mb(hwm));
+    println!(
+        "  {} peak memory {:.1} MB (target < {MAX_HWM_MB:.0} MB), every login answered",
+        if pass { "PASS" } else { "FAIL" },
+        mb(hwm)
+    );
     drop(server);
     if strict && !pass {
         std::process::exit(1);

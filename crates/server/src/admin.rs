@@ -28,7 +28,16 @@ pub(crate) fn require_admin(user: &User) -> Result<(), Error> {
     }
 }
 
-pub(crate) async fn record(conn: &mut AnyConnection, actor: &User, entity: &str, id: i64, action: &str, before: Option<Value>, after: Option<Value>, state: &AppState) -> Result<(), Error> {
+pub(crate) async fn record(
+    conn: &mut AnyConnection,
+    actor: &User,
+    entity: &str,
+    id: i64,
+    action: &str,
+    before: Option<Value>,
+    after: Option<Value>,
+    state: &AppState,
+) -> Result<(), Error> {
     sqlx::query("INSERT INTO audit_log (actor_id, at, entity, entity_id, action, before, after) VALUES ($1, $2, $3, $4, $5, $6, $7)")
         .bind(actor.id)
         .bind(to_ms(state.clock.now()))
@@ -73,7 +82,11 @@ pub struct OrganisationForm {
 }
 
 pub(crate) async fn organisation_value(conn: &mut AnyConnection, id: i64) -> Result<Value, Error> {
-    let row = sqlx::query("SELECT * FROM organisations WHERE id = $1").bind(id).fetch_optional(&mut *conn).await?.ok_or(Error::NotFound)?;
+    let row = sqlx::query("SELECT * FROM organisations WHERE id = $1")
+        .bind(id)
+        .fetch_optional(&mut *conn)
+        .await?
+        .ok_or(Error::NotFound)?;
     let org = Organisation::from_row(&row)?;
     let mut value = serde_json::to_value(&org).map_err(|e| Error::Database(e.to_string()))?;
     value["anonymous_lessons"] = json!(get::<i64>(&row, "anonymous_lessons")? != 0);
@@ -85,7 +98,12 @@ pub(crate) async fn organisation_value(conn: &mut AnyConnection, id: i64) -> Res
 pub async fn organisations(State(state): State<AppState>, user: User) -> Result<Json<Vec<Value>>, Error> {
     require_admin(&user)?;
     let mut conn = state.db.pool().acquire().await?;
-    let ids: Vec<i64> = sqlx::query("SELECT id FROM organisations ORDER BY name").fetch_all(&mut *conn).await?.iter().map(|r| get(r, "id")).collect::<Result<_, _>>()?;
+    let ids: Vec<i64> = sqlx::query("SELECT id FROM organisations ORDER BY name")
+        .fetch_all(&mut *conn)
+        .await?
+        .iter()
+        .map(|r| get(r, "id"))
+        .collect::<Result<_, _>>()?;
     let mut out = Vec::new();
     for id in ids {
         out.push(organisation_value(&mut conn, id).await?);
@@ -106,7 +124,11 @@ fn check_organisation(form: &OrganisationForm) -> Result<Vec<Contact>, Error> {
 }
 
 /// `POST /api/admin/organisations`.
-pub async fn create_organisation(State(state): State<AppState>, user: User, ApiJson(form): ApiJson<OrganisationForm>) -> Result<Response, Error> {
+pub async fn create_organisation(
+    State(state): State<AppState>,
+    user: User,
+    ApiJson(form): ApiJson<OrganisationForm>,
+) -> Result<Response, Error> {
     require_admin(&user)?;
     let contacts = check_organisation(&form)?;
     let mut tx = state.db.begin().await?;
@@ -128,7 +150,12 @@ pub async fn create_organisation(State(state): State<AppState>, user: User, ApiJ
 
 /// `PUT /api/admin/organisations/{id}`: a new policy applies to incidents reported after
 /// it; the incidents already reported keep theirs.
-pub async fn update_organisation(State(state): State<AppState>, user: User, Id(id): Id, ApiJson(form): ApiJson<OrganisationForm>) -> Result<Json<Value>, Error> {
+pub async fn update_organisation(
+    State(state): State<AppState>,
+    user: User,
+    Id(id): Id,
+    ApiJson(form): ApiJson<OrganisationForm>,
+) -> Result<Json<Value>, Error> {
     require_admin(&user)?;
     let contacts = check_organisation(&form)?;
     let mut tx = state.db.begin().await?;
@@ -172,12 +199,20 @@ fn check_site(form: &SiteForm) -> Result<(), Error> {
 }
 
 async fn site_value(conn: &mut AnyConnection, id: i64) -> Result<Value, Error> {
-    let row = sqlx::query("SELECT * FROM sites WHERE id = $1").bind(id).fetch_optional(&mut *conn).await?.ok_or(Error::NotFound)?;
+    let row = sqlx::query("SELECT * FROM sites WHERE id = $1")
+        .bind(id)
+        .fetch_optional(&mut *conn)
+        .await?
+        .ok_or(Error::NotFound)?;
     serde_json::to_value(Site::from_row(&row)?).map_err(|e| Error::Database(e.to_string()))
 }
 
 /// `POST /api/admin/sites`.
-pub async fn create_site(State(state): State<AppState>, user: User, ApiJson(form): ApiJson<SiteForm>) -> Result<Response, Error> {
+pub async fn create_site(
+    State(state): State<AppState>,
+    user: User,
+    ApiJson(form): ApiJson<SiteForm>,
+) -> Result<Response, Error> {
     require_admin(&user)?;
     check_site(&form)?;
     let mut tx = state.db.begin().await?;
@@ -199,7 +234,12 @@ pub async fn create_site(State(state): State<AppState>, user: User, ApiJson(form
 }
 
 /// `PUT /api/admin/sites/{id}`.
-pub async fn update_site(State(state): State<AppState>, user: User, Id(id): Id, ApiJson(form): ApiJson<SiteForm>) -> Result<Json<Value>, Error> {
+pub async fn update_site(
+    State(state): State<AppState>,
+    user: User,
+    Id(id): Id,
+    ApiJson(form): ApiJson<SiteForm>,
+) -> Result<Json<Value>, Error> {
     require_admin(&user)?;
     check_site(&form)?;
     let mut tx = state.db.begin().await?;
@@ -243,7 +283,12 @@ pub struct UserForm {
 
 /// `POST /api/admin/users`: a client user needs an organisation; staff have none. Without
 /// a password, the person is invited by email to choose one ([`crate::invitations`]).
-pub async fn create_user(State(state): State<AppState>, user: User, headers: HeaderMap, ApiJson(form): ApiJson<UserForm>) -> Result<Response, Error> {
+pub async fn create_user(
+    State(state): State<AppState>,
+    user: User,
+    headers: HeaderMap,
+    ApiJson(form): ApiJson<UserForm>,
+) -> Result<Response, Error> {
     require_admin(&user)?;
     let username = form.username.trim();
     if username.is_empty() {
@@ -258,7 +303,9 @@ pub async fn create_user(State(state): State<AppState>, user: User, headers: Hea
     let password = form.password.as_deref().filter(|p| !p.is_empty());
     match password {
         Some(password) => check_password(password, username)?,
-        None if form.email.trim().is_empty() => return Err(Error::field("email", "required to send the invitation (or give a password)")),
+        None if form.email.trim().is_empty() => {
+            return Err(Error::field("email", "required to send the invitation (or give a password)"))
+        }
         None => {}
     }
     match (form.role, form.organisation_id) {
@@ -315,10 +362,20 @@ const NO_PASSWORD: &str = "!invited";
 ///
 /// # Errors
 /// [`Error::NotFound`]; [`Error::BadRequest`] on `email` for an account without one.
-pub async fn invite_user(State(state): State<AppState>, user: User, headers: HeaderMap, Id(id): Id) -> Result<StatusCode, Error> {
+pub async fn invite_user(
+    State(state): State<AppState>,
+    user: User,
+    headers: HeaderMap,
+    Id(id): Id,
+) -> Result<StatusCode, Error> {
     require_admin(&user)?;
-    let row = sqlx::query("SELECT username, display_name, email FROM users WHERE id = $1 AND active = 1").bind(id).fetch_optional(state.db.pool()).await?.ok_or(Error::NotFound)?;
-    let (username, display_name, email): (String, String, String) = (get(&row, "username")?, get(&row, "display_name")?, get(&row, "email")?);
+    let row = sqlx::query("SELECT username, display_name, email FROM users WHERE id = $1 AND active = 1")
+        .bind(id)
+        .fetch_optional(state.db.pool())
+        .await?
+        .ok_or(Error::NotFound)?;
+    let (username, display_name, email): (String, String, String) =
+        (get(&row, "username")?, get(&row, "display_name")?, get(&row, "email")?);
     if email.trim().is_empty() {
         return Err(Error::field("email", "this account has no email address to send the invitation to"));
     }
@@ -343,7 +400,17 @@ pub async fn deactivate_user(State(state): State<AppState>, user: User, Id(id): 
         return Err(Error::NotFound);
     }
     sqlx::query("DELETE FROM sessions WHERE user_id = $1").bind(id).execute(&mut *tx).await?;
-    record(&mut tx, &user, "user", id, "deactivate", Some(json!({ "active": true })), Some(json!({ "active": false })), &state).await?;
+    record(
+        &mut tx,
+        &user,
+        "user",
+        id,
+        "deactivate",
+        Some(json!({ "active": true })),
+        Some(json!({ "active": false })),
+        &state,
+    )
+    .await?;
     tx.commit().await?;
     state.sessions_ended(SessionEnd::User(id));
     Ok(Json(json!({ "id": id, "active": false })))
@@ -353,10 +420,18 @@ pub async fn deactivate_user(State(state): State<AppState>, user: User, Id(id): 
 /// supervision tools, shown once and stored hashed; it replaces the previous one.
 pub async fn create_token(State(state): State<AppState>, user: User, Id(id): Id) -> Result<Response, Error> {
     require_admin(&user)?;
-    let name: String = get(&sqlx::query("SELECT name FROM organisations WHERE id = $1").bind(id).fetch_optional(state.db.pool()).await?.ok_or(Error::NotFound)?, "name")?;
+    let name: String = get(
+        &sqlx::query("SELECT name FROM organisations WHERE id = $1")
+            .bind(id)
+            .fetch_optional(state.db.pool())
+            .await?
+            .ok_or(Error::NotFound)?,
+        "name",
+    )?;
     let token = crate::auth::issue_api_token(&state, &name).await?;
     let mut tx = state.db.begin().await?;
-    record(&mut tx, &user, "api_token", id, "create", None, Some(json!({ "hash": token_hash(&token) })), &state).await?;
+    record(&mut tx, &user, "api_token", id, "create", None, Some(json!({ "hash": token_hash(&token) })), &state)
+        .await?;
     tx.commit().await?;
     Ok((StatusCode::CREATED, Json(json!({ "organisation_id": id, "token": token }))).into_response())
 }
@@ -365,7 +440,8 @@ pub async fn create_token(State(state): State<AppState>, user: User, Id(id): Id)
 pub async fn revoke_token(State(state): State<AppState>, user: User, Id(id): Id) -> Result<StatusCode, Error> {
     require_admin(&user)?;
     let mut tx = state.db.begin().await?;
-    let updated = sqlx::query("UPDATE organisations SET api_token_hash = NULL WHERE id = $1").bind(id).execute(&mut *tx).await?;
+    let updated =
+        sqlx::query("UPDATE organisations SET api_token_hash = NULL WHERE id = $1").bind(id).execute(&mut *tx).await?;
     if updated.rows_affected() != 1 {
         return Err(Error::NotFound);
     }
@@ -401,9 +477,11 @@ pub async fn audit(State(state): State<AppState>, user: User) -> Result<Json<Vec
 /// `GET /api/admin/users`: every account, without its password hash.
 pub async fn users(State(state): State<AppState>, user: User) -> Result<Json<Vec<Value>>, Error> {
     require_admin(&user)?;
-    let rows = sqlx::query("SELECT id, username, display_name, role, organisation_id, email, active FROM users ORDER BY username")
-        .fetch_all(state.db.pool())
-        .await?;
+    let rows = sqlx::query(
+        "SELECT id, username, display_name, role, organisation_id, email, active FROM users ORDER BY username",
+    )
+    .fetch_all(state.db.pool())
+    .await?;
     rows.iter()
         .map(|r| {
             Ok(json!({
@@ -443,14 +521,24 @@ pub struct PasswordForm {
 
 /// `PUT /api/admin/users/{id}/password`: sets or resets a password; the user's sessions
 /// end, so that whoever knew the old one is logged out.
-pub async fn set_password(State(state): State<AppState>, user: User, Id(id): Id, ApiJson(form): ApiJson<PasswordForm>) -> Result<StatusCode, Error> {
+pub async fn set_password(
+    State(state): State<AppState>,
+    user: User,
+    Id(id): Id,
+    ApiJson(form): ApiJson<PasswordForm>,
+) -> Result<StatusCode, Error> {
     require_admin(&user)?;
-    let row = sqlx::query("SELECT username FROM users WHERE id = $1").bind(id).fetch_optional(state.db.pool()).await?.ok_or(Error::NotFound)?;
+    let row = sqlx::query("SELECT username FROM users WHERE id = $1")
+        .bind(id)
+        .fetch_optional(state.db.pool())
+        .await?
+        .ok_or(Error::NotFound)?;
     let username: String = get(&row, "username")?;
     check_password(&form.password, &username)?;
     let hash = state.passwords.hash(form.password).await?;
     let mut tx = state.db.begin().await?;
-    let updated = sqlx::query("UPDATE users SET password_hash = $1 WHERE id = $2").bind(hash).bind(id).execute(&mut *tx).await?;
+    let updated =
+        sqlx::query("UPDATE users SET password_hash = $1 WHERE id = $2").bind(hash).bind(id).execute(&mut *tx).await?;
     if updated.rows_affected() != 1 {
         return Err(Error::NotFound);
     }
@@ -478,11 +566,16 @@ pub async fn set_password_of(state: &AppState, username: &str, password: String)
     check_password(&password, username)?;
     let hash = state.passwords.hash(password).await?;
     let mut tx = state.db.begin().await?;
-    let existing = sqlx::query("SELECT id FROM users WHERE username = $1").bind(username).fetch_optional(&mut *tx).await?;
+    let existing =
+        sqlx::query("SELECT id FROM users WHERE username = $1").bind(username).fetch_optional(&mut *tx).await?;
     let ended = match existing {
         Some(row) => {
             let id: i64 = get(&row, "id")?;
-            sqlx::query("UPDATE users SET password_hash = $1 WHERE id = $2").bind(&hash).bind(id).execute(&mut *tx).await?;
+            sqlx::query("UPDATE users SET password_hash = $1 WHERE id = $2")
+                .bind(&hash)
+                .bind(id)
+                .execute(&mut *tx)
+                .await?;
             sqlx::query("DELETE FROM sessions WHERE user_id = $1").bind(id).execute(&mut *tx).await?;
             Some(id)
         }

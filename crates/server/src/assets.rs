@@ -53,7 +53,12 @@ impl Headers {
         let mut hashes: Vec<String> = ["index.html", "report/index.html", "office/index.html"]
             .iter()
             .filter_map(|page| std::fs::read_to_string(dist.join(page)).ok())
-            .flat_map(|html| inline_scripts(&html).into_iter().map(|s| format!("'sha256-{}'", base64(&Sha256::digest(s.as_bytes())))).collect::<Vec<_>>())
+            .flat_map(|html| {
+                inline_scripts(&html)
+                    .into_iter()
+                    .map(|s| format!("'sha256-{}'", base64(&Sha256::digest(s.as_bytes()))))
+                    .collect::<Vec<_>>()
+            })
             .collect();
         hashes.sort();
         hashes.dedup();
@@ -66,7 +71,11 @@ impl Headers {
                 hashes.join(" ")
             )
         };
-        let wall_ancestors = if config.wall_frame_ancestors.is_empty() { "'none'".to_string() } else { config.wall_frame_ancestors.join(" ") };
+        let wall_ancestors = if config.wall_frame_ancestors.is_empty() {
+            "'none'".to_string()
+        } else {
+            config.wall_frame_ancestors.join(" ")
+        };
         let value = |s: String| HeaderValue::from_str(&s).unwrap_or(HeaderValue::from_static("default-src 'self'"));
         Headers {
             csp: value(policy("'none'")),
@@ -137,7 +146,9 @@ pub fn router(state: &AppState) -> Router<AppState> {
     }
     router
         .route("/sw.js", axum::routing::get(crate::offline::service_worker))
-        .fallback_service(ServeDir::new(dist).precompressed_br().precompressed_gzip().fallback(page(dist.join("index.html"))))
+        .fallback_service(
+            ServeDir::new(dist).precompressed_br().precompressed_gzip().fallback(page(dist.join("index.html"))),
+        )
         .layer(middleware::from_fn(cache_control))
 }
 

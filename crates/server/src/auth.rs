@@ -50,7 +50,10 @@ pub async fn login(state: &AppState, ip: IpAddr, username: &str, password: &str)
         return Err(Error::Unauthorized);
     }
     let pool = state.db.pool();
-    let row = sqlx::query("SELECT * FROM users WHERE username = $1 AND active = 1").bind(username).fetch_optional(pool).await?;
+    let row = sqlx::query("SELECT * FROM users WHERE username = $1 AND active = 1")
+        .bind(username)
+        .fetch_optional(pool)
+        .await?;
     let hash = row.as_ref().map(|r| crate::db::get::<String>(r, "password_hash")).transpose()?;
     let matches = match state.passwords.verify(password.to_string(), hash).await {
         Ok(matches) => matches,

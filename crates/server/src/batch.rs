@@ -95,7 +95,16 @@ struct SlaAnswer<'a> {
 fn sla_line(fields: &Fields, default_calendar: &Calendar) -> Result<Value, String> {
     reject_unknown(
         fields,
-        &["id", "priority", "contract", "reported_at", "on_site_required", "acknowledged_at", "resolved_at", "calendar"],
+        &[
+            "id",
+            "priority",
+            "contract",
+            "reported_at",
+            "on_site_required",
+            "acknowledged_at",
+            "resolved_at",
+            "calendar",
+        ],
     )?;
     let priority: Priority = required(fields, "priority")?.parse().map_err(|e| format!("priority: {e}"))?;
     let contract: Contract = match string_field(fields, "contract")? {
@@ -131,7 +140,8 @@ fn sla_line(fields: &Fields, default_calendar: &Calendar) -> Result<Value, Strin
     let policy = Policy::for_contract(contract);
     let calendar = calendar.as_ref().unwrap_or(default_calendar);
     let d = deadlines(&incident, &policy, calendar).map_err(|e| e.to_string())?;
-    serde_json::to_value(SlaAnswer { id: fields.get("id").unwrap_or(&Value::Null), deadlines: d }).map_err(|e| e.to_string())
+    serde_json::to_value(SlaAnswer { id: fields.get("id").unwrap_or(&Value::Null), deadlines: d })
+        .map_err(|e| e.to_string())
 }
 
 #[derive(Serialize)]

@@ -130,7 +130,13 @@ pub struct Http {
 
 impl Default for Http {
     fn default() -> Http {
-        Http { header_read_timeout_secs: 10, request_timeout_secs: 30, body_timeout_secs: 10, max_connections: 512, shutdown_grace_secs: 20 }
+        Http {
+            header_read_timeout_secs: 10,
+            request_timeout_secs: 30,
+            body_timeout_secs: 10,
+            max_connections: 512,
+            shutdown_grace_secs: 20,
+        }
     }
 }
 
@@ -230,7 +236,8 @@ impl Config {
             policy.validate().map_err(|e| Error::Config(format!("policies.{contract}: {e}")))?;
         }
         if let Some(sms) = &config.sms {
-            serde_json::from_str::<serde_json::Value>(&sms.body).map_err(|e| Error::Config(format!("sms.body is not JSON: {e}")))?;
+            serde_json::from_str::<serde_json::Value>(&sms.body)
+                .map_err(|e| Error::Config(format!("sms.body is not JSON: {e}")))?;
         }
         config.check().map_err(|e| Error::Config(format!("{}: {e}", path.display())))?;
         Ok(config)
@@ -242,7 +249,8 @@ impl Config {
     /// A message naming the key at fault.
     pub fn check(&self) -> Result<(), String> {
         if let Some(origin) = &self.public_origin {
-            crate::origin::Origin::parse(origin).ok_or_else(|| format!("public_origin {origin:?} is not scheme://host[:port]"))?;
+            crate::origin::Origin::parse(origin)
+                .ok_or_else(|| format!("public_origin {origin:?} is not scheme://host[:port]"))?;
         }
         for origin in &self.wall_frame_ancestors {
             // Only an origin: it goes into a header, where a path, a space or a `;` would
@@ -257,7 +265,11 @@ impl Config {
             return Err("metrics_token must be at least 16 characters".into());
         }
         let http = &self.http;
-        for (name, value) in [("http.header_read_timeout_secs", http.header_read_timeout_secs), ("http.request_timeout_secs", http.request_timeout_secs), ("http.body_timeout_secs", http.body_timeout_secs)] {
+        for (name, value) in [
+            ("http.header_read_timeout_secs", http.header_read_timeout_secs),
+            ("http.request_timeout_secs", http.request_timeout_secs),
+            ("http.body_timeout_secs", http.body_timeout_secs),
+        ] {
             if value == 0 {
                 return Err(format!("{name} must be at least 1"));
             }
@@ -339,7 +351,10 @@ mod tests {
         assert!(load("colour = \"red\"\n").unwrap_err().to_string().contains("colour"));
         assert!(load("public_origin = \"vigie.example.fr\"\n").unwrap_err().to_string().contains("public_origin"));
         assert!(load("metrics_token = \"short\"\n").unwrap_err().to_string().contains("metrics_token"));
-        assert!(load("[http]\nheader_read_timeout_secs = 0\n").unwrap_err().to_string().contains("header_read_timeout_secs"));
+        assert!(load("[http]\nheader_read_timeout_secs = 0\n")
+            .unwrap_err()
+            .to_string()
+            .contains("header_read_timeout_secs"));
         assert!(load("trusted_proxies = [\"proxy\"]\n").unwrap_err().to_string().contains("trusted_proxies"));
     }
 

@@ -30,12 +30,19 @@ pub const MAX_EMAIL: usize = 254;
 /// An email address: something before and after one `@`, a dot in the domain.
 pub(crate) fn valid_email(email: &str) -> bool {
     let Some((local, domain)) = email.split_once('@') else { return false };
-    !local.is_empty() && domain.contains('.') && !domain.starts_with('.') && !domain.ends_with('.') && !email.contains(char::is_whitespace) && !domain.contains('@')
+    !local.is_empty()
+        && domain.contains('.')
+        && !domain.starts_with('.')
+        && !domain.ends_with('.')
+        && !email.contains(char::is_whitespace)
+        && !domain.contains('@')
 }
 
 /// E.164: `+`, then 8 to 15 digits, the first not 0.
 pub(crate) fn valid_phone(phone: &str) -> bool {
-    phone.strip_prefix('+').is_some_and(|digits| (8..=15).contains(&digits.len()) && digits.chars().all(|c| c.is_ascii_digit()) && !digits.starts_with('0'))
+    phone.strip_prefix('+').is_some_and(|digits| {
+        (8..=15).contains(&digits.len()) && digits.chars().all(|c| c.is_ascii_digit()) && !digits.starts_with('0')
+    })
 }
 
 /// One contact, its texts trimmed, checked under `at` (`contacts[0]`, `contact`): a name
@@ -58,7 +65,10 @@ pub(crate) fn checked(contact: &Contact, at: &str) -> Result<Contact, Error> {
         return Err(Error::field(format!("{at}.email"), format!("{email:?} is not an email address")));
     }
     if !phone.is_empty() && !valid_phone(phone) {
-        return Err(Error::field(format!("{at}.phone"), format!("{phone:?} is not a mobile number in E.164 form (+33612345678); leave it empty for email only")));
+        return Err(Error::field(
+            format!("{at}.phone"),
+            format!("{phone:?} is not a mobile number in E.164 form (+33612345678); leave it empty for email only"),
+        ));
     }
     Ok(Contact { kind: contact.kind, name: name.to_string(), email: email.to_string(), phone: phone.to_string() })
 }
@@ -89,7 +99,11 @@ fn may_edit(user: &User, organisation_id: i64) -> Result<(), Error> {
 }
 
 /// `GET /api/organisations/{id}/contacts`: the organisation's contacts.
-pub async fn organisation_contacts(State(state): State<AppState>, user: User, Id(id): Id) -> Result<Json<Contacts>, Error> {
+pub async fn organisation_contacts(
+    State(state): State<AppState>,
+    user: User,
+    Id(id): Id,
+) -> Result<Json<Contacts>, Error> {
     if !user.sees(id) {
         return Err(Error::NotFound);
     }
@@ -101,7 +115,12 @@ pub async fn organisation_contacts(State(state): State<AppState>, user: User, Id
 /// `PUT /api/organisations/{id}/contacts`: replaces the organisation's contacts. There
 /// must stay at least one technical contact: the procedure tells the technical contact of
 /// every incident, and nobody would be told.
-pub async fn set_organisation_contacts(State(state): State<AppState>, user: User, Id(id): Id, ApiJson(body): ApiJson<Contacts>) -> Result<Json<Contacts>, Error> {
+pub async fn set_organisation_contacts(
+    State(state): State<AppState>,
+    user: User,
+    Id(id): Id,
+    ApiJson(body): ApiJson<Contacts>,
+) -> Result<Json<Contacts>, Error> {
     may_edit(&user, id)?;
     let contacts = check_contacts(&body.contacts)?;
     if !contacts.iter().any(|c| c.kind == ContactKind::Technical) {
@@ -128,18 +147,32 @@ pub async fn set_organisation_contacts(State(state): State<AppState>, user: User
 /// site's incidents instead of the organisation's technical contacts (management is still
 /// told as the procedure says); `null` gives the site back to the organisation's. The
 /// answer is the site as `GET /api/sites` shows it.
-pub async fn set_site_contact(State(state): State<AppState>, user: User, Id(id): Id, ApiJson(body): ApiJson<SiteContact>) -> Result<Json<SiteView>, Error> {
+pub async fn set_site_contact(
+    State(state): State<AppState>,
+    user: User,
+    Id(id): Id,
+    ApiJson(body): ApiJson<SiteContact>,
+) -> Result<Json<SiteView>, Error> {
     let mut tx = state.db.begin().await?;
     let site = incidents::site(&mut tx, id).await?;
     may_edit(&user, site.organisation_id)?;
     let contact = match &body.contact {
         None => None,
-        Some(c) if c.kind != ContactKind::Technical => return Err(Error::field("contact.kind", "a site's own contact is its technical contact: kind must be \"technical\"")),
+        Some(c) if c.kind != ContactKind::Technical => {
+            return Err(Error::field(
+                "contact.kind",
+                "a site's own contact is its technical contact: kind must be \"technical\"",
+            ))
+        }
         Some(c) => Some(checked(c, "contact")?),
     };
     let before = serde_json::to_value(&site).map_err(|e| Error::Database(e.to_string()))?;
     let stored = contact.as_ref().map(serde_json::to_string).transpose().map_err(|e| Error::Database(e.to_string()))?;
-    sqlx::query("UPDATE sites SET technical_contact = $1 WHERE id = $2").bind(stored).bind(id).execute(&mut *tx).await?;
+    sqlx::query("UPDATE sites SET technical_contact = $1 WHERE id = $2")
+        .bind(stored)
+        .bind(id)
+        .execute(&mut *tx)
+        .await?;
     let site = incidents::site(&mut tx, id).await?;
     let after = serde_json::to_value(&site).map_err(|e| Error::Database(e.to_string()))?;
     record(&mut tx, &user, "site", id, "technical_contact", Some(before), Some(after), &state).await?;
@@ -183,7 +216,10 @@ mod tests {
         assert_eq!(field(check_contacts(&[good.clone(), contact("B", "b@", "")])), Some("contacts[1].email".into()));
         assert_eq!(field(check_contacts(&[contact("A", "a@b.fr", "06 12")])), Some("contacts[0].phone".into()));
         assert_eq!(field(check_contacts(&[contact("  ", "a@b.fr", "")])), Some("contacts[0].name".into()));
-        assert_eq!(field(check_contacts(&[contact("A\r\nBcc: x@y.fr", "a@b.fr", "")])), Some("contacts[0].name".into()));
+        assert_eq!(
+            field(check_contacts(&[contact("A\r\nBcc: x@y.fr", "a@b.fr", "")])),
+            Some("contacts[0].name".into())
+        );
         assert_eq!(field(check_contacts(&vec![good; MAX_CONTACTS + 1])), Some("contacts".into()));
     }
 }

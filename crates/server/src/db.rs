@@ -76,14 +76,23 @@ impl Db {
         let (backend, url) = if let Some(path) = url.strip_prefix("sqlite://").or_else(|| url.strip_prefix("sqlite:")) {
             let (path, query) = path.split_once('?').unwrap_or((path, ""));
             if let Some(dir) = Path::new(path).parent().filter(|d| !d.as_os_str().is_empty()) {
-                std::fs::create_dir_all(dir).map_err(|e| Error::Database(format!("cannot create {}: {e}", dir.display())))?;
+                std::fs::create_dir_all(dir)
+                    .map_err(|e| Error::Database(format!("cannot create {}: {e}", dir.display())))?;
             }
-            let query = if query.contains("mode=") { query.to_string() } else if query.is_empty() { "mode=rwc".into() } else { format!("{query}&mode=rwc") };
+            let query = if query.contains("mode=") {
+                query.to_string()
+            } else if query.is_empty() {
+                "mode=rwc".into()
+            } else {
+                format!("{query}&mode=rwc")
+            };
             (Backend::Sqlite, format!("sqlite://{path}?{query}"))
         } else if url.starts_with("postgres://") || url.starts_with("postgresql://") {
             (Backend::Postgres, url.to_string())
         } else {
-            return Err(Error::Database(format!("unsupported database URL {url:?} (expected sqlite://PATH or postgres://…)")));
+            return Err(Error::Database(format!(
+                "unsupported database URL {url:?} (expected sqlite://PATH or postgres://…)"
+            )));
         };
         let options = AnyPoolOptions::new().max_connections(if backend == Backend::Sqlite { 8 } else { 16 });
         let options = if backend == Backend::Sqlite {
@@ -100,7 +109,8 @@ impl Db {
         } else {
             options
         };
-        let pool = options.connect(&url).await.map_err(|e| Error::Database(format!("cannot open {}: {e}", redact(&url))))?;
+        let pool =
+            options.connect(&url).await.map_err(|e| Error::Database(format!("cannot open {}: {e}", redact(&url))))?;
         let migrator = match backend {
             Backend::Sqlite => sqlx::migrate!("./migrations/sqlite"),
             Backend::Postgres => sqlx::migrate!("./migrations/postgres"),

@@ -30,7 +30,13 @@ pub const ACCOUNTS: [(&str, &str, &str); 5] = [
     ("admin", "admin", "administrator"),
 ];
 
-async fn organisation(state: &AppState, name: &str, contract: &str, contacts: serde_json::Value, anonymous_lessons: bool) -> Result<i64, Error> {
+async fn organisation(
+    state: &AppState,
+    name: &str,
+    contract: &str,
+    contacts: serde_json::Value,
+    anonymous_lessons: bool,
+) -> Result<i64, Error> {
     let pool = state.db.pool();
     sqlx::query("INSERT INTO organisations (name, contract, contacts, anonymous_lessons) VALUES ($1, $2, $3, $4) ON CONFLICT (name) DO NOTHING")
         .bind(name)
@@ -43,7 +49,14 @@ async fn organisation(state: &AppState, name: &str, contract: &str, contacts: se
     Ok(row.try_get("id")?)
 }
 
-async fn site(state: &AppState, organisation: i64, name: &str, address: &str, calendar: serde_json::Value, zones: serde_json::Value) -> Result<(), Error> {
+async fn site(
+    state: &AppState,
+    organisation: i64,
+    name: &str,
+    address: &str,
+    calendar: serde_json::Value,
+    zones: serde_json::Value,
+) -> Result<(), Error> {
     sqlx::query(
         "INSERT INTO sites (organisation_id, name, address, calendar, sensitive_zones) VALUES ($1, $2, $3, $4, $5)
          ON CONFLICT (organisation_id, name) DO NOTHING",
@@ -58,8 +71,16 @@ async fn site(state: &AppState, organisation: i64, name: &str, address: &str, ca
     Ok(())
 }
 
-async fn user(state: &AppState, username: &str, name: &str, role: &str, organisation: Option<i64>, email: &str) -> Result<(), Error> {
-    let exists = sqlx::query("SELECT id FROM users WHERE username = $1").bind(username).fetch_optional(state.db.pool()).await?;
+async fn user(
+    state: &AppState,
+    username: &str,
+    name: &str,
+    role: &str,
+    organisation: Option<i64>,
+    email: &str,
+) -> Result<(), Error> {
+    let exists =
+        sqlx::query("SELECT id FROM users WHERE username = $1").bind(username).fetch_optional(state.db.pool()).await?;
     if exists.is_none() {
         sqlx::query(
             "INSERT INTO users (username, password_hash, display_name, role, organisation_id, email) VALUES ($1, $2, $3, $4, $5, $6)
@@ -169,7 +190,10 @@ pub async fn accounts(state: &AppState) -> Result<(), Error> {
     .await?;
     user(state, "client", "Julie Martin", "client", Some(demo), "julie.martin@demo-client.example").await?;
     // Her mobile, offered as the number to call back when she reports.
-    sqlx::query("UPDATE users SET phone = $1 WHERE username = 'client' AND phone = ''").bind("+33612345678").execute(state.db.pool()).await?;
+    sqlx::query("UPDATE users SET phone = $1 WHERE username = 'client' AND phone = ''")
+        .bind("+33612345678")
+        .execute(state.db.pool())
+        .await?;
     user(state, "premium", "Claire Weber", "client", Some(premium), "securite@banque-premium.example").await?;
     user(state, "tech", "Karim Haddad", "technician", None, "astreinte@mileotech.example").await?;
     user(state, "supervisor", "Sophie Laurent", "supervisor", None, "exploitation@mileotech.example").await?;
@@ -615,7 +639,10 @@ async fn history(state: &AppState) -> Result<(), Error> {
     }
     let mut users: HashMap<&str, User> = HashMap::new();
     for (name, _, _) in ACCOUNTS {
-        let row = sqlx::query("SELECT * FROM users WHERE username = $1 AND active = 1").bind(name).fetch_optional(pool).await?;
+        let row = sqlx::query("SELECT * FROM users WHERE username = $1 AND active = 1")
+            .bind(name)
+            .fetch_optional(pool)
+            .await?;
         let Some(row) = row else { return Ok(()) };
         users.insert(name, User::from_row(&row)?);
     }
@@ -654,11 +681,13 @@ async fn history(state: &AppState) -> Result<(), Error> {
         }
     }
     for id in ids.into_iter().flatten() {
-        sqlx::query("UPDATE outbox SET status = 'skipped', last_error = $1 WHERE incident_id = $2 AND status = 'pending'")
-            .bind(NOT_SENT)
-            .bind(id)
-            .execute(pool)
-            .await?;
+        sqlx::query(
+            "UPDATE outbox SET status = 'skipped', last_error = $1 WHERE incident_id = $2 AND status = 'pending'",
+        )
+        .bind(NOT_SENT)
+        .bind(id)
+        .execute(pool)
+        .await?;
     }
     Ok(())
 }
@@ -673,7 +702,11 @@ fn schedule(script: &Script, calendar: &Calendar, now: DateTime<Utc>) -> Option<
         day = day.pred_opt()?;
     }
     let local = |date: NaiveDate, (hour, minute): (u32, u32)| {
-        calendar.time_zone().from_local_datetime(&date.and_hms_opt(hour, minute, 0)?).earliest().map(|t| t.with_timezone(&Utc))
+        calendar
+            .time_zone()
+            .from_local_datetime(&date.and_hms_opt(hour, minute, 0)?)
+            .earliest()
+            .map(|t| t.with_timezone(&Utc))
     };
     let reported = local(day, script.at)?;
     let mut times = vec![reported];
@@ -700,7 +733,13 @@ fn schedule(script: &Script, calendar: &Calendar, now: DateTime<Utc>) -> Option<
 
 /// Reports a script's incident as its reporter would; `None` when another instance already
 /// did.
-async fn report(state: &AppState, users: &HashMap<&str, User>, sites: &HashMap<&str, (Site, Calendar)>, i: usize, script: &Script) -> Result<Option<i64>, Error> {
+async fn report(
+    state: &AppState,
+    users: &HashMap<&str, User>,
+    sites: &HashMap<&str, (Site, Calendar)>,
+    i: usize,
+    script: &Script,
+) -> Result<Option<i64>, Error> {
     let bad = |what: String| Error::Database(format!("demo history, script {i}: {what}"));
     let answers = match script.answers {
         "" => None,
@@ -755,7 +794,11 @@ async fn play(state: &AppState, users: &HashMap<&str, User>, id: i64, step: &Ste
             document.plan = text
                 .plan
                 .iter()
-                .map(|(action, owner, days)| PlanItem { action: action.to_string(), owner: owner.to_string(), due: today.checked_add_days(Days::new(*days)) })
+                .map(|(action, owner, days)| PlanItem {
+                    action: action.to_string(),
+                    owner: owner.to_string(),
+                    due: today.checked_add_days(Days::new(*days)),
+                })
                 .collect();
             let _ = postmortems::edit(State(state.clone()), tech.clone(), Id(draft.id), ApiJson(document)).await?;
             return Ok(());
@@ -772,9 +815,13 @@ async fn play(state: &AppState, users: &HashMap<&str, User>, id: i64, step: &Ste
                 .await?
                 .ok_or_else(|| Error::Database(format!("demo history: incident {id} opened no technical review")))?;
             let review: i64 = row.try_get("id")?;
-            let proposal = serde_json::from_value(json!({ "description": description, "estimated_cost_eur": cost, "status": "proposed" }))
-                .map_err(|e| Error::Database(format!("demo history: proposal: {e}")))?;
-            let _ = crate::reviews::set_proposal(State(state.clone()), supervisor.clone(), Id(review), ApiJson(proposal)).await?;
+            let proposal = serde_json::from_value(
+                json!({ "description": description, "estimated_cost_eur": cost, "status": "proposed" }),
+            )
+            .map_err(|e| Error::Database(format!("demo history: proposal: {e}")))?;
+            let _ =
+                crate::reviews::set_proposal(State(state.clone()), supervisor.clone(), Id(review), ApiJson(proposal))
+                    .await?;
             return Ok(());
         }
     };

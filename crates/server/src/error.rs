@@ -94,7 +94,9 @@ impl fmt::Display for Error {
             Error::Unavailable { retry_after } => write!(f, "the server is busy; try again in {retry_after} s"),
             Error::Delivery(m) => write!(f, "delivery failed: {m}"),
             Error::PayloadTooLarge => write!(f, "the body is larger than {} KB", crate::extract::MAX_BODY / 1024),
-            Error::UnsupportedMediaType => f.write_str("the body must be JSON, sent with Content-Type: application/json"),
+            Error::UnsupportedMediaType => {
+                f.write_str("the body must be JSON, sent with Content-Type: application/json")
+            }
             Error::RequestTimeout => f.write_str("the request took too long to arrive"),
             Error::Refused(m) => f.write_str(m),
         }
@@ -112,10 +114,16 @@ impl From<sqlx::Error> for Error {
             let message = db.message().to_string();
             match db.kind() {
                 sqlx::error::ErrorKind::UniqueViolation => {
-                    return Error::Duplicate { field: constraint_field(db).unwrap_or_default(), message: "this value is taken".into() }
+                    return Error::Duplicate {
+                        field: constraint_field(db).unwrap_or_default(),
+                        message: "this value is taken".into(),
+                    }
                 }
                 sqlx::error::ErrorKind::ForeignKeyViolation => {
-                    return Error::BadRequest { field: constraint_field(db), message: "refers to something that does not exist".into() }
+                    return Error::BadRequest {
+                        field: constraint_field(db),
+                        message: "refers to something that does not exist".into(),
+                    }
                 }
                 sqlx::error::ErrorKind::NotNullViolation | sqlx::error::ErrorKind::CheckViolation => {
                     return Error::BadRequest { field: constraint_field(db), message: "is not allowed".into() }
@@ -162,9 +170,12 @@ impl IntoResponse for Error {
             Error::PayloadTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
             Error::UnsupportedMediaType => StatusCode::UNSUPPORTED_MEDIA_TYPE,
             Error::RequestTimeout => StatusCode::REQUEST_TIMEOUT,
-            Error::Io(_) | Error::Listen { .. } | Error::Config(_) | Error::Database(_) | Error::Delivery(_) | Error::Refused(_) => {
-                StatusCode::INTERNAL_SERVER_ERROR
-            }
+            Error::Io(_)
+            | Error::Listen { .. }
+            | Error::Config(_)
+            | Error::Database(_)
+            | Error::Delivery(_)
+            | Error::Refused(_) => StatusCode::INTERNAL_SERVER_ERROR,
         };
         let message = if status == StatusCode::INTERNAL_SERVER_ERROR {
             eprintln!("vigie: {self}");

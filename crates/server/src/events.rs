@@ -13,9 +13,9 @@
 
 use std::convert::Infallible;
 use std::pin::Pin;
-use std::task::{Context, Poll};
 use std::sync::atomic::{AtomicBool, AtomicI64, AtomicU64, Ordering};
 use std::sync::Arc;
+use std::task::{Context, Poll};
 use std::time::Duration;
 
 use axum::extract::State;
@@ -74,7 +74,8 @@ fn event_from_row(row: &AnyRow) -> Result<Event, Error> {
 /// Whether `user` may see an event: staff see all; a client sees its organisation's,
 /// except the alerts meant for the operations manager.
 pub fn visible_to(event: &Event, user: &User) -> bool {
-    user.is_staff() || (event.organisation_id.is_some_and(|o| user.sees(o)) && !STAFF_ONLY.contains(&event.kind.as_str()))
+    user.is_staff()
+        || (event.organisation_id.is_some_and(|o| user.sees(o)) && !STAFF_ONLY.contains(&event.kind.as_str()))
 }
 
 /// Appends an event in the caller's transaction; returns its id.
@@ -130,7 +131,11 @@ pub async fn timeline(db: &Db, incident_id: i64) -> Result<Vec<Event>, Error> {
 }
 
 async fn events_after(db: &Db, after: i64, limit: i64) -> Result<Vec<Event>, Error> {
-    let rows = sqlx::query("SELECT * FROM events WHERE id > $1 ORDER BY id LIMIT $2").bind(after).bind(limit).fetch_all(db.pool()).await?;
+    let rows = sqlx::query("SELECT * FROM events WHERE id > $1 ORDER BY id LIMIT $2")
+        .bind(after)
+        .bind(limit)
+        .fetch_all(db.pool())
+        .await?;
     rows.iter().map(event_from_row).collect()
 }
 
@@ -169,7 +174,14 @@ impl Hub {
     /// A hub over `db`; [`Hub::run`] must be spawned for it to broadcast.
     pub fn new(db: Db) -> Hub {
         let (sender, _) = broadcast::channel(4096);
-        Hub { db, sender, wake: Arc::new(Notify::new()), last: Arc::new(AtomicI64::new(-1)), poll_ms: Arc::new(AtomicU64::new(1000)), listening: Arc::default() }
+        Hub {
+            db,
+            sender,
+            wake: Arc::new(Notify::new()),
+            last: Arc::new(AtomicI64::new(-1)),
+            poll_ms: Arc::new(AtomicU64::new(1000)),
+            listening: Arc::default(),
+        }
     }
 
     /// Whether this instance hears the other instances' changes at once (PostgreSQL's
@@ -299,7 +311,10 @@ pub async fn stream(
     let user = Arc::new(user);
     let replay_user = user.clone();
     let replay = stream::iter(
-        missed.into_iter().filter(move |e| visible_to(e, &replay_user)).map(|e| Ok(to_sse(e.id, serde_json::to_string(&e).unwrap_or_default()))),
+        missed
+            .into_iter()
+            .filter(move |e| visible_to(e, &replay_user))
+            .map(|e| Ok(to_sse(e.id, serde_json::to_string(&e).unwrap_or_default()))),
     );
     // Past the bound, the page reloads: the stream resumes from the present.
     let live = if overflow {
@@ -308,13 +323,20 @@ pub async fn stream(
         live(receiver, user.clone(), last_sent).right_stream()
     };
     state.metrics.sse_connected();
-    let hello = stream::once(std::future::ready(Ok(SseEvent::default().event("ready").data(format!("{{\"user\":{}}}", user.id)))));
+    let hello = stream::once(std::future::ready(Ok(SseEvent::default()
+        .event("ready")
+        .data(format!("{{\"user\":{}}}", user.id)))));
     let watch = Watch::start(state.clone(), token, user.id);
-    Ok(Sse::new(watch.around(hello.chain(replay).chain(live))).keep_alive(KeepAlive::new().interval(Duration::from_secs(15))))
+    Ok(Sse::new(watch.around(hello.chain(replay).chain(live)))
+        .keep_alive(KeepAlive::new().interval(Duration::from_secs(15))))
 }
 
 /// The live events `user` may see after `last_sent`; after `lagged`, the end.
-fn live(receiver: broadcast::Receiver<Arc<Broadcast>>, user: Arc<User>, last_sent: i64) -> impl Stream<Item = Result<SseEvent, Infallible>> {
+fn live(
+    receiver: broadcast::Receiver<Arc<Broadcast>>,
+    user: Arc<User>,
+    last_sent: i64,
+) -> impl Stream<Item = Result<SseEvent, Infallible>> {
     stream::unfold(Some((receiver, last_sent)), move |state| {
         let user = user.clone();
         async move {

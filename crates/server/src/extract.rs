@@ -79,7 +79,8 @@ async fn read_body(request: Request) -> Result<(HeaderMap, Bytes), Error> {
 
 /// A body, at most [`MAX_BODY`] bytes.
 async fn read_limited(headers: &HeaderMap, body: Body) -> Result<Bytes, Error> {
-    let declared = headers.get(header::CONTENT_LENGTH).and_then(|v| v.to_str().ok()).and_then(|v| v.parse::<usize>().ok());
+    let declared =
+        headers.get(header::CONTENT_LENGTH).and_then(|v| v.to_str().ok()).and_then(|v| v.parse::<usize>().ok());
     // Past the limit, what a client may reasonably still be sending (up to 1 MiB) is read
     // and dropped, so that it gets the answer rather than a connection reset while it
     // writes.
@@ -145,25 +146,26 @@ pub fn parse<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, Error> {
         }
     }
     let mut deserializer = serde_json::Deserializer::from_slice(bytes);
-    let value = serde_path_to_error::deserialize(&mut deserializer).map_err(|e| {
-        let path = e.path().to_string();
-        let inner = e.into_inner();
-        if inner.is_syntax() || inner.is_eof() {
-            return Error::BadRequest { field: None, message: format!("invalid JSON body: {inner}") };
-        }
-        let path = if path == "." { String::new() } else { path };
-        let message = inner.to_string();
-        // "missing field `actions`" is about a field the path does not reach yet.
-        let missing = message
-            .strip_prefix("missing field `")
-            .and_then(|rest| rest.split_once('`'))
-            .map(|(name, _)| if path.is_empty() { name.to_string() } else { format!("{path}.{name}") });
-        match (missing, path.is_empty()) {
-            (Some(field), _) => Error::field(field, "required"),
-            (None, true) => Error::BadRequest { field: None, message: format!("invalid JSON body: {message}") },
-            (None, false) => Error::field(path, message),
-        }
-    })?;
+    let value =
+        serde_path_to_error::deserialize(&mut deserializer).map_err(|e| {
+            let path = e.path().to_string();
+            let inner = e.into_inner();
+            if inner.is_syntax() || inner.is_eof() {
+                return Error::BadRequest { field: None, message: format!("invalid JSON body: {inner}") };
+            }
+            let path = if path == "." { String::new() } else { path };
+            let message = inner.to_string();
+            // "missing field `actions`" is about a field the path does not reach yet.
+            let missing = message
+                .strip_prefix("missing field `")
+                .and_then(|rest| rest.split_once('`'))
+                .map(|(name, _)| if path.is_empty() { name.to_string() } else { format!("{path}.{name}") });
+            match (missing, path.is_empty()) {
+                (Some(field), _) => Error::field(field, "required"),
+                (None, true) => Error::BadRequest { field: None, message: format!("invalid JSON body: {message}") },
+                (None, false) => Error::field(path, message),
+            }
+        })?;
     deserializer.end().map_err(|e| Error::BadRequest { field: None, message: format!("invalid JSON body: {e}") })?;
     Ok(value)
 }
@@ -175,13 +177,17 @@ pub fn nul_in(value: &Value, path: String) -> Option<String> {
     match value {
         Value::String(s) => s.contains('\0').then_some(path),
         Value::Array(items) => items.iter().enumerate().find_map(|(i, v)| nul_in(v, format!("{path}[{i}]"))),
-        Value::Object(map) => map.iter().find_map(|(k, v)| {
-            if k.contains('\0') {
-                Some(join(&k.replace('\0', "\\0")))
-            } else {
-                nul_in(v, join(k))
-            }
-        }),
+        Value::Object(map) => {
+            map.iter().find_map(
+                |(k, v)| {
+                    if k.contains('\0') {
+                        Some(join(&k.replace('\0', "\\0")))
+                    } else {
+                        nul_in(v, join(k))
+                    }
+                },
+            )
+        }
         _ => None,
     }
 }
@@ -198,7 +204,8 @@ impl<T: DeserializeOwned, S: Send + Sync> FromRequestParts<S> for ApiQuery<T> {
         if let Some((name, _)) = pairs.iter().find(|(k, v)| k.contains('\0') || v.contains('\0')) {
             return Err(Error::field(name.replace('\0', "\\0"), "must not contain a NUL character"));
         }
-        let Query(value) = Query::<T>::try_from_uri(&parts.uri).map_err(|e| Error::BadRequest { field: None, message: e.body_text() })?;
+        let Query(value) = Query::<T>::try_from_uri(&parts.uri)
+            .map_err(|e| Error::BadRequest { field: None, message: e.body_text() })?;
         Ok(ApiQuery(value))
     }
 }
@@ -254,7 +261,10 @@ mod tests {
     #[test]
     fn nul_characters_are_refused_by_field() {
         assert_eq!(field(parse(br#"{"name": "a\u0000b"}"#)), Some("name".into()));
-        assert_eq!(field(parse(br#"{"name": "a", "contacts": [{"x": 1}, {"email": "\u0000"}]}"#)), Some("contacts[1].email".into()));
+        assert_eq!(
+            field(parse(br#"{"name": "a", "contacts": [{"x": 1}, {"email": "\u0000"}]}"#)),
+            Some("contacts[1].email".into())
+        );
         assert_eq!(field(parse(br#"{"name": "a", "contacts": [{"k\u0000": 1}]}"#)), Some("contacts[0].k\\0".into()));
         // An escaped backslash followed by "u0000" is no NUL.
         assert_eq!(parse::<Form>(br#"{"name": "\\u0000"}"#).unwrap().name, "\\u0000");

@@ -26,15 +26,20 @@ pub struct Purged {
 /// [`Error::Database`].
 pub async fn purge(state: &AppState) -> Result<Purged, Error> {
     let now = to_ms(state.clock.now());
-    let sessions = sqlx::query("DELETE FROM sessions WHERE expires_at <= $1").bind(now).execute(state.db.pool()).await?.rows_affected();
-    // A counter is forgotten after a quiet while anyway; the minute counters after their
-    // minute (a minute row is never touched again once it is over).
-    let login_counters = sqlx::query("DELETE FROM login_throttle WHERE last_at < $1 OR (key LIKE 'g:%' AND last_at < $2)")
-        .bind(now - FORGET_AFTER_MS)
-        .bind(now - 120_000)
+    let sessions = sqlx::query("DELETE FROM sessions WHERE expires_at <= $1")
+        .bind(now)
         .execute(state.db.pool())
         .await?
         .rows_affected();
+    // A counter is forgotten after a quiet while anyway; the minute counters after their
+    // minute (a minute row is never touched again once it is over).
+    let login_counters =
+        sqlx::query("DELETE FROM login_throttle WHERE last_at < $1 OR (key LIKE 'g:%' AND last_at < $2)")
+            .bind(now - FORGET_AFTER_MS)
+            .bind(now - 120_000)
+            .execute(state.db.pool())
+            .await?
+            .rows_affected();
     Ok(Purged { sessions, login_counters })
 }
 

@@ -17,19 +17,20 @@ use serde::Deserialize;
 use tower_http::catch_panic::CatchPanicLayer;
 use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::timeout::{RequestBodyTimeoutLayer, TimeoutLayer};
-use vigie_engine::communication::{GdprNotice, Resolution};
 use vigie_api::SiteView;
+use vigie_engine::communication::{GdprNotice, Resolution};
 use vigie_engine::Priority;
 
 use crate::auth::{self, session_cookie, SESSION_DAYS};
 use crate::client::ClientAddr;
 use crate::error::Error;
 use crate::extract::{self, ApiJson, ApiQuery, Id, OptionalJson, MAX_BODY};
-use crate::incidents::{self, Action, DataLoss, ListQuery, NewIncident, OnSiteNeeded, PlanIntervention, TypeCorrection};
+use crate::incidents::{
+    self, Action, DataLoss, ListQuery, NewIncident, OnSiteNeeded, PlanIntervention, TypeCorrection,
+};
 use crate::model::{Organisation, Site, User};
 use crate::state::AppState;
 use crate::{admin, assets, contacts, events, ingest, metrics, origin, postmortems, reports, reviews};
-
 
 /// The whole HTTP surface: `/healthz`, `/metrics`, the API under `/api`, and the app for
 /// every other path, with `index.html` for the app's own routes (`/incidents/42` opened
@@ -44,7 +45,10 @@ pub fn app(state: AppState) -> Router {
         .route("/time", get(time))
         .route("/sites", get(sites))
         .route("/sites/{id}/technical-contact", axum::routing::put(contacts::set_site_contact))
-        .route("/organisations/{id}/contacts", get(contacts::organisation_contacts).put(contacts::set_organisation_contacts))
+        .route(
+            "/organisations/{id}/contacts",
+            get(contacts::organisation_contacts).put(contacts::set_organisation_contacts),
+        )
         .route("/incidents", get(list_incidents).post(create_incident))
         .route("/incidents/{id}", get(get_incident))
         .route("/incidents/{id}/events", get(incident_events))
@@ -116,14 +120,21 @@ pub fn app(state: AppState) -> Router {
 pub fn guard<S: Clone + Send + Sync + 'static>(router: Router<S>) -> Router<S> {
     router
         .layer(middleware::from_fn(json_errors))
-        .layer(SetResponseHeaderLayer::if_not_present(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff")))
+        .layer(SetResponseHeaderLayer::if_not_present(
+            header::X_CONTENT_TYPE_OPTIONS,
+            HeaderValue::from_static("nosniff"),
+        ))
         .layer(SetResponseHeaderLayer::if_not_present(header::REFERRER_POLICY, HeaderValue::from_static("same-origin")))
         .layer(CatchPanicLayer::custom(panic_answer))
 }
 
 /// A panic in a handler: logged, and answered as any server-side failure.
 fn panic_answer(panic: Box<dyn Any + Send + 'static>) -> Response {
-    let what = panic.downcast_ref::<String>().map(String::as_str).or_else(|| panic.downcast_ref::<&str>().copied()).unwrap_or("no message");
+    let what = panic
+        .downcast_ref::<String>()
+        .map(String::as_str)
+        .or_else(|| panic.downcast_ref::<&str>().copied())
+        .unwrap_or("no message");
     eprintln!("vigie: a request handler panicked: {what}");
     Error::Io(std::io::Error::other("a request handler panicked")).into_response()
 }
@@ -136,7 +147,8 @@ async fn json_errors(request: Request, next: Next) -> Response {
     let api = path.starts_with("/api/") || path == "/healthz" || path == "/metrics";
     let response = next.run(request).await;
     let status = response.status();
-    let is_json = response.headers().get(header::CONTENT_TYPE).is_some_and(|v| v.as_bytes().starts_with(b"application/json"));
+    let is_json =
+        response.headers().get(header::CONTENT_TYPE).is_some_and(|v| v.as_bytes().starts_with(b"application/json"));
     if !api || !(status.is_client_error() || status.is_server_error()) || is_json {
         return response;
     }
@@ -157,16 +169,26 @@ async fn healthz(State(state): State<AppState>) -> Response {
         Ok(Ok(_)) => "ok".into_response(),
         Ok(Err(e)) => {
             eprintln!("vigie: health check: {e}");
-            (StatusCode::SERVICE_UNAVAILABLE, Json(serde_json::json!({ "error": "the database does not answer", "field": null }))).into_response()
+            (
+                StatusCode::SERVICE_UNAVAILABLE,
+                Json(serde_json::json!({ "error": "the database does not answer", "field": null })),
+            )
+                .into_response()
         }
-        Err(_) => (StatusCode::SERVICE_UNAVAILABLE, Json(serde_json::json!({ "error": "the database does not answer in time", "field": null }))).into_response(),
+        Err(_) => (
+            StatusCode::SERVICE_UNAVAILABLE,
+            Json(serde_json::json!({ "error": "the database does not answer in time", "field": null })),
+        )
+            .into_response(),
     }
 }
 
 /// `GET /api/time`: the server's clock, so that browsers can correct their own.
 async fn time(State(state): State<AppState>) -> Json<serde_json::Value> {
     let now = state.clock.now();
-    Json(serde_json::json!({ "now": now.to_rfc3339_opts(SecondsFormat::Millis, true), "epoch_ms": now.timestamp_millis() }))
+    Json(
+        serde_json::json!({ "now": now.to_rfc3339_opts(SecondsFormat::Millis, true), "epoch_ms": now.timestamp_millis() }),
+    )
 }
 
 #[derive(Deserialize)]
@@ -176,7 +198,11 @@ struct Login {
     password: String,
 }
 
-async fn login(State(state): State<AppState>, ClientAddr(ip): ClientAddr, ApiJson(body): ApiJson<Login>) -> Result<Response, Error> {
+async fn login(
+    State(state): State<AppState>,
+    ClientAddr(ip): ClientAddr,
+    ApiJson(body): ApiJson<Login>,
+) -> Result<Response, Error> {
     let (token, user) = auth::login(&state, ip, &body.username, &body.password).await?;
     let cookie = session_cookie(&token, SESSION_DAYS * 86_400);
     Ok(([(header::SET_COOKIE, cookie)], Json(user)).into_response())
@@ -202,11 +228,19 @@ struct LangChoice {
 
 /// `PUT /api/me/lang` with `{"lang": "fr" | "en"}`: the interface language, kept with the
 /// account so that it follows the user to another device.
-async fn set_lang(State(state): State<AppState>, user: User, ApiJson(body): ApiJson<LangChoice>) -> Result<StatusCode, Error> {
+async fn set_lang(
+    State(state): State<AppState>,
+    user: User,
+    ApiJson(body): ApiJson<LangChoice>,
+) -> Result<StatusCode, Error> {
     if !matches!(body.lang.as_str(), "fr" | "en") {
         return Err(Error::field("lang", format!("{:?} is not a language of Vigie (fr or en)", body.lang)));
     }
-    sqlx::query("UPDATE users SET lang = $1 WHERE id = $2").bind(&body.lang).bind(user.id).execute(state.db.pool()).await?;
+    sqlx::query("UPDATE users SET lang = $1 WHERE id = $2")
+        .bind(&body.lang)
+        .bind(user.id)
+        .execute(state.db.pool())
+        .await?;
     Ok(StatusCode::NO_CONTENT)
 }
 
@@ -215,11 +249,13 @@ async fn set_lang(State(state): State<AppState>, user: User, ApiJson(body): ApiJ
 /// count.
 async fn sites(State(state): State<AppState>, user: User) -> Result<Json<Vec<SiteView>>, Error> {
     let mut conn = state.db.pool().acquire().await?;
-    let rows = sqlx::query("SELECT * FROM sites WHERE $1 IS NULL OR organisation_id = $1 ORDER BY organisation_id, name")
-        .bind(if user.is_staff() { None } else { Some(user.organisation_id.unwrap_or(-1)) })
-        .fetch_all(&mut *conn)
-        .await?;
-    let mut organisations: std::collections::HashMap<i64, (Organisation, vigie_engine::Policy)> = std::collections::HashMap::new();
+    let rows =
+        sqlx::query("SELECT * FROM sites WHERE $1 IS NULL OR organisation_id = $1 ORDER BY organisation_id, name")
+            .bind(if user.is_staff() { None } else { Some(user.organisation_id.unwrap_or(-1)) })
+            .fetch_all(&mut *conn)
+            .await?;
+    let mut organisations: std::collections::HashMap<i64, (Organisation, vigie_engine::Policy)> =
+        std::collections::HashMap::new();
     let mut out = Vec::with_capacity(rows.len());
     for row in rows {
         let site = Site::from_row(&row)?;
@@ -252,11 +288,20 @@ pub(crate) fn site_view(site: Site, organisation: &Organisation, policy: vigie_e
     }
 }
 
-async fn list_incidents(State(state): State<AppState>, user: User, ApiQuery(query): ApiQuery<ListQuery>) -> Result<Response, Error> {
+async fn list_incidents(
+    State(state): State<AppState>,
+    user: User,
+    ApiQuery(query): ApiQuery<ListQuery>,
+) -> Result<Response, Error> {
     Ok(Json(incidents::list(&state, &user, &query).await?).into_response())
 }
 
-async fn create_incident(State(state): State<AppState>, user: User, headers: HeaderMap, ApiJson(body): ApiJson<NewIncident>) -> Result<Response, Error> {
+async fn create_incident(
+    State(state): State<AppState>,
+    user: User,
+    headers: HeaderMap,
+    ApiJson(body): ApiJson<NewIncident>,
+) -> Result<Response, Error> {
     let key = match headers.get("idempotency-key") {
         Some(v) => Some(v.to_str().map_err(|_| Error::field("Idempotency-Key", "must be visible ASCII"))?.to_string()),
         None => None,
@@ -289,53 +334,113 @@ async fn run(state: AppState, user: User, id: i64, action: Action) -> Result<Res
     Ok(Json(incidents::act(&state, &user, id, action).await?).into_response())
 }
 
-async fn acknowledge(State(state): State<AppState>, user: User, Id(id): Id, OptionalJson(body): OptionalJson<Note>) -> Result<Response, Error> {
+async fn acknowledge(
+    State(state): State<AppState>,
+    user: User,
+    Id(id): Id,
+    OptionalJson(body): OptionalJson<Note>,
+) -> Result<Response, Error> {
     run(state, user, id, Action::Acknowledge { note: body.note }).await
 }
 
-async fn on_site(State(state): State<AppState>, user: User, Id(id): Id, OptionalJson(body): OptionalJson<Note>) -> Result<Response, Error> {
+async fn on_site(
+    State(state): State<AppState>,
+    user: User,
+    Id(id): Id,
+    OptionalJson(body): OptionalJson<Note>,
+) -> Result<Response, Error> {
     run(state, user, id, Action::OnSite { note: body.note }).await
 }
 
-async fn dispatch(State(state): State<AppState>, user: User, Id(id): Id, OptionalJson(body): OptionalJson<Note>) -> Result<Response, Error> {
+async fn dispatch(
+    State(state): State<AppState>,
+    user: User,
+    Id(id): Id,
+    OptionalJson(body): OptionalJson<Note>,
+) -> Result<Response, Error> {
     run(state, user, id, Action::Dispatch { note: body.note }).await
 }
 
-async fn on_site_needed(State(state): State<AppState>, user: User, Id(id): Id, ApiJson(body): ApiJson<OnSiteNeeded>) -> Result<Response, Error> {
+async fn on_site_needed(
+    State(state): State<AppState>,
+    user: User,
+    Id(id): Id,
+    ApiJson(body): ApiJson<OnSiteNeeded>,
+) -> Result<Response, Error> {
     run(state, user, id, Action::OnSiteNeeded(body)).await
 }
 
-async fn plan_intervention(State(state): State<AppState>, user: User, Id(id): Id, ApiJson(body): ApiJson<PlanIntervention>) -> Result<Response, Error> {
+async fn plan_intervention(
+    State(state): State<AppState>,
+    user: User,
+    Id(id): Id,
+    ApiJson(body): ApiJson<PlanIntervention>,
+) -> Result<Response, Error> {
     run(state, user, id, Action::PlanIntervention(body)).await
 }
 
-async fn data_loss(State(state): State<AppState>, user: User, Id(id): Id, ApiJson(body): ApiJson<DataLoss>) -> Result<Response, Error> {
+async fn data_loss(
+    State(state): State<AppState>,
+    user: User,
+    Id(id): Id,
+    ApiJson(body): ApiJson<DataLoss>,
+) -> Result<Response, Error> {
     run(state, user, id, Action::DataLoss(body)).await
 }
 
-async fn gdpr_notice(State(state): State<AppState>, user: User, Id(id): Id, ApiJson(body): ApiJson<GdprNotice>) -> Result<Response, Error> {
+async fn gdpr_notice(
+    State(state): State<AppState>,
+    user: User,
+    Id(id): Id,
+    ApiJson(body): ApiJson<GdprNotice>,
+) -> Result<Response, Error> {
     run(state, user, id, Action::GdprNotice(body)).await
 }
 
-async fn correct_type(State(state): State<AppState>, user: User, Id(id): Id, ApiJson(body): ApiJson<TypeCorrection>) -> Result<Response, Error> {
+async fn correct_type(
+    State(state): State<AppState>,
+    user: User,
+    Id(id): Id,
+    ApiJson(body): ApiJson<TypeCorrection>,
+) -> Result<Response, Error> {
     run(state, user, id, Action::CorrectType(body)).await
 }
 
-async fn close(State(state): State<AppState>, user: User, Id(id): Id, OptionalJson(body): OptionalJson<Note>) -> Result<Response, Error> {
+async fn close(
+    State(state): State<AppState>,
+    user: User,
+    Id(id): Id,
+    OptionalJson(body): OptionalJson<Note>,
+) -> Result<Response, Error> {
     run(state, user, id, Action::Close { note: body.note }).await
 }
 
-async fn assign(State(state): State<AppState>, user: User, Id(id): Id, ApiJson(body): ApiJson<vigie_api::Assign>) -> Result<Response, Error> {
+async fn assign(
+    State(state): State<AppState>,
+    user: User,
+    Id(id): Id,
+    ApiJson(body): ApiJson<vigie_api::Assign>,
+) -> Result<Response, Error> {
     run(state, user, id, Action::Assign { user_id: body.user_id }).await
 }
 
 /// `GET /api/staff` (staff): the active members of staff an incident can be assigned to.
 async fn staff(State(state): State<AppState>, user: User) -> Result<Json<Vec<vigie_api::StaffMember>>, Error> {
     user.require_staff()?;
-    let rows = sqlx::query("SELECT id, display_name, role FROM users WHERE active = 1 AND role <> 'client' ORDER BY display_name").fetch_all(state.db.pool()).await?;
+    let rows = sqlx::query(
+        "SELECT id, display_name, role FROM users WHERE active = 1 AND role <> 'client' ORDER BY display_name",
+    )
+    .fetch_all(state.db.pool())
+    .await?;
     let staff = rows
         .iter()
-        .map(|r| Ok(vigie_api::StaffMember { id: crate::db::get(r, "id")?, display_name: crate::db::get(r, "display_name")?, role: crate::db::get(r, "role")? }))
+        .map(|r| {
+            Ok(vigie_api::StaffMember {
+                id: crate::db::get(r, "id")?,
+                display_name: crate::db::get(r, "display_name")?,
+                role: crate::db::get(r, "role")?,
+            })
+        })
         .collect::<Result<Vec<_>, Error>>()?;
     Ok(Json(staff))
 }
@@ -346,7 +451,12 @@ struct UpdateBody {
     message: String,
 }
 
-async fn update(State(state): State<AppState>, user: User, Id(id): Id, ApiJson(body): ApiJson<UpdateBody>) -> Result<Response, Error> {
+async fn update(
+    State(state): State<AppState>,
+    user: User,
+    Id(id): Id,
+    ApiJson(body): ApiJson<UpdateBody>,
+) -> Result<Response, Error> {
     run(state, user, id, Action::Update { message: body.message }).await
 }
 
@@ -357,7 +467,12 @@ struct ReclassifyBody {
     reason: String,
 }
 
-async fn reclassify(State(state): State<AppState>, user: User, Id(id): Id, ApiJson(body): ApiJson<ReclassifyBody>) -> Result<Response, Error> {
+async fn reclassify(
+    State(state): State<AppState>,
+    user: User,
+    Id(id): Id,
+    ApiJson(body): ApiJson<ReclassifyBody>,
+) -> Result<Response, Error> {
     run(state, user, id, Action::Reclassify { priority: body.priority, reason: body.reason }).await
 }
 
@@ -370,7 +485,12 @@ struct ResolveBody {
     personal_data_lost: bool,
 }
 
-async fn resolve(State(state): State<AppState>, user: User, Id(id): Id, ApiJson(body): ApiJson<ResolveBody>) -> Result<Response, Error> {
+async fn resolve(
+    State(state): State<AppState>,
+    user: User,
+    Id(id): Id,
+    ApiJson(body): ApiJson<ResolveBody>,
+) -> Result<Response, Error> {
     let resolution = Resolution {
         root_cause: body.root_cause,
         actions: body.actions,

@@ -14,14 +14,14 @@ use vigie_engine::sla::{self, ClockKind, IncidentTimes, PriorityChange};
 use vigie_engine::{classify, Classification, Contract, Policy, Priority};
 
 use crate::db::{from_ms, get, get_parsed, get_time, to_ms};
-pub use vigie_api::{DataLoss, IncidentView, NewIncident, OnSiteNeeded, PlanIntervention, Source, Status, TypeCorrection};
 use crate::error::Error;
 use crate::events::{self, Event};
 use crate::model::{Organisation, Site, User};
 use crate::notices::{self, ClientNotice};
 use crate::state::AppState;
-
-
+pub use vigie_api::{
+    DataLoss, IncidentView, NewIncident, OnSiteNeeded, PlanIntervention, Source, Status, TypeCorrection,
+};
 
 /// The stored classification.
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -121,7 +121,10 @@ impl Incident {
             zone: get(row, "zone")?,
             assignee_id: get(row, "assignee_id")?,
             assignee_name: get(row, "assignee_name")?,
-            gdpr_notice: gdpr_notice.map(|n| serde_json::from_str(&n)).transpose().map_err(|e| bad("gdpr_notice", e))?,
+            gdpr_notice: gdpr_notice
+                .map(|n| serde_json::from_str(&n))
+                .transpose()
+                .map_err(|e| bad("gdpr_notice", e))?,
         })
     }
 
@@ -142,14 +145,19 @@ impl Incident {
     }
 }
 
-
 /// Builds the view of an incident at `now`.
 ///
 /// # Errors
 /// [`Error::Database`] when the site's calendar is broken.
-pub fn view(incident: &Incident, site: &Site, organisation: &Organisation, now: DateTime<Utc>) -> Result<IncidentView, Error> {
+pub fn view(
+    incident: &Incident,
+    site: &Site,
+    organisation: &Organisation,
+    now: DateTime<Utc>,
+) -> Result<IncidentView, Error> {
     let calendar = site.calendar()?;
-    let clocks = sla::clocks(&incident.times, &incident.policy, &calendar, now).map_err(|e| Error::Database(e.to_string()))?;
+    let clocks =
+        sla::clocks(&incident.times, &incident.policy, &calendar, now).map_err(|e| Error::Database(e.to_string()))?;
     let next_due = sla::most_urgent(&clocks).and_then(|c| c.due);
     let t = &incident.times;
     Ok(IncidentView {
@@ -186,7 +194,9 @@ pub fn view(incident: &Incident, site: &Site, organisation: &Organisation, now: 
         data_loss_description: incident.data_loss_description.clone(),
         callback_phone: incident.callback_phone.clone(),
         zone: incident.zone.clone(),
-        assignee: incident.assignee_id.map(|id| vigie_api::Assignee { id, name: incident.assignee_name.clone().unwrap_or_default() }),
+        assignee: incident
+            .assignee_id
+            .map(|id| vigie_api::Assignee { id, name: incident.assignee_name.clone().unwrap_or_default() }),
         gdpr_notice: incident.gdpr_notice.clone(),
         gdpr_notice_sent_at: t.gdpr_notice_sent_at,
         last_update_at: t.last_update_at,
@@ -289,7 +299,12 @@ pub async fn list(state: &AppState, user: &User, q: &ListQuery) -> Result<Vec<In
         Some("me") => format!(" AND assignee_id = {}", user.id),
         Some(other) => match other.parse::<i64>() {
             Ok(id) => format!(" AND assignee_id = {id}"),
-            Err(_) => return Err(Error::field("assignee", format!("unknown assignee {other:?} (expected me, none or a user's id)"))),
+            Err(_) => {
+                return Err(Error::field(
+                    "assignee",
+                    format!("unknown assignee {other:?} (expected me, none or a user's id)"),
+                ))
+            }
         },
     };
     let sql = format!(
@@ -325,7 +340,6 @@ pub async fn list(state: &AppState, user: &User, q: &ListQuery) -> Result<Vec<In
     }
     Ok(out)
 }
-
 
 /// The longest description kept.
 const MAX_TEXT: usize = 20_000;
@@ -365,7 +379,12 @@ pub(crate) struct Insert<'a> {
 /// the caller's transaction; returns its id.
 pub(crate) async fn insert(conn: &mut AnyConnection, new: Insert<'_>, now: DateTime<Utc>) -> Result<i64, Error> {
     let c = &new.classification;
-    let stored = StoredClassification { rule: c.rule.clone(), reasons: c.reasons.clone(), matched: c.matched.clone(), needs_details: c.needs_details };
+    let stored = StoredClassification {
+        rule: c.rule.clone(),
+        reasons: c.reasons.clone(),
+        matched: c.matched.clone(),
+        needs_details: c.needs_details,
+    };
     let incident_type = c.incident_type();
     let policy = new.policy;
     let placeholder = format!("pending-{}-{}", to_ms(now), new.idempotency_key.as_deref().unwrap_or(""));
@@ -399,7 +418,11 @@ pub(crate) async fn insert(conn: &mut AnyConnection, new: Insert<'_>, now: DateT
     .await?;
     let id: i64 = get(&row, "id")?;
     let reference = format!("INC-{}-{id:06}", new.reported_at.year());
-    sqlx::query("UPDATE incidents SET reference = $1 WHERE id = $2").bind(&reference).bind(id).execute(&mut *conn).await?;
+    sqlx::query("UPDATE incidents SET reference = $1 WHERE id = $2")
+        .bind(&reference)
+        .bind(id)
+        .execute(&mut *conn)
+        .await?;
     events::append(
         conn,
         Some(id),
@@ -430,7 +453,13 @@ pub(crate) async fn insert(conn: &mut AnyConnection, new: Insert<'_>, now: DateT
 /// Judges whether an incident recurs (same type, same site, 3 months) and keeps its
 /// technical review in step: opened, and the client told, when it recurs; closed when a
 /// corrected type makes it no longer recur.
-async fn detect_recurrence(conn: &mut AnyConnection, incident: &Incident, site: &Site, org: &Organisation, now: DateTime<Utc>) -> Result<(), Error> {
+async fn detect_recurrence(
+    conn: &mut AnyConnection,
+    incident: &Incident,
+    site: &Site,
+    org: &Organisation,
+    now: DateTime<Utc>,
+) -> Result<(), Error> {
     let since = incident.times.reported_at - TimeDelta::days(93);
     let incident_type = incident.incident_type.as_str();
     let rows = sqlx::query(
@@ -445,27 +474,56 @@ async fn detect_recurrence(conn: &mut AnyConnection, incident: &Incident, site: 
     .bind(to_ms(since))
     .fetch_all(&mut *conn)
     .await?;
-    let key = |id: String, at: DateTime<Utc>| IncidentKey { id, site: site.id.to_string(), incident_type: incident_type.to_string(), reported_at: at };
+    let key = |id: String, at: DateTime<Utc>| IncidentKey {
+        id,
+        site: site.id.to_string(),
+        incident_type: incident_type.to_string(),
+        reported_at: at,
+    };
     let history = rows
         .iter()
         .map(|r| Ok(key(get::<String>(r, "reference")?, from_ms(get(r, "reported_at")?))))
         .collect::<Result<Vec<_>, Error>>()?;
-    let related: Vec<String> =
-        recurrent_with(&key(incident.reference.clone(), incident.times.reported_at), &history).iter().map(|k| k.id.clone()).collect();
-    let review = sqlx::query("SELECT id, status FROM recurrence_reviews WHERE incident_id = $1").bind(incident.id).fetch_optional(&mut *conn).await?;
+    let related: Vec<String> = recurrent_with(&key(incident.reference.clone(), incident.times.reported_at), &history)
+        .iter()
+        .map(|k| k.id.clone())
+        .collect();
+    let review = sqlx::query("SELECT id, status FROM recurrence_reviews WHERE incident_id = $1")
+        .bind(incident.id)
+        .fetch_optional(&mut *conn)
+        .await?;
     if related.is_empty() {
         sqlx::query("UPDATE incidents SET recurrent = 0 WHERE id = $1").bind(incident.id).execute(&mut *conn).await?;
         // A review opened under the former type, not yet done, ends here with the reason.
         if let Some(review) = review.filter(|r| get::<String>(r, "status").is_ok_and(|s| s != "done")) {
-            let findings = format!("Type corrigé en {incident_type} : l'incident n'est plus récurrent, la revue est sans objet.");
+            let findings =
+                format!("Type corrigé en {incident_type} : l'incident n'est plus récurrent, la revue est sans objet.");
             sqlx::query("UPDATE recurrence_reviews SET status = 'done', findings = $1, closed_at = $2 WHERE id = $3")
                 .bind(&findings)
                 .bind(to_ms(now))
                 .bind(get::<i64>(&review, "id")?)
                 .execute(&mut *conn)
                 .await?;
-            let event_id = events::append(conn, Some(incident.id), Some(site.organisation_id), "review_closed", now, None, json!({ "findings": findings })).await?;
-            notices::queue(conn, incident, site, org, ClientNotice::ReviewClosed { findings: &findings, proposal: None }, event_id, now).await?;
+            let event_id = events::append(
+                conn,
+                Some(incident.id),
+                Some(site.organisation_id),
+                "review_closed",
+                now,
+                None,
+                json!({ "findings": findings }),
+            )
+            .await?;
+            notices::queue(
+                conn,
+                incident,
+                site,
+                org,
+                ClientNotice::ReviewClosed { findings: &findings, proposal: None },
+                event_id,
+                now,
+            )
+            .await?;
         }
         return Ok(());
     }
@@ -490,8 +548,16 @@ async fn detect_recurrence(conn: &mut AnyConnection, incident: &Incident, site: 
     .bind(to_ms(now))
     .execute(&mut *conn)
     .await?;
-    let event_id = events::append(conn, Some(incident.id), Some(site.organisation_id), "recurrence_detected", now, None, json!({ "related": related, "incident_type": incident_type }))
-        .await?;
+    let event_id = events::append(
+        conn,
+        Some(incident.id),
+        Some(site.organisation_id),
+        "recurrence_detected",
+        now,
+        None,
+        json!({ "related": related, "incident_type": incident_type }),
+    )
+    .await?;
     notices::queue(conn, incident, site, org, ClientNotice::ReviewOpened { related: &related }, event_id, now).await?;
     Ok(())
 }
@@ -508,7 +574,9 @@ fn request_hash(request: &NewIncident) -> String {
 /// is refused, so that a second report is never answered with the first one.
 fn replay_of(found: (i64, Option<String>), hash: &str) -> Result<i64, Error> {
     match found {
-        (_, Some(stored)) if stored != hash => Err(Error::field("Idempotency-Key", "was already used with another request; a new report needs a new key")),
+        (_, Some(stored)) if stored != hash => {
+            Err(Error::field("Idempotency-Key", "was already used with another request; a new report needs a new key"))
+        }
         (id, _) => Ok(id),
     }
 }
@@ -520,7 +588,12 @@ fn replay_of(found: (i64, Option<String>), hash: &str) -> Result<i64, Error> {
 /// [`Error::NotFound`] for a site the user may not see, [`Error::BadRequest`] naming the
 /// field at fault (`Idempotency-Key` when the key was used with another request),
 /// [`Error::Forbidden`] when a client sets what only staff may.
-pub async fn create(state: &AppState, user: &User, request: NewIncident, idempotency_key: Option<String>) -> Result<(IncidentView, bool), Error> {
+pub async fn create(
+    state: &AppState,
+    user: &User,
+    request: NewIncident,
+    idempotency_key: Option<String>,
+) -> Result<(IncidentView, bool), Error> {
     let hash = request_hash(&request);
     if let Some(key) = &idempotency_key {
         if key.is_empty() || key.len() > 200 {
@@ -533,7 +606,12 @@ pub async fn create(state: &AppState, user: &User, request: NewIncident, idempot
     }
     let now = state.clock.now();
     let description = required_text("description", &request.description)?;
-    if !user.is_staff() && (request.priority.is_some() || request.source.is_some() || request.reported_at.is_some() || request.priority_reason.is_some()) {
+    if !user.is_staff()
+        && (request.priority.is_some()
+            || request.source.is_some()
+            || request.reported_at.is_some()
+            || request.priority_reason.is_some())
+    {
         return Err(Error::Forbidden("only staff may set priority, priority_reason, source or reported_at".into()));
     }
     let override_reason = match (request.priority, request.priority_reason.as_deref()) {
@@ -564,14 +642,18 @@ pub async fn create(state: &AppState, user: &User, request: NewIncident, idempot
     };
     let organisation = organisation(&mut tx, site.organisation_id).await?;
     let policy = crate::policies::effective(&mut tx, state, &organisation).await?;
-    let callback_phone = request.callback_phone.as_deref().map(str::trim).filter(|p| !p.is_empty()).map(callback_number).transpose()?;
+    let callback_phone =
+        request.callback_phone.as_deref().map(str::trim).filter(|p| !p.is_empty()).map(callback_number).transpose()?;
     // A zone the site lists is a sensitive one: the suggestion weighs it as the
     // questionnaire's box would.
     let zone = request.zone.as_deref().map(str::trim).filter(|z| !z.is_empty()).map(str::to_string);
     let mut answers = request.answers;
     if let Some(zone) = &zone {
         if !site.sensitive_zones.iter().any(|z| z == zone) {
-            return Err(Error::field("zone", format!("{zone:?} is not a zone of this site (its zones: {})", site.sensitive_zones.join(", "))));
+            return Err(Error::field(
+                "zone",
+                format!("{zone:?} is not a zone of this site (its zones: {})", site.sensitive_zones.join(", ")),
+            ));
         }
         answers.get_or_insert_with(Answers::default).sensitive_zone = Some(true);
     }
@@ -613,7 +695,12 @@ pub async fn create(state: &AppState, user: &User, request: NewIncident, idempot
         Err(e) => return Err(e),
     };
     if callback_phone.is_some() || zone.is_some() {
-        sqlx::query("UPDATE incidents SET callback_phone = $1, zone = $2 WHERE id = $3").bind(&callback_phone).bind(&zone).bind(id).execute(&mut *tx).await?;
+        sqlx::query("UPDATE incidents SET callback_phone = $1, zone = $2 WHERE id = $3")
+            .bind(&callback_phone)
+            .bind(&zone)
+            .bind(id)
+            .execute(&mut *tx)
+            .await?;
     }
     let created = load(&mut tx, user, id).await?;
     tx.commit().await?;
@@ -704,7 +791,16 @@ pub async fn act(state: &AppState, user: &User, id: i64, action: Action) -> Resu
         return Err(conflict(&incident, "is closed"));
     }
     let recorded = record(&mut tx, &incident, &action, now).await?;
-    let event_id = events::append(&mut tx, Some(id), Some(incident.organisation_id), recorded.kind, now, Some(user.id), recorded.data).await?;
+    let event_id = events::append(
+        &mut tx,
+        Some(id),
+        Some(incident.organisation_id),
+        recorded.kind,
+        now,
+        Some(user.id),
+        recorded.data,
+    )
+    .await?;
     let updated = load(&mut tx, user, id).await?;
     let site = site(&mut tx, updated.site_id).await?;
     let org = organisation(&mut tx, updated.organisation_id).await?;
@@ -714,7 +810,9 @@ pub async fn act(state: &AppState, user: &User, id: i64, action: Action) -> Resu
             Notice::Update => ClientNotice::Update,
             Notice::Resolution => ClientNotice::Resolution,
             Notice::Reclassification { from, reason } => ClientNotice::Reclassification { from: *from, reason },
-            Notice::InterventionPlanned { planned_for, reason } => ClientNotice::InterventionPlanned { planned_for: *planned_for, reason: reason.as_deref() },
+            Notice::InterventionPlanned { planned_for, reason } => {
+                ClientNotice::InterventionPlanned { planned_for: *planned_for, reason: reason.as_deref() }
+            }
             Notice::Gdpr(content) => ClientNotice::Gdpr(content),
         };
         notices::queue(&mut tx, &updated, &site, &org, notice, event_id, now).await?;
@@ -736,20 +834,29 @@ pub async fn act(state: &AppState, user: &User, id: i64, action: Action) -> Resu
 }
 
 /// Checks an action against the incident's state and writes what it changes.
-async fn record<'a>(tx: &mut AnyConnection, incident: &Incident, action: &'a Action, now: DateTime<Utc>) -> Result<Recorded<'a>, Error> {
+async fn record<'a>(
+    tx: &mut AnyConnection,
+    incident: &Incident,
+    action: &'a Action,
+    now: DateTime<Utc>,
+) -> Result<Recorded<'a>, Error> {
     let t = &incident.times;
     let id = incident.id;
     let stamp = |t: Option<DateTime<Utc>>| t.map(|t| t.to_rfc3339()).unwrap_or_default();
     let note = |n: &Option<String>| optional_text("note", n.as_deref());
     let set = |column: &'static str| format!("UPDATE incidents SET {column} = $1 WHERE id = $2");
     let unresolved = || if t.resolved_at.is_some() { Err(conflict(incident, "is already resolved")) } else { Ok(()) };
-    let acknowledged = || if t.acknowledged_at.is_none() { Err(conflict(incident, "must be taken in charge first")) } else { Ok(()) };
+    let acknowledged =
+        || if t.acknowledged_at.is_none() { Err(conflict(incident, "must be taken in charge first")) } else { Ok(()) };
     let recorded = |kind, data, notice| Ok(Recorded { kind, data, notice });
     match action {
         Action::Acknowledge { note: n } => {
             let n = note(n)?;
             if t.acknowledged_at.is_some() {
-                return Err(conflict(incident, &format!("was already taken in charge at {}", stamp(t.acknowledged_at))));
+                return Err(conflict(
+                    incident,
+                    &format!("was already taken in charge at {}", stamp(t.acknowledged_at)),
+                ));
             }
             sqlx::query(&set("acknowledged_at")).bind(to_ms(now)).bind(id).execute(&mut *tx).await?;
             recorded("acknowledged", json!({ "note": n }), Some(Notice::TakeCharge))
@@ -772,18 +879,21 @@ async fn record<'a>(tx: &mut AnyConnection, incident: &Incident, action: &'a Act
                 return Err(conflict(incident, &format!("has had a technician on site since {}", stamp(t.on_site_at))));
             }
             // Arriving means having left: a dispatch not recorded is recorded with it.
-            sqlx::query("UPDATE incidents SET on_site_at = $1, dispatched_at = COALESCE(dispatched_at, $1) WHERE id = $2")
-                .bind(to_ms(now))
-                .bind(id)
-                .execute(&mut *tx)
-                .await?;
+            sqlx::query(
+                "UPDATE incidents SET on_site_at = $1, dispatched_at = COALESCE(dispatched_at, $1) WHERE id = $2",
+            )
+            .bind(to_ms(now))
+            .bind(id)
+            .execute(&mut *tx)
+            .await?;
             recorded("on_site", json!({ "note": n }), None)
         }
         Action::OnSiteNeeded(OnSiteNeeded { needed, reason }) => {
             let reason = required_text("reason", reason)?;
             unresolved()?;
             if *needed == t.on_site_required {
-                let already = if *needed { "already needs a technician on site" } else { "already needs no technician on site" };
+                let already =
+                    if *needed { "already needs a technician on site" } else { "already needs no technician on site" };
                 return Err(conflict(incident, already));
             }
             sqlx::query(&set("on_site_required")).bind(i64::from(*needed)).bind(id).execute(&mut *tx).await?;
@@ -800,7 +910,8 @@ async fn record<'a>(tx: &mut AnyConnection, incident: &Incident, action: &'a Act
                 return Err(conflict(incident, &format!("has had a technician on site since {}", stamp(t.on_site_at))));
             }
             let calendar = site(&mut *tx, incident.site_id).await?.calendar()?;
-            let clock = sla::clock(ClockKind::InterventionPlanned, t, &incident.policy, &calendar, now).map_err(|e| Error::Database(e.to_string()))?;
+            let clock = sla::clock(ClockKind::InterventionPlanned, t, &incident.policy, &calendar, now)
+                .map_err(|e| Error::Database(e.to_string()))?;
             let Some(due) = clock.due.filter(|_| clock.is_open()) else {
                 return Err(conflict(incident, "has no intervention to plan (a P3 that needs a technician on site)"));
             };
@@ -855,7 +966,10 @@ async fn record<'a>(tx: &mut AnyConnection, incident: &Incident, action: &'a Act
                 return Err(Error::field("known_at", "is more than 30 days before the report"));
             }
             if t.data_loss_known_at.is_some() {
-                return Err(conflict(incident, &format!("has had a data loss recorded since {}", stamp(t.data_loss_known_at))));
+                return Err(conflict(
+                    incident,
+                    &format!("has had a data loss recorded since {}", stamp(t.data_loss_known_at)),
+                ));
             }
             sqlx::query("UPDATE incidents SET data_loss_known_at = $1, data_loss_description = $2 WHERE id = $3")
                 .bind(to_ms(known_at))
@@ -870,14 +984,22 @@ async fn record<'a>(tx: &mut AnyConnection, incident: &Incident, action: &'a Act
             if let Some(first) = missing.first() {
                 return Err(Error::field(*first, format!("required; the notice lacks {}", missing.join(", "))));
             }
-            for (field, text) in [("nature", &content.nature), ("consequences", &content.consequences), ("measures", &content.measures), ("contact", &content.contact)] {
+            for (field, text) in [
+                ("nature", &content.nature),
+                ("consequences", &content.consequences),
+                ("measures", &content.measures),
+                ("contact", &content.contact),
+            ] {
                 required_text(field, text)?;
             }
             if t.data_loss_known_at.is_none() {
                 return Err(conflict(incident, "has no data loss recorded (POST …/data-loss first)"));
             }
             if t.gdpr_notice_sent_at.is_some() {
-                return Err(conflict(incident, &format!("had its GDPR notice sent at {}", stamp(t.gdpr_notice_sent_at))));
+                return Err(conflict(
+                    incident,
+                    &format!("had its GDPR notice sent at {}", stamp(t.gdpr_notice_sent_at)),
+                ));
             }
             sqlx::query("UPDATE incidents SET gdpr_notice = $1, gdpr_notice_sent_at = $2 WHERE id = $3")
                 .bind(serde_json::to_string(content).unwrap_or_default())
@@ -894,7 +1016,11 @@ async fn record<'a>(tx: &mut AnyConnection, incident: &Incident, action: &'a Act
                 return Err(conflict(incident, &format!("is already of type {incident_type}")));
             }
             sqlx::query(&set("incident_type")).bind(&incident_type).bind(id).execute(&mut *tx).await?;
-            recorded("type_corrected", json!({ "from": incident.incident_type, "to": incident_type, "reason": reason }), None)
+            recorded(
+                "type_corrected",
+                json!({ "from": incident.incident_type, "to": incident_type, "reason": reason }),
+                None,
+            )
         }
         Action::Resolve(resolution) => {
             let resolution = Resolution {
@@ -942,25 +1068,44 @@ async fn record<'a>(tx: &mut AnyConnection, incident: &Incident, action: &'a Act
             let name = match user_id {
                 None => None,
                 Some(user_id) => {
-                    let row = sqlx::query("SELECT display_name, role FROM users WHERE id = $1 AND active = 1").bind(user_id).fetch_optional(&mut *tx).await?;
-                    let staff = row.as_ref().map(|r| get::<String>(r, "role")).transpose()?.is_some_and(|role| role != "client");
+                    let row = sqlx::query("SELECT display_name, role FROM users WHERE id = $1 AND active = 1")
+                        .bind(user_id)
+                        .fetch_optional(&mut *tx)
+                        .await?;
+                    let staff = row
+                        .as_ref()
+                        .map(|r| get::<String>(r, "role"))
+                        .transpose()?
+                        .is_some_and(|role| role != "client");
                     match row {
                         Some(row) if staff => Some(get::<String>(&row, "display_name")?),
-                        _ => return Err(Error::field("user_id", format!("{user_id} is not an active member of staff"))),
+                        _ => {
+                            return Err(Error::field("user_id", format!("{user_id} is not an active member of staff")))
+                        }
                     }
                 }
             };
             if incident.assignee_id == *user_id {
                 return Err(conflict(incident, "is already assigned so"));
             }
-            sqlx::query("UPDATE incidents SET assignee_id = $1, assignee_name = $2 WHERE id = $3").bind(user_id).bind(&name).bind(id).execute(&mut *tx).await?;
+            sqlx::query("UPDATE incidents SET assignee_id = $1, assignee_name = $2 WHERE id = $3")
+                .bind(user_id)
+                .bind(&name)
+                .bind(id)
+                .execute(&mut *tx)
+                .await?;
             recorded("assigned", json!({ "from": incident.assignee_name, "to": name }), None)
         }
     }
 }
 
 /// Creates the draft post-mortem of a resolved P1, its timeline filled in from the events.
-async fn draft_postmortem(conn: &mut AnyConnection, incident: &Incident, site: &Site, now: DateTime<Utc>) -> Result<(), Error> {
+async fn draft_postmortem(
+    conn: &mut AnyConnection,
+    incident: &Incident,
+    site: &Site,
+    now: DateTime<Utc>,
+) -> Result<(), Error> {
     // Published, the post-mortem is the client's: the team's internal notes stay out.
     let rows = sqlx::query("SELECT * FROM events WHERE incident_id = $1 AND kind <> $2 ORDER BY id")
         .bind(incident.id)
@@ -992,7 +1137,16 @@ async fn draft_postmortem(conn: &mut AnyConnection, incident: &Incident, site: &
     .bind(to_ms(now))
     .execute(&mut *conn)
     .await?;
-    events::append(conn, Some(incident.id), Some(incident.organisation_id), "postmortem_draft", now, None, json!({ "due": due })).await?;
+    events::append(
+        conn,
+        Some(incident.id),
+        Some(incident.organisation_id),
+        "postmortem_draft",
+        now,
+        None,
+        json!({ "due": due }),
+    )
+    .await?;
     Ok(())
 }
 
@@ -1013,9 +1167,15 @@ fn channel_fr(channel: &str) -> &'static str {
 /// [`Error::BadRequest`] on `callback_phone`.
 fn callback_number(phone: &str) -> Result<String, Error> {
     let digits = phone.chars().filter(char::is_ascii_digit).count();
-    let allowed = phone.chars().enumerate().all(|(i, c)| c.is_ascii_digit() || matches!(c, ' ' | '.' | '-' | '(' | ')') || (c == '+' && i == 0));
+    let allowed = phone
+        .chars()
+        .enumerate()
+        .all(|(i, c)| c.is_ascii_digit() || matches!(c, ' ' | '.' | '-' | '(' | ')') || (c == '+' && i == 0));
     if !allowed || !(6..=15).contains(&digits) {
-        return Err(Error::field("callback_phone", format!("{phone:?} is not a phone number (digits, an optional leading +)")));
+        return Err(Error::field(
+            "callback_phone",
+            format!("{phone:?} is not a phone number (digits, an optional leading +)"),
+        ));
     }
     Ok(phone.to_string())
 }
@@ -1041,7 +1201,8 @@ pub fn describe_event(kind: &str, data: &str) -> String {
         "resolved" => format!("Résolu. Cause : {}. Actions : {}", s("root_cause"), s("actions")),
         "closed" => "Incident clos".to_string(),
         "alert" => {
-            let clock = serde_json::from_value::<vigie_engine::sla::ClockKind>(data["clock"].clone()).map_or_else(|_| s("clock"), |k| crate::notify::clock_label(k).to_string());
+            let clock = serde_json::from_value::<vigie_engine::sla::ClockKind>(data["clock"].clone())
+                .map_or_else(|_| s("clock"), |k| crate::notify::clock_label(k).to_string());
             let level = if s("level") == "breached" { "dépassé" } else { "à risque" };
             format!("Alerte SLA : {clock} {level}")
         }

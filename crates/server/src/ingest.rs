@@ -83,12 +83,18 @@ enum Outcome {
 }
 
 /// Handles the webhook; answers what it did with each alert.
-pub async fn alertmanager(State(state): State<AppState>, headers: HeaderMap, request: Request) -> Result<Response, Error> {
+pub async fn alertmanager(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    request: Request,
+) -> Result<Response, Error> {
     let organisation = caller(&state, &headers).await?;
     let bytes = json_body(request).await?;
     let mut deserializer = serde_json::Deserializer::from_slice(&bytes);
-    let hook = serde_path_to_error::deserialize::<_, Webhook>(&mut deserializer)
-        .map_err(|e| Error::BadRequest { field: Some(e.path().to_string()).filter(|p| p != "."), message: format!("not an Alertmanager webhook: {}", e.inner()) })?;
+    let hook = serde_path_to_error::deserialize::<_, Webhook>(&mut deserializer).map_err(|e| Error::BadRequest {
+        field: Some(e.path().to_string()).filter(|p| p != "."),
+        message: format!("not an Alertmanager webhook: {}", e.inner()),
+    })?;
     deserializer.end().map_err(|e| Error::BadRequest { field: None, message: format!("invalid JSON body: {e}") })?;
     if hook.alerts.len() > MAX_ALERTS {
         return Err(Error::field("alerts", format!("at most {MAX_ALERTS} alerts per webhook")));
@@ -96,7 +102,8 @@ pub async fn alertmanager(State(state): State<AppState>, headers: HeaderMap, req
     let mut results = Vec::with_capacity(hook.alerts.len());
     let mut changed = false;
     for (i, raw) in hook.alerts.into_iter().enumerate() {
-        let fingerprint = raw.get("fingerprint").and_then(Value::as_str).map(|f| f.chars().take(MAX_FINGERPRINT).collect::<String>());
+        let fingerprint =
+            raw.get("fingerprint").and_then(Value::as_str).map(|f| f.chars().take(MAX_FINGERPRINT).collect::<String>());
         let outcome = match read_alert(i, raw) {
             Ok(alert) => take(&state, &organisation, i, &alert).await,
             Err(e) => Err(e),
@@ -137,7 +144,10 @@ async fn caller(state: &AppState, headers: &HeaderMap) -> Result<Organisation, E
         .map(str::trim)
         .filter(|t| !t.is_empty())
         .ok_or(Error::Unauthorized)?;
-    let row = sqlx::query("SELECT * FROM organisations WHERE api_token_hash = $1").bind(token_hash(token)).fetch_optional(state.db.pool()).await?;
+    let row = sqlx::query("SELECT * FROM organisations WHERE api_token_hash = $1")
+        .bind(token_hash(token))
+        .fetch_optional(state.db.pool())
+        .await?;
     Organisation::from_row(&row.ok_or(Error::Unauthorized)?)
 }
 
@@ -150,7 +160,10 @@ fn read_alert(i: usize, raw: Value) -> Result<Alert, Error> {
     let alert: Alert = serde_path_to_error::deserialize(raw).map_err(|e| {
         let path = e.path().to_string();
         let message = e.inner().to_string();
-        let missing = message.strip_prefix("missing field `").and_then(|rest| rest.split_once('`')).map(|(name, _)| name.to_string());
+        let missing = message
+            .strip_prefix("missing field `")
+            .and_then(|rest| rest.split_once('`'))
+            .map(|(name, _)| name.to_string());
         match missing {
             Some(name) => Error::field(at(&name), "required"),
             None if path == "." => Error::field(format!("alerts[{i}]"), message),
@@ -209,7 +222,16 @@ async fn take(state: &AppState, organisation: &Organisation, i: usize, alert: &A
             AlertStatus::Resolved => "supervision_resolved",
             AlertStatus::Firing => "supervision_alert",
         };
-        events::append(&mut tx, Some(id), Some(organisation.id), kind, now, None, json!({ "summary": summary, "fingerprint": fingerprint })).await?;
+        events::append(
+            &mut tx,
+            Some(id),
+            Some(organisation.id),
+            kind,
+            now,
+            None,
+            json!({ "summary": summary, "fingerprint": fingerprint }),
+        )
+        .await?;
         tx.commit().await?;
         return Ok(Outcome::Updated(id));
     }
@@ -249,15 +271,22 @@ async fn take(state: &AppState, organisation: &Organisation, i: usize, alert: &A
     Ok(Outcome::Created(id))
 }
 
-async fn pick_site(conn: &mut sqlx::AnyConnection, organisation: &Organisation, i: usize, label: Option<&String>) -> Result<Site, Error> {
+async fn pick_site(
+    conn: &mut sqlx::AnyConnection,
+    organisation: &Organisation,
+    i: usize,
+    label: Option<&String>,
+) -> Result<Site, Error> {
     let field = format!("alerts[{i}].labels.site");
     let row = match label {
-        Some(name) => sqlx::query("SELECT * FROM sites WHERE organisation_id = $1 AND (name = $2 OR CAST(id AS TEXT) = $2)")
-            .bind(organisation.id)
-            .bind(name)
-            .fetch_optional(&mut *conn)
-            .await?
-            .ok_or_else(|| Error::field(field, format!("no site {name:?} for this organisation")))?,
+        Some(name) => {
+            sqlx::query("SELECT * FROM sites WHERE organisation_id = $1 AND (name = $2 OR CAST(id AS TEXT) = $2)")
+                .bind(organisation.id)
+                .bind(name)
+                .fetch_optional(&mut *conn)
+                .await?
+                .ok_or_else(|| Error::field(field, format!("no site {name:?} for this organisation")))?
+        }
         None => sqlx::query("SELECT * FROM sites WHERE organisation_id = $1 ORDER BY id LIMIT 1")
             .bind(organisation.id)
             .fetch_optional(&mut *conn)

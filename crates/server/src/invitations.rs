@@ -17,10 +17,10 @@ use crate::admin::check_password;
 use crate::auth::{new_token, token_hash};
 use crate::db::{from_ms, get, to_ms};
 use crate::error::Error;
+use crate::events;
 use crate::extract::ApiJson;
 use crate::notify::{Channel, Outgoing};
 use crate::state::{AppState, SessionEnd};
-use crate::events;
 
 /// How long an invitation's link stays valid.
 pub const INVITATION_DAYS: i64 = 7;
@@ -52,7 +52,12 @@ pub(crate) fn base_url(state: &AppState, headers: &HeaderMap) -> String {
 ///
 /// # Errors
 /// [`Error::Database`]; [`Error::Io`] when no random token can be drawn.
-pub(crate) async fn invite(conn: &mut AnyConnection, invitee: &Invitee<'_>, base: &str, now: DateTime<Utc>) -> Result<(), Error> {
+pub(crate) async fn invite(
+    conn: &mut AnyConnection,
+    invitee: &Invitee<'_>,
+    base: &str,
+    now: DateTime<Utc>,
+) -> Result<(), Error> {
     let token = new_token()?;
     sqlx::query("DELETE FROM invitations WHERE user_id = $1").bind(invitee.id).execute(&mut *conn).await?;
     sqlx::query("INSERT INTO invitations (token_hash, user_id, created_at, expires_at) VALUES ($1, $2, $3, $4)")
@@ -62,7 +67,8 @@ pub(crate) async fn invite(conn: &mut AnyConnection, invitee: &Invitee<'_>, base
         .bind(to_ms(now + TimeDelta::days(INVITATION_DAYS)))
         .execute(&mut *conn)
         .await?;
-    let event = events::append(conn, None, None, "invitation_sent", now, None, json!({ "user_id": invitee.id })).await?;
+    let event =
+        events::append(conn, None, None, "invitation_sent", now, None, json!({ "user_id": invitee.id })).await?;
     let body = format!(
         "Bonjour {name},\n\n\
          Un compte Vigie a été ouvert pour vous (identifiant : {username}).\n\
@@ -99,14 +105,20 @@ pub struct Acceptance {
 /// [`Error::BadRequest`] on `token` for a link unknown, spent or expired, and on `password`
 /// for a password refused; [`Error::Database`].
 pub async fn accept(State(state): State<AppState>, ApiJson(form): ApiJson<Acceptance>) -> Result<StatusCode, Error> {
-    let expired = || Error::field("token", "this link is unknown, already used or expired: ask your administrator for a new invitation");
+    let expired = || {
+        Error::field(
+            "token",
+            "this link is unknown, already used or expired: ask your administrator for a new invitation",
+        )
+    };
     let hash = token_hash(form.token.trim());
     let row = sqlx::query("SELECT invitations.user_id, invitations.expires_at, users.username FROM invitations JOIN users ON users.id = invitations.user_id WHERE invitations.token_hash = $1 AND users.active = 1")
         .bind(&hash)
         .fetch_optional(state.db.pool())
         .await?
         .ok_or_else(expired)?;
-    let (user_id, expires_at, username): (i64, i64, String) = (get(&row, "user_id")?, get(&row, "expires_at")?, get(&row, "username")?);
+    let (user_id, expires_at, username): (i64, i64, String) =
+        (get(&row, "user_id")?, get(&row, "expires_at")?, get(&row, "username")?);
     if from_ms(expires_at) <= state.clock.now() {
         return Err(expired());
     }
@@ -118,7 +130,11 @@ pub async fn accept(State(state): State<AppState>, ApiJson(form): ApiJson<Accept
     if spent.rows_affected() != 1 {
         return Err(expired());
     }
-    sqlx::query("UPDATE users SET password_hash = $1 WHERE id = $2").bind(password_hash).bind(user_id).execute(&mut *tx).await?;
+    sqlx::query("UPDATE users SET password_hash = $1 WHERE id = $2")
+        .bind(password_hash)
+        .bind(user_id)
+        .execute(&mut *tx)
+        .await?;
     sqlx::query("DELETE FROM sessions WHERE user_id = $1").bind(user_id).execute(&mut *tx).await?;
     crate::throttle::forget_account(&mut tx, &username).await?;
     tx.commit().await?;

@@ -31,7 +31,12 @@ use crate::config::Http;
 ///
 /// # Errors
 /// None so far: a failed accept (too many open files) is logged and retried.
-pub async fn serve(listener: TcpListener, router: Router, http: Http, shutdown: CancellationToken) -> std::io::Result<()> {
+pub async fn serve(
+    listener: TcpListener,
+    router: Router,
+    http: Http,
+    shutdown: CancellationToken,
+) -> std::io::Result<()> {
     let connections = Arc::new(Semaphore::new(http.max_connections));
     let graceful = GracefulShutdown::new();
     let mut builder = hyper::server::conn::http1::Builder::new();
@@ -63,7 +68,8 @@ pub async fn serve(listener: TcpListener, router: Router, http: Http, shutdown: 
             request.extensions_mut().insert(ConnectInfo::<SocketAddr>(peer));
             request
         });
-        let connection = graceful.watch(builder.serve_connection(TokioIo::new(stream), TowerToHyperService::new(service)));
+        let connection =
+            graceful.watch(builder.serve_connection(TokioIo::new(stream), TowerToHyperService::new(service)));
         tokio::spawn(async move {
             // A client that goes away mid-request, or a header read that timed out, is no
             // failure of the server.

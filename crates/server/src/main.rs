@@ -105,12 +105,16 @@ fn serve_options(args: &[String]) -> Result<Options, Error> {
 
 /// The one name and the database URL of `api-token NAME` and `password NAME`.
 fn name_and_database(command: &str, what: &str, args: &[String]) -> Result<(String, String), Error> {
-    let mut database_url = std::env::var("DATABASE_URL").ok().filter(|v| !v.is_empty()).unwrap_or_else(|| "sqlite://data/vigie.db".into());
+    let mut database_url =
+        std::env::var("DATABASE_URL").ok().filter(|v| !v.is_empty()).unwrap_or_else(|| "sqlite://data/vigie.db".into());
     let mut name = None;
     let mut args = args.iter();
     while let Some(arg) = args.next() {
         match arg.as_str() {
-            "--database-url" => database_url = args.next().cloned().ok_or_else(|| Error::Usage("--database-url needs a value".into()))?,
+            "--database-url" => {
+                database_url =
+                    args.next().cloned().ok_or_else(|| Error::Usage("--database-url needs a value".into()))?
+            }
             other if name.is_none() && !other.starts_with("--") => name = Some(other.to_string()),
             other => return Err(Error::Usage(format!("unexpected argument {other:?}\n\n{USAGE}"))),
         }
@@ -159,7 +163,10 @@ fn serve(args: &[String]) -> Result<ExitCode, Error> {
     runtime.block_on(async {
         let running = server::start(options).await?;
         if !dist.join("index.html").is_file() {
-            eprintln!("vigie: warning: {} has no index.html; build the app with `trunk build --release`", dist.display());
+            eprintln!(
+                "vigie: warning: {} has no index.html; build the app with `trunk build --release`",
+                dist.display()
+            );
         }
         println!("Vigie is listening on http://{}/", running.addr);
         if demo_mode {
@@ -170,14 +177,17 @@ fn serve(args: &[String]) -> Result<ExitCode, Error> {
             let config = &running.state.config;
             let spool = config.spool_dir();
             match (config.smtp.is_some(), config.sms.is_some()) {
-                (false, false) => println!("Emails and SMS go to {} (no SMTP server or SMS gateway configured).", spool.display()),
+                (false, false) => {
+                    println!("Emails and SMS go to {} (no SMTP server or SMS gateway configured).", spool.display())
+                }
                 (true, false) => println!("SMS go to {} (no SMS gateway configured).", spool.join("sms").display()),
                 (false, true) => println!("Emails go to {} (no SMTP server configured).", spool.join("mail").display()),
                 (true, true) => {}
             }
         }
         let mut running = running;
-        let mut terminate = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()).map_err(Error::Io)?;
+        let mut terminate =
+            tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()).map_err(Error::Io)?;
         tokio::select! {
             result = &mut running.task => {
                 result.map_err(|e| Error::Io(std::io::Error::other(e)))?.map_err(Error::Io)?;

@@ -40,7 +40,12 @@ pub struct NewMessage {
 /// [`Error::NotFound`] for an incident the user may not see; [`Error::Forbidden`] for a
 /// client's internal note; [`Error::Conflict`] once the incident is closed; a field error
 /// on `text`.
-pub async fn post(State(state): State<AppState>, user: User, Id(id): Id, ApiJson(body): ApiJson<NewMessage>) -> Result<(StatusCode, Json<MessageView>), Error> {
+pub async fn post(
+    State(state): State<AppState>,
+    user: User,
+    Id(id): Id,
+    ApiJson(body): ApiJson<NewMessage>,
+) -> Result<(StatusCode, Json<MessageView>), Error> {
     let text = required_text("text", &body.text)?;
     if body.internal && !user.is_staff() {
         return Err(Error::Forbidden("only staff write internal notes".into()));
@@ -52,7 +57,16 @@ pub async fn post(State(state): State<AppState>, user: User, Id(id): Id, ApiJson
         return Err(Error::Conflict(format!("{} is closed: open a new incident", incident.reference)));
     }
     let kind = if body.internal { INTERNAL_NOTE } else { "message" };
-    let event = events::append(&mut tx, Some(id), Some(incident.organisation_id), kind, now, Some(user.id), json!({ "text": text })).await?;
+    let event = events::append(
+        &mut tx,
+        Some(id),
+        Some(incident.organisation_id),
+        kind,
+        now,
+        Some(user.id),
+        json!({ "text": text }),
+    )
+    .await?;
     // The staff's word reaches the reporter where they are, not only on the page.
     if !body.internal && user.is_staff() {
         let reporter = sqlx::query("SELECT users.display_name, users.email FROM incidents JOIN users ON users.id = incidents.created_by WHERE incidents.id = $1 AND users.role = 'client'")
@@ -67,7 +81,10 @@ pub async fn post(State(state): State<AppState>, user: User, Id(id): Id, ApiJson
                     recipient: name,
                     address: email,
                     subject: format!("{} — message du support", incident.reference),
-                    body: format!("{}\n\n{text}\n\n— {}\nRépondez depuis la page de l'incident.\n", incident.reference, user.display_name),
+                    body: format!(
+                        "{}\n\n{text}\n\n— {}\nRépondez depuis la page de l'incident.\n",
+                        incident.reference, user.display_name
+                    ),
                 };
                 crate::notify::enqueue(&mut tx, Some(id), event, message, now).await?;
             }
@@ -76,7 +93,14 @@ pub async fn post(State(state): State<AppState>, user: User, Id(id): Id, ApiJson
     tx.commit().await?;
     state.outbox.notify_one();
     state.changed().await;
-    let written = MessageView { id: event, author: user.display_name.clone(), role: user.role.to_string(), text, internal: body.internal, at: now };
+    let written = MessageView {
+        id: event,
+        author: user.display_name.clone(),
+        role: user.role.to_string(),
+        text,
+        internal: body.internal,
+        at: now,
+    };
     Ok((StatusCode::CREATED, Json(written)))
 }
 

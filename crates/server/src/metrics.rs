@@ -62,7 +62,11 @@ pub async fn track(State(state): State<AppState>, request: Request, next: Next) 
 /// Whether the request bears the metrics token. The digests are compared, so that the
 /// time taken does not tell how much of a guess was right.
 fn authorised(expected: &str, headers: &HeaderMap) -> bool {
-    let given = headers.get(header::AUTHORIZATION).and_then(|v| v.to_str().ok()).and_then(|v| v.strip_prefix("Bearer ")).unwrap_or_default();
+    let given = headers
+        .get(header::AUTHORIZATION)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.strip_prefix("Bearer "))
+        .unwrap_or_default();
     Sha256::digest(given.trim().as_bytes()) == Sha256::digest(expected.trim().as_bytes())
 }
 
@@ -76,14 +80,20 @@ const COUNTS: &str = "SELECT CAST('open' AS TEXT) AS family, priority AS a, CAST
 pub async fn render(State(state): State<AppState>, headers: HeaderMap) -> Result<Response, Error> {
     let Some(token) = &state.config.metrics_token else { return Err(Error::NotFound) };
     if !authorised(token, &headers) {
-        return Ok((StatusCode::UNAUTHORIZED, [(header::WWW_AUTHENTICATE, "Bearer")], axum::Json(serde_json::json!({ "error": "the metrics token is required", "field": null }))).into_response());
+        return Ok((
+            StatusCode::UNAUTHORIZED,
+            [(header::WWW_AUTHENTICATE, "Bearer")],
+            axum::Json(serde_json::json!({ "error": "the metrics token is required", "field": null })),
+        )
+            .into_response());
     }
     let rows = sqlx::query(COUNTS).fetch_all(state.db.pool()).await?;
     let mut open = [("P1", 0i64), ("P2", 0), ("P3", 0)];
     let mut alerts = [("at_risk", 0i64), ("breached", 0)];
     let mut outbox = Vec::new();
     for row in rows {
-        let (family, a, b, n): (String, String, String, i64) = (row.try_get("family")?, row.try_get("a")?, row.try_get("b")?, row.try_get("n")?);
+        let (family, a, b, n): (String, String, String, i64) =
+            (row.try_get("family")?, row.try_get("a")?, row.try_get("b")?, row.try_get("n")?);
         match family.as_str() {
             "open" => open.iter_mut().filter(|(p, _)| *p == a).for_each(|(_, count)| *count = n),
             "alert" => alerts.iter_mut().filter(|(l, _)| *l == a).for_each(|(_, count)| *count = n),
@@ -92,7 +102,10 @@ pub async fn render(State(state): State<AppState>, headers: HeaderMap) -> Result
     }
     outbox.sort();
     let mut out = String::new();
-    let _ = writeln!(out, "# HELP vigie_open_incidents Incidents not closed, by priority.\n# TYPE vigie_open_incidents gauge");
+    let _ = writeln!(
+        out,
+        "# HELP vigie_open_incidents Incidents not closed, by priority.\n# TYPE vigie_open_incidents gauge"
+    );
     for (p, n) in open {
         let _ = writeln!(out, "vigie_open_incidents{{priority=\"{p}\"}} {n}");
     }
@@ -106,7 +119,10 @@ pub async fn render(State(state): State<AppState>, headers: HeaderMap) -> Result
     }
     let _ = writeln!(out, "# HELP vigie_password_checks_total Password hashes and checks computed.\n# TYPE vigie_password_checks_total counter");
     let _ = writeln!(out, "vigie_password_checks_total {}", state.passwords.computed());
-    let _ = writeln!(out, "# HELP vigie_event_streams_total Event streams opened.\n# TYPE vigie_event_streams_total counter");
+    let _ = writeln!(
+        out,
+        "# HELP vigie_event_streams_total Event streams opened.\n# TYPE vigie_event_streams_total counter"
+    );
     let _ = writeln!(out, "vigie_event_streams_total {}", state.metrics.sse.load(Ordering::Relaxed));
     let _ = writeln!(out, "# HELP vigie_http_request_duration_seconds HTTP request latency.\n# TYPE vigie_http_request_duration_seconds histogram");
     if let Ok(h) = state.metrics.latency.lock() {

@@ -137,7 +137,10 @@ impl Organisation {
             id: get(row, "id")?,
             name: get(row, "name")?,
             contract: get_parsed(row, "contract")?,
-            policy: policy.map(|p| serde_json::from_str(&p)).transpose().map_err(|e| Error::Database(format!("policy: {e}")))?,
+            policy: policy
+                .map(|p| serde_json::from_str(&p))
+                .transpose()
+                .map_err(|e| Error::Database(format!("policy: {e}")))?,
             contacts: get_json(row, "contacts")?,
         })
     }
@@ -168,7 +171,8 @@ impl Site {
     /// # Errors
     /// [`Error::Database`] when the stored calendar is no longer valid.
     pub fn calendar(&self) -> Result<Calendar, Error> {
-        Calendar::try_from(self.calendar.clone()).map_err(|e| Error::Database(format!("site {} calendar: {e}", self.id)))
+        Calendar::try_from(self.calendar.clone())
+            .map_err(|e| Error::Database(format!("site {} calendar: {e}", self.id)))
     }
 
     pub(crate) fn from_row(row: &AnyRow) -> Result<Site, Error> {

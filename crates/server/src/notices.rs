@@ -63,7 +63,9 @@ impl ClientNotice<'_> {
 pub fn people<'a>(org: &'a Organisation, site: &'a Site, recipient: Recipient) -> Vec<&'a Contact> {
     match (recipient, &site.technical_contact) {
         (Recipient::TechnicalContact, Some(own)) => vec![own],
-        (Recipient::TechnicalContact, None) => org.contacts.iter().filter(|c| c.kind == ContactKind::Technical).collect(),
+        (Recipient::TechnicalContact, None) => {
+            org.contacts.iter().filter(|c| c.kind == ContactKind::Technical).collect()
+        }
         (Recipient::Management, _) => org.contacts.iter().filter(|c| c.kind == ContactKind::Management).collect(),
     }
 }
@@ -92,12 +94,24 @@ pub async fn queue(
     for recipient in to.recipients {
         for contact in people(org, site, recipient) {
             if to.channels.contains(&Channel::Email) && !contact.email.is_empty() {
-                let m = Outgoing { channel: notify::Channel::Email, recipient: contact.name.clone(), address: contact.email.clone(), subject: subject.clone(), body: body.clone() };
+                let m = Outgoing {
+                    channel: notify::Channel::Email,
+                    recipient: contact.name.clone(),
+                    address: contact.email.clone(),
+                    subject: subject.clone(),
+                    body: body.clone(),
+                };
                 notify::enqueue(conn, Some(incident.id), event_id, m, now).await?;
             }
             if to.channels.contains(&Channel::Sms) && !contact.phone.is_empty() {
                 let text = format!("{subject} — détails par email. Mileo Technology");
-                let m = Outgoing { channel: notify::Channel::Sms, recipient: contact.name.clone(), address: contact.phone.clone(), subject: subject.clone(), body: text };
+                let m = Outgoing {
+                    channel: notify::Channel::Sms,
+                    recipient: contact.name.clone(),
+                    address: contact.phone.clone(),
+                    subject: subject.clone(),
+                    body: text,
+                };
                 notify::enqueue(conn, Some(incident.id), event_id, m, now).await?;
             }
         }
@@ -106,10 +120,17 @@ pub async fn queue(
 }
 
 /// The subject and body of a notice.
-async fn compose(conn: &mut AnyConnection, incident: &Incident, site: &Site, notice: ClientNotice<'_>, now: DateTime<Utc>) -> Result<(String, String), Error> {
+async fn compose(
+    conn: &mut AnyConnection,
+    incident: &Incident,
+    site: &Site,
+    notice: ClientNotice<'_>,
+    now: DateTime<Utc>,
+) -> Result<(String, String), Error> {
     let calendar = site.calendar()?;
     let tz = calendar.time_zone();
-    let plan = communication::plan(&incident.times, &incident.policy, &calendar).map_err(|e| Error::Database(e.to_string()))?;
+    let plan = communication::plan(&incident.times, &incident.policy, &calendar)
+        .map_err(|e| Error::Database(e.to_string()))?;
     let next_update = plan.notices.iter().find(|n| n.kind == NoticeKind::Update).map(|n| local(n.due, tz));
     let reference = &incident.reference;
     let priority = incident.priority;
@@ -214,10 +235,11 @@ fn capitalised(s: &str) -> String {
 }
 
 async fn last_message(conn: &mut AnyConnection, incident_id: i64) -> Result<String, Error> {
-    let row = sqlx::query("SELECT data FROM events WHERE incident_id = $1 AND kind = 'update' ORDER BY id DESC LIMIT 1")
-        .bind(incident_id)
-        .fetch_optional(&mut *conn)
-        .await?;
+    let row =
+        sqlx::query("SELECT data FROM events WHERE incident_id = $1 AND kind = 'update' ORDER BY id DESC LIMIT 1")
+            .bind(incident_id)
+            .fetch_optional(&mut *conn)
+            .await?;
     let data: String = row.map(|r| get(&r, "data")).transpose()?.unwrap_or_default();
     let value: serde_json::Value = serde_json::from_str(&data).unwrap_or_default();
     Ok(value.get("message").and_then(|m| m.as_str()).unwrap_or_default().to_string())

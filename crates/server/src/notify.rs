@@ -54,7 +54,13 @@ pub(crate) struct Outgoing {
     pub body: String,
 }
 
-pub(crate) async fn enqueue(conn: &mut AnyConnection, incident_id: Option<i64>, event_id: i64, m: Outgoing, now: DateTime<Utc>) -> Result<(), Error> {
+pub(crate) async fn enqueue(
+    conn: &mut AnyConnection,
+    incident_id: Option<i64>,
+    event_id: i64,
+    m: Outgoing,
+    now: DateTime<Utc>,
+) -> Result<(), Error> {
     sqlx::query(
         "INSERT INTO outbox (incident_id, event_id, channel, recipient, address, subject, body, next_attempt_at)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
@@ -92,9 +98,10 @@ pub async fn queue_alert(
     now: DateTime<Utc>,
 ) -> Result<(), Error> {
     let tz = site.calendar()?.time_zone();
-    let rows = sqlx::query("SELECT display_name, email FROM users WHERE role = 'supervisor' AND active = 1 AND email <> ''")
-        .fetch_all(&mut *conn)
-        .await?;
+    let rows =
+        sqlx::query("SELECT display_name, email FROM users WHERE role = 'supervisor' AND active = 1 AND email <> ''")
+            .fetch_all(&mut *conn)
+            .await?;
     let what = if breached { "DÉPASSÉ" } else { "à risque" };
     let subject = format!("[{}] SLA {} {what} ({})", incident.reference, clock_label(clock), incident.priority);
     let body = format!(
@@ -106,7 +113,13 @@ pub async fn queue_alert(
         local(due, tz)
     );
     for row in rows {
-        let m = Outgoing { channel: Channel::Email, recipient: get(&row, "display_name")?, address: get(&row, "email")?, subject: subject.clone(), body: body.clone() };
+        let m = Outgoing {
+            channel: Channel::Email,
+            recipient: get(&row, "display_name")?,
+            address: get(&row, "email")?,
+            subject: subject.clone(),
+            body: body.clone(),
+        };
         enqueue(conn, Some(incident.id), event_id, m, now).await?;
     }
     Ok(())
@@ -149,10 +162,12 @@ pub async fn deliver_due(state: &AppState) -> Result<usize, Error> {
     let now = state.clock.now();
     // Pending messages that are due, and messages whose sender died while sending (its
     // claim lapsed).
-    let rows = sqlx::query("SELECT * FROM outbox WHERE status IN ('pending', 'sending') AND next_attempt_at <= $1 ORDER BY id LIMIT 50")
-        .bind(to_ms(now))
-        .fetch_all(state.db.pool())
-        .await?;
+    let rows = sqlx::query(
+        "SELECT * FROM outbox WHERE status IN ('pending', 'sending') AND next_attempt_at <= $1 ORDER BY id LIMIT 50",
+    )
+    .bind(to_ms(now))
+    .fetch_all(state.db.pool())
+    .await?;
     let mut tried = 0;
     for row in rows {
         if state.shutdown.is_cancelled() {
@@ -195,7 +210,12 @@ async fn deliver_one(state: &AppState, row: &AnyRow) -> Result<(), Error> {
     let now = state.clock.now();
     let mut tx = state.db.begin().await?;
     let organisation_id: Option<i64> = match incident_id {
-        Some(i) => sqlx::query("SELECT organisation_id FROM incidents WHERE id = $1").bind(i).fetch_optional(&mut *tx).await?.map(|r| get(&r, "organisation_id")).transpose()?,
+        Some(i) => sqlx::query("SELECT organisation_id FROM incidents WHERE id = $1")
+            .bind(i)
+            .fetch_optional(&mut *tx)
+            .await?
+            .map(|r| get(&r, "organisation_id"))
+            .transpose()?,
         None => None,
     };
     match result {
@@ -206,20 +226,30 @@ async fn deliver_one(state: &AppState, row: &AnyRow) -> Result<(), Error> {
                 .bind(id)
                 .execute(&mut *tx)
                 .await?;
-            events::append(&mut tx, incident_id, organisation_id, "notification_delivered", now, None, json!({ "channel": channel, "recipient": recipient, "subject": subject, "via": how }))
-                .await?;
+            events::append(
+                &mut tx,
+                incident_id,
+                organisation_id,
+                "notification_delivered",
+                now,
+                None,
+                json!({ "channel": channel, "recipient": recipient, "subject": subject, "via": how }),
+            )
+            .await?;
         }
         Err(e) => {
             let give_up = attempts >= MAX_ATTEMPTS;
             let backoff = TimeDelta::seconds((5i64 << (attempts - 1).min(10)).min(3600));
-            sqlx::query("UPDATE outbox SET status = $1, attempts = $2, next_attempt_at = $3, last_error = $4 WHERE id = $5")
-                .bind(if give_up { "failed" } else { "pending" })
-                .bind(attempts)
-                .bind(to_ms(now + backoff))
-                .bind(e.to_string())
-                .bind(id)
-                .execute(&mut *tx)
-                .await?;
+            sqlx::query(
+                "UPDATE outbox SET status = $1, attempts = $2, next_attempt_at = $3, last_error = $4 WHERE id = $5",
+            )
+            .bind(if give_up { "failed" } else { "pending" })
+            .bind(attempts)
+            .bind(to_ms(now + backoff))
+            .bind(e.to_string())
+            .bind(id)
+            .execute(&mut *tx)
+            .await?;
             events::append(
                 &mut tx,
                 incident_id,
@@ -257,8 +287,11 @@ async fn send_email(config: &Config, id: i64, to: &str, subject: &str, body: &st
         .map_err(|e| Error::Delivery(e.to_string()))?;
     let builder = match smtp.tls {
         SmtpTls::None => AsyncSmtpTransport::<Tokio1Executor>::builder_dangerous(&smtp.host),
-        SmtpTls::Starttls => AsyncSmtpTransport::<Tokio1Executor>::starttls_relay(&smtp.host).map_err(|e| Error::Delivery(e.to_string()))?,
-        SmtpTls::Tls => AsyncSmtpTransport::<Tokio1Executor>::relay(&smtp.host).map_err(|e| Error::Delivery(e.to_string()))?,
+        SmtpTls::Starttls => AsyncSmtpTransport::<Tokio1Executor>::starttls_relay(&smtp.host)
+            .map_err(|e| Error::Delivery(e.to_string()))?,
+        SmtpTls::Tls => {
+            AsyncSmtpTransport::<Tokio1Executor>::relay(&smtp.host).map_err(|e| Error::Delivery(e.to_string()))?
+        }
     };
     let mut builder = builder.port(smtp.port).timeout(Some(Duration::from_secs(20)));
     if let (Some(user), Some(password)) = (&smtp.username, &smtp.password) {
@@ -277,9 +310,13 @@ async fn send_sms(config: &Config, id: i64, to: &str, text: &str) -> Result<&'st
         tokio::fs::write(dir.join(format!("{id}.json")), body).await.map_err(|e| Error::Delivery(e.to_string()))?;
         return Ok("spool");
     };
-    let template: serde_json::Value = serde_json::from_str(&sms.body).map_err(|e| Error::Delivery(format!("sms.body: {e}")))?;
+    let template: serde_json::Value =
+        serde_json::from_str(&sms.body).map_err(|e| Error::Delivery(format!("sms.body: {e}")))?;
     let body = fill(template, to, text);
-    let client = reqwest::Client::builder().timeout(Duration::from_secs(20)).build().map_err(|e| Error::Delivery(e.to_string()))?;
+    let client = reqwest::Client::builder()
+        .timeout(Duration::from_secs(20))
+        .build()
+        .map_err(|e| Error::Delivery(e.to_string()))?;
     let mut request = client.post(&sms.url).json(&body);
     if let Some(token) = &sms.token {
         request = request.bearer_auth(token);

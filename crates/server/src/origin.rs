@@ -101,7 +101,10 @@ pub async fn same_origin(State(state): State<AppState>, request: Request<axum::b
     let changes_state = !matches!(*request.method(), Method::GET | Method::HEAD | Method::OPTIONS);
     let peer = request.extensions().get::<ConnectInfo<SocketAddr>>().map(|c| c.0);
     if changes_state && !from_own_origin(&state.config, peer, request.headers()) {
-        return Error::Forbidden("cross-origin request refused (Origin or Referer must be this server, scheme, host and port)".into()).into_response();
+        return Error::Forbidden(
+            "cross-origin request refused (Origin or Referer must be this server, scheme, host and port)".into(),
+        )
+        .into_response();
     }
     next.run(request).await
 }
@@ -122,8 +125,18 @@ mod tests {
     fn origins_compare_scheme_host_and_port() {
         assert_eq!(Origin::parse("http://Vigie.local"), Origin::parse("http://vigie.local:80"));
         assert_ne!(Origin::parse("http://vigie.local"), Origin::parse("https://vigie.local"));
-        assert_eq!(Origin::parse("https://[::1]:8443/report?x"), Some(Origin { scheme: "https".into(), host: "[::1]".into(), port: 8443 }));
-        for bad in ["null", "vigie.local", "ftp://vigie.local", "http://", "http://user@vigie.local", "http://vigie.local:99999"] {
+        assert_eq!(
+            Origin::parse("https://[::1]:8443/report?x"),
+            Some(Origin { scheme: "https".into(), host: "[::1]".into(), port: 8443 })
+        );
+        for bad in [
+            "null",
+            "vigie.local",
+            "ftp://vigie.local",
+            "http://",
+            "http://user@vigie.local",
+            "http://vigie.local:99999",
+        ] {
             assert_eq!(Origin::parse(bad), None, "{bad}");
         }
     }
@@ -150,7 +163,11 @@ mod tests {
         assert!(from_own_origin(&public, None, &h));
         assert!(!from_own_origin(&Config::default(), None, &h));
         let proxied = Config { trusted_proxies: vec!["127.0.0.1".parse().unwrap()], ..Config::default() };
-        let h = headers(&[("host", "vigie.example.fr"), ("x-forwarded-proto", "https"), ("origin", "https://vigie.example.fr")]);
+        let h = headers(&[
+            ("host", "vigie.example.fr"),
+            ("x-forwarded-proto", "https"),
+            ("origin", "https://vigie.example.fr"),
+        ]);
         let proxy: SocketAddr = "127.0.0.1:50000".parse().unwrap();
         let stranger: SocketAddr = "192.0.2.1:50000".parse().unwrap();
         assert!(from_own_origin(&proxied, Some(proxy), &h));

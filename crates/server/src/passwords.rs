@@ -146,7 +146,9 @@ impl Passwords {
 /// # Errors
 /// [`Error::Database`].
 pub async fn accounts_named_as_their_password(db: &Db, passwords: &Passwords) -> Result<Vec<String>, Error> {
-    let rows = sqlx::query("SELECT username, password_hash FROM users WHERE active = 1 ORDER BY username").fetch_all(db.pool()).await?;
+    let rows = sqlx::query("SELECT username, password_hash FROM users WHERE active = 1 ORDER BY username")
+        .fetch_all(db.pool())
+        .await?;
     let checks = rows.iter().map(|row| {
         let username: Result<String, _> = row.try_get("username");
         let hash: Result<String, _> = row.try_get("password_hash");

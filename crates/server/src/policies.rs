@@ -30,12 +30,17 @@ fn source(stored: bool, configured: bool) -> &'static str {
 
 /// The administrator's values for a contract, if any.
 async fn stored(conn: &mut AnyConnection, contract: Contract) -> Result<Option<Policy>, Error> {
-    let row = sqlx::query("SELECT policy FROM contract_policies WHERE contract = $1").bind(contract.as_str()).fetch_optional(&mut *conn).await?;
+    let row = sqlx::query("SELECT policy FROM contract_policies WHERE contract = $1")
+        .bind(contract.as_str())
+        .fetch_optional(&mut *conn)
+        .await?;
     match row {
         None => Ok(None),
         Some(row) => {
             let text: String = get(&row, "policy")?;
-            serde_json::from_str(&text).map(Some).map_err(|e| Error::Database(format!("stored policy of {}: {e}", contract.as_str())))
+            serde_json::from_str(&text)
+                .map(Some)
+                .map_err(|e| Error::Database(format!("stored policy of {}: {e}", contract.as_str())))
         }
     }
 }
@@ -54,7 +59,11 @@ pub async fn of_contract(conn: &mut AnyConnection, state: &AppState, contract: C
 ///
 /// # Errors
 /// [`Error::Database`].
-pub async fn effective(conn: &mut AnyConnection, state: &AppState, organisation: &Organisation) -> Result<Policy, Error> {
+pub async fn effective(
+    conn: &mut AnyConnection,
+    state: &AppState,
+    organisation: &Organisation,
+) -> Result<Policy, Error> {
     match organisation.policy {
         Some(own) => Ok(own),
         None => of_contract(conn, state, organisation.contract).await,
@@ -85,7 +94,12 @@ fn contract_of(text: &str) -> Result<Contract, Error> {
 }
 
 /// `PUT /api/admin/policies/{contract}`: new values for a contract, checked by the engine.
-pub async fn set(State(state): State<AppState>, user: User, Word(contract): Word, ApiJson(policy): ApiJson<Policy>) -> Result<Json<Value>, Error> {
+pub async fn set(
+    State(state): State<AppState>,
+    user: User,
+    Word(contract): Word,
+    ApiJson(policy): ApiJson<Policy>,
+) -> Result<Json<Value>, Error> {
     require_admin(&user)?;
     let contract = contract_of(&contract)?;
     policy.validate().map_err(|e| Error::field("policy", e.to_string()))?;

@@ -44,7 +44,8 @@ fn visible(view: &View, user: &User) -> bool {
 }
 
 async fn load(state: &AppState, user: &User, id: i64) -> Result<View, Error> {
-    let row = sqlx::query(&format!("{SELECT} WHERE postmortems.id = $1")).bind(id).fetch_optional(state.db.pool()).await?;
+    let row =
+        sqlx::query(&format!("{SELECT} WHERE postmortems.id = $1")).bind(id).fetch_optional(state.db.pool()).await?;
     let view = from_row(&row.ok_or(Error::NotFound)?)?;
     if visible(&view, user) {
         Ok(view)
@@ -69,7 +70,10 @@ pub async fn show(State(state): State<AppState>, user: User, Id(id): Id) -> Resu
 pub async fn of_incident(State(state): State<AppState>, user: User, Id(id): Id) -> Result<Json<View>, Error> {
     let mut conn = state.db.pool().acquire().await?;
     incidents::load(&mut conn, &user, id).await?;
-    let row = sqlx::query(&format!("{SELECT} WHERE postmortems.incident_id = $1")).bind(id).fetch_optional(&mut *conn).await?;
+    let row = sqlx::query(&format!("{SELECT} WHERE postmortems.incident_id = $1"))
+        .bind(id)
+        .fetch_optional(&mut *conn)
+        .await?;
     let view = from_row(&row.ok_or(Error::NotFound)?)?;
     if visible(&view, &user) {
         Ok(Json(view))
@@ -79,7 +83,12 @@ pub async fn of_incident(State(state): State<AppState>, user: User, Id(id): Id) 
 }
 
 /// `PUT /api/postmortems/{id}`: staff edit the document while it is a draft.
-pub async fn edit(State(state): State<AppState>, user: User, Id(id): Id, ApiJson(document): ApiJson<PostMortem>) -> Result<Json<View>, Error> {
+pub async fn edit(
+    State(state): State<AppState>,
+    user: User,
+    Id(id): Id,
+    ApiJson(document): ApiJson<PostMortem>,
+) -> Result<Json<View>, Error> {
     let view = load(&state, &user, id).await?;
     user.require_staff()?;
     if view.status == "published" {
@@ -93,7 +102,16 @@ pub async fn edit(State(state): State<AppState>, user: User, Id(id): Id, ApiJson
         .bind(id)
         .execute(&mut *tx)
         .await?;
-    events::append(&mut tx, Some(view.incident_id), Some(view.organisation_id), "postmortem_edited", now, Some(user.id), json!({})).await?;
+    events::append(
+        &mut tx,
+        Some(view.incident_id),
+        Some(view.organisation_id),
+        "postmortem_edited",
+        now,
+        Some(user.id),
+        json!({}),
+    )
+    .await?;
     tx.commit().await?;
     state.changed().await;
     Ok(Json(load(&state, &user, id).await?))
@@ -108,21 +126,44 @@ pub async fn publish(State(state): State<AppState>, user: User, Id(id): Id) -> R
     }
     if !view.missing.is_empty() {
         let what: Vec<String> = view.missing.iter().map(|m| m.en.clone()).collect();
-        return Err(Error::Conflict(format!("the post-mortem of {} is incomplete: {}", view.reference, what.join(" "))));
+        return Err(Error::Conflict(format!(
+            "the post-mortem of {} is incomplete: {}",
+            view.reference,
+            what.join(" ")
+        )));
     }
     let now = state.clock.now();
     let mut tx = state.db.begin().await?;
-    sqlx::query("UPDATE postmortems SET status = 'published', published_at = $1 WHERE id = $2").bind(to_ms(now)).bind(id).execute(&mut *tx).await?;
-    sqlx::query("UPDATE incidents SET postmortem_published_at = $1 WHERE id = $2").bind(to_ms(now)).bind(view.incident_id).execute(&mut *tx).await?;
+    sqlx::query("UPDATE postmortems SET status = 'published', published_at = $1 WHERE id = $2")
+        .bind(to_ms(now))
+        .bind(id)
+        .execute(&mut *tx)
+        .await?;
+    sqlx::query("UPDATE incidents SET postmortem_published_at = $1 WHERE id = $2")
+        .bind(to_ms(now))
+        .bind(view.incident_id)
+        .execute(&mut *tx)
+        .await?;
     record_lesson(&mut tx, &view, now).await?;
-    let event_id = events::append(&mut tx, Some(view.incident_id), Some(view.organisation_id), "postmortem_published", now, Some(user.id), json!({})).await?;
+    let event_id = events::append(
+        &mut tx,
+        Some(view.incident_id),
+        Some(view.organisation_id),
+        "postmortem_published",
+        now,
+        Some(user.id),
+        json!({}),
+    )
+    .await?;
     // The client is told, with the link to the document.
     let row = sqlx::query("SELECT * FROM incidents WHERE id = $1").bind(view.incident_id).fetch_one(&mut *tx).await?;
     let incident = incidents::Incident::from_row(&row)?;
     let site = incidents::site(&mut tx, incident.site_id).await?;
     let org = incidents::organisation(&mut tx, incident.organisation_id).await?;
-    let link = format!("{}/postmortems/{id}", state.config.public_origin.as_deref().unwrap_or_default().trim_end_matches('/'));
-    notices::queue(&mut tx, &incident, &site, &org, ClientNotice::PostmortemPublished { link: &link }, event_id, now).await?;
+    let link =
+        format!("{}/postmortems/{id}", state.config.public_origin.as_deref().unwrap_or_default().trim_end_matches('/'));
+    notices::queue(&mut tx, &incident, &site, &org, ClientNotice::PostmortemPublished { link: &link }, event_id, now)
+        .await?;
     tx.commit().await?;
     state.changed().await;
     Ok(Json(load(&state, &user, id).await?))
@@ -148,7 +189,9 @@ fn scrub(text: &str, name: &str, placeholder: &str) -> String {
     let mut i = 0;
     while i + name.len() <= folded.len() {
         let end = i + name.len() - 1;
-        let matches = starts_a_character(i) && ends_a_character(end) && folded[i..=end].iter().map(|f| f.0).eq(name.iter().copied());
+        let matches = starts_a_character(i)
+            && ends_a_character(end)
+            && folded[i..=end].iter().map(|f| f.0).eq(name.iter().copied());
         if matches {
             out.push_str(&text[copied..folded[i].1]);
             out.push_str(placeholder);
@@ -165,7 +208,11 @@ fn scrub(text: &str, name: &str, placeholder: &str) -> String {
 /// The internal lesson of a published P1 post-mortem (procedure §04): what happened, the
 /// root cause, what prevents it. The client's name and site are left out, everywhere in
 /// the lesson, when the client asked for it.
-async fn record_lesson(conn: &mut sqlx::AnyConnection, view: &View, now: chrono::DateTime<chrono::Utc>) -> Result<(), Error> {
+async fn record_lesson(
+    conn: &mut sqlx::AnyConnection,
+    view: &View,
+    now: chrono::DateTime<chrono::Utc>,
+) -> Result<(), Error> {
     let row = sqlx::query(
         "SELECT incidents.description, incidents.incident_type, organisations.name AS organisation_name,
                 organisations.anonymous_lessons, sites.name AS site_name
@@ -178,7 +225,13 @@ async fn record_lesson(conn: &mut sqlx::AnyConnection, view: &View, now: chrono:
     let organisation: String = get(&row, "organisation_name")?;
     let site: String = get(&row, "site_name")?;
     let anonymous = get::<i64>(&row, "anonymous_lessons")? != 0;
-    let clean = |text: &str| if anonymous { scrub(&scrub(text, &organisation, "[client]"), &site, "[site]") } else { text.to_string() };
+    let clean = |text: &str| {
+        if anonymous {
+            scrub(&scrub(text, &organisation, "[client]"), &site, "[site]")
+        } else {
+            text.to_string()
+        }
+    };
     let incident_type: String = get(&row, "incident_type")?;
     let (system, symptom) = incident_type.split_once('/').unwrap_or(("unknown", "unknown"));
     let description: String = get(&row, "description")?;
@@ -235,11 +288,13 @@ pub async fn lessons(
     ApiQuery(q): ApiQuery<LessonQuery>,
 ) -> Result<Json<Vec<Lesson>>, Error> {
     user.require_staff()?;
-    let rows = sqlx::query("SELECT * FROM lessons WHERE ($1 IS NULL OR system = $1) AND ($2 IS NULL OR symptom = $2) ORDER BY id DESC")
-        .bind(q.system)
-        .bind(q.symptom)
-        .fetch_all(state.db.pool())
-        .await?;
+    let rows = sqlx::query(
+        "SELECT * FROM lessons WHERE ($1 IS NULL OR system = $1) AND ($2 IS NULL OR symptom = $2) ORDER BY id DESC",
+    )
+    .bind(q.system)
+    .bind(q.symptom)
+    .fetch_all(state.db.pool())
+    .await?;
     let words = q.q.map(|w| w.to_lowercase());
     let mut out = Vec::new();
     for r in rows {
@@ -268,7 +323,10 @@ mod tests {
 
     #[test]
     fn names_are_left_out_whatever_their_case_and_script() {
-        assert_eq!(scrub("Panne chez Banque Premium ce matin", "Banque Premium", "[client]"), "Panne chez [client] ce matin");
+        assert_eq!(
+            scrub("Panne chez Banque Premium ce matin", "Banque Premium", "[client]"),
+            "Panne chez [client] ce matin"
+        );
         assert_eq!(scrub("BANQUE PREMIUM et banque premium", "Banque Premium", "[client]"), "[client] et [client]");
         // Lowercasing changes byte lengths here: the text around the name is kept whole.
         assert_eq!(scrub("Ⱥ Banque Premiumé Ω", "Banque Premium", "[client]"), "Ⱥ [client]é Ω");

@@ -113,7 +113,9 @@ fn month_bounds(month: &str) -> Result<(DateTime<Utc>, DateTime<Utc>), Error> {
     let first = NaiveDate::parse_from_str(&format!("{month}-01"), "%Y-%m-%d").map_err(|_| bad())?;
     let next = first.checked_add_months(chrono::Months::new(1)).ok_or_else(bad)?;
     let paris = chrono_tz::Europe::Paris;
-    let start = |d: NaiveDate| paris.from_local_datetime(&d.and_hms_opt(0, 0, 0).unwrap_or_default()).earliest().map(|t| t.with_timezone(&Utc));
+    let start = |d: NaiveDate| {
+        paris.from_local_datetime(&d.and_hms_opt(0, 0, 0).unwrap_or_default()).earliest().map(|t| t.with_timezone(&Utc))
+    };
     Ok((start(first).ok_or_else(bad)?, start(next).ok_or_else(bad)?))
 }
 
@@ -130,12 +132,14 @@ pub async fn build(state: &AppState, user: &User, organisation: i64, month: &str
     let now = state.clock.now();
     let mut conn = state.db.pool().acquire().await?;
     incidents::organisation(&mut conn, organisation).await?;
-    let rows = sqlx::query("SELECT * FROM incidents WHERE organisation_id = $1 AND reported_at >= $2 AND reported_at < $3 ORDER BY id")
-        .bind(organisation)
-        .bind(to_ms(from))
-        .bind(to_ms(to))
-        .fetch_all(&mut *conn)
-        .await?;
+    let rows = sqlx::query(
+        "SELECT * FROM incidents WHERE organisation_id = $1 AND reported_at >= $2 AND reported_at < $3 ORDER BY id",
+    )
+    .bind(organisation)
+    .bind(to_ms(from))
+    .bind(to_ms(to))
+    .fetch_all(&mut *conn)
+    .await?;
     let mut report = SlaReport {
         organisation_id: organisation,
         month: month.to_string(),
@@ -159,14 +163,23 @@ pub async fn build(state: &AppState, user: &User, organisation: i64, month: &str
         }
         let calendar = &calendars[&incident.site_id];
         *report.by_priority.entry(incident.priority.to_string()).or_default() += 1;
-        *report.by_source.entry(serde_json::to_value(incident.source).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default()).or_default() += 1;
+        *report
+            .by_source
+            .entry(
+                serde_json::to_value(incident.source)
+                    .ok()
+                    .and_then(|v| v.as_str().map(str::to_string))
+                    .unwrap_or_default(),
+            )
+            .or_default() += 1;
         if incident.recurrent {
             report.recurrent.push(Recurrent { reference: incident.reference.clone(), id: incident.id });
         }
         // Every clock the incident has had: those a reclassification ended too, so that a
         // breach recorded before it stays counted whatever the priority became. A clock the
         // resolution made moot is not applicable: neither kept nor broken.
-        let clocks = sla::history(&incident.times, &incident.policy, calendar, now).map_err(|e| Error::Database(e.to_string()))?;
+        let clocks = sla::history(&incident.times, &incident.policy, calendar, now)
+            .map_err(|e| Error::Database(e.to_string()))?;
         for (priority, clock) in &clocks {
             let tally = match clock.kind {
                 ClockKind::TakeCharge => &mut report.take_charge,
@@ -194,7 +207,14 @@ pub async fn build(state: &AppState, user: &User, organisation: i64, month: &str
 }
 
 fn breach(incident: &Incident, priority: Priority, clock: ClockKind, due: Option<DateTime<Utc>>, late: i64) -> Breach {
-    Breach { reference: incident.reference.clone(), incident_id: incident.id, priority, clock, due: due.unwrap_or_default(), late_by_seconds: late }
+    Breach {
+        reference: incident.reference.clone(),
+        incident_id: incident.id,
+        priority,
+        clock,
+        due: due.unwrap_or_default(),
+        late_by_seconds: late,
+    }
 }
 
 /// Each client update due from the take-charge notice to the resolution: on time when the
@@ -217,15 +237,26 @@ async fn judge_updates(
     let Some(ack) = times.acknowledged_at else {
         return Ok(());
     };
-    let rows = sqlx::query("SELECT at FROM events WHERE incident_id = $1 AND kind = 'update' ORDER BY id").bind(incident.id).fetch_all(&mut *conn).await?;
-    let mut points: Vec<(DateTime<Utc>, Point)> =
-        rows.iter().map(|r| get::<i64>(r, "at").map(|at| (crate::db::from_ms(at), Point::Sent))).collect::<Result<_, _>>()?;
+    let rows = sqlx::query("SELECT at FROM events WHERE incident_id = $1 AND kind = 'update' ORDER BY id")
+        .bind(incident.id)
+        .fetch_all(&mut *conn)
+        .await?;
+    let mut points: Vec<(DateTime<Utc>, Point)> = rows
+        .iter()
+        .map(|r| get::<i64>(r, "at").map(|at| (crate::db::from_ms(at), Point::Sent)))
+        .collect::<Result<_, _>>()?;
     points.extend(times.priority_changes.iter().filter(|c| c.at > ack).map(|c| (c.at, Point::Reclassified)));
     points.extend(times.resolved_at.map(|at| (at, Point::Resolved)));
     points.sort_by_key(|(at, _)| *at);
     let due_after = |previous: DateTime<Utc>| -> Result<Option<(Priority, DateTime<Utc>)>, Error> {
         let (priority, _) = times.priority_at(previous);
-        incident.policy.client_update.get(priority).map(|cadence| cadence.deadline(previous, calendar).map(|due| (priority, due))).transpose().map_err(|e| Error::Database(e.to_string()))
+        incident
+            .policy
+            .client_update
+            .get(priority)
+            .map(|cadence| cadence.deadline(previous, calendar).map(|due| (priority, due)))
+            .transpose()
+            .map_err(|e| Error::Database(e.to_string()))
     };
     let mut previous = ack;
     for (at, point) in points {
@@ -234,12 +265,24 @@ async fn judge_updates(
                 Point::Sent | Point::Resolved => {
                     report.client_updates.add(at <= due);
                     if at > due {
-                        report.breaches.push(breach(incident, priority, ClockKind::ClientUpdate, Some(due), (at - due).num_seconds()));
+                        report.breaches.push(breach(
+                            incident,
+                            priority,
+                            ClockKind::ClientUpdate,
+                            Some(due),
+                            (at - due).num_seconds(),
+                        ));
                     }
                 }
                 Point::Reclassified if at > due => {
                     report.client_updates.add(false);
-                    report.breaches.push(breach(incident, priority, ClockKind::ClientUpdate, Some(due), (at - due).num_seconds()));
+                    report.breaches.push(breach(
+                        incident,
+                        priority,
+                        ClockKind::ClientUpdate,
+                        Some(due),
+                        (at - due).num_seconds(),
+                    ));
                 }
                 Point::Reclassified => {}
             }
@@ -258,14 +301,22 @@ async fn judge_updates(
 }
 
 /// `GET /api/reports/sla`.
-pub async fn sla_report(State(state): State<AppState>, user: User, ApiQuery(query): ApiQuery<ReportQuery>) -> Result<Response, Error> {
+pub async fn sla_report(
+    State(state): State<AppState>,
+    user: User,
+    ApiQuery(query): ApiQuery<ReportQuery>,
+) -> Result<Response, Error> {
     let report = build(&state, &user, query.organisation, &query.month).await?;
     match query.format.as_deref().unwrap_or("json") {
         "json" => Ok(Json(report).into_response()),
         "csv" => Ok(([(header::CONTENT_TYPE, "text/csv; charset=utf-8")], to_csv(&report)).into_response()),
         "csv-fr" => {
             let name = format!("attachment; filename=\"rapport-sla-{}.csv\"", report.month);
-            Ok(([(header::CONTENT_TYPE, "text/csv; charset=utf-8".to_string()), (header::CONTENT_DISPOSITION, name)], to_csv_fr(&report)).into_response())
+            Ok((
+                [(header::CONTENT_TYPE, "text/csv; charset=utf-8".to_string()), (header::CONTENT_DISPOSITION, name)],
+                to_csv_fr(&report),
+            )
+                .into_response())
         }
         other => Err(Error::field("format", format!("unknown format {other:?} (expected json, csv or csv-fr)"))),
     }
@@ -295,7 +346,14 @@ pub fn to_csv(r: &SlaReport) -> String {
         out.push_str(&format!("on_time_percent,{name},{},{}/{}\n", percent(k), k.on_time, k.total));
     }
     for b in &r.breaches {
-        out.push_str(&format!("breach,{},{},{} {} due {}\n", b.reference, b.late_by_seconds, b.priority, b.clock.as_str(), b.due.to_rfc3339()));
+        out.push_str(&format!(
+            "breach,{},{},{} {} due {}\n",
+            b.reference,
+            b.late_by_seconds,
+            b.priority,
+            b.clock.as_str(),
+            b.due.to_rfc3339()
+        ));
     }
     for recurrent in &r.recurrent {
         out.push_str(&format!("recurrent,{},1,\n", recurrent.reference));
@@ -348,7 +406,12 @@ pub fn to_csv_fr(r: &SlaReport) -> String {
     for b in &r.breaches {
         let due = b.due.with_timezone(&paris).format("%d/%m/%Y %H:%M");
         let late = vigie_engine::sla::format_duration(b.late_by_seconds);
-        rows.push(["Engagement non tenu".into(), b.reference.clone(), clock_fr(b.clock).into(), format!("{}, échéance {due}, retard {late}", b.priority)]);
+        rows.push([
+            "Engagement non tenu".into(),
+            b.reference.clone(),
+            clock_fr(b.clock).into(),
+            format!("{}, échéance {due}, retard {late}", b.priority),
+        ]);
     }
     for recurrent in &r.recurrent {
         rows.push(["Incident récurrent".into(), recurrent.reference.clone(), String::new(), String::new()]);

@@ -29,7 +29,8 @@ pub use vigie_api::{ReviewChange, ReviewView};
 /// Where a review stands, in the only order it may move.
 const STATUSES: [&str; 3] = ["open", "in_progress", "done"];
 
-const SELECT: &str = "SELECT recurrence_reviews.*, incidents.reference, incidents.organisation_id, users.display_name AS owner_name
+const SELECT: &str =
+    "SELECT recurrence_reviews.*, incidents.reference, incidents.organisation_id, users.display_name AS owner_name
     FROM recurrence_reviews
     JOIN incidents ON incidents.id = recurrence_reviews.incident_id
     LEFT JOIN users ON users.id = recurrence_reviews.owner_id";
@@ -38,13 +39,21 @@ const SELECT: &str = "SELECT recurrence_reviews.*, incidents.reference, incident
 ///
 /// # Errors
 /// [`Error::Database`] when the site's calendar is broken.
-pub fn clock(incident: &Incident, site: &Site, opened_at: DateTime<Utc>, closed_at: Option<DateTime<Utc>>, now: DateTime<Utc>) -> Result<Clock, Error> {
-    sla::review_clock(opened_at, closed_at, &incident.policy, &site.calendar()?, now).map_err(|e| Error::Database(e.to_string()))
+pub fn clock(
+    incident: &Incident,
+    site: &Site,
+    opened_at: DateTime<Utc>,
+    closed_at: Option<DateTime<Utc>>,
+    now: DateTime<Utc>,
+) -> Result<Clock, Error> {
+    sla::review_clock(opened_at, closed_at, &incident.policy, &site.calendar()?, now)
+        .map_err(|e| Error::Database(e.to_string()))
 }
 
 async fn view(conn: &mut AnyConnection, row: &AnyRow, now: DateTime<Utc>) -> Result<ReviewView, Error> {
     let incident_id: i64 = get(row, "incident_id")?;
-    let row_incident = sqlx::query("SELECT * FROM incidents WHERE id = $1").bind(incident_id).fetch_one(&mut *conn).await?;
+    let row_incident =
+        sqlx::query("SELECT * FROM incidents WHERE id = $1").bind(incident_id).fetch_one(&mut *conn).await?;
     let incident = Incident::from_row(&row_incident)?;
     let site = incidents::site(conn, incident.site_id).await?;
     let created_at = from_ms(get(row, "created_at")?);
@@ -91,7 +100,11 @@ async fn load_all(state: &AppState, user: &User) -> Result<Vec<ReviewView>, Erro
 
 /// One review the caller may see; any other id is 404.
 async fn load(conn: &mut AnyConnection, user: &User, id: i64, now: DateTime<Utc>) -> Result<ReviewView, Error> {
-    let row = sqlx::query(&format!("{SELECT} WHERE recurrence_reviews.id = $1")).bind(id).fetch_optional(&mut *conn).await?.ok_or(Error::NotFound)?;
+    let row = sqlx::query(&format!("{SELECT} WHERE recurrence_reviews.id = $1"))
+        .bind(id)
+        .fetch_optional(&mut *conn)
+        .await?
+        .ok_or(Error::NotFound)?;
     if !user.sees(get(&row, "organisation_id")?) {
         return Err(Error::NotFound);
     }
@@ -105,15 +118,26 @@ pub async fn list(State(state): State<AppState>, user: User) -> Result<Json<Vec<
 
 /// `PUT /api/reviews/{id}` (staff): the owner, the findings, the status. Closing needs an
 /// owner and findings, and tells the client.
-pub async fn update(State(state): State<AppState>, user: User, Id(id): Id, ApiJson(change): ApiJson<ReviewChange>) -> Result<Json<ReviewView>, Error> {
+pub async fn update(
+    State(state): State<AppState>,
+    user: User,
+    Id(id): Id,
+    ApiJson(change): ApiJson<ReviewChange>,
+) -> Result<Json<ReviewView>, Error> {
     let now = state.clock.now();
     let mut tx = state.db.begin().await?;
     let review = load(&mut tx, &user, id, now).await?;
     user.require_staff()?;
     let owner_id = match change.owner_id {
         Some(owner) => {
-            let row = sqlx::query("SELECT role, active FROM users WHERE id = $1").bind(owner).fetch_optional(&mut *tx).await?;
-            let staff = row.is_some_and(|r| get::<String>(&r, "role").is_ok_and(|role| role != "client") && get::<i64>(&r, "active").is_ok_and(|a| a != 0));
+            let row = sqlx::query("SELECT role, active FROM users WHERE id = $1")
+                .bind(owner)
+                .fetch_optional(&mut *tx)
+                .await?;
+            let staff = row.is_some_and(|r| {
+                get::<String>(&r, "role").is_ok_and(|role| role != "client")
+                    && get::<i64>(&r, "active").is_ok_and(|a| a != 0)
+            });
             if !staff {
                 return Err(Error::field("owner_id", format!("{owner} is not an active staff user")));
             }
@@ -123,16 +147,23 @@ pub async fn update(State(state): State<AppState>, user: User, Id(id): Id, ApiJs
     };
     let findings = match change.findings.as_deref().map(str::trim) {
         Some("") => return Err(Error::field("findings", "is empty; leave it out to keep the findings")),
-        Some(text) if text.chars().count() > 20_000 => return Err(Error::field("findings", "longer than 20000 characters")),
+        Some(text) if text.chars().count() > 20_000 => {
+            return Err(Error::field("findings", "longer than 20000 characters"))
+        }
         Some(text) => Some(text.to_string()),
         None => review.findings.clone(),
     };
     let status = change.status.clone().unwrap_or_else(|| review.status.clone());
-    let (Some(from), Some(to)) = (STATUSES.iter().position(|s| *s == review.status), STATUSES.iter().position(|s| *s == status)) else {
+    let (Some(from), Some(to)) =
+        (STATUSES.iter().position(|s| *s == review.status), STATUSES.iter().position(|s| *s == status))
+    else {
         return Err(Error::field("status", format!("{status:?} is not a status (expected open, in_progress or done)")));
     };
     if to < from {
-        return Err(Error::Conflict(format!("the review of {} is {}: a status only moves forward", review.reference, review.status)));
+        return Err(Error::Conflict(format!(
+            "the review of {} is {}: a status only moves forward",
+            review.reference, review.status
+        )));
     }
     if from == 2 && (change.owner_id.is_some() || change.findings.is_some()) {
         return Err(Error::Conflict(format!("the review of {} is done", review.reference)));
@@ -144,24 +175,32 @@ pub async fn update(State(state): State<AppState>, user: User, Id(id): Id, ApiJs
     if closing && findings.is_none() {
         return Err(Error::field("findings", "required to close a review: what it found"));
     }
-    sqlx::query("UPDATE recurrence_reviews SET owner_id = $1, findings = $2, status = $3, closed_at = $4 WHERE id = $5")
-        .bind(owner_id)
-        .bind(findings.clone())
-        .bind(&status)
-        .bind(if closing { Some(to_ms(now)) } else { review.closed_at.map(to_ms) })
-        .bind(id)
-        .execute(&mut *tx)
-        .await?;
+    sqlx::query(
+        "UPDATE recurrence_reviews SET owner_id = $1, findings = $2, status = $3, closed_at = $4 WHERE id = $5",
+    )
+    .bind(owner_id)
+    .bind(findings.clone())
+    .bind(&status)
+    .bind(if closing { Some(to_ms(now)) } else { review.closed_at.map(to_ms) })
+    .bind(id)
+    .execute(&mut *tx)
+    .await?;
     let kind = if closing { "review_closed" } else { "review_updated" };
     let data = json!({ "review": id, "status": status, "owner_id": owner_id, "findings": findings });
-    let event_id = events::append(&mut tx, Some(review.incident_id), Some(review.organisation_id), kind, now, Some(user.id), data).await?;
+    let event_id =
+        events::append(&mut tx, Some(review.incident_id), Some(review.organisation_id), kind, now, Some(user.id), data)
+            .await?;
     if closing {
-        let row = sqlx::query("SELECT * FROM incidents WHERE id = $1").bind(review.incident_id).fetch_one(&mut *tx).await?;
+        let row =
+            sqlx::query("SELECT * FROM incidents WHERE id = $1").bind(review.incident_id).fetch_one(&mut *tx).await?;
         let incident = Incident::from_row(&row)?;
         let site = incidents::site(&mut tx, incident.site_id).await?;
         let org = incidents::organisation(&mut tx, incident.organisation_id).await?;
         let proposal = review.proposal.as_ref().and_then(|p| p["description"].as_str()).map(str::to_string);
-        let notice = ClientNotice::ReviewClosed { findings: findings.as_deref().unwrap_or_default(), proposal: proposal.as_deref() };
+        let notice = ClientNotice::ReviewClosed {
+            findings: findings.as_deref().unwrap_or_default(),
+            proposal: proposal.as_deref(),
+        };
         notices::queue(&mut tx, &incident, &site, &org, notice, event_id, now).await?;
     }
     let updated = load(&mut tx, &user, id, now).await?;
@@ -192,7 +231,12 @@ pub enum ProposalStatus {
 }
 
 /// `PUT /api/reviews/{id}/proposal`: staff record the preventive investment proposal.
-pub async fn set_proposal(State(state): State<AppState>, user: User, Id(id): Id, ApiJson(proposal): ApiJson<Proposal>) -> Result<Json<ReviewView>, Error> {
+pub async fn set_proposal(
+    State(state): State<AppState>,
+    user: User,
+    Id(id): Id,
+    ApiJson(proposal): ApiJson<Proposal>,
+) -> Result<Json<ReviewView>, Error> {
     let now = state.clock.now();
     let mut tx = state.db.begin().await?;
     let review = load(&mut tx, &user, id, now).await?;
@@ -216,7 +260,16 @@ pub async fn set_proposal(State(state): State<AppState>, user: User, Id(id): Id,
         .execute(&mut *tx)
         .await?;
     let data = json!({ "review": id, "proposal_status": status });
-    events::append(&mut tx, Some(review.incident_id), Some(review.organisation_id), "review_proposal", now, Some(user.id), data).await?;
+    events::append(
+        &mut tx,
+        Some(review.incident_id),
+        Some(review.organisation_id),
+        "review_proposal",
+        now,
+        Some(user.id),
+        data,
+    )
+    .await?;
     let updated = load(&mut tx, &user, id, now).await?;
     tx.commit().await?;
     state.changed().await;

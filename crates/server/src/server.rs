@@ -115,7 +115,9 @@ pub async fn start(options: Options) -> Result<Running, Error> {
         tokio::spawn(housekeeping::run(state.clone())),
         tokio::spawn({
             let (hub, shutdown) = (state.events.clone(), state.shutdown.clone());
-            async move { shutdown.run_until_cancelled(hub.run(Some(database_url))).await; }
+            async move {
+                shutdown.run_until_cancelled(hub.run(Some(database_url))).await;
+            }
         }),
     ];
     let router = app(state.clone());

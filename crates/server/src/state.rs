@@ -36,7 +36,8 @@ impl Clock {
     /// Now.
     pub fn now(&self) -> DateTime<Utc> {
         let frozen = self.frozen_ms.load(Ordering::Relaxed);
-        let base = if frozen == i64::MIN { Utc::now() } else { DateTime::from_timestamp_millis(frozen).unwrap_or_default() };
+        let base =
+            if frozen == i64::MIN { Utc::now() } else { DateTime::from_timestamp_millis(frozen).unwrap_or_default() };
         base + TimeDelta::milliseconds(self.offset_ms.load(Ordering::Relaxed))
     }
 

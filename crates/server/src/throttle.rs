@@ -148,7 +148,9 @@ impl Attempt {
     pub async fn succeeded(self, state: &AppState) {
         give_back(state, &self.taken).await;
         if let Some(key) = self.account_from_address {
-            if let Err(e) = sqlx::query("DELETE FROM login_throttle WHERE key = $1").bind(&key.key).execute(state.db.pool()).await {
+            if let Err(e) =
+                sqlx::query("DELETE FROM login_throttle WHERE key = $1").bind(&key.key).execute(state.db.pool()).await
+            {
                 eprintln!("vigie: login counter: {e}");
             }
         }
@@ -178,12 +180,16 @@ async fn count(state: &AppState, key: &Key, backoff: Backoff, now: DateTime<Utc>
         backoff.wait_sql("login_throttle.failures")
     );
     let now_ms = to_ms(now);
-    let counted = sqlx::query(&sql).bind(&key.key).bind(&key.username).bind(now_ms).fetch_optional(state.db.pool()).await?;
+    let counted =
+        sqlx::query(&sql).bind(&key.key).bind(&key.username).bind(now_ms).fetch_optional(state.db.pool()).await?;
     if counted.is_some() {
         return Ok(());
     }
     // Refused: how long until the counter allows a try (a read only for the message).
-    let row = sqlx::query("SELECT failures, last_at FROM login_throttle WHERE key = $1").bind(&key.key).fetch_optional(state.db.pool()).await?;
+    let row = sqlx::query("SELECT failures, last_at FROM login_throttle WHERE key = $1")
+        .bind(&key.key)
+        .fetch_optional(state.db.pool())
+        .await?;
     let wait = match row {
         Some(row) => {
             let failures: i64 = row.try_get("failures")?;
@@ -240,7 +246,8 @@ mod tests {
 
     #[test]
     fn failed_logins_slow_down() {
-        let waits = |b: Backoff, range: std::ops::RangeInclusive<i64>| range.map(|f| b.wait_ms(f) / 1000).collect::<Vec<_>>();
+        let waits =
+            |b: Backoff, range: std::ops::RangeInclusive<i64>| range.map(|f| b.wait_ms(f) / 1000).collect::<Vec<_>>();
         assert_eq!(waits(ACCOUNT_FROM_ADDRESS, 0..=2), [0, 0, 0]);
         assert_eq!(waits(ACCOUNT_FROM_ADDRESS, 3..=10), [1, 2, 4, 8, 16, 32, 60, 60]);
         assert_eq!(waits(ADDRESS, 9..=12), [0, 1, 2, 4]);

@@ -61,7 +61,8 @@ fn sla_reads_custom_calendars() {
 #[test]
 fn sla_answers_the_same_whatever_the_offset() {
     let line = |at: &str| format!(r#"{{"id": 1, "priority": "P3", "reported_at": "{at}"}}"#);
-    let input = [line("2026-11-27T17:59:00+01:00"), line("2026-11-27T16:59:00Z"), line("2026-11-28T02:29:00+09:30")].join("\n");
+    let input =
+        [line("2026-11-27T17:59:00+01:00"), line("2026-11-27T16:59:00Z"), line("2026-11-28T02:29:00+09:30")].join("\n");
     let (lines, code) = vigie("sla", &input);
     assert_eq!(code, 0);
     assert_eq!(lines[0], lines[1]);
@@ -119,7 +120,10 @@ fn classify_answers_priority_rule_reasons_and_matches() {
     assert_eq!(code, 1);
     let keys: Vec<&str> = lines[0].as_object().unwrap().keys().map(String::as_str).collect();
     assert_eq!(keys, ["id", "priority", "rule", "reasons", "matched"]);
-    assert_eq!((lines[0]["priority"].as_str(), lines[0]["rule"].as_str()), (Some("P1"), Some("text.video_total_outage")));
+    assert_eq!(
+        (lines[0]["priority"].as_str(), lines[0]["rule"].as_str()),
+        (Some("P1"), Some("text.video_total_outage"))
+    );
     // The words as the client wrote them, accents kept.
     assert_eq!(lines[0]["matched"][0], "Plus aucune caméra");
     assert!(lines[0]["reasons"][0]["fr"].as_str().unwrap().contains("vidéoprotection"));
@@ -147,9 +151,16 @@ fn unknown_command_is_a_usage_error() {
 fn api_token_names_a_missing_organisation() {
     let dir = std::env::temp_dir().join(format!("vigie-cli-token-{}", std::process::id()));
     let url = format!("sqlite://{}/vigie.db", dir.display());
-    let out = Command::new(env!("CARGO_BIN_EXE_vigie")).args(["api-token", "Nobody Inc", "--database-url", &url]).output().expect("vigie runs");
+    let out = Command::new(env!("CARGO_BIN_EXE_vigie"))
+        .args(["api-token", "Nobody Inc", "--database-url", &url])
+        .output()
+        .expect("vigie runs");
     assert_eq!(out.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&out.stderr).contains("no organisation named \"Nobody Inc\""), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("no organisation named \"Nobody Inc\""),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let out = Command::new(env!("CARGO_BIN_EXE_vigie")).args(["api-token"]).output().expect("vigie runs");
     assert_eq!(out.status.code(), Some(2));
     let _ = std::fs::remove_dir_all(dir);

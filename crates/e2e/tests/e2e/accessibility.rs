@@ -33,21 +33,8 @@ const AXE_TIMEOUT: Duration = Duration::from_secs(45);
 
 /// The windows every page is checked in.
 const WINDOWS: [(&str, Window); 2] = [
-    (
-        "desktop",
-        Window::Desktop {
-            width: 1280,
-            height: 900,
-        },
-    ),
-    (
-        "phone",
-        Window::Phone {
-            width: 320,
-            height: 640,
-            pixel_ratio: 2.0,
-        },
-    ),
+    ("desktop", Window::Desktop { width: 1280, height: 900 }),
+    ("phone", Window::Phone { width: 320, height: 640, pixel_ratio: 2.0 }),
 ];
 
 /// Runs axe and gives back what a person fixing the page needs: each violation's rule,
@@ -138,32 +125,22 @@ async fn the_app_pages_pass_axe_core_on_a_desktop_and_a_phone() {
         )
         .await;
         until("the suggestion P1", SHOWN, async || {
-            pages::text(&session, "[data-testid=suggested-priority]")
-                .await
-                .filter(|t| t.contains("P1"))
+            pages::text(&session, "[data-testid=suggested-priority]").await.filter(|t| t.contains("P1"))
         })
         .await;
         pages::shown_text(&session, "[data-testid=sla-countdown]").await;
-        audit
-            .page(&session, "/report (client, suggestion shown)")
-            .await;
+        audit.page(&session, "/report (client, suggestion shown)").await;
 
         pages::go(&session, &vigie.url("/incidents")).await;
         pages::element(&session, "[data-testid=incident-row]").await;
         audit.page(&session, "/incidents (client)").await;
 
         pages::login(&session, &vigie, "tech").await;
-        pages::go(
-            &session,
-            &vigie.url(&format!("/incidents/{}", recurrent["id"])),
-        )
-        .await;
+        pages::go(&session, &vigie.url(&format!("/incidents/{}", recurrent["id"]))).await;
         pages::element(&session, "[data-testid=action-acknowledge]").await;
         pages::element(&session, "[data-testid=timeline] li").await;
         pages::element(&session, "[data-testid=countdown]").await;
-        audit
-            .page(&session, "/incidents/{id} (technician, recurrent incident)")
-            .await;
+        audit.page(&session, "/incidents/{id} (technician, recurrent incident)").await;
 
         pages::go(&session, &vigie.url(&format!("/incidents/{}", open["id"]))).await;
         pages::element(&session, "[data-testid=action-acknowledge]").await;
@@ -172,16 +149,18 @@ async fn the_app_pages_pass_axe_core_on_a_desktop_and_a_phone() {
         pages::go(&session, &vigie.url(&format!("/postmortems/{postmortem}"))).await;
         pages::element(&session, "[data-testid=countdown]").await;
         pages::element(&session, "[data-testid=postmortem-missing] li").await;
-        audit
-            .page(&session, "/postmortems/{id} (technician, draft)")
-            .await;
+        audit.page(&session, "/postmortems/{id} (technician, draft)").await;
 
         pages::login(&session, &vigie, "supervisor").await;
         pages::go(&session, &vigie.url("/wall")).await;
         until("the wall's tiles, live", SHOWN, async || {
-            let tiles = script(&session, "return document.querySelectorAll('[data-testid=wall-tile] [data-testid=countdown]').length", json!([])).await;
-            let live =
-                pages::attribute(&session, "[data-testid=connection-state]", "data-state").await;
+            let tiles = script(
+                &session,
+                "return document.querySelectorAll('[data-testid=wall-tile] [data-testid=countdown]').length",
+                json!([]),
+            )
+            .await;
+            let live = pages::attribute(&session, "[data-testid=connection-state]", "data-state").await;
             (tiles.as_u64() >= Some(2) && live.as_deref() == Some("open")).then_some(())
         })
         .await;
@@ -197,11 +176,7 @@ async fn the_app_pages_pass_axe_core_on_a_desktop_and_a_phone() {
 async fn the_back_office_pages_pass_axe_core_on_a_desktop_and_a_phone() {
     let mut audit = Audit::new();
     let vigie = Vigie::start().await;
-    let (client, tech, admin) = (
-        vigie.api("client").await,
-        vigie.api("tech").await,
-        vigie.api("admin").await,
-    );
+    let (client, tech, admin) = (vigie.api("client").await, vigie.api("tech").await, vigie.api("admin").await);
     client.report("Caméra HS dans le parking").await;
     client.report("Encore une caméra HS").await;
     let postmortem = resolved_p1(&client, &tech, "Intrusion détectée sur le serveur VMS").await;
@@ -210,18 +185,12 @@ async fn the_back_office_pages_pass_axe_core_on_a_desktop_and_a_phone() {
     let mut document = tech.get(&path).await["document"].clone();
     document["corrective_measures"] = json!(["Mots de passe changés"]);
     document["preventive_measures"] = json!(["Audit trimestriel des comptes"]);
-    document["plan"] =
-        json!([{ "action": "Audit des comptes", "owner": "Équipe N2", "due": "2026-12-15" }]);
+    document["plan"] = json!([{ "action": "Audit des comptes", "owner": "Équipe N2", "due": "2026-12-15" }]);
     tech.put(&path, document).await;
     tech.post(&format!("{path}/publish"), json!({})).await;
     // Something in the audit log.
     let organisation = admin.get("/api/admin/organisations").await[0]["id"].clone();
-    admin
-        .post(
-            &format!("/api/admin/organisations/{organisation}/token"),
-            json!({}),
-        )
-        .await;
+    admin.post(&format!("/api/admin/organisations/{organisation}/token"), json!({})).await;
     let driver = ChromeDriver::start().await;
 
     for window in WINDOWS {
@@ -232,9 +201,7 @@ async fn the_back_office_pages_pass_axe_core_on_a_desktop_and_a_phone() {
         pages::go(&session, &vigie.url("/admin")).await;
         click(&session, "[data-testid=admin-organisation] button").await;
         pages::element(&session, "[data-testid=token-create]").await;
-        audit
-            .page(&session, "/admin, organisations (one picked)")
-            .await;
+        audit.page(&session, "/admin, organisations (one picked)").await;
 
         click(&session, "[data-testid=admin-tab-policies]").await;
         click(&session, "[data-testid=admin-policy] button").await;
@@ -244,18 +211,13 @@ async fn the_back_office_pages_pass_axe_core_on_a_desktop_and_a_phone() {
         click(&session, "[data-testid=admin-tab-sites]").await;
         click(&session, "[data-testid=admin-site] button").await;
         until("the calendar preview of the site", SHOWN, async || {
-            let days = script(
-                &session,
-                "return document.querySelectorAll('[data-testid=preview-day]').length",
-                json!([]),
-            )
-            .await;
+            let days =
+                script(&session, "return document.querySelectorAll('[data-testid=preview-day]').length", json!([]))
+                    .await;
             (days == json!(30)).then_some(())
         })
         .await;
-        audit
-            .page(&session, "/admin, sites (one picked, calendar editor)")
-            .await;
+        audit.page(&session, "/admin, sites (one picked, calendar editor)").await;
 
         click(&session, "[data-testid=admin-tab-users]").await;
         click(&session, "[data-testid=admin-user] button").await;
@@ -296,11 +258,9 @@ async fn resolved_p1(client: &Api, tech: &Api, description: &str) -> i64 {
     let incident = client.report(description).await;
     assert_eq!(incident["priority"], "P1", "{incident}");
     let id = &incident["id"];
-    tech.post(&format!("/api/incidents/{id}/acknowledge"), json!({}))
-        .await;
+    tech.post(&format!("/api/incidents/{id}/acknowledge"), json!({})).await;
     let resolution = json!({ "root_cause": "Mot de passe par défaut", "actions": "Comptes réinitialisés", "security_data_impact": "Aucune image perdue", "personal_data_lost": false });
-    tech.post(&format!("/api/incidents/{id}/resolve"), resolution)
-        .await;
+    tech.post(&format!("/api/incidents/{id}/resolve"), resolution).await;
     tech.get(&format!("/api/incidents/{id}/postmortem")).await["id"]
         .as_i64()
         .expect("a P1 resolved has a post-mortem draft")
@@ -316,25 +276,14 @@ struct Audit {
 
 impl Audit {
     fn new() -> Audit {
-        Audit {
-            axe: axe_source(),
-            device: "",
-            found: Vec::new(),
-        }
+        Audit { axe: axe_source(), device: "", found: Vec::new() }
     }
 
     /// Opens a browser in this window for the pages that follow.
-    async fn open(
-        &mut self,
-        driver: &ChromeDriver,
-        (device, window): (&'static str, Window),
-    ) -> Session {
+    async fn open(&mut self, driver: &ChromeDriver, (device, window): (&'static str, Window)) -> Session {
         self.device = device;
         let session = driver.session(window).await;
-        session
-            .set_script_timeout(AXE_TIMEOUT)
-            .await
-            .unwrap_or_else(|e| panic!("set the script timeout: {e}"));
+        session.set_script_timeout(AXE_TIMEOUT).await.unwrap_or_else(|e| panic!("set the script timeout: {e}"));
         session
             .devtools("Page.addScriptToEvaluateOnNewDocument", json!({ "source": WATCH_CSP }))
             .await
@@ -347,15 +296,10 @@ impl Audit {
     async fn page(&mut self, session: &Session, page: &str) {
         let page = format!("{page} [{}]", self.device);
         if script(session, "return typeof window.axe", json!([])).await != "object" {
-            session
-                .execute(&self.axe, json!([]))
-                .await
-                .unwrap_or_else(|e| panic!("inject axe-core into {page}: {e}"));
+            session.execute(&self.axe, json!([])).await.unwrap_or_else(|e| panic!("inject axe-core into {page}: {e}"));
         }
-        let result = session
-            .execute_async(RUN_AXE, json!([TAGS]))
-            .await
-            .unwrap_or_else(|e| panic!("axe-core on {page}: {e}"));
+        let result =
+            session.execute_async(RUN_AXE, json!([TAGS])).await.unwrap_or_else(|e| panic!("axe-core on {page}: {e}"));
         if let Some(error) = result["error"].as_str() {
             panic!("axe-core on {page}: {error}");
         }
@@ -366,8 +310,7 @@ impl Audit {
         if let Some(refused) = refused.as_array().filter(|r| !r.is_empty()) {
             self.found.push(format!("[serious] Content-Security-Policy on {page}: refused {refused:?}"));
         }
-        self.found
-            .extend(violations.iter().map(|v| describe(&page, v)));
+        self.found.extend(violations.iter().map(|v| describe(&page, v)));
         let codes = script(session, INTERNAL_CODES, json!([])).await;
         if let Some(codes) = codes.as_array().filter(|c| !c.is_empty()) {
             self.found.push(format!("[serious] internal codes shown on {page}: {codes:?}"));
@@ -424,9 +367,7 @@ fn describe(page: &str, violation: &Value) -> String {
 fn axe_source() -> String {
     let path = std::env::var_os("VIGIE_AXE_JS")
         .map(PathBuf::from)
-        .unwrap_or_else(|| {
-            crate::workspace().join("target/axe-core/node_modules/axe-core/axe.min.js")
-        });
+        .unwrap_or_else(|| crate::workspace().join("target/axe-core/node_modules/axe-core/axe.min.js"));
     std::fs::read_to_string(&path).unwrap_or_else(|e| {
         panic!(
             "cannot read axe-core from {} ({e}): install it with `npm install --prefix \

@@ -28,19 +28,14 @@ pub enum Window {
     /// A desktop window of this size, in CSS pixels.
     Desktop { width: u32, height: u32 },
     /// A phone: Chromium's device emulation with this viewport and pixel ratio.
-    Phone {
-        width: u32,
-        height: u32,
-        pixel_ratio: f64,
-    },
+    Phone { width: u32, height: u32, pixel_ratio: f64 },
 }
 
 impl ChromeDriver {
     /// Starts ChromeDriver (`$CHROMEDRIVER`, default `/usr/bin/chromedriver`) and waits
     /// until it is ready.
     pub async fn start() -> ChromeDriver {
-        let program =
-            std::env::var("CHROMEDRIVER").unwrap_or_else(|_| "/usr/bin/chromedriver".into());
+        let program = std::env::var("CHROMEDRIVER").unwrap_or_else(|_| "/usr/bin/chromedriver".into());
         // The port is free when asked, but another test may take it before ChromeDriver
         // binds it: a driver that exits at once is tried again on another port.
         for _ in 0..3 {
@@ -52,13 +47,8 @@ impl ChromeDriver {
                 .stdout(Stdio::null())
                 .stderr(Stdio::inherit())
                 .spawn()
-                .unwrap_or_else(|e| {
-                    panic!("cannot start ChromeDriver {program:?} (set CHROMEDRIVER): {e}")
-                });
-            let mut driver = ChromeDriver {
-                child,
-                url: format!("http://127.0.0.1:{port}"),
-            };
+                .unwrap_or_else(|e| panic!("cannot start ChromeDriver {program:?} (set CHROMEDRIVER): {e}"));
+            let mut driver = ChromeDriver { child, url: format!("http://127.0.0.1:{port}") };
             if driver.wait_ready().await {
                 return driver;
             }
@@ -68,10 +58,7 @@ impl ChromeDriver {
 
     /// Polls `/status` until the driver says it is ready; false if it exited.
     async fn wait_ready(&mut self) -> bool {
-        let http = reqwest::Client::builder()
-            .timeout(Duration::from_secs(2))
-            .build()
-            .expect("an HTTP client");
+        let http = reqwest::Client::builder().timeout(Duration::from_secs(2)).build().expect("an HTTP client");
         let deadline = Instant::now() + READY_TIMEOUT;
         loop {
             if let Ok(Some(_)) = self.child.try_wait() {
@@ -84,11 +71,7 @@ impl ChromeDriver {
                     }
                 }
             }
-            assert!(
-                Instant::now() < deadline,
-                "ChromeDriver at {} was not ready after {READY_TIMEOUT:?}",
-                self.url
-            );
+            assert!(Instant::now() < deadline, "ChromeDriver at {} was not ready after {READY_TIMEOUT:?}", self.url);
             tokio::time::sleep(Duration::from_millis(50)).await;
         }
     }
@@ -111,14 +94,8 @@ impl ChromeDriver {
         ];
         let mut options = json!({ "binary": binary });
         match window {
-            Window::Desktop { width, height } => {
-                args.push(format!("--window-size={width},{height}"))
-            }
-            Window::Phone {
-                width,
-                height,
-                pixel_ratio,
-            } => {
+            Window::Desktop { width, height } => args.push(format!("--window-size={width},{height}")),
+            Window::Phone { width, height, pixel_ratio } => {
                 options["mobileEmulation"] = json!({ "deviceMetrics": { "width": width, "height": height, "pixelRatio": pixel_ratio, "touch": true, "mobile": true } });
             }
         }

@@ -13,10 +13,7 @@ use crate::server::Vigie;
 use crate::wait::until;
 use crate::webdriver::Session;
 
-const DESKTOP: Window = Window::Desktop {
-    width: 1280,
-    height: 900,
-};
+const DESKTOP: Window = Window::Desktop { width: 1280, height: 900 };
 
 /// What the wall may take, from the client's confirmation to the tile.
 const WALL_LATENCY_MS: i64 = 2_000;
@@ -72,10 +69,7 @@ async fn a_client_report_reaches_the_supervisor_wall_within_two_seconds() {
     pages::go(&wall, &vigie.url("/wall")).await;
     stream_open_on_wall(&wall).await;
     let connection = shown_text(&wall, "[data-testid=connection-state]").await;
-    assert!(
-        connection.contains("En direct"),
-        "the wall says it is live: {connection:?}"
-    );
+    assert!(connection.contains("En direct"), "the wall says it is live: {connection:?}");
     script(&wall, WATCH_TILES, json!([])).await;
 
     // The client describes the problem and sees the suggestion as they type.
@@ -97,9 +91,7 @@ async fn a_client_report_reaches_the_supervisor_wall_within_two_seconds() {
     )
     .await;
     let suggested = until("the suggestion P1", pages::SHOWN, async || {
-        text(&client, "[data-testid=suggested-priority]")
-            .await
-            .filter(|t| t.contains("P1"))
+        text(&client, "[data-testid=suggested-priority]").await.filter(|t| t.contains("P1"))
     })
     .await;
     let reasons = shown_text(&client, "[data-testid=suggestion-reasons]").await;
@@ -109,48 +101,30 @@ async fn a_client_report_reaches_the_supervisor_wall_within_two_seconds() {
     script(&client, WATCH_CONFIRMATION, json!([])).await;
     click(&client, "[data-testid=report-submit]").await;
     let reference = pages::confirmed_reference(&client).await;
-    assert!(
-        reference.starts_with("INC-"),
-        "the confirmation gives the incident's reference: {reference:?}"
-    );
+    assert!(reference.starts_with("INC-"), "the confirmation gives the incident's reference: {reference:?}");
 
     // The tile appears on the wall, timed in the pages themselves.
     let confirmed_at = script(&client, "return window.__e2e_confirmed_at", json!([]))
         .await
         .as_i64()
         .expect("the confirmation was seen");
-    let tile_at = until(
-        &format!("tile {reference} on the wall"),
-        Duration::from_secs(10),
-        async || {
-            script(
-                &wall,
-                "return window.__e2e_tiles[arguments[0]] ?? null",
-                json!([reference]),
-            )
-            .await
-            .as_i64()
-        },
-    )
+    let tile_at = until(&format!("tile {reference} on the wall"), Duration::from_secs(10), async || {
+        script(&wall, "return window.__e2e_tiles[arguments[0]] ?? null", json!([reference])).await.as_i64()
+    })
     .await;
     let latency = tile_at - confirmed_at;
     eprintln!("wall latency: tile {reference} shown {latency} ms after the client's confirmation");
-    assert!(latency <= WALL_LATENCY_MS, "tile {reference} reached the wall {latency} ms after the confirmation (at most {WALL_LATENCY_MS} ms)");
+    assert!(
+        latency <= WALL_LATENCY_MS,
+        "tile {reference} reached the wall {latency} ms after the confirmation (at most {WALL_LATENCY_MS} ms)"
+    );
 
     // The tile counts down to the deadline the server computed.
     let tile = format!("[data-testid=wall-tile][data-reference=\"{reference}\"]");
-    assert_eq!(
-        attribute(&wall, &tile, "data-priority").await.as_deref(),
-        Some("P1"),
-        "the tile's priority"
-    );
-    let shown = attribute(
-        &wall,
-        &format!("{tile} [data-testid=countdown]"),
-        "data-deadline",
-    )
-    .await
-    .expect("the tile has a countdown with a deadline");
+    assert_eq!(attribute(&wall, &tile, "data-priority").await.as_deref(), Some("P1"), "the tile's priority");
+    let shown = attribute(&wall, &format!("{tile} [data-testid=countdown]"), "data-deadline")
+        .await
+        .expect("the tile has a countdown with a deadline");
     let api = vigie.api("supervisor").await;
     let incident = api
         .incidents()
@@ -164,19 +138,10 @@ async fn a_client_report_reaches_the_supervisor_wall_within_two_seconds() {
         Some(due),
         "the server's next_due is its most urgent running clock"
     );
-    assert_eq!(
-        instant(&shown),
-        due,
-        "the wall's deadline {shown} is the server's {}",
-        incident["next_due"]
-    );
+    assert_eq!(instant(&shown), due, "the wall's deadline {shown} is the server's {}", incident["next_due"]);
 
     let connection = attribute(&wall, "[data-testid=connection-state]", "data-state").await;
-    assert_eq!(
-        connection.as_deref(),
-        Some("open"),
-        "the wall is still live"
-    );
+    assert_eq!(connection.as_deref(), Some("open"), "the wall is still live");
 }
 
 /// A technician takes charge from their browser; the client's incident page, open in
@@ -184,11 +149,8 @@ async fn a_client_report_reaches_the_supervisor_wall_within_two_seconds() {
 #[tokio::test(flavor = "multi_thread")]
 async fn taking_charge_shows_on_the_client_page_without_reloading() {
     let vigie = Vigie::start().await;
-    let reported = vigie
-        .api("client")
-        .await
-        .report("Le lecteur de badge de l'entrée principale marche par intermittence")
-        .await;
+    let reported =
+        vigie.api("client").await.report("Le lecteur de badge de l'entrée principale marche par intermittence").await;
     let id = reported["id"].as_i64().expect("an incident id");
     let page = vigie.url(&format!("/incidents/{id}"));
     let driver = ChromeDriver::start().await;
@@ -197,46 +159,24 @@ async fn taking_charge_shows_on_the_client_page_without_reloading() {
 
     // The client follows the incident, with the live stream open.
     client
-        .devtools(
-            "Page.addScriptToEvaluateOnNewDocument",
-            json!({ "source": WATCH_STREAMS }),
-        )
+        .devtools("Page.addScriptToEvaluateOnNewDocument", json!({ "source": WATCH_STREAMS }))
         .await
         .unwrap_or_else(|e| panic!("watch the page's event streams: {e}"));
     pages::login(&client, &vigie, "client").await;
     pages::go(&client, &page).await;
-    until(
-        "the client's incident page, open",
-        pages::SHOWN,
-        async || {
-            (attribute(&client, "[data-testid=incident-status]", "data-status")
-                .await
-                .as_deref()
-                == Some("open"))
+    until("the client's incident page, open", pages::SHOWN, async || {
+        (attribute(&client, "[data-testid=incident-status]", "data-status").await.as_deref() == Some("open"))
             .then_some(())
-        },
-    )
+    })
     .await;
-    until(
-        "the client page's event stream to open",
-        pages::SHOWN,
-        async || {
-            (script(
-                &client,
-                "return window.__e2e_streams.some(s => s.readyState === EventSource.OPEN)",
-                json!([]),
-            )
-            .await
-                == true)
-                .then_some(())
-        },
-    )
+    until("the client page's event stream to open", pages::SHOWN, async || {
+        (script(&client, "return window.__e2e_streams.some(s => s.readyState === EventSource.OPEN)", json!([])).await
+            == true)
+            .then_some(())
+    })
     .await;
     script(&client, "window.__e2e_marker = 1", json!([])).await;
-    assert!(
-        !pages::exists(&client, "[data-testid=action-acknowledge]").await,
-        "a client has no staff actions"
-    );
+    assert!(!pages::exists(&client, "[data-testid=action-acknowledge]").await, "a client has no staff actions");
 
     // The technician takes charge from their own browser.
     pages::login(&tech, &vigie, "tech").await;
@@ -244,69 +184,36 @@ async fn taking_charge_shows_on_the_client_page_without_reloading() {
     click(&tech, "[data-testid=action-acknowledge]").await;
     let clicked = Instant::now();
 
-    until(
-        "the client page to show the take-charge",
-        Duration::from_secs(10),
-        async || {
-            let status = attribute(&client, "[data-testid=incident-status]", "data-status").await;
-            let entry =
-                pages::exists(&client, "[data-testid=timeline] li[data-kind=acknowledged]").await;
-            (status.as_deref() == Some("acknowledged") && entry).then_some(())
-        },
-    )
+    until("the client page to show the take-charge", Duration::from_secs(10), async || {
+        let status = attribute(&client, "[data-testid=incident-status]", "data-status").await;
+        let entry = pages::exists(&client, "[data-testid=timeline] li[data-kind=acknowledged]").await;
+        (status.as_deref() == Some("acknowledged") && entry).then_some(())
+    })
     .await;
-    eprintln!(
-        "the client saw the take-charge {} ms after the click",
-        clicked.elapsed().as_millis()
-    );
+    eprintln!("the client saw the take-charge {} ms after the click", clicked.elapsed().as_millis());
     let marker = script(&client, "return window.__e2e_marker ?? null", json!([])).await;
     assert_eq!(marker, json!(1), "the client's page was not reloaded");
     let status = shown_text(&client, "[data-testid=incident-status]").await;
-    assert!(
-        status.contains("Pris en charge"),
-        "the status line names the new status in French: {status:?}"
-    );
+    assert!(status.contains("Pris en charge"), "the status line names the new status in French: {status:?}");
 
-    let server = vigie
-        .api("client")
-        .await
-        .get(&format!("/api/incidents/{id}"))
-        .await;
-    assert_eq!(
-        server["status"], "acknowledged",
-        "the server recorded the take-charge"
-    );
+    let server = vigie.api("client").await.get(&format!("/api/incidents/{id}")).await;
+    assert_eq!(server["status"], "acknowledged", "the server recorded the take-charge");
 }
 
 /// Waits until the wall's event stream is open.
 async fn stream_open_on_wall(wall: &Session) {
-    until(
-        "the wall's event stream to open (connection-state open)",
-        pages::SHOWN,
-        async || {
-            (attribute(wall, "[data-testid=connection-state]", "data-state")
-                .await
-                .as_deref()
-                == Some("open"))
-            .then_some(())
-        },
-    )
+    until("the wall's event stream to open (connection-state open)", pages::SHOWN, async || {
+        (attribute(wall, "[data-testid=connection-state]", "data-state").await.as_deref() == Some("open")).then_some(())
+    })
     .await;
 }
 
 /// The deadline of the incident's most urgent running clock, from the server's `clocks`.
 fn most_urgent_due(incident: &Value) -> DateTime<Utc> {
-    let clocks = incident["clocks"]
-        .as_array()
-        .expect("the incident's clocks");
+    let clocks = incident["clocks"].as_array().expect("the incident's clocks");
     clocks
         .iter()
-        .filter(|c| {
-            matches!(
-                c["state"].as_str(),
-                Some("running" | "at_risk" | "breached")
-            )
-        })
+        .filter(|c| matches!(c["state"].as_str(), Some("running" | "at_risk" | "breached")))
         .filter_map(|c| c["due"].as_str().map(instant))
         .min()
         .unwrap_or_else(|| panic!("no running clock in {clocks:?}"))

@@ -27,9 +27,5 @@ mod screenshots;
 /// The workspace's root folder, where `dist/` and `target/` are.
 fn workspace() -> std::path::PathBuf {
     let manifest = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
-    manifest
-        .ancestors()
-        .nth(2)
-        .expect("crates/e2e is two levels below the workspace root")
-        .to_path_buf()
+    manifest.ancestors().nth(2).expect("crates/e2e is two levels below the workspace root").to_path_buf()
 }

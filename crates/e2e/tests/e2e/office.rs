@@ -14,11 +14,8 @@ use crate::wait::until;
 async fn an_administrator_edits_a_calendar_and_a_client_reads_its_report() {
     let vigie = Vigie::start().await;
     // Something for this month's report.
-    let incident = vigie
-        .api("client")
-        .await
-        .report("Plus aucune caméra ne fonctionne sur le site, intrusion détectée")
-        .await;
+    let incident =
+        vigie.api("client").await.report("Plus aucune caméra ne fonctionne sur le site, intrusion détectée").await;
     assert_eq!(incident["priority"], "P1");
     let driver = ChromeDriver::start().await;
 
@@ -35,9 +32,7 @@ async fn an_administrator_edits_a_calendar_and_a_client_reads_its_report() {
     pages::go(&admin, &vigie.url("/admin")).await;
     click(&admin, "[data-testid=admin-tab-sites]").await;
     click(&admin, "[data-testid=admin-site] button").await;
-    let site = attribute(&admin, "[data-testid=admin-site]", "data-key")
-        .await
-        .expect("the first site's name");
+    let site = attribute(&admin, "[data-testid=admin-site]", "data-key").await.expect("the first site's name");
     let preview_days = "return document.querySelectorAll('[data-testid=preview-day]').length";
     until("the calendar preview of the site", SHOWN, async || {
         (script(&admin, preview_days, json!([])).await == json!(30)).then_some(())
@@ -94,7 +89,12 @@ async fn a_client_designates_who_is_told_from_a_phone() {
     // No organisation to choose: the client's own, its two contacts.
     let first = "[data-testid=organisation-contacts] fieldset:nth-of-type(1)";
     let name = until("the organisation's contacts", SHOWN, async || {
-        let value = script(&phone, "const e = document.querySelector(arguments[0]); return e ? e.value : null", json!([format!("{first} [data-testid=contact-name]")])).await;
+        let value = script(
+            &phone,
+            "const e = document.querySelector(arguments[0]); return e ? e.value : null",
+            json!([format!("{first} [data-testid=contact-name]")]),
+        )
+        .await;
         value.as_str().map(str::to_string)
     })
     .await;
@@ -122,7 +122,11 @@ async fn a_client_designates_who_is_told_from_a_phone() {
     })
     .await;
     let saved = api.get(&format!("/api/organisations/{organisation}/contacts")).await;
-    assert_eq!(saved["contacts"][0], json!({ "kind": "technical", "name": "Nadia Haddad", "email": "nadia.haddad@demo-client.example", "phone": "+33611223344" }), "{saved}");
+    assert_eq!(
+        saved["contacts"][0],
+        json!({ "kind": "technical", "name": "Nadia Haddad", "email": "nadia.haddad@demo-client.example", "phone": "+33611223344" }),
+        "{saved}"
+    );
 
     // The Siège Paris gets a technical contact of its own.
     let site = "[data-testid=site-contact]";
@@ -131,11 +135,17 @@ async fn a_client_designates_who_is_told_from_a_phone() {
     type_into(&phone, &format!("{site} [data-testid=site-contact-email]"), "marc.petit@demo-client.example").await;
     click(&phone, &format!("{site} [data-testid=site-contact-save]")).await;
     until("the site's contact saved", SHOWN, async || {
-        (attribute(&phone, &format!("{site} [data-testid=save-status]"), "data-state").await.as_deref() == Some("saved")).then_some(())
+        (attribute(&phone, &format!("{site} [data-testid=save-status]"), "data-state").await.as_deref()
+            == Some("saved"))
+        .then_some(())
     })
     .await;
     let sites = api.get("/api/sites").await;
-    assert_eq!(sites[0]["technical_contact"], json!({ "kind": "technical", "name": "Marc Petit", "email": "marc.petit@demo-client.example", "phone": "" }), "{sites}");
+    assert_eq!(
+        sites[0]["technical_contact"],
+        json!({ "kind": "technical", "name": "Marc Petit", "email": "marc.petit@demo-client.example", "phone": "" }),
+        "{sites}"
+    );
 
     // The operations manager chooses the organisation: the bank's contacts and its site.
     let supervisor = driver.session(Window::Desktop { width: 1280, height: 900 }).await;
@@ -143,7 +153,12 @@ async fn a_client_designates_who_is_told_from_a_phone() {
     pages::go(&supervisor, &vigie.url("/contacts")).await;
     pages::choose(&supervisor, "[data-testid=contacts-organisation]", "Banque Premium").await;
     let bank = until("the bank's contacts", SHOWN, async || {
-        let value = script(&supervisor, "const e = document.querySelector(arguments[0]); return e ? e.value : null", json!([format!("{first} [data-testid=contact-name]")])).await;
+        let value = script(
+            &supervisor,
+            "const e = document.querySelector(arguments[0]); return e ? e.value : null",
+            json!([format!("{first} [data-testid=contact-name]")]),
+        )
+        .await;
         value.as_str().filter(|name| *name != "Nadia Haddad").map(str::to_string)
     })
     .await;

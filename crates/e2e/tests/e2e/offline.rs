@@ -23,8 +23,7 @@ const WATCH_NETWORK: &str = "
 ";
 
 /// The reports waiting in the page's local storage.
-const QUEUE_LENGTH: &str =
-    "return JSON.parse(localStorage.getItem('vigie.pending-reports') || '[]').length";
+const QUEUE_LENGTH: &str = "return JSON.parse(localStorage.getItem('vigie.pending-reports') || '[]').length";
 
 /// Submitted offline, the report is shown as waiting and the server has nothing; back
 /// online, it arrives once and stays once.
@@ -33,16 +32,8 @@ async fn an_offline_report_is_sent_once_when_the_network_returns() {
     let vigie = Vigie::start().await;
     let api = vigie.api("client").await;
     let driver = ChromeDriver::start().await;
-    let client = driver
-        .session(Window::Desktop {
-            width: 1280,
-            height: 900,
-        })
-        .await;
-    let stamp = SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .expect("after 1970")
-        .as_millis();
+    let client = driver.session(Window::Desktop { width: 1280, height: 900 }).await;
+    let stamp = SystemTime::now().duration_since(UNIX_EPOCH).expect("after 1970").as_millis();
     let description = format!("Caméra du parking hors service, signalée hors ligne ({stamp})");
 
     pages::login(&client, &vigie, "client").await;
@@ -56,45 +47,29 @@ async fn an_offline_report_is_sent_once_when_the_network_returns() {
     click(&client, "[data-testid=report-submit]").await;
     let waiting = shown_text(&client, "[data-testid=report-waiting]").await;
     eprintln!("offline, the page says: {waiting:?}");
-    holds(
-        "offline: the report waits in the browser and the server has none",
-        Duration::from_secs(2),
-        async || {
-            let queued = script(&client, QUEUE_LENGTH, json!([])).await == json!(1);
-            let shown = pages::exists(&client, "[data-testid=report-waiting]").await;
-            let confirmed = pages::exists(&client, "[data-testid=report-confirmation]").await;
-            queued && shown && !confirmed && api.incidents_described(&description).await.is_empty()
-        },
-    )
+    holds("offline: the report waits in the browser and the server has none", Duration::from_secs(2), async || {
+        let queued = script(&client, QUEUE_LENGTH, json!([])).await == json!(1);
+        let shown = pages::exists(&client, "[data-testid=report-waiting]").await;
+        let confirmed = pages::exists(&client, "[data-testid=report-confirmation]").await;
+        queued && shown && !confirmed && api.incidents_described(&description).await.is_empty()
+    })
     .await;
 
     set_network(&client, true, "offline,online").await;
     let reference = pages::confirmed_reference(&client).await;
-    let arrived = until(
-        "the waiting report on the server",
-        Duration::from_secs(10),
-        async || {
-            let found = api.incidents_described(&description).await;
-            (!found.is_empty()).then_some(found)
-        },
-    )
+    let arrived = until("the waiting report on the server", Duration::from_secs(10), async || {
+        let found = api.incidents_described(&description).await;
+        (!found.is_empty()).then_some(found)
+    })
     .await;
     assert_eq!(arrived.len(), 1, "the report arrived once: {arrived:?}");
-    assert_eq!(
-        arrived[0]["reference"],
-        reference.as_str(),
-        "the confirmation names the incident the server has"
-    );
+    assert_eq!(arrived[0]["reference"], reference.as_str(), "the confirmation names the incident the server has");
 
-    holds(
-        "the report stays on the server once, and the queue empty",
-        Duration::from_secs(3),
-        async || {
-            let queued = script(&client, QUEUE_LENGTH, json!([])).await;
-            let waiting = pages::exists(&client, "[data-testid=report-waiting]").await;
-            api.incidents_described(&description).await.len() == 1 && queued == json!(0) && !waiting
-        },
-    )
+    holds("the report stays on the server once, and the queue empty", Duration::from_secs(3), async || {
+        let queued = script(&client, QUEUE_LENGTH, json!([])).await;
+        let waiting = pages::exists(&client, "[data-testid=report-waiting]").await;
+        api.incidents_described(&description).await.len() == 1 && queued == json!(0) && !waiting
+    })
     .await;
 }
 
@@ -106,18 +81,9 @@ async fn set_network(client: &Session, online: bool, events: &str) {
         .set_offline(!online)
         .await
         .unwrap_or_else(|e| panic!("set the network {}: {e}", if online { "on" } else { "off" }));
-    until(
-        &format!("navigator.onLine to turn {online} and the events {events}"),
-        Duration::from_secs(5),
-        async || {
-            let state = script(
-                client,
-                "return [navigator.onLine, window.__e2e_network.join(',')]",
-                json!([]),
-            )
-            .await;
-            (state == json!([online, events])).then_some(())
-        },
-    )
+    until(&format!("navigator.onLine to turn {online} and the events {events}"), Duration::from_secs(5), async || {
+        let state = script(client, "return [navigator.onLine, window.__e2e_network.join(',')]", json!([])).await;
+        (state == json!([online, events])).then_some(())
+    })
     .await;
 }

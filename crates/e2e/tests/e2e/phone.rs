@@ -11,11 +11,7 @@ use crate::server::Vigie;
 use crate::wait::until;
 use crate::webdriver::Session;
 
-const PHONE: Window = Window::Phone {
-    width: 390,
-    height: 844,
-    pixel_ratio: 3.0,
-};
+const PHONE: Window = Window::Phone { width: 390, height: 844, pixel_ratio: 3.0 };
 
 /// Every byte a cold visit of `/report` may put on the wire (HTML, JS, wasm, CSS, icons,
 /// API answers), as Chromium's Resource Timing counts them (`transferSize`). The
@@ -43,10 +39,7 @@ const TRANSFERS: &str = "
 /// Empties the browser's caches and service workers for the origin, as on a phone that
 /// never opened Vigie (the session cookie stays).
 async fn forget_everything(session: &Session, vigie: &Vigie) {
-    session
-        .devtools("Network.clearBrowserCache", json!({}))
-        .await
-        .unwrap_or_else(|e| panic!("clear the cache: {e}"));
+    session.devtools("Network.clearBrowserCache", json!({})).await.unwrap_or_else(|e| panic!("clear the cache: {e}"));
     session
         .devtools(
             "Storage.clearDataForOrigin",
@@ -57,7 +50,10 @@ async fn forget_everything(session: &Session, vigie: &Vigie) {
 }
 
 async fn form_usable(session: &Session, within: Duration) {
-    until("the report form, usable", within, async || (script(session, FORM_USABLE, json!([])).await == json!(true)).then_some(())).await;
+    until("the report form, usable", within, async || {
+        (script(session, FORM_USABLE, json!([])).await == json!(true)).then_some(())
+    })
+    .await;
 }
 
 /// The bytes on the wire of the page's requests, and the list for a message.
@@ -91,8 +87,14 @@ async fn a_cold_visit_of_the_report_page_fits_the_budget_and_is_usable_quickly_o
         eprintln!("  {n:>8}  {url}");
     }
     assert!(list.iter().any(|(url, _)| url.ends_with(".wasm")), "the wasm is counted: {list:?}");
-    assert!(list.iter().all(|(url, _)| !url.contains("/office/") && !url.contains("vigie-app-")), "only the reporting bundle: {list:?}");
-    assert!(bytes <= REPORT_COLD_BUDGET_BYTES, "{bytes} bytes on the wire, budget {REPORT_COLD_BUDGET_BYTES}: {list:?}");
+    assert!(
+        list.iter().all(|(url, _)| !url.contains("/office/") && !url.contains("vigie-app-")),
+        "only the reporting bundle: {list:?}"
+    );
+    assert!(
+        bytes <= REPORT_COLD_BUDGET_BYTES,
+        "{bytes} bytes on the wire, budget {REPORT_COLD_BUDGET_BYTES}: {list:?}"
+    );
 
     // A weak 4G link, cold then warm (the service worker installed by the visit above).
     let (down, up, latency) = WEAK_LINK;
@@ -105,7 +107,10 @@ async fn a_cold_visit_of_the_report_page_fits_the_budget_and_is_usable_quickly_o
     assert!(wasm_ms.as_f64().unwrap_or(0.0) >= 500.0, "the link is throttled: {wasm_ms}");
     // The visit above installed the service worker: wait for it to control the next one.
     until("the service worker, active", pages::SHOWN, async || {
-        (script(&phone, "return navigator.serviceWorker.getRegistration().then(r => !!(r && r.active))", json!([])).await == json!(true)).then_some(())
+        (script(&phone, "return navigator.serviceWorker.getRegistration().then(r => !!(r && r.active))", json!([]))
+            .await
+            == json!(true))
+        .then_some(())
     })
     .await;
     let warm = timed_visit(&phone, &vigie).await;
@@ -151,7 +156,10 @@ async fn after_one_visit_the_report_page_opens_with_no_network_and_its_report_ar
     pages::go(&phone, &vigie.url("/report")).await;
     form_usable(&phone, pages::SHOWN).await;
     until("the service worker, active", pages::SHOWN, async || {
-        (script(&phone, "return navigator.serviceWorker.getRegistration().then(r => !!(r && r.active))", json!([])).await == json!(true)).then_some(())
+        (script(&phone, "return navigator.serviceWorker.getRegistration().then(r => !!(r && r.active))", json!([]))
+            .await
+            == json!(true))
+        .then_some(())
     })
     .await;
 

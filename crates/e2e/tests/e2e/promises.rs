@@ -21,7 +21,8 @@ const LIVE: Duration = Duration::from_secs(10);
 /// Waits until the client's page shows a fact (`data-fact`) of the incident.
 async fn fact_shown(client: &Session, fact: &str) {
     let css = format!("[data-testid=facts] li[data-fact={fact}]");
-    until(&format!("the client page to show {fact}"), LIVE, async || pages::exists(client, &css).await.then_some(())).await;
+    until(&format!("the client page to show {fact}"), LIVE, async || pages::exists(client, &css).await.then_some(()))
+        .await;
 }
 
 /// The state of the clock line whose name starts with `name`, on a page.
@@ -38,7 +39,10 @@ async fn clock_state(session: &Session, name: &str) -> Option<String> {
 /// Opens an incident's page for the client and marks it, to prove it is never reloaded.
 async fn follow(client: &Session, vigie: &Vigie, id: i64) {
     pages::go(client, &vigie.url(&format!("/incidents/{id}"))).await;
-    until("the client's incident page", pages::SHOWN, async || attribute(client, "[data-testid=incident-status]", "data-status").await.map(|_| ())).await;
+    until("the client's incident page", pages::SHOWN, async || {
+        attribute(client, "[data-testid=incident-status]", "data-status").await.map(|_| ())
+    })
+    .await;
     // The stream is open once the connection state says so on the page's own clock lines;
     // a short settle keeps the first change from racing the subscription.
     tokio::time::sleep(Duration::from_millis(500)).await;
@@ -46,7 +50,11 @@ async fn follow(client: &Session, vigie: &Vigie, id: i64) {
 }
 
 async fn not_reloaded(client: &Session) {
-    assert_eq!(script(client, "return window.__e2e_marker ?? null", json!([])).await, json!(1), "the client's page was reloaded");
+    assert_eq!(
+        script(client, "return window.__e2e_marker ?? null", json!([])).await,
+        json!(1),
+        "the client's page was reloaded"
+    );
 }
 
 #[tokio::test(flavor = "multi_thread")]
@@ -60,7 +68,12 @@ async fn a_p1_dispatched_then_reached_and_a_p3_planned_then_reached_are_shown_to
     let (p1, p3) = (p1["id"].as_i64().unwrap(), p3["id"].as_i64().unwrap());
     for id in [p1, p3] {
         tech_api.post(&format!("/api/incidents/{id}/acknowledge"), json!({})).await;
-        tech_api.post(&format!("/api/incidents/{id}/on-site-needed"), json!({ "needed": true, "reason": "Décidé à l'appel" })).await;
+        tech_api
+            .post(
+                &format!("/api/incidents/{id}/on-site-needed"),
+                json!({ "needed": true, "reason": "Décidé à l'appel" }),
+            )
+            .await;
     }
     let driver = ChromeDriver::start().await;
     let client = driver.session(DESKTOP).await;
@@ -70,17 +83,26 @@ async fn a_p1_dispatched_then_reached_and_a_p3_planned_then_reached_are_shown_to
 
     // The P1: the technician is sent, then arrives; the client sees each, live.
     follow(&client, &vigie, p1).await;
-    assert_eq!(clock_state(&client, "Départ d'un technicien").await.as_deref(), Some("ok"), "an elapsed-time clock, running");
+    assert_eq!(
+        clock_state(&client, "Départ d'un technicien").await.as_deref(),
+        Some("ok"),
+        "an elapsed-time clock, running"
+    );
     assert!(!pages::exists(&client, "[data-testid=action-dispatch]").await, "a client has no staff actions");
     pages::go(&tech, &vigie.url(&format!("/incidents/{p1}"))).await;
     click(&tech, "[data-testid=action-dispatch]").await;
     fact_shown(&client, "dispatched").await;
     let lines = script(&client, "return [...document.querySelectorAll('[data-testid=countdown]')].map(l => l.getAttribute('data-state') + ' ' + l.textContent)", json!([])).await;
-    assert_eq!(clock_state(&client, "Départ d'un technicien").await.as_deref(), Some("met"), "the dispatch keeps the promise: {lines}");
+    assert_eq!(
+        clock_state(&client, "Départ d'un technicien").await.as_deref(),
+        Some("met"),
+        "the dispatch keeps the promise: {lines}"
+    );
     click(&tech, "[data-testid=action-on-site]").await;
     fact_shown(&client, "arrived").await;
     until("the client page's status: on site", LIVE, async || {
-        (attribute(&client, "[data-testid=incident-status]", "data-status").await.as_deref() == Some("onsite")).then_some(())
+        (attribute(&client, "[data-testid=incident-status]", "data-status").await.as_deref() == Some("onsite"))
+            .then_some(())
     })
     .await;
     not_reloaded(&client).await;
@@ -91,7 +113,8 @@ async fn a_p1_dispatched_then_reached_and_a_p3_planned_then_reached_are_shown_to
     let running = clock_state(&client, "Intervention sur site").await;
     assert!(matches!(running.as_deref(), Some("ok" | "paused")), "{running:?}");
     pages::go(&tech, &vigie.url(&format!("/incidents/{p3}"))).await;
-    let tomorrow = (Utc::now().with_timezone(&chrono_tz::Europe::Paris) + Days::days(1)).format("%Y-%m-%dT10:00").to_string();
+    let tomorrow =
+        (Utc::now().with_timezone(&chrono_tz::Europe::Paris) + Days::days(1)).format("%Y-%m-%dT10:00").to_string();
     pages::element(&tech, "[data-testid=plan-intervention-planned-for]").await;
     script(
         &tech,
@@ -104,9 +127,17 @@ async fn a_p1_dispatched_then_reached_and_a_p3_planned_then_reached_are_shown_to
     let planned = pages::shown_text(&client, "[data-testid=facts] li[data-fact=planned]").await;
     assert!(planned.contains("10:00"), "the plan in the site's time: {planned}");
     let server = client_api.get(&format!("/api/incidents/{p3}")).await;
-    assert!(server["intervention_planned_for"].as_str().is_some_and(|t| t.ends_with("09:00:00Z") || t.ends_with("08:00:00Z")), "{server}");
+    assert!(
+        server["intervention_planned_for"]
+            .as_str()
+            .is_some_and(|t| t.ends_with("09:00:00Z") || t.ends_with("08:00:00Z")),
+        "{server}"
+    );
     click(&tech, "[data-testid=action-on-site]").await;
     fact_shown(&client, "arrived").await;
-    until("the intervention promise kept", LIVE, async || (clock_state(&client, "Intervention sur site").await.as_deref() == Some("met")).then_some(())).await;
+    until("the intervention promise kept", LIVE, async || {
+        (clock_state(&client, "Intervention sur site").await.as_deref() == Some("met")).then_some(())
+    })
+    .await;
     not_reloaded(&client).await;
 }

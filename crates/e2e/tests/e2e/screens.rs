@@ -33,7 +33,12 @@ async fn a_double_tap_reports_once_and_the_confirmation_links_the_incident() {
     pages::choose(&client, "[data-testid=report-site]", "Demo Client").await;
     pages::type_into(&client, "[data-testid=report-description]", &description).await;
     // Both taps land before any answer can come back.
-    script(&client, "const b = document.querySelector('[data-testid=report-submit]'); b.click(); b.click();", json!([])).await;
+    script(
+        &client,
+        "const b = document.querySelector('[data-testid=report-submit]'); b.click(); b.click();",
+        json!([]),
+    )
+    .await;
 
     let reference = pages::confirmed_reference(&client).await;
     holds("a double tap: one incident on the server", Duration::from_secs(2), async || {
@@ -46,7 +51,8 @@ async fn a_double_tap_reports_once_and_the_confirmation_links_the_incident() {
     assert_eq!(href, Some(format!("/incidents/{}", incident["id"])));
     let promise = shown_text(&client, "[data-testid=report-promise]").await;
     assert!(promise.contains("avant"), "the confirmation repeats the promise: {promise:?}");
-    let left = script(&client, "return document.querySelector('[data-testid=report-description]').value", json!([])).await;
+    let left =
+        script(&client, "return document.querySelector('[data-testid=report-description]').value", json!([])).await;
     assert_eq!(left, json!(""), "the form is empty for the next report");
 }
 
@@ -202,7 +208,9 @@ async fn a_p1_taken_shows_its_owner_on_the_wall_and_an_untaken_one_stands_out() 
     let wall = driver.session(Window::Desktop { width: 1920, height: 1080 }).await;
     pages::login(&wall, &vigie, "supervisor").await;
     pages::go(&wall, &vigie.url("/wall")).await;
-    let tile = |incident: &serde_json::Value| format!("[data-testid=wall-tile][data-reference={}]", incident["reference"].as_str().unwrap_or("?"));
+    let tile = |incident: &serde_json::Value| {
+        format!("[data-testid=wall-tile][data-reference={}]", incident["reference"].as_str().unwrap_or("?"))
+    };
     pages::element(&wall, &format!("{} [data-testid=tile-unassigned]", tile(&taken))).await;
 
     let tech = driver.session(Window::Desktop { width: 1280, height: 900 }).await;
@@ -214,6 +222,12 @@ async fn a_p1_taken_shows_its_owner_on_the_wall_and_an_untaken_one_stands_out() 
         pages::text(&wall, &format!("{} [data-testid=tile-status]", tile(&taken))).await.filter(|t| t.contains(&name))
     })
     .await;
-    assert!(!pages::exists(&wall, &format!("{} [data-testid=tile-unassigned]", tile(&taken))).await, "taken: no longer marked");
-    assert!(pages::exists(&wall, &format!("{} [data-testid=tile-unassigned]", tile(&untaken))).await, "the other P1 still stands out");
+    assert!(
+        !pages::exists(&wall, &format!("{} [data-testid=tile-unassigned]", tile(&taken))).await,
+        "taken: no longer marked"
+    );
+    assert!(
+        pages::exists(&wall, &format!("{} [data-testid=tile-unassigned]", tile(&untaken))).await,
+        "the other P1 still stands out"
+    );
 }

@@ -17,28 +17,12 @@ use crate::webdriver::Session;
 /// The incidents on the wall: `(user, description, priority the server gives)`, from
 /// both demo organisations.
 const WALL: [(&str, &str, &str); 6] = [
-    (
-        "client",
-        "Plus aucune caméra ne fonctionne sur le site, intrusion détectée",
-        "P1",
-    ),
-    (
-        "premium",
-        "2 cams HS en zone sensible (salle des coffres)",
-        "P2",
-    ),
-    (
-        "client",
-        "Perte d'enregistrement sur le NVR du parking depuis hier",
-        "P2",
-    ),
+    ("client", "Plus aucune caméra ne fonctionne sur le site, intrusion détectée", "P1"),
+    ("premium", "2 cams HS en zone sensible (salle des coffres)", "P2"),
+    ("client", "Perte d'enregistrement sur le NVR du parking depuis hier", "P2"),
     ("premium", "Problème d'affichage sur l'interface VMS", "P3"),
     ("client", "Le VMS est très lent ce matin", "P3"),
-    (
-        "premium",
-        "Erreur de paramétrage : mauvaise heure sur une caméra",
-        "P3",
-    ),
+    ("premium", "Erreur de paramétrage : mauvaise heure sur une caméra", "P3"),
 ];
 
 /// A screenshot smaller than this is taken to be blank.
@@ -50,48 +34,42 @@ async fn screenshots_of_the_report_page_on_a_phone_and_of_the_wall() {
     let vigie = Vigie::start().await;
     for (user, description, priority) in WALL {
         let incident = vigie.api(user).await.report(description).await;
-        assert_eq!(
-            incident["priority"], priority,
-            "{description:?} is classified {priority}"
-        );
+        assert_eq!(incident["priority"], priority, "{description:?} is classified {priority}");
     }
     let driver = ChromeDriver::start().await;
 
     // The report page on a 390 × 844 phone, the suggestion showing.
-    let phone = driver
-        .session(Window::Phone {
-            width: 390,
-            height: 844,
-            pixel_ratio: 2.0,
-        })
-        .await;
+    let phone = driver.session(Window::Phone { width: 390, height: 844, pixel_ratio: 2.0 }).await;
     pages::login(&phone, &vigie, "client").await;
     pages::go(&phone, &vigie.url("/report")).await;
     pages::choose(&phone, "[data-testid=report-site]", "Demo Client").await;
     pages::type_into(&phone, "[data-testid=report-description]", WALL[0].1).await;
     until("the suggestion P1 on the phone", pages::SHOWN, async || {
-        text(&phone, "[data-testid=suggested-priority]")
-            .await
-            .filter(|t| t.contains("P1"))
+        text(&phone, "[data-testid=suggested-priority]").await.filter(|t| t.contains("P1"))
     })
     .await;
     pages::shown_text(&phone, "[data-testid=sla-preview]").await;
     // From the description down: what the person typed, the suggestion and the deadline.
-    script(&phone, "document.querySelector('label[for=report-description]').scrollIntoView({ block: 'start' })", json!([])).await;
+    script(
+        &phone,
+        "document.querySelector('label[for=report-description]').scrollIntoView({ block: 'start' })",
+        json!([]),
+    )
+    .await;
     save(&phone, "report-phone.png", (780, 1688)).await;
 
     // The wall on a 1920 × 1080 screen, with every incident.
-    let wall = driver
-        .session(Window::Desktop {
-            width: 1920,
-            height: 1080,
-        })
-        .await;
+    let wall = driver.session(Window::Desktop { width: 1920, height: 1080 }).await;
     fit_viewport(&wall, 1920, 1080).await;
     pages::login(&wall, &vigie, "supervisor").await;
     pages::go(&wall, &vigie.url("/wall")).await;
     until("every incident on the wall, live", pages::SHOWN, async || {
-        let tiles = script(&wall, "return document.querySelectorAll('[data-testid=wall-tile] [data-testid=countdown]').length", json!([])).await;
+        let tiles = script(
+            &wall,
+            "return document.querySelectorAll('[data-testid=wall-tile] [data-testid=countdown]').length",
+            json!([]),
+        )
+        .await;
         let live = pages::attribute(&wall, "[data-testid=connection-state]", "data-state").await;
         (tiles == json!(WALL.len()) && live.as_deref() == Some("open")).then_some(())
     })
@@ -115,7 +93,12 @@ async fn thirty_incidents_fit_on_the_wall() {
     pages::login(&wall, &vigie, "supervisor").await;
     pages::go(&wall, &vigie.url("/wall")).await;
     until("thirty tiles on the wall", pages::SHOWN, async || {
-        let tiles = script(&wall, "return document.querySelectorAll('[data-testid=wall-tile] [data-testid=countdown]').length", json!([])).await;
+        let tiles = script(
+            &wall,
+            "return document.querySelectorAll('[data-testid=wall-tile] [data-testid=countdown]').length",
+            json!([]),
+        )
+        .await;
         (tiles == json!(30)).then_some(())
     })
     .await;
@@ -177,7 +160,12 @@ async fn screenshots_of_an_incident_for_the_client_and_the_technician_and_of_the
     pages::click(&laptop, "[data-testid=admin-tab-policies]").await;
     pages::click(&laptop, "[data-testid=admin-policy] button").await;
     pages::element(&laptop, "[data-testid=policy-grid]").await;
-    script(&laptop, "document.querySelector('[data-testid=policy-grid]').scrollIntoView({ block: 'center' })", json!([])).await;
+    script(
+        &laptop,
+        "document.querySelector('[data-testid=policy-grid]').scrollIntoView({ block: 'center' })",
+        json!([]),
+    )
+    .await;
     save(&laptop, "admin-policy-1366.png", (1366, 900)).await;
 }
 
@@ -185,10 +173,7 @@ async fn screenshots_of_an_incident_for_the_client_and_the_technician_and_of_the
 /// frame takes.
 async fn fit_viewport(session: &Session, width: u32, height: u32) {
     let inner = script(session, "return [innerWidth, innerHeight]", json!([])).await;
-    let (w, h) = (
-        inner[0].as_u64().unwrap_or(0) as u32,
-        inner[1].as_u64().unwrap_or(0) as u32,
-    );
+    let (w, h) = (inner[0].as_u64().unwrap_or(0) as u32, inner[1].as_u64().unwrap_or(0) as u32);
     if (w, h) != (width, height) {
         session
             .set_window_size(2 * width - w, 2 * height - h)
@@ -196,11 +181,7 @@ async fn fit_viewport(session: &Session, width: u32, height: u32) {
             .unwrap_or_else(|e| panic!("resize the window for a {width}×{height} viewport: {e}"));
     }
     let inner = script(session, "return [innerWidth, innerHeight]", json!([])).await;
-    assert_eq!(
-        inner,
-        json!([width, height]),
-        "the viewport is {width}×{height}"
-    );
+    assert_eq!(inner, json!([width, height]), "the viewport is {width}×{height}");
 }
 
 /// Takes a screenshot once the page's fonts are loaded, checks it is a PNG of the expected
@@ -210,21 +191,10 @@ async fn save(session: &Session, name: &str, size: (u32, u32)) {
         (script(session, "return document.fonts.status", json!([])).await == "loaded").then_some(())
     })
     .await;
-    let png = session
-        .screenshot()
-        .await
-        .unwrap_or_else(|e| panic!("screenshot {name}: {e}"));
+    let png = session.screenshot().await.unwrap_or_else(|e| panic!("screenshot {name}: {e}"));
     assert!(png.starts_with(b"\x89PNG\r\n\x1a\n"), "{name} is a PNG");
-    assert_eq!(
-        png_size(&png),
-        size,
-        "{name}: width and height in device pixels"
-    );
-    assert!(
-        png.len() > MIN_PNG_BYTES,
-        "{name} is {} bytes: blank?",
-        png.len()
-    );
+    assert_eq!(png_size(&png), size, "{name}: width and height in device pixels");
+    assert!(png.len() > MIN_PNG_BYTES, "{name} is {} bytes: blank?", png.len());
     let dir = screenshot_dir();
     std::fs::create_dir_all(&dir).unwrap_or_else(|e| panic!("create {}: {e}", dir.display()));
     let path = dir.join(name);

@@ -26,10 +26,7 @@ fn options(addr: String, dir: &std::path::Path) -> Options {
         database_url: format!("sqlite://{}/vigie.db", dir.display()),
         dist: dist(),
         // Notifications go to files in the test's folder, never out.
-        config: Config {
-            spool_dir: Some(dir.join("spool")),
-            ..Config::default()
-        },
+        config: Config { spool_dir: Some(dir.join("spool")), ..Config::default() },
         demo: true,
         demo_history: false,
     }
@@ -46,15 +43,9 @@ impl Vigie {
         let dir = std::env::temp_dir().join(format!("vigie-e2e-{}-{n}", std::process::id()));
         let _ = std::fs::remove_dir_all(&dir);
         std::fs::create_dir_all(&dir).expect("a temporary folder for the server");
-        let running = start(options("127.0.0.1:0".into(), &dir))
-            .await
-            .expect("the Vigie server starts");
+        let running = start(options("127.0.0.1:0".into(), &dir)).await.expect("the Vigie server starts");
         let base = format!("http://{}", running.addr);
-        Vigie {
-            running: Some(running),
-            base,
-            dir,
-        }
+        Vigie { running: Some(running), base, dir }
     }
 
     /// Stops the server: nothing answers at its address any more, for the page and its
@@ -68,9 +59,7 @@ impl Vigie {
     /// Starts the server again at the same address, on the same database.
     pub async fn restart(&mut self) {
         let addr = self.base.trim_start_matches("http://").to_string();
-        let running = start(options(addr, &self.dir))
-            .await
-            .expect("the Vigie server starts again");
+        let running = start(options(addr, &self.dir)).await.expect("the Vigie server starts again");
         self.running = Some(running);
     }
 
@@ -99,9 +88,7 @@ impl Drop for Vigie {
 
 /// The built app: `$VIGIE_E2E_DIST`, by default the workspace's `dist/`.
 pub fn dist() -> PathBuf {
-    let dist = std::env::var_os("VIGIE_E2E_DIST")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| crate::workspace().join("dist"));
+    let dist = std::env::var_os("VIGIE_E2E_DIST").map(PathBuf::from).unwrap_or_else(|| crate::workspace().join("dist"));
     assert!(
         dist.join("index.html").is_file(),
         "no built app in {}: run `trunk build --release` at the workspace root first \
@@ -127,10 +114,7 @@ impl Api {
 
     /// Logs in with a password of one's own.
     pub async fn login_with(base: &str, username: &str, password: &str) -> Api {
-        let http = reqwest::Client::builder()
-            .timeout(Duration::from_secs(30))
-            .build()
-            .expect("an HTTP client");
+        let http = reqwest::Client::builder().timeout(Duration::from_secs(30)).build().expect("an HTTP client");
         let response = http
             .post(format!("{base}/api/login"))
             .header("origin", base)
@@ -138,11 +122,7 @@ impl Api {
             .send()
             .await
             .expect("POST /api/login is answered");
-        assert!(
-            response.status().is_success(),
-            "login as {username}: HTTP {}",
-            response.status()
-        );
+        assert!(response.status().is_success(), "login as {username}: HTTP {}", response.status());
         let cookie = response
             .headers()
             .get("set-cookie")
@@ -150,11 +130,7 @@ impl Api {
             .and_then(|v| v.split(';').next())
             .expect("login sets a session cookie")
             .to_string();
-        Api {
-            http,
-            base: base.to_string(),
-            cookie,
-        }
+        Api { http, base: base.to_string(), cookie }
     }
 
     async fn send(&self, method: reqwest::Method, path: &str, body: Option<Value>) -> Value {
@@ -167,21 +143,11 @@ impl Api {
         if let Some(body) = body {
             request = request.json(&body);
         }
-        let response = request
-            .send()
-            .await
-            .unwrap_or_else(|e| panic!("{method} {path}: {e}"));
+        let response = request.send().await.unwrap_or_else(|e| panic!("{method} {path}: {e}"));
         let status = response.status();
-        let text = response
-            .text()
-            .await
-            .unwrap_or_else(|e| panic!("{method} {path}: {e}"));
-        assert!(
-            status.is_success(),
-            "{method} {path}: HTTP {status}: {text}"
-        );
-        serde_json::from_str(&text)
-            .unwrap_or_else(|e| panic!("{method} {path}: not JSON ({e}): {text}"))
+        let text = response.text().await.unwrap_or_else(|e| panic!("{method} {path}: {e}"));
+        assert!(status.is_success(), "{method} {path}: HTTP {status}: {text}");
+        serde_json::from_str(&text).unwrap_or_else(|e| panic!("{method} {path}: not JSON ({e}): {text}"))
     }
 
     /// `GET path`; asserts success.
@@ -201,36 +167,22 @@ impl Api {
 
     /// The id of the first site this user may report on.
     pub async fn first_site(&self) -> i64 {
-        self.get("/api/sites").await[0]["id"]
-            .as_i64()
-            .expect("the demo user has a site")
+        self.get("/api/sites").await[0]["id"].as_i64().expect("the demo user has a site")
     }
 
     /// Reports an incident on the user's first site; the created incident.
     pub async fn report(&self, description: &str) -> Value {
         let site_id = self.first_site().await;
-        self.post(
-            "/api/incidents",
-            json!({ "site_id": site_id, "description": description }),
-        )
-        .await
+        self.post("/api/incidents", json!({ "site_id": site_id, "description": description })).await
     }
 
     /// Every incident this user sees, open or closed.
     pub async fn incidents(&self) -> Vec<Value> {
-        self.get("/api/incidents?state=all&limit=5000")
-            .await
-            .as_array()
-            .cloned()
-            .expect("a list of incidents")
+        self.get("/api/incidents?state=all&limit=5000").await.as_array().cloned().expect("a list of incidents")
     }
 
     /// The incidents with exactly this description.
     pub async fn incidents_described(&self, description: &str) -> Vec<Value> {
-        self.incidents()
-            .await
-            .into_iter()
-            .filter(|i| i["description"] == description)
-            .collect()
+        self.incidents().await.into_iter().filter(|i| i["description"] == description).collect()
     }
 }

@@ -7,20 +7,13 @@ use std::time::{Duration, Instant};
 pub const POLL: Duration = Duration::from_millis(25);
 
 /// Polls `probe` until it gives a value; panics after `timeout`, naming `what`.
-pub async fn until<T>(
-    what: &str,
-    timeout: Duration,
-    mut probe: impl AsyncFnMut() -> Option<T>,
-) -> T {
+pub async fn until<T>(what: &str, timeout: Duration, mut probe: impl AsyncFnMut() -> Option<T>) -> T {
     let deadline = Instant::now() + timeout;
     loop {
         if let Some(value) = probe().await {
             return value;
         }
-        assert!(
-            Instant::now() < deadline,
-            "timed out after {timeout:?} waiting for {what}"
-        );
+        assert!(Instant::now() < deadline, "timed out after {timeout:?} waiting for {what}");
         tokio::time::sleep(POLL).await;
     }
 }

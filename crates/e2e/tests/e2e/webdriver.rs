@@ -40,10 +40,7 @@ impl std::fmt::Display for Error {
 impl Error {
     /// The page changed under the command (element gone or re-rendered): worth polling again.
     pub fn is_transient(&self) -> bool {
-        matches!(
-            self.error.as_str(),
-            "no such element" | "stale element reference" | "element not interactable"
-        )
+        matches!(self.error.as_str(), "no such element" | "stale element reference" | "element not interactable")
     }
 }
 
@@ -63,35 +60,14 @@ pub struct Session {
 impl Session {
     /// Opens a browser with these capabilities (the `alwaysMatch` object).
     pub async fn start(driver: &str, capabilities: Value) -> Result<Session> {
-        let http = reqwest::Client::builder()
-            .timeout(COMMAND_TIMEOUT)
-            .build()
-            .expect("an HTTP client");
+        let http = reqwest::Client::builder().timeout(COMMAND_TIMEOUT).build().expect("an HTTP client");
         let body = json!({ "capabilities": { "alwaysMatch": capabilities } });
-        let value = send(
-            &http,
-            reqwest::Method::POST,
-            &format!("{driver}/session"),
-            Some(body),
-        )
-        .await?;
-        let id = value["sessionId"]
-            .as_str()
-            .expect("new session answers a sessionId")
-            .to_string();
-        Ok(Session {
-            http,
-            driver: driver.to_string(),
-            id,
-        })
+        let value = send(&http, reqwest::Method::POST, &format!("{driver}/session"), Some(body)).await?;
+        let id = value["sessionId"].as_str().expect("new session answers a sessionId").to_string();
+        Ok(Session { http, driver: driver.to_string(), id })
     }
 
-    async fn command(
-        &self,
-        method: reqwest::Method,
-        path: &str,
-        body: Option<Value>,
-    ) -> Result<Value> {
+    async fn command(&self, method: reqwest::Method, path: &str, body: Option<Value>) -> Result<Value> {
         let url = format!("{}/session/{}{path}", self.driver, self.id);
         send(&self.http, method, &url, body).await
     }
@@ -111,10 +87,7 @@ impl Session {
 
     /// The first element matching a CSS selector, or `None`.
     pub async fn find(&self, css: &str) -> Result<Option<Element<'_>>> {
-        match self
-            .post("/element", json!({ "using": "css selector", "value": css }))
-            .await
-        {
+        match self.post("/element", json!({ "using": "css selector", "value": css })).await {
             Ok(value) => Ok(Some(self.element(&value))),
             Err(e) if e.error == "no such element" => Ok(None),
             Err(e) => Err(e),
@@ -123,30 +96,18 @@ impl Session {
 
     /// Every element matching a CSS selector.
     pub async fn find_all(&self, css: &str) -> Result<Vec<Element<'_>>> {
-        let value = self
-            .post(
-                "/elements",
-                json!({ "using": "css selector", "value": css }),
-            )
-            .await?;
-        Ok(value
-            .as_array()
-            .map(|list| list.iter().map(|v| self.element(v)).collect())
-            .unwrap_or_default())
+        let value = self.post("/elements", json!({ "using": "css selector", "value": css })).await?;
+        Ok(value.as_array().map(|list| list.iter().map(|v| self.element(v)).collect()).unwrap_or_default())
     }
 
     fn element(&self, value: &Value) -> Element<'_> {
-        let id = value[ELEMENT_KEY]
-            .as_str()
-            .expect("an element reference")
-            .to_string();
+        let id = value[ELEMENT_KEY].as_str().expect("an element reference").to_string();
         Element { session: self, id }
     }
 
     /// Runs a script in the page (`arguments[i]` are `args`) and returns its value.
     pub async fn execute(&self, script: &str, args: Value) -> Result<Value> {
-        self.post("/execute/sync", json!({ "script": script, "args": args }))
-            .await
+        self.post("/execute/sync", json!({ "script": script, "args": args })).await
     }
 
     /// Runs an asynchronous script in the page: it gets `args` as `arguments[0..n]` and a
@@ -154,65 +115,46 @@ impl Session {
     /// Fails with `script timeout` if the callback is not called within the session's
     /// script timeout ([`Session::set_script_timeout`]; 30 s unless set).
     pub async fn execute_async(&self, script: &str, args: Value) -> Result<Value> {
-        self.post("/execute/async", json!({ "script": script, "args": args }))
-            .await
+        self.post("/execute/async", json!({ "script": script, "args": args })).await
     }
 
     /// How long asynchronous scripts may run before their callback is called.
     pub async fn set_script_timeout(&self, timeout: Duration) -> Result<()> {
         let ms = u64::try_from(timeout.as_millis()).unwrap_or(u64::MAX);
-        self.post("/timeouts", json!({ "script": ms }))
-            .await
-            .map(drop)
+        self.post("/timeouts", json!({ "script": ms })).await.map(drop)
     }
 
     /// A screenshot of the viewport, as PNG bytes.
     pub async fn screenshot(&self) -> Result<Vec<u8>> {
         let value = self.get("/screenshot").await?;
         let encoded = value.as_str().expect("a screenshot is a base64 string");
-        Ok(base64::engine::general_purpose::STANDARD
-            .decode(encoded)
-            .expect("a screenshot is valid base64"))
+        Ok(base64::engine::general_purpose::STANDARD.decode(encoded).expect("a screenshot is valid base64"))
     }
 
     /// Resizes the browser window (outer size, in CSS pixels).
     pub async fn set_window_size(&self, width: u32, height: u32) -> Result<()> {
-        self.post("/window/rect", json!({ "width": width, "height": height }))
-            .await
-            .map(drop)
+        self.post("/window/rect", json!({ "width": width, "height": height })).await.map(drop)
     }
 
     /// Chromium only: emulates losing (or regaining) the network, as the DevTools
     /// "Offline" switch does.
     pub async fn set_offline(&self, offline: bool) -> Result<()> {
-        let conditions = json!({ "offline": offline, "latency": 0, "download_throughput": -1, "upload_throughput": -1 });
-        self.post(
-            "/chromium/network_conditions",
-            json!({ "network_conditions": conditions }),
-        )
-        .await
-        .map(drop)
+        let conditions =
+            json!({ "offline": offline, "latency": 0, "download_throughput": -1, "upload_throughput": -1 });
+        self.post("/chromium/network_conditions", json!({ "network_conditions": conditions })).await.map(drop)
     }
 
     /// Chromium only: emulates a link of this latency (ms) and these throughputs (bytes per
     /// second), as the DevTools network throttling does.
     pub async fn set_link(&self, latency_ms: f64, down: f64, up: f64) -> Result<()> {
-        let conditions = json!({ "offline": false, "latency": latency_ms, "download_throughput": down, "upload_throughput": up });
-        self.post(
-            "/chromium/network_conditions",
-            json!({ "network_conditions": conditions }),
-        )
-        .await
-        .map(drop)
+        let conditions =
+            json!({ "offline": false, "latency": latency_ms, "download_throughput": down, "upload_throughput": up });
+        self.post("/chromium/network_conditions", json!({ "network_conditions": conditions })).await.map(drop)
     }
 
     /// Chromium only: a DevTools protocol command (`Page.addScriptToEvaluateOnNewDocument`…).
     pub async fn devtools(&self, command: &str, params: Value) -> Result<Value> {
-        self.post(
-            "/goog/cdp/execute",
-            json!({ "cmd": command, "params": params }),
-        )
-        .await
+        self.post("/goog/cdp/execute", json!({ "cmd": command, "params": params })).await
     }
 }
 
@@ -228,10 +170,7 @@ impl Drop for Session {
         };
         let _ = stream.set_write_timeout(Some(Duration::from_secs(5)));
         let _ = stream.set_read_timeout(Some(Duration::from_secs(10)));
-        let request = format!(
-            "DELETE /session/{} HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n",
-            self.id
-        );
+        let request = format!("DELETE /session/{} HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n", self.id);
         if stream.write_all(request.as_bytes()).is_ok() {
             // The driver answers once the browser is gone.
             let _ = stream.read(&mut [0u8; 1024]);
@@ -249,15 +188,11 @@ pub struct Element<'s> {
 
 impl Element<'_> {
     async fn post(&self, path: &str, body: Value) -> Result<Value> {
-        self.session
-            .post(&format!("/element/{}{path}", self.id), body)
-            .await
+        self.session.post(&format!("/element/{}{path}", self.id), body).await
     }
 
     async fn get(&self, path: &str) -> Result<Value> {
-        self.session
-            .get(&format!("/element/{}{path}", self.id))
-            .await
+        self.session.get(&format!("/element/{}{path}", self.id)).await
     }
 
     /// Clicks it, as a person would (scrolled into view, at its centre).
@@ -277,40 +212,20 @@ impl Element<'_> {
 
     /// Its rendered text.
     pub async fn text(&self) -> Result<String> {
-        Ok(self
-            .get("/text")
-            .await?
-            .as_str()
-            .unwrap_or_default()
-            .to_string())
+        Ok(self.get("/text").await?.as_str().unwrap_or_default().to_string())
     }
 
     /// An attribute, or `None` when absent.
     pub async fn attribute(&self, name: &str) -> Result<Option<String>> {
-        Ok(self
-            .get(&format!("/attribute/{name}"))
-            .await?
-            .as_str()
-            .map(str::to_string))
+        Ok(self.get(&format!("/attribute/{name}")).await?.as_str().map(str::to_string))
     }
 }
 
 /// Sends one command and unwraps WebDriver's `{"value": …}` envelope.
-async fn send(
-    http: &reqwest::Client,
-    method: reqwest::Method,
-    url: &str,
-    body: Option<Value>,
-) -> Result<Value> {
-    let command = format!(
-        "{method} {}",
-        url.find("/session").map_or(url, |at| &url[at..])
-    );
-    let transport = |e: reqwest::Error| Error {
-        command: command.clone(),
-        error: "transport".into(),
-        message: e.to_string(),
-    };
+async fn send(http: &reqwest::Client, method: reqwest::Method, url: &str, body: Option<Value>) -> Result<Value> {
+    let command = format!("{method} {}", url.find("/session").map_or(url, |at| &url[at..]));
+    let transport =
+        |e: reqwest::Error| Error { command: command.clone(), error: "transport".into(), message: e.to_string() };
     let mut request = http.request(method.clone(), url);
     if let Some(body) = body {
         request = request.json(&body);
@@ -324,17 +239,8 @@ async fn send(
     } else {
         Err(Error {
             command,
-            error: value["error"]
-                .as_str()
-                .unwrap_or("unknown error")
-                .to_string(),
-            message: value["message"]
-                .as_str()
-                .unwrap_or_default()
-                .lines()
-                .next()
-                .unwrap_or_default()
-                .to_string(),
+            error: value["error"].as_str().unwrap_or("unknown error").to_string(),
+            message: value["message"].as_str().unwrap_or_default().lines().next().unwrap_or_default().to_string(),
         })
     }
 }

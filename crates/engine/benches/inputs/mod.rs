@@ -30,5 +30,9 @@ pub fn measure_ends(reports: &[DateTime<Utc>]) -> Vec<DateTime<Utc>> {
 }
 
 /// The rows that both benchmarks time, by name, on Vigie's FR calendar.
-pub const ROWS: [&str; 4] =
-    ["add 4 business hours", "add 24 business hours", "end of the 5th business day", "business time between two instants < 30 days apart"];
+pub const ROWS: [&str; 4] = [
+    "add 4 business hours",
+    "add 24 business hours",
+    "end of the 5th business day",
+    "business time between two instants < 30 days apart",
+];

@@ -48,7 +48,8 @@ const GP: &[(HolidayRule, &str)] = &[
     (Fixed(7, 21), "Fête Victor Schœlcher"),
 ];
 /// Martinique: abolition of slavery (22 May), Victor Schœlcher (21 Jul).
-const MQ: &[(HolidayRule, &str)] = &[(Fixed(5, 22), "Abolition de l'esclavage"), (Fixed(7, 21), "Fête Victor Schœlcher")];
+const MQ: &[(HolidayRule, &str)] =
+    &[(Fixed(5, 22), "Abolition de l'esclavage"), (Fixed(7, 21), "Fête Victor Schœlcher")];
 /// Guyane: abolition of slavery (10 Jun).
 const GF: &[(HolidayRule, &str)] = &[(Fixed(6, 10), "Abolition de l'esclavage")];
 /// La Réunion: abolition of slavery (20 Dec).
@@ -93,16 +94,8 @@ pub enum HolidayRegion {
 
 impl HolidayRegion {
     /// The codes accepted in data, in the order of the variants.
-    pub const CODES: [&'static str; 8] = [
-        "FR",
-        "FR-ALSACE-MOSELLE",
-        "FR-GP",
-        "FR-MQ",
-        "FR-GF",
-        "FR-RE",
-        "FR-YT",
-        "NONE",
-    ];
+    pub const CODES: [&'static str; 8] =
+        ["FR", "FR-ALSACE-MOSELLE", "FR-GP", "FR-MQ", "FR-GF", "FR-RE", "FR-YT", "NONE"];
     const ALL: [HolidayRegion; 8] = [
         HolidayRegion::Fr,
         HolidayRegion::FrAlsaceMoselle,

@@ -26,7 +26,10 @@ pub use spec::CalendarSpec;
 use table::TableLink;
 use walk::{from_nanos, to_nanos, ClosedDays};
 
-use chrono::{DateTime, Datelike, LocalResult, NaiveDate, NaiveDateTime, NaiveTime, Offset, TimeDelta, TimeZone, Timelike, Utc, Weekday};
+use chrono::{
+    DateTime, Datelike, LocalResult, NaiveDate, NaiveDateTime, NaiveTime, Offset, TimeDelta, TimeZone, Timelike, Utc,
+    Weekday,
+};
 use chrono_tz::Tz;
 
 use crate::{Error, Result};
@@ -132,17 +135,20 @@ impl Calendar {
         let time_zone = parse_time_zone(time_zone)?;
         let mut week: [DayHours; 7] = Default::default();
         for (day, intervals) in hours {
-            let parsed = intervals
-                .iter()
-                .map(|(s, e)| Ok((parse_minute(s)?, parse_minute(e)?)))
-                .collect::<Result<Vec<_>>>()?;
+            let parsed =
+                intervals.iter().map(|(s, e)| Ok((parse_minute(s)?, parse_minute(e)?))).collect::<Result<Vec<_>>>()?;
             week[day.num_days_from_monday() as usize].extend(parsed);
         }
         let closed = closed_dates.iter().map(|d| parse_date(d)).collect::<Result<Vec<_>>>()?;
         Self::from_parts(time_zone, week, holidays, closed)
     }
 
-    fn from_parts(time_zone: Tz, mut hours: [DayHours; 7], holidays: HolidayRegion, mut closed_dates: Vec<NaiveDate>) -> Result<Self> {
+    fn from_parts(
+        time_zone: Tz,
+        mut hours: [DayHours; 7],
+        holidays: HolidayRegion,
+        mut closed_dates: Vec<NaiveDate>,
+    ) -> Result<Self> {
         for (i, day) in hours.iter_mut().enumerate() {
             let weekday = spec::WEEKDAY_KEYS[i];
             day.sort_unstable();
@@ -441,7 +447,11 @@ impl Calendar {
                 let local = |t: DateTime<Utc>| {
                     let l = t.with_timezone(&self.time_zone);
                     // An opening that ends at midnight reads "24:00", as it was written.
-                    if l.date_naive() > date { "24:00".to_string() } else { format!("{:02}:{:02}", l.hour(), l.minute()) }
+                    if l.date_naive() > date {
+                        "24:00".to_string()
+                    } else {
+                        format!("{:02}:{:02}", l.hour(), l.minute())
+                    }
                 };
                 DayPreview {
                     date,
@@ -504,7 +514,8 @@ pub fn parse_date(s: &str) -> Result<NaiveDate> {
     let bad = || Error::InvalidDate(s.to_string());
     let mut parts = s.trim().split('-');
     let mut number = |digits: usize| -> Result<u32> {
-        let part = parts.next().filter(|p| p.len() == digits && p.bytes().all(|b| b.is_ascii_digit())).ok_or_else(bad)?;
+        let part =
+            parts.next().filter(|p| p.len() == digits && p.bytes().all(|b| b.is_ascii_digit())).ok_or_else(bad)?;
         part.parse().map_err(|_| bad())
     };
     let (year, month, day) = (number(4)?, number(2)?, number(2)?);

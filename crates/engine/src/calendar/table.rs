@@ -226,7 +226,9 @@ impl Year {
         let mut closings = Vec::new();
         for day in first_day..first_day + days {
             business_before_day.push(u16::try_from(closings.len()).ok()?);
-            if let Some(&(_, close)) = calendar.hours[weekday_index(day)].last().filter(|_| !calendar.is_closed_day(day)) {
+            if let Some(&(_, close)) =
+                calendar.hours[weekday_index(day)].last().filter(|_| !calendar.is_closed_day(day))
+            {
                 let date = NaiveDate::from_num_days_from_ce_opt(day)?;
                 closings.push(calendar.instant(date, close).timestamp_nanos_opt()?);
             }

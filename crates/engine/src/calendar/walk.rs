@@ -102,7 +102,8 @@ fn set(bits: &mut [u64], date: NaiveDate) {
 /// The holidays of a region as a bitset, computed once per region and shared: building a
 /// calendar (for every incident a server or a page looks at) costs no date arithmetic.
 fn region_bits(region: HolidayRegion) -> Arc<[u64]> {
-    static CACHE: [OnceLock<Arc<[u64]>>; HolidayRegion::CODES.len()] = [const { OnceLock::new() }; HolidayRegion::CODES.len()];
+    static CACHE: [OnceLock<Arc<[u64]>>; HolidayRegion::CODES.len()] =
+        [const { OnceLock::new() }; HolidayRegion::CODES.len()];
     CACHE[region as usize]
         .get_or_init(|| {
             let mut bits = vec![0u64; ((END_DAY - FIRST_DAY) as usize).div_ceil(64)];
@@ -188,7 +189,8 @@ impl Walk<'_> {
         match self.day_offset {
             Some(offset) => Ok(local_midnight(self.day) + i64::from(minute) * NS_PER_MINUTE - offset),
             None => {
-                let date = NaiveDate::from_num_days_from_ce_opt(self.day).ok_or_else(|| Error::OutOfRange(format!("day {}", self.day)))?;
+                let date = NaiveDate::from_num_days_from_ce_opt(self.day)
+                    .ok_or_else(|| Error::OutOfRange(format!("day {}", self.day)))?;
                 to_nanos(self.calendar.instant(date, minute))
             }
         }

@@ -111,7 +111,11 @@ pub fn symptom_rank(symptom: Symptom) -> u8 {
 
 /// Keeps the surer fact; between two equally sure, the more severe (`rank`), and the
 /// evidence of both when they agree.
-fn merge_one<T: Copy + PartialEq>(a: Option<Known<T>>, b: Option<Known<T>>, rank: impl Fn(T) -> u8) -> Option<Known<T>> {
+fn merge_one<T: Copy + PartialEq>(
+    a: Option<Known<T>>,
+    b: Option<Known<T>>,
+    rank: impl Fn(T) -> u8,
+) -> Option<Known<T>> {
     match (a, b) {
         (None, x) | (x, None) => x,
         (Some(a), Some(b)) => {

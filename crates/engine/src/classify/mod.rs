@@ -195,11 +195,7 @@ impl Classification {
     /// The incident's type for recurrence (procedure §04: "même type d'incident"):
     /// `"video/down"`, `"access_control/unknown"`, `"unknown/unknown"`.
     pub fn incident_type(&self) -> String {
-        format!(
-            "{}/{}",
-            self.system.map_or("unknown", System::as_str),
-            self.symptom.map_or("unknown", Symptom::as_str)
-        )
+        format!("{}/{}", self.system.map_or("unknown", System::as_str), self.symptom.map_or("unknown", Symptom::as_str))
     }
 }
 
@@ -245,7 +241,8 @@ pub fn classify(text: Option<&str>, answers: Option<&Answers>) -> Classification
         }
     }
     let decision = rules::decide(&facts);
-    let (rule, source) = decision.unwrap_or((&rules::UNCLEAR, if text.is_some() { facts::Source::Text } else { facts::Source::Answers }));
+    let (rule, source) = decision
+        .unwrap_or((&rules::UNCLEAR, if text.is_some() { facts::Source::Text } else { facts::Source::Answers }));
     let prefix = match source {
         facts::Source::Text => "text",
         facts::Source::Answers => "answers",
@@ -312,6 +309,11 @@ fn conclude(findings: Vec<reading::Finding>, answers: Option<facts::Facts>) -> f
         .map(|(_, _, facts)| facts);
     best.unwrap_or_else(|| {
         // Nothing decided: what the text named, for the system and the questions.
-        findings.into_iter().map(|f| f.facts).fold(facts::Facts::default(), facts::Facts::merge).merge(alarms).merge(answers)
+        findings
+            .into_iter()
+            .map(|f| f.facts)
+            .fold(facts::Facts::default(), facts::Facts::merge)
+            .merge(alarms)
+            .merge(answers)
     })
 }

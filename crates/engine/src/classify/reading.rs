@@ -18,17 +18,19 @@ use super::{Scope, Symptom, System};
 
 /// Words that open a new clause: a negation does not reach across them, and a predicate
 /// after them looks for its own subject ("pas d'intrusion, *mais* la porte est forcée").
-const CLAUSE_WORDS: &[&str] = &["mais", "but", "however", "cependant", "sauf", "except", "whereas", "tandis", "puis", "then", "alors"];
+const CLAUSE_WORDS: &[&str] =
+    &["mais", "but", "however", "cependant", "sauf", "except", "whereas", "tandis", "puis", "then", "alors"];
 
 /// Prepositions that make the noun after them a complement, not a subject: "… *sur* le
 /// VMS", "… *depuis* le nouveau planning".
 const COMPLEMENTS: &[&str] = &[
-    "sur", "dans", "depuis", "au", "aux", "a", "en", "in", "on", "at", "since", "to", "from", "avec", "with", "par", "by", "pour",
-    "for", "vers", "chez", "apres", "after", "avant", "before", "over", "under", "sous",
+    "sur", "dans", "depuis", "au", "aux", "a", "en", "in", "on", "at", "since", "to", "from", "avec", "with", "par",
+    "by", "pour", "for", "vers", "chez", "apres", "after", "avant", "before", "over", "under", "sous",
 ];
 
 /// Lengths of time: "deux jours", "3 hours" of recordings lost are part of them.
-const DURATION_WORDS: &[&str] = &["jour", "journee", "heure", "nuit", "semaine", "minute", "day", "hour", "night", "week", "mois", "month"];
+const DURATION_WORDS: &[&str] =
+    &["jour", "journee", "heure", "nuit", "semaine", "minute", "day", "hour", "night", "week", "mois", "month"];
 
 /// Words that make a failure after them a date, not a fact: "depuis la coupure".
 const SINCE: &[&str] = &["depuis", "since", "apres", "after", "suite", "following"];
@@ -36,10 +38,11 @@ const SINCE: &[&str] = &["depuis", "since", "apres", "after", "suite", "followin
 /// Words that stand between a negation and its verb without breaking it: "ne *se*
 /// ferme", "n'*arrive* plus *à* lire", "is *not* *being* recorded".
 const TRANSPARENT: &[&str] = &[
-    "se", "s", "y", "a", "est", "sont", "etait", "etaient", "semble", "semblent", "peut", "peuvent", "arrive", "arrivent",
-    "veut", "veulent", "va", "vont", "is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "can", "could",
-    "will", "would", "seem", "seems", "even", "meme", "du", "tout", "at", "all", "really", "vraiment", "en", "il", "elle",
-    "ils", "elles", "on", "it", "they", "lui", "leur", "me", "nous", "vous", "ca", "cela", "do", "does", "did", "get", "got",
+    "se", "s", "y", "a", "est", "sont", "etait", "etaient", "semble", "semblent", "peut", "peuvent", "arrive",
+    "arrivent", "veut", "veulent", "va", "vont", "is", "are", "was", "were", "be", "been", "being", "has", "have",
+    "had", "can", "could", "will", "would", "seem", "seems", "even", "meme", "du", "tout", "at", "all", "really",
+    "vraiment", "en", "il", "elle", "ils", "elles", "on", "it", "they", "lui", "leur", "me", "nous", "vous", "ca",
+    "cela", "do", "does", "did", "get", "got",
 ];
 
 /// What a predicate is about.
@@ -150,14 +153,16 @@ impl Sentence {
                 // "plus de 3 caméras" is "more than three".
                 let more_than = matches!(self.meaning(j), Some(Meaning::Negation(Negation::Plus)))
                     && (self.items.get(j + 1).is_some_and(|n| n.number.is_some())
-                        || self.items.get(j + 1).is_some_and(|n| n.first == "de") && self.items.get(j + 2).is_some_and(|n| n.number.is_some()));
+                        || self.items.get(j + 1).is_some_and(|n| n.first == "de")
+                            && self.items.get(j + 2).is_some_and(|n| n.number.is_some()));
                 if more_than {
                     return None;
                 }
                 // "on ne lit *que* le début": "only", not a negation.
                 let only = self.meaning(j) == Some(Meaning::Negation(Negation::Ne))
                     && after.is_none()
-                    && (i + 1..self.items.len().min(i + 3)).any(|k| matches!(self.items[k].first.as_str(), "que" | "qu"));
+                    && (i + 1..self.items.len().min(i + 3))
+                        .any(|k| matches!(self.items[k].first.as_str(), "que" | "qu"));
                 if only {
                     return None;
                 }
@@ -175,7 +180,10 @@ impl Sentence {
         let mut passed = 0;
         for j in i + 1..self.items.len() {
             // "les portes fonctionnent *et aucun* badge refusé": the next clause's.
-            if !self.same_clause(j, i) || passed == 2 || matches!(self.items[j].first.as_str(), "et" | "and") && self.items[j].meaning.is_none() {
+            if !self.same_clause(j, i)
+                || passed == 2
+                || matches!(self.items[j].first.as_str(), "et" | "and") && self.items[j].meaning.is_none()
+            {
                 return None;
             }
             // French closes a negation after the verb ("ne fonctionne *pas*", SMS "marche
@@ -235,10 +243,12 @@ impl Sentence {
                     && self.same_clause(j - 1, j)
                     && matches!(self.meaning(j - 1), Some(Meaning::Place | Meaning::Sensitive | Meaning::WholeSite));
                 // "caméra *décalée*", "la caméra *nommée* « Entrée »": said of the device.
-                let adjective = ["decale", "saccad", "nomme", "appele", "intitule"].iter().any(|w| item.first.starts_with(w))
-                    || matches!(item.first.as_str(), "misaligned" | "choppy" | "jerky" | "named" | "called");
+                let adjective =
+                    ["decale", "saccad", "nomme", "appele", "intitule"].iter().any(|w| item.first.starts_with(w))
+                        || matches!(item.first.as_str(), "misaligned" | "choppy" | "jerky" | "named" | "called");
                 // "doesn't beep or light up anymore": a nuisance word denied is a verb.
-                let denied = j > 0 && self.same_clause(j - 1, j) && matches!(self.meaning(j - 1), Some(Meaning::Negation(_)));
+                let denied =
+                    j > 0 && self.same_clause(j - 1, j) && matches!(self.meaning(j - 1), Some(Meaning::Negation(_)));
                 if after_a_place || adjective || denied {
                     return None;
                 }
@@ -255,14 +265,21 @@ impl Sentence {
                 let next = (j + 1..self.items.len()).find(|&k| !self.transparent(k))?;
                 let verb = match item.first.as_str() {
                     // "rien ne marche"; "plus rien ne marche" is read as one phrase, the verb next.
-                    "rien" | "plus" => matches!(self.meaning(next), Some(Meaning::Negation(Negation::Ne)))
-                        || matches!(self.meaning(next), Some(Meaning::Works(_))) && next == j + 1 && matches!(item.last.as_str(), "ne" | "n"),
+                    "rien" | "plus" => {
+                        matches!(self.meaning(next), Some(Meaning::Negation(Negation::Ne)))
+                            || matches!(self.meaning(next), Some(Meaning::Works(_)))
+                                && next == j + 1
+                                && matches!(item.last.as_str(), "ne" | "n")
+                    }
                     // "tout est HS", "tout marche"; "tout noir" is an adverb.
                     "tout" => {
                         matches!(self.meaning(next), Some(Meaning::Negation(Negation::Ne) | Meaning::Works(_)))
                             || matches!(self.meaning(next), Some(Meaning::Problem(_))) && next > j + 1
                     }
-                    _ => matches!(self.meaning(next), Some(Meaning::Negation(Negation::Ne) | Meaning::Works(_) | Meaning::Problem(_))),
+                    _ => matches!(
+                        self.meaning(next),
+                        Some(Meaning::Negation(Negation::Ne) | Meaning::Works(_) | Meaning::Problem(_))
+                    ),
                 };
                 let object = (j.saturating_sub(2)..j).any(|k| matches!(self.meaning(k), Some(Meaning::Works(_) | Meaning::Negation(Negation::Ne))))
                     // "c'est *tout* noir": an adverb.
@@ -283,7 +300,8 @@ impl Sentence {
         // "il manque la nouvelle aile", "il nous manque des enregistrements": what is missing
         // comes after.
         let impersonal = self.meaning(i) == Some(Meaning::Missing)
-            && (i.saturating_sub(3)..i).any(|k| matches!(self.items[k].first.as_str(), "il" | "there" | "on" | "we" | "nous" | "i" | "j"));
+            && (i.saturating_sub(3)..i)
+                .any(|k| matches!(self.items[k].first.as_str(), "il" | "there" | "on" | "we" | "nous" | "i" | "j"));
         if impersonal {
             let after = (i + 1..self.items.len()).take_while(|&j| self.same_clause(j, i)).find_map(|j| {
                 let item = &self.items[j];
@@ -325,15 +343,23 @@ impl Sentence {
                 && item.number.is_none()
                 && j > 0
                 && self.items[j - 1].meaning.is_none()
-                && matches!(self.items[j - 1].first.as_str(), "le" | "la" | "l" | "les" | "the" | "mon" | "ma" | "notre" | "our" | "my")
+                && matches!(
+                    self.items[j - 1].first.as_str(),
+                    "le" | "la" | "l" | "les" | "the" | "mon" | "ma" | "notre" | "our" | "my"
+                )
                 && !(j > 1 && RESTRICTORS.contains(&self.items[j - 2].first.as_str()));
             if unknown_noun && complement_subject.is_none() && (j + 1..i).all(|k| self.transparent(k)) {
                 return Some((j, Subject::Unknown));
             }
             // "the new wing is missing": a place is what the verb is about, unless a device
             // named before it is ("2 cam parking noires").
-            let device_before = (0..j).any(|k| self.same_clause(k, j) && self.subject_at(k).is_some_and(|s| s.weight() > 0));
-            if item.meaning == Some(Meaning::Place) && !device_before && complement_subject.is_none() && (j + 1..i).all(|k| self.transparent(k)) {
+            let device_before =
+                (0..j).any(|k| self.same_clause(k, j) && self.subject_at(k).is_some_and(|s| s.weight() > 0));
+            if item.meaning == Some(Meaning::Place)
+                && !device_before
+                && complement_subject.is_none()
+                && (j + 1..i).all(|k| self.transparent(k))
+            {
                 return Some((j, Subject::Unknown));
             }
         }
@@ -354,7 +380,10 @@ impl Sentence {
             // "La caméra … est passée en noir et blanc et puis plus rien": nothing left is said
             // of a device, not of the nuisance word before it.
             .or_else(|| {
-                (0..i).rev().filter(|_| self.meaning(i) == Some(Meaning::Nothing)).find_map(|j| found(j).filter(|(_, s)| s.weight() > 0 && !self.dates_from(j)))
+                (0..i)
+                    .rev()
+                    .filter(|_| self.meaning(i) == Some(Meaning::Nothing))
+                    .find_map(|j| found(j).filter(|(_, s)| s.weight() > 0 && !self.dates_from(j)))
             })
             .or_else(|| (0..i).rev().find_map(|j| found(j).filter(|_| !self.dates_from(j))))
             .or_else(|| (0..i).rev().find_map(found))
@@ -381,10 +410,16 @@ impl Sentence {
     fn is_complement(&self, j: usize) -> bool {
         let mut k = j;
         // "in the *shop* DVR": a place word may stand between.
-        if k > 0 && (matches!(self.meaning(k - 1), Some(Meaning::Place | Meaning::Sensitive)) || SITE_WORDS.contains(&self.items[k - 1].first.as_str())) {
+        if k > 0
+            && (matches!(self.meaning(k - 1), Some(Meaning::Place | Meaning::Sensitive))
+                || SITE_WORDS.contains(&self.items[k - 1].first.as_str()))
+        {
             k -= 1;
         }
-        while k > 0 && self.items[k - 1].meaning.is_none() && matches!(self.items[k - 1].first.as_str(), "le" | "la" | "l" | "les" | "the" | "un" | "une" | "a" | "an") {
+        while k > 0
+            && self.items[k - 1].meaning.is_none()
+            && matches!(self.items[k - 1].first.as_str(), "le" | "la" | "l" | "les" | "the" | "un" | "une" | "a" | "an")
+        {
             k -= 1;
         }
         k > 0 && self.items[k - 1].meaning.is_none() && COMPLEMENTS.contains(&self.items[k - 1].first.as_str())
@@ -406,14 +441,24 @@ impl Sentence {
             }
             // "les noms *des* caméras", "le menu déroulant *des* caméras".
             let mut m = k;
-            while m > 0 && self.items[m - 1].meaning.is_none() && matches!(self.items[m - 1].first.as_str(), "la" | "le" | "l" | "les" | "the") {
+            while m > 0
+                && self.items[m - 1].meaning.is_none()
+                && matches!(self.items[m - 1].first.as_str(), "la" | "le" | "l" | "les" | "the")
+            {
                 m -= 1;
             }
-            if m == 0 || !(self.items[m - 1].meaning.is_none() && matches!(self.items[m - 1].first.as_str(), "de" | "du" | "des" | "d" | "of")) {
+            if m == 0
+                || !(self.items[m - 1].meaning.is_none()
+                    && matches!(self.items[m - 1].first.as_str(), "de" | "du" | "des" | "d" | "of"))
+            {
                 break;
             }
             let mut before = m - 1;
-            while before > 0 && self.items[before - 1].meaning.is_none() && is_determiner(&self.items[before - 1].first) && before > 0 {
+            while before > 0
+                && self.items[before - 1].meaning.is_none()
+                && is_determiner(&self.items[before - 1].first)
+                && before > 0
+            {
                 before -= 1;
             }
             let Some(mut at) = before.checked_sub(1) else { break };
@@ -445,7 +490,10 @@ impl Sentence {
         };
         let after = (j + 1..self.items.len().min(j + 4))
             .take_while(|&k| self.same_clause(k, j))
-            .find(|&k| !(self.items[k].meaning.is_none() && (is_determiner(&self.items[k].first) || self.items[k].first == "d")))
+            .find(|&k| {
+                !(self.items[k].meaning.is_none()
+                    && (is_determiner(&self.items[k].first) || self.items[k].first == "d"))
+            })
             .and_then(system_at);
         let before = j.checked_sub(1).filter(|&k| self.same_clause(k, j)).and_then(system_at);
         after.or(before).map_or(subject, Subject::InterfaceOf)
@@ -461,7 +509,9 @@ impl Sentence {
             match item.meaning {
                 Some(Meaning::Device(_)) => return Some(k),
                 Some(Meaning::Place | Meaning::Sensitive) => {}
-                None if is_determiner(&item.first) || RESTRICTORS.contains(&item.first.as_str()) || item.number.is_some() => {}
+                None if is_determiner(&item.first)
+                    || RESTRICTORS.contains(&item.first.as_str())
+                    || item.number.is_some() => {}
                 _ => return None,
             }
         }
@@ -500,7 +550,11 @@ impl Sentence {
                 }
                 // "les 40 caméras", "the 200 cameras", "chacune des 24 caméras": all of them.
                 let mut k = j;
-                while k > 0 && self.items[k - 1].meaning.is_none() && is_determiner(&self.items[k - 1].first) && !matches!(self.items[k - 1].first.as_str(), "les" | "the" | "nos" | "our") {
+                while k > 0
+                    && self.items[k - 1].meaning.is_none()
+                    && is_determiner(&self.items[k - 1].first)
+                    && !matches!(self.items[k - 1].first.as_str(), "les" | "the" | "nos" | "our")
+                {
                     k -= 1;
                 }
                 let all = k > 0
@@ -539,13 +593,20 @@ impl Sentence {
             return Some((if one { Scope::OneDevice } else { Scope::SeveralDevices }, next.span));
         }
         // "the car park cameras": a place right before the device.
-        if i > 0 && self.same_clause(i - 1, i) && matches!(self.meaning(i - 1), Some(Meaning::Place | Meaning::Sensitive)) {
+        if i > 0
+            && self.same_clause(i - 1, i)
+            && matches!(self.meaning(i - 1), Some(Meaning::Place | Meaning::Sensitive))
+        {
             return Some((Scope::SeveralDevices, self.items[i - 1].span));
         }
         // One adjective may come between: "les caméras *analogiques* du parking".
         let mut at = i + 1;
-        if self.items.get(at).is_some_and(|n| n.meaning.is_none() && !is_determiner(&n.first) && !RESTRICTORS.contains(&n.first.as_str()) && !self.transparent(at))
-            && self.items.get(at + 1).is_some_and(|n| n.meaning.is_none() && RESTRICTORS.contains(&n.first.as_str()))
+        if self.items.get(at).is_some_and(|n| {
+            n.meaning.is_none()
+                && !is_determiner(&n.first)
+                && !RESTRICTORS.contains(&n.first.as_str())
+                && !self.transparent(at)
+        }) && self.items.get(at + 1).is_some_and(|n| n.meaning.is_none() && RESTRICTORS.contains(&n.first.as_str()))
         {
             at += 1;
         }
@@ -554,16 +615,26 @@ impl Sentence {
             let place = self.items.get(j).filter(|_| self.same_clause(j, i))?;
             // "des bâtiments", "des magasins": the word without its plural.
             // "campus" and "mall" are words of their own, not plurals.
-            let word = place.first.strip_suffix(['s', 'x']).filter(|_| place.first.len() > 4 && !SITE_WORDS.contains(&place.first.as_str())).unwrap_or(&place.first);
+            let word = place
+                .first
+                .strip_suffix(['s', 'x'])
+                .filter(|_| place.first.len() > 4 && !SITE_WORDS.contains(&place.first.as_str()))
+                .unwrap_or(&place.first);
             // "du bâtiment D", "de l'entrepôt 2": one part of the site.
             let named = self.items.get(j + 1).is_some_and(|n| {
                 self.same_clause(j + 1, j)
-                    && (n.number.is_some() || n.first.len() <= 2 || n.meaning == Some(Meaning::Place) || n.meaning.is_none() && !self.transparent(j + 1))
+                    && (n.number.is_some()
+                        || n.first.len() <= 2
+                        || n.meaning == Some(Meaning::Place)
+                        || n.meaning.is_none() && !self.transparent(j + 1))
             });
             // "du magasin", "de la pharmacie"; not "de la galerie marchande", a place of it.
             if SITE_WORDS.contains(&word) && place.meaning != Some(Meaning::Place) {
                 // "du magasin 2", "the warehouse annex": one part of the site.
-                let numbered = self.items.get(j + 1).is_some_and(|n| n.number.is_some() || n.first.len() == 1 || n.meaning == Some(Meaning::Place));
+                let numbered = self
+                    .items
+                    .get(j + 1)
+                    .is_some_and(|n| n.number.is_some() || n.first.len() == 1 || n.meaning == Some(Meaning::Place));
                 return Some((if numbered { Scope::SeveralDevices } else { Scope::WholeSite }, place.span));
             }
             if BUILDING_WORDS.contains(&word) {
@@ -575,16 +646,21 @@ impl Sentence {
                 Some(Meaning::Place | Meaning::Sensitive) if all => Some((Scope::WholeSite, place.span)),
                 Some(Meaning::Filler) => None,
                 // "les alarmes d'une centrale", "of one panel out of three": one of them.
-                Some(Meaning::Quantity(Quantity::One | Quantity::Several)) if !place.first.ends_with("ieme") && !matches!(place.first.as_str(), "premier" | "second" | "third" | "first") => {
+                Some(Meaning::Quantity(Quantity::One | Quantity::Several))
+                    if !place.first.ends_with("ieme")
+                        && !matches!(place.first.as_str(), "premier" | "second" | "third" | "first") =>
+                {
                     Some((Scope::SeveralDevices, place.span))
                 }
                 // "les caméras du deuxième", "on the third": a floor.
-                Some(Meaning::Quantity(Quantity::One)) if place.first.ends_with("ieme") || matches!(place.first.as_str(), "premier" | "second" | "third" | "first") => {
+                Some(Meaning::Quantity(Quantity::One))
+                    if place.first.ends_with("ieme")
+                        || matches!(place.first.as_str(), "premier" | "second" | "third" | "first") =>
+                {
                     Some((Scope::SeveralDevices, place.span))
                 }
-                Some(Meaning::Place | Meaning::Sensitive | Meaning::Door | Meaning::MainDoor | Meaning::Device(_)) | None => {
-                    Some((Scope::SeveralDevices, place.span))
-                }
+                Some(Meaning::Place | Meaning::Sensitive | Meaning::Door | Meaning::MainDoor | Meaning::Device(_))
+                | None => Some((Scope::SeveralDevices, place.span)),
                 _ => None,
             }
         };
@@ -592,7 +668,11 @@ impl Sentence {
             Some(Meaning::WholeSite) => Some((Scope::WholeSite, next.span)),
             Some(Meaning::Place | Meaning::Sensitive) => Some((Scope::SeveralDevices, next.span)),
             // "à l'entrée" restricts; "a été arrachée" (has) does not.
-            None if next.first == "a" && !self.items.get(at + 1).is_some_and(|n| n.meaning.is_none() && is_determiner(&n.first)) => None,
+            None if next.first == "a"
+                && !self.items.get(at + 1).is_some_and(|n| n.meaning.is_none() && is_determiner(&n.first)) =>
+            {
+                None
+            }
             None if RESTRICTORS.contains(&next.first.as_str()) => {
                 let mut j = at + 1;
                 let mut all = false;
@@ -614,7 +694,12 @@ impl Sentence {
     /// Whether the restriction after the subject at `i` is a word the lexicon does not know.
     fn restricted_by_unknown(&self, i: usize) -> bool {
         let Some((_, span)) = self.restriction(i) else { return false };
-        self.items.iter().any(|it| it.span == span && it.meaning.is_none() && !SITE_WORDS.contains(&it.first.as_str()) && !BUILDING_WORDS.contains(&it.first.as_str()))
+        self.items.iter().any(|it| {
+            it.span == span
+                && it.meaning.is_none()
+                && !SITE_WORDS.contains(&it.first.as_str())
+                && !BUILDING_WORDS.contains(&it.first.as_str())
+        })
     }
 
     /// Whether the words at `span` name a place of the site: "parking", "étage", "bâtiment".
@@ -646,22 +731,29 @@ impl Sentence {
         });
         let restricted = restriction.is_some_and(|(s, _)| s == Scope::SeveralDevices);
         let with = |q: Option<Span>| -> Vec<Span> {
-            let mut spans = vec![q.map_or(item.span, |q| Span { start: q.start.min(item.span.start), end: item.span.end })];
+            let mut spans =
+                vec![q.map_or(item.span, |q| Span { start: q.start.min(item.span.start), end: item.span.end })];
             spans.extend(restriction.map(|(_, s)| s));
             spans
         };
         // Images, recordings and alarms are counted by the devices they come from.
-        let counted_by_devices = matches!(subject, Subject::Image | Subject::Recording | Subject::Alarm | Subject::Credential);
-        let devices_named = (0..self.items.len()).any(|j| matches!(self.subject_at(j), Some(Subject::Device(_) | Subject::Door)));
+        let counted_by_devices =
+            matches!(subject, Subject::Image | Subject::Recording | Subject::Alarm | Subject::Credential);
+        let devices_named =
+            (0..self.items.len()).any(|j| matches!(self.subject_at(j), Some(Subject::Device(_) | Subject::Door)));
         let scope = match (subject, quantity) {
             (Subject::Unknown | Subject::Nuisance(_) | Subject::Interface, _) => return None,
             (Subject::InterfaceOf(_), _) => Known::said(Scope::WholeSite, &[item.span]),
             (Subject::Everything, _) => Known::said(Scope::WholeSite, &[item.span]),
             (Subject::SystemName(_), _) if restricted => Known::said(Scope::SeveralDevices, &with(None)),
             // "le deuxième enregistreur", "un des serveurs": one of several.
-            (Subject::SystemName(_), Some((Quantity::One | Quantity::Several, q))) => Known::said(Scope::SeveralDevices, &with(Some(q))),
+            (Subject::SystemName(_), Some((Quantity::One | Quantity::Several, q))) => {
+                Known::said(Scope::SeveralDevices, &with(Some(q)))
+            }
             // "le serveur d'enregistrement 1": one of several.
-            (Subject::SystemName(_), _) if self.items.get(i + 1).is_some_and(|n| n.number.is_some() && self.same_clause(i + 1, i)) => {
+            (Subject::SystemName(_), _)
+                if self.items.get(i + 1).is_some_and(|n| n.number.is_some() && self.same_clause(i + 1, i)) =>
+            {
                 Known::said(Scope::SeveralDevices, &[item.span])
             }
             (Subject::SystemName(_), _) => Known::said(Scope::WholeSite, &[item.span]),
@@ -670,10 +762,14 @@ impl Sentence {
                 Known::said(Scope::SeveralDevices, &with(None))
             }
             _ if counted_by_devices && devices_named => return None,
-            (_, Some((Quantity::All | Quantity::NoneOf, q))) if restricted => Known::said(Scope::SeveralDevices, &with(Some(q))),
+            (_, Some((Quantity::All | Quantity::NoneOf, q))) if restricted => {
+                Known::said(Scope::SeveralDevices, &with(Some(q)))
+            }
             // "les 24 caméras", "the cameras of the warehouse": every one, unless the text
             // says the rest works.
-            (_, Some((Quantity::All, q))) if self.items.iter().any(|it| it.span == q && it.number.is_some()) || restriction.is_some() => {
+            (_, Some((Quantity::All, q)))
+                if self.items.iter().any(|it| it.span == q && it.number.is_some()) || restriction.is_some() =>
+            {
                 Known::inferred(Scope::WholeSite, &with(Some(q)))
             }
             // "no picture at all from the loading bay cameras": the cameras say how many.
@@ -690,11 +786,17 @@ impl Sentence {
             (_, None) if restricted && (item.plural || counted_by_devices) && self.restricted_by_unknown(i) => {
                 Known::inferred(Scope::SeveralDevices, &with(None))
             }
-            (_, None) if restricted && (item.plural || counted_by_devices) => Known::said(Scope::SeveralDevices, &with(None)),
-            (_, None) if restriction.is_some_and(|(s, _)| s == Scope::OneDevice) => Known::said(Scope::OneDevice, &with(None)),
+            (_, None) if restricted && (item.plural || counted_by_devices) => {
+                Known::said(Scope::SeveralDevices, &with(None))
+            }
+            (_, None) if restriction.is_some_and(|(s, _)| s == Scope::OneDevice) => {
+                Known::said(Scope::OneDevice, &with(None))
+            }
             (_, None) if item.plural && restriction.is_some() => Known::inferred(Scope::WholeSite, &with(None)),
             // "les écrans affichent *tous* une erreur", "they are *all* black".
-            (_, None) if self.floating_all(i).is_some() => Known::said(Scope::WholeSite, &[item.span, self.floating_all(i).unwrap_or(item.span)]),
+            (_, None) if self.floating_all(i).is_some() => {
+                Known::said(Scope::WholeSite, &[item.span, self.floating_all(i).unwrap_or(item.span)])
+            }
             _ if counted_by_devices => return None,
             // "les caméras ne fonctionnent plus": every camera, until the client says less.
             (_, None) if item.plural => Known::assumed(Scope::WholeSite, &[item.span]),
@@ -712,7 +814,8 @@ impl Sentence {
                 || next.first.len() == 1
                 || matches!(next.meaning, Some(Meaning::Place))
                 || next.meaning.is_none() && !self.transparent(j + 1) && !is_determiner(&next.first);
-            (BUILDING_WORDS.contains(&item.first.as_str()) && named && !item.plural).then_some(Span { start: item.span.start, end: next.span.end })
+            (BUILDING_WORDS.contains(&item.first.as_str()) && named && !item.plural)
+                .then_some(Span { start: item.span.start, end: next.span.end })
         })
     }
 
@@ -721,7 +824,9 @@ impl Sentence {
     fn parts_counted(&self) -> Option<(Scope, Span)> {
         (0..self.items.len()).find_map(|j| {
             let item = &self.items[j];
-            let part = matches!(item.meaning, Some(Meaning::Place | Meaning::Sensitive)) || SITE_WORDS.contains(&item.first.as_str()) || BUILDING_WORDS.contains(&item.first.as_str());
+            let part = matches!(item.meaning, Some(Meaning::Place | Meaning::Sensitive))
+                || SITE_WORDS.contains(&item.first.as_str())
+                || BUILDING_WORDS.contains(&item.first.as_str());
             if !part {
                 return None;
             }
@@ -735,8 +840,12 @@ impl Sentence {
             })?;
             let site = SITE_WORDS.contains(&item.first.as_str());
             match quantity.0 {
-                Quantity::All | Quantity::NoneOf if item.plural || site => Some((Scope::WholeSite, Span { start: quantity.1.start, end: item.span.end })),
-                Quantity::Several if item.plural => Some((Scope::SeveralDevices, Span { start: quantity.1.start, end: item.span.end })),
+                Quantity::All | Quantity::NoneOf if item.plural || site => {
+                    Some((Scope::WholeSite, Span { start: quantity.1.start, end: item.span.end }))
+                }
+                Quantity::Several if item.plural => {
+                    Some((Scope::SeveralDevices, Span { start: quantity.1.start, end: item.span.end }))
+                }
                 _ => None,
             }
         })
@@ -746,7 +855,13 @@ impl Sentence {
     fn floating_all(&self, i: usize) -> Option<Span> {
         (i + 1..self.items.len().min(i + 5))
             .take_while(|&j| self.same_clause(j, i))
-            .take_while(|&j| self.transparent(j) || matches!(self.meaning(j), Some(Meaning::Works(_) | Meaning::Negation(_) | Meaning::Quantity(Quantity::All))))
+            .take_while(|&j| {
+                self.transparent(j)
+                    || matches!(
+                        self.meaning(j),
+                        Some(Meaning::Works(_) | Meaning::Negation(_) | Meaning::Quantity(Quantity::All))
+                    )
+            })
             .find(|&j| matches!(self.items[j].first.as_str(), "tous" | "toutes" | "all"))
             .map(|j| self.items[j].span)
     }
@@ -757,19 +872,37 @@ impl Sentence {
         let counted_image = |j: usize, s: Subject| s == Subject::Image && self.quantity_before(j).is_some();
         // The devices first ("no picture from the loading bay cameras"), else images counted.
         let devices = (0..self.items.len()).filter_map(|j| {
-            self.subject_at(j).filter(|s| matches!(s, Subject::Device(_) | Subject::Door) && s.system() == Some(system)).map(|s| (j, s))
+            self.subject_at(j)
+                .filter(|s| matches!(s, Subject::Device(_) | Subject::Door) && s.system() == Some(system))
+                .map(|s| (j, s))
         });
-        let images = (0..self.items.len()).filter_map(|j| self.subject_at(j).filter(|s| counted_image(j, *s) && s.system() == Some(system)).map(|s| (j, s)));
-        devices
-            .chain(images)
-            .find_map(|(j, s)| if s == Subject::Image { self.quantity_before(j).map(|(q, span)| Known::said(if matches!(q, Quantity::All | Quantity::NoneOf) { Scope::WholeSite } else { Scope::SeveralDevices }, &[span])) } else { self.scope_of(j, s) })
+        let images = (0..self.items.len()).filter_map(|j| {
+            self.subject_at(j).filter(|s| counted_image(j, *s) && s.system() == Some(system)).map(|s| (j, s))
+        });
+        devices.chain(images).find_map(|(j, s)| {
+            if s == Subject::Image {
+                self.quantity_before(j).map(|(q, span)| {
+                    Known::said(
+                        if matches!(q, Quantity::All | Quantity::NoneOf) {
+                            Scope::WholeSite
+                        } else {
+                            Scope::SeveralDevices
+                        },
+                        &[span],
+                    )
+                })
+            } else {
+                self.scope_of(j, s)
+            }
+        })
     }
 
     /// Whether the subject at `i` is counted by "aucune", "no", "none of", "personne": a
     /// verb or a failure then says the opposite of what it says alone.
     fn counted_as_none(&self, i: usize) -> bool {
         matches!(self.quantity_before(i), Some((Quantity::NoneOf, _)))
-            || matches!(self.subject_at(i), Some(Subject::Everything)) && matches!(self.meaning(i), Some(Meaning::Quantity(Quantity::NoneOf)))
+            || matches!(self.subject_at(i), Some(Subject::Everything))
+                && matches!(self.meaning(i), Some(Meaning::Quantity(Quantity::NoneOf)))
     }
 
     /// Whether the noun at `i` is denied: "plus *d'image*", "pas d'enregistrement", "no
@@ -779,14 +912,22 @@ impl Sentence {
         while j > 0 && self.same_clause(j - 1, i) {
             j -= 1;
             let item = &self.items[j];
-            if item.meaning.is_none() && matches!(item.first.as_str(), "de" | "d" | "du" | "des" | "la" | "le" | "les" | "l" | "the" | "any" | "of") {
+            if item.meaning.is_none()
+                && matches!(
+                    item.first.as_str(),
+                    "de" | "d" | "du" | "des" | "la" | "le" | "les" | "l" | "the" | "any" | "of"
+                )
+            {
                 continue;
             }
             // "pas *d'*image" denies the image; "ne propose pas *la* zone" denies a verb.
-            let partitive = self.items.get(j + 1).is_some_and(|n| matches!(n.first.as_str(), "de" | "d" | "du" | "des" | "any"));
+            let partitive =
+                self.items.get(j + 1).is_some_and(|n| matches!(n.first.as_str(), "de" | "d" | "du" | "des" | "any"));
             let denial = match item.meaning {
                 Some(Meaning::Negation(Negation::Not)) => partitive,
-                Some(Meaning::Negation(Negation::Plus | Negation::Without) | Meaning::Quantity(Quantity::NoneOf)) => true,
+                Some(Meaning::Negation(Negation::Plus | Negation::Without) | Meaning::Quantity(Quantity::NoneOf)) => {
+                    true
+                }
                 _ => false,
             };
             return denial.then_some(item.span);
@@ -804,7 +945,21 @@ impl Sentence {
         let at = (0..self.items.len()).find(|&i| {
             self.meaning(i) == Some(Meaning::Hypothesis)
                 && (matches!(self.items[i].first.as_str(), "en" | "in")
-                    || self.items.get(i + 1).is_some_and(|n| matches!(n.first.as_str(), "un" | "une" | "a" | "an" | "one" | "any" | "des" | "some" | "quelqu" | "someone" | "somebody")))
+                    || self.items.get(i + 1).is_some_and(|n| {
+                        matches!(
+                            n.first.as_str(),
+                            "un" | "une"
+                                | "a"
+                                | "an"
+                                | "one"
+                                | "any"
+                                | "des"
+                                | "some"
+                                | "quelqu"
+                                | "someone"
+                                | "somebody"
+                        )
+                    }))
         });
         // "comment rejouer une alarme intrusion ?", "how do I unlock a door remotely?": what
         // a how-to asks about is not a fact.
@@ -820,11 +975,18 @@ impl Sentence {
     /// floor plan shows door 12 as 'forced' but it is closed and locked".
     fn shows_a_state_not_real(&self) -> bool {
         let shown = (0..self.items.len()).any(|i| {
-            matches!(self.meaning(i), Some(Meaning::Works(Function::Show | Function::Report) | Meaning::Nuisance(Symptom::Display)) | Some(Meaning::Interface))
-                && self.negation(i).is_none()
+            matches!(
+                self.meaning(i),
+                Some(Meaning::Works(Function::Show | Function::Report) | Meaning::Nuisance(Symptom::Display))
+                    | Some(Meaning::Interface)
+            ) && self.negation(i).is_none()
         });
         let locked = (0..self.items.len()).any(|i| {
-            let stated = i > 0 && matches!(self.items[i - 1].first.as_str(), "est" | "sont" | "is" | "are" | "bien" | "reste" | "restent" | "stays" | "remains" | "and" | "et");
+            let stated = i > 0
+                && matches!(
+                    self.items[i - 1].first.as_str(),
+                    "est" | "sont" | "is" | "are" | "bien" | "reste" | "restent" | "stays" | "remains" | "and" | "et"
+                );
             self.meaning(i) == Some(Meaning::Works(Function::Lock)) && stated && self.negation(i).is_none()
         });
         shown && locked
@@ -836,7 +998,10 @@ impl Sentence {
     /// not a device said to be offline.
     fn shown_colour(&self, i: usize) -> bool {
         matches!(self.meaning(i), Some(Meaning::Problem(_)))
-            && matches!(self.items[i].first.as_str(), "reste" | "rouge" | "red" | "shows" | "stays" | "voyant" | "clignote" | "clignotent")
+            && matches!(
+                self.items[i].first.as_str(),
+                "reste" | "rouge" | "red" | "shows" | "stays" | "voyant" | "clignote" | "clignotent"
+            )
     }
 
     /// A failure of the software triggered by what the user does: "le logiciel plante quand
@@ -845,7 +1010,10 @@ impl Sentence {
         // The cheap tests first: this runs for every word of the fail-safe check.
         matches!(self.meaning(i), Some(Meaning::Problem(_)))
             && self.done_by_the_user(i)
-            && matches!(self.subject_of(i), Some((_, Subject::Interface | Subject::InterfaceOf(_) | Subject::SystemName(_))))
+            && matches!(
+                self.subject_of(i),
+                Some((_, Subject::Interface | Subject::InterfaceOf(_) | Subject::SystemName(_)))
+            )
     }
 
     /// Opening the software itself ("dès qu'on l'ouvre", "when we open it") is no feature:
@@ -866,7 +1034,24 @@ impl Sentence {
     /// Whether the clause of `i` dates it to a past period: "du mois dernier", "last week's".
     fn past_period(&self, i: usize) -> bool {
         (0..self.items.len()).any(|k| {
-            let period = |n: Option<&Item>| n.is_some_and(|n| matches!(n.first.as_str(), "mois" | "semaine" | "month" | "week" | "year" | "annee" | "an" | "hiver" | "winter" | "ete" | "summer"));
+            let period = |n: Option<&Item>| {
+                n.is_some_and(|n| {
+                    matches!(
+                        n.first.as_str(),
+                        "mois"
+                            | "semaine"
+                            | "month"
+                            | "week"
+                            | "year"
+                            | "annee"
+                            | "an"
+                            | "hiver"
+                            | "winter"
+                            | "ete"
+                            | "summer"
+                    )
+                })
+            };
             self.same_clause(k, i)
                 && matches!(self.items[k].first.as_str(), "dernier" | "derniere" | "last" | "passe" | "passee")
                 && (period(self.items.get(k + 1)) || k > 0 && period(self.items.get(k - 1)))
@@ -911,7 +1096,13 @@ fn sentences(pieces: Vec<Piece>) -> Vec<Sentence> {
 /// Reads one predicate with its negation and subject; `object` when the subject comes
 /// after the verb ("we lost *the video*"); `deactivated` when a revoked word says a system
 /// was switched off rather than a credential cancelled.
-fn effect(meaning: Meaning, negated: bool, subject: Option<Subject>, object: bool, deactivated: bool) -> Option<Effect> {
+fn effect(
+    meaning: Meaning,
+    negated: bool,
+    subject: Option<Subject>,
+    object: bool,
+    deactivated: bool,
+) -> Option<Effect> {
     use Effect as E;
     use Subject as S;
     let access_control = matches!(
@@ -929,7 +1120,9 @@ fn effect(meaning: Meaning, negated: bool, subject: Option<Subject>, object: boo
             _ => E::Symptom(Symptom::Degraded),
         },
         (Meaning::Secret, _) => E::Nuisance(Symptom::Configuration),
-        (Meaning::Forced, false) if matches!(subject, None | Some(S::Door | S::Device(System::AccessControl))) => E::Intrusion,
+        (Meaning::Forced, false) if matches!(subject, None | Some(S::Door | S::Device(System::AccessControl))) => {
+            E::Intrusion
+        }
         (Meaning::Unauthorized, false) => E::Unauthorized,
         (Meaning::Unlocked, false) if access_control && subject != Some(S::Credential) => E::Unauthorized,
         (Meaning::Nothing, _) => match subject {
@@ -965,7 +1158,10 @@ fn effect(meaning: Meaning, negated: bool, subject: Option<Subject>, object: boo
             (_, Some(S::InterfaceOf(_))) => E::Nuisance(Symptom::Display),
             (_, Some(S::Recording)) => E::RecordingLost,
             (_, Some(S::Alarm)) => E::AlarmsLost,
-            (Function::Report, None | Some(S::Everything | S::SystemName(System::Hypervisor | System::IntrusionDetection))) => E::AlarmsLost,
+            (
+                Function::Report,
+                None | Some(S::Everything | S::SystemName(System::Hypervisor | System::IntrusionDetection)),
+            ) => E::AlarmsLost,
             (Function::Lock, None) => E::Unauthorized,
             (Function::Lock, _) if access_control && subject != Some(S::Credential) => E::Unauthorized,
             _ => E::Symptom(Symptom::Down),
@@ -975,7 +1171,9 @@ fn effect(meaning: Meaning, negated: bool, subject: Option<Subject>, object: boo
         // "le tourniquet ne laisse plus passer": people are kept out, not let in.
         (Meaning::Admits, true) if access_control => E::Symptom(Symptom::Down),
         // "le système de détection d'intrusion est désactivé".
-        (Meaning::Revoked, false) if matches!(subject, Some(S::SystemName(_) | S::Device(_))) && deactivated => E::Symptom(Symptom::Down),
+        (Meaning::Revoked, false) if matches!(subject, Some(S::SystemName(_) | S::Device(_))) && deactivated => {
+            E::Symptom(Symptom::Down)
+        }
         (Meaning::Nuisance(n), false) => E::Nuisance(n),
         (Meaning::Request, _) => E::Nuisance(Symptom::Configuration),
         _ => return None,
@@ -1008,9 +1206,30 @@ fn lets_the_wrong_people_in(sentence: &Sentence, before: usize, revoked_before: 
         // badge that opens a room "réservée".
         Some(Meaning::Credential) if sentence.find(|m| m == Meaning::Restricted).is_some() => Some((i, false)),
         // "refuse tous les badges" is the opposite.
-        Some(Meaning::Credential) if (0..end).any(|k| sentence.same_clause(k, i) && matches!(sentence.meaning(k), Some(Meaning::Problem(_)))) => None,
+        Some(Meaning::Credential)
+            if (0..end)
+                .any(|k| sentence.same_clause(k, i) && matches!(sentence.meaning(k), Some(Meaning::Problem(_)))) =>
+        {
+            None
+        }
         Some(Meaning::Credential) => match sentence.quantity_before(i) {
-            Some((Quantity::All, q)) if sentence.items.iter().any(|it| it.span == q && matches!(it.first.as_str(), "n" | "any" | "every" | "chaque" | "tous" | "toutes" | "whatever" | "quel" | "quelque" | "peu")) => {
+            Some((Quantity::All, q))
+                if sentence.items.iter().any(|it| {
+                    it.span == q
+                        && matches!(
+                            it.first.as_str(),
+                            "n" | "any"
+                                | "every"
+                                | "chaque"
+                                | "tous"
+                                | "toutes"
+                                | "whatever"
+                                | "quel"
+                                | "quelque"
+                                | "peu"
+                        )
+                }) =>
+            {
                 Some((i, false))
             }
             _ => None,
@@ -1034,7 +1253,9 @@ fn lets_the_wrong_people_in(sentence: &Sentence, before: usize, revoked_before: 
 /// An unknown or suspicious account: "compte administrateur inconnu", "unknown account".
 fn unknown_account(sentence: &Sentence) -> Option<Span> {
     // "un individu a été vu sur les toits": someone seen where no one should be.
-    if let (Some(seen), Some(who)) = (sentence.find(|m| m == Meaning::Seen), sentence.find(|m| matches!(m, Meaning::Suspicious | Meaning::Anyone))) {
+    if let (Some(seen), Some(who)) =
+        (sentence.find(|m| m == Meaning::Seen), sentence.find(|m| matches!(m, Meaning::Suspicious | Meaning::Anyone)))
+    {
         let (a, b) = (sentence.items[seen].span, sentence.items[who].span);
         return Some(Span { start: a.start.min(b.start), end: a.end.max(b.end) });
     }
@@ -1058,7 +1279,8 @@ fn changed_behind_our_back(sentence: &Sentence) -> Option<Span> {
 fn says_something_works(sentence: &Sentence) -> Option<Span> {
     (0..sentence.items.len()).find_map(|i| {
         let fine_after = (i + 1..sentence.items.len().min(i + 4)).any(|j| sentence.meaning(j) == Some(Meaning::Fine));
-        let works = matches!(sentence.meaning(i), Some(Meaning::Works(_))) && fine_after && sentence.negation(i).is_none();
+        let works =
+            matches!(sentence.meaning(i), Some(Meaning::Works(_))) && fine_after && sentence.negation(i).is_none();
         // "les bâtiments A et B sont normaux", "the other sites are OK": a thing said to be
         // fine, other than a workstation ("le reste des PC fonctionne").
         // "everything went fine", "tout fonctionne" says nothing is partial.
@@ -1071,7 +1293,9 @@ fn says_something_works(sentence: &Sentence) -> Option<Span> {
                     && sentence.same_clause(k - 1, k)
                     && !is_determiner(&sentence.items[k - 1].first)
                     && matches!(sentence.items[k - 1].meaning, None | Some(Meaning::Place | Meaning::Sensitive));
-                matches!(sentence.meaning(i), Some(Meaning::Works(Function::Report))) || qualified || sentence.restriction(k).is_some()
+                matches!(sentence.meaning(i), Some(Meaning::Works(Function::Report)))
+                    || qualified
+                    || sentence.restriction(k).is_some()
             }
             Some(_) => true,
         };
@@ -1103,10 +1327,17 @@ pub struct Finding {
     pub request: bool,
 }
 
-fn finding(sentence: &Sentence, subject: Option<(usize, Subject)>, carried: Option<&Carried>, effect: Option<(Effect, Span)>) -> Finding {
+fn finding(
+    sentence: &Sentence,
+    subject: Option<(usize, Subject)>,
+    carried: Option<&Carried>,
+    effect: Option<(Effect, Span)>,
+) -> Finding {
     let mut facts = Facts::default();
     let (system, scope) = match subject {
-        Some((i, s)) => (s.system(), sentence.scope_of(i, s).or_else(|| s.system().and_then(|sys| sentence.devices_scope(sys)))),
+        Some((i, s)) => {
+            (s.system(), sentence.scope_of(i, s).or_else(|| s.system().and_then(|sys| sentence.devices_scope(sys))))
+        }
         None => (carried.and_then(|c| c.system), carried.and_then(|c| c.scope.clone())),
     };
     // A nuisance or an image says little of the system: a device of the sentence may
@@ -1136,7 +1367,11 @@ fn finding(sentence: &Sentence, subject: Option<(usize, Subject)>, carried: Opti
     // "des trous partout dans la timeline": everywhere in a thing, not on the site.
     let within_a_thing = |j: usize| {
         let mut k = j + 1;
-        if !sentence.items.get(k).is_some_and(|n| n.meaning.is_none() && matches!(n.first.as_str(), "dans" | "in" | "sur" | "on")) {
+        if !sentence
+            .items
+            .get(k)
+            .is_some_and(|n| n.meaning.is_none() && matches!(n.first.as_str(), "dans" | "in" | "sur" | "on"))
+        {
             return false;
         }
         k += 1;
@@ -1197,25 +1432,35 @@ fn finding(sentence: &Sentence, subject: Option<(usize, Subject)>, carried: Opti
     // "none" or "all" of the devices, unless the site itself is named.
     if let Some((i, _)) = subject.filter(|(_, s)| s.weight() == 2) {
         let counted = matches!(sentence.quantity_before(i), Some((Quantity::All | Quantity::NoneOf, _)));
-        let site = (0..sentence.items.len()).any(|k| sentence.same_clause(k, i) && sentence.meaning(k) == Some(Meaning::WholeSite));
+        let site = (0..sentence.items.len())
+            .any(|k| sentence.same_clause(k, i) && sentence.meaning(k) == Some(Meaning::WholeSite));
         let place_after = (i + 1..sentence.items.len()).take_while(|&k| sentence.same_clause(k, i)).find(|&k| {
             // "au *3e* étage", "on the *second* floor".
             let mut p = k - 1;
-            while p > i + 1 && (sentence.items[p].first.starts_with(|c: char| c.is_ascii_digit()) || sentence.meaning(p) == Some(Meaning::Quantity(Quantity::One))) {
+            while p > i + 1
+                && (sentence.items[p].first.starts_with(|c: char| c.is_ascii_digit())
+                    || sentence.meaning(p) == Some(Meaning::Quantity(Quantity::One)))
+            {
                 p -= 1;
             }
             matches!(sentence.meaning(k), Some(Meaning::Place))
                 && sentence.items[p].meaning.is_none()
-                && matches!(sentence.items[p].first.as_str(), "au" | "aux" | "dans" | "in" | "at" | "on" | "en" | "sur" | "the")
+                && matches!(
+                    sentence.items[p].first.as_str(),
+                    "au" | "aux" | "dans" | "in" | "at" | "on" | "en" | "sur" | "the"
+                )
         });
-        if let Some(k) = place_after.filter(|_| counted && !site && facts.scope.as_ref().is_some_and(|s| s.value == Scope::WholeSite)) {
+        if let Some(k) = place_after
+            .filter(|_| counted && !site && facts.scope.as_ref().is_some_and(|s| s.value == Scope::WholeSite))
+        {
             facts.scope = Some(Known::said(Scope::SeveralDevices, &[sentence.items[k].span]));
         }
     }
     // "Bâtiment C : aucun lecteur ne fonctionne", "building D": one part of the site.
     if let Some(span) = sentence.named_building() {
         let weak = facts.scope.as_ref().is_none_or(|s| s.certainty < Certainty::Stated);
-        let whole = facts.scope.as_ref().is_some_and(|s| s.value == Scope::WholeSite) && sentence.find(|m| m == Meaning::WholeSite).is_none();
+        let whole = facts.scope.as_ref().is_some_and(|s| s.value == Scope::WholeSite)
+            && sentence.find(|m| m == Meaning::WholeSite).is_none();
         if weak || whole {
             facts.scope = Some(Known::said(Scope::SeveralDevices, &[span]));
         }
@@ -1238,9 +1483,14 @@ fn finding(sentence: &Sentence, subject: Option<(usize, Subject)>, carried: Opti
                 // all of them, unless every camera is said.
                 let counted_time = (1..sentence.items.len()).any(|k| {
                     DURATION_WORDS.contains(&sentence.items[k].first.trim_end_matches('s'))
-                        && (sentence.items[k - 1].number.is_some() || matches!(sentence.meaning(k - 1), Some(Meaning::Quantity(Quantity::Several | Quantity::One))))
+                        && (sentence.items[k - 1].number.is_some()
+                            || matches!(
+                                sentence.meaning(k - 1),
+                                Some(Meaning::Quantity(Quantity::Several | Quantity::One))
+                            ))
                 });
-                let every_device = sentence.find(|m| matches!(m, Meaning::Quantity(Quantity::All | Quantity::NoneOf))).is_some();
+                let every_device =
+                    sentence.find(|m| matches!(m, Meaning::Quantity(Quantity::All | Quantity::NoneOf))).is_some();
                 if counted_time && !every_device && facts.scope.as_ref().is_some_and(|s| s.value == Scope::WholeSite) {
                     facts.scope = Some(Known::said(Scope::SeveralDevices, &[span]));
                 }
@@ -1258,12 +1508,17 @@ fn finding(sentence: &Sentence, subject: Option<(usize, Subject)>, carried: Opti
         // "offline for a minute or two, then it's back": degraded, not out of service.
         let at = sentence.items.iter().position(|it| it.span.start >= span.start).unwrap_or(0);
         let recurring = (0..sentence.items.len()).any(|k| {
-            sentence.same_clause(k, at) && matches!(sentence.meaning(k), Some(Meaning::Intermittent | Meaning::Recurrent)) && sentence.negation(k).is_none()
+            sentence.same_clause(k, at)
+                && matches!(sentence.meaning(k), Some(Meaning::Intermittent | Meaning::Recurrent))
+                && sentence.negation(k).is_none()
         });
         // "the link drops out every hour; during that time its alarms do not come through":
         // alarms lost now and then, anywhere in the sentence.
         let recurring_alarms = Facts::holds(&facts.alarms_lost)
-            && (0..sentence.items.len()).any(|k| matches!(sentence.meaning(k), Some(Meaning::Intermittent | Meaning::Recurrent)) && sentence.negation(k).is_none());
+            && (0..sentence.items.len()).any(|k| {
+                matches!(sentence.meaning(k), Some(Meaning::Intermittent | Meaning::Recurrent))
+                    && sentence.negation(k).is_none()
+            });
         if recurring || recurring_alarms {
             if let Some(symptom) = facts.symptom.as_mut().filter(|s| s.value == Symptom::Down && recurring) {
                 symptom.value = Symptom::Degraded;
@@ -1301,7 +1556,8 @@ pub fn read(text: &str) -> Vec<Finding> {
             let of_workstations = matches!(sentence.subject_of(j), Some((k, Subject::Interface)) if k > j);
             // "la caméra 1 et toutes les autres sont noires": the others fail too.
             let others_fail = (j + 1..sentence.items.len()).take_while(|&k| sentence.same_clause(k, j)).any(|k| {
-                matches!(sentence.meaning(k), Some(Meaning::Problem(_) | Meaning::Nothing | Meaning::Missing)) && sentence.negation(k).is_none()
+                matches!(sentence.meaning(k), Some(Meaning::Problem(_) | Meaning::Nothing | Meaning::Missing))
+                    && sentence.negation(k).is_none()
             });
             if !of_workstations && !others_fail {
                 partial = Some(sentence.items[j].span);
@@ -1316,30 +1572,49 @@ pub fn read(text: &str) -> Vec<Finding> {
             // "recording stopped on camera 7": "stopped" with no verb after it is a failure.
             if meaning == Meaning::Negation(Negation::NoLonger)
                 && matches!(sentence.items[i].first.as_str(), "stopped" | "stops" | "stop" | "ceased")
-                && !(i + 1..sentence.items.len()).take_while(|&j| sentence.same_clause(j, i)).any(|j| matches!(sentence.meaning(j), Some(Meaning::Works(_))))
+                && !(i + 1..sentence.items.len())
+                    .take_while(|&j| sentence.same_clause(j, i))
+                    .any(|j| matches!(sentence.meaning(j), Some(Meaning::Works(_))))
             {
                 meaning = Meaning::Problem(Symptom::Down);
             }
             // A wish speaks for the rest of its clause: "…, et on voudrait que la porte reste
             // ouverte 5 secondes", but not for the next point of a list.
-            if i > wish && sentence.same_clause(i, wish) && !matches!(meaning, Meaning::Request | Meaning::Nuisance(_)) {
+            if i > wish && sentence.same_clause(i, wish) && !matches!(meaning, Meaning::Request | Meaning::Nuisance(_))
+            {
                 continue;
             }
             // "après la tentative d'effraction de l'hiver dernier", "la caméra qui était noire
             // remarche": over, not a failure now.
-            let over = (0..sentence.items.len()).any(|j| sentence.same_clause(i, j) && sentence.meaning(j) == Some(Meaning::Past));
-            if over && matches!(meaning, Meaning::Intrusion | Meaning::Problem(_) | Meaning::Unlocked | Meaning::Forced | Meaning::Missing | Meaning::Nothing) {
+            let over = (0..sentence.items.len())
+                .any(|j| sentence.same_clause(i, j) && sentence.meaning(j) == Some(Meaning::Past));
+            if over
+                && matches!(
+                    meaning,
+                    Meaning::Intrusion
+                        | Meaning::Problem(_)
+                        | Meaning::Unlocked
+                        | Meaning::Forced
+                        | Meaning::Missing
+                        | Meaning::Nothing
+                )
+            {
                 continue;
             }
             if matches!(meaning, Meaning::Problem(_)) && sentence.dates_from(i) {
                 continue;
             }
             // "se ferme tout seul": closes by itself, the opposite of a door left open.
-            if meaning == Meaning::Unlocked && i > 0 && sentence.meaning(i - 1) == Some(Meaning::Works(Function::Lock)) {
+            if meaning == Meaning::Unlocked && i > 0 && sentence.meaning(i - 1) == Some(Meaning::Works(Function::Lock))
+            {
                 continue;
             }
             // "aucun badge désactivé n'a été accepté": the system doing its job.
-            if meaning == Meaning::Admits && sentence.negation(i).is_some() && (0..sentence.items.len()).any(|k| sentence.same_clause(k, i) && sentence.meaning(k) == Some(Meaning::Revoked)) {
+            if meaning == Meaning::Admits
+                && sentence.negation(i).is_some()
+                && (0..sentence.items.len())
+                    .any(|k| sentence.same_clause(k, i) && sentence.meaning(k) == Some(Meaning::Revoked))
+            {
                 continue;
             }
             // "a forcé la porte", "forced the depot door": the door after the verb was forced.
@@ -1365,22 +1640,32 @@ pub fn read(text: &str) -> Vec<Finding> {
             // "aucune caméra n'est en panne": none is.
             let negated = negation.is_some() || none_counted;
             let object = subject.is_some_and(|(j, _)| j > i);
-            let deactivated = ["desactiv", "disabled", "deactivated", "switched off"].iter().any(|w| sentence.items[i].first.starts_with(w));
-            let Some(mut effect) = effect(meaning, negated, subject.map(|(_, s)| s), object, deactivated) else { continue };
+            let deactivated = ["desactiv", "disabled", "deactivated", "switched off"]
+                .iter()
+                .any(|w| sentence.items[i].first.starts_with(w));
+            let Some(mut effect) = effect(meaning, negated, subject.map(|(_, s)| s), object, deactivated) else {
+                continue;
+            };
             // "le logiciel plante quand on imprime un badge", "the VMS client crashes when I
             // export": a bug of the software, triggered by what the user does.
             if sentence.software_bug(i) && matches!(effect, Effect::Symptom(_) | Effect::SystemDown(_)) {
                 effect = Effect::Nuisance(Symptom::Display);
             }
             // "Alarme de porte forcée en boucle": an alarm that repeats is a device working badly.
-            if matches!(subject, Some((_, Subject::Alarm))) && matches!(sentence.items[i].last.as_str(), "boucle" | "loop") && effect == Effect::AlarmsLost {
+            if matches!(subject, Some((_, Subject::Alarm)))
+                && matches!(sentence.items[i].last.as_str(), "boucle" | "loop")
+                && effect == Effect::AlarmsLost
+            {
                 effect = Effect::Symptom(Symptom::Degraded);
             }
             // "les portes ouvertes apparaissent en vert sur le plan": the colour of a state.
             let coloured = (0..sentence.items.len()).any(|k| {
                 sentence.same_clause(k, i)
                     && sentence.meaning(k) == Some(Meaning::Nuisance(Symptom::Display))
-                    && matches!(sentence.items[k].last.as_str(), "vert" | "rouge" | "gris" | "orange" | "bleu" | "green" | "red" | "grey" | "gray" | "blue")
+                    && matches!(
+                        sentence.items[k].last.as_str(),
+                        "vert" | "rouge" | "gris" | "orange" | "bleu" | "green" | "red" | "grey" | "gray" | "blue"
+                    )
             });
             // "changer le texte de l'alarme « intrusion »", "the 'forced door' alarm wording":
             // a state named in quotes in a request is a label.
@@ -1396,7 +1681,10 @@ pub fn read(text: &str) -> Vec<Finding> {
                 sentence.same_clause(k, i)
                     && k > 0
                     && sentence.items[k - 1].number.is_some()
-                    && matches!(sentence.items[k].first.as_str(), "s" | "sec" | "secs" | "seconde" | "secondes" | "second" | "seconds")
+                    && matches!(
+                        sentence.items[k].first.as_str(),
+                        "s" | "sec" | "secs" | "seconde" | "secondes" | "second" | "seconds"
+                    )
             });
             if meaning == Meaning::Unlocked && effect == Effect::Unauthorized && timed {
                 effect = Effect::Nuisance(Symptom::Configuration);
@@ -1404,18 +1692,28 @@ pub fn read(text: &str) -> Vec<Finding> {
             // "affiche « porte ouverte » alors qu'elle est fermée": the software is wrong, the
             // door is not.
             let state = matches!(effect, Effect::Unauthorized | Effect::Intrusion) || sentence.shown_colour(i);
-            if matches!(meaning, Meaning::Unlocked | Meaning::Forced | Meaning::Problem(_)) && state && sentence.shows_a_state_not_real() {
+            if matches!(meaning, Meaning::Unlocked | Meaning::Forced | Meaning::Problem(_))
+                && state
+                && sentence.shows_a_state_not_real()
+            {
                 effect = Effect::Nuisance(Symptom::Display);
             }
             // "l'image de la caméra 7 est saccadée": a camera that works badly; the playback
             // or the zoom of the client that stutters is a nuisance.
-            let stutters = sentence.items[i].first.starts_with("saccad") || matches!(sentence.items[i].first.as_str(), "choppy" | "jerky");
+            let stutters = sentence.items[i].first.starts_with("saccad")
+                || matches!(sentence.items[i].first.as_str(), "choppy" | "jerky");
             if stutters && matches!(subject, Some((_, Subject::Device(System::Video) | Subject::Image))) {
                 effect = Effect::Symptom(Symptom::Degraded);
             }
             // "la porte met 30 secondes à s'ouvrir": a door slow to open works badly.
-            let to_open = (0..sentence.items.len()).any(|k| sentence.same_clause(k, i) && matches!(sentence.meaning(k), Some(Meaning::Works(Function::Open | Function::Lock))));
-            if effect == Effect::Nuisance(Symptom::Slow) && to_open && matches!(subject, Some((_, Subject::Door | Subject::Device(System::AccessControl)))) {
+            let to_open = (0..sentence.items.len()).any(|k| {
+                sentence.same_clause(k, i)
+                    && matches!(sentence.meaning(k), Some(Meaning::Works(Function::Open | Function::Lock)))
+            });
+            if effect == Effect::Nuisance(Symptom::Slow)
+                && to_open
+                && matches!(subject, Some((_, Subject::Door | Subject::Device(System::AccessControl))))
+            {
                 effect = Effect::Symptom(Symptom::Degraded);
             }
             // The object of a verb that stopped: "l'hyperviseur n'affiche plus *les alarmes*"
@@ -1454,15 +1752,26 @@ pub fn read(text: &str) -> Vec<Finding> {
             }
             // "plus rien ne marche sur la vidéo", "ya plus rien qui marche sur la video":
             // nothing of the system named works.
-            if matches!(subject, None | Some((_, Subject::Everything))) && f.facts.system.is_none() && effect == Effect::Symptom(Symptom::Down) {
-                let named = (0..sentence.items.len()).filter(|&k| sentence.same_clause(k, i)).find_map(|k| match sentence.subject_at(k) {
-                    Some(s @ (Subject::SystemName(_) | Subject::Device(_))) => Some((k, s)),
-                    Some(Subject::Image) if sentence.items[k].first == "video" => Some((k, Subject::SystemName(System::Video))),
-                    _ => None,
+            if matches!(subject, None | Some((_, Subject::Everything)))
+                && f.facts.system.is_none()
+                && effect == Effect::Symptom(Symptom::Down)
+            {
+                let named = (0..sentence.items.len()).filter(|&k| sentence.same_clause(k, i)).find_map(|k| {
+                    match sentence.subject_at(k) {
+                        Some(s @ (Subject::SystemName(_) | Subject::Device(_))) => Some((k, s)),
+                        Some(Subject::Image) if sentence.items[k].first == "video" => {
+                            Some((k, Subject::SystemName(System::Video)))
+                        }
+                        _ => None,
+                    }
                 });
                 if let Some((k, named)) = named {
                     f.facts.system = named.system().map(|s| Known::said(s, &[sentence.items[k].span]));
-                    f.facts.scope = Some(sentence.scope_of(k, named).unwrap_or_else(|| Known::said(Scope::WholeSite, &[sentence.items[k].span])));
+                    f.facts.scope = Some(
+                        sentence
+                            .scope_of(k, named)
+                            .unwrap_or_else(|| Known::said(Scope::WholeSite, &[sentence.items[k].span])),
+                    );
                     f.weak = false;
                 }
             }
@@ -1475,9 +1784,15 @@ pub fn read(text: &str) -> Vec<Finding> {
             // "Toutes les caméras fonctionnent sauf celles de l'aile est, qui sont noires": the
             // pronoun may stand in the clause before.
             if let Some((j, _)) = subject.filter(|(j, _)| !sentence.same_clause(i, *j)) {
-                let pronoun = (j + 1..=i).rev().find(|&k| matches!(sentence.items[k].first.as_str(), "celle" | "celui" | "celles" | "ceux"));
+                let pronoun = (j + 1..=i)
+                    .rev()
+                    .find(|&k| matches!(sentence.items[k].first.as_str(), "celle" | "celui" | "celles" | "ceux"));
                 if let Some(k) = pronoun {
-                    let scope = if sentence.items[k].first.ends_with(['s', 'x']) { Scope::SeveralDevices } else { Scope::OneDevice };
+                    let scope = if sentence.items[k].first.ends_with(['s', 'x']) {
+                        Scope::SeveralDevices
+                    } else {
+                        Scope::OneDevice
+                    };
                     f.facts.scope = Some(Known::said(scope, &[sentence.items[k].span]));
                 }
             }
@@ -1486,7 +1801,10 @@ pub fn read(text: &str) -> Vec<Finding> {
                 let on_device = (i + 1..sentence.items.len())
                     .take_while(|&k| sentence.same_clause(k, i))
                     .find(|&k| sentence.subject_at(k) == Some(Subject::Device(system)) && sentence.is_complement(k));
-                if let Some(scope) = on_device.and_then(|k| sentence.scope_of(k, Subject::Device(system))).filter(|s| s.value != Scope::WholeSite) {
+                if let Some(scope) = on_device
+                    .and_then(|k| sentence.scope_of(k, Subject::Device(system)))
+                    .filter(|s| s.value != Scope::WholeSite)
+                {
                     f.facts.scope = Some(scope);
                 }
             }
@@ -1494,9 +1812,13 @@ pub fn read(text: &str) -> Vec<Finding> {
             f.request = matches!(meaning, Meaning::Request | Meaning::Secret);
             // A slow alarm is an alarm that arrives late: the hypervisor is degraded.
             let alarms_late = (0..sentence.items.len()).any(|j| {
-                sentence.same_clause(i, j) && sentence.meaning(j) == Some(Meaning::Alarm) && sentence.head_of(j, Subject::Alarm).1 == Subject::Alarm
+                sentence.same_clause(i, j)
+                    && sentence.meaning(j) == Some(Meaning::Alarm)
+                    && sentence.head_of(j, Subject::Alarm).1 == Subject::Alarm
             });
-            if effect == Effect::Nuisance(Symptom::Slow) && (matches!(subject, Some((_, Subject::Alarm))) || alarms_late) {
+            if effect == Effect::Nuisance(Symptom::Slow)
+                && (matches!(subject, Some((_, Subject::Alarm))) || alarms_late)
+            {
                 f.facts.nuisance = None;
                 f.facts.symptom = Some(Known::said(Symptom::Degraded, &[span]));
                 f.facts.system = Some(Known::said(System::Hypervisor, &[]));
@@ -1528,23 +1850,43 @@ pub fn read(text: &str) -> Vec<Finding> {
         }
         // A device counted by "plus aucune" with no verb: "plus aucune caméra depuis 8 h".
         for i in 0..sentence.items.len() {
-            let Some(subject @ (Subject::Device(_) | Subject::SystemName(_) | Subject::Image | Subject::Alarm | Subject::Recording | Subject::Door)) =
-                sentence.subject_at(i)
+            let Some(
+                subject @ (Subject::Device(_)
+                | Subject::SystemName(_)
+                | Subject::Image
+                | Subject::Alarm
+                | Subject::Recording
+                | Subject::Door),
+            ) = sentence.subject_at(i)
             else {
                 continue;
             };
             let has_verb = (0..sentence.items.len()).filter(|&j| sentence.same_clause(j, i)).any(|j| {
                 matches!(
                     sentence.meaning(j),
-                    Some(Meaning::Works(_) | Meaning::Problem(_) | Meaning::Nothing | Meaning::Missing | Meaning::Unlocked | Meaning::Forced)
+                    Some(
+                        Meaning::Works(_)
+                            | Meaning::Problem(_)
+                            | Meaning::Nothing
+                            | Meaning::Missing
+                            | Meaning::Unlocked
+                            | Meaning::Forced
+                    )
                 ) && !sentence.dates_from(j)
             });
             let denied = sentence.denied(i);
             // "plus d'alarme", "pas une seule alarme": alarms stopped coming; "aucune alarme
             // réelle" is a quiet night.
-            let stopped = |span: Span| matches!(text[span.start..span.end].to_lowercase().split(' ').next(), Some("plus" | "pas" | "no" | "not"));
-            let alarm_word = subject == Subject::Alarm || matches!(sentence.items[i].first.as_str(), "alarme" | "alarm");
-            let alarm_stopped = !alarm_word || denied.or(sentence.quantity_before(i).map(|(_, q)| q)).is_some_and(stopped);
+            let stopped = |span: Span| {
+                matches!(
+                    text[span.start..span.end].to_lowercase().split(' ').next(),
+                    Some("plus" | "pas" | "no" | "not")
+                )
+            };
+            let alarm_word =
+                subject == Subject::Alarm || matches!(sentence.items[i].first.as_str(), "alarme" | "alarm");
+            let alarm_stopped =
+                !alarm_word || denied.or(sentence.quantity_before(i).map(|(_, q)| q)).is_some_and(stopped);
             // A door is lost only when none is left ("plus aucun accès"), not when a text
             // contrasts it ("c'est le parking, pas l'entrée").
             let door_lost = subject != Subject::Door || sentence.counted_as_none(i);
@@ -1564,9 +1906,19 @@ pub fn read(text: &str) -> Vec<Finding> {
                 // "plus de caméra", "no cameras at all": none is left, unless a place or a
                 // number says which.
                 let none_left = matches!(text[q.start..q.end].to_lowercase().split(' ').next(), Some("plus" | "no"));
-                let unrestricted = f.facts.scope.as_ref().is_none_or(|s| s.value == Scope::OneDevice && sentence.quantity_before(i).is_none());
-                let first_named = !(0..i).any(|k| sentence.same_clause(k, i) && sentence.subject_at(k).is_some_and(|s| s.weight() > 0));
-                if none_left && unrestricted && first_named && matches!(subject, Subject::Device(_)) && sentence.items[i].number.is_none() {
+                let unrestricted = f
+                    .facts
+                    .scope
+                    .as_ref()
+                    .is_none_or(|s| s.value == Scope::OneDevice && sentence.quantity_before(i).is_none());
+                let first_named = !(0..i)
+                    .any(|k| sentence.same_clause(k, i) && sentence.subject_at(k).is_some_and(|s| s.weight() > 0));
+                if none_left
+                    && unrestricted
+                    && first_named
+                    && matches!(subject, Subject::Device(_))
+                    && sentence.items[i].number.is_none()
+                {
                     f.facts.scope = Some(Known::said(Scope::WholeSite, &[span]));
                 }
                 findings.push(f);
@@ -1626,9 +1978,12 @@ fn quoted(text: &str, span: Span) -> bool {
     let opens = |c: char| matches!(c, '«' | '“' | '"' | '\'' | '‘');
     let closes = |c: char| matches!(c, '»' | '”' | '"' | '\'' | '’');
     // An apostrophe opens a quote only after a space: "l'alarme" is no quote.
-    let opened = before.chars().next_back().is_some_and(|c| opens(c) && (c != '\'' || before[..before.len() - 1].ends_with([' ', '\u{a0}']) || before.len() == 1));
+    let opened = before.chars().next_back().is_some_and(|c| {
+        opens(c) && (c != '\'' || before[..before.len() - 1].ends_with([' ', '\u{a0}']) || before.len() == 1)
+    });
     // The quote may close after the next word: 'forced door'.
-    let closed = after.chars().next().is_some_and(closes) || after.split_whitespace().next().is_some_and(|w| w.chars().last().is_some_and(closes));
+    let closed = after.chars().next().is_some_and(closes)
+        || after.split_whitespace().next().is_some_and(|w| w.chars().last().is_some_and(closes));
     opened && closed
 }
 
@@ -1644,8 +1999,18 @@ fn says_video_works(sentence: &Sentence) -> bool {
             Some(Meaning::Fine) => true,
             _ => false,
         };
-        let video = |s: Subject| matches!(s, Subject::Device(System::Video) | Subject::SystemName(System::Video) | Subject::Image | Subject::Recording);
-        works && sentence.negation(i).is_none() && matches!(sentence.subject_of(i), Some((j, s)) if sentence.same_clause(i, j) && video(s))
+        let video = |s: Subject| {
+            matches!(
+                s,
+                Subject::Device(System::Video)
+                    | Subject::SystemName(System::Video)
+                    | Subject::Image
+                    | Subject::Recording
+            )
+        };
+        works
+            && sentence.negation(i).is_none()
+            && matches!(sentence.subject_of(i), Some((j, s)) if sentence.same_clause(i, j) && video(s))
     })
 }
 
@@ -1702,7 +2067,8 @@ pub fn security_trouble(text: &str) -> Option<Span> {
             if sentence.subject_at(i).is_some_and(|s| s.weight() > 0) {
                 device = true;
             }
-            let over = (0..sentence.items.len()).any(|j| sentence.same_clause(i, j) && sentence.meaning(j) == Some(Meaning::Past));
+            let over = (0..sentence.items.len())
+                .any(|j| sentence.same_clause(i, j) && sentence.meaning(j) == Some(Meaning::Past));
             if over || i > wish && sentence.same_clause(i, wish) {
                 continue;
             }

@@ -75,69 +75,148 @@ const FAILING: &[Symptom] = &[Down, Degraded];
 /// The rules, most urgent first; the first that holds decides.
 pub const RULES: &[Rule] = &[
     // P1 — the site's security is compromised or significantly degraded.
-    Rule { id: "intrusion", priority: P1, when: &[Intrusion],
-           fr: "Une intrusion est signalée, sur le site ou sur les systèmes.",
-           en: "An intrusion is reported, on the site or on the systems." },
-    Rule { id: "unauthorized_access", priority: P1, when: &[Unauthorized],
-           fr: "Le contrôle d'accès peut laisser entrer des personnes non autorisées.",
-           en: "Access control may let unauthorised people in." },
-    Rule { id: "alarms_not_reported", priority: P1, when: &[AlarmsLost, NotPart],
-           fr: "Les alarmes ne remontent plus aux opérateurs : le site n'est plus surveillé.",
-           en: "Alarms no longer reach the operators: the site is no longer watched." },
-    Rule { id: "video_total_outage", priority: P1, when: &[System(System::Video), Scope(WHOLE), Symptom(DOWN)],
-           fr: "Panne totale du système de vidéoprotection.",
-           en: "Total outage of the video surveillance system." },
-    Rule { id: "recordings_lost_everywhere", priority: P1, when: &[RecordingLost, Stated(WholeSite)],
-           fr: "Les enregistrements sont perdus sur tout le système.",
-           en: "Recordings are lost on the whole system." },
-    Rule { id: "hypervisor_down", priority: P1, when: &[System(System::Hypervisor), Symptom(DOWN)],
-           fr: "L'hyperviseur de sécurité est en panne.",
-           en: "The security hypervisor is down." },
-    Rule { id: "access_control_total_outage", priority: P1, when: &[System(System::AccessControl), Scope(WHOLE), Symptom(DOWN)],
-           fr: "Panne totale du contrôle d'accès.",
-           en: "Total outage of access control." },
-    Rule { id: "intrusion_detection_total_outage", priority: P1,
-           when: &[System(System::IntrusionDetection), Scope(WHOLE), Symptom(DOWN)],
-           fr: "La détection d'intrusion est hors service sur tout le site.",
-           en: "Intrusion detection is out of service on the whole site." },
-    Rule { id: "total_outage", priority: P1, when: &[NoSystem, Scope(WHOLE), Symptom(DOWN)],
-           fr: "Plus rien ne fonctionne sur le site.",
-           en: "Nothing works on the site any more." },
+    Rule {
+        id: "intrusion",
+        priority: P1,
+        when: &[Intrusion],
+        fr: "Une intrusion est signalée, sur le site ou sur les systèmes.",
+        en: "An intrusion is reported, on the site or on the systems.",
+    },
+    Rule {
+        id: "unauthorized_access",
+        priority: P1,
+        when: &[Unauthorized],
+        fr: "Le contrôle d'accès peut laisser entrer des personnes non autorisées.",
+        en: "Access control may let unauthorised people in.",
+    },
+    Rule {
+        id: "alarms_not_reported",
+        priority: P1,
+        when: &[AlarmsLost, NotPart],
+        fr: "Les alarmes ne remontent plus aux opérateurs : le site n'est plus surveillé.",
+        en: "Alarms no longer reach the operators: the site is no longer watched.",
+    },
+    Rule {
+        id: "video_total_outage",
+        priority: P1,
+        when: &[System(System::Video), Scope(WHOLE), Symptom(DOWN)],
+        fr: "Panne totale du système de vidéoprotection.",
+        en: "Total outage of the video surveillance system.",
+    },
+    Rule {
+        id: "recordings_lost_everywhere",
+        priority: P1,
+        when: &[RecordingLost, Stated(WholeSite)],
+        fr: "Les enregistrements sont perdus sur tout le système.",
+        en: "Recordings are lost on the whole system.",
+    },
+    Rule {
+        id: "hypervisor_down",
+        priority: P1,
+        when: &[System(System::Hypervisor), Symptom(DOWN)],
+        fr: "L'hyperviseur de sécurité est en panne.",
+        en: "The security hypervisor is down.",
+    },
+    Rule {
+        id: "access_control_total_outage",
+        priority: P1,
+        when: &[System(System::AccessControl), Scope(WHOLE), Symptom(DOWN)],
+        fr: "Panne totale du contrôle d'accès.",
+        en: "Total outage of access control.",
+    },
+    Rule {
+        id: "intrusion_detection_total_outage",
+        priority: P1,
+        when: &[System(System::IntrusionDetection), Scope(WHOLE), Symptom(DOWN)],
+        fr: "La détection d'intrusion est hors service sur tout le site.",
+        en: "Intrusion detection is out of service on the whole site.",
+    },
+    Rule {
+        id: "total_outage",
+        priority: P1,
+        when: &[NoSystem, Scope(WHOLE), Symptom(DOWN)],
+        fr: "Plus rien ne fonctionne sur le site.",
+        en: "Nothing works on the site any more.",
+    },
     // P2 — a significant malfunction partially affects security capabilities.
-    Rule { id: "device_down_sensitive_zone", priority: P2, when: &[Sensitive, Symptom(FAILING)],
-           fr: "Un équipement de sécurité est défaillant en zone sensible ou sur un passage important.",
-           en: "A security device is failing in a sensitive zone or on an important door." },
-    Rule { id: "recording_lost", priority: P2, when: &[RecordingLost],
-           fr: "Perte d'enregistrement sur une partie du système.",
-           en: "Recordings lost on part of the system." },
-    Rule { id: "alarms_partly_lost", priority: P2, when: &[AlarmsLost],
-           fr: "Les alarmes d'une partie du site ne remontent plus aux opérateurs.",
-           en: "Alarms from part of the site no longer reach the operators." },
-    Rule { id: "hypervisor_degraded", priority: P2, when: &[System(System::Hypervisor), Symptom(&[Degraded])],
-           fr: "L'hyperviseur de sécurité fonctionne en mode dégradé.",
-           en: "The security hypervisor runs degraded." },
-    Rule { id: "whole_site_degraded", priority: P2, when: &[Scope(WHOLE), Symptom(&[Degraded])],
-           fr: "Le système de sécurité du site fonctionne en mode dégradé.",
-           en: "The site's security system runs degraded." },
-    Rule { id: "several_devices_down", priority: P2, when: &[Scope(SEVERAL), Symptom(FAILING)],
-           fr: "Plusieurs équipements de sécurité sont défaillants.",
-           en: "Several security devices are failing." },
-    Rule { id: "security_device_failing", priority: P2, when: &[Symptom(FAILING), NotOther],
-           fr: "Un équipement de sécurité est défaillant : jamais une gêne mineure.",
-           en: "A security device is failing: never a minor nuisance." },
+    Rule {
+        id: "device_down_sensitive_zone",
+        priority: P2,
+        when: &[Sensitive, Symptom(FAILING)],
+        fr: "Un équipement de sécurité est défaillant en zone sensible ou sur un passage important.",
+        en: "A security device is failing in a sensitive zone or on an important door.",
+    },
+    Rule {
+        id: "recording_lost",
+        priority: P2,
+        when: &[RecordingLost],
+        fr: "Perte d'enregistrement sur une partie du système.",
+        en: "Recordings lost on part of the system.",
+    },
+    Rule {
+        id: "alarms_partly_lost",
+        priority: P2,
+        when: &[AlarmsLost],
+        fr: "Les alarmes d'une partie du site ne remontent plus aux opérateurs.",
+        en: "Alarms from part of the site no longer reach the operators.",
+    },
+    Rule {
+        id: "hypervisor_degraded",
+        priority: P2,
+        when: &[System(System::Hypervisor), Symptom(&[Degraded])],
+        fr: "L'hyperviseur de sécurité fonctionne en mode dégradé.",
+        en: "The security hypervisor runs degraded.",
+    },
+    Rule {
+        id: "whole_site_degraded",
+        priority: P2,
+        when: &[Scope(WHOLE), Symptom(&[Degraded])],
+        fr: "Le système de sécurité du site fonctionne en mode dégradé.",
+        en: "The site's security system runs degraded.",
+    },
+    Rule {
+        id: "several_devices_down",
+        priority: P2,
+        when: &[Scope(SEVERAL), Symptom(FAILING)],
+        fr: "Plusieurs équipements de sécurité sont défaillants.",
+        en: "Several security devices are failing.",
+    },
+    Rule {
+        id: "security_device_failing",
+        priority: P2,
+        when: &[Symptom(FAILING), NotOther],
+        fr: "Un équipement de sécurité est défaillant : jamais une gêne mineure.",
+        en: "A security device is failing: never a minor nuisance.",
+    },
     // P3 — a functional nuisance with no impact on operational security.
-    Rule { id: "display_problem", priority: P3, when: &[Nuisance(Display)],
-           fr: "Problème d'affichage, sans impact sur la sécurité.",
-           en: "A display problem, with no impact on security." },
-    Rule { id: "slowness", priority: P3, when: &[Nuisance(Slow)],
-           fr: "Lenteur de l'interface, sans impact sur la sécurité.",
-           en: "Slowness of the interface, with no impact on security." },
-    Rule { id: "configuration_error", priority: P3, when: &[Nuisance(Configuration)],
-           fr: "Réglage ou demande non critique, sans impact sur la sécurité.",
-           en: "A non-critical setting or request, with no impact on security." },
-    Rule { id: "not_a_security_system", priority: P3, when: &[System(System::Other)],
-           fr: "Le système touché n'est pas un système de sécurité.",
-           en: "The system affected is not a security system." },
+    Rule {
+        id: "display_problem",
+        priority: P3,
+        when: &[Nuisance(Display)],
+        fr: "Problème d'affichage, sans impact sur la sécurité.",
+        en: "A display problem, with no impact on security.",
+    },
+    Rule {
+        id: "slowness",
+        priority: P3,
+        when: &[Nuisance(Slow)],
+        fr: "Lenteur de l'interface, sans impact sur la sécurité.",
+        en: "Slowness of the interface, with no impact on security.",
+    },
+    Rule {
+        id: "configuration_error",
+        priority: P3,
+        when: &[Nuisance(Configuration)],
+        fr: "Réglage ou demande non critique, sans impact sur la sécurité.",
+        en: "A non-critical setting or request, with no impact on security.",
+    },
+    Rule {
+        id: "not_a_security_system",
+        priority: P3,
+        when: &[System(System::Other)],
+        fr: "Le système touché n'est pas un système de sécurité.",
+        en: "The system affected is not a security system.",
+    },
 ];
 
 /// The rule when nothing recognisable was said: major until the client says more.
@@ -171,7 +250,9 @@ impl Cond {
                 Some(k) => Some(k.source),
                 None => Some(Source::Text),
             },
-            Stated(scope) => f.scope.as_ref().filter(|k| k.value == scope && k.certainty == Certainty::Stated).map(|k| k.source),
+            Stated(scope) => {
+                f.scope.as_ref().filter(|k| k.value == scope && k.certainty == Certainty::Stated).map(|k| k.source)
+            }
             NotPart => match &f.scope {
                 Some(k) if k.value != WholeSite => None,
                 Some(k) => Some(k.source),
@@ -209,7 +290,9 @@ pub fn deciding_questions(facts: &Facts) -> Vec<Question> {
     let nothing_known = decide(facts).is_none();
     if open(facts.scope.as_ref().map(|k| k.certainty))
         && (facts.symptom.is_some() || facts.recording_lost.is_some())
-        && changes([WholeSite, SeveralDevices, OneDevice].map(|s| with(&|f| f.scope = Some(Known::answered(s)))).to_vec())
+        && changes(
+            [WholeSite, SeveralDevices, OneDevice].map(|s| with(&|f| f.scope = Some(Known::answered(s)))).to_vec(),
+        )
     {
         questions.push(Question::Scope);
     }
@@ -249,7 +332,9 @@ pub fn understood(facts: &Facts) -> Option<Reason> {
         });
     }
     let security_matter = facts.symptom.is_some()
-        || [&facts.unauthorized_access, &facts.intrusion, &facts.recording_lost, &facts.alarms_lost].into_iter().any(Facts::holds);
+        || [&facts.unauthorized_access, &facts.intrusion, &facts.recording_lost, &facts.alarms_lost]
+            .into_iter()
+            .any(Facts::holds);
     if let Some(k) = facts.scope.as_ref().filter(|_| security_matter) {
         add(match (k.value, k.certainty) {
             (WholeSite, Certainty::Assumed) => ("tout le site (à confirmer)", "the whole site (to be confirmed)"),
@@ -281,5 +366,6 @@ pub fn understood(facts: &Facts) -> Option<Reason> {
             add(words);
         }
     }
-    (!fr.is_empty()).then(|| Reason { fr: format!("Compris : {}.", fr.join(", ")), en: format!("Understood: {}.", en.join(", ")) })
+    (!fr.is_empty())
+        .then(|| Reason { fr: format!("Compris : {}.", fr.join(", ")), en: format!("Understood: {}.", en.join(", ")) })
 }

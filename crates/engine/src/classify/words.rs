@@ -200,7 +200,8 @@ impl Index {
 fn index() -> &'static Index {
     static INDEX: OnceLock<Index> = OnceLock::new();
     INDEX.get_or_init(|| {
-        let entries: Vec<(String, Meaning)> = lexicon::entries().into_iter().filter_map(|(f, m)| Some((f, m?))).collect();
+        let entries: Vec<(String, Meaning)> =
+            lexicon::entries().into_iter().filter_map(|(f, m)| Some((f, m?))).collect();
         let mut by_first_word: Vec<(String, Vec<String>, usize)> = Vec::new();
         let mut stems = Vec::new();
         let mut long_words = Vec::new();
@@ -214,8 +215,16 @@ fn index() -> &'static Index {
             // words that raise an alarm on their own ("random" is not "ransom").
             let forgiving = matches!(
                 entries[i].1,
-                Meaning::Device(_) | Meaning::SystemName(_) | Meaning::Image | Meaning::Recording | Meaning::Credential
-                    | Meaning::Door | Meaning::Alarm | Meaning::Works(_) | Meaning::Problem(_) | Meaning::Missing
+                Meaning::Device(_)
+                    | Meaning::SystemName(_)
+                    | Meaning::Image
+                    | Meaning::Recording
+                    | Meaning::Credential
+                    | Meaning::Door
+                    | Meaning::Alarm
+                    | Meaning::Works(_)
+                    | Meaning::Problem(_)
+                    | Meaning::Missing
             );
             if words.len() == 1 && form.len() >= 6 && forgiving {
                 long_words.push((form.clone(), i));
@@ -329,15 +338,21 @@ pub fn items(text: &str) -> Vec<Piece> {
                 *best = Some((len, quality, entry));
             }
         };
-        let keys = [Some(word.folded.as_str()), word.folded.strip_suffix('s'), word.folded.strip_suffix('x'),
-                    word.folded.strip_suffix('e'), word.folded.strip_suffix("es")];
+        let keys = [
+            Some(word.folded.as_str()),
+            word.folded.strip_suffix('s'),
+            word.folded.strip_suffix('x'),
+            word.folded.strip_suffix('e'),
+            word.folded.strip_suffix("es"),
+        ];
         for key in keys.into_iter().flatten() {
             for (_, phrase, entry) in index.starting_with(key) {
                 if phrase.len() > run.len() {
                     continue;
                 }
                 let grammatical = matches!(index.entries[*entry].1, Meaning::Negation(_));
-                let qualities: Vec<u8> = phrase.iter().zip(&run).map(|(p, w)| word_match(&w.folded, p, grammatical)).collect();
+                let qualities: Vec<u8> =
+                    phrase.iter().zip(&run).map(|(p, w)| word_match(&w.folded, p, grammatical)).collect();
                 if qualities.iter().all(|q| *q > 0) {
                     consider(&mut best, phrase.len(), *qualities.iter().min().unwrap_or(&0), *entry);
                 }
@@ -353,22 +368,42 @@ pub fn items(text: &str) -> Vec<Piece> {
         if best.is_none() && singular.len() >= 6 {
             // A misspelling keeps the word's first two letters and its last one: "camrea"
             // is "camera", but "droite" is not "droits".
-            let same_ends = |w: &str| w.as_bytes()[..2] == singular.as_bytes()[..2] && w.as_bytes().last() == singular.as_bytes().last();
+            let same_ends = |w: &str| {
+                w.as_bytes()[..2] == singular.as_bytes()[..2] && w.as_bytes().last() == singular.as_bytes().last()
+            };
             // "camerat", "lecteurr": a name of a thing with one letter typed after it.
             let noun = |entry: usize| {
-                matches!(index.entries[entry].1, Meaning::Device(_) | Meaning::SystemName(_) | Meaning::Image | Meaning::Recording | Meaning::Credential | Meaning::Door)
+                matches!(
+                    index.entries[entry].1,
+                    Meaning::Device(_)
+                        | Meaning::SystemName(_)
+                        | Meaning::Image
+                        | Meaning::Recording
+                        | Meaning::Credential
+                        | Meaning::Door
+                )
             };
-            let typed_after = |w: &str, entry: usize| noun(entry) && singular.len() == w.len() + 1 && singular.starts_with(w);
+            let typed_after =
+                |w: &str, entry: usize| noun(entry) && singular.len() == w.len() + 1 && singular.starts_with(w);
             // Only the names of devices are read through a misspelt plural ("camaras"), not
             // every word ("permets" is not "permit").
-            let device = |entry: usize| matches!(index.entries[entry].1, Meaning::Device(_) | Meaning::SystemName(_) | Meaning::Image | Meaning::Recording | Meaning::Door);
+            let device = |entry: usize| {
+                matches!(
+                    index.entries[entry].1,
+                    Meaning::Device(_) | Meaning::SystemName(_) | Meaning::Image | Meaning::Recording | Meaning::Door
+                )
+            };
             let plural_ok = |entry: usize| singular.len() == word.folded.len() || device(entry);
-            let close = |w: &str, entry: usize| plural_ok(entry) && (same_ends(w) && one_keystroke_apart(singular, w) || typed_after(w, entry));
+            let close = |w: &str, entry: usize| {
+                plural_ok(entry) && (same_ends(w) && one_keystroke_apart(singular, w) || typed_after(w, entry))
+            };
             // The words with the same first two letters; the first of the lexicon wins.
             let prefix = &singular[..2];
             let from = index.long_words.partition_point(|(w, _)| w.as_str() < prefix);
             let to = from + index.long_words[from..].partition_point(|(w, _)| w.starts_with(prefix));
-            if let Some((_, entry)) = index.long_words[from..to].iter().filter(|(w, entry)| close(w, *entry)).min_by_key(|(_, entry)| *entry) {
+            if let Some((_, entry)) =
+                index.long_words[from..to].iter().filter(|(w, entry)| close(w, *entry)).min_by_key(|(_, entry)| *entry)
+            {
                 consider(&mut best, 1, 0, *entry);
             }
         }
@@ -378,7 +413,10 @@ pub fn items(text: &str) -> Vec<Piece> {
                 let last = run[len - 1];
                 // "caméras", or "les camera" typed without its s.
                 let plural_article = out.iter().rev().find_map(|p| match p {
-                    Piece::Item(item) => Some(matches!(item.first.as_str(), "les" | "des" | "ces" | "nos" | "mes" | "vos" | "leurs" | "these" | "those")),
+                    Piece::Item(item) => Some(matches!(
+                        item.first.as_str(),
+                        "les" | "des" | "ces" | "nos" | "mes" | "vos" | "leurs" | "these" | "those"
+                    )),
                     Piece::Break(_) => None,
                 });
                 let plural = last.folded.len() > 3 && last.folded.ends_with(['s', 'x']) || plural_article == Some(true);
@@ -393,7 +431,14 @@ pub fn items(text: &str) -> Vec<Piece> {
                 i += len;
             }
             None => {
-                out.push(Piece::Item(Item { meaning: None, first: word.folded.clone(), last: word.folded.clone(), span: word.span, plural: false, number }));
+                out.push(Piece::Item(Item {
+                    meaning: None,
+                    first: word.folded.clone(),
+                    last: word.folded.clone(),
+                    span: word.span,
+                    plural: false,
+                    number,
+                }));
                 i += 1;
             }
         }
@@ -460,7 +505,8 @@ mod tests {
 
     #[test]
     fn every_lexicon_line_has_a_known_meaning() {
-        let unknown: Vec<String> = lexicon::entries().into_iter().filter(|(_, m)| m.is_none()).map(|(f, _)| f).collect();
+        let unknown: Vec<String> =
+            lexicon::entries().into_iter().filter(|(_, m)| m.is_none()).map(|(f, _)| f).collect();
         assert!(unknown.is_empty(), "forms under an unknown meaning: {unknown:?}");
         assert!(index().entries.len() > 1000);
     }

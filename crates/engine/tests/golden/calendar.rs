@@ -79,10 +79,22 @@ fn overseas_regions_have_their_own_days() {
     assert_eq!(region("FR").add(start, hours(2)).unwrap(), at("2026-03-12T09:00:00+01:00"));
     // 22 May 2026 (Friday) in Martinique, 10 June (Wednesday) in Guyane, 20 December 2027
     // (Monday) in La Réunion, 27 April 2026 (Monday) in Mayotte.
-    assert_eq!(region("FR-MQ").add(at("2026-05-21T17:00:00+02:00"), hours(2)).unwrap(), at("2026-05-26T09:00:00+02:00"));
-    assert_eq!(region("FR-GF").add(at("2026-06-09T17:00:00+02:00"), hours(2)).unwrap(), at("2026-06-11T09:00:00+02:00"));
-    assert_eq!(region("FR-RE").add(at("2027-12-17T17:00:00+01:00"), hours(2)).unwrap(), at("2027-12-21T09:00:00+01:00"));
-    assert_eq!(region("FR-YT").add(at("2026-04-24T17:00:00+02:00"), hours(2)).unwrap(), at("2026-04-28T09:00:00+02:00"));
+    assert_eq!(
+        region("FR-MQ").add(at("2026-05-21T17:00:00+02:00"), hours(2)).unwrap(),
+        at("2026-05-26T09:00:00+02:00")
+    );
+    assert_eq!(
+        region("FR-GF").add(at("2026-06-09T17:00:00+02:00"), hours(2)).unwrap(),
+        at("2026-06-11T09:00:00+02:00")
+    );
+    assert_eq!(
+        region("FR-RE").add(at("2027-12-17T17:00:00+01:00"), hours(2)).unwrap(),
+        at("2027-12-21T09:00:00+01:00")
+    );
+    assert_eq!(
+        region("FR-YT").add(at("2026-04-24T17:00:00+02:00"), hours(2)).unwrap(),
+        at("2026-04-28T09:00:00+02:00")
+    );
     // NONE: Christmas is an ordinary Friday in 2026.
     assert_eq!(region("NONE").add(at("2026-12-24T17:00:00+01:00"), hours(2)).unwrap(), at("2026-12-25T09:00:00+01:00"));
 }
@@ -130,8 +142,10 @@ fn always_open_calendar_counts_real_hours_across_dst() {
 
 #[test]
 fn lunch_break() {
-    let cal = from_json(r#"{"hours": {"mon": [["08:00","12:00"], ["14:00","18:00"]], "tue": [["08:00","12:00"], ["14:00","18:00"]]}}"#)
-        .unwrap();
+    let cal = from_json(
+        r#"{"hours": {"mon": [["08:00","12:00"], ["14:00","18:00"]], "tue": [["08:00","12:00"], ["14:00","18:00"]]}}"#,
+    )
+    .unwrap();
     assert_eq!(cal.add(at("2026-11-30T11:00:00+01:00"), hours(2)).unwrap(), at("2026-11-30T15:00:00+01:00"));
     assert_eq!(cal.add(at("2026-11-30T10:00:00+01:00"), hours(2)).unwrap(), at("2026-11-30T12:00:00+01:00"));
     assert_eq!(cal.add(at("2026-11-30T12:30:00+01:00"), hours(1)).unwrap(), at("2026-11-30T15:00:00+01:00"));
@@ -179,13 +193,25 @@ fn is_open_edges() {
 #[test]
 fn end_of_nth_business_day() {
     let cal = paris();
-    assert_eq!(cal.end_of_nth_business_day(at("2026-11-27T17:59:00+01:00"), 5).unwrap(), at("2026-12-04T18:00:00+01:00"));
+    assert_eq!(
+        cal.end_of_nth_business_day(at("2026-11-27T17:59:00+01:00"), 5).unwrap(),
+        at("2026-12-04T18:00:00+01:00")
+    );
     // Strictly after the local date: a Monday 07:00 report does not count Monday.
-    assert_eq!(cal.end_of_nth_business_day(at("2026-11-30T07:00:00+01:00"), 1).unwrap(), at("2026-12-01T18:00:00+01:00"));
+    assert_eq!(
+        cal.end_of_nth_business_day(at("2026-11-30T07:00:00+01:00"), 1).unwrap(),
+        at("2026-12-01T18:00:00+01:00")
+    );
     // Christmas week.
-    assert_eq!(cal.end_of_nth_business_day(at("2026-12-21T10:00:00+01:00"), 5).unwrap(), at("2026-12-29T18:00:00+01:00"));
+    assert_eq!(
+        cal.end_of_nth_business_day(at("2026-12-21T10:00:00+01:00"), 5).unwrap(),
+        at("2026-12-29T18:00:00+01:00")
+    );
     let closed_24 = from_json(r#"{"closed_dates": ["2026-12-24"]}"#).unwrap();
-    assert_eq!(closed_24.end_of_nth_business_day(at("2026-12-21T10:00:00+01:00"), 5).unwrap(), at("2026-12-30T18:00:00+01:00"));
+    assert_eq!(
+        closed_24.end_of_nth_business_day(at("2026-12-21T10:00:00+01:00"), 5).unwrap(),
+        at("2026-12-30T18:00:00+01:00")
+    );
     // The local date counts, not the UTC one: 23:30 Paris on Friday is Friday.
     assert_eq!(cal.end_of_nth_business_day(at("2026-11-27T22:30:00Z"), 1).unwrap(), at("2026-11-30T18:00:00+01:00"));
     assert!(matches!(cal.end_of_nth_business_day(at("2026-11-27T10:00:00Z"), 0), Err(Error::InvalidDuration(_))));
@@ -217,7 +243,10 @@ fn a_calendar_that_never_opens_is_an_error_not_a_hang() {
     assert!(matches!(cal.add(start, hours(1)), Err(Error::NoBusinessTime { .. })));
     assert!(matches!(cal.next_opening(start), Err(Error::NoBusinessTime { .. })));
     assert!(matches!(cal.end_of_nth_business_day(start, 1), Err(Error::NoBusinessTime { .. })));
-    assert!(matches!(cal.business_time_between(start, at("2027-12-31T10:00:00+01:00")), Err(Error::NoBusinessTime { .. })));
+    assert!(matches!(
+        cal.business_time_between(start, at("2027-12-31T10:00:00+01:00")),
+        Err(Error::NoBusinessTime { .. })
+    ));
     // A short span inside the closed stretch is simply empty.
     assert_eq!(cal.business_time_between(start, at("2026-02-01T10:00:00+01:00")).unwrap(), TimeDelta::zero());
     // 2028 opens again.
@@ -255,9 +284,11 @@ fn bad_calendars_are_refused_with_a_precise_message() {
 
 #[test]
 fn calendar_round_trips_through_its_data_form() {
-    let cal = from_json(r#"{"time_zone": "Europe/Paris", "holidays": "FR-ALSACE-MOSELLE",
+    let cal = from_json(
+        r#"{"time_zone": "Europe/Paris", "holidays": "FR-ALSACE-MOSELLE",
         "hours": {"mon": [["08:00","12:00"], ["12:00","18:00"]], "sat": [["09:00","24:00"]]},
-        "closed_dates": ["2026-12-31", "2026-12-24"]}"#)
+        "closed_dates": ["2026-12-31", "2026-12-24"]}"#,
+    )
     .unwrap();
     let json = serde_json::to_string(&cal).unwrap();
     assert_eq!(
@@ -270,14 +301,19 @@ fn calendar_round_trips_through_its_data_form() {
 
 #[test]
 fn preview_of_thirty_days_marks_holidays_and_dst() {
-    let cal = from_json(r#"{"holidays": "FR-ALSACE-MOSELLE", "closed_dates": ["2026-12-31"],
+    let cal = from_json(
+        r#"{"holidays": "FR-ALSACE-MOSELLE", "closed_dates": ["2026-12-31"],
         "hours": {"mon": [["08:00","12:00"],["14:00","18:00"]], "tue": [["08:00","18:00"]], "wed": [["08:00","18:00"]],
-                  "thu": [["08:00","18:00"]], "fri": [["08:00","18:00"]], "sun": [["00:00","24:00"]]}}"#)
+                  "thu": [["08:00","18:00"]], "fri": [["08:00","18:00"]], "sun": [["00:00","24:00"]]}}"#,
+    )
     .unwrap();
     let days = cal.preview(chrono::NaiveDate::from_ymd_opt(2026, 12, 21).unwrap(), 30);
     assert_eq!(days.len(), 30);
     let day = |d: u32| days.iter().find(|p| p.date == chrono::NaiveDate::from_ymd_opt(2026, 12, d).unwrap()).unwrap();
-    assert_eq!(day(21).openings, [("08:00".to_string(), "12:00".to_string()), ("14:00".to_string(), "18:00".to_string())]);
+    assert_eq!(
+        day(21).openings,
+        [("08:00".to_string(), "12:00".to_string()), ("14:00".to_string(), "18:00".to_string())]
+    );
     assert_eq!(day(21).business_minutes, 480);
     assert_eq!(day(25).closed_because.as_deref(), Some("Noël"));
     assert_eq!(day(26).closed_because, None, "a Saturday is closed by its hours, not by a holiday");

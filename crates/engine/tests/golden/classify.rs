@@ -23,15 +23,35 @@ fn seed_examples_from_the_questionnaire() {
     let cases = [
         // P1: total video outage, access control letting people in, hypervisor down, intrusion.
         (answers(Video, WholeSite, Down), P1, "answers.video_total_outage"),
-        (Answers { unauthorized_access_possible: Some(true), ..answers(AccessControl, OneDevice, Degraded) }, P1, "answers.unauthorized_access"),
+        (
+            Answers { unauthorized_access_possible: Some(true), ..answers(AccessControl, OneDevice, Degraded) },
+            P1,
+            "answers.unauthorized_access",
+        ),
         (answers(Hypervisor, WholeSite, Down), P1, "answers.hypervisor_down"),
         (Answers { intrusion_detected: Some(true), ..Answers::default() }, P1, "answers.intrusion"),
         // P2: cameras down in a sensitive zone, partial access control on an important door,
         // partial recording loss; and any security device failing, wherever it is.
-        (Answers { sensitive_zone: Some(true), ..answers(Video, SeveralDevices, Down) }, P2, "answers.device_down_sensitive_zone"),
-        (Answers { sensitive_zone: Some(true), ..answers(AccessControl, OneDevice, Degraded) }, P2, "answers.device_down_sensitive_zone"),
-        (Answers { recording_lost: Some(true), ..answers(Video, SeveralDevices, Degraded) }, P2, "answers.recording_lost"),
-        (Answers { sensitive_zone: Some(false), ..answers(Video, OneDevice, Down) }, P2, "answers.security_device_failing"),
+        (
+            Answers { sensitive_zone: Some(true), ..answers(Video, SeveralDevices, Down) },
+            P2,
+            "answers.device_down_sensitive_zone",
+        ),
+        (
+            Answers { sensitive_zone: Some(true), ..answers(AccessControl, OneDevice, Degraded) },
+            P2,
+            "answers.device_down_sensitive_zone",
+        ),
+        (
+            Answers { recording_lost: Some(true), ..answers(Video, SeveralDevices, Degraded) },
+            P2,
+            "answers.recording_lost",
+        ),
+        (
+            Answers { sensitive_zone: Some(false), ..answers(Video, OneDevice, Down) },
+            P2,
+            "answers.security_device_failing",
+        ),
         // P3: display, slowness, configuration.
         (answers(Video, InterfaceOnly, Display), P3, "answers.display_problem"),
         (answers(Hypervisor, InterfaceOnly, Slow), P3, "answers.slowness"),
@@ -172,7 +192,13 @@ fn negation_and_no_longer_are_read() {
 
 #[test]
 fn case_accents_typos_and_abbreviations_are_folded() {
-    for text in ["CAMÉRA HS EN ZONE SENSIBLE", "camera hs en zone sensible", "cam h.s. en zone sensible", "Caméras hors-service en zone sensible", "camrea hs en zone sensible"] {
+    for text in [
+        "CAMÉRA HS EN ZONE SENSIBLE",
+        "camera hs en zone sensible",
+        "cam h.s. en zone sensible",
+        "Caméras hors-service en zone sensible",
+        "camrea hs en zone sensible",
+    ] {
         assert_eq!(from_text(text).0, Priority::P2, "{text}");
     }
     assert_eq!(from_text("les camera marche plus du tout sur tt le site").0, Priority::P1);
@@ -183,7 +209,10 @@ fn plurals_and_negated_images() {
     assert_eq!(from_text("recordings lost since Monday"), (Priority::P2, "text.recording_lost".to_string()));
     assert_eq!(from_text("Pas d'image sur le mur vidéo, caméras du parking").0, Priority::P2);
     assert_eq!(from_text("caméra h/s").0, Priority::P2);
-    assert_eq!(from_text("Vidéosurveillance dégradée sur tout le site"), (Priority::P2, "text.whole_site_degraded".to_string()));
+    assert_eq!(
+        from_text("Vidéosurveillance dégradée sur tout le site"),
+        (Priority::P2, "text.whole_site_degraded".to_string())
+    );
 }
 
 #[test]
@@ -191,7 +220,10 @@ fn unsure_suggestions_name_the_deciding_questions() {
     // "Les caméras" with nothing to restrict them may be every camera: P1 to be safe, and
     // the extent is asked.
     let c = classify(Some("les caméras ne marchent plus"), None);
-    assert_eq!((c.priority, c.needs_details, c.questions.as_slice()), (Priority::P1, true, [Question::Scope].as_slice()));
+    assert_eq!(
+        (c.priority, c.needs_details, c.questions.as_slice()),
+        (Priority::P1, true, [Question::Scope].as_slice())
+    );
     let several = Answers { scope: Some(Scope::SeveralDevices), ..Answers::default() };
     let c = classify(Some("les caméras ne marchent plus"), Some(&several));
     assert_eq!((c.priority, c.needs_details), (Priority::P2, false));
@@ -230,7 +262,10 @@ fn text_and_questionnaire_give_one_decision() {
     let c = classify(Some("Plusieurs caméras affichent une image noire"), Some(&a));
     assert_eq!(c.priority, Priority::P2);
     assert!(c.reasons.iter().all(|r| !r.fr.contains("aucun impact") && !r.fr.contains("pas d'impact")), "{c:?}");
-    assert!(c.reasons[1].fr.contains("enregistrements perdus") && c.reasons[1].fr.contains("plusieurs équipements"), "{c:?}");
+    assert!(
+        c.reasons[1].fr.contains("enregistrements perdus") && c.reasons[1].fr.contains("plusieurs équipements"),
+        "{c:?}"
+    );
     // The questionnaire alone, video on several devices working badly, is not minor.
     let c = classify(None, Some(&answers(System::Video, Scope::SeveralDevices, Symptom::Degraded)));
     assert_eq!(c.priority, Priority::P2);
@@ -238,6 +273,9 @@ fn text_and_questionnaire_give_one_decision() {
 
 #[test]
 fn incident_type_for_recurrence() {
-    assert_eq!(classify(None, Some(&answers(System::Video, Scope::OneDevice, Symptom::Down))).incident_type(), "video/down");
+    assert_eq!(
+        classify(None, Some(&answers(System::Video, Scope::OneDevice, Symptom::Down))).incident_type(),
+        "video/down"
+    );
     assert_eq!(classify(Some("badgeuse lente"), None).incident_type(), "access_control/slow");
 }

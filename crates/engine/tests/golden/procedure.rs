@@ -22,7 +22,10 @@ fn p1_tells_the_technical_contact_and_management_every_hour_by_email_and_sms() {
     let kinds: Vec<_> = p.notices.iter().map(|n| (n.kind, n.due)).collect();
     assert_eq!(
         kinds,
-        [(NoticeKind::TakeCharge, at("2026-11-27T22:30:00+01:00")), (NoticeKind::Update, at("2026-11-28T00:25:00+01:00"))]
+        [
+            (NoticeKind::TakeCharge, at("2026-11-27T22:30:00+01:00")),
+            (NoticeKind::Update, at("2026-11-28T00:25:00+01:00"))
+        ]
     );
     assert!(p.notices.iter().all(|n| n.channels == [Channel::Email, Channel::Sms]));
     assert_eq!(p.authority_deadline, None);
@@ -50,7 +53,10 @@ fn p3_has_no_proactive_communication_but_a_resolution_notice_and_gdpr_still_appl
     let kinds: Vec<_> = p.notices.iter().map(|n| n.kind).collect();
     assert_eq!(kinds, [NoticeKind::Resolution, NoticeKind::GdprNotice]);
     // The P3 resolution notice goes to the technical contact, by email only.
-    assert_eq!((p.notices[0].recipients.as_slice(), p.notices[0].channels.as_slice()), ([Recipient::TechnicalContact].as_slice(), [Channel::Email].as_slice()));
+    assert_eq!(
+        (p.notices[0].recipients.as_slice(), p.notices[0].channels.as_slice()),
+        ([Recipient::TechnicalContact].as_slice(), [Channel::Email].as_slice())
+    );
     assert_eq!(p.notices[1].due, at("2026-11-29T09:00:00+01:00"));
     assert_eq!(p.notices[1].recipients, [Recipient::TechnicalContact, Recipient::Management]);
     assert_eq!(p.authority_deadline, Some(at("2026-12-01T09:00:00+01:00")));

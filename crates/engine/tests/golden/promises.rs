@@ -3,7 +3,9 @@
 #[cfg(target_arch = "wasm32")]
 use wasm_bindgen_test::wasm_bindgen_test as test;
 
-use vigie_engine::sla::{clock, clocks, deadlines, history, review_clock, ClockKind, ClockState, IncidentTimes, PriorityChange};
+use vigie_engine::sla::{
+    clock, clocks, deadlines, history, review_clock, ClockKind, ClockState, IncidentTimes, PriorityChange,
+};
 use vigie_engine::{Calendar, Contract, Policy, Priority, Target};
 
 use crate::at;
@@ -42,7 +44,10 @@ fn a_clock_resolution_made_moot_is_not_applicable_not_kept() {
     incident.resolved_at = Some(at("2026-11-27T23:00:00+01:00"));
     let now = at("2026-11-28T09:00:00+01:00");
     let c = clock(ClockKind::OnSite, &incident, &premium(), &cal, now).unwrap();
-    assert_eq!((c.state, c.moot, c.met_at, c.late_by_seconds), (ClockState::NotApplicable, true, incident.resolved_at, None));
+    assert_eq!(
+        (c.state, c.moot, c.met_at, c.late_by_seconds),
+        (ClockState::NotApplicable, true, incident.resolved_at, None)
+    );
     assert!(!c.is_open());
     // The resolution notice is the last client update: the update clock is met, not moot.
     let u = clock(ClockKind::ClientUpdate, &incident, &premium(), &cal, now).unwrap();
@@ -84,7 +89,10 @@ fn a_p3_intervention_ends_at_the_arrival_and_a_late_plan_is_at_risk_from_the_pla
     assert_eq!(c.state, ClockState::Breached);
     incident.on_site_at = Some(at("2026-12-07T09:00:00+01:00"));
     let c = clock(ClockKind::InterventionPlanned, &incident, &p, &cal, at("2026-12-07T10:00:00+01:00")).unwrap();
-    assert_eq!((c.state, c.late_by_seconds), (ClockState::Met, Some((at("2026-12-07T09:00:00+01:00") - due).num_seconds())));
+    assert_eq!(
+        (c.state, c.late_by_seconds),
+        (ClockState::Met, Some((at("2026-12-07T09:00:00+01:00") - due).num_seconds()))
+    );
 }
 
 #[test]
@@ -103,11 +111,18 @@ fn p3_raised_to_p1_two_hours_after_the_report_counts_from_the_reclassification()
     let cal = Calendar::default();
     let mut incident = IncidentTimes::reported(Priority::P1, at("2026-11-27T10:00:00+01:00"));
     incident.on_site_required = true;
-    incident.priority_changes.push(PriorityChange { at: at("2026-11-27T12:00:00+01:00"), from: Priority::P3, to: Priority::P1 });
+    incident.priority_changes.push(PriorityChange {
+        at: at("2026-11-27T12:00:00+01:00"),
+        from: Priority::P3,
+        to: Priority::P1,
+    });
     let now = at("2026-11-27T12:10:00+01:00");
     let all = clocks(&incident, &premium(), &cal, now).unwrap();
     // Take charge: one hour after the reclassification, not born breached.
-    assert_eq!((all[0].state, all[0].started_at, all[0].due), (ClockState::Running, Some(at("2026-11-27T12:00:00+01:00")), Some(at("2026-11-27T13:00:00+01:00"))));
+    assert_eq!(
+        (all[0].state, all[0].started_at, all[0].due),
+        (ClockState::Running, Some(at("2026-11-27T12:00:00+01:00")), Some(at("2026-11-27T13:00:00+01:00")))
+    );
     // On site: the P1 clock counts from the reclassification too; the P3 intervention
     // clock is gone.
     assert_eq!((all[1].state, all[1].due), (ClockState::Running, Some(at("2026-11-27T14:00:00+01:00"))));
@@ -115,10 +130,14 @@ fn p3_raised_to_p1_two_hours_after_the_report_counts_from_the_reclassification()
     // The P3 intervention clock ran until the reclassification: it is in the history,
     // ended there and not breached.
     let h = history(&incident, &premium(), &cal, now).unwrap();
-    let ended: Vec<_> = h.iter().filter(|(_, c)| c.reclassified_at.is_some()).map(|(p, c)| (*p, c.kind, c.state)).collect();
+    let ended: Vec<_> =
+        h.iter().filter(|(_, c)| c.reclassified_at.is_some()).map(|(p, c)| (*p, c.kind, c.state)).collect();
     assert_eq!(
         ended,
-        [(Priority::P3, ClockKind::TakeCharge, ClockState::Running), (Priority::P3, ClockKind::InterventionPlanned, ClockState::Running)]
+        [
+            (Priority::P3, ClockKind::TakeCharge, ClockState::Running),
+            (Priority::P3, ClockKind::InterventionPlanned, ClockState::Running)
+        ]
     );
     // Before the change the incident was a P3, whose take charge allowed 24 business hours.
     let before = clock(ClockKind::TakeCharge, &incident, &premium(), &cal, at("2026-11-27T11:00:00+01:00")).unwrap();
@@ -133,7 +152,11 @@ fn a_clock_met_stays_met_and_a_breach_stays_recorded_whatever_the_priority_becom
     // late too; downgraded to P3 at 13:00.
     let mut incident = IncidentTimes::reported(Priority::P3, at("2026-11-27T10:00:00+01:00"));
     incident.acknowledged_at = Some(at("2026-11-27T11:30:00+01:00"));
-    incident.priority_changes.push(PriorityChange { at: at("2026-11-27T13:00:00+01:00"), from: Priority::P1, to: Priority::P3 });
+    incident.priority_changes.push(PriorityChange {
+        at: at("2026-11-27T13:00:00+01:00"),
+        from: Priority::P1,
+        to: Priority::P3,
+    });
     let now = at("2026-11-27T14:00:00+01:00");
     let take_charge = clock(ClockKind::TakeCharge, &incident, &p, &cal, now).unwrap();
     assert_eq!((take_charge.state, take_charge.late_by_seconds), (ClockState::Met, Some(30 * 60)));
@@ -142,11 +165,16 @@ fn a_clock_met_stays_met_and_a_breach_stays_recorded_whatever_the_priority_becom
     let update = clock(ClockKind::ClientUpdate, &incident, &p, &cal, now).unwrap();
     assert_eq!(update.state, ClockState::NotApplicable);
     let h = history(&incident, &p, &cal, now).unwrap();
-    let (priority, ended) = h.iter().find(|(_, c)| c.kind == ClockKind::ClientUpdate && c.reclassified_at.is_some()).unwrap();
+    let (priority, ended) =
+        h.iter().find(|(_, c)| c.kind == ClockKind::ClientUpdate && c.reclassified_at.is_some()).unwrap();
     assert_eq!((*priority, ended.state, ended.late_by_seconds), (Priority::P1, ClockState::Breached, Some(30 * 60)));
     // A breached clock still running restarts with the new priority's target.
     let mut late = IncidentTimes::reported(Priority::P2, at("2026-11-27T10:00:00+01:00"));
-    late.priority_changes.push(PriorityChange { at: at("2026-11-27T11:30:00+01:00"), from: Priority::P1, to: Priority::P2 });
+    late.priority_changes.push(PriorityChange {
+        at: at("2026-11-27T11:30:00+01:00"),
+        from: Priority::P1,
+        to: Priority::P2,
+    });
     let c = clock(ClockKind::TakeCharge, &late, &p, &cal, at("2026-11-27T11:45:00+01:00")).unwrap();
     assert_eq!((c.state, c.due), (ClockState::Running, Some(at("2026-11-27T15:30:00+01:00"))));
     let h = history(&late, &p, &cal, at("2026-11-27T11:45:00+01:00")).unwrap();
@@ -170,7 +198,10 @@ fn the_gdpr_notice_is_due_a_day_after_the_loss_is_known_and_outlives_the_resolut
     assert_eq!((c.state, c.late_by_seconds), (ClockState::Met, Some(0)));
     // No loss known: no clock.
     incident.data_loss_known_at = None;
-    assert_eq!(clock(ClockKind::GdprNotice, &incident, &p, &cal, at("2026-11-28T16:00:00+01:00")).unwrap().state, ClockState::NotApplicable);
+    assert_eq!(
+        clock(ClockKind::GdprNotice, &incident, &p, &cal, at("2026-11-28T16:00:00+01:00")).unwrap().state,
+        ClockState::NotApplicable
+    );
 }
 
 #[test]
@@ -178,9 +209,21 @@ fn a_technical_review_is_due_twenty_business_days_after_it_opens() {
     let cal = Calendar::default();
     // Opened Friday 27 November: the 20th business day after it is Monday 28 December,
     // Christmas Day being a holiday.
-    let c = review_clock(at("2026-11-27T10:00:00+01:00"), None, &Policy::default(), &cal, at("2026-12-29T10:00:00+01:00")).unwrap();
-    assert_eq!((c.kind, c.due, c.state), (ClockKind::TechnicalReview, Some(at("2026-12-28T18:00:00+01:00")), ClockState::Breached));
-    let closed = review_clock(at("2026-11-27T10:00:00+01:00"), Some(at("2026-12-10T12:00:00+01:00")), &Policy::default(), &cal, at("2026-12-28T10:00:00+01:00")).unwrap();
+    let c =
+        review_clock(at("2026-11-27T10:00:00+01:00"), None, &Policy::default(), &cal, at("2026-12-29T10:00:00+01:00"))
+            .unwrap();
+    assert_eq!(
+        (c.kind, c.due, c.state),
+        (ClockKind::TechnicalReview, Some(at("2026-12-28T18:00:00+01:00")), ClockState::Breached)
+    );
+    let closed = review_clock(
+        at("2026-11-27T10:00:00+01:00"),
+        Some(at("2026-12-10T12:00:00+01:00")),
+        &Policy::default(),
+        &cal,
+        at("2026-12-28T10:00:00+01:00"),
+    )
+    .unwrap();
     assert_eq!((closed.state, closed.late_by_seconds), (ClockState::Met, Some(0)));
     // A policy stored before reviews had a deadline reads the procedure's default.
     let mut stored = serde_json::to_value(Policy::default()).unwrap();

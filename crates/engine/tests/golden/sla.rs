@@ -174,7 +174,8 @@ fn policies_are_data() {
     .unwrap();
     custom.validate().unwrap();
     let incident = IncidentTimes::reported(Priority::P1, at("2026-11-27T10:00:00+01:00"));
-    let c = clock(ClockKind::TakeCharge, &incident, &custom, &Calendar::default(), at("2026-11-27T10:16:00+01:00")).unwrap();
+    let c = clock(ClockKind::TakeCharge, &incident, &custom, &Calendar::default(), at("2026-11-27T10:16:00+01:00"))
+        .unwrap();
     assert_eq!((c.due, c.state), (Some(at("2026-11-27T10:30:00+01:00")), ClockState::AtRisk));
     assert_eq!(c.target, Some(Target::Elapsed { minutes: 30 }));
 
@@ -193,7 +194,10 @@ fn targets_read_from_data_say_what_is_wrong() {
     assert_eq!(read(r#"{"kind": "business_hours", "minutes": 240}"#).unwrap(), Target::BusinessHours { minutes: 240 });
     assert_eq!(read(r#"{"kind": "end_of_business_day", "days": 5}"#).unwrap(), Target::EndOfBusinessDay { days: 5 });
     // Written back exactly as read.
-    assert_eq!(serde_json::to_string(&Target::EndOfBusinessDay { days: 5 }).unwrap(), r#"{"kind":"end_of_business_day","days":5}"#);
+    assert_eq!(
+        serde_json::to_string(&Target::EndOfBusinessDay { days: 5 }).unwrap(),
+        r#"{"kind":"end_of_business_day","days":5}"#
+    );
     let error = |json: &str| read(json).unwrap_err().to_string();
     assert!(error(r#"{"kind": "weekly", "minutes": 60}"#).contains("unknown target kind `weekly`"));
     assert!(error(r#"{"kind": "elapsed", "days": 2}"#).contains("`elapsed` has `minutes` and nothing else"));

@@ -18,9 +18,11 @@ pub async fn administration_is_for_the_admin_and_recorded(backend: Backend) {
         { "kind": "technical", "name": "Léa Dubois", "email": "securite@louvre.example", "phone": "+33140205050" }
     ] });
     // Every administration endpoint: 403 to everyone else, 401 to nobody.
-    let policy_body = serde_json::to_value(vigie_engine::Policy::for_contract(vigie_engine::Contract::Standard)).unwrap();
+    let policy_body =
+        serde_json::to_value(vigie_engine::Policy::for_contract(vigie_engine::Contract::Standard)).unwrap();
     let site_body = json!({ "organisation_id": 1, "name": "X", "calendar": {} });
-    let user_body = json!({ "username": "x", "display_name": "X", "role": "technician", "password": "un mot de passe long" });
+    let user_body =
+        json!({ "username": "x", "display_name": "X", "role": "technician", "password": "un mot de passe long" });
     let endpoints: Vec<(reqwest::Method, &str, Option<serde_json::Value>)> = vec![
         (reqwest::Method::GET, "/api/admin/organisations", None),
         (reqwest::Method::POST, "/api/admin/organisations", Some(org.clone())),
@@ -67,12 +69,18 @@ pub async fn administration_is_for_the_admin_and_recorded(backend: Backend) {
     assert!(r.json["error"].as_str().unwrap().contains("invalid time of day \"25:00\""));
     let r = admin.post("/api/admin/sites", &site(json!({ "hours": {} }))).await;
     assert!(r.json["error"].as_str().unwrap().contains("no opening hours"));
-    let created_site = admin.post("/api/admin/sites", &site(json!({ "time_zone": "Europe/Paris", "holidays": "FR" }))).await;
+    let created_site =
+        admin.post("/api/admin/sites", &site(json!({ "time_zone": "Europe/Paris", "holidays": "FR" }))).await;
     assert_eq!(created_site.status, 201, "{}", created_site.text);
     let site_id = created_site.json["id"].as_i64().unwrap();
 
     // A client user of the new organisation reports an incident: premium policy.
-    let r = admin.post("/api/admin/users", &json!({ "username": "lea", "display_name": "Léa Dubois", "role": "client", "password": "short" })).await;
+    let r = admin
+        .post(
+            "/api/admin/users",
+            &json!({ "username": "lea", "display_name": "Léa Dubois", "role": "client", "password": "short" }),
+        )
+        .await;
     assert_eq!(r.json["field"], "password");
     let r = admin.post("/api/admin/users", &json!({ "username": "lea", "display_name": "Léa Dubois", "role": "client", "password": "un mot de passe long" })).await;
     assert_eq!(r.json["field"], "organisation_id");
@@ -82,7 +90,8 @@ pub async fn administration_is_for_the_admin_and_recorded(backend: Backend) {
     let mut lea = server.anonymous();
     let login = lea.post("/api/login", &json!({ "username": "lea", "password": "un mot de passe long" })).await;
     assert_eq!(login.status, 200);
-    lea.cookie = Some(login.headers.get("set-cookie").unwrap().to_str().unwrap().split(';').next().unwrap().to_string());
+    lea.cookie =
+        Some(login.headers.get("set-cookie").unwrap().to_str().unwrap().split(';').next().unwrap().to_string());
     let before = lea.report(site_id, "Plus aucune caméra ne fonctionne").await;
     assert_eq!(due_minutes(&before), 60);
 
@@ -139,20 +148,43 @@ pub async fn administration_is_for_the_admin_and_recorded(backend: Backend) {
     let ingest = |token: String| {
         let anonymous = server.anonymous();
         let hook = hook.clone();
-        async move { Client::send(anonymous.request(reqwest::Method::POST, "/api/ingest/alertmanager").bearer_auth(token).json(&hook)).await }
+        async move {
+            Client::send(
+                anonymous.request(reqwest::Method::POST, "/api/ingest/alertmanager").bearer_auth(token).json(&hook),
+            )
+            .await
+        }
     };
     assert_eq!(ingest(token.clone()).await.status, 200);
-    assert_eq!(admin.http.delete(format!("{}/api/admin/organisations/{org_id}/token", admin.base)).header("cookie", admin.cookie.clone().unwrap()).header("origin", admin.base.clone()).send().await.unwrap().status(), 204);
+    assert_eq!(
+        admin
+            .http
+            .delete(format!("{}/api/admin/organisations/{org_id}/token", admin.base))
+            .header("cookie", admin.cookie.clone().unwrap())
+            .header("origin", admin.base.clone())
+            .send()
+            .await
+            .unwrap()
+            .status(),
+        204
+    );
     assert_eq!(ingest(token).await.status, 401);
 
     // A password reset ends the sessions too, and the new password works.
     let r = admin.put(&format!("/api/admin/users/{lea_id}/password"), &json!({ "password": "court" })).await;
     assert_eq!((r.status, r.json["field"].as_str()), (422, Some("password")));
-    assert_eq!(admin.put(&format!("/api/admin/users/{lea_id}/password"), &json!({ "password": "un autre mot de passe" })).await.status, 204);
+    assert_eq!(
+        admin
+            .put(&format!("/api/admin/users/{lea_id}/password"), &json!({ "password": "un autre mot de passe" }))
+            .await
+            .status,
+        204
+    );
     assert_eq!(lea.get("/api/me").await.status, 401);
     let login = lea.post("/api/login", &json!({ "username": "lea", "password": "un autre mot de passe" })).await;
     assert_eq!(login.status, 200);
-    lea.cookie = Some(login.headers.get("set-cookie").unwrap().to_str().unwrap().split(';').next().unwrap().to_string());
+    lea.cookie =
+        Some(login.headers.get("set-cookie").unwrap().to_str().unwrap().split(';').next().unwrap().to_string());
     let accounts = admin.get("/api/admin/users").await;
     assert!(accounts.json.as_array().unwrap().iter().any(|u| u["username"] == "lea" && u["active"] == true));
     assert!(!accounts.text.contains("argon2"));
@@ -160,15 +192,35 @@ pub async fn administration_is_for_the_admin_and_recorded(backend: Backend) {
     // Deactivation ends the sessions at once.
     assert_eq!(admin.post_empty(&format!("/api/admin/users/{lea_id}/deactivate")).await.status, 200);
     assert_eq!(lea.get("/api/me").await.status, 401);
-    assert_eq!(lea.post("/api/login", &json!({ "username": "lea", "password": "un autre mot de passe" })).await.status, 401);
+    assert_eq!(
+        lea.post("/api/login", &json!({ "username": "lea", "password": "un autre mot de passe" })).await.status,
+        401
+    );
 
     // Every change is recorded: who, what, before, after.
     let audit = admin.get("/api/admin/audit").await.json;
-    let entries: Vec<(String, String)> = audit.as_array().unwrap().iter().map(|e| (e["entity"].as_str().unwrap().to_string(), e["action"].as_str().unwrap().to_string())).collect();
-    for expected in [("organisation", "create"), ("site", "create"), ("user", "create"), ("organisation", "update"), ("api_token", "create"), ("api_token", "revoke"), ("user", "password"), ("user", "deactivate"), ("contract_policy", "update"), ("contract_policy", "reset")] {
+    let entries: Vec<(String, String)> = audit
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| (e["entity"].as_str().unwrap().to_string(), e["action"].as_str().unwrap().to_string()))
+        .collect();
+    for expected in [
+        ("organisation", "create"),
+        ("site", "create"),
+        ("user", "create"),
+        ("organisation", "update"),
+        ("api_token", "create"),
+        ("api_token", "revoke"),
+        ("user", "password"),
+        ("user", "deactivate"),
+        ("contract_policy", "update"),
+        ("contract_policy", "reset"),
+    ] {
         assert!(entries.contains(&(expected.0.to_string(), expected.1.to_string())), "{expected:?} not in {entries:?}");
     }
-    let update = audit.as_array().unwrap().iter().find(|e| e["entity"] == "organisation" && e["action"] == "update").unwrap();
+    let update =
+        audit.as_array().unwrap().iter().find(|e| e["entity"] == "organisation" && e["action"] == "update").unwrap();
     assert_eq!(update["actor"], "admin");
     assert_eq!(update["before"]["policy"], serde_json::Value::Null);
     assert_eq!(update["after"]["policy"]["take_charge"]["P1"]["minutes"], 30);

@@ -38,11 +38,15 @@ pub async fn breach_alerts_once_across_a_restart(backend: Backend) {
         .post("/api/incidents", &json!({ "site_id": site, "description": "Appel : plus aucune caméra sur le site", "reported_at": two_hours_ago }))
         .await;
     assert_eq!(late.status, 201, "{}", late.text);
-    let late_clock = late.json["clocks"].as_array().unwrap().iter().find(|c| c["kind"] == "take_charge").unwrap().clone();
+    let late_clock =
+        late.json["clocks"].as_array().unwrap().iter().find(|c| c["kind"] == "take_charge").unwrap().clone();
     assert_eq!(late_clock["state"], "breached");
     // And one 50 minutes ago: at risk (75 % of the hour used).
     let risky = tech
-        .post("/api/incidents", &json!({ "site_id": site, "description": "Appel : hyperviseur HS", "reported_at": fifty_minutes_ago }))
+        .post(
+            "/api/incidents",
+            &json!({ "site_id": site, "description": "Appel : hyperviseur HS", "reported_at": fifty_minutes_ago }),
+        )
         .await;
     assert_eq!(risky.status, 201);
 
@@ -65,9 +69,25 @@ pub async fn breach_alerts_once_across_a_restart(backend: Backend) {
     assert_eq!(alert_mails(), 2, "{:?}", mails(&server));
     // The alert is on the staff's timeline, not the client's.
     let late_id = late.json["id"].as_i64().unwrap();
-    let staff_kinds: Vec<String> = tech.get(&format!("/api/incidents/{late_id}/events")).await.json.as_array().unwrap().iter().map(|e| e["kind"].as_str().unwrap().to_string()).collect();
+    let staff_kinds: Vec<String> = tech
+        .get(&format!("/api/incidents/{late_id}/events"))
+        .await
+        .json
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["kind"].as_str().unwrap().to_string())
+        .collect();
     assert!(staff_kinds.contains(&"alert".to_string()), "{staff_kinds:?}");
-    let client_kinds: Vec<String> = client.get(&format!("/api/incidents/{late_id}/events")).await.json.as_array().unwrap().iter().map(|e| e["kind"].as_str().unwrap().to_string()).collect();
+    let client_kinds: Vec<String> = client
+        .get(&format!("/api/incidents/{late_id}/events"))
+        .await
+        .json
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["kind"].as_str().unwrap().to_string())
+        .collect();
     assert!(!client_kinds.contains(&"alert".to_string()));
 
     // A restart does not alert again: a whole pass of the new monitor, and its mail worker.
@@ -121,7 +141,15 @@ pub async fn supervision_alerts_open_and_update_incidents(backend: Backend) {
     assert_eq!(incident.json["priority"], "P1");
     assert_eq!(incident.json["site_name"], "Agence Strasbourg");
     assert_eq!(tech.get("/api/incidents").await.json.as_array().unwrap().len(), 1);
-    let kinds: Vec<String> = tech.get(&format!("/api/incidents/{id}/events")).await.json.as_array().unwrap().iter().map(|e| e["kind"].as_str().unwrap().to_string()).collect();
+    let kinds: Vec<String> = tech
+        .get(&format!("/api/incidents/{id}/events"))
+        .await
+        .json
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["kind"].as_str().unwrap().to_string())
+        .collect();
     assert_eq!(kinds, ["reported", "supervision_alert"]);
     // A site the organisation does not have.
     let mut bad = hook("firing");
@@ -129,7 +157,12 @@ pub async fn supervision_alerts_open_and_update_incidents(backend: Backend) {
     bad["alerts"][0]["fingerprint"] = json!("zz");
     let r = send(bad, Some(token)).await;
     assert_eq!(r.status, 200, "{}", r.text);
-    assert_eq!((r.json["alerts"][0]["action"].as_str(), r.json["alerts"][0]["field"].as_str()), (Some("refused"), Some("alerts[0].labels.site")), "{}", r.text);
+    assert_eq!(
+        (r.json["alerts"][0]["action"].as_str(), r.json["alerts"][0]["field"].as_str()),
+        (Some("refused"), Some("alerts[0].labels.site")),
+        "{}",
+        r.text
+    );
 }
 
 pub async fn health_metrics_time_and_app_routes(backend: Backend) {
@@ -161,11 +194,21 @@ pub async fn health_metrics_time_and_app_routes(backend: Backend) {
     assert_eq!(anonymous.get("/api/nothing-here").await.status, 404);
     // The metrics are for the bearer of their token only.
     let r = anonymous.get("/metrics").await;
-    assert_eq!((r.status, r.headers.get("www-authenticate").map(|v| v.to_str().unwrap())), (401, Some("Bearer")), "{}", r.text);
+    assert_eq!(
+        (r.status, r.headers.get("www-authenticate").map(|v| v.to_str().unwrap())),
+        (401, Some("Bearer")),
+        "{}",
+        r.text
+    );
     let r = Client::send(anonymous.request(reqwest::Method::GET, "/metrics").bearer_auth("not the token")).await;
     assert_eq!(r.status, 401);
     let metrics = anonymous.metrics().await;
-    for name in ["vigie_open_incidents{priority=\"P1\"}", "vigie_alerts_total", "vigie_notifications_total", "vigie_http_request_duration_seconds_bucket"] {
+    for name in [
+        "vigie_open_incidents{priority=\"P1\"}",
+        "vigie_alerts_total",
+        "vigie_notifications_total",
+        "vigie_http_request_duration_seconds_bucket",
+    ] {
         assert!(metrics.contains(name), "{name}");
     }
 }

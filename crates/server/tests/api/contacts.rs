@@ -34,7 +34,11 @@ fn refused(r: &crate::harness::Response, field: &str) -> String {
 
 /// The recipients of the emails whose subject holds `reference`, sorted.
 fn recipients(smtp: &mut SmtpServer, reference: &str) -> Vec<String> {
-    let mut to: Vec<String> = smtp.with_subject(reference).iter().map(|m| m["rcpt_tos"][0].as_str().unwrap_or_default().to_string()).collect();
+    let mut to: Vec<String> = smtp
+        .with_subject(reference)
+        .iter()
+        .map(|m| m["rcpt_tos"][0].as_str().unwrap_or_default().to_string())
+        .collect();
     to.sort();
     to
 }
@@ -55,7 +59,8 @@ pub async fn clients_designate_their_contacts(backend: Backend) {
     let path = format!("/api/organisations/{org}/contacts");
     let before = client.get(&path).await;
     assert_eq!(before.status, 200, "{}", before.text);
-    let names: Vec<&str> = before.json["contacts"].as_array().unwrap().iter().map(|c| c["name"].as_str().unwrap()).collect();
+    let names: Vec<&str> =
+        before.json["contacts"].as_array().unwrap().iter().map(|c| c["name"].as_str().unwrap()).collect();
     assert_eq!(names, ["Julie Martin", "Paul Bernard"]);
 
     // Every mistake names its field, and nothing is saved.
@@ -114,7 +119,12 @@ pub async fn clients_designate_their_contacts(backend: Backend) {
 
     // Audited as an administrator's change is: who, which organisation, before, after.
     let audit = admin.get("/api/admin/audit").await.json;
-    let entries: Vec<&Value> = audit.as_array().unwrap().iter().filter(|e| e["entity"] == "organisation" && e["action"] == "contacts").collect();
+    let entries: Vec<&Value> = audit
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|e| e["entity"] == "organisation" && e["action"] == "contacts")
+        .collect();
     assert_eq!(entries.len(), 2, "{audit:#}");
     let by_client = entries.iter().find(|e| e["actor"] == "client").expect("the client's change");
     assert_eq!(by_client["entity_id"], org);
@@ -128,7 +138,8 @@ pub async fn clients_designate_their_contacts(backend: Backend) {
     let site = server.site_of(&client, "Demo Client").await;
     let reference = taken_in_charge(&client, &tech, site, "Plus aucune caméra ne fonctionne sur le site", "P1").await;
     smtp.wait_until("the take-charge emails to Nadia and Paul", |mails| {
-        let of: Vec<Value> = mails.iter().filter(|m| m["subject"].as_str().unwrap_or_default().contains(&reference)).cloned().collect();
+        let of: Vec<Value> =
+            mails.iter().filter(|m| m["subject"].as_str().unwrap_or_default().contains(&reference)).cloned().collect();
         !mails_to(&of, "nadia.haddad@demo-client.example").is_empty() && !mails_to(&of, PAUL).is_empty()
     })
     .await;
@@ -143,11 +154,14 @@ pub async fn a_site_technical_contact_is_told_for_that_site_only(backend: Backen
     let (server, mut smtp, gateway) = delivering(backend, "site-contact").await;
     let (client, tech, admin) = (server.login("client").await, server.login("tech").await, server.login("admin").await);
     let org = organisation_of(&client).await;
-    let lyon = admin.post("/api/admin/sites", &json!({ "organisation_id": org, "name": "Entrepôt Lyon", "calendar": {} })).await;
+    let lyon = admin
+        .post("/api/admin/sites", &json!({ "organisation_id": org, "name": "Entrepôt Lyon", "calendar": {} }))
+        .await;
     assert_eq!(lyon.status, 201, "{}", lyon.text);
     let lyon = lyon.json["id"].as_i64().unwrap();
     let sites = client.get("/api/sites").await.json;
-    let paris = sites.as_array().unwrap().iter().find(|s| s["name"] == "Siège Paris").expect("Paris")["id"].as_i64().unwrap();
+    let paris =
+        sites.as_array().unwrap().iter().find(|s| s["name"] == "Siège Paris").expect("Paris")["id"].as_i64().unwrap();
     let path = format!("/api/sites/{paris}/technical-contact");
     let marc = json!({ "kind": "technical", "name": "Marc Petit", "email": "marc.petit@demo-client.example", "phone": "+33622334455" });
 
@@ -168,7 +182,10 @@ pub async fn a_site_technical_contact_is_told_for_that_site_only(backend: Backen
     let premium = server.login("premium").await;
     let strasbourg = server.site_of(&premium, "Banque Premium").await;
     assert_eq!(premium.put(&path, &json!({ "contact": marc })).await.status, 404);
-    assert_eq!(client.put(&format!("/api/sites/{strasbourg}/technical-contact"), &json!({ "contact": marc })).await.status, 404);
+    assert_eq!(
+        client.put(&format!("/api/sites/{strasbourg}/technical-contact"), &json!({ "contact": marc })).await.status,
+        404
+    );
     assert_eq!(client.put("/api/sites/999999/technical-contact", &json!({ "contact": marc })).await.status, 404);
     assert_eq!(tech.put(&path, &json!({ "contact": marc })).await.status, 403);
     let unchanged = client.get("/api/sites").await.json;
@@ -181,7 +198,9 @@ pub async fn a_site_technical_contact_is_told_for_that_site_only(backend: Backen
     assert_eq!(r.json["organisation_name"], "Demo Client");
     let site = |id: i64| {
         let client = client.clone();
-        async move { client.get("/api/sites").await.json.as_array().unwrap().iter().find(|s| s["id"] == id).cloned().unwrap() }
+        async move {
+            client.get("/api/sites").await.json.as_array().unwrap().iter().find(|s| s["id"] == id).cloned().unwrap()
+        }
     };
     assert_eq!(site(paris).await["technical_contact"], marc);
     assert!(site(lyon).await["technical_contact"].is_null());
@@ -194,7 +213,12 @@ pub async fn a_site_technical_contact_is_told_for_that_site_only(backend: Backen
 
     // Audited: who, which site, before, after.
     let audit = admin.get("/api/admin/audit").await.json;
-    let entry = audit.as_array().unwrap().iter().find(|e| e["entity"] == "site" && e["action"] == "technical_contact").expect("the change in the audit log");
+    let entry = audit
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["entity"] == "site" && e["action"] == "technical_contact")
+        .expect("the change in the audit log");
     assert_eq!((entry["actor"].as_str(), entry["entity_id"].as_i64()), (Some("client"), Some(paris)));
     assert!(entry["before"]["technical_contact"].is_null(), "{entry:#}");
     assert_eq!(entry["after"]["technical_contact"], marc);
@@ -212,7 +236,8 @@ pub async fn a_site_technical_contact_is_told_for_that_site_only(backend: Backen
     tokio::time::sleep(Duration::from_millis(200)).await;
     assert_eq!(recipients(&mut smtp, &at_paris), ["marc.petit@demo-client.example"]);
     assert_eq!(recipients(&mut smtp, &at_lyon), [JULIE]);
-    let sms_to = |reference: &str| gateway.with_text(reference).into_iter().map(|r| r.body["to"].clone()).collect::<Vec<_>>();
+    let sms_to =
+        |reference: &str| gateway.with_text(reference).into_iter().map(|r| r.body["to"].clone()).collect::<Vec<_>>();
     assert_eq!(sms_to(&at_paris), [json!("+33622334455")]);
     assert_eq!(sms_to(&at_lyon), [json!("+33612345678")]);
 
@@ -222,7 +247,10 @@ pub async fn a_site_technical_contact_is_told_for_that_site_only(backend: Backen
     assert!(r.json["technical_contact"].is_null());
     assert!(site(paris).await["technical_contact"].is_null());
     let again = taken_in_charge(&client, &tech, paris, "Un lecteur de badge HS en zone sensible", "P2").await;
-    smtp.wait_until("the take-charge email after the reset", |mails| mails.iter().any(|m| m["subject"].as_str().unwrap_or_default().contains(&again))).await;
+    smtp.wait_until("the take-charge email after the reset", |mails| {
+        mails.iter().any(|m| m["subject"].as_str().unwrap_or_default().contains(&again))
+    })
+    .await;
     outbox_settled(&tech).await;
     tokio::time::sleep(Duration::from_millis(200)).await;
     assert_eq!(recipients(&mut smtp, &again), [JULIE]);

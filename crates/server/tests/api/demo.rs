@@ -11,14 +11,19 @@ use serde_json::Value;
 use crate::harness::{Backend, Client, TestServer};
 
 fn metric(text: &str, name: &str) -> i64 {
-    text.lines().find(|l| l.starts_with(name)).and_then(|l| l.rsplit(' ').next()).and_then(|v| v.parse().ok()).unwrap_or(0)
+    text.lines()
+        .find(|l| l.starts_with(name))
+        .and_then(|l| l.rsplit(' ').next())
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(0)
 }
 
 /// Every Paris month of the last 45 days: the history is between 40 and 4 days old.
 fn recent_months() -> Vec<String> {
     let now = Utc::now();
-    let months: BTreeSet<String> =
-        (0..=45).map(|d| (now - TimeDelta::days(d)).with_timezone(&chrono_tz::Europe::Paris).format("%Y-%m").to_string()).collect();
+    let months: BTreeSet<String> = (0..=45)
+        .map(|d| (now - TimeDelta::days(d)).with_timezone(&chrono_tz::Europe::Paris).format("%Y-%m").to_string())
+        .collect();
     months.into_iter().collect()
 }
 
@@ -75,9 +80,14 @@ pub async fn demo_history_fills_the_back_office_once(backend: Backend) {
     for (user, name) in [(&client, "Demo Client"), (&premium, "Banque Premium")] {
         let organisation = user.get("/api/me").await.json["organisation_id"].as_i64().unwrap();
         let reports = reports(&tech, organisation).await;
-        let count: u64 = reports.iter().flat_map(|r| r["by_priority"].as_object().unwrap().values()).map(|n| n.as_u64().unwrap()).sum();
+        let count: u64 = reports
+            .iter()
+            .flat_map(|r| r["by_priority"].as_object().unwrap().values())
+            .map(|n| n.as_u64().unwrap())
+            .sum();
         assert!(count >= 5, "{name}: {count} incidents in {reports:#?}");
-        let priorities: BTreeSet<&str> = reports.iter().flat_map(|r| r["by_priority"].as_object().unwrap().keys()).map(String::as_str).collect();
+        let priorities: BTreeSet<&str> =
+            reports.iter().flat_map(|r| r["by_priority"].as_object().unwrap().keys()).map(String::as_str).collect();
         assert_eq!(priorities, BTreeSet::from(["P1", "P2", "P3"]), "{name}");
         let (on_time, total) = (sum(&reports, "/take_charge/on_time"), sum(&reports, "/take_charge/total"));
         assert!(total == count && on_time < total && on_time * 2 > total, "{name}: take charge {on_time}/{total}");
@@ -95,7 +105,12 @@ pub async fn demo_history_fills_the_back_office_once(backend: Backend) {
         assert_eq!(sum(&reports, "/on_site/on_time"), sum(&reports, "/on_site/total"), "{name}");
         let updates = (sum(&reports, "/client_updates/on_time"), sum(&reports, "/client_updates/total"));
         assert!(updates.0 < updates.1 && updates.0 * 2 > updates.1, "{name}: client updates {updates:?}");
-        eprintln!("{backend:?}: {name}: {count} incidents, take charge {on_time}/{total}, client updates {}/{}, {} breaches", updates.0, updates.1, breaches.len());
+        eprintln!(
+            "{backend:?}: {name}: {count} incidents, take charge {on_time}/{total}, client updates {}/{}, {} breaches",
+            updates.0,
+            updates.1,
+            breaches.len()
+        );
     }
 
     // The lessons of the two P1s: the bank's leaves out its name and site, everywhere.
@@ -130,7 +145,10 @@ pub async fn demo_history_fills_the_back_office_once(backend: Backend) {
     let late = incidents.iter().find(|i| i["priority"] == "P1" && i["organisation_name"] == "Demo Client").unwrap();
     let events = tech.get(&format!("/api/incidents/{}/events", late["id"])).await.json;
     let alert = events.as_array().unwrap().iter().find(|e| e["kind"] == "alert").expect("an alert");
-    assert_eq!((alert["data"]["clock"].as_str(), alert["data"]["level"].as_str()), (Some("take_charge"), Some("breached")));
+    assert_eq!(
+        (alert["data"]["clock"].as_str(), alert["data"]["level"].as_str()),
+        (Some("take_charge"), Some("breached"))
+    );
 
     // Nothing of the history is sent now, and the monitor finds nothing to alert.
     // A whole pass of the monitor and of the notification worker, awaited rather than
@@ -143,7 +161,12 @@ pub async fn demo_history_fills_the_back_office_once(backend: Backend) {
         assert_eq!(metric(&before, name), metric(&after, name), "{name}");
     }
     assert!(metric(&after, "vigie_alerts_total{level=\"breached\"}") >= 4, "{after}");
-    assert!(!after.contains("status=\"pending\"") && !after.contains("status=\"sending\"") && !after.contains("status=\"delivered\""), "{after}");
+    assert!(
+        !after.contains("status=\"pending\"")
+            && !after.contains("status=\"sending\"")
+            && !after.contains("status=\"delivered\""),
+        "{after}"
+    );
     assert!(metric(&after, "vigie_notifications_total{channel=\"email\",status=\"skipped\"}") > 0, "{after}");
     assert!(!server.dir.join("spool").exists(), "something was spooled");
 

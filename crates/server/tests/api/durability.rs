@@ -54,7 +54,11 @@ impl Vigie {
                     break;
                 }
             }
-            assert!(started.elapsed() < Duration::from_secs(30), "vigie not healthy:\n{}", std::fs::read_to_string(&vigie.log).unwrap_or_default());
+            assert!(
+                started.elapsed() < Duration::from_secs(30),
+                "vigie not healthy:\n{}",
+                std::fs::read_to_string(&vigie.log).unwrap_or_default()
+            );
             tokio::time::sleep(Duration::from_millis(50)).await;
         }
         vigie
@@ -93,7 +97,9 @@ pub async fn killed_server_loses_no_acknowledged_incident(backend: Backend) {
     let history = &history;
     let client = vigie.login("client").await;
     let sites = client.get("/api/sites").await;
-    let site = sites.json.as_array().unwrap().iter().find(|s| s["organisation_name"] == "Demo Client").unwrap()["id"].as_i64().unwrap();
+    let site = sites.json.as_array().unwrap().iter().find(|s| s["organisation_name"] == "Demo Client").unwrap()["id"]
+        .as_i64()
+        .unwrap();
     let body = json!({ "site_id": site, "description": "L'interface VMS est lente" });
 
     let outcomes = Arc::new(Mutex::new(Outcomes::default()));
@@ -108,7 +114,10 @@ pub async fn killed_server_loses_no_acknowledged_incident(backend: Backend) {
                     }
                     let key = format!("burst-{task}-{n}");
                     outcomes.lock().unwrap().sent.push(key.clone());
-                    let request = client.request(reqwest::Method::POST, "/api/incidents").header("idempotency-key", &key).json(&body);
+                    let request = client
+                        .request(reqwest::Method::POST, "/api/incidents")
+                        .header("idempotency-key", &key)
+                        .json(&body);
                     let Ok(response) = request.send().await else { return };
                     let status = response.status().as_u16();
                     // Only a complete answer counts: a body cut by the kill is no answer.
@@ -116,7 +125,9 @@ pub async fn killed_server_loses_no_acknowledged_incident(backend: Backend) {
                     let mut outcomes = outcomes.lock().unwrap();
                     match (status, serde_json::from_str::<Value>(&text)) {
                         (201, Ok(v)) => {
-                            outcomes.created.insert(key, (v["id"].as_i64().unwrap(), v["reference"].as_str().unwrap().to_string()));
+                            outcomes
+                                .created
+                                .insert(key, (v["id"].as_i64().unwrap(), v["reference"].as_str().unwrap().to_string()));
                         }
                         _ => outcomes.other.push(format!("{key}: {status} {text}")),
                     }
@@ -141,7 +152,12 @@ pub async fn killed_server_loses_no_acknowledged_incident(backend: Backend) {
     let keys: BTreeSet<&String> = outcomes.sent.iter().collect();
     assert_eq!(keys.len(), outcomes.sent.len());
     let unanswered: Vec<&String> = outcomes.sent.iter().filter(|k| !outcomes.created.contains_key(*k)).collect();
-    eprintln!("durability: {} sent, {} created, {} without an answer at the kill", outcomes.sent.len(), outcomes.created.len(), unanswered.len());
+    eprintln!(
+        "durability: {} sent, {} created, {} without an answer at the kill",
+        outcomes.sent.len(),
+        outcomes.created.len(),
+        unanswered.len()
+    );
 
     // Restarted on the same database: every incident answered 201 is there, as answered.
     let vigie = Vigie::start(&dir, &database_url, 2).await;
@@ -168,7 +184,10 @@ pub async fn killed_server_loses_no_acknowledged_incident(backend: Backend) {
     let client = vigie.login("client").await;
     let mut ids = BTreeSet::new();
     for key in &outcomes.sent {
-        let r = Client::send(client.request(reqwest::Method::POST, "/api/incidents").header("idempotency-key", key).json(&body)).await;
+        let r = Client::send(
+            client.request(reqwest::Method::POST, "/api/incidents").header("idempotency-key", key).json(&body),
+        )
+        .await;
         assert_eq!(r.status, 201, "{key}: {}", r.text);
         let id = r.json["id"].as_i64().unwrap();
         if let Some((first, _)) = outcomes.created.get(key) {

@@ -37,8 +37,41 @@ impl Rng {
     /// A character from a script chosen at random, controls and NUL included.
     fn char(&mut self) -> char {
         const SAMPLES: &[char] = &[
-            'a', 'Z', '0', ' ', '"', '\\', '\'', '<', '%', '\0', '\u{1}', '\n', '\t', '\u{7f}', 'é', 'ß', 'İ', 'ı', 'Ⱥ', 'ⱥ', 'Ω', 'ﬀ', 'Σ', 'ς',
-            '\u{301}', '\u{200B}', '\u{200F}', '\u{202E}', '\u{FEFF}', '\u{FFFD}', '\u{FFFF}', '日', '😀', '\u{10FFFF}', '\u{E000}',
+            'a',
+            'Z',
+            '0',
+            ' ',
+            '"',
+            '\\',
+            '\'',
+            '<',
+            '%',
+            '\0',
+            '\u{1}',
+            '\n',
+            '\t',
+            '\u{7f}',
+            'é',
+            'ß',
+            'İ',
+            'ı',
+            'Ⱥ',
+            'ⱥ',
+            'Ω',
+            'ﬀ',
+            'Σ',
+            'ς',
+            '\u{301}',
+            '\u{200B}',
+            '\u{200F}',
+            '\u{202E}',
+            '\u{FEFF}',
+            '\u{FFFD}',
+            '\u{FFFF}',
+            '日',
+            '😀',
+            '\u{10FFFF}',
+            '\u{E000}',
         ];
         if self.percent(70) {
             *self.pick(SAMPLES)
@@ -149,7 +182,15 @@ impl Rng {
 }
 
 fn percent_encode(s: &str) -> String {
-    s.bytes().map(|b| if b.is_ascii_alphanumeric() || b == b'-' || b == b'_' { (b as char).to_string() } else { format!("%{b:02X}") }).collect()
+    s.bytes()
+        .map(|b| {
+            if b.is_ascii_alphanumeric() || b == b'-' || b == b'_' {
+                (b as char).to_string()
+            } else {
+                format!("%{b:02X}")
+            }
+        })
+        .collect()
 }
 
 /// A route: method, path (with `{id}` and `{contract}`), a valid body to start from, the
@@ -169,7 +210,8 @@ fn route(method: reqwest::Method, path: &'static str, body: Option<Value>, query
 fn check(what: &str, status: u16, text: &str) {
     assert!((200..300).contains(&status) || (400..500).contains(&status), "{what}: {status} {text}");
     if status >= 400 {
-        let error: Value = serde_json::from_str(text).unwrap_or_else(|e| panic!("{what}: {status}, not JSON ({e}): {text:?}"));
+        let error: Value =
+            serde_json::from_str(text).unwrap_or_else(|e| panic!("{what}: {status}, not JSON ({e}): {text:?}"));
         assert!(error["error"].is_string(), "{what}: {status} {text}");
         assert!(error.get("field").is_none_or(|f| f.is_null() || f.is_string()), "{what}: {status} {text}");
         assert!(error.as_object().unwrap().keys().all(|k| k == "error" || k == "field"), "{what}: {status} {text}");
@@ -178,7 +220,8 @@ fn check(what: &str, status: u16, text: &str) {
 
 pub async fn random_input_never_breaks_the_server(backend: Backend) {
     // Behind a proxy at 127.0.0.1, so that the last login comes from an address of its own.
-    let server = TestServer::start_with(backend, |config| config.trusted_proxies = vec!["127.0.0.1".parse().unwrap()]).await;
+    let server =
+        TestServer::start_with(backend, |config| config.trusted_proxies = vec!["127.0.0.1".parse().unwrap()]).await;
     let anonymous = server.anonymous();
     let client = server.login("client").await;
     let tech = server.login("tech").await;
@@ -207,11 +250,35 @@ pub async fn random_input_never_breaks_the_server(backend: Backend) {
         route(M::PUT, "/api/me/lang", Some(json!({ "lang": "en" })), &[]),
         route(M::GET, "/api/time", None, &[]),
         route(M::GET, "/api/sites", None, &[]),
-        route(M::PUT, "/api/sites/{id}/technical-contact", Some(json!({ "contact": { "kind": "technical", "name": "A", "email": "a@b.fr", "phone": "+33612345678" } })), &[]),
+        route(
+            M::PUT,
+            "/api/sites/{id}/technical-contact",
+            Some(
+                json!({ "contact": { "kind": "technical", "name": "A", "email": "a@b.fr", "phone": "+33612345678" } }),
+            ),
+            &[],
+        ),
         route(M::GET, "/api/organisations/{id}/contacts", None, &[]),
-        route(M::PUT, "/api/organisations/{id}/contacts", Some(json!({ "contacts": [{ "kind": "technical", "name": "A", "email": "a@b.fr", "phone": "" }] })), &[]),
-        route(M::GET, "/api/incidents", None, &["state", "priority", "site_id", "organisation_id", "limit", "assignee"]),
-        route(M::POST, "/api/incidents", Some(json!({ "site_id": site, "description": "Caméra HS", "answers": { "system": "video", "scope": "single", "sensitive_zone": false, "unauthorized_access_possible": false, "intrusion_detected": false, "recording_lost": false, "symptom": "down" }, "on_site_required": true, "priority": "P2", "priority_reason": "x", "source": "phone", "reported_at": "2026-01-01T10:00:00+01:00" })), &[]),
+        route(
+            M::PUT,
+            "/api/organisations/{id}/contacts",
+            Some(json!({ "contacts": [{ "kind": "technical", "name": "A", "email": "a@b.fr", "phone": "" }] })),
+            &[],
+        ),
+        route(
+            M::GET,
+            "/api/incidents",
+            None,
+            &["state", "priority", "site_id", "organisation_id", "limit", "assignee"],
+        ),
+        route(
+            M::POST,
+            "/api/incidents",
+            Some(
+                json!({ "site_id": site, "description": "Caméra HS", "answers": { "system": "video", "scope": "single", "sensitive_zone": false, "unauthorized_access_possible": false, "intrusion_detected": false, "recording_lost": false, "symptom": "down" }, "on_site_required": true, "priority": "P2", "priority_reason": "x", "source": "phone", "reported_at": "2026-01-01T10:00:00+01:00" }),
+            ),
+            &[],
+        ),
         route(M::GET, "/api/incidents/{id}", None, &[]),
         route(M::GET, "/api/incidents/{id}/events", None, &[]),
         route(M::POST, "/api/incidents/{id}/acknowledge", Some(json!({ "note": "x" })), &[]),
@@ -229,33 +296,77 @@ pub async fn random_input_never_breaks_the_server(backend: Backend) {
         route(M::PUT, "/api/postmortems/{id}", Some(postmortem["document"].clone()), &[]),
         route(M::POST, "/api/postmortems/{id}/publish", None, &[]),
         route(M::GET, "/api/reviews", None, &[]),
-        route(M::PUT, "/api/reviews/{id}/proposal", Some(json!({ "description": "x", "estimated_cost_eur": 10, "status": "proposed" })), &[]),
+        route(
+            M::PUT,
+            "/api/reviews/{id}/proposal",
+            Some(json!({ "description": "x", "estimated_cost_eur": 10, "status": "proposed" })),
+            &[],
+        ),
         route(M::GET, "/api/lessons", None, &["system", "symptom", "q"]),
         route(M::GET, "/api/admin/organisations", None, &[]),
-        route(M::POST, "/api/admin/organisations", Some(json!({ "name": "Org", "contract": "standard", "contacts": [{ "kind": "technical", "name": "A", "email": "a@b.fr", "phone": "+33612345678" }], "anonymous_lessons": true, "policy": policy })), &[]),
+        route(
+            M::POST,
+            "/api/admin/organisations",
+            Some(
+                json!({ "name": "Org", "contract": "standard", "contacts": [{ "kind": "technical", "name": "A", "email": "a@b.fr", "phone": "+33612345678" }], "anonymous_lessons": true, "policy": policy }),
+            ),
+            &[],
+        ),
         route(M::PUT, "/api/admin/organisations/{id}", Some(json!({ "name": "Org", "contract": "premium" })), &[]),
         route(M::POST, "/api/admin/organisations/{id}/token", None, &[]),
         route(M::DELETE, "/api/admin/organisations/{id}/token", None, &[]),
-        route(M::POST, "/api/admin/sites", Some(json!({ "organisation_id": organisation, "name": "Site", "address": "x", "calendar": { "time_zone": "Europe/Paris", "holidays": "FR", "hours": { "mon": [["08:00", "18:00"]] }, "closed_dates": ["2026-12-24"] }, "sensitive_zones": ["x"] })), &[]),
-        route(M::PUT, "/api/admin/sites/{id}", Some(json!({ "organisation_id": organisation, "name": "Site", "calendar": {} })), &[]),
+        route(
+            M::POST,
+            "/api/admin/sites",
+            Some(
+                json!({ "organisation_id": organisation, "name": "Site", "address": "x", "calendar": { "time_zone": "Europe/Paris", "holidays": "FR", "hours": { "mon": [["08:00", "18:00"]] }, "closed_dates": ["2026-12-24"] }, "sensitive_zones": ["x"] }),
+            ),
+            &[],
+        ),
+        route(
+            M::PUT,
+            "/api/admin/sites/{id}",
+            Some(json!({ "organisation_id": organisation, "name": "Site", "calendar": {} })),
+            &[],
+        ),
         route(M::GET, "/api/admin/users", None, &[]),
-        route(M::POST, "/api/admin/users", Some(json!({ "username": "u", "display_name": "U", "role": "client", "organisation_id": organisation, "email": "u@x.fr", "password": "un mot de passe long" })), &[]),
+        route(
+            M::POST,
+            "/api/admin/users",
+            Some(
+                json!({ "username": "u", "display_name": "U", "role": "client", "organisation_id": organisation, "email": "u@x.fr", "password": "un mot de passe long" }),
+            ),
+            &[],
+        ),
         route(M::PUT, "/api/admin/users/{user}/password", Some(json!({ "password": "un mot de passe long" })), &[]),
         route(M::POST, "/api/admin/users/{user}/invite", None, &[]),
-        route(M::POST, "/api/invitations/accept", Some(json!({ "token": "0123abcd", "password": "un mot de passe long" })), &[]),
+        route(
+            M::POST,
+            "/api/invitations/accept",
+            Some(json!({ "token": "0123abcd", "password": "un mot de passe long" })),
+            &[],
+        ),
         route(M::POST, "/api/admin/users/{user}/deactivate", None, &[]),
         route(M::GET, "/api/admin/audit", None, &[]),
         route(M::GET, "/api/admin/policies", None, &[]),
         route(M::PUT, "/api/admin/policies/{contract}", Some(policy.clone()), &[]),
         route(M::DELETE, "/api/admin/policies/{contract}", None, &[]),
         route(M::GET, "/api/reports/sla", None, &["organisation", "month", "format"]),
-        route(M::POST, "/api/ingest/alertmanager", Some(json!({ "alerts": [{ "status": "firing", "fingerprint": "f", "labels": { "site": "Siège Paris" }, "annotations": { "summary": "x", "description": "y" } }] })), &[]),
+        route(
+            M::POST,
+            "/api/ingest/alertmanager",
+            Some(
+                json!({ "alerts": [{ "status": "firing", "fingerprint": "f", "labels": { "site": "Siège Paris" }, "annotations": { "summary": "x", "description": "y" } }] }),
+            ),
+            &[],
+        ),
         route(M::GET, "/api/events", None, &["last_event_id"]),
         route(M::GET, "/api/nothing-here", None, &[]),
         route(M::GET, "/metrics", None, &[]),
     ];
     let callers = [&anonymous, &client, &tech, &admin];
-    let seed = std::env::var("VIGIE_FUZZ_SEED").ok().and_then(|s| s.parse().ok()).unwrap_or(0x5EED_0011 + backend as u64);
+    let seed =
+        std::env::var("VIGIE_FUZZ_SEED").ok().and_then(|s| s.parse().ok()).unwrap_or(0x5EED_0011 + backend as u64);
     let rounds: usize = std::env::var("VIGIE_FUZZ_ROUNDS").ok().and_then(|s| s.parse().ok()).unwrap_or(20);
     let mut rng = Rng(seed);
     let mut statuses = std::collections::BTreeMap::<u16, usize>::new();
@@ -270,7 +381,11 @@ pub async fn random_input_never_breaks_the_server(backend: Backend) {
             if rng.percent(40) {
                 path = format!("{path}?{}", rng.query(route.query));
             }
-            let method = if rng.percent(8) { rng.pick(&[M::GET, M::POST, M::PUT, M::DELETE, M::PATCH]).clone() } else { route.method.clone() };
+            let method = if rng.percent(8) {
+                rng.pick(&[M::GET, M::POST, M::PUT, M::DELETE, M::PATCH]).clone()
+            } else {
+                route.method.clone()
+            };
             let mut request = caller.request(method.clone(), &path);
             if route.path == "/api/ingest/alertmanager" && rng.percent(80) {
                 request = request.bearer_auth(&token);
@@ -290,7 +405,14 @@ pub async fn random_input_never_breaks_the_server(backend: Backend) {
                 (None, _) => None,
             };
             if let Some(body) = body {
-                let content_type = *rng.pick(&["application/json", "application/json", "application/json", "text/plain", "application/json; charset=utf-8", ""]);
+                let content_type = *rng.pick(&[
+                    "application/json",
+                    "application/json",
+                    "application/json",
+                    "text/plain",
+                    "application/json; charset=utf-8",
+                    "",
+                ]);
                 if !content_type.is_empty() {
                     request = request.header("content-type", content_type);
                 }
@@ -299,11 +421,18 @@ pub async fn random_input_never_breaks_the_server(backend: Backend) {
             if rng.percent(5) {
                 request = request.header("last-event-id", rng.number().to_string());
             }
-            let what = format!("seed {seed}, round {round}, {method} {path} as {:?}", caller.cookie.as_deref().map(|c| &c[..c.len().min(24)]));
+            let what = format!(
+                "seed {seed}, round {round}, {method} {path} as {:?}",
+                caller.cookie.as_deref().map(|c| &c[..c.len().min(24)])
+            );
             let response = request.send().await.unwrap_or_else(|e| panic!("{what}: no answer: {e}"));
             let status = response.status().as_u16();
             // An event stream that opened is not read to its end.
-            let text = if route.path == "/api/events" && status == 200 { String::new() } else { response.text().await.unwrap_or_else(|e| panic!("{what}: {e}")) };
+            let text = if route.path == "/api/events" && status == 200 {
+                String::new()
+            } else {
+                response.text().await.unwrap_or_else(|e| panic!("{what}: {e}"))
+            };
             check(&what, status, &text);
             *statuses.entry(status).or_default() += 1;
         }

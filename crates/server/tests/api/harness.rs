@@ -133,7 +133,8 @@ impl TestServer {
     /// A client logged in with a password.
     pub async fn login_with(&self, username: &str, password: &str) -> Client {
         let mut client = self.anonymous();
-        let response = client.post("/api/login", &serde_json::json!({ "username": username, "password": password })).await;
+        let response =
+            client.post("/api/login", &serde_json::json!({ "username": username, "password": password })).await;
         assert_eq!(response.status, 200, "login {username}: {}", response.json);
         client.cookie = Some(session_of(&response));
         client
@@ -142,7 +143,8 @@ impl TestServer {
     /// The id of the demo site of an organisation (`"Demo Client"` or `"Banque Premium"`).
     pub async fn site_of(&self, client: &Client, organisation: &str) -> i64 {
         let sites = client.get("/api/sites").await;
-        sites.json.as_array().expect("sites").iter().find(|s| s["organisation_name"] == organisation).expect("site")["id"]
+        sites.json.as_array().expect("sites").iter().find(|s| s["organisation_name"] == organisation).expect("site")
+            ["id"]
             .as_i64()
             .expect("id")
     }
@@ -222,7 +224,8 @@ impl Client {
 
     /// Reports an incident on a site; asserts 201.
     pub async fn report(&self, site_id: i64, description: &str) -> Value {
-        let r = self.post("/api/incidents", &serde_json::json!({ "site_id": site_id, "description": description })).await;
+        let r =
+            self.post("/api/incidents", &serde_json::json!({ "site_id": site_id, "description": description })).await;
         assert_eq!(r.status, 201, "{}", r.text);
         r.json
     }

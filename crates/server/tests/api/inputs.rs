@@ -27,7 +27,14 @@ pub async fn nul_characters_are_refused_by_field(backend: Backend) {
     refused(&anonymous, M::POST, "/api/login", &json!({ "username": "tech", "password": nul }), "password").await;
     // Reporting and acting on an incident.
     refused(&client, M::POST, "/api/incidents", &json!({ "site_id": site, "description": nul }), "description").await;
-    refused(&tech, M::POST, "/api/incidents", &json!({ "site_id": site, "description": "x", "priority": "P1", "priority_reason": nul }), "priority_reason").await;
+    refused(
+        &tech,
+        M::POST,
+        "/api/incidents",
+        &json!({ "site_id": site, "description": "x", "priority": "P1", "priority_reason": nul }),
+        "priority_reason",
+    )
+    .await;
     let id = client.report(site, "Plus aucune caméra ne fonctionne").await["id"].as_i64().unwrap();
     refused(&tech, M::POST, &format!("/api/incidents/{id}/acknowledge"), &json!({ "note": nul }), "note").await;
     assert_eq!(tech.post_empty(&format!("/api/incidents/{id}/acknowledge")).await.status, 200);
@@ -37,10 +44,19 @@ pub async fn nul_characters_are_refused_by_field(backend: Backend) {
     let me = tech.get("/api/me").await.json;
     assert_eq!(taken["actor_name"], me["display_name"], "{taken}");
     refused(&tech, M::POST, &format!("/api/incidents/{id}/updates"), &json!({ "message": nul }), "message").await;
-    refused(&tech, M::POST, &format!("/api/incidents/{id}/reclassify"), &json!({ "priority": "P2", "reason": nul }), "reason").await;
-    let resolution = json!({ "root_cause": "a", "actions": "b", "security_data_impact": nul, "personal_data_lost": false });
+    refused(
+        &tech,
+        M::POST,
+        &format!("/api/incidents/{id}/reclassify"),
+        &json!({ "priority": "P2", "reason": nul }),
+        "reason",
+    )
+    .await;
+    let resolution =
+        json!({ "root_cause": "a", "actions": "b", "security_data_impact": nul, "personal_data_lost": false });
     refused(&tech, M::POST, &format!("/api/incidents/{id}/resolve"), &resolution, "security_data_impact").await;
-    let resolution = json!({ "root_cause": "a", "actions": "b", "security_data_impact": "c", "personal_data_lost": false });
+    let resolution =
+        json!({ "root_cause": "a", "actions": "b", "security_data_impact": "c", "personal_data_lost": false });
     assert_eq!(tech.post(&format!("/api/incidents/{id}/resolve"), &resolution).await.status, 200);
     let pm = tech.get(&format!("/api/incidents/{id}/postmortem")).await.json;
     let mut document = pm["document"].clone();
@@ -61,9 +77,20 @@ pub async fn nul_characters_are_refused_by_field(backend: Backend) {
         user[field] = json!(format!("un mot de passe {nul}"));
         refused(&admin, M::POST, "/api/admin/users", &user, field).await;
     }
-    refused(&admin, M::PUT, "/api/admin/users/1/password", &json!({ "password": format!("un mot de passe {nul}") }), "password").await;
+    refused(
+        &admin,
+        M::PUT,
+        "/api/admin/users/1/password",
+        &json!({ "password": format!("un mot de passe {nul}") }),
+        "password",
+    )
+    .await;
     // Query strings.
-    for (path, field) in [("/api/lessons?q=a%00b", "q"), ("/api/lessons?system=%00", "system"), ("/api/incidents?state=open%00", "state")] {
+    for (path, field) in [
+        ("/api/lessons?q=a%00b", "q"),
+        ("/api/lessons?system=%00", "system"),
+        ("/api/incidents?state=open%00", "state"),
+    ] {
         let r = tech.get(path).await;
         assert_eq!((r.status, r.json["field"].as_str()), (422, Some(field)), "{path}: {}", r.text);
     }
@@ -88,7 +115,12 @@ pub async fn broken_constraints_name_the_field(backend: Backend) {
     let louvre = admin.post("/api/admin/organisations", &json!({ "name": "Louvre", "contract": "premium" })).await;
     assert_eq!(louvre.status, 201, "{}", louvre.text);
     let louvre_id = louvre.json["id"].as_i64().unwrap();
-    let r = admin.put(&format!("/api/admin/organisations/{louvre_id}"), &json!({ "name": "Banque Premium", "contract": "premium" })).await;
+    let r = admin
+        .put(
+            &format!("/api/admin/organisations/{louvre_id}"),
+            &json!({ "name": "Banque Premium", "contract": "premium" }),
+        )
+        .await;
     conflict(&r, 409, "name");
     // Sites and users in an organisation that does not exist.
     let site = |organisation: i64, name: &str| json!({ "organisation_id": organisation, "name": name, "calendar": { "time_zone": "Europe/Paris" } });
@@ -96,15 +128,21 @@ pub async fn broken_constraints_name_the_field(backend: Backend) {
     let created = admin.post("/api/admin/sites", &site(louvre_id, "Aile Denon")).await;
     assert_eq!(created.status, 201, "{}", created.text);
     let site_id = created.json["id"].as_i64().unwrap();
-    conflict(&admin.put(&format!("/api/admin/sites/{site_id}"), &site(999_999, "Aile Denon")).await, 422, "organisation_id");
+    conflict(
+        &admin.put(&format!("/api/admin/sites/{site_id}"), &site(999_999, "Aile Denon")).await,
+        422,
+        "organisation_id",
+    );
     // A site's name is taken within its organisation, not across.
     conflict(&admin.post("/api/admin/sites", &site(louvre_id, "Aile Denon")).await, 409, "name");
     let other = admin.post("/api/admin/sites", &site(louvre_id, "Aile Sully")).await;
     assert_eq!(other.status, 201);
-    conflict(&admin.put(&format!("/api/admin/sites/{}", other.json["id"]), &site(louvre_id, "Aile Denon")).await, 409, "name");
-    let user = |username: &str, organisation: Option<i64>| {
-        json!({ "username": username, "display_name": "Léa", "role": "client", "organisation_id": organisation, "password": "un mot de passe long" })
-    };
+    conflict(
+        &admin.put(&format!("/api/admin/sites/{}", other.json["id"]), &site(louvre_id, "Aile Denon")).await,
+        409,
+        "name",
+    );
+    let user = |username: &str, organisation: Option<i64>| json!({ "username": username, "display_name": "Léa", "role": "client", "organisation_id": organisation, "password": "un mot de passe long" });
     conflict(&admin.post("/api/admin/users", &user("lea", Some(999_999))).await, 422, "organisation_id");
     conflict(&admin.post("/api/admin/users", &user("client", Some(louvre_id))).await, 409, "username");
     assert_eq!(admin.post("/api/admin/users", &user("lea", Some(louvre_id))).await.status, 201);
@@ -112,7 +150,10 @@ pub async fn broken_constraints_name_the_field(backend: Backend) {
     for path in ["/api/admin/organisations/abc", "/api/admin/organisations/999999"] {
         assert_eq!(admin.put(path, &json!({ "name": "X", "contract": "premium" })).await.status, 404, "{path}");
     }
-    assert_eq!(admin.put("/api/admin/users/999999/password", &json!({ "password": "un mot de passe long" })).await.status, 404);
+    assert_eq!(
+        admin.put("/api/admin/users/999999/password", &json!({ "password": "un mot de passe long" })).await.status,
+        404
+    );
     assert_eq!(admin.post_empty("/api/admin/users/999999/deactivate").await.status, 404);
     assert_eq!(admin.post_empty("/api/admin/organisations/999999/token").await.status, 404);
 }
@@ -123,7 +164,16 @@ pub async fn an_idempotency_key_is_bound_to_its_request(backend: Backend) {
     let site = server.site_of(&client, "Demo Client").await;
     let send = |key: &'static str, body: String| {
         let client = client.clone();
-        async move { Client::send(client.request(reqwest::Method::POST, "/api/incidents").header("idempotency-key", key).header("content-type", "application/json").body(body)).await }
+        async move {
+            Client::send(
+                client
+                    .request(reqwest::Method::POST, "/api/incidents")
+                    .header("idempotency-key", key)
+                    .header("content-type", "application/json")
+                    .body(body),
+            )
+            .await
+        }
     };
     let first = send("report-1", format!(r#"{{"site_id": {site}, "description": "Caméra du parking HS"}}"#)).await;
     assert_eq!(first.status, 201, "{}", first.text);
@@ -132,13 +182,18 @@ pub async fn an_idempotency_key_is_bound_to_its_request(backend: Backend) {
     assert_eq!((again.status, &again.json["id"]), (201, &first.json["id"]), "{}", again.text);
     assert_eq!(again.headers.get("idempotent-replayed").unwrap(), "true");
     // Another report with the same key: refused, not answered with the first.
-    let other = send("report-1", format!(r#"{{"site_id": {site}, "description": "Intrusion au local technique"}}"#)).await;
+    let other =
+        send("report-1", format!(r#"{{"site_id": {site}, "description": "Intrusion au local technique"}}"#)).await;
     assert_eq!((other.status, other.json["field"].as_str()), (422, Some("Idempotency-Key")), "{}", other.text);
     let all = client.get("/api/incidents?state=all").await.json;
     assert_eq!(all.as_array().unwrap().len(), 1);
     assert_eq!(all[0]["description"], "Caméra du parking HS");
     // Racing retries of another report with another key: one incident, the others replay it.
-    let racing = futures_util::future::join_all((0..4).map(|_| send("report-2", format!(r#"{{"site_id": {site}, "description": "Intrusion au local technique"}}"#)))).await;
+    let racing =
+        futures_util::future::join_all((0..4).map(|_| {
+            send("report-2", format!(r#"{{"site_id": {site}, "description": "Intrusion au local technique"}}"#))
+        }))
+        .await;
     assert!(racing.iter().all(|r| r.status == 201 && r.json["id"] == racing[0].json["id"]), "{racing:?}");
     assert_eq!(client.get("/api/incidents?state=all").await.json.as_array().unwrap().len(), 2);
 }
@@ -150,9 +205,16 @@ pub async fn any_unicode_is_anonymised_and_the_postmortem_published(backend: Bac
     let site = server.site_of(&premium, "Banque Premium").await;
     // Banque Premium asked to be left out of lessons; its name comes in every case, next to
     // characters whose lowercase is longer or shorter in bytes.
-    let incident = premium.report(site, "Plus aucune caméra ne fonctionne : Ⱥ Banque Premiumé Ω, AGENCE STRASBOURG").await;
+    let incident =
+        premium.report(site, "Plus aucune caméra ne fonctionne : Ⱥ Banque Premiumé Ω, AGENCE STRASBOURG").await;
     assert_eq!(incident["priority"], "P1");
-    crate::lessons::resolve_and_publish(&tech, incident["id"].as_i64().unwrap(), "İ BANQUE PREMIUM ȺȺ : alimentation", "Onduleur pour l'Agence Strasbourg de banque premium").await;
+    crate::lessons::resolve_and_publish(
+        &tech,
+        incident["id"].as_i64().unwrap(),
+        "İ BANQUE PREMIUM ȺȺ : alimentation",
+        "Onduleur pour l'Agence Strasbourg de banque premium",
+    )
+    .await;
     let lessons = tech.get("/api/lessons").await;
     assert_eq!(lessons.status, 200, "{}", lessons.text);
     let lesson = &lessons.json[0];
@@ -185,15 +247,26 @@ pub async fn a_report_carries_its_callback_number_and_zone(backend: Backend) {
     // The same words, with and without the zone: the zone makes it sensitive.
     let text = "Une caméra ne fonctionne plus";
     let plain = report(json!({ "site_id": site, "description": text })).await;
-    let zoned = report(json!({ "site_id": site, "description": text, "zone": "Salle serveurs", "callback_phone": " 06 12 34 56 78 " })).await;
+    let zoned = report(
+        json!({ "site_id": site, "description": text, "zone": "Salle serveurs", "callback_phone": " 06 12 34 56 78 " }),
+    )
+    .await;
     assert_eq!((plain.status, zoned.status), (201, 201), "{} {}", plain.text, zoned.text);
     assert_eq!(zoned.json["zone"], "Salle serveurs");
     assert_eq!(zoned.json["callback_phone"], "06 12 34 56 78");
     assert_eq!(zoned.json["answers"]["sensitive_zone"], true, "{}", zoned.text);
-    assert!(zoned.json["priority"].as_str() <= plain.json["priority"].as_str(), "never less urgent: zoned {} vs plain {}", zoned.json["priority"], plain.json["priority"]);
+    assert!(
+        zoned.json["priority"].as_str() <= plain.json["priority"].as_str(),
+        "never less urgent: zoned {} vs plain {}",
+        zoned.json["priority"],
+        plain.json["priority"]
+    );
     // Staff read both.
     let seen = tech.get(&format!("/api/incidents/{}", zoned.json["id"])).await.json;
-    assert_eq!((seen["zone"].as_str(), seen["callback_phone"].as_str()), (Some("Salle serveurs"), Some("06 12 34 56 78")));
+    assert_eq!(
+        (seen["zone"].as_str(), seen["callback_phone"].as_str()),
+        (Some("Salle serveurs"), Some("06 12 34 56 78"))
+    );
 
     for (body, field) in [
         (json!({ "site_id": site, "description": text, "zone": "Cave" }), "zone"),

@@ -22,7 +22,10 @@ pub async fn two_instances_share_live_events_and_alert_once() {
     for server in [&a, &b] {
         server.running.state.events.poll_every(Duration::from_secs(3600));
         let events = server.running.state.events.clone();
-        eventually("LISTEN established", Duration::from_secs(30), || std::future::ready(events.listening().then_some(()))).await;
+        eventually("LISTEN established", Duration::from_secs(30), || {
+            std::future::ready(events.listening().then_some(()))
+        })
+        .await;
     }
 
     // A supervisor's wall on B sees at once what a client reports on A.
@@ -59,7 +62,8 @@ pub async fn two_instances_share_live_events_and_alert_once() {
     assert_eq!(late.json["priority"], "P1");
     let late_id = late.json["id"].as_i64().unwrap();
     b.running.state.monitor.notify_one();
-    let (on_a, on_b) = tokio::join!(vigie_server::monitor::check(&a.running.state), vigie_server::monitor::check(&b.running.state));
+    let (on_a, on_b) =
+        tokio::join!(vigie_server::monitor::check(&a.running.state), vigie_server::monitor::check(&b.running.state));
     on_a.expect("monitor A");
     on_b.expect("monitor B");
     let breached = "vigie_alerts_total{level=\"breached\"}";
@@ -72,7 +76,8 @@ pub async fn two_instances_share_live_events_and_alert_once() {
         .await;
     }
     // Each monitor looks once more, whatever its background task did meanwhile: still one.
-    let (on_a, on_b) = tokio::join!(vigie_server::monitor::check(&a.running.state), vigie_server::monitor::check(&b.running.state));
+    let (on_a, on_b) =
+        tokio::join!(vigie_server::monitor::check(&a.running.state), vigie_server::monitor::check(&b.running.state));
     on_a.expect("monitor A");
     on_b.expect("monitor B");
     for server in [&a, &b] {
@@ -93,7 +98,10 @@ pub async fn two_instances_share_live_events_and_alert_once() {
     .await;
     // Each worker delivers what is due once more, whatever its background task did: the
     // message was claimed and delivered once.
-    let (on_a, on_b) = tokio::join!(vigie_server::notify::deliver_due(&a.running.state), vigie_server::notify::deliver_due(&b.running.state));
+    let (on_a, on_b) = tokio::join!(
+        vigie_server::notify::deliver_due(&a.running.state),
+        vigie_server::notify::deliver_due(&b.running.state)
+    );
     on_a.expect("worker A");
     on_b.expect("worker B");
     let events = timeline(&tech_b, late_id).await;
@@ -103,7 +111,9 @@ pub async fn two_instances_share_live_events_and_alert_once() {
     // Only the alert counts here: the client's notices of the other incidents are spooled too.
     let spooled = |name: &str| {
         std::fs::read_dir(dir.join(name).join("spool").join("mail"))
-            .map(|d| d.filter_map(|e| std::fs::read_to_string(e.ok()?.path()).ok()).filter(|m| m.contains("] SLA ")).count())
+            .map(|d| {
+                d.filter_map(|e| std::fs::read_to_string(e.ok()?.path()).ok()).filter(|m| m.contains("] SLA ")).count()
+            })
             .unwrap_or(0)
     };
     assert_eq!(spooled("a") + spooled("b"), 1, "alert emails spooled by A and B");

@@ -9,8 +9,16 @@ use crate::notifications::{config, SmsGateway, SmtpServer};
 
 /// The token in the link of the last invitation emailed to `address`.
 async fn link_token(smtp: &mut SmtpServer, address: &str, count: usize) -> String {
-    smtp.wait_until("the invitation email", |mails| mails.iter().filter(|m| m["rcpt_tos"][0] == address).count() >= count).await;
-    let mail = smtp.with_subject("choisissez votre mot de passe").into_iter().filter(|m| m["rcpt_tos"][0] == address).nth(count - 1).expect("the invitation");
+    smtp.wait_until("the invitation email", |mails| {
+        mails.iter().filter(|m| m["rcpt_tos"][0] == address).count() >= count
+    })
+    .await;
+    let mail = smtp
+        .with_subject("choisissez votre mot de passe")
+        .into_iter()
+        .filter(|m| m["rcpt_tos"][0] == address)
+        .nth(count - 1)
+        .expect("the invitation");
     let body = mail["body"].as_str().unwrap_or_default().to_string();
     let link = body.lines().find(|l| l.contains("/invitation#")).unwrap_or_else(|| panic!("a link in {body}"));
     link.trim().split_once('#').map(|(_, token)| token.to_string()).expect("a token after #")
@@ -53,16 +61,22 @@ pub async fn an_invited_person_chooses_their_password_once(backend: Backend) {
     let anonymous = server.anonymous();
     let r = anonymous.post("/api/invitations/accept", &json!({ "token": token, "password": "court" })).await;
     assert_eq!((r.status, r.json["field"].as_str()), (422, Some("password")), "{}", r.text);
-    let r = anonymous.post("/api/invitations/accept", &json!({ "token": token, "password": "un mot de passe à moi" })).await;
+    let r = anonymous
+        .post("/api/invitations/accept", &json!({ "token": token, "password": "un mot de passe à moi" }))
+        .await;
     assert_eq!(r.status, 204, "{}", r.text);
     assert_eq!(login_status(&server, "lea", "un mot de passe à moi").await, 200);
     let lea = server.login_with("lea", "un mot de passe à moi").await;
     assert_eq!(lea.get("/api/me").await.json["phone"], "+33611223344", "her phone, offered when she reports");
 
     // Spent: the same link again, or a made-up one, is refused by name.
-    let r = anonymous.post("/api/invitations/accept", &json!({ "token": token, "password": "un autre mot de passe" })).await;
+    let r = anonymous
+        .post("/api/invitations/accept", &json!({ "token": token, "password": "un autre mot de passe" }))
+        .await;
     assert_eq!((r.status, r.json["field"].as_str()), (422, Some("token")), "{}", r.text);
-    let r = anonymous.post("/api/invitations/accept", &json!({ "token": "0".repeat(64), "password": "un autre mot de passe" })).await;
+    let r = anonymous
+        .post("/api/invitations/accept", &json!({ "token": "0".repeat(64), "password": "un autre mot de passe" }))
+        .await;
     assert_eq!((r.status, r.json["field"].as_str()), (422, Some("token")), "{}", r.text);
 
     // Forgotten: a new invitation; the earlier unused link stops working.
@@ -70,9 +84,13 @@ pub async fn an_invited_person_chooses_their_password_once(backend: Backend) {
     let first = link_token(&mut smtp, address, 2).await;
     assert_eq!(admin.post_empty(&format!("/api/admin/users/{id}/invite")).await.status, 204);
     let second = link_token(&mut smtp, address, 3).await;
-    let r = anonymous.post("/api/invitations/accept", &json!({ "token": first, "password": "encore un mot de passe" })).await;
+    let r = anonymous
+        .post("/api/invitations/accept", &json!({ "token": first, "password": "encore un mot de passe" }))
+        .await;
     assert_eq!(r.status, 422, "{}", r.text);
-    let r = anonymous.post("/api/invitations/accept", &json!({ "token": second, "password": "encore un mot de passe" })).await;
+    let r = anonymous
+        .post("/api/invitations/accept", &json!({ "token": second, "password": "encore un mot de passe" }))
+        .await;
     assert_eq!(r.status, 204, "{}", r.text);
     assert_eq!(login_status(&server, "lea", "un mot de passe à moi").await, 401);
     assert_eq!(login_status(&server, "lea", "encore un mot de passe").await, 200);

@@ -31,7 +31,13 @@ pub async fn lessons_learned_leave_out_clients_who_ask(backend: Backend) {
 
     // Banque Premium asked to be left out of lessons; its texts name it anyway.
     let bank = premium.report(bank_site, "Hyperviseur HS à l'Agence Strasbourg de la Banque Premium").await;
-    resolve_and_publish(&tech, bank["id"].as_i64().unwrap(), "Alimentation de l'hyperviseur de BANQUE PREMIUM défaillante", "Onduleur dédié pour l'agence strasbourg").await;
+    resolve_and_publish(
+        &tech,
+        bank["id"].as_i64().unwrap(),
+        "Alimentation de l'hyperviseur de BANQUE PREMIUM défaillante",
+        "Onduleur dédié pour l'agence strasbourg",
+    )
+    .await;
     let demo = client.report(demo_site, "L'hyperviseur est en panne au Siège Paris").await;
     resolve_and_publish(&tech, demo["id"].as_i64().unwrap(), "Disque plein", "Alerte sur l'espace disque").await;
 
@@ -76,8 +82,18 @@ pub async fn technical_reviews_carry_an_investment_proposal(backend: Backend) {
     assert_eq!(client.get("/api/reviews").await.json[0]["proposal"]["status"], "proposed");
     assert_eq!(premium.get("/api/reviews").await.json, json!([]));
     assert_eq!(premium.put(&format!("/api/reviews/{id}/proposal"), &proposal).await.status, 404);
-    let bad = tech.put(&format!("/api/reviews/{id}/proposal"), &json!({ "description": "x", "estimated_cost_eur": 1, "status": "maybe" })).await;
+    let bad = tech
+        .put(
+            &format!("/api/reviews/{id}/proposal"),
+            &json!({ "description": "x", "estimated_cost_eur": 1, "status": "maybe" }),
+        )
+        .await;
     assert_eq!((bad.status, bad.json["field"].as_str()), (422, Some("status")));
-    let accepted = tech.put(&format!("/api/reviews/{id}/proposal"), &json!({ "description": "x", "estimated_cost_eur": 10, "status": "accepted" })).await;
+    let accepted = tech
+        .put(
+            &format!("/api/reviews/{id}/proposal"),
+            &json!({ "description": "x", "estimated_cost_eur": 10, "status": "accepted" }),
+        )
+        .await;
     assert_eq!(accepted.json["proposal"]["status"], "accepted");
 }

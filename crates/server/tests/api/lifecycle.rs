@@ -47,11 +47,17 @@ pub async fn report_take_charge_resolve_close(backend: Backend) {
     assert_eq!(r.json["status"], "acknowledged");
     let take_charge = r.json["clocks"].as_array().unwrap().iter().find(|c| c["kind"] == "take_charge").unwrap().clone();
     assert_eq!(take_charge["state"], "met");
-    let update_clock = r.json["clocks"].as_array().unwrap().iter().find(|c| c["kind"] == "client_update").unwrap().clone();
+    let update_clock =
+        r.json["clocks"].as_array().unwrap().iter().find(|c| c["kind"] == "client_update").unwrap().clone();
     assert_eq!(update_clock["state"], "running");
 
     assert_eq!(tech.post_empty(&format!("/api/incidents/{id}/on-site")).await.json["status"], "on_site");
-    let r = tech.post(&format!("/api/incidents/{id}/updates"), &json!({ "message": "Switch PoE remplacé, redémarrage en cours" })).await;
+    let r = tech
+        .post(
+            &format!("/api/incidents/{id}/updates"),
+            &json!({ "message": "Switch PoE remplacé, redémarrage en cours" }),
+        )
+        .await;
     assert_eq!(r.status, 200, "{}", r.text);
     assert!(r.json["last_update_at"].is_string());
     let r = tech
@@ -73,7 +79,14 @@ pub async fn report_take_charge_resolve_close(backend: Backend) {
 
     // The append-only timeline, in order.
     let events = client.get(&format!("/api/incidents/{id}/events")).await;
-    let kinds: Vec<&str> = events.json.as_array().unwrap().iter().map(|e| e["kind"].as_str().unwrap()).filter(|k| !k.starts_with("notification")).collect();
+    let kinds: Vec<&str> = events
+        .json
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["kind"].as_str().unwrap())
+        .filter(|k| !k.starts_with("notification"))
+        .collect();
     assert_eq!(kinds, ["reported", "acknowledged", "on_site", "update", "resolved", "postmortem_draft", "closed"]);
 }
 
@@ -89,7 +102,8 @@ pub async fn impossible_transitions_are_409_with_the_reason(backend: Backend) {
     assert_eq!(r.status, 409);
     assert!(r.json["error"].as_str().unwrap().contains("must be taken in charge first"), "{}", r.text);
     assert_eq!(tech.post(&path("updates"), &json!({ "message": "x" })).await.status, 409);
-    let resolve = json!({ "root_cause": "a", "actions": "b", "security_data_impact": "none", "personal_data_lost": false });
+    let resolve =
+        json!({ "root_cause": "a", "actions": "b", "security_data_impact": "none", "personal_data_lost": false });
     assert_eq!(tech.post(&path("resolve"), &resolve).await.status, 409);
     let r = tech.post_empty(&path("close")).await;
     assert_eq!(r.status, 409);
@@ -122,7 +136,12 @@ pub async fn idempotency_key_never_creates_a_second_incident(backend: Backend) {
     let send = |key: &'static str| {
         let client = client.clone();
         let body = body.clone();
-        async move { crate::harness::Client::send(client.request(reqwest::Method::POST, "/api/incidents").header("idempotency-key", key).json(&body)).await }
+        async move {
+            crate::harness::Client::send(
+                client.request(reqwest::Method::POST, "/api/incidents").header("idempotency-key", key).json(&body),
+            )
+            .await
+        }
     };
     let first = send("report-42").await;
     assert_eq!(first.status, 201);
@@ -132,10 +151,13 @@ pub async fn idempotency_key_never_creates_a_second_incident(backend: Backend) {
     assert_eq!(again.headers.get("idempotent-replayed").unwrap(), "true");
     // Retries racing each other still make one incident.
     let racing = futures_util::future::join_all((0..6).map(|_| send("report-43"))).await;
-    let ids: std::collections::BTreeSet<i64> = racing.iter().map(|r| {
-        assert_eq!(r.status, 201, "{}", r.text);
-        r.json["id"].as_i64().unwrap()
-    }).collect();
+    let ids: std::collections::BTreeSet<i64> = racing
+        .iter()
+        .map(|r| {
+            assert_eq!(r.status, 201, "{}", r.text);
+            r.json["id"].as_i64().unwrap()
+        })
+        .collect();
     assert_eq!(ids.len(), 1);
     let all = client.get("/api/incidents?state=all").await;
     assert_eq!(all.json.as_array().unwrap().len(), 2);
@@ -159,7 +181,12 @@ pub async fn staff_report_a_phone_call_with_a_priority_and_a_reason(backend: Bac
     // A priority without a reason, and a client setting one.
     let r = tech.post("/api/incidents", &json!({ "site_id": site, "description": "x", "priority": "P1" })).await;
     assert_eq!((r.status, r.json["field"].as_str()), (422, Some("priority_reason")));
-    let r = client.post("/api/incidents", &json!({ "site_id": site, "description": "x", "priority": "P1", "priority_reason": "vite" })).await;
+    let r = client
+        .post(
+            "/api/incidents",
+            &json!({ "site_id": site, "description": "x", "priority": "P1", "priority_reason": "vite" }),
+        )
+        .await;
     assert_eq!(r.status, 403);
 }
 
@@ -201,18 +228,32 @@ pub async fn p1_resolution_drafts_a_postmortem_published_only_when_complete(back
     assert_eq!((r.status, r.json["status"].as_str()), (200, Some("published")));
     assert_eq!(client.get(&format!("/api/postmortems/{pm_id}")).await.status, 200);
     let incident = client.get(&format!("/api/incidents/{id}")).await;
-    let pm_clock = incident.json["clocks"].as_array().unwrap().iter().find(|c| c["kind"] == "postmortem").unwrap().clone();
+    let pm_clock =
+        incident.json["clocks"].as_array().unwrap().iter().find(|c| c["kind"] == "postmortem").unwrap().clone();
     assert_eq!(pm_clock["state"], "met");
     // The client was told of the publication, with the link.
     let spool = server.dir.join("spool").join("mail");
     let mails = || -> Vec<String> {
-        std::fs::read_dir(&spool).map(|d| d.filter_map(|e| std::fs::read_to_string(e.ok()?.path()).ok()).collect()).unwrap_or_default()
+        std::fs::read_dir(&spool)
+            .map(|d| d.filter_map(|e| std::fs::read_to_string(e.ok()?.path()).ok()).collect())
+            .unwrap_or_default()
     };
-    crate::notifications::eventually("the post-mortem notice to the management", std::time::Duration::from_secs(30), || {
-        std::future::ready(
-            mails().iter().any(|m| m.contains("Post-mortem publié") && m.contains(&format!("/postmortems/{pm_id}")) && m.contains("direction@demo-client.example")).then_some(()),
-        )
-    })
+    crate::notifications::eventually(
+        "the post-mortem notice to the management",
+        std::time::Duration::from_secs(30),
+        || {
+            std::future::ready(
+                mails()
+                    .iter()
+                    .any(|m| {
+                        m.contains("Post-mortem publié")
+                            && m.contains(&format!("/postmortems/{pm_id}"))
+                            && m.contains("direction@demo-client.example")
+                    })
+                    .then_some(()),
+            )
+        },
+    )
     .await;
     // Personal data lost at the resolution: the loss is recorded then, and the GDPR notice
     // clock runs from it.

@@ -158,7 +158,10 @@ pub async fn long_usernames_fail_and_are_never_stored(backend: Backend) {
         let r = login(&anonymous, &"a".repeat(length), "x").await;
         assert_eq!(r.status, 401, "{length}: {}", r.text);
     }
-    let rows = sqlx::query("SELECT key, username FROM login_throttle").fetch_all(server.running.state.db.pool()).await.expect("counters");
+    let rows = sqlx::query("SELECT key, username FROM login_throttle")
+        .fetch_all(server.running.state.db.pool())
+        .await
+        .expect("counters");
     for row in &rows {
         let key: String = row.try_get("key").unwrap();
         let username: Option<String> = row.try_get("username").unwrap();
@@ -183,7 +186,14 @@ pub async fn expired_sessions_and_old_failures_are_purged(backend: Backend) {
     assert_eq!(login(&server.anonymous(), "tech", "wrong").await.status, 401);
     let count = |table: &'static str| {
         let state = state.clone();
-        async move { sqlx::query(&format!("SELECT COUNT(*) AS n FROM {table}")).fetch_one(state.db.pool()).await.unwrap().try_get::<i64, _>("n").unwrap() }
+        async move {
+            sqlx::query(&format!("SELECT COUNT(*) AS n FROM {table}"))
+                .fetch_one(state.db.pool())
+                .await
+                .unwrap()
+                .try_get::<i64, _>("n")
+                .unwrap()
+        }
     };
     assert_eq!(vigie_server::housekeeping::purge(&state).await.unwrap(), vigie_server::housekeeping::Purged::default());
     assert!(count("login_throttle").await > 0);

@@ -4,30 +4,30 @@
 //! PostgreSQL variants need `VIGIE_TEST_POSTGRES_URL` (a role that may create databases);
 //! `cargo xtask test` and CI start a PostgreSQL server and set it.
 
-mod harness;
-mod lessons;
-mod lifecycle;
-mod reports;
-mod security;
-mod stream;
 mod admin;
 mod alerts;
-mod notifications;
-mod durability;
-mod instances;
-mod demo;
-mod logins;
-mod sessions;
-mod inputs;
-mod webhook;
-mod operations;
-mod fuzz;
-mod promises;
-mod serving;
 mod contacts;
-mod sites;
+mod demo;
+mod durability;
+mod fuzz;
+mod harness;
+mod inputs;
+mod instances;
 mod invitations;
+mod lessons;
+mod lifecycle;
+mod logins;
+mod notifications;
+mod operations;
+mod promises;
+mod reports;
+mod security;
+mod serving;
+mod sessions;
+mod sites;
+mod stream;
 mod team;
+mod webhook;
 
 /// Runs each scenario once per database: `sqlite::name` and `postgres::name`.
 macro_rules! on_both_databases {

@@ -90,7 +90,8 @@ impl SmtpServer {
         tokio::spawn(async move {
             let mut lines = tokio::io::BufReader::new(stdout).lines();
             while let Ok(Some(line)) = lines.next_line().await {
-                let value: Value = serde_json::from_str(&line).unwrap_or_else(|e| panic!("aiosmtpd printed {line:?}: {e}"));
+                let value: Value =
+                    serde_json::from_str(&line).unwrap_or_else(|e| panic!("aiosmtpd printed {line:?}: {e}"));
                 if sender.send(value).is_err() {
                     return;
                 }
@@ -123,7 +124,9 @@ impl SmtpServer {
             if done(&self.mails) {
                 return;
             }
-            let left = DEADLINE.checked_sub(start.elapsed()).unwrap_or_else(|| panic!("timed out waiting for {what}; received {:#?}", self.mails));
+            let left = DEADLINE
+                .checked_sub(start.elapsed())
+                .unwrap_or_else(|| panic!("timed out waiting for {what}; received {:#?}", self.mails));
             if let Ok(Some(mail)) = tokio::time::timeout(left, self.receiver.recv()).await {
                 self.mails.push(mail);
             }
@@ -161,9 +164,17 @@ impl SmsGateway {
             count: Arc<AtomicUsize>,
             failures: usize,
         }
-        async fn sms(axum::extract::State(shared): axum::extract::State<Shared>, headers: axum::http::HeaderMap, body: String) -> axum::http::StatusCode {
+        async fn sms(
+            axum::extract::State(shared): axum::extract::State<Shared>,
+            headers: axum::http::HeaderMap,
+            body: String,
+        ) -> axum::http::StatusCode {
             let n = shared.count.fetch_add(1, Ordering::SeqCst);
-            let status = if n < shared.failures { axum::http::StatusCode::INTERNAL_SERVER_ERROR } else { axum::http::StatusCode::OK };
+            let status = if n < shared.failures {
+                axum::http::StatusCode::INTERNAL_SERVER_ERROR
+            } else {
+                axum::http::StatusCode::OK
+            };
             let authorization = headers.get("authorization").and_then(|v| v.to_str().ok()).map(str::to_string);
             let body = serde_json::from_str(&body).unwrap_or(Value::String(body));
             shared.received.lock().unwrap().push(SmsRequest { body, authorization, status: status.as_u16() });
@@ -208,7 +219,11 @@ pub fn config(dir: &std::path::Path, smtp_port: u16, gateway: &SmsGateway) -> Co
             username: None,
             password: None,
         }),
-        sms: Some(Sms { url: gateway.url.clone(), token: Some("secret".into()), body: r#"{"to": "{to}", "text": "{text}"}"#.into() }),
+        sms: Some(Sms {
+            url: gateway.url.clone(),
+            token: Some("secret".into()),
+            body: r#"{"to": "{to}", "text": "{text}"}"#.into(),
+        }),
         spool_dir: Some(dir.join("spool")),
         ..Config::default()
     }
@@ -228,7 +243,11 @@ fn of_kind<'a>(events: &'a [Value], kind: &str, channel: &str) -> Vec<&'a Value>
 /// The value of a `/metrics` line, 0 when absent (the outbox lines appear once counted).
 pub async fn metric_or_zero(client: &Client, name: &str) -> i64 {
     let text = client.metrics().await;
-    text.lines().find(|l| l.starts_with(name)).and_then(|l| l.rsplit(' ').next()).and_then(|v| v.parse().ok()).unwrap_or(0)
+    text.lines()
+        .find(|l| l.starts_with(name))
+        .and_then(|l| l.rsplit(' ').next())
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(0)
 }
 
 /// Waits until no message is pending or being sent.
@@ -283,17 +302,25 @@ pub async fn notices_reach_a_real_smtp_server_and_the_sms_gateway(backend: Backe
     assert_eq!(r.status, 200, "{}", r.text);
 
     let take_charge = |mails: &[Value]| {
-        mails.iter().filter(|m| {
-            let s = m["subject"].as_str().unwrap_or_default();
-            s.contains(&reference) && s.contains("Prise en charge")
-        }).cloned().collect::<Vec<_>>()
+        mails
+            .iter()
+            .filter(|m| {
+                let s = m["subject"].as_str().unwrap_or_default();
+                s.contains(&reference) && s.contains("Prise en charge")
+            })
+            .cloned()
+            .collect::<Vec<_>>()
     };
     smtp.wait_until("the take-charge emails of the P1 to both contacts", |mails| {
         let found = take_charge(mails);
         [JULIE.1, PAUL.1].iter().all(|to| !mails_to(&found, to).is_empty())
     })
     .await;
-    gateway.wait_until("two take-charge SMS", |r| r.iter().filter(|r| r.body["text"].as_str().unwrap_or_default().contains(&reference)).count() >= 2).await;
+    gateway
+        .wait_until("two take-charge SMS", |r| {
+            r.iter().filter(|r| r.body["text"].as_str().unwrap_or_default().contains(&reference)).count() >= 2
+        })
+        .await;
     outbox_settled(tech).await;
 
     let mails = take_charge(&smtp.with_subject(&reference));
@@ -319,7 +346,9 @@ pub async fn notices_reach_a_real_smtp_server_and_the_sms_gateway(backend: Backe
     // The timeline says what was delivered, how and to whom.
     let events = eventually("delivery events on the timeline", DEADLINE, || async move {
         let events = timeline(tech, id).await;
-        (of_kind(&events, "notification_delivered", "email").len() == 2 && of_kind(&events, "notification_delivered", "sms").len() == 2).then_some(events)
+        (of_kind(&events, "notification_delivered", "email").len() == 2
+            && of_kind(&events, "notification_delivered", "sms").len() == 2)
+            .then_some(events)
     })
     .await;
     for (channel, via) in [("email", "smtp"), ("sms", "gateway")] {
@@ -330,7 +359,11 @@ pub async fn notices_reach_a_real_smtp_server_and_the_sms_gateway(backend: Backe
         assert!(delivered.iter().all(|e| e["data"]["via"] == via), "{delivered:#?}");
         assert!(delivered.iter().all(|e| e["data"]["subject"].as_str().unwrap().contains(&reference)));
     }
-    assert!(of_kind(&events, "notification_failed", "email").is_empty() && of_kind(&events, "notification_failed", "sms").is_empty(), "{events:#?}");
+    assert!(
+        of_kind(&events, "notification_failed", "email").is_empty()
+            && of_kind(&events, "notification_failed", "sms").is_empty(),
+        "{events:#?}"
+    );
 
     // A P2 taken in charge: the technical contact only.
     let p2 = client.report(site, "2 caméras HS en zone sensible").await;
@@ -339,7 +372,10 @@ pub async fn notices_reach_a_real_smtp_server_and_the_sms_gateway(backend: Backe
     let p2_reference = p2["reference"].as_str().unwrap().to_string();
     let r = tech.post_empty(&format!("/api/incidents/{p2_id}/acknowledge")).await;
     assert_eq!(r.status, 200, "{}", r.text);
-    smtp.wait_until("the take-charge email of the P2", |mails| mails.iter().any(|m| m["subject"].as_str().unwrap_or_default().contains(&p2_reference))).await;
+    smtp.wait_until("the take-charge email of the P2", |mails| {
+        mails.iter().any(|m| m["subject"].as_str().unwrap_or_default().contains(&p2_reference))
+    })
+    .await;
     outbox_settled(tech).await;
     let events = eventually("the P2's delivery events", DEADLINE, || async move {
         let events = timeline(tech, p2_id).await;
@@ -352,14 +388,23 @@ pub async fn notices_reach_a_real_smtp_server_and_the_sms_gateway(backend: Backe
     let subject = |e: &&Value| e["data"]["subject"].as_str().unwrap_or_default().to_string();
     let review: Vec<&Value> = events.iter().filter(|e| subject(e).contains("Revue technique ouverte")).collect();
     assert_eq!(review.len(), 2, "{review:#?}");
-    let notices: Vec<&Value> =
-        events.iter().filter(|e| e["kind"].as_str().unwrap().starts_with("notification") && !subject(e).contains("Revue technique")).collect();
+    let notices: Vec<&Value> = events
+        .iter()
+        .filter(|e| e["kind"].as_str().unwrap().starts_with("notification") && !subject(e).contains("Revue technique"))
+        .collect();
     assert_eq!(notices.len(), 2, "{notices:#?}");
-    assert!(notices.iter().all(|e| e["kind"] == "notification_delivered" && e["data"]["recipient"] == JULIE.0), "{notices:#?}");
+    assert!(
+        notices.iter().all(|e| e["kind"] == "notification_delivered" && e["data"]["recipient"] == JULIE.0),
+        "{notices:#?}"
+    );
     // Every message was delivered when the outbox settled; the SMTP server printed it
     // before it answered. A moment for the pipe, then nothing for management.
     tokio::time::sleep(Duration::from_millis(200)).await;
-    let mails: Vec<_> = smtp.with_subject(&p2_reference).into_iter().filter(|m| m["subject"].as_str().unwrap_or_default().contains("Prise en charge")).collect();
+    let mails: Vec<_> = smtp
+        .with_subject(&p2_reference)
+        .into_iter()
+        .filter(|m| m["subject"].as_str().unwrap_or_default().contains("Prise en charge"))
+        .collect();
     assert_eq!(mails.len(), 1, "{mails:#?}");
     assert_mail(&mails[0], JULIE.1, &[&p2_reference, "P2"]);
     let sms = gateway.with_text(&p2_reference);
@@ -388,10 +433,15 @@ pub async fn notices_reach_a_real_smtp_server_and_the_sms_gateway(backend: Backe
     let r = tech.post(&format!("/api/incidents/{id}/gdpr-notice"), &notice).await;
     assert_eq!(r.status, 200, "{}", r.text);
     smtp.wait_until("the resolution and GDPR emails", |mails| {
-        let of = |needle: &str| mails.iter().filter(|m| {
-            let s = m["subject"].as_str().unwrap_or_default();
-            s.contains(&reference) && s.contains(needle)
-        }).count();
+        let of = |needle: &str| {
+            mails
+                .iter()
+                .filter(|m| {
+                    let s = m["subject"].as_str().unwrap_or_default();
+                    s.contains(&reference) && s.contains(needle)
+                })
+                .count()
+        };
         of("Incident résolu") >= 2 && of("RGPD") >= 2
     })
     .await;
@@ -415,7 +465,11 @@ pub async fn notices_reach_a_real_smtp_server_and_the_sms_gateway(backend: Backe
         );
         let mail = mails_to(&gdpr, email);
         assert_eq!(mail.len(), 1, "{gdpr:#?}");
-        assert_mail(mail[0], email, &[&reference, "données personnelles", "images vidéo", "Switch remplacé", "CNIL", "72 heures"]);
+        assert_mail(
+            mail[0],
+            email,
+            &[&reference, "données personnelles", "images vidéo", "Switch remplacé", "CNIL", "72 heures"],
+        );
     }
     // The resolution goes by SMS too; the GDPR notice does not.
     let sms = gateway.with_text(&format!("[{reference}] Incident résolu"));
@@ -447,7 +501,9 @@ pub async fn failed_deliveries_are_retried_with_backoff_and_recorded(backend: Ba
 
     let events = eventually("both first attempts to fail", DEADLINE, || async move {
         let events = timeline(tech, id).await;
-        (!of_kind(&events, "notification_failed", "sms").is_empty() && !of_kind(&events, "notification_failed", "email").is_empty()).then_some(events)
+        (!of_kind(&events, "notification_failed", "sms").is_empty()
+            && !of_kind(&events, "notification_failed", "email").is_empty())
+        .then_some(events)
     })
     .await;
     let sms_failed = of_kind(&events, "notification_failed", "sms")[0].clone();
@@ -464,14 +520,18 @@ pub async fn failed_deliveries_are_retried_with_backoff_and_recorded(backend: Ba
     assert_eq!(first[0].status, 500);
 
     // The retry waits 5 s after the first failure, by the server's clock.
-    let failed_at = chrono::DateTime::parse_from_rfc3339(sms_failed["at"].as_str().unwrap()).unwrap().with_timezone(&chrono::Utc);
-    let rows = sqlx::query("SELECT channel, status, attempts, next_attempt_at, last_error FROM outbox WHERE incident_id = $1 ORDER BY id")
-        .bind(id)
-        .fetch_all(state.db.pool())
-        .await
-        .expect("outbox");
+    let failed_at =
+        chrono::DateTime::parse_from_rfc3339(sms_failed["at"].as_str().unwrap()).unwrap().with_timezone(&chrono::Utc);
+    let rows = sqlx::query(
+        "SELECT channel, status, attempts, next_attempt_at, last_error FROM outbox WHERE incident_id = $1 ORDER BY id",
+    )
+    .bind(id)
+    .fetch_all(state.db.pool())
+    .await
+    .expect("outbox");
     assert_eq!(rows.len(), 2);
-    let sms_row = rows.iter().find(|r| vigie_server::db::get::<String>(r, "channel").unwrap() == "sms").expect("the SMS");
+    let sms_row =
+        rows.iter().find(|r| vigie_server::db::get::<String>(r, "channel").unwrap() == "sms").expect("the SMS");
     assert_eq!(vigie_server::db::get::<String>(sms_row, "status").unwrap(), "pending");
     assert_eq!(vigie_server::db::get::<i64>(sms_row, "attempts").unwrap(), 1);
     let next_attempt = vigie_server::db::from_ms(vigie_server::db::get::<i64>(sms_row, "next_attempt_at").unwrap());
@@ -495,7 +555,8 @@ pub async fn failed_deliveries_are_retried_with_backoff_and_recorded(backend: Ba
     assert_eq!(delivered.len(), 1, "{events:#?}");
     assert!(delivered[0]["id"].as_i64().unwrap() > sms_failed["id"].as_i64().unwrap());
     assert_eq!(delivered[0]["data"]["recipient"], JULIE.0);
-    let delivered_at = chrono::DateTime::parse_from_rfc3339(delivered[0]["at"].as_str().unwrap()).unwrap().with_timezone(&chrono::Utc);
+    let delivered_at =
+        chrono::DateTime::parse_from_rfc3339(delivered[0]["at"].as_str().unwrap()).unwrap().with_timezone(&chrono::Utc);
     assert!(delivered_at >= next_attempt, "retried at {delivered_at}, before {next_attempt}");
     assert_eq!(of_kind(&events, "notification_failed", "sms").len(), 1, "{events:#?}");
     // The same message, sent again.
@@ -517,7 +578,8 @@ pub async fn failed_deliveries_are_retried_with_backoff_and_recorded(backend: Ba
     assert_eq!(email_failures[1]["data"]["final"], false);
     assert!(of_kind(&events, "notification_delivered", "email").is_empty());
     eventually("the email to be pending", DEADLINE, || async move {
-        (metric_or_zero(tech, "vigie_notifications_total{channel=\"email\",status=\"pending\"}").await >= 1).then_some(())
+        (metric_or_zero(tech, "vigie_notifications_total{channel=\"email\",status=\"pending\"}").await >= 1)
+            .then_some(())
     })
     .await;
     assert_eq!(metric_or_zero(tech, "vigie_notifications_total{channel=\"email\",status=\"delivered\"}").await, 0);

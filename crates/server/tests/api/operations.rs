@@ -38,7 +38,14 @@ pub async fn metrics_need_their_token_and_health_asks_the_database(backend: Back
 fn options(dir: &std::path::Path, database_url: &str, demo: bool) -> Options {
     let dist = dir.join("dist");
     std::fs::create_dir_all(&dist).expect("dist");
-    Options { addr: "127.0.0.1:0".into(), database_url: database_url.into(), dist, config: test_config(dir), demo, demo_history: false }
+    Options {
+        addr: "127.0.0.1:0".into(),
+        database_url: database_url.into(),
+        dist,
+        config: test_config(dir),
+        demo,
+        demo_history: false,
+    }
 }
 
 pub async fn the_demo_stays_out_of_real_desks(backend: Backend) {
@@ -46,7 +53,9 @@ pub async fn the_demo_stays_out_of_real_desks(backend: Backend) {
     let database_url = fresh_database(backend, &dir).await;
     // A real desk: its first administrator made with `vigie password`.
     let running = start(options(&dir, &database_url, false)).await.expect("an empty desk starts");
-    let created = vigie_server::admin::set_password_of(&running.state, "chef", "un mot de passe solide".into()).await.expect("the administrator");
+    let created = vigie_server::admin::set_password_of(&running.state, "chef", "un mot de passe solide".into())
+        .await
+        .expect("the administrator");
     assert!(created);
     drop(running);
     let refused = start(options(&dir, &database_url, true)).await.expect_err("--demo on a real desk");
@@ -71,7 +80,9 @@ pub async fn no_start_while_a_password_is_the_username(backend: Backend) {
     // Each given a password of its own (or deactivated), the desk starts.
     let running = start(options(&dir, &database_url, true)).await.expect("the demo starts again");
     for name in ["admin", "client", "premium", "supervisor"] {
-        vigie_server::admin::set_password_of(&running.state, name, format!("{name} a enfin un vrai mot de passe")).await.expect("new password");
+        vigie_server::admin::set_password_of(&running.state, name, format!("{name} a enfin un vrai mot de passe"))
+            .await
+            .expect("new password");
     }
     sqlx::query("UPDATE users SET active = 0 WHERE username = 'tech'").execute(running.state.db.pool()).await.unwrap();
     drop(running);
@@ -85,8 +96,13 @@ pub async fn a_half_sent_request_is_dropped(backend: Backend) {
     let mut slow = tokio::net::TcpStream::connect(server.running.addr).await.expect("connect");
     slow.write_all(b"GET /healthz HTTP/1.1\r\nHost: vigie\r\nX-Slow: 1\r\n").await.expect("half a request");
     let mut buffer = Vec::new();
-    let read = tokio::time::timeout(DEADLINE, slow.read_to_end(&mut buffer)).await.expect("the server closes the connection");
-    assert!(read.is_err() || buffer.iter().all(|b| !b.is_ascii_digit()) || buffer.starts_with(b"HTTP/1.1 408"), "{:?}", String::from_utf8_lossy(&buffer));
+    let read =
+        tokio::time::timeout(DEADLINE, slow.read_to_end(&mut buffer)).await.expect("the server closes the connection");
+    assert!(
+        read.is_err() || buffer.iter().all(|b| !b.is_ascii_digit()) || buffer.starts_with(b"HTTP/1.1 408"),
+        "{:?}",
+        String::from_utf8_lossy(&buffer)
+    );
     // A whole request is answered, and others are served all along.
     let mut whole = tokio::net::TcpStream::connect(server.running.addr).await.expect("connect");
     whole.write_all(b"GET /healthz HTTP/1.1\r\nHost: vigie\r\nConnection: close\r\n\r\n").await.expect("a request");
@@ -102,7 +118,12 @@ pub async fn shutdown_finishes_requests_and_ends_streams(backend: Backend) {
     let supervisor = server.login("supervisor").await;
     let mut stream = Listener::open(&supervisor, None).await;
     // A login in flight: every password check is held, so it waits in the handler.
-    let held = passwords.permits().clone().acquire_many_owned(server.running.state.config.login.password_checks as u32).await.expect("the permits");
+    let held = passwords
+        .permits()
+        .clone()
+        .acquire_many_owned(server.running.state.config.login.password_checks as u32)
+        .await
+        .expect("the permits");
     let body = json!({ "username": "tech", "password": "tech" }).to_string();
     let mut in_flight = tokio::net::TcpStream::connect(addr).await.expect("connect");
     let request = format!(
@@ -110,17 +131,26 @@ pub async fn shutdown_finishes_requests_and_ends_streams(backend: Backend) {
         body.len()
     );
     in_flight.write_all(request.as_bytes()).await.expect("a login");
-    crate::notifications::eventually("the login in flight", DEADLINE, || std::future::ready((passwords.waiting() == 1).then_some(()))).await;
+    crate::notifications::eventually("the login in flight", DEADLINE, || {
+        std::future::ready((passwords.waiting() == 1).then_some(()))
+    })
+    .await;
     let TestServer { running, .. } = server;
     let stopping = tokio::spawn(running.shutdown());
     // No new connection is taken…
-    crate::notifications::eventually("the listener closed", DEADLINE, || async move { tokio::net::TcpStream::connect(addr).await.is_err().then_some(()) }).await;
+    crate::notifications::eventually("the listener closed", DEADLINE, || async move {
+        tokio::net::TcpStream::connect(addr).await.is_err().then_some(())
+    })
+    .await;
     // …the stream ends cleanly…
     stream.end().await;
     // …and the login in flight gets its answer, then the connection closes.
     drop(held);
     let mut answer = String::new();
-    tokio::time::timeout(DEADLINE, in_flight.read_to_string(&mut answer)).await.expect("an answer, then the end").expect("read");
+    tokio::time::timeout(DEADLINE, in_flight.read_to_string(&mut answer))
+        .await
+        .expect("an answer, then the end")
+        .expect("read");
     assert!(answer.starts_with("HTTP/1.1 200"), "{answer}");
     assert!(answer.contains("__Host-vigie_session="), "{answer}");
     tokio::time::timeout(DEADLINE, stopping).await.expect("the server stops").expect("no panic").expect("a clean stop");
@@ -142,7 +172,8 @@ pub async fn the_outbox_stops_between_messages(backend: Backend) {
     // Stopping: nothing more is sent, everything stays queued for the next start.
     state.shutdown.cancel();
     assert_eq!(vigie_server::notify::deliver_due(&state).await.unwrap(), 0);
-    let pending = sqlx::query("SELECT id FROM outbox WHERE status = 'pending'").fetch_all(state.db.pool()).await.unwrap();
+    let pending =
+        sqlx::query("SELECT id FROM outbox WHERE status = 'pending'").fetch_all(state.db.pool()).await.unwrap();
     assert_eq!(pending.len(), 3);
     let running = vigie_server::state::AppState { shutdown: Default::default(), ..state };
     assert_eq!(vigie_server::notify::deliver_due(&running).await.unwrap(), 3);
@@ -180,19 +211,26 @@ pub async fn a_panic_is_answered_as_a_json_500() {
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");
     let addr = listener.local_addr().expect("addr");
     let shutdown = tokio_util::sync::CancellationToken::new();
-    let serving = tokio::spawn(vigie_server::listener::serve(listener, router, Config::default().http, shutdown.clone()));
+    let serving =
+        tokio::spawn(vigie_server::listener::serve(listener, router, Config::default().http, shutdown.clone()));
     let mut connection = tokio::net::TcpStream::connect(addr).await.expect("connect");
     let mut read_answer = async |path: &str| {
         connection.write_all(format!("GET {path} HTTP/1.1\r\nHost: vigie\r\n\r\n").as_bytes()).await.expect("request");
         let mut answer = Vec::new();
         let mut chunk = [0u8; 4096];
         loop {
-            let n = tokio::time::timeout(DEADLINE, connection.read(&mut chunk)).await.expect("an answer").expect("read");
+            let n =
+                tokio::time::timeout(DEADLINE, connection.read(&mut chunk)).await.expect("an answer").expect("read");
             assert!(n > 0, "the connection was dropped: {:?}", String::from_utf8_lossy(&answer));
             answer.extend_from_slice(&chunk[..n]);
             let text = String::from_utf8_lossy(&answer).to_string();
             if let Some((head, body)) = text.split_once("\r\n\r\n") {
-                let length: usize = head.lines().find_map(|l| l.to_ascii_lowercase().strip_prefix("content-length: ").map(|v| v.trim().parse().unwrap())).unwrap_or(0);
+                let length: usize = head
+                    .lines()
+                    .find_map(|l| {
+                        l.to_ascii_lowercase().strip_prefix("content-length: ").map(|v| v.trim().parse().unwrap())
+                    })
+                    .unwrap_or(0);
                 if body.len() >= length {
                     return (head.to_string(), body.to_string());
                 }

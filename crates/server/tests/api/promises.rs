@@ -31,19 +31,29 @@ async fn monitor(server: &TestServer) {
 }
 
 fn clock_of<'a>(incident: &'a Value, kind: &str) -> &'a Value {
-    incident["clocks"].as_array().expect("clocks").iter().find(|c| c["kind"] == kind).unwrap_or_else(|| panic!("no {kind} clock in {incident}"))
+    incident["clocks"]
+        .as_array()
+        .expect("clocks")
+        .iter()
+        .find(|c| c["kind"] == kind)
+        .unwrap_or_else(|| panic!("no {kind} clock in {incident}"))
 }
 
 /// The messages spooled so far (`mail` or `sms`), as text.
 fn spooled(server: &TestServer, channel: &str) -> Vec<String> {
     let dir = server.dir.join("spool").join(channel);
-    std::fs::read_dir(dir).map(|d| d.filter_map(|e| std::fs::read_to_string(e.ok()?.path()).ok()).collect()).unwrap_or_default()
+    std::fs::read_dir(dir)
+        .map(|d| d.filter_map(|e| std::fs::read_to_string(e.ok()?.path()).ok()).collect())
+        .unwrap_or_default()
 }
 
 /// Waits for a spooled message that contains every needle; returns it.
 async fn message(server: &TestServer, channel: &str, needles: &[&str]) -> String {
     let what = format!("a {channel} with {needles:?}");
-    eventually(&what, DEADLINE, || std::future::ready(spooled(server, channel).into_iter().find(|m| needles.iter().all(|n| m.contains(n))))).await
+    eventually(&what, DEADLINE, || {
+        std::future::ready(spooled(server, channel).into_iter().find(|m| needles.iter().all(|n| m.contains(n))))
+    })
+    .await
 }
 
 async fn act(tech: &Client, id: i64, action: &str, body: Value) -> Value {
@@ -65,9 +75,12 @@ pub async fn p1_dispatch_keeps_the_on_site_promise_and_the_arrival_is_shown_besi
     // Decided during the take-charge call: the on-site clock appears, counted from the report.
     let r = tech.post(&format!("/api/incidents/{id}/on-site-needed"), &json!({ "needed": true, "reason": "" })).await;
     assert_eq!((r.status, r.json["field"].as_str()), (422, Some("reason")));
-    let client_try = client.post(&format!("/api/incidents/{id}/on-site-needed"), &json!({ "needed": true, "reason": "x" })).await;
+    let client_try =
+        client.post(&format!("/api/incidents/{id}/on-site-needed"), &json!({ "needed": true, "reason": "x" })).await;
     assert_eq!(client_try.status, 403);
-    let needed = act(&tech, id, "on-site-needed", json!({ "needed": true, "reason": "Enregistreur à redémarrer sur place" })).await;
+    let needed =
+        act(&tech, id, "on-site-needed", json!({ "needed": true, "reason": "Enregistreur à redémarrer sur place" }))
+            .await;
     let on_site = clock_of(&needed, "on_site");
     assert_eq!(on_site["state"], "running");
     assert_eq!(on_site["due"], "2027-03-15T13:00:00Z", "4 hours after the report (Standard contract)");
@@ -82,17 +95,25 @@ pub async fn p1_dispatch_keeps_the_on_site_promise_and_the_arrival_is_shown_besi
     let arrived = act(&tech, id, "on-site", json!({})).await;
     assert_eq!(arrived["on_site_at"], "2027-03-15T14:00:00Z");
     let kept = clock_of(&arrived, "on_site");
-    assert_eq!((kept["state"].as_str(), kept["late_by_seconds"].as_i64()), (Some("met"), Some(0)), "arrival after the deadline breaks nothing");
+    assert_eq!(
+        (kept["state"].as_str(), kept["late_by_seconds"].as_i64()),
+        (Some("met"), Some(0)),
+        "arrival after the deadline breaks nothing"
+    );
     // The client sees both, and the timeline says why the need changed.
     let seen = client.get(&format!("/api/incidents/{id}")).await.json;
-    assert_eq!((seen["dispatched_at"].as_str(), seen["on_site_at"].as_str()), (Some("2027-03-15T12:00:00Z"), Some("2027-03-15T14:00:00Z")));
+    assert_eq!(
+        (seen["dispatched_at"].as_str(), seen["on_site_at"].as_str()),
+        (Some("2027-03-15T12:00:00Z"), Some("2027-03-15T14:00:00Z"))
+    );
     let events = client.get(&format!("/api/incidents/{id}/events")).await.json;
     let kinds: Vec<&str> = events.as_array().unwrap().iter().filter_map(|e| e["kind"].as_str()).collect();
     assert!(["on_site_needed", "dispatched", "on_site"].iter().all(|k| kinds.contains(k)), "{kinds:?}");
     // The need cleared later: the clock is gone; no alert for a promise nobody made.
     let other = client.report(site, "Plus aucune caméra ne fonctionne sur le site").await["id"].as_i64().unwrap();
     act(&tech, other, "on-site-needed", json!({ "needed": true, "reason": "À voir" })).await;
-    let cleared = act(&tech, other, "on-site-needed", json!({ "needed": false, "reason": "Redémarré à distance" })).await;
+    let cleared =
+        act(&tech, other, "on-site-needed", json!({ "needed": false, "reason": "Redémarré à distance" })).await;
     assert_eq!(clock_of(&cleared, "on_site")["state"], "not_applicable");
 }
 
@@ -106,24 +127,40 @@ pub async fn a_p3_intervention_is_planned_told_and_reached(backend: Backend) {
     let id = p3["id"].as_i64().unwrap();
     act(&tech, id, "acknowledge", json!({})).await;
     // No intervention needed yet: nothing to plan.
-    let r = tech.post(&format!("/api/incidents/{id}/plan-intervention"), &json!({ "planned_for": "2027-03-17T14:00:00+01:00" })).await;
+    let r = tech
+        .post(&format!("/api/incidents/{id}/plan-intervention"), &json!({ "planned_for": "2027-03-17T14:00:00+01:00" }))
+        .await;
     assert_eq!(r.status, 409, "{}", r.text);
-    let needed = act(&tech, id, "on-site-needed", json!({ "needed": true, "reason": "Poste client à remplacer" })).await;
+    let needed =
+        act(&tech, id, "on-site-needed", json!({ "needed": true, "reason": "Poste client à remplacer" })).await;
     let due = clock_of(&needed, "intervention_planned")["due"].as_str().unwrap().to_string();
     assert_eq!(due, "2027-03-22T17:00:00Z", "the end of the 5th business day after the report");
     // Bad dates: in the past, or after the deadline without a reason.
-    let r = tech.post(&format!("/api/incidents/{id}/plan-intervention"), &json!({ "planned_for": "2027-03-14T14:00:00+01:00" })).await;
+    let r = tech
+        .post(&format!("/api/incidents/{id}/plan-intervention"), &json!({ "planned_for": "2027-03-14T14:00:00+01:00" }))
+        .await;
     assert_eq!((r.status, r.json["field"].as_str()), (422, Some("planned_for")), "{}", r.text);
-    let r = tech.post(&format!("/api/incidents/{id}/plan-intervention"), &json!({ "planned_for": "2027-03-24T09:00:00+01:00" })).await;
+    let r = tech
+        .post(&format!("/api/incidents/{id}/plan-intervention"), &json!({ "planned_for": "2027-03-24T09:00:00+01:00" }))
+        .await;
     assert_eq!((r.status, r.json["field"].as_str()), (422, Some("reason")), "{}", r.text);
     let r = tech.post(&format!("/api/incidents/{id}/plan-intervention"), &json!({ "planned_for": "demain" })).await;
     assert_eq!(r.status, 422, "{}", r.text);
     // Planned for Wednesday: shown to the client, emailed to the technical contact.
     let planned = act(&tech, id, "plan-intervention", json!({ "planned_for": "2027-03-17T14:00:00+01:00" })).await;
     assert_eq!(planned["intervention_planned_for"], "2027-03-17T13:00:00Z");
-    assert_eq!(clock_of(&planned, "intervention_planned")["state"], "running", "planning is not the promise, the arrival is");
-    assert_eq!(client.get(&format!("/api/incidents/{id}")).await.json["intervention_planned_for"], "2027-03-17T13:00:00Z");
-    let mail = message(&server, "mail", &["Intervention planifiée", "julie.martin@demo-client.example", "17/03/2027 14:00"]).await;
+    assert_eq!(
+        clock_of(&planned, "intervention_planned")["state"],
+        "running",
+        "planning is not the promise, the arrival is"
+    );
+    assert_eq!(
+        client.get(&format!("/api/incidents/{id}")).await.json["intervention_planned_for"],
+        "2027-03-17T13:00:00Z"
+    );
+    let mail =
+        message(&server, "mail", &["Intervention planifiée", "julie.martin@demo-client.example", "17/03/2027 14:00"])
+            .await;
     assert!(!mail.contains("direction@"), "{mail}");
     // Wednesday, the technician arrives: the promise is kept.
     clock.advance(at("2027-03-17T14:10:00+01:00") - clock.now());
@@ -136,7 +173,13 @@ pub async fn a_p3_intervention_is_planned_told_and_reached(backend: Backend) {
     let late = client.report(site, "L'interface du VMS est lente à afficher les vues").await["id"].as_i64().unwrap();
     act(&tech, late, "acknowledge", json!({})).await;
     act(&tech, late, "on-site-needed", json!({ "needed": true, "reason": "Poste à remplacer" })).await;
-    let planned = act(&tech, late, "plan-intervention", json!({ "planned_for": "2027-04-05T09:00:00+02:00", "reason": "Le client ferme le site jusqu'au 2 avril" })).await;
+    let planned = act(
+        &tech,
+        late,
+        "plan-intervention",
+        json!({ "planned_for": "2027-04-05T09:00:00+02:00", "reason": "Le client ferme le site jusqu'au 2 avril" }),
+    )
+    .await;
     assert_eq!(clock_of(&planned, "intervention_planned")["state"], "at_risk");
     assert_eq!(planned["intervention_plan_reason"], "Le client ferme le site jusqu'au 2 avril");
     monitor(&server).await;
@@ -145,7 +188,10 @@ pub async fn a_p3_intervention_is_planned_told_and_reached(backend: Backend) {
     let events = tech.get(&format!("/api/incidents/{late}/events")).await.json;
     let alerts: Vec<&Value> = events.as_array().unwrap().iter().filter(|e| e["kind"] == "alert").collect();
     assert_eq!(alerts.len(), 1, "{alerts:#?}");
-    assert_eq!((alerts[0]["data"]["clock"].as_str(), alerts[0]["data"]["level"].as_str()), (Some("intervention_planned"), Some("at_risk")));
+    assert_eq!(
+        (alerts[0]["data"]["clock"].as_str(), alerts[0]["data"]["level"].as_str()),
+        (Some("intervention_planned"), Some("at_risk"))
+    );
 }
 
 pub async fn reclassification_counts_from_its_instant_keeps_breaches_and_tells_the_client(backend: Backend) {
@@ -159,12 +205,22 @@ pub async fn reclassification_counts_from_its_instant_keeps_breaches_and_tells_t
     clock.advance(TimeDelta::hours(2));
     let r = tech.post(&format!("/api/incidents/{id}/reclassify"), &json!({ "priority": "P1", "reason": "" })).await;
     assert_eq!((r.status, r.json["field"].as_str()), (422, Some("reason")));
-    let raised = act(&tech, id, "reclassify", json!({ "priority": "P1", "reason": "Le client ne voit plus aucune caméra" })).await;
+    let raised =
+        act(&tech, id, "reclassify", json!({ "priority": "P1", "reason": "Le client ne voit plus aucune caméra" }))
+            .await;
     let take_charge = clock_of(&raised, "take_charge");
-    assert_eq!((take_charge["state"].as_str(), take_charge["due"].as_str()), (Some("running"), Some("2027-03-15T12:00:00Z")));
+    assert_eq!(
+        (take_charge["state"].as_str(), take_charge["due"].as_str()),
+        (Some("running"), Some("2027-03-15T12:00:00Z"))
+    );
     assert_eq!(raised["priority_changes"][0]["from"], "P3");
     // Told by email and SMS, the management too since the incident is now a P1.
-    let mail = message(&server, "mail", &["Priorité passée de P3 à P1", "direction@demo-client.example", "Le client ne voit plus aucune caméra"]).await;
+    let mail = message(
+        &server,
+        "mail",
+        &["Priorité passée de P3 à P1", "direction@demo-client.example", "Le client ne voit plus aucune caméra"],
+    )
+    .await;
     assert!(mail.contains("à partir de ce changement"), "{mail}");
     message(&server, "sms", &["Priorité passée de P3 à P1", "+33698765432"]).await;
 
@@ -173,15 +229,27 @@ pub async fn reclassification_counts_from_its_instant_keeps_breaches_and_tells_t
     clock.advance(TimeDelta::minutes(90));
     monitor(&server).await;
     let events = tech.get(&format!("/api/incidents/{p1}/events")).await.json;
-    assert!(events.as_array().unwrap().iter().any(|e| e["kind"] == "alert" && e["data"]["level"] == "breached"), "{events:#}");
-    let lowered = act(&tech, p1, "reclassify", json!({ "priority": "P3", "reason": "Une seule caméra de couloir, les autres fonctionnent" })).await;
+    assert!(
+        events.as_array().unwrap().iter().any(|e| e["kind"] == "alert" && e["data"]["level"] == "breached"),
+        "{events:#}"
+    );
+    let lowered = act(
+        &tech,
+        p1,
+        "reclassify",
+        json!({ "priority": "P3", "reason": "Une seule caméra de couloir, les autres fonctionnent" }),
+    )
+    .await;
     assert_eq!(clock_of(&lowered, "take_charge")["state"], "running", "counted again, 24 business hours from now");
     let report = tech.get(&format!("/api/reports/sla?organisation={organisation}&month=2027-03")).await.json;
     let breach = report["breaches"].as_array().unwrap().iter().find(|b| b["clock"] == "take_charge").cloned();
     let breach = breach.unwrap_or_else(|| panic!("the P1 breach is kept: {report:#}"));
     assert_eq!((breach["priority"].as_str(), breach["late_by_seconds"].as_i64()), (Some("P1"), Some(1800)));
     // A same priority is no change; a resolved incident keeps its priority.
-    assert_eq!(tech.post(&format!("/api/incidents/{p1}/reclassify"), &json!({ "priority": "P3", "reason": "x" })).await.status, 409);
+    assert_eq!(
+        tech.post(&format!("/api/incidents/{p1}/reclassify"), &json!({ "priority": "P3", "reason": "x" })).await.status,
+        409
+    );
 }
 
 pub async fn data_loss_starts_the_gdpr_clock_and_the_notice_says_what_article_33_asks(backend: Backend) {
@@ -197,23 +265,43 @@ pub async fn data_loss_starts_the_gdpr_clock_and_the_notice_says_what_article_33
     let id = r.json["id"].as_i64().unwrap();
     assert_eq!(r.json["data_loss_known_at"], r.json["reported_at"]);
     let gdpr = clock_of(&r.json, "gdpr_notice");
-    assert_eq!((gdpr["state"].as_str(), gdpr["due"].as_str()), (Some("running"), Some("2027-03-16T09:00:00Z")), "24 elapsed hours");
+    assert_eq!(
+        (gdpr["state"].as_str(), gdpr["due"].as_str()),
+        (Some("running"), Some("2027-03-16T09:00:00Z")),
+        "24 elapsed hours"
+    );
     // Recorded once; an instant in the future is refused.
     let r = tech.post(&format!("/api/incidents/{id}/data-loss"), &json!({ "description": "encore" })).await;
     assert_eq!(r.status, 409, "{}", r.text);
     let other = client.report(site, "Caméra HS dans le hall").await["id"].as_i64().unwrap();
-    let r = tech.post(&format!("/api/incidents/{other}/data-loss"), &json!({ "description": "Images perdues", "known_at": "2027-03-16T10:00:00+01:00" })).await;
+    let r = tech
+        .post(
+            &format!("/api/incidents/{other}/data-loss"),
+            &json!({ "description": "Images perdues", "known_at": "2027-03-16T10:00:00+01:00" }),
+        )
+        .await;
     assert_eq!((r.status, r.json["field"].as_str()), (422, Some("known_at")), "{}", r.text);
     let r = tech.post(&format!("/api/incidents/{other}/gdpr-notice"), &json!({ "nature": "x" })).await;
     assert_eq!(r.status, 422, "every field is checked before the state: {}", r.text);
-    let known = act(&tech, other, "data-loss", json!({ "description": "Images du hall perdues 2 h", "known_at": "2027-03-15T09:30:00+01:00" })).await;
+    let known = act(
+        &tech,
+        other,
+        "data-loss",
+        json!({ "description": "Images du hall perdues 2 h", "known_at": "2027-03-15T09:30:00+01:00" }),
+    )
+    .await;
     assert_eq!(known["data_loss_known_at"], "2027-03-15T08:30:00Z");
 
     // The notice: every field art. 33(3) asks for, each missing one named.
-    let r = tech.post(&format!("/api/incidents/{id}/gdpr-notice"), &json!({ "nature": "Effacement", "people_estimate": 40 })).await;
+    let r = tech
+        .post(&format!("/api/incidents/{id}/gdpr-notice"), &json!({ "nature": "Effacement", "people_estimate": 40 }))
+        .await;
     assert_eq!((r.status, r.json["field"].as_str()), (422, Some("data_categories")), "{}", r.text);
     let said = r.json["error"].as_str().unwrap();
-    assert!(["data_categories", "records_estimate", "consequences", "measures", "contact"].iter().all(|f| said.contains(f)), "{said}");
+    assert!(
+        ["data_categories", "records_estimate", "consequences", "measures", "contact"].iter().all(|f| said.contains(f)),
+        "{said}"
+    );
     let r = tech.post(&format!("/api/incidents/{id}/gdpr-notice"), &json!({ "nature": "x", "colour": 1 })).await;
     assert_eq!(r.status, 422, "{}", r.text);
     clock.advance(TimeDelta::hours(3));
@@ -233,7 +321,9 @@ pub async fn data_loss_starts_the_gdpr_clock_and_the_notice_says_what_article_33
     // By email to the technical contact and the management; the client decides on the CNIL.
     for address in ["julie.martin@demo-client.example", "direction@demo-client.example"] {
         let mail = message(&server, "mail", &["information RGPD", address]).await;
-        for needle in ["images vidéo", "40", "12", "Disque remplacé", "Karim Haddad", "CNIL", "Il vous appartient", "72 heures"] {
+        for needle in
+            ["images vidéo", "40", "12", "Disque remplacé", "Karim Haddad", "CNIL", "Il vous appartient", "72 heures"]
+        {
             assert!(mail.contains(needle), "{needle} in {mail}");
         }
         assert!(!mail.contains("vous devez notifier"), "{mail}");
@@ -297,15 +387,23 @@ pub async fn a_technical_review_has_an_owner_a_deadline_findings_and_an_end(back
     let r = tech.put(&path, &json!({ "status": "someday" })).await;
     assert_eq!((r.status, r.json["field"].as_str()), (422, Some("status")));
     let r = tech.put(&path, &json!({ "owner_id": me, "status": "in_progress" })).await;
-    assert_eq!((r.status, r.json["status"].as_str(), r.json["owner_name"].is_string()), (200, Some("in_progress"), true), "{}", r.text);
+    assert_eq!(
+        (r.status, r.json["status"].as_str(), r.json["owner_name"].is_string()),
+        (200, Some("in_progress"), true),
+        "{}",
+        r.text
+    );
     let r = tech.put(&path, &json!({ "status": "done" })).await;
     assert_eq!((r.status, r.json["field"].as_str()), (422, Some("findings")), "closing needs findings");
-    let r = tech.put(&path, &json!({ "status": "done", "findings": "Alimentation PoE du parking sous-dimensionnée" })).await;
+    let r = tech
+        .put(&path, &json!({ "status": "done", "findings": "Alimentation PoE du parking sous-dimensionnée" }))
+        .await;
     assert_eq!((r.status, r.json["status"].as_str()), (200, Some("done")), "{}", r.text);
     assert_eq!(r.json["clock"]["state"], "met");
     assert!(r.json["closed_at"].is_string());
     assert_eq!(tech.put(&path, &json!({ "status": "in_progress" })).await.status, 409);
-    let mail = message(&server, "mail", &[&reference, "Revue technique terminée", "julie.martin@demo-client.example"]).await;
+    let mail =
+        message(&server, "mail", &[&reference, "Revue technique terminée", "julie.martin@demo-client.example"]).await;
     assert!(mail.contains("Alimentation PoE du parking sous-dimensionnée"), "{mail}");
 }
 
@@ -319,17 +417,32 @@ pub async fn a_corrected_type_judges_recurrence_again(backend: Backend) {
     let id = second["id"].as_i64().unwrap();
     assert_eq!(second["recurrent"], false);
     // It was in fact the parking camera again.
-    let r = tech.post(&format!("/api/incidents/{id}/type"), &json!({ "system": "video", "symptom": "down", "reason": "" })).await;
+    let r = tech
+        .post(&format!("/api/incidents/{id}/type"), &json!({ "system": "video", "symptom": "down", "reason": "" }))
+        .await;
     assert_eq!((r.status, r.json["field"].as_str()), (422, Some("reason")));
-    let r = tech.post(&format!("/api/incidents/{id}/type"), &json!({ "system": "cctv", "symptom": "down", "reason": "x" })).await;
+    let r = tech
+        .post(&format!("/api/incidents/{id}/type"), &json!({ "system": "cctv", "symptom": "down", "reason": "x" }))
+        .await;
     assert_eq!(r.status, 422, "{}", r.text);
-    assert_eq!(client.post(&format!("/api/incidents/{id}/type"), &json!({ "system": "video", "symptom": "down", "reason": "x" })).await.status, 403);
+    assert_eq!(
+        client
+            .post(&format!("/api/incidents/{id}/type"), &json!({ "system": "video", "symptom": "down", "reason": "x" }))
+            .await
+            .status,
+        403
+    );
     let corrected = act(&tech, id, "type", json!({ "system": "video", "symptom": "down", "reason": "Le technicien a trouvé la caméra du parking hors service" })).await;
-    assert_eq!((corrected["incident_type"].as_str(), corrected["recurrent"].as_bool()), (Some("video/down"), Some(true)));
+    assert_eq!(
+        (corrected["incident_type"].as_str(), corrected["recurrent"].as_bool()),
+        (Some("video/down"), Some(true))
+    );
     let reviews = tech.get("/api/reviews").await.json;
     assert_eq!(reviews[0]["related"], json!([first["reference"]]));
     // Corrected again, away from the first: no longer recurrent, the review ends with why.
-    let back = act(&tech, id, "type", json!({ "system": "access_control", "symptom": "down", "reason": "Erreur de saisie" })).await;
+    let back =
+        act(&tech, id, "type", json!({ "system": "access_control", "symptom": "down", "reason": "Erreur de saisie" }))
+            .await;
     assert_eq!(back["recurrent"], false);
     let review = &tech.get("/api/reviews").await.json[0];
     assert_eq!(review["status"], "done");

@@ -19,16 +19,20 @@ pub async fn sla_report_counts_promises_kept_and_breaches(backend: Backend) {
     let premium = server.login("premium").await;
     let site = server.site_of(&tech, "Demo Client").await;
     let organisation = client.get("/api/me").await.json["organisation_id"].as_i64().unwrap();
-    let phone = |reported_at: &str, description: &str, on_site: bool| {
-        json!({ "site_id": site, "description": description, "reported_at": reported_at, "on_site_required": on_site })
-    };
+    let phone = |reported_at: &str, description: &str, on_site: bool| json!({ "site_id": site, "description": description, "reported_at": reported_at, "on_site_required": on_site });
     // A: P1 called in at 11:10, taken in charge at 12:00 (on time).
-    let a = tech.post("/api/incidents", &phone("2027-03-15T11:10:00+01:00", "Plus aucune caméra sur le site", true)).await.json;
+    let a = tech
+        .post("/api/incidents", &phone("2027-03-15T11:10:00+01:00", "Plus aucune caméra sur le site", true))
+        .await
+        .json;
     // B: P1 called in at 09:00, taken in charge at 12:00 (two hours late).
     let b = tech.post("/api/incidents", &phone("2027-03-15T09:00:00+01:00", "Hyperviseur HS", false)).await.json;
     // C: P2 reported by the client now, not yet due.
     let c = client.report(site, "2 caméras HS en zone sensible").await;
-    assert_eq!((a["priority"].as_str(), b["priority"].as_str(), c["priority"].as_str()), (Some("P1"), Some("P1"), Some("P2")));
+    assert_eq!(
+        (a["priority"].as_str(), b["priority"].as_str(), c["priority"].as_str()),
+        (Some("P1"), Some("P1"), Some("P2"))
+    );
     let (a, b) = (a["id"].as_i64().unwrap(), b["id"].as_i64().unwrap());
     tech.post_empty(&format!("/api/incidents/{a}/acknowledge")).await;
     tech.post_empty(&format!("/api/incidents/{b}/acknowledge")).await;

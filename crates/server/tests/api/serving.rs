@@ -14,8 +14,11 @@ fn built(dir: &std::path::Path) {
     let page = format!("<!doctype html><link href=/report/main-0123456789abcdef.css rel=stylesheet><script type=module>{LOADER}</script>");
     std::fs::write(report.join("index.html"), &page).expect("report page");
     std::fs::write(report.join("index.html.br"), b"brotli bytes of the page").expect("report page .br");
-    std::fs::write(dist.join("office").join("index.html"), "<!doctype html><title>bureau</title>").expect("office page");
-    for (name, body) in [("vigie-report-0123456789abcdef_bg.wasm", &b"\0asm wasm bytes"[..]), ("main-0123456789abcdef.css", b"body{}")] {
+    std::fs::write(dist.join("office").join("index.html"), "<!doctype html><title>bureau</title>")
+        .expect("office page");
+    for (name, body) in
+        [("vigie-report-0123456789abcdef_bg.wasm", &b"\0asm wasm bytes"[..]), ("main-0123456789abcdef.css", b"body{}")]
+    {
         std::fs::write(report.join(name), body).expect("file");
         std::fs::write(report.join(format!("{name}.br")), b"brotli").expect(".br");
         std::fs::write(report.join(format!("{name}.gz")), b"gzip").expect(".gz");
@@ -35,7 +38,9 @@ pub async fn the_app_is_served_compressed_cached_and_locked_down() {
     config.public_origin = None;
     let server = TestServer::start_on(dir.clone(), database_url, config).await;
     let http = reqwest::Client::builder().no_gzip().no_brotli().build().expect("client");
-    let get = |path: &str, encoding: &str| http.get(format!("{}{path}", server.base)).header("accept-encoding", encoding.to_string()).send();
+    let get = |path: &str, encoding: &str| {
+        http.get(format!("{}{path}", server.base)).header("accept-encoding", encoding.to_string()).send()
+    };
 
     // A hashed file: the brotli copy when accepted, else the gzip one, else the file; a year.
     let wasm = "/report/vigie-report-0123456789abcdef_bg.wasm";
@@ -56,11 +61,22 @@ pub async fn the_app_is_served_compressed_cached_and_locked_down() {
         assert_eq!(header(&r, "cache-control"), "no-cache", "{path}");
         let modified = header(&r, "last-modified");
         assert!(!modified.is_empty(), "{path}");
-        let again = http.get(format!("{}{path}", server.base)).header("if-modified-since", modified).send().await.expect("again");
+        let again = http
+            .get(format!("{}{path}", server.base))
+            .header("if-modified-since", modified)
+            .send()
+            .await
+            .expect("again");
         assert_eq!(again.status().as_u16(), 304, "{path}");
     }
     // The app's own routes and the back office.
-    assert!(get("/incidents/42", "identity").await.expect("app").text().await.expect("text").contains("<title>Vigie</title>"));
+    assert!(get("/incidents/42", "identity")
+        .await
+        .expect("app")
+        .text()
+        .await
+        .expect("text")
+        .contains("<title>Vigie</title>"));
     assert!(get("/contacts", "identity").await.expect("office").text().await.expect("text").contains("bureau"));
 
     // Security headers on every answer: the loader allowed by its hash, nothing else inline.
@@ -68,7 +84,13 @@ pub async fn the_app_is_served_compressed_cached_and_locked_down() {
     let csp = header(&r, "content-security-policy");
     use sha2::Digest;
     let hash = base64_of(&sha2::Sha256::digest(LOADER.as_bytes()));
-    for part in ["default-src 'self'", "'wasm-unsafe-eval'", &format!("'sha256-{hash}'"), "frame-ancestors 'none'", "object-src 'none'"] {
+    for part in [
+        "default-src 'self'",
+        "'wasm-unsafe-eval'",
+        &format!("'sha256-{hash}'"),
+        "frame-ancestors 'none'",
+        "object-src 'none'",
+    ] {
         assert!(csp.contains(part), "{part} in {csp}");
     }
     assert!(!csp.contains("unsafe-inline"), "{csp}");

@@ -11,7 +11,8 @@ pub async fn streams_end_with_their_session(backend: Backend) {
     let server = TestServer::start(backend).await;
     let admin = server.login("admin").await;
     let users = admin.get("/api/admin/users").await.json;
-    let id_of = |name: &str| users.as_array().unwrap().iter().find(|u| u["username"] == name).unwrap()["id"].as_i64().unwrap();
+    let id_of =
+        |name: &str| users.as_array().unwrap().iter().find(|u| u["username"] == name).unwrap()["id"].as_i64().unwrap();
 
     // Logout.
     let client = server.login("client").await;
@@ -28,7 +29,16 @@ pub async fn streams_end_with_their_session(backend: Backend) {
     // A new password.
     let tech = server.login("tech").await;
     let mut stream = Listener::open(&tech, None).await;
-    assert_eq!(admin.put(&format!("/api/admin/users/{}/password", id_of("tech")), &json!({ "password": "un tout autre mot de passe" })).await.status, 204);
+    assert_eq!(
+        admin
+            .put(
+                &format!("/api/admin/users/{}/password", id_of("tech")),
+                &json!({ "password": "un tout autre mot de passe" })
+            )
+            .await
+            .status,
+        204
+    );
     stream.end().await;
 
     // Expiry, on the server's clock: nothing tells the stream but its periodic look.
@@ -53,7 +63,9 @@ pub async fn replay_is_bounded_and_filtered_by_the_database(backend: Backend) {
     let now = state.clock.now();
     for n in 0..1505 {
         let organisation = if n < 1500 { other } else { own };
-        vigie_server::events::append(&mut tx, None, Some(organisation), "note", now, None, json!({ "n": n })).await.unwrap();
+        vigie_server::events::append(&mut tx, None, Some(organisation), "note", now, None, json!({ "n": n }))
+            .await
+            .unwrap();
     }
     tx.commit().await.unwrap();
 

@@ -13,16 +13,33 @@ fn policy_of(contract: Contract) -> Value {
 async fn site_named(caller: &Client, name: &str) -> Value {
     let sites = caller.get("/api/sites").await;
     assert_eq!(sites.status, 200, "{}", sites.text);
-    sites.json.as_array().unwrap().iter().find(|s| s["name"] == name).cloned().unwrap_or_else(|| panic!("no site {name} in {}", sites.text))
+    sites
+        .json
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["name"] == name)
+        .cloned()
+        .unwrap_or_else(|| panic!("no site {name} in {}", sites.text))
 }
 
 pub async fn each_site_carries_its_effective_policy(backend: Backend) {
     let server = TestServer::start(backend).await;
-    let (client, supervisor, admin) = (server.login("client").await, server.login("supervisor").await, server.login("admin").await);
+    let (client, supervisor, admin) =
+        (server.login("client").await, server.login("supervisor").await, server.login("admin").await);
 
     // By default, each contract's: standard for the Demo Client, premium for the bank.
     assert_eq!(site_named(&client, "Siège Paris").await["policy"], policy_of(Contract::Standard));
-    let bank_site = supervisor.get("/api/sites").await.json.as_array().unwrap().iter().find(|s| s["organisation_name"] == "Banque Premium").cloned().unwrap();
+    let bank_site = supervisor
+        .get("/api/sites")
+        .await
+        .json
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["organisation_name"] == "Banque Premium")
+        .cloned()
+        .unwrap();
     assert_eq!(bank_site["policy"], policy_of(Contract::Premium));
 
     // The administrator gives the Demo Client a policy of its own: a P1 taken in charge
@@ -40,7 +57,10 @@ pub async fn each_site_carries_its_effective_policy(backend: Backend) {
     assert_eq!(paris["policy"], own);
     assert_eq!(paris["contract"], "standard");
     assert_eq!(site_named(&supervisor, "Siège Paris").await["policy"], own);
-    assert_eq!(site_named(&supervisor, bank_site["name"].as_str().unwrap()).await["policy"], policy_of(Contract::Premium));
+    assert_eq!(
+        site_named(&supervisor, bank_site["name"].as_str().unwrap()).await["policy"],
+        policy_of(Contract::Premium)
+    );
 
     // What the page previews is what the server records: an incident reported there now is
     // under the very same policy, due 30 minutes after the report.

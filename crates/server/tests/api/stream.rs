@@ -83,12 +83,17 @@ impl Listener {
 
     /// The next event (fails after 30 s: a deadline for a busy machine, not a measure).
     pub async fn next(&mut self) -> Sse {
-        tokio::time::timeout(Duration::from_secs(30), self.receiver.recv()).await.expect("an event within 30 s").expect("stream open")
+        tokio::time::timeout(Duration::from_secs(30), self.receiver.recv())
+            .await
+            .expect("an event within 30 s")
+            .expect("stream open")
     }
 
     /// The next event, or `None` when the stream ended (fails after 30 s).
     pub async fn next_or_end(&mut self) -> Option<Sse> {
-        tokio::time::timeout(Duration::from_secs(30), self.receiver.recv()).await.expect("an event or the end within 30 s")
+        tokio::time::timeout(Duration::from_secs(30), self.receiver.recv())
+            .await
+            .expect("an event or the end within 30 s")
     }
 
     /// Waits for the end of the stream (at most 30 s), skipping events; asserts it ended
@@ -198,12 +203,16 @@ pub async fn events_committed_out_of_order_all_reach_the_stream(backend: Backend
     let note = |tx: &'static str| serde_json::json!({ "tx": tx });
     // A appends an event and stays open; B appends one and commits.
     let mut a = state.db.begin().await.expect("A begins");
-    vigie_server::events::append(&mut a, None, None, "note", state.clock.now(), None, note("A")).await.expect("A appends");
+    vigie_server::events::append(&mut a, None, None, "note", state.clock.now(), None, note("A"))
+        .await
+        .expect("A appends");
     let b = tokio::spawn({
         let state = state.clone();
         async move {
             let mut b = state.db.begin().await.expect("B begins");
-            vigie_server::events::append(&mut b, None, None, "note", state.clock.now(), None, note("B")).await.expect("B appends");
+            vigie_server::events::append(&mut b, None, None, "note", state.clock.now(), None, note("B"))
+                .await
+                .expect("B appends");
             b.commit().await.expect("B commits");
             state.changed().await;
         }

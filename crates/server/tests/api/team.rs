@@ -7,17 +7,35 @@ use crate::harness::{Backend, TestServer};
 
 pub async fn incidents_are_taken_assigned_and_filtered_by_owner(backend: Backend) {
     let server = TestServer::start(backend).await;
-    let (client, tech, supervisor) = (server.login("client").await, server.login("tech").await, server.login("supervisor").await);
+    let (client, tech, supervisor) =
+        (server.login("client").await, server.login("tech").await, server.login("supervisor").await);
     let site = server.site_of(&client, "Demo Client").await;
-    let id = client.post("/api/incidents", &json!({ "site_id": site, "description": "Plus aucune caméra ne fonctionne sur tout le site" })).await.json["id"].as_i64().unwrap();
-    let other = client.post("/api/incidents", &json!({ "site_id": site, "description": "Une caméra floue à l'accueil" })).await.json["id"].as_i64().unwrap();
+    let id = client
+        .post(
+            "/api/incidents",
+            &json!({ "site_id": site, "description": "Plus aucune caméra ne fonctionne sur tout le site" }),
+        )
+        .await
+        .json["id"]
+        .as_i64()
+        .unwrap();
+    let other = client
+        .post("/api/incidents", &json!({ "site_id": site, "description": "Une caméra floue à l'accueil" }))
+        .await
+        .json["id"]
+        .as_i64()
+        .unwrap();
     assert!(client.get(&format!("/api/incidents/{id}")).await.json["assignee"].is_null());
 
     // The team, for the assignment list: staff only.
     let staff = tech.get("/api/staff").await;
     assert_eq!(staff.status, 200, "{}", staff.text);
     let me = tech.get("/api/me").await.json;
-    assert!(staff.json.as_array().unwrap().iter().any(|m| m["id"] == me["id"] && m["role"] == "technician"), "{}", staff.text);
+    assert!(
+        staff.json.as_array().unwrap().iter().any(|m| m["id"] == me["id"] && m["role"] == "technician"),
+        "{}",
+        staff.text
+    );
     assert!(staff.json.as_array().unwrap().iter().all(|m| m["role"] != "client"), "{}", staff.text);
     assert_eq!(client.get("/api/staff").await.status, 403);
 
@@ -26,7 +44,9 @@ pub async fn incidents_are_taken_assigned_and_filtered_by_owner(backend: Backend
     assert_eq!(taken.status, 200, "{}", taken.text);
     assert_eq!(taken.json["assignee"], json!({ "id": me["id"], "name": me["display_name"] }));
     // Mine and nobody's.
-    let ids = |list: serde_json::Value| list.as_array().unwrap().iter().map(|i| i["id"].as_i64().unwrap()).collect::<Vec<_>>();
+    let ids = |list: serde_json::Value| {
+        list.as_array().unwrap().iter().map(|i| i["id"].as_i64().unwrap()).collect::<Vec<_>>()
+    };
     let mine = ids(tech.get("/api/incidents?assignee=me").await.json);
     assert!(mine.contains(&id) && !mine.contains(&other), "{mine:?}");
     let nobody = ids(tech.get("/api/incidents?assignee=none").await.json);
@@ -35,15 +55,28 @@ pub async fn incidents_are_taken_assigned_and_filtered_by_owner(backend: Backend
 
     // The supervisor hands it to himself, then to nobody; each change is in the timeline.
     let boss = supervisor.get("/api/me").await.json;
-    assert_eq!(supervisor.post(&format!("/api/incidents/{id}/assign"), &json!({ "user_id": boss["id"] })).await.status, 200);
+    assert_eq!(
+        supervisor.post(&format!("/api/incidents/{id}/assign"), &json!({ "user_id": boss["id"] })).await.status,
+        200
+    );
     assert_eq!(supervisor.post(&format!("/api/incidents/{id}/assign"), &json!({ "user_id": null })).await.status, 200);
     let timeline = client.get(&format!("/api/incidents/{id}/events")).await.json;
-    let owners: Vec<serde_json::Value> = timeline.as_array().unwrap().iter().filter(|e| e["kind"] == "assigned").map(|e| e["data"]["to"].clone()).collect();
+    let owners: Vec<serde_json::Value> = timeline
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|e| e["kind"] == "assigned")
+        .map(|e| e["data"]["to"].clone())
+        .collect();
     assert_eq!(owners, [me["display_name"].clone(), boss["display_name"].clone(), serde_json::Value::Null]);
 
     // Refused: a client's account, someone unknown, the same owner again, a client acting.
     let client_id = client.get("/api/me").await.json["id"].clone();
-    for (body, status) in [(json!({ "user_id": client_id }), 422), (json!({ "user_id": 999_999 }), 422), (json!({ "user_id": null }), 409)] {
+    for (body, status) in [
+        (json!({ "user_id": client_id }), 422),
+        (json!({ "user_id": 999_999 }), 422),
+        (json!({ "user_id": null }), 409),
+    ] {
         let r = tech.post(&format!("/api/incidents/{id}/assign"), &body).await;
         assert_eq!(r.status, status, "{body}: {}", r.text);
     }
@@ -60,42 +93,79 @@ pub async fn client_and_staff_talk_and_internal_notes_stay_internal(backend: Bac
     let gateway = SmsGateway::start(0).await;
     let database_url = crate::harness::fresh_database(backend, &dir).await;
     let server = TestServer::start_on(dir.clone(), database_url, config(&dir, smtp.port, &gateway)).await;
-    let (client, tech, premium) = (server.login("client").await, server.login("tech").await, server.login("premium").await);
+    let (client, tech, premium) =
+        (server.login("client").await, server.login("tech").await, server.login("premium").await);
     let site = server.site_of(&client, "Demo Client").await;
-    let incident = client.post("/api/incidents", &json!({ "site_id": site, "description": "Le lecteur de badge du hall ne lit plus" })).await.json;
+    let incident = client
+        .post("/api/incidents", &json!({ "site_id": site, "description": "Le lecteur de badge du hall ne lit plus" }))
+        .await
+        .json;
     let id = incident["id"].as_i64().unwrap();
     let path = format!("/api/incidents/{id}/messages");
     let mut watching = crate::stream::Listener::open(&client, None).await;
 
     // The client adds a word; staff answer; staff note something for the team only.
     assert_eq!(client.post(&path, &json!({ "text": "Le badge de Paul est refusé aussi." })).await.status, 201);
-    let note = tech.post(&path, &json!({ "text": "Contrôleur du hall à remplacer, pièce commandée", "internal": true })).await;
+    let note =
+        tech.post(&path, &json!({ "text": "Contrôleur du hall à remplacer, pièce commandée", "internal": true })).await;
     assert_eq!(note.status, 201, "{}", note.text);
-    assert_eq!((note.json["internal"].clone(), note.json["role"].clone()), (json!(true), json!("technician")), "{}", note.text);
+    assert_eq!(
+        (note.json["internal"].clone(), note.json["role"].clone()),
+        (json!(true), json!("technician")),
+        "{}",
+        note.text
+    );
     let answer = tech.post(&path, &json!({ "text": "Un technicien passe à 14 h avec un lecteur neuf." })).await;
     assert_eq!(answer.status, 201, "{}", answer.text);
 
     // Live on the client's stream: both messages, never the note.
-    let seen = watching.until(|e| e.data["kind"] == "message" && e.data["data"]["text"].as_str().is_some_and(|t| t.contains("14 h"))).await;
+    let seen = watching
+        .until(|e| e.data["kind"] == "message" && e.data["data"]["text"].as_str().is_some_and(|t| t.contains("14 h")))
+        .await;
     assert!(seen.iter().all(|e| e.data["kind"] != "internal_note"), "{seen:?}");
     // The client's timeline has both messages with who wrote them, not the note; staff see all.
-    let texts = |timeline: serde_json::Value| timeline.as_array().unwrap().iter().filter_map(|e| e["data"]["text"].as_str().map(str::to_string)).collect::<Vec<_>>();
+    let texts = |timeline: serde_json::Value| {
+        timeline
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter_map(|e| e["data"]["text"].as_str().map(str::to_string))
+            .collect::<Vec<_>>()
+    };
     let for_client = texts(client.get(&format!("/api/incidents/{id}/events")).await.json);
     assert_eq!(for_client, ["Le badge de Paul est refusé aussi.", "Un technicien passe à 14 h avec un lecteur neuf."]);
     let for_staff = texts(tech.get(&format!("/api/incidents/{id}/events")).await.json);
     assert_eq!(for_staff.len(), 3, "{for_staff:?}");
     // The staff's message reaches the reporter by email.
     let reference = incident["reference"].as_str().unwrap().to_string();
-    smtp.wait_until("the staff's message by email", |mails| mails.iter().any(|m| m["subject"].as_str().unwrap_or_default().contains(&reference))).await;
-    let mail = smtp.with_subject(&reference).into_iter().find(|m| m["subject"].as_str().unwrap_or_default().contains("message")).expect("the message email");
+    smtp.wait_until("the staff's message by email", |mails| {
+        mails.iter().any(|m| m["subject"].as_str().unwrap_or_default().contains(&reference))
+    })
+    .await;
+    let mail = smtp
+        .with_subject(&reference)
+        .into_iter()
+        .find(|m| m["subject"].as_str().unwrap_or_default().contains("message"))
+        .expect("the message email");
     assert_eq!(mail["rcpt_tos"][0], "julie.martin@demo-client.example");
     assert!(mail["body"].as_str().unwrap_or_default().contains("lecteur neuf"), "{mail}");
     assert!(!mail["body"].as_str().unwrap_or_default().contains("pièce commandée"));
 
     // The conversation as a list: who, in which role, what, when; the note for staff only.
     let listed = client.get(&path).await.json;
-    let authors: Vec<(&str, &str, bool)> = listed.as_array().unwrap().iter().map(|m| (m["role"].as_str().unwrap(), m["text"].as_str().unwrap(), m["internal"].as_bool().unwrap())).collect();
-    assert_eq!(authors, [("client", "Le badge de Paul est refusé aussi.", false), ("technician", "Un technicien passe à 14 h avec un lecteur neuf.", false)]);
+    let authors: Vec<(&str, &str, bool)> = listed
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| (m["role"].as_str().unwrap(), m["text"].as_str().unwrap(), m["internal"].as_bool().unwrap()))
+        .collect();
+    assert_eq!(
+        authors,
+        [
+            ("client", "Le badge de Paul est refusé aussi.", false),
+            ("technician", "Un technicien passe à 14 h avec un lecteur neuf.", false)
+        ]
+    );
     let for_team = tech.get(&path).await.json;
     assert_eq!(for_team.as_array().unwrap().iter().filter(|m| m["internal"] == true).count(), 1, "{for_team}");
     assert_eq!(premium.get(&path).await.status, 404);

@@ -15,7 +15,11 @@ pub async fn the_webhook_checks_its_token_first_and_each_alert_alone(backend: Ba
     let tech = server.login("tech").await;
     let token = vigie_server::auth::issue_api_token(&server.running.state, "Demo Client").await.expect("token");
     let send = |token: Option<&str>, content_type: &str, body: String| {
-        let mut request = server.anonymous().request(reqwest::Method::POST, "/api/ingest/alertmanager").header("content-type", content_type).body(body);
+        let mut request = server
+            .anonymous()
+            .request(reqwest::Method::POST, "/api/ingest/alertmanager")
+            .header("content-type", content_type)
+            .body(body);
         if let Some(token) = token {
             request = request.bearer_auth(token);
         }
