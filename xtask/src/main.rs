@@ -319,6 +319,7 @@ fn format_duration(duration: Duration) -> String {
 /// only prints "already present" lines and takes a second.
 fn setup(ctx: &Ctx) -> Result<(), String> {
     ensure_wasm_target(ctx)?;
+    ensure_components(ctx)?;
     ensure_trunk(ctx)?;
     ensure_wasm_bindgen(ctx)?;
     ensure_system_packages(ctx)?;
@@ -338,6 +339,22 @@ fn ensure_wasm_target(ctx: &Ctx) -> Result<(), String> {
     }
     say("setup", format!("adding Rust target {WASM_TARGET}…"));
     step("setup", ctx.command("rustup", &["target", "add", WASM_TARGET]))
+}
+
+/// `cargo fmt` and `cargo clippy` check every crate's layout and lints before the tests.
+fn ensure_components(ctx: &Ctx) -> Result<(), String> {
+    let installed = ctx.probe("rustup", &["component", "list", "--installed"]).ok_or_else(|| {
+        "setup: `rustup component list --installed` failed; is rustup installed and on PATH?".to_string()
+    })?;
+    for component in ["rustfmt", "clippy"] {
+        if installed.lines().any(|line| line.trim().starts_with(&format!("{component}-"))) {
+            say("setup", format!("Rust component {component} already present"));
+            continue;
+        }
+        say("setup", format!("adding Rust component {component}…"));
+        step("setup", ctx.command("rustup", &["component", "add", component]))?;
+    }
+    Ok(())
 }
 
 /// Trunk builds the browser app (`trunk build --release`).
@@ -583,14 +600,43 @@ fn test(ctx: &Ctx, mode: TestMode) -> Result<(), String> {
     }
 
     let postgres_url = ensure_test_services(ctx)?;
+    let mut steps = vec![
+        TestStep {
+            name: "layout",
+            command: ctx.cargo(&["fmt", "--all", "--check"]),
+            hint: "run `cargo fmt --all`; the rules are in rustfmt.toml",
+        },
+        TestStep {
+            name: "lints",
+            command: ctx.cargo(&["clippy", "--workspace", "--all-targets", "--", "-D", "warnings"]),
+            hint: "every crate built for this machine, tests included, with clippy's default lints",
+        },
+    ];
+    if mode == TestMode::Full {
+        steps.push(TestStep {
+            name: "lints of the browser app",
+            command: ctx.cargo(&[
+                "clippy",
+                "-p",
+                "vigie-app",
+                "--target",
+                WASM_TARGET,
+                "--all-targets",
+                "--",
+                "-D",
+                "warnings",
+            ]),
+            hint: "the app and its browser tests as they compile for the browser",
+        });
+    }
     // The end-to-end tests need the release build of the app: they run after it, below.
     let mut native = ctx.cargo(&["test", "--workspace", "--exclude", "vigie-app", "--exclude", "vigie-e2e"]);
     native.env("VIGIE_TEST_POSTGRES_URL", &postgres_url);
-    let mut steps = vec![TestStep {
+    steps.push(TestStep {
         name: "native tests",
         command: native,
         hint: "engine, server (API on SQLite and PostgreSQL) and xtask tests, doctests included",
-    }];
+    });
     if mode == TestMode::Full {
         steps.push(TestStep {
             name: "engine tests in wasm",
@@ -719,7 +765,7 @@ const PRECOMPRESS: &str = "find . -type f \\( -name '*.wasm' -o -name '*.js' -o 
 /// (one bundle: the app, or the back office), and fails if the bundle goes over budget.
 /// Returns its total.
 fn check_dist_size(ctx: &Ctx, bundle: &str, dist: &Path, limit: u64) -> Result<u64, String> {
-    let entries = fs::read_dir(&dist).map_err(|err| format!("size budget: cannot read {}: {err}", dist.display()))?;
+    let entries = fs::read_dir(dist).map_err(|err| format!("size budget: cannot read {}: {err}", dist.display()))?;
     let mut files: Vec<PathBuf> = entries
         .filter_map(|entry| entry.ok().map(|entry| entry.path()))
         .filter(|path| matches!(path.extension().and_then(OsStr::to_str), Some("wasm" | "js" | "css")))

@@ -28,6 +28,7 @@ pub(crate) fn require_admin(user: &User) -> Result<(), Error> {
     }
 }
 
+#[allow(clippy::too_many_arguments)] // one audit row: who, what, which, before, after, why
 pub(crate) async fn record(
     conn: &mut AnyConnection,
     actor: &User,

@@ -259,10 +259,10 @@ async fn sites(State(state): State<AppState>, user: User) -> Result<Json<Vec<Sit
     let mut out = Vec::with_capacity(rows.len());
     for row in rows {
         let site = Site::from_row(&row)?;
-        if !organisations.contains_key(&site.organisation_id) {
+        if let std::collections::hash_map::Entry::Vacant(entry) = organisations.entry(site.organisation_id) {
             let organisation = incidents::organisation(&mut conn, site.organisation_id).await?;
             let policy = crate::policies::effective(&mut conn, &state, &organisation).await?;
-            organisations.insert(site.organisation_id, (organisation, policy));
+            entry.insert((organisation, policy));
         }
         let (organisation, policy) = &organisations[&site.organisation_id];
         out.push(site_view(site, organisation, *policy));

@@ -1,6 +1,8 @@
 //! Incidents: reporting, the actions of their life, and their clocks as the engine computes
 //! them at the server's now.
 
+use std::collections::hash_map::Entry;
+
 use chrono::{DateTime, Datelike, TimeDelta, Utc};
 use serde::{Deserialize, Serialize};
 use serde_json::json;
@@ -330,11 +332,11 @@ pub async fn list(state: &AppState, user: &User, q: &ListQuery) -> Result<Vec<In
         if !user.sees(incident.organisation_id) {
             continue;
         }
-        if !sites.contains_key(&incident.site_id) {
-            sites.insert(incident.site_id, site(&mut conn, incident.site_id).await?);
+        if let Entry::Vacant(entry) = sites.entry(incident.site_id) {
+            entry.insert(site(&mut conn, incident.site_id).await?);
         }
-        if !orgs.contains_key(&incident.organisation_id) {
-            orgs.insert(incident.organisation_id, organisation(&mut conn, incident.organisation_id).await?);
+        if let Entry::Vacant(entry) = orgs.entry(incident.organisation_id) {
+            entry.insert(organisation(&mut conn, incident.organisation_id).await?);
         }
         out.push(view(&incident, &sites[&incident.site_id], &orgs[&incident.organisation_id], now)?);
     }

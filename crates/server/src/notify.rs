@@ -87,6 +87,7 @@ pub(crate) fn local(t: DateTime<Utc>, tz: Tz) -> String {
 ///
 /// # Errors
 /// [`Error::Database`].
+#[allow(clippy::too_many_arguments)] // the alert names the incident, its site, clock and state
 pub async fn queue_alert(
     conn: &mut AnyConnection,
     incident: &Incident,

@@ -157,9 +157,9 @@ pub async fn build(state: &AppState, user: &User, organisation: i64, month: &str
     let mut calendars = std::collections::HashMap::new();
     for row in &rows {
         let incident = Incident::from_row(row)?;
-        if !calendars.contains_key(&incident.site_id) {
+        if let std::collections::hash_map::Entry::Vacant(entry) = calendars.entry(incident.site_id) {
             let site = incidents::site(&mut conn, incident.site_id).await?;
-            calendars.insert(incident.site_id, site.calendar()?);
+            entry.insert(site.calendar()?);
         }
         let calendar = &calendars[&incident.site_id];
         *report.by_priority.entry(incident.priority.to_string()).or_default() += 1;

@@ -24,6 +24,9 @@ pub enum HolidayRule {
 
 use HolidayRule::{Easter, Fixed};
 
+/// A holiday's rule with its French name.
+type NamedRule = (HolidayRule, &'static str);
+
 /// The 11 legal holidays of metropolitan France.
 const FR: &[(HolidayRule, &str)] = &[
     (Fixed(1, 1), "Jour de l'an"),
@@ -115,7 +118,7 @@ impl HolidayRegion {
     /// The rules of the region with the holidays' French names: the national ones, then
     /// the local ones.
     pub fn named_rules(self) -> impl Iterator<Item = (HolidayRule, &'static str)> {
-        let (national, local): (&[(HolidayRule, &str)], &[(HolidayRule, &str)]) = match self {
+        let (national, local): (&[NamedRule], &[NamedRule]) = match self {
             HolidayRegion::Fr => (FR, &[]),
             HolidayRegion::FrAlsaceMoselle => (FR, ALSACE_MOSELLE),
             HolidayRegion::FrGp => (FR, GP),

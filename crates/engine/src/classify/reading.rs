@@ -454,10 +454,7 @@ impl Sentence {
                 break;
             }
             let mut before = m - 1;
-            while before > 0
-                && self.items[before - 1].meaning.is_none()
-                && is_determiner(&self.items[before - 1].first)
-                && before > 0
+            while before > 0 && self.items[before - 1].meaning.is_none() && is_determiner(&self.items[before - 1].first)
             {
                 before -= 1;
             }

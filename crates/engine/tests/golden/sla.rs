@@ -179,8 +179,7 @@ fn policies_are_data() {
     assert_eq!((c.due, c.state), (Some(at("2026-11-27T10:30:00+01:00")), ClockState::AtRisk));
     assert_eq!(c.target, Some(Target::Elapsed { minutes: 30 }));
 
-    let mut bad = Policy::default();
-    bad.at_risk_percent = 0;
+    let mut bad = Policy { at_risk_percent: 0, ..Policy::default() };
     assert!(bad.validate().unwrap_err().to_string().contains("at_risk_percent"));
     bad = Policy::default();
     bad.take_charge.p2 = Some(Target::BusinessHours { minutes: 0 });
