@@ -6,10 +6,15 @@
 
 use chrono::{DateTime, Utc};
 use vigie_api::IncidentView;
-use vigie_engine::sla::{self, ClockKind};
+use vigie_engine::sla::{self, Clock, ClockKind, ClockState};
 use vigie_engine::{Calendar, Target};
 
-/// The state shown by a countdown (`data-state`).
+/// What a clock shows, on every screen that shows one (`data-state`): the wall's
+/// countdowns, the incident page's clocks and the report form's preview.
+///
+/// One rule decides it ([`Shown::of`], [`Urgent::shown`]): a broken promise first, then a
+/// clock that stands still outside business hours (at risk or not, it is not moving), then
+/// the at-risk share, else on time.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Shown {
     /// Running, less than the at-risk share used.
@@ -20,9 +25,28 @@ pub enum Shown {
     Breached,
     /// A business clock outside business hours.
     Paused,
+    /// Stopped in time: the promise was kept.
+    Met,
+    /// Stopped after its deadline: the promise was broken, whatever followed.
+    Late,
+    /// Does not apply, or was made moot by the resolution.
+    Moot,
 }
 
 impl Shown {
+    /// What `clock` shows, by the one rule above.
+    pub fn of(clock: &Clock) -> Shown {
+        match clock.state {
+            ClockState::NotApplicable => Shown::Moot,
+            ClockState::Met if clock.late_by_seconds.unwrap_or(0) > 0 => Shown::Late,
+            ClockState::Met => Shown::Met,
+            ClockState::Breached => Shown::Breached,
+            ClockState::Running | ClockState::AtRisk if clock.paused => Shown::Paused,
+            ClockState::AtRisk => Shown::AtRisk,
+            ClockState::Running => Shown::Ok,
+        }
+    }
+
     /// The state in words, as a list or a page says it.
     pub fn said(self, lang: crate::i18n::Lang) -> &'static str {
         use crate::i18n::t;
@@ -31,6 +55,9 @@ impl Shown {
             Shown::AtRisk => t(lang, "à risque", "at risk"),
             Shown::Breached => t(lang, "dépassé", "breached"),
             Shown::Paused => t(lang, "en pause", "paused"),
+            Shown::Met => t(lang, "tenu", "met"),
+            Shown::Late => t(lang, "en retard", "late"),
+            Shown::Moot => t(lang, "sans objet", "not needed"),
         }
     }
 
@@ -41,6 +68,9 @@ impl Shown {
             Shown::AtRisk => "at-risk",
             Shown::Breached => "breached",
             Shown::Paused => "paused",
+            Shown::Met => "met",
+            Shown::Late => "late",
+            Shown::Moot => "moot",
         }
     }
 }

@@ -12,11 +12,11 @@ pub mod api;
 pub mod clock;
 pub mod countdown;
 pub mod form;
-pub mod fr;
 pub mod i18n;
 pub mod live;
 pub mod pages;
 mod report;
+pub mod wording;
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;

@@ -12,8 +12,8 @@ use vigie_engine::classify::{Answers, Question, Scope, Symptom, System};
 use vigie_engine::sla::{self, Clock, ClockKind, ClockState, IncidentTimes};
 use vigie_engine::{classify, Calendar, Classification, Policy, Priority, Target};
 
-use crate::fr;
 use crate::i18n::{t, use_lang, Lang, Tr};
+use crate::wording;
 
 /// The reporting page.
 ///
@@ -236,7 +236,7 @@ fn PriorityBadge(priority: Priority) -> impl IntoView {
         <p class=format!("priority priority-{}", code.to_ascii_lowercase()) data-testid="suggested-priority">
             <span class="priority-code">{code}</span>
             " "
-            <span class="priority-name">{move || fr::priority_label(priority, lang.get())}</span>
+            <span class="priority-name">{move || wording::priority_label(priority, lang.get())}</span>
         </p>
     }
 }
@@ -268,7 +268,7 @@ fn SlaPreview(
     };
     let countdown =
         move || take_charge.with(|c| c.as_ref().map(|c| countdown_sentence(c, now.get(), tz(), lang.get())));
-    let state = move || take_charge.with(|c| c.as_ref().map(state_name));
+    let state = move || take_charge.with(|c| c.as_ref().map(|c| crate::countdown::Shown::of(c).as_str()));
 
     view! {
         <section
@@ -304,7 +304,7 @@ fn deadline_sentence(clock: &Clock, now: DateTime<Utc>, tz: Tz, lang: Lang) -> S
     let Some(due) = clock.due else {
         return unavailable(lang);
     };
-    let when = fr::when(due, now, tz, lang);
+    let when = wording::when(due, now, tz, lang);
     match (clock.target.is_some_and(Target::counts_business_time), lang) {
         (true, Lang::Fr) => format!("Prise en charge avant {when} (heures ouvrées)."),
         (true, Lang::En) => format!("Taken in charge before {when} (business hours)."),
@@ -318,23 +318,23 @@ fn countdown_sentence(clock: &Clock, now: DateTime<Utc>, tz: Tz, lang: Lang) -> 
     let business = clock.target.is_some_and(Target::counts_business_time);
     match clock.state {
         ClockState::Running | ClockState::AtRisk => {
-            let left = fr::duration(up_to_the_minute(clock.left_seconds.unwrap_or(0)), lang);
+            let left = wording::duration(up_to_the_minute(clock.left_seconds.unwrap_or(0)), lang);
             let kind = if business { t(lang, " en heures ouvrées", " of business time") } else { "" };
             match (clock.resumes_at.filter(|_| clock.paused), lang) {
                 (Some(resumes), Lang::Fr) => format!(
                     "En pause hors heures ouvrées, reprend {}. Il restera {left}{kind}.",
-                    fr::when(resumes, now, tz, lang)
+                    wording::when(resumes, now, tz, lang)
                 ),
                 (Some(resumes), Lang::En) => format!(
                     "Paused outside business hours, resumes {}. {left}{kind} will be left.",
-                    fr::when(resumes, now, tz, lang)
+                    wording::when(resumes, now, tz, lang)
                 ),
                 (None, Lang::Fr) => format!("Il reste {left}{kind}."),
                 (None, Lang::En) => format!("{left}{kind} left."),
             }
         }
         ClockState::Breached => {
-            let late = fr::duration(clock.late_by_seconds.unwrap_or(0), lang);
+            let late = wording::duration(clock.late_by_seconds.unwrap_or(0), lang);
             format!("{} {late}.", t(lang, "Délai dépassé de", "Deadline passed by"))
         }
         ClockState::Met => t(lang, "Incident pris en charge.", "Incident taken in charge.").to_string(),
@@ -351,16 +351,4 @@ fn countdown_sentence(clock: &Clock, now: DateTime<Utc>, tz: Tz, lang: Lang) -> 
 /// reads "1 h 00", not "59 min", and a running clock never reads "0 min".
 fn up_to_the_minute(seconds: i64) -> i64 {
     (seconds.max(0) + 59) / 60 * 60
-}
-
-/// A stable name for styling (`data-state`): the text already says the same thing.
-fn state_name(clock: &Clock) -> &'static str {
-    match clock.state {
-        ClockState::Running | ClockState::AtRisk if clock.paused => "paused",
-        ClockState::Running => "running",
-        ClockState::AtRisk => "at-risk",
-        ClockState::Breached => "breached",
-        ClockState::Met => "met",
-        ClockState::NotApplicable => "not-applicable",
-    }
 }

@@ -18,7 +18,7 @@ use leptos::prelude::*;
 use leptos::task::tick;
 use vigie_app::live::Connection;
 use vigie_app::pages::wall::WallView;
-use vigie_app::{fr, ReportPage};
+use vigie_app::{wording, ReportPage};
 use vigie_engine::{Policy, Priority};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -240,17 +240,23 @@ async fn the_report_page_reads_in_english_one_click_away() {
 }
 
 #[wasm_bindgen_test]
-fn local_times_read_in_french() {
+fn local_times_read_in_the_interface_language() {
+    use vigie_app::i18n::Lang;
     let tz = chrono_tz::Europe::Paris;
     let now = at("2026-11-30T10:59:00+01:00");
-    assert_eq!(fr::local_time(at("2026-11-30T11:59:00+01:00"), now, tz), "11:59");
-    assert_eq!(fr::local_time(at("2026-12-01T08:00:00+01:00"), now, tz), "mardi 1er décembre à 08:00");
+    assert_eq!(wording::when(at("2026-11-30T11:59:00+01:00"), now, tz, Lang::Fr), "11:59");
+    assert_eq!(wording::when(at("2026-12-01T08:00:00+01:00"), now, tz, Lang::Fr), "mardi 1er décembre à 08:00");
     // Late evening in UTC is already the next day in Paris.
-    assert_eq!(fr::local_time(at("2026-11-30T23:30:00Z"), now, tz), "mardi 1er décembre à 00:30");
+    assert_eq!(wording::when(at("2026-11-30T23:30:00Z"), now, tz, Lang::Fr), "mardi 1er décembre à 00:30");
     // The wall's short form: the weekday within six days, the date beyond.
-    assert_eq!(fr::short_time(at("2026-11-30T14:00:00+01:00"), now, tz), "14:00");
-    assert_eq!(fr::short_time(at("2026-12-06T08:00:00+01:00"), now, tz), "dimanche 08:00");
-    assert_eq!(fr::short_time(at("2026-12-07T08:00:00+01:00"), now, tz), "07/12 08:00");
+    assert_eq!(wording::short_time(at("2026-11-30T14:00:00+01:00"), now, tz, Lang::Fr), "14:00");
+    assert_eq!(wording::short_time(at("2026-12-06T08:00:00+01:00"), now, tz, Lang::Fr), "dimanche 08:00");
+    assert_eq!(wording::short_time(at("2026-12-07T08:00:00+01:00"), now, tz, Lang::Fr), "07/12 08:00");
+    // English pages read English, on the site's 24-hour clock.
+    assert_eq!(wording::when(at("2026-12-01T08:00:00+01:00"), now, tz, Lang::En), "Tuesday 1 December at 08:00");
+    assert_eq!(wording::short_time(at("2026-12-06T08:00:00+01:00"), now, tz, Lang::En), "Sunday 08:00");
+    assert_eq!(wording::duration(5 * 86_400 + 3 * 3_600, Lang::Fr), "5 j 3 h");
+    assert_eq!(wording::duration(5 * 86_400 + 3 * 3_600, Lang::En), "5 d 3 h");
 }
 
 fn tiles(page: &Mounted) -> Vec<(String, String, String, String)> {
@@ -674,8 +680,10 @@ async fn a_p3_planned_after_its_deadline_is_at_risk_and_the_plan_is_shown_in_sit
     assert_eq!(shown[0].0, "planned", "{shown:?}");
     assert!(shown[0].1.contains("lundi 7 décembre à 09:00") && shown[0].1.contains("ferme le site"), "{shown:?}");
     let lines = clock_lines(&page);
-    let intervention =
-        lines.iter().find(|(_, text)| text.starts_with("Intervention sur site")).expect("the intervention line");
+    let intervention = lines
+        .iter()
+        .find(|(_, text)| text.starts_with("Planification de l'intervention"))
+        .expect("the intervention line");
     assert_eq!(intervention.0, "at-risk", "{lines:?}");
     // The date typed on the page is read in the site's time, daylight saving included.
     let paris = chrono_tz::Europe::Paris;
@@ -912,17 +920,20 @@ async fn the_wall_reads_across_a_room_in_words_and_says_when_it_is_stale() {
     assert_eq!([size_of(1), size_of(7), size_of(13), size_of(30)], ["l", "m", "s", "xs"]);
     // Alerts in words, one line per incident and clock, the repeats counted.
     let mut alerts = Vec::new();
-    let alert = |breached| Alert {
+    let alert = |breached, escalated| Alert {
         reference: "INC-2026-000013".into(),
         clock: Some(ClockKind::TakeCharge),
         breached,
+        escalated,
         count: 1,
     };
-    add_alert(&mut alerts, alert(false));
-    add_alert(&mut alerts, alert(true));
+    add_alert(&mut alerts, alert(false, false));
+    add_alert(&mut alerts, alert(true, false));
     assert_eq!(alerts.len(), 1);
     assert_eq!(alerts[0].words(Lang::Fr), "INC-2026-000013 — Prise en charge : DÉPASSÉ (×2)");
     assert_eq!(alerts[0].words(Lang::En), "INC-2026-000013 — Take charge : BREACHED (×2)");
+    add_alert(&mut alerts, alert(true, true));
+    assert_eq!(alerts[0].words(Lang::Fr), "INC-2026-000013 — Prise en charge : DÉPASSÉ, ESCALADÉ (×3)");
 
     // A breached P1, a P2 paused on a Saturday, a resolved P1: each says what it is.
     let now = RwSignal::new(at("2026-11-28T12:00:00+01:00"));
@@ -950,7 +961,7 @@ async fn the_wall_reads_across_a_room_in_words_and_says_when_it_is_stale() {
     assert!(tile(1).text_content().unwrap_or_default().contains("En pause"));
     // Paused is its own count; the resolved incident is not counted.
     assert_eq!(page.text("wall-counts"), "Dans les délais 0 · En pause 1 · À risque 0 · Dépassés 1");
-    assert!(page.text("wall-alerts").contains("Prise en charge : DÉPASSÉ (×2)"));
+    assert!(page.text("wall-alerts").contains("Prise en charge : DÉPASSÉ, ESCALADÉ (×3)"));
     // The connection lost: the whole wall dims and says since when.
     assert!(page.find("wall-stale").is_none());
     connection.set(Connection::Closed);
@@ -964,8 +975,8 @@ fn short_times_read_in_english_on_english_pages() {
     use vigie_app::i18n::Lang;
     let now = at("2026-11-28T12:00:00+01:00");
     let tz = chrono_tz::Europe::Paris;
-    assert_eq!(fr::short_time_in(at("2026-11-30T08:00:00+01:00"), now, tz, Lang::En), "Monday 08:00");
-    assert_eq!(fr::short_time_in(at("2026-11-30T08:00:00+01:00"), now, tz, Lang::Fr), "lundi 08:00");
+    assert_eq!(wording::short_time(at("2026-11-30T08:00:00+01:00"), now, tz, Lang::En), "Monday 08:00");
+    assert_eq!(wording::short_time(at("2026-11-30T08:00:00+01:00"), now, tz, Lang::Fr), "lundi 08:00");
 }
 
 #[wasm_bindgen_test]
@@ -1003,4 +1014,71 @@ async fn the_policy_form_edits_each_promise_in_hours_and_days() {
     // The result is a policy the engine accepts.
     let engine: Policy = serde_json::from_value(after).expect("a policy");
     engine.validate().expect("valid");
+}
+
+#[wasm_bindgen_test]
+async fn the_client_confirms_or_reopens_then_rates_and_the_staff_see_none_of_it() {
+    use vigie_app::pages::incident::ClientFollowUp;
+    use vigie_app::Session;
+    let now = RwSignal::new(at("2027-03-15T12:00:00+01:00"));
+    let mut resolved = incident(7, Priority::P2, "2027-03-15T09:00:00+01:00");
+    resolved.status = vigie_api::Status::Resolved;
+    resolved.resolved_at = Some(at("2027-03-15T10:00:00+01:00"));
+    resolved.closes_at = Some(at("2027-03-22T18:00:00+01:00"));
+    let shown = RwSignal::new(Some(resolved.clone()));
+    let mount_for = |role: &'static str| {
+        mount(move || {
+            let me = vigie_api::Me {
+                id: 1,
+                username: role.into(),
+                display_name: role.into(),
+                role: role.into(),
+                organisation_id: Some(1),
+                phone: String::new(),
+                lang: String::new(),
+            };
+            provide_context(Session { user: RwSignal::new(Some(me)), checked: RwSignal::new(true) });
+            let incident = Signal::derive(move || shown.get());
+            let time_zone = Signal::derive(|| chrono_tz::Europe::Paris);
+            view! { <ClientFollowUp id=7 incident time_zone now=Signal::from(now) on_done=|| () /> }.into_any()
+        })
+    };
+    let client = mount_for("client");
+    let staff = mount_for("technician");
+    tick().await;
+    // Resolved: the client says whether the fix holds, and knows when it closes without an answer.
+    assert!(client.text("confirmation").contains("lundi 22 mars à 18:00"), "{}", client.text("confirmation"));
+    assert!(client.find("confirm").is_some());
+    let reopen = client.get("reopen");
+    assert!(reopen.has_attribute("disabled"), "a reopening says what is still wrong");
+    let reason: HtmlTextAreaElement = client.get("reopen-reason").unchecked_into();
+    reason.set_value("Le lecteur refuse encore les badges");
+    let init = EventInit::new();
+    init.set_bubbles(true);
+    reason.dispatch_event(&Event::new_with_event_init_dict("input", &init).unwrap()).unwrap();
+    tick().await;
+    assert!(!client.get("reopen").has_attribute("disabled"));
+    assert!(staff.find("confirmation").is_none(), "the staff never answer for the client");
+
+    // Closed: one question, 1 to 5, sent once a score is chosen.
+    let mut closed = resolved.clone();
+    closed.status = vigie_api::Status::Closed;
+    closed.closed_at = Some(at("2027-03-15T13:00:00+01:00"));
+    closed.closes_at = None;
+    shown.set(Some(closed.clone()));
+    tick().await;
+    assert!(client.find("confirmation").is_none());
+    assert!(client.get("rate").has_attribute("disabled"));
+    client.get("score-4").click();
+    tick().await;
+    assert!(!client.get("rate").has_attribute("disabled"));
+    assert!(staff.find("satisfaction").is_none());
+
+    // Answered: thanked, and not asked again.
+    closed.satisfaction =
+        Some(vigie_api::Satisfaction { score: 4, comment: None, at: at("2027-03-15T13:05:00+01:00") });
+    shown.set(Some(closed));
+    tick().await;
+    assert!(client.find("satisfaction").is_none());
+    assert!(client.text("satisfaction-given").contains("4/5"));
 }

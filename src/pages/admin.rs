@@ -159,12 +159,12 @@ fn parse_policy(text: &str) -> Result<Value, String> {
 
 /// A coded field in words, in the page's language.
 fn label(value: &Value, key: &str) -> String {
-    crate::fr::code_label(&text(value, key), use_lang().get_untracked())
+    crate::wording::code_label(&text(value, key), use_lang().get_untracked())
 }
 
 /// The options of a select over codes, each in words.
 fn labelled(codes: &[&str], lang: Lang) -> Vec<(String, String)> {
-    codes.iter().map(|c| (c.to_string(), crate::fr::code_label(c, lang))).collect()
+    codes.iter().map(|c| (c.to_string(), crate::wording::code_label(c, lang))).collect()
 }
 
 #[component]

@@ -217,7 +217,7 @@ pub fn CalendarEditor(fields: CalendarFields, #[prop(into)] today: Signal<NaiveD
                 <legend>{t(l, "Heures ouvrées", "Business hours")}</legend>
                 {select(t(l, "Fuseau horaire", "Time zone"), "calendar-time-zone", fields.time_zone, zones.clone())}
                 {error_of("calendar-time-zone")}
-                {select(t(l, "Jours fériés", "Public holidays"), "calendar-holidays", fields.holidays, HolidayRegion::CODES.iter().map(|c| (c.to_string(), crate::fr::code_label(c, l))).collect())}
+                {select(t(l, "Jours fériés", "Public holidays"), "calendar-holidays", fields.holidays, HolidayRegion::CODES.iter().map(|c| (c.to_string(), crate::wording::code_label(c, l))).collect())}
                 <p class="hint">{t(l, "Heures d'ouverture par jour, par exemple 08:00-12:00 14:00-18:00 ; vide : fermé.", "Opening hours per day, for example 08:00-12:00 14:00-18:00; empty: closed.")}</p>
                 {WEEKDAYS.iter().zip(fields.hours).map(|((_, fr, en, testid), hours)| view! { {input(t(l, fr, en), "text", testid, hours)}{error_of(testid)} }).collect_view()}
                 {error_of("calendar-hours")}

@@ -8,6 +8,7 @@ use vigie_api::{EventView, IncidentView};
 use vigie_engine::sla::{self, Clock, ClockState};
 use vigie_engine::Calendar;
 
+use crate::countdown::Shown;
 use crate::i18n::{t, use_lang, Lang, Tr};
 use crate::live::{reload_on_open, use_live_events};
 use crate::{api, clock, Session};
@@ -60,6 +61,7 @@ pub fn IncidentPage(id: i64) -> impl IntoView {
                 Some(Ok(i)) => view! { <IncidentDetails incident=i now /> }.into_any(),
             }}
             <Actions id=incident_id incident=current time_zone on_done=load />
+            <ClientFollowUp id=incident_id incident=current time_zone now on_done=load />
             <Conversation id=incident_id incident=current on_done=load />
             <Timeline events=timeline time_zone now />
         </main>
@@ -90,7 +92,7 @@ pub fn IncidentDetails(incident: IncidentView, now: Signal<DateTime<Utc>>) -> im
     view! {
         <h1>{format!("{} — {}", incident.reference, incident.priority)}</h1>
         <p data-testid="incident-status" data-status=format!("{:?}", incident.status).to_lowercase()>
-            {format!("{} — {} · {}", incident.organisation_name, incident.site_name, crate::fr::status_name(incident.status, lang.get_untracked()))}
+            {format!("{} — {} · {}", incident.organisation_name, incident.site_name, crate::wording::status_name(incident.status, lang.get_untracked()))}
         </p>
         // An internal follow-up: the client is told when the review opens, in its own notice.
         {(incident.recurrent && staff).then(|| view! { <p class="note" data-testid="recurrent-note">{t(lang.get_untracked(), "Incident récurrent : revue technique ouverte.", "Recurrent incident: technical review opened.")}</p> })}
@@ -100,6 +102,106 @@ pub fn IncidentDetails(incident: IncidentView, now: Signal<DateTime<Utc>>) -> im
         <ul class="clocks">
             {move || clocks().into_iter().map(|c| view! { <ClockLine clock=c time_zone now /> }).collect_view()}
         </ul>
+    }
+}
+
+/// What the client's users answer once the work is done: whether the fix holds (confirm,
+/// or reopen with what is still wrong) while the incident is resolved, then how satisfied
+/// they are once it is closed. Staff see none of it: it is the client's word.
+#[component]
+pub fn ClientFollowUp(
+    id: i64,
+    incident: Signal<Option<IncidentView>>,
+    time_zone: Signal<chrono_tz::Tz>,
+    now: Signal<DateTime<Utc>>,
+    on_done: impl Fn() + Copy + Send + Sync + 'static,
+) -> impl IntoView {
+    let lang = use_lang();
+    let client = use_context::<Session>().and_then(|s| s.user.get_untracked()).is_some_and(|u| !u.is_staff());
+    let reason = RwSignal::new(String::new());
+    let comment = RwSignal::new(String::new());
+    let score = RwSignal::new(None::<u8>);
+    let sending = RwSignal::new(false);
+    let error = RwSignal::new(None::<String>);
+    let send = move |action: &'static str, body: serde_json::Value| {
+        if sending.get_untracked() {
+            return;
+        }
+        sending.set(true);
+        spawn_local(async move {
+            match api::act(id, action, &body).await {
+                Ok(_) => {
+                    error.set(None);
+                    reason.set(String::new());
+                    on_done();
+                }
+                Err(e) => error.set(Some(e.to_string())),
+            }
+            sending.set(false);
+        });
+    };
+    let stage = move || incident.with(|i| i.as_ref().map(|i| (i.status, i.closes_at, i.satisfaction.clone())));
+    move || {
+        let l = lang.get();
+        let (status, closes_at, satisfaction) = stage().filter(|_| client)?;
+        let error_line =
+            move || error.get().map(|e| view! { <p class="error" role="alert" data-testid="follow-up-error">{e}</p> });
+        Some(match (status, satisfaction) {
+            (vigie_api::Status::Resolved, _) => view! {
+                <section class="panel follow-up" data-testid="confirmation" aria-labelledby="confirmation-title">
+                    <h2 id="confirmation-title">{t(l, "Le problème est-il réglé ?", "Is the problem solved?")}</h2>
+                    {closes_at.map(|at| view! { <p class="hint">{format!("{} {}.", t(l, "Sans réponse de votre part, l'incident sera clos", "Without an answer from you, the incident closes"), crate::wording::when(at, now.get_untracked(), time_zone.get_untracked(), l))}</p> })}
+                    <button type="button" class="primary" data-testid="confirm" disabled=move || sending.get()
+                        on:click=move |_| send("confirm", serde_json::json!({}))>
+                        {t(l, "Oui, c'est réglé", "Yes, it is solved")}
+                    </button>
+                    <form on:submit=move |ev| { ev.prevent_default(); send("reopen", serde_json::json!({ "reason": reason.get_untracked().trim() })); }>
+                        <label for="reopen-reason">{t(l, "Non : qu'est-ce qui ne va toujours pas ?", "No: what is still wrong?")}</label>
+                        <textarea id="reopen-reason" data-testid="reopen-reason" rows="3"
+                            prop:value=move || reason.get() on:input=move |ev| reason.set(event_target_value(&ev))></textarea>
+                        <button type="submit" data-testid="reopen" disabled=move || sending.get() || reason.with(|r| r.trim().is_empty())>
+                            {t(l, "Rouvrir l'incident", "Reopen the incident")}
+                        </button>
+                    </form>
+                    {error_line}
+                </section>
+            }.into_any(),
+            (vigie_api::Status::Closed, None) => view! {
+                <section class="panel follow-up" data-testid="satisfaction" aria-labelledby="satisfaction-title">
+                    <h2 id="satisfaction-title">{t(l, "Votre avis", "Your opinion")}</h2>
+                    <form on:submit=move |ev| {
+                        ev.prevent_default();
+                        if let Some(score) = score.get_untracked() {
+                            let comment = comment.get_untracked();
+                            let comment = Some(comment.trim().to_string()).filter(|c| !c.is_empty());
+                            send("satisfaction", serde_json::json!({ "score": score, "comment": comment }));
+                        }
+                    }>
+                        <fieldset class="score">
+                            <legend>{t(l, "Êtes-vous satisfait de la prise en charge ? (1 : pas du tout, 5 : tout à fait)", "How satisfied are you with how it was handled? (1: not at all, 5: fully)")}</legend>
+                            {(1u8..=5).map(|n| view! {
+                                <label>
+                                    <input type="radio" name="score" value=n.to_string() data-testid=format!("score-{n}")
+                                        prop:checked=move || score.get() == Some(n) on:change=move |_| score.set(Some(n)) />
+                                    {n.to_string()}
+                                </label>
+                            }).collect_view()}
+                        </fieldset>
+                        <label for="satisfaction-comment">{t(l, "Un commentaire (facultatif)", "A comment (optional)")}</label>
+                        <textarea id="satisfaction-comment" data-testid="satisfaction-comment" rows="3"
+                            prop:value=move || comment.get() on:input=move |ev| comment.set(event_target_value(&ev))></textarea>
+                        <button type="submit" class="primary" data-testid="rate" disabled=move || sending.get() || score.get().is_none()>
+                            {t(l, "Envoyer mon avis", "Send my opinion")}
+                        </button>
+                    </form>
+                    {error_line}
+                </section>
+            }.into_any(),
+            (vigie_api::Status::Closed, Some(given)) => view! {
+                <p class="note" data-testid="satisfaction-given">{format!("{} {}/5.", t(l, "Merci pour votre avis :", "Thank you for your opinion:"), given.score)}</p>
+            }.into_any(),
+            _ => return None,
+        })
     }
 }
 
@@ -126,7 +228,7 @@ fn PostMortemLink(incident: i64) -> impl IntoView {
 #[component]
 fn Facts(incident: IncidentView, time_zone: chrono_tz::Tz, now: Signal<DateTime<Utc>>, staff: bool) -> impl IntoView {
     let lang = use_lang().get_untracked();
-    let when = move |at: DateTime<Utc>| crate::fr::when(at, now.get_untracked(), time_zone, lang);
+    let when = move |at: DateTime<Utc>| crate::wording::when(at, now.get_untracked(), time_zone, lang);
     let mut lines: Vec<(&'static str, String)> = Vec::new();
     match (incident.assignee.as_ref().map(|a| &a.name), incident.resolved_at) {
         (Some(name), _) => lines.push(("owner", format!("{} {name}", t(lang, "Responsable :", "Owner:")))),
@@ -199,39 +301,35 @@ fn Facts(incident: IncidentView, time_zone: chrono_tz::Tz, now: Signal<DateTime<
 #[component]
 fn ClockLine(clock: Clock, time_zone: chrono_tz::Tz, now: Signal<DateTime<Utc>>) -> impl IntoView {
     let lang = use_lang().get_untracked();
-    let state = match clock.state {
-        ClockState::NotApplicable => "moot",
-        // Done after its deadline: the promise was broken, whatever followed.
-        ClockState::Met if clock.late_by_seconds.unwrap_or(0) > 0 => "late",
-        ClockState::Met => "met",
-        ClockState::Breached => "breached",
-        ClockState::AtRisk => "at-risk",
-        _ if clock.paused => "paused",
-        _ => "ok",
+    let shown = Shown::of(&clock);
+    let state = shown.as_str();
+    let said = match shown {
+        Shown::Moot => t(lang, "sans objet (résolu avant l'échéance)", "not needed (resolved before the deadline)"),
+        Shown::Late => t(lang, "en retard de", "late by"),
+        Shown::Met => t(lang, "tenu", "met"),
+        Shown::Breached => t(lang, "dépassé de", "breached by"),
+        Shown::AtRisk => t(lang, "à risque, reste", "at risk,"),
+        Shown::Paused => t(lang, "en pause (hors heures ouvrées), reste", "paused (outside business hours),"),
+        Shown::Ok => t(lang, "reste", ""),
     };
-    let left = clock.left_seconds.map(sla::format_duration).unwrap_or_default();
     let due = clock.due.map(|d| d.to_rfc3339()).unwrap_or_default();
-    let said = match state {
-        "moot" => t(lang, "sans objet (résolu avant l'échéance)", "not needed (resolved before the deadline)"),
-        "late" => t(lang, "en retard de", "late by"),
-        "met" => t(lang, "tenu", "met"),
-        "breached" => t(lang, "dépassé de", "breached by"),
-        "at-risk" => t(lang, "à risque, reste", "at risk,"),
-        "paused" => t(lang, "en pause (hors heures ouvrées), reste", "paused (outside business hours),"),
-        _ => t(lang, "reste", ""),
-    };
-    let left = match state {
-        "late" => clock.late_by_seconds.map(|l| crate::fr::duration(l, lang)).unwrap_or_default(),
-        "met" | "moot" => String::new(),
-        "breached" => clock.late_by_seconds.map(sla::format_duration).unwrap_or_default(),
-        _ => left,
+    let left = match shown {
+        Shown::Late | Shown::Breached => {
+            clock.late_by_seconds.map(|l| crate::wording::duration(l, lang)).unwrap_or_default()
+        }
+        Shown::Met | Shown::Moot => String::new(),
+        _ => clock.left_seconds.map(|l| crate::wording::duration(l, lang)).unwrap_or_default(),
     };
     let resumes = clock.resumes_at.filter(|_| clock.paused).map(|r| {
-        format!(" — {} {}", t(lang, "reprend", "resumes"), crate::fr::local_time(r, now.get_untracked(), time_zone))
+        format!(
+            " — {} {}",
+            t(lang, "reprend", "resumes"),
+            crate::wording::when(r, now.get_untracked(), time_zone, lang)
+        )
     });
     view! {
         <li class=format!("clock clock-{state}") data-testid="countdown" data-state=state data-deadline=due>
-            {format!("{} : {said} {left}{}", crate::fr::clock_name(clock.kind, lang), resumes.unwrap_or_default())}
+            {format!("{} : {said} {left}{}", crate::wording::clock_name(clock.kind, lang), resumes.unwrap_or_default())}
         </li>
     }
 }
@@ -248,8 +346,8 @@ fn Timeline(
             {move || events.get().into_iter().map(|e| view! {
                 <li data-kind=e.kind.clone()>{format!(
                     "{} — {}{}{}",
-                    crate::fr::when(e.at, now.get_untracked(), time_zone.get(), lang.get()),
-                    crate::fr::event_name(&e.kind, lang.get()),
+                    crate::wording::when(e.at, now.get_untracked(), time_zone.get(), lang.get()),
+                    crate::wording::event_name(&e.kind, lang.get()),
                     e.actor_name.as_ref().map(|who| format!(" ({} {who})", t(lang.get(), "par", "by"))).unwrap_or_default(),
                     detail(&e.kind, &e.data, time_zone.get(), now.get_untracked(), lang.get()),
                 )}</li>
@@ -274,7 +372,11 @@ pub fn detail(
     match kind {
         "reclassified" | "type_corrected" => {
             if let (Some(from), Some(to)) = (text("from"), text("to")) {
-                parts.push(format!("{} → {}", crate::fr::code_label(&from, lang), crate::fr::code_label(&to, lang)));
+                parts.push(format!(
+                    "{} → {}",
+                    crate::wording::code_label(&from, lang),
+                    crate::wording::code_label(&to, lang)
+                ));
             }
         }
         "notification_delivered" | "notification_failed" => {
@@ -294,11 +396,30 @@ pub fn detail(
         "alert" => {
             if let Ok(clock) = serde_json::from_value::<sla::ClockKind>(data["clock"].clone()) {
                 let level = match text("level").as_deref() {
-                    Some("breached") => t(lang, "dépassé", "breached"),
-                    _ => t(lang, "à risque", "at risk"),
+                    Some("breached") => t(lang, "dépassé", "breached").to_string(),
+                    Some("escalated") => match text("to") {
+                        Some(to) => {
+                            format!("{} {to}", t(lang, "toujours dépassé, escaladé à", "still breached, escalated to"))
+                        }
+                        None => t(
+                            lang,
+                            "toujours dépassé, escaladé au second niveau",
+                            "still breached, escalated to the second level",
+                        )
+                        .to_string(),
+                    },
+                    _ => t(lang, "à risque", "at risk").to_string(),
                 };
-                parts.push(format!("{} {level}", crate::fr::clock_name(clock, lang)));
+                parts.push(format!("{} {level}", crate::wording::clock_name(clock, lang)));
             }
+        }
+        "rated" => {
+            let score = data["score"].as_u64().unwrap_or_default();
+            parts.push(format!("{score}/5"));
+            parts.extend(text("comment"));
+        }
+        "closed" if data["automatic"] == true => {
+            parts.push(t(lang, "sans réponse du client dans le délai", "no answer from the client in time").to_string())
         }
         "assigned" => parts.push(match text("to") {
             Some(to) => format!("{} {to}", t(lang, "confié à", "assigned to")),
@@ -306,7 +427,7 @@ pub fn detail(
         }),
         "intervention_planned" => {
             if let Some(at) = text("planned_for").and_then(|p| p.parse::<DateTime<Utc>>().ok()) {
-                parts.push(format!("{} {}", t(lang, "pour", "for"), crate::fr::when(at, now, time_zone, lang)));
+                parts.push(format!("{} {}", t(lang, "pour", "for"), crate::wording::when(at, now, time_zone, lang)));
             }
         }
         _ => {}
@@ -617,10 +738,10 @@ const FORMS: &[Form] = &[
                 "system",
                 "Type d'incident : système",
                 "Incident type: system",
-                Input::Choice(crate::fr::SYSTEMS),
+                Input::Choice(crate::wording::SYSTEMS),
                 true,
             ),
-            Field("symptom", "symptôme", "symptom", Input::Choice(crate::fr::SYMPTOMS), true),
+            Field("symptom", "symptôme", "symptom", Input::Choice(crate::wording::SYMPTOMS), true),
             Field("reason", "Motif", "Reason", Input::Text, true),
         ],
     },

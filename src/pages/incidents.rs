@@ -177,8 +177,8 @@ fn IncidentRow(incident: IncidentView, now: Signal<chrono::DateTime<chrono::Utc>
             <td>{format!("{} — {}", incident.organisation_name, incident.site_name)}</td>
             <td class="description">{incident.description.clone()}</td>
             <td>{move || match incident.assignee.as_ref().map(|a| &a.name) {
-                Some(owner) => format!("{} · {owner}", crate::fr::status_name(incident.status, lang.get())),
-                None => crate::fr::status_name(incident.status, lang.get()).to_string(),
+                Some(owner) => format!("{} · {owner}", crate::wording::status_name(incident.status, lang.get())),
+                None => crate::wording::status_name(incident.status, lang.get()).to_string(),
             }}</td>
             <td>{due}</td>
         </tr>

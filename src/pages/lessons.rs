@@ -93,7 +93,7 @@ fn ReviewCard(review: Value, staff: bool, reload: impl Fn() + Copy + 'static) ->
     };
     view! {
         <article class="review" data-testid="review" data-reference=text(&review, "reference")>
-            <h3>{format!("{} — {}", text(&review, "reference"), crate::fr::code_label(&text(&review, "incident_type"), lang.get()))}</h3>
+            <h3>{format!("{} — {}", text(&review, "reference"), crate::wording::code_label(&text(&review, "incident_type"), lang.get()))}</h3>
             <p><Tr fr="Incidents liés : " en="Related incidents: " />{related}</p>
             <ReviewProgress review=review.clone() staff reload />
             <p data-testid="proposal"><Tr fr="Proposition d'investissement préventif : " en="Preventive investment proposal: " />
@@ -137,7 +137,8 @@ fn ReviewProgress(review: Value, staff: bool, reload: impl Fn() + Copy + 'static
         matches!(clock["state"].as_str(), Some("breached")) || clock["late_by_seconds"].as_i64().unwrap_or(0) > 0;
     let now = crate::clock::use_server_now().get_untracked();
     let due = clock["due"].as_str().and_then(|d| d.parse::<chrono::DateTime<chrono::Utc>>().ok());
-    let due = due.map(|d| crate::fr::when(d, now, chrono_tz::Europe::Paris, lang.get_untracked())).unwrap_or_default();
+    let due =
+        due.map(|d| crate::wording::when(d, now, chrono_tz::Europe::Paris, lang.get_untracked())).unwrap_or_default();
     let owner = review["owner_name"]
         .as_str()
         .map_or_else(|| t(lang.get_untracked(), "personne", "nobody").to_string(), str::to_string);
@@ -204,7 +205,7 @@ fn Lessons() -> impl IntoView {
                     <select data-testid="lesson-system" on:change=move |ev| system.set(event_target_value(&ev))>
                         <option value=""><Tr fr="Tous" en="All" /></option>
                         {["video", "access_control", "hypervisor", "intrusion_detection", "other"].into_iter().map(|code| view! {
-                            <option value=code>{move || crate::fr::system_label(code, lang.get())}</option>
+                            <option value=code>{move || crate::wording::system_label(code, lang.get())}</option>
                         }).collect_view()}
                     </select>
                 </label>
@@ -212,7 +213,7 @@ fn Lessons() -> impl IntoView {
                     <select data-testid="lesson-symptom" on:change=move |ev| symptom.set(event_target_value(&ev))>
                         <option value=""><Tr fr="Tous" en="All" /></option>
                         {["down", "degraded", "display", "slow", "configuration"].into_iter().map(|code| view! {
-                            <option value=code>{move || crate::fr::symptom_label(code, lang.get())}</option>
+                            <option value=code>{move || crate::wording::symptom_label(code, lang.get())}</option>
                         }).collect_view()}
                     </select>
                 </label>
@@ -225,7 +226,7 @@ fn Lessons() -> impl IntoView {
                 Some(Ok(list)) if list.is_empty() => view! { <p>{t(lang.get(), "Aucun retour d'expérience trouvé.", "No lesson found.")}</p> }.into_any(),
                 Some(Ok(list)) => list.into_iter().map(|l| view! {
                     <article class="lesson" data-testid="lesson">
-                        <h3>{crate::fr::code_label(&format!("{}/{}", text(&l, "system"), text(&l, "symptom")), lang.get())}
+                        <h3>{crate::wording::code_label(&format!("{}/{}", text(&l, "system"), text(&l, "symptom")), lang.get())}
                             {(!l["client_name"].is_null()).then(|| format!(" — {} / {}", text(&l, "client_name"), text(&l, "site_name")))}</h3>
                         <dl>
                             <dt>{t(lang.get(), "Ce qui s'est passé", "What happened")}</dt><dd>{text(&l, "what_happened")}</dd>

@@ -18,6 +18,11 @@ const PROMISES: &[(&str, &str, &str)] = &[
     ("intervention_planned", "Intervention planifiée", "Intervention planned"),
     ("client_update", "Points d'avancement (intervalle)", "Client updates (interval)"),
     ("postmortem", "Post-mortem", "Post-mortem"),
+    (
+        "escalation",
+        "Escalade au second niveau (après le dépassement)",
+        "Escalation to the second level (after the breach)",
+    ),
 ];
 
 /// The promises with one value whatever the priority.
@@ -25,6 +30,11 @@ const SINGLE: &[(&str, &str, &str)] = &[
     ("gdpr_notice", "Information RGPD du client", "GDPR notice to the client"),
     ("authority_notice", "Notification à l'autorité (par le client)", "Notice to the authority (by the client)"),
     ("technical_review", "Revue technique", "Technical review"),
+    (
+        "confirmation",
+        "Confirmation par le client (puis clôture automatique)",
+        "Confirmation by the client (then closed automatically)",
+    ),
 ];
 
 /// The kinds of time a target counts, with the unit its amount is typed in.

@@ -116,10 +116,10 @@ pub fn PostMortemPage(id: i64) -> impl IntoView {
                         let lang = lang.get();
                         match published {
                             Some(at) => {
-                                let when = crate::fr::when(at, now.get(), chrono_tz::Europe::Paris, lang);
+                                let when = crate::wording::when(at, now.get(), chrono_tz::Europe::Paris, lang);
                                 let late = (at - due).num_seconds();
                                 if late > 0 {
-                                    format!("{} {when}, {} {}", t(lang, "Publié", "Published"), t(lang, "en retard de", "late by"), crate::fr::duration(late, lang))
+                                    format!("{} {when}, {} {}", t(lang, "Publié", "Published"), t(lang, "en retard de", "late by"), crate::wording::duration(late, lang))
                                 } else {
                                     format!("{} {when}, {}", t(lang, "Publié", "Published"), t(lang, "dans les délais", "on time"))
                                 }
@@ -139,7 +139,7 @@ pub fn PostMortemPage(id: i64) -> impl IntoView {
                         <ol class="timeline" data-testid="postmortem-timeline">
                             {pm.document.timeline.iter().map(|e| {
                                 let (at, text) = (e.at, e.text.clone());
-                                view! { <li>{move || format!("{} — {text}", crate::fr::when(at, now.get_untracked(), chrono_tz::Europe::Paris, lang.get()))}</li> }
+                                view! { <li>{move || format!("{} — {text}", crate::wording::when(at, now.get_untracked(), chrono_tz::Europe::Paris, lang.get()))}</li> }
                             }).collect_view()}
                         </ol>
                     }.into_any()

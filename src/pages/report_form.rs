@@ -277,7 +277,7 @@ fn Confirmation(reported: Reported, now: DateTime<Utc>) -> impl IntoView {
             Some(due) => format!(
                 "{} {}.",
                 t(lang, "Prise en charge promise avant", "Taken in charge before"),
-                crate::fr::when(due, now, tz, lang)
+                crate::wording::when(due, now, tz, lang)
             ),
             None => t(
                 lang,

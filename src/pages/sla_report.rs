@@ -158,17 +158,21 @@ pub fn SlaReportView(report: Value, lang: Lang) -> impl IntoView {
                 view! {
                     <div class="table-scroll" role="region" tabindex="0" aria-labelledby="breaches-title">
                     <table class="breaches">
-                        <thead><tr><th scope="col">{t(lang, "Incident", "Incident")}</th><th scope="col">{t(lang, "Priorité", "Priority")}</th><th scope="col">{t(lang, "Engagement", "Promise")}</th><th scope="col">{t(lang, "Échéance", "Due")}</th><th scope="col">{t(lang, "Retard", "Late by")}</th></tr></thead>
+                        <thead><tr><th scope="col">{t(lang, "Incident", "Incident")}</th><th scope="col">{t(lang, "Priorité", "Priority")}</th><th scope="col">{t(lang, "Engagement", "Promise")}</th><th scope="col">{t(lang, "Échéance", "Due")}</th><th scope="col">{t(lang, "Retard", "Late by")}</th><th scope="col">{t(lang, "Escalade", "Escalation")}</th></tr></thead>
                         <tbody>{breaches.iter().map(|b| {
-                            let clock = serde_json::from_value::<ClockKind>(b["clock"].clone()).map(|k| crate::fr::clock_name(k, lang).to_string()).unwrap_or_else(|_| text(b, "clock"));
+                            let clock = serde_json::from_value::<ClockKind>(b["clock"].clone()).map(|k| crate::wording::clock_name(k, lang).to_string()).unwrap_or_else(|_| text(b, "clock"));
                             // The due time in Paris, where the contract's hours are counted.
                             let due = chrono::DateTime::parse_from_rfc3339(&text(b, "due"))
-                                .map(|d| crate::fr::when(d.with_timezone(&chrono::Utc), now, chrono_tz::Europe::Paris, lang))
+                                .map(|d| crate::wording::when(d.with_timezone(&chrono::Utc), now, chrono_tz::Europe::Paris, lang))
                                 .unwrap_or_else(|_| text(b, "due"));
+                            let escalated = chrono::DateTime::parse_from_rfc3339(&text(b, "escalated_at"))
+                                .map(|d| crate::wording::when(d.with_timezone(&chrono::Utc), now, chrono_tz::Europe::Paris, lang))
+                                .unwrap_or_else(|_| t(lang, "non", "no").to_string());
                             let href = format!("/incidents/{}", b["incident_id"].as_i64().unwrap_or(0));
                             view! { <tr data-testid="breach-row" data-reference=text(b, "reference")>
                                 <td><a href=href>{text(b, "reference")}</a></td><td>{text(b, "priority")}</td><td>{clock}</td><td>{due}</td>
-                                <td>{crate::fr::duration(b["late_by_seconds"].as_i64().unwrap_or(0), lang)}</td>
+                                <td>{crate::wording::duration(b["late_by_seconds"].as_i64().unwrap_or(0), lang)}</td>
+                                <td data-testid="breach-escalated">{escalated}</td>
                             </tr> }
                         }).collect_view()}</tbody>
                     </table>
@@ -183,6 +187,26 @@ pub fn SlaReportView(report: Value, lang: Lang) -> impl IntoView {
                     {if i > 0 { ", " } else { "" }}<a href=format!("/incidents/{id}")>{reference}</a>
                 }).collect_view().into_any()
             }}</p>
+            <h3>{t(lang, "Le client après la résolution", "The client after the resolution")}</h3>
+            <p data-testid="report-reopened">{format!("{} {}", t(lang, "Incidents rouverts par le client :", "Incidents the client reopened:"), report["reopened"].as_u64().unwrap_or(0))}</p>
+            <p data-testid="report-satisfaction">{
+                let count = report["satisfaction"]["count"].as_u64().unwrap_or(0);
+                match report["satisfaction"]["average"].as_f64() {
+                    Some(average) => format!(
+                        "{} {}/5 ({count} {})",
+                        t(lang, "Satisfaction moyenne :", "Average satisfaction:"),
+                        match lang { Lang::Fr => format!("{average:.1}").replace('.', ","), Lang::En => format!("{average:.1}") },
+                        t(lang, "réponse(s)", "answer(s)")
+                    ),
+                    None => t(lang, "Satisfaction : aucune réponse ce mois-ci.", "Satisfaction: no answer this month.").to_string(),
+                }
+            }</p>
+            <ul class="comments" data-testid="report-comments">
+                {report["satisfaction"]["comments"].as_array().cloned().unwrap_or_default().into_iter().map(|c| view! {
+                    <li><a href=format!("/incidents/{}", c["incident_id"].as_i64().unwrap_or(0))>{text(&c, "reference")}</a>
+                        {format!(" — {}/5 : {}", c["score"].as_u64().unwrap_or(0), text(&c, "comment"))}</li>
+                }).collect_view()}
+            </ul>
         </section>
     }
 }

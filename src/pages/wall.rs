@@ -53,6 +53,8 @@ pub struct Alert {
     pub clock: Option<ClockKind>,
     /// `true` once breached, `false` at risk.
     pub breached: bool,
+    /// The breach stayed open past the policy's delay and reached the second level.
+    pub escalated: bool,
     /// How many alerts of this incident and clock came in.
     pub count: usize,
 }
@@ -64,15 +66,20 @@ impl Alert {
         Some(Alert {
             reference: event.data["reference"].as_str()?.to_string(),
             clock,
-            breached: event.data["level"].as_str() == Some("breached"),
+            breached: matches!(event.data["level"].as_str(), Some("breached" | "escalated")),
+            escalated: event.data["level"].as_str() == Some("escalated"),
             count: 1,
         })
     }
 
     /// The alert in words: `INC-2026-000013 — Prise en charge : DÉPASSÉ`.
     pub fn words(&self, lang: Lang) -> String {
-        let clock = self.clock.map_or("SLA", |k| crate::fr::clock_name(k, lang));
-        let level = if self.breached { t(lang, "DÉPASSÉ", "BREACHED") } else { t(lang, "à risque", "at risk") };
+        let clock = self.clock.map_or("SLA", |k| crate::wording::clock_name(k, lang));
+        let level = match (self.escalated, self.breached) {
+            (true, _) => t(lang, "DÉPASSÉ, ESCALADÉ", "BREACHED, ESCALATED"),
+            (false, true) => t(lang, "DÉPASSÉ", "BREACHED"),
+            (false, false) => t(lang, "à risque", "at risk"),
+        };
         let times = if self.count > 1 { format!(" (×{})", self.count) } else { String::new() };
         format!("{} — {clock} : {level}{times}", self.reference)
     }
@@ -195,7 +202,7 @@ pub fn WallView(
                 <p class="wall-stale" role="alert" data-testid="wall-stale">
                     {move || {
                         let l = lang.get();
-                        let since = updated.get().map(|u| crate::fr::short_time_in(u, now.get(), chrono_tz::Europe::Paris, l)).unwrap_or_default();
+                        let since = updated.get().map(|u| crate::wording::short_time(u, now.get(), chrono_tz::Europe::Paris, l)).unwrap_or_default();
                         format!("{} {since}", t(l, "Connexion perdue : affichage arrêté à", "Connection lost: showing the state of"))
                     }}
                 </p>
@@ -265,6 +272,10 @@ fn state_words(shown: Shown, lang: Lang) -> &'static str {
         Shown::AtRisk => t(lang, "À RISQUE", "AT RISK"),
         Shown::Breached => t(lang, "DÉPASSÉ", "BREACHED"),
         Shown::Paused => t(lang, "En pause", "Paused"),
+        // The wall counts down running clocks only; the words stay right if that changes.
+        Shown::Met => t(lang, "Tenu", "Met"),
+        Shown::Late => t(lang, "EN RETARD", "LATE"),
+        Shown::Moot => t(lang, "Sans objet", "Not needed"),
     }
 }
 
@@ -310,12 +321,12 @@ fn WallTile(tile: Tile, now: Signal<DateTime<Utc>>) -> impl IntoView {
         let kind = u.kind;
         view! {
             <div class="countdown" data-testid="countdown" data-deadline=deadline data-state=move || state().map_or("ok", Shown::as_str)>
-                <span class="countdown-clock">{move || crate::fr::clock_name(kind, lang.get())}</span>
+                <span class="countdown-clock">{move || crate::wording::clock_name(kind, lang.get())}</span>
                 <span class="countdown-digits">{move || at_now.get().map(|(_, left, _)| clock_digits(left))}</span>
                 <span class="countdown-state">{move || state().map(|s| state_words(s, lang.get()))}</span>
                 <span class="countdown-resumes">{move || at_now.get().and_then(|(_, _, resumes)| resumes).map(|(r, tz)| {
                     let l = lang.get();
-                    format!("{} {}", t(l, "Reprise", "Resumes"), crate::fr::short_time_in(r, now.get_untracked(), tz, l))
+                    format!("{} {}", t(l, "Reprise", "Resumes"), crate::wording::short_time(r, now.get_untracked(), tz, l))
                 })}</span>
             </div>
         }
@@ -342,8 +353,8 @@ fn WallTile(tile: Tile, now: Signal<DateTime<Utc>>) -> impl IntoView {
             </p>
             <p class="tile-site">{format!("{} · {}", incident.site_name, incident.organisation_name)}</p>
             <p class="tile-status" data-testid="tile-status">{move || match &assignee {
-                Some(name) => format!("{} · {name}", crate::fr::status_name(incident.status, lang.get())),
-                None => crate::fr::status_name(incident.status, lang.get()).to_string(),
+                Some(name) => format!("{} · {name}", crate::wording::status_name(incident.status, lang.get())),
+                None => crate::wording::status_name(incident.status, lang.get()).to_string(),
             }}</p>
             <p class="tile-description">{incident.description.clone()}</p>
             {countdown}

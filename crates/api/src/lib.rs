@@ -116,6 +116,16 @@ pub struct IncidentView {
     pub last_update_at: Option<DateTime<Utc>>,
     pub resolved_at: Option<DateTime<Utc>>,
     pub closed_at: Option<DateTime<Utc>>,
+    /// When the client last reopened the incident after its resolution.
+    #[serde(default)]
+    pub reopened_at: Option<DateTime<Utc>>,
+    /// While resolved and not closed: when it closes by itself if the client neither
+    /// confirms the fix nor reopens it.
+    #[serde(default)]
+    pub closes_at: Option<DateTime<Utc>>,
+    /// The client's answer to "how satisfied are you", once closed and answered.
+    #[serde(default)]
+    pub satisfaction: Option<Satisfaction>,
     pub postmortem_published_at: Option<DateTime<Utc>>,
     pub resolution: Option<Resolution>,
     pub recurrent: bool,
@@ -148,8 +158,40 @@ impl IncidentView {
             priority_changes: self.priority_changes.clone(),
             data_loss_known_at: self.data_loss_known_at,
             gdpr_notice_sent_at: self.gdpr_notice_sent_at,
+            reopened_at: self.reopened_at,
         }
     }
+}
+
+/// The client's satisfaction with how an incident was handled, asked once at its closure.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Satisfaction {
+    /// 1 (not at all) to 5 (fully satisfied).
+    pub score: u8,
+    /// What the client added, if anything.
+    #[serde(default)]
+    pub comment: Option<String>,
+    /// When the client answered.
+    pub at: DateTime<Utc>,
+}
+
+/// `POST /api/incidents/{id}/satisfaction`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Rating {
+    /// 1 to 5.
+    pub score: u8,
+    /// Optional words.
+    #[serde(default)]
+    pub comment: Option<String>,
+}
+
+/// `POST /api/incidents/{id}/reopen`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Reopening {
+    /// Why the fix does not hold, as the client says it.
+    pub reason: String,
 }
 
 /// What the reporting page reads of the incident `POST /api/incidents` answers with (an

@@ -57,6 +57,9 @@ pub enum NoticeKind {
     ReviewOpened,
     /// A technical review was closed.
     ReviewClosed,
+    /// The incident is closed: confirmed by the client, closed by the staff or by itself
+    /// once the client's time to confirm ran out; the client is asked how satisfied it is.
+    Closure,
 }
 
 /// Who receives a notice, and how.
@@ -78,6 +81,7 @@ pub struct Addressing {
 /// | reclassification | technical (+ management when either priority is P1), email + SMS |||
 /// | intervention planned | technical, email |||
 /// | GDPR, post-mortem published, review opened or closed | technical + management, email |||
+/// | closure (with the satisfaction question) | technical, email |||
 ///
 /// ```
 /// use vigie_engine::Priority;
@@ -104,7 +108,7 @@ pub fn addressing(kind: NoticeKind, priority: Priority, previous: Option<Priorit
             (both, vec![Email, Sms])
         }
         NoticeKind::Reclassification => (vec![TechnicalContact], vec![Email, Sms]),
-        NoticeKind::InterventionPlanned => (vec![TechnicalContact], vec![Email]),
+        NoticeKind::InterventionPlanned | NoticeKind::Closure => (vec![TechnicalContact], vec![Email]),
         NoticeKind::GdprNotice
         | NoticeKind::PostmortemPublished
         | NoticeKind::ReviewOpened

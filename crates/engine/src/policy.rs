@@ -224,10 +224,33 @@ pub struct Policy {
     /// Policies stored before reviews had a deadline read as the procedure's default.
     #[serde(default = "default_technical_review")]
     pub technical_review: Target,
+    /// How long a breach may stay open before it reaches the integrator's second level (a
+    /// named manager), counted from the deadline it broke: the operations manager is told
+    /// at the breach, the second level if the breach is still open after this delay.
+    /// Policies stored before escalation existed read as the default.
+    #[serde(default = "default_escalation")]
+    pub escalation: PerPriority,
+    /// How long the client has, from the resolution, to confirm the fix or reopen the
+    /// incident; without an answer it closes by itself then. Policies stored before
+    /// confirmation existed read as the default, 5 business days.
+    #[serde(default = "default_confirmation")]
+    pub confirmation: Target,
+}
+
+fn default_confirmation() -> Target {
+    Target::EndOfBusinessDay { days: 5 }
 }
 
 fn default_technical_review() -> Target {
     Target::EndOfBusinessDay { days: 20 }
+}
+
+fn default_escalation() -> PerPriority {
+    PerPriority {
+        p1: Some(Target::Elapsed { minutes: 30 }),
+        p2: Some(Target::BusinessHours { minutes: 4 * 60 }),
+        p3: None,
+    }
 }
 
 impl Policy {
@@ -256,6 +279,8 @@ impl Policy {
             gdpr_notice: Elapsed { minutes: 24 * 60 },
             authority_notice: Elapsed { minutes: 72 * 60 },
             technical_review: default_technical_review(),
+            escalation: default_escalation(),
+            confirmation: default_confirmation(),
         }
     }
 
@@ -272,6 +297,8 @@ impl Policy {
         self.gdpr_notice.validate("gdpr_notice")?;
         self.authority_notice.validate("authority_notice")?;
         self.technical_review.validate("technical_review")?;
+        self.escalation.validate("escalation")?;
+        self.confirmation.validate("confirmation")?;
         if !(1..=99).contains(&self.at_risk_percent) {
             return Err(Error::InvalidPolicy(format!("at_risk_percent must be 1 to 99, not {}", self.at_risk_percent)));
         }

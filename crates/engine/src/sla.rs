@@ -81,6 +81,10 @@ pub struct IncidentTimes {
     /// When the GDPR notice was sent to the client.
     #[serde(default)]
     pub gdpr_notice_sent_at: Option<DateTime<Utc>>,
+    /// When the client last reopened the incident after its resolution: the work, and the
+    /// client updates' cadence, start again from there.
+    #[serde(default)]
+    pub reopened_at: Option<DateTime<Utc>>,
 }
 
 impl IncidentTimes {
@@ -101,6 +105,7 @@ impl IncidentTimes {
             priority_changes: Vec::new(),
             data_loss_known_at: None,
             gdpr_notice_sent_at: None,
+            reopened_at: None,
         }
     }
 
@@ -169,6 +174,25 @@ impl ClockKind {
             ClockKind::Postmortem => "postmortem",
             ClockKind::GdprNotice => "gdpr_notice",
             ClockKind::TechnicalReview => "technical_review",
+        }
+    }
+
+    /// What the clock promises, in French and in English, as every screen, email and
+    /// report names it: one name per clock wherever a client or the staff reads it.
+    ///
+    /// ```
+    /// use vigie_engine::sla::ClockKind;
+    /// assert_eq!(ClockKind::OnSite.names(), ("Départ d'un technicien sur site", "Technician dispatched on site"));
+    /// ```
+    pub fn names(self) -> (&'static str, &'static str) {
+        match self {
+            ClockKind::TakeCharge => ("Prise en charge", "Take charge"),
+            ClockKind::OnSite => ("Départ d'un technicien sur site", "Technician dispatched on site"),
+            ClockKind::InterventionPlanned => ("Planification de l'intervention", "Intervention planned"),
+            ClockKind::ClientUpdate => ("Point d'avancement", "Client update"),
+            ClockKind::Postmortem => ("Post-mortem", "Post-mortem"),
+            ClockKind::GdprNotice => ("Information RGPD du client", "GDPR notice to the client"),
+            ClockKind::TechnicalReview => ("Revue technique", "Technical review"),
         }
     }
 }
@@ -336,7 +360,12 @@ fn definition(
             (policy.intervention_planned.get(p)?, incident.reported_at)
         }
         ClockKind::ClientUpdate => {
-            let last = incident.last_update_at.into_iter().chain(incident.acknowledged_at).max()?;
+            let last = incident
+                .last_update_at
+                .into_iter()
+                .chain(incident.acknowledged_at)
+                .chain(incident.reopened_at)
+                .max()?;
             (policy.client_update.get(p)?, last)
         }
         ClockKind::Postmortem => (policy.postmortem.get(p)?, incident.resolved_at?),
@@ -563,6 +592,34 @@ pub fn review_clock(
 /// The wall display sorts incidents by it.
 pub fn most_urgent(clocks: &[Clock]) -> Option<&Clock> {
     clocks.iter().filter(|c| c.is_open()).min_by_key(|c| c.due)
+}
+
+/// When a broken promise must reach the integrator's second level: `delay` (the policy's
+/// [`escalation`](crate::Policy::escalation) for the incident's priority) after the deadline
+/// the clock broke, in the delay's own kind of time. `None` when the clock is not breached
+/// at the instant it was computed, or the priority does not escalate.
+///
+/// ```
+/// use chrono::{DateTime, Utc};
+/// use vigie_engine::sla::{self, ClockKind, IncidentTimes};
+/// use vigie_engine::{Calendar, Policy, Priority};
+/// let at = |s: &str| s.parse::<DateTime<Utc>>().unwrap();
+/// let (policy, calendar) = (Policy::default(), Calendar::default());
+/// let times = IncidentTimes::reported(Priority::P1, at("2026-11-27T08:00:00Z"));
+/// let clock = sla::clock(ClockKind::TakeCharge, &times, &policy, &calendar, at("2026-11-27T09:10:00Z")).unwrap();
+/// // Taken in charge by 09:00, broken; still open at 09:30, the second level is told.
+/// let due = sla::escalation_due(&clock, policy.escalation.get(Priority::P1), &calendar).unwrap();
+/// assert_eq!(due, Some(at("2026-11-27T09:30:00Z")));
+/// ```
+///
+/// # Errors
+/// [`Error::NoBusinessTime`](crate::Error::NoBusinessTime) when a business delay cannot be
+/// counted on `calendar`.
+pub fn escalation_due(clock: &Clock, delay: Option<Target>, calendar: &Calendar) -> Result<Option<DateTime<Utc>>> {
+    match (clock.state, clock.due, delay) {
+        (ClockState::Breached, Some(due), Some(delay)) => delay.deadline(due, calendar).map(Some),
+        _ => Ok(None),
+    }
 }
 
 /// The next instant at which a clock of the incident changes state on its own (reaches

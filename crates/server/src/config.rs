@@ -106,6 +106,21 @@ pub struct Sms {
     pub body: String,
 }
 
+/// The integrator's second level: the manager a breach reaches when it stays open past the
+/// policy's escalation delay (`[escalation]` in the configuration file).
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Escalation {
+    /// Who, as the timeline names them (`Claire Martin, directrice des opérations`).
+    pub name: String,
+    /// Where the escalation email goes.
+    #[serde(default)]
+    pub email: Option<String>,
+    /// Where the escalation SMS goes (`+33612345678`).
+    #[serde(default)]
+    pub phone: Option<String>,
+}
+
 fn default_sms_body() -> String {
     r#"{"to": "{to}", "text": "{text}"}"#.to_string()
 }
@@ -221,6 +236,10 @@ pub struct Config {
     /// Login limits.
     #[serde(default)]
     pub login: Login,
+    /// The second level a breach still open reaches; without it, the escalation is
+    /// recorded in the timeline and the report, and nobody more is told.
+    #[serde(default)]
+    pub escalation: Option<Escalation>,
 }
 
 impl Config {
@@ -276,6 +295,18 @@ impl Config {
         }
         if http.max_connections == 0 {
             return Err("http.max_connections must be at least 1".into());
+        }
+        if let Some(escalation) = &self.escalation {
+            if escalation.name.trim().is_empty() {
+                return Err("escalation.name must name the second level".into());
+            }
+            let blank = |v: &Option<String>| v.as_deref().is_none_or(|v| v.trim().is_empty());
+            if blank(&escalation.email) && blank(&escalation.phone) {
+                return Err("escalation needs an email or a phone to reach the second level".into());
+            }
+            if escalation.email.as_deref().is_some_and(|e| !e.contains('@') || e.contains(['\r', '\n'])) {
+                return Err("escalation.email is not an email address".into());
+            }
         }
         if self.login.password_checks == 0 || self.login.failed_per_minute <= 0 {
             return Err("login.password_checks and login.failed_per_minute must be at least 1".into());
@@ -337,6 +368,21 @@ mod tests {
         let premium = config.policy(Contract::Premium);
         assert_eq!(premium.at_risk_percent, 80);
         assert_eq!(config.policy(Contract::Standard), Policy::for_contract(Contract::Standard));
+    }
+
+    #[test]
+    fn the_second_level_is_named_and_reachable() {
+        let config = load(
+            "[escalation]\nname = \"Claire Martin, directrice des opérations\"\nemail = \"direction@example.fr\"\nphone = \"+33612345678\"\n",
+        )
+        .unwrap();
+        assert_eq!(config.escalation.unwrap().phone.as_deref(), Some("+33612345678"));
+        let unreachable = load("[escalation]\nname = \"Claire Martin\"\n").unwrap_err().to_string();
+        assert!(unreachable.contains("escalation needs an email or a phone"), "{unreachable}");
+        let nameless = load("[escalation]\nname = \" \"\nemail = \"direction@example.fr\"\n").unwrap_err().to_string();
+        assert!(nameless.contains("escalation.name"), "{nameless}");
+        let not_email = load("[escalation]\nname = \"C\"\nemail = \"direction\"\n").unwrap_err().to_string();
+        assert!(not_email.contains("escalation.email"), "{not_email}");
     }
 
     #[test]

@@ -65,6 +65,9 @@ pub fn app(state: AppState) -> Router {
         .route("/incidents/{id}/resolve", post(resolve))
         .route("/incidents/{id}/close", post(close))
         .route("/incidents/{id}/assign", post(assign))
+        .route("/incidents/{id}/confirm", post(confirm))
+        .route("/incidents/{id}/reopen", post(reopen))
+        .route("/incidents/{id}/satisfaction", post(rate))
         .route("/incidents/{id}/messages", get(crate::messages::list).post(crate::messages::post))
         .route("/staff", get(staff))
         .route("/incidents/{id}/postmortem", get(postmortems::of_incident))
@@ -422,6 +425,31 @@ async fn assign(
     ApiJson(body): ApiJson<vigie_api::Assign>,
 ) -> Result<Response, Error> {
     run(state, user, id, Action::Assign { user_id: body.user_id }).await
+}
+
+/// `POST /api/incidents/{id}/confirm` (the client's users): the fix holds; the incident closes.
+async fn confirm(State(state): State<AppState>, user: User, Id(id): Id) -> Result<Response, Error> {
+    run(state, user, id, Action::Confirm).await
+}
+
+/// `POST /api/incidents/{id}/reopen` (the client's users): the fix does not hold, and why.
+async fn reopen(
+    State(state): State<AppState>,
+    user: User,
+    Id(id): Id,
+    ApiJson(body): ApiJson<vigie_api::Reopening>,
+) -> Result<Response, Error> {
+    run(state, user, id, Action::Reopen { reason: body.reason }).await
+}
+
+/// `POST /api/incidents/{id}/satisfaction` (the client's users, once the incident is closed).
+async fn rate(
+    State(state): State<AppState>,
+    user: User,
+    Id(id): Id,
+    ApiJson(body): ApiJson<vigie_api::Rating>,
+) -> Result<Response, Error> {
+    run(state, user, id, Action::Rate { score: body.score, comment: body.comment }).await
 }
 
 /// `GET /api/staff` (staff): the active members of staff an incident can be assigned to.

@@ -62,6 +62,7 @@ pub struct Incident {
     pub zone: Option<String>,
     pub assignee_id: Option<i64>,
     pub assignee_name: Option<String>,
+    pub satisfaction: Option<vigie_api::Satisfaction>,
 }
 
 impl Incident {
@@ -113,6 +114,7 @@ impl Incident {
                 priority_changes: serde_json::from_str(&priority_changes).map_err(|e| bad("priority_changes", e))?,
                 data_loss_known_at: get_time(row, "data_loss_known_at")?,
                 gdpr_notice_sent_at: get_time(row, "gdpr_notice_sent_at")?,
+                reopened_at: get_time(row, "reopened_at")?,
             },
             closed_at: get_time(row, "closed_at")?,
             resolution,
@@ -123,6 +125,14 @@ impl Incident {
             zone: get(row, "zone")?,
             assignee_id: get(row, "assignee_id")?,
             assignee_name: get(row, "assignee_name")?,
+            satisfaction: match (get::<Option<i64>>(row, "satisfaction_score")?, get_time(row, "satisfaction_at")?) {
+                (Some(score), Some(at)) => Some(vigie_api::Satisfaction {
+                    score: u8::try_from(score).map_err(|e| Error::Database(format!("satisfaction_score: {e}")))?,
+                    comment: get(row, "satisfaction_comment")?,
+                    at,
+                }),
+                _ => None,
+            },
             gdpr_notice: gdpr_notice
                 .map(|n| serde_json::from_str(&n))
                 .transpose()
@@ -204,6 +214,9 @@ pub fn view(
         last_update_at: t.last_update_at,
         resolved_at: t.resolved_at,
         closed_at: incident.closed_at,
+        reopened_at: t.reopened_at,
+        closes_at: closes_at(incident, &calendar)?,
+        satisfaction: incident.satisfaction.clone(),
         resolution: incident.resolution.clone(),
         recurrent: incident.recurrent,
         postmortem_published_at: t.postmortem_published_at,
@@ -213,6 +226,29 @@ pub fn view(
         next_due,
         computed_at: now,
     })
+}
+
+/// The incident's page, as a client opens it from an email.
+pub(crate) fn incident_link(state: &AppState, id: i64) -> String {
+    format!("{}/incidents/{id}", state.config.public_origin.as_deref().unwrap_or_default().trim_end_matches('/'))
+}
+
+/// While an incident is resolved and not closed: when it closes by itself if the client
+/// neither confirms the fix nor reopens it (the policy's `confirmation`, from the
+/// resolution).
+///
+/// # Errors
+/// [`Error::Database`] when the site's calendar cannot count the delay.
+pub fn closes_at(incident: &Incident, calendar: &vigie_engine::Calendar) -> Result<Option<DateTime<Utc>>, Error> {
+    match (incident.times.resolved_at, incident.closed_at) {
+        (Some(resolved), None) => incident
+            .policy
+            .confirmation
+            .deadline(resolved, calendar)
+            .map(Some)
+            .map_err(|e| Error::Database(e.to_string())),
+        _ => Ok(None),
+    }
 }
 
 /// Loads a site.
@@ -750,6 +786,19 @@ pub enum Action {
     Close { note: Option<String> },
     /// A member of staff owns the incident from now, or nobody (`None`).
     Assign { user_id: Option<i64> },
+    /// The client confirms the fix holds: the incident closes.
+    Confirm,
+    /// The client says the fix does not hold: the incident is back to work.
+    Reopen { reason: String },
+    /// The client answers how satisfied they are, once, after the closure.
+    Rate { score: u8, comment: Option<String> },
+}
+
+impl Action {
+    /// Whether the client's own users take this action, not the staff.
+    fn is_the_clients(&self) -> bool {
+        matches!(self, Action::Confirm | Action::Reopen { .. } | Action::Rate { .. })
+    }
 }
 
 fn conflict(incident: &Incident, why: &str) -> Error {
@@ -768,6 +817,7 @@ enum Notice<'a> {
     TakeCharge,
     Update,
     Resolution,
+    Closure,
     Reclassification { from: Priority, reason: String },
     InterventionPlanned { planned_for: DateTime<Utc>, reason: Option<String> },
     Gdpr(&'a GdprNotice),
@@ -788,8 +838,14 @@ pub async fn act(state: &AppState, user: &User, id: i64, action: Action) -> Resu
     let now = state.clock.now();
     let mut tx = state.db.begin().await?;
     let incident = load(&mut tx, user, id).await?;
-    user.require_staff()?;
-    if incident.closed_at.is_some() {
+    if action.is_the_clients() {
+        if user.is_staff() {
+            return Err(Error::Forbidden(format!("only the client's users answer this, not a {}", user.role)));
+        }
+    } else {
+        user.require_staff()?;
+    }
+    if incident.closed_at.is_some() && !matches!(action, Action::Rate { .. }) {
         return Err(conflict(&incident, "is closed"));
     }
     let recorded = record(&mut tx, &incident, &action, now).await?;
@@ -807,10 +863,12 @@ pub async fn act(state: &AppState, user: &User, id: i64, action: Action) -> Resu
     let site = site(&mut tx, updated.site_id).await?;
     let org = organisation(&mut tx, updated.organisation_id).await?;
     if let Some(notice) = &recorded.notice {
+        let link = incident_link(state, id);
         let notice = match notice {
             Notice::TakeCharge => ClientNotice::TakeCharge,
             Notice::Update => ClientNotice::Update,
-            Notice::Resolution => ClientNotice::Resolution,
+            Notice::Resolution => ClientNotice::Resolution { link: &link },
+            Notice::Closure => ClientNotice::Closure { link: &link },
             Notice::Reclassification { from, reason } => ClientNotice::Reclassification { from: *from, reason },
             Notice::InterventionPlanned { planned_for, reason } => {
                 ClientNotice::InterventionPlanned { planned_for: *planned_for, reason: reason.as_deref() }
@@ -1025,6 +1083,11 @@ async fn record<'a>(
             )
         }
         Action::Resolve(resolution) => {
+            // The engine says what a resolution must hold; the text rules (trimmed, bounded)
+            // are the server's, as for every text.
+            if let Some(field) = resolution.missing().first() {
+                return Err(Error::field(*field, "required"));
+            }
             let resolution = Resolution {
                 root_cause: required_text("root_cause", &resolution.root_cause)?,
                 actions: required_text("actions", &resolution.actions)?,
@@ -1064,7 +1127,51 @@ async fn record<'a>(
                 return Err(conflict(incident, "must be resolved first"));
             }
             sqlx::query(&set("closed_at")).bind(to_ms(now)).bind(id).execute(&mut *tx).await?;
-            recorded("closed", json!({ "note": n }), None)
+            recorded("closed", json!({ "note": n }), Some(Notice::Closure))
+        }
+        Action::Confirm => {
+            if t.resolved_at.is_none() {
+                return Err(conflict(incident, "is not resolved: there is no fix to confirm yet"));
+            }
+            sqlx::query(&set("closed_at")).bind(to_ms(now)).bind(id).execute(&mut *tx).await?;
+            recorded("confirmed", json!({}), Some(Notice::Closure))
+        }
+        Action::Reopen { reason } => {
+            let reason = required_text("reason", reason)?;
+            if t.resolved_at.is_none() {
+                return Err(conflict(incident, "is not resolved: it is still being worked on"));
+            }
+            // Back to work: the resolution is undone (it stays on the timeline), the client
+            // updates count again from now, and a draft post-mortem waits for the next one.
+            sqlx::query("UPDATE incidents SET resolved_at = NULL, reopened_at = $1 WHERE id = $2")
+                .bind(to_ms(now))
+                .bind(id)
+                .execute(&mut *tx)
+                .await?;
+            recorded("reopened", json!({ "reason": reason, "resolved_at": t.resolved_at }), None)
+        }
+        Action::Rate { score, comment } => {
+            if incident.closed_at.is_none() {
+                return Err(conflict(incident, "is not closed: satisfaction is asked at the closure"));
+            }
+            if incident.satisfaction.is_some() {
+                return Err(conflict(incident, "was already rated"));
+            }
+            if !(1..=5).contains(score) {
+                return Err(Error::field("score", format!("must be 1 to 5, not {score}")));
+            }
+            let comment = optional_text("comment", comment.as_deref())?;
+            sqlx::query(
+                "UPDATE incidents SET satisfaction_score = $1, satisfaction_comment = $2, satisfaction_at = $3
+                 WHERE id = $4 AND satisfaction_at IS NULL",
+            )
+            .bind(i64::from(*score))
+            .bind(&comment)
+            .bind(to_ms(now))
+            .bind(id)
+            .execute(&mut *tx)
+            .await?;
+            recorded("rated", json!({ "score": score, "comment": comment }), None)
         }
         Action::Assign { user_id } => {
             let name = match user_id {
@@ -1201,12 +1308,22 @@ pub fn describe_event(kind: &str, data: &str) -> String {
         "update" => format!("Point d'avancement envoyé au client : {}", s("message")),
         "reclassified" => format!("Priorité passée de {} à {} : {}", s("from"), s("to"), s("reason")),
         "resolved" => format!("Résolu. Cause : {}. Actions : {}", s("root_cause"), s("actions")),
+        "closed" if data["automatic"] == true => "Incident clos sans réponse du client dans le délai".to_string(),
         "closed" => "Incident clos".to_string(),
+        "confirmed" => "Résolution confirmée par le client ; incident clos".to_string(),
+        "reopened" => format!("Rouvert par le client : {}", s("reason")),
+        "rated" => format!("Avis du client : {}/5", data["score"]),
         "alert" => {
             let clock = serde_json::from_value::<vigie_engine::sla::ClockKind>(data["clock"].clone())
-                .map_or_else(|_| s("clock"), |k| crate::notify::clock_label(k).to_string());
-            let level = if s("level") == "breached" { "dépassé" } else { "à risque" };
-            format!("Alerte SLA : {clock} {level}")
+                .map_or_else(|_| s("clock"), |k| k.names().0.to_string());
+            match s("level").as_str() {
+                "breached" => format!("Alerte SLA : {clock} dépassé"),
+                "escalated" if !s("to").is_empty() => {
+                    format!("Escalade : {clock} toujours dépassé, {} prévenu", s("to"))
+                }
+                "escalated" => format!("Escalade : {clock} toujours dépassé"),
+                _ => format!("Alerte SLA : {clock} à risque"),
+            }
         }
         "notification_delivered" => format!("Notification envoyée {} à {}", channel_fr(&s("channel")), s("recipient")),
         "notification_failed" => format!("Échec de notification {} à {}", channel_fr(&s("channel")), s("recipient")),

@@ -89,7 +89,7 @@ pub async fn render(State(state): State<AppState>, headers: HeaderMap) -> Result
     }
     let rows = sqlx::query(COUNTS).fetch_all(state.db.pool()).await?;
     let mut open = [("P1", 0i64), ("P2", 0), ("P3", 0)];
-    let mut alerts = [("at_risk", 0i64), ("breached", 0)];
+    let mut alerts = [("at_risk", 0i64), ("breached", 0), (crate::monitor::ESCALATED, 0)];
     let mut outbox = Vec::new();
     for row in rows {
         let (family, a, b, n): (String, String, String, i64) =

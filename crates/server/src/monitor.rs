@@ -25,6 +25,9 @@ const MAX_SLEEP: Duration = Duration::from_secs(60);
 /// Changes that come in a burst are looked at together.
 const SETTLE: Duration = Duration::from_millis(200);
 
+/// The alert level of a breach that reached the second level.
+pub const ESCALATED: &str = "escalated";
+
 /// Runs the monitor until shutdown.
 pub async fn run(state: AppState) {
     loop {
@@ -97,6 +100,17 @@ pub async fn check(state: &AppState) -> Result<Option<DateTime<Utc>>, Error> {
             tokio::task::yield_now().await;
         }
         let Some((site, calendar)) = sites.get(&incident.site_id) else { continue };
+        // A resolution the client neither confirmed nor contested closes by itself.
+        if review_opened.is_none() {
+            match incidents::closes_at(&incident, calendar)? {
+                Some(at) if at <= now => {
+                    raised |= close_unanswered(state, &incident, site, now).await?;
+                    continue;
+                }
+                Some(at) => next = Some(next.map_or(at, |n| n.min(at))),
+                None => {}
+            }
+        }
         let clocks = match review_opened {
             None => sla::clocks(&incident.times, &incident.policy, calendar, now),
             Some(opened) => sla::review_clock(opened, None, &incident.policy, calendar, now).map(|c| vec![c]),
@@ -144,10 +158,124 @@ pub async fn check(state: &AppState) -> Result<Option<DateTime<Utc>>, Error> {
             }
             tx.commit().await?;
         }
+        // A breach of the incident's promises still open after the policy's delay reaches
+        // the second level, once. A technical review's lateness stays the operations
+        // manager's.
+        for clock in clocks.iter().filter(|_| review_opened.is_none()) {
+            let delay = incident.policy.escalation.get(incident.priority);
+            let Some(at) = sla::escalation_due(clock, delay, calendar).map_err(|e| Error::Database(e.to_string()))?
+            else {
+                continue;
+            };
+            if at > now {
+                next = Some(next.map_or(at, |n| n.min(at)));
+                continue;
+            }
+            let Some(due) = clock.due else { continue };
+            if recorded.contains(&(incident.id, clock.kind.as_str().to_string(), ESCALATED.to_string(), to_ms(due))) {
+                continue;
+            }
+            raised |= escalate(state, &incident, site, clock.kind, due, now).await?;
+        }
     }
     if raised {
         state.events.poke().await;
         state.outbox.notify_one();
     }
     Ok(next)
+}
+
+/// Records that a breach reached the second level and tells them, unless another pass or
+/// instance already did: the same unique key as the other alerts makes it once. Returns
+/// whether this call recorded it.
+async fn escalate(
+    state: &AppState,
+    incident: &incidents::Incident,
+    site: &Site,
+    clock: sla::ClockKind,
+    due: DateTime<Utc>,
+    now: DateTime<Utc>,
+) -> Result<bool, Error> {
+    let mut tx = state.db.begin().await?;
+    let inserted = sqlx::query(
+        "INSERT INTO alerts (incident_id, clock, level, due, created_at) VALUES ($1, $2, $3, $4, $5)
+         ON CONFLICT (incident_id, clock, level, due) DO NOTHING",
+    )
+    .bind(incident.id)
+    .bind(clock.as_str())
+    .bind(ESCALATED)
+    .bind(to_ms(due))
+    .bind(to_ms(now))
+    .execute(&mut *tx)
+    .await?;
+    if inserted.rows_affected() != 1 {
+        tx.commit().await?;
+        return Ok(false);
+    }
+    let contact = state.config.escalation.as_ref();
+    let event_id = events::append(
+        &mut tx,
+        Some(incident.id),
+        Some(incident.organisation_id),
+        "alert",
+        now,
+        None,
+        json!({
+            "clock": clock, "level": ESCALATED, "due": due, "reference": incident.reference,
+            "priority": incident.priority, "to": contact.map(|c| c.name.clone()),
+        }),
+    )
+    .await?;
+    if let Some(contact) = contact {
+        notify::queue_escalation(&mut tx, incident, site, clock, due, contact, event_id, now).await?;
+    }
+    tx.commit().await?;
+    Ok(true)
+}
+
+/// Closes a resolved incident whose client neither confirmed the fix nor reopened it in
+/// the policy's time, and asks the client how satisfied it is; once, whichever pass or
+/// instance gets there first. Returns whether this call closed it.
+async fn close_unanswered(
+    state: &AppState,
+    incident: &incidents::Incident,
+    site: &Site,
+    now: DateTime<Utc>,
+) -> Result<bool, Error> {
+    let mut tx = state.db.begin().await?;
+    let closed = sqlx::query(
+        "UPDATE incidents SET closed_at = $1 WHERE id = $2 AND closed_at IS NULL AND resolved_at IS NOT NULL",
+    )
+    .bind(to_ms(now))
+    .bind(incident.id)
+    .execute(&mut *tx)
+    .await?;
+    if closed.rows_affected() != 1 {
+        tx.commit().await?;
+        return Ok(false);
+    }
+    let event_id = events::append(
+        &mut tx,
+        Some(incident.id),
+        Some(incident.organisation_id),
+        "closed",
+        now,
+        None,
+        json!({ "automatic": true, "resolved_at": incident.times.resolved_at }),
+    )
+    .await?;
+    let org = incidents::organisation(&mut tx, incident.organisation_id).await?;
+    let link = incidents::incident_link(state, incident.id);
+    crate::notices::queue(
+        &mut tx,
+        incident,
+        site,
+        &org,
+        crate::notices::ClientNotice::Closure { link: &link },
+        event_id,
+        now,
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(true)
 }

@@ -26,8 +26,10 @@ pub enum ClientNotice<'a> {
     TakeCharge,
     /// A progress update (its text is the last `update` event's message).
     Update,
-    /// The incident is resolved.
-    Resolution,
+    /// The incident is resolved; the client confirms the fix or reopens it at `link`.
+    Resolution { link: &'a str },
+    /// The incident is closed; the client says how satisfied it is at `link`.
+    Closure { link: &'a str },
     /// The priority changed, from `from`, for `reason`.
     Reclassification { from: Priority, reason: &'a str },
     /// A P3 intervention is planned.
@@ -47,7 +49,8 @@ impl ClientNotice<'_> {
         match self {
             ClientNotice::TakeCharge => NoticeKind::TakeCharge,
             ClientNotice::Update => NoticeKind::Update,
-            ClientNotice::Resolution => NoticeKind::Resolution,
+            ClientNotice::Resolution { .. } => NoticeKind::Resolution,
+            ClientNotice::Closure { .. } => NoticeKind::Closure,
             ClientNotice::Reclassification { .. } => NoticeKind::Reclassification,
             ClientNotice::InterventionPlanned { .. } => NoticeKind::InterventionPlanned,
             ClientNotice::Gdpr(_) => NoticeKind::GdprNotice,
@@ -153,20 +156,31 @@ async fn compose(
                 next_update.map(|n| format!("Prochain point au plus tard le {n}.")).unwrap_or_default()
             ),
         ),
-        ClientNotice::Resolution => {
+        ClientNotice::Resolution { link } => {
             let r = incident.resolution.clone().unwrap_or_default();
+            let closes = incident.policy.confirmation.deadline(now, &calendar).ok().map(|t| local(t, tz));
             (
                 format!("[{reference}] Incident résolu"),
                 format!(
-                    "{} est résolu depuis le {}.\n\nCause racine : {}\nActions réalisées : {}\nImpact sur les données de sécurité : {}",
+                    "{} est résolu depuis le {}.\n\nCause racine : {}\nActions réalisées : {}\nImpact sur les données de sécurité : {}\n\n\
+                     Le problème est-il réglé ? Confirmez-le, ou rouvrez l'incident en disant ce qui ne va pas{} : {link}",
                     capitalised(&what),
                     local(now, tz),
                     r.root_cause,
                     r.actions,
-                    r.security_data_impact
+                    r.security_data_impact,
+                    closes.map(|c| format!(" (sans réponse, il sera clos le {c})")).unwrap_or_default()
                 ),
             )
         }
+        ClientNotice::Closure { link } => (
+            format!("[{reference}] Incident clos — votre avis"),
+            format!(
+                "{} est clos depuis le {}.\n\nÊtes-vous satisfait de sa prise en charge ? Une note de 1 à 5, et un mot si vous le souhaitez : {link}",
+                capitalised(&what),
+                local(now, tz)
+            ),
+        ),
         ClientNotice::Reclassification { from, reason } => (
             format!("[{reference}] Priorité passée de {from} à {priority}"),
             format!(

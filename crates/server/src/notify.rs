@@ -104,13 +104,13 @@ pub async fn queue_alert(
             .fetch_all(&mut *conn)
             .await?;
     let what = if breached { "DÉPASSÉ" } else { "à risque" };
-    let subject = format!("[{}] SLA {} {what} ({})", incident.reference, clock_label(clock), incident.priority);
+    let subject = format!("[{}] SLA {} {what} ({})", incident.reference, clock.names().0, incident.priority);
     let body = format!(
         "Incident {} ({}) — site {}\nÉchéance {} : {}\nÉtat : {what}\n",
         incident.reference,
         incident.priority,
         site.name,
-        clock_label(clock),
+        clock.names().0,
         local(due, tz)
     );
     for row in rows {
@@ -126,17 +126,56 @@ pub async fn queue_alert(
     Ok(())
 }
 
-/// The French name of a clock.
-pub fn clock_label(clock: ClockKind) -> &'static str {
-    match clock {
-        ClockKind::TakeCharge => "prise en charge",
-        ClockKind::OnSite => "intervention sur site",
-        ClockKind::InterventionPlanned => "planification d'intervention",
-        ClockKind::ClientUpdate => "point d'avancement client",
-        ClockKind::Postmortem => "post-mortem",
-        ClockKind::GdprNotice => "information RGPD du client",
-        ClockKind::TechnicalReview => "revue technique",
+/// Queues the email and SMS to the integrator's second level about a breach still open
+/// past the policy's escalation delay.
+///
+/// # Errors
+/// [`Error::Database`].
+#[allow(clippy::too_many_arguments)] // the escalation names the incident, its site, clock and contact
+pub async fn queue_escalation(
+    conn: &mut AnyConnection,
+    incident: &Incident,
+    site: &Site,
+    clock: ClockKind,
+    due: DateTime<Utc>,
+    contact: &crate::config::Escalation,
+    event_id: i64,
+    now: DateTime<Utc>,
+) -> Result<(), Error> {
+    let tz = site.calendar()?.time_zone();
+    let subject = format!(
+        "[{}] ESCALADE — {} dépassé depuis {} ({})",
+        incident.reference,
+        clock.names().0,
+        vigie_engine::sla::format_duration((now - due).num_seconds()),
+        incident.priority
+    );
+    let body = format!(
+        "Incident {} ({}) — site {}\nÉchéance {} : {}, toujours dépassée.\n\
+         Le responsable d'exploitation a été alerté à l'échéance ; l'engagement n'est toujours pas tenu.\n",
+        incident.reference,
+        incident.priority,
+        site.name,
+        clock.names().0,
+        local(due, tz)
+    );
+    let addresses = [(Channel::Email, &contact.email), (Channel::Sms, &contact.phone)];
+    for (channel, address) in addresses {
+        let Some(address) = address.as_deref().map(str::trim).filter(|a| !a.is_empty()) else { continue };
+        let body = match channel {
+            Channel::Email => body.clone(),
+            Channel::Sms => format!("{subject} — détails par email."),
+        };
+        let m = Outgoing {
+            channel,
+            recipient: contact.name.clone(),
+            address: address.to_string(),
+            subject: subject.clone(),
+            body,
+        };
+        enqueue(conn, Some(incident.id), event_id, m, now).await?;
     }
+    Ok(())
 }
 
 /// Delivers queued messages until shutdown: when woken, and every second for retries.

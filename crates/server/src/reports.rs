@@ -67,6 +67,9 @@ pub struct Breach {
     pub due: DateTime<Utc>,
     /// How late, in seconds (still running: until the report was made).
     pub late_by_seconds: i64,
+    /// When the breach, still open past the policy's delay, reached the integrator's second
+    /// level; `None` when it did not.
+    pub escalated_at: Option<DateTime<Utc>>,
 }
 
 /// A recurrent incident of the month.
@@ -105,6 +108,34 @@ pub struct SlaReport {
     pub breaches: Vec<Breach>,
     /// The recurrent incidents.
     pub recurrent: Vec<Recurrent>,
+    /// Incidents the client reopened after their resolution: the fix did not hold.
+    pub reopened: u32,
+    /// What the client answered at the closures.
+    pub satisfaction: SatisfactionSummary,
+}
+
+/// The clients' answers to "how satisfied are you", over the month's incidents.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct SatisfactionSummary {
+    /// How many answered.
+    pub count: u32,
+    /// Their average score (1 to 5), when anyone answered.
+    pub average: Option<f64>,
+    /// Each answer with words, for the staff only (empty for a client's user).
+    pub comments: Vec<SatisfactionComment>,
+}
+
+/// One answer with words.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SatisfactionComment {
+    /// The incident.
+    pub reference: String,
+    /// Its id, for a link to it.
+    pub incident_id: i64,
+    /// The score given.
+    pub score: u8,
+    /// The words.
+    pub comment: String,
 }
 
 /// The first instant of a month in Paris, and of the next.
@@ -153,6 +184,8 @@ pub async fn build(state: &AppState, user: &User, organisation: i64, month: &str
         gdpr_notices: Kept::default(),
         breaches: Vec::new(),
         recurrent: Vec::new(),
+        reopened: 0,
+        satisfaction: SatisfactionSummary::default(),
     };
     let mut calendars = std::collections::HashMap::new();
     for row in &rows {
@@ -163,6 +196,21 @@ pub async fn build(state: &AppState, user: &User, organisation: i64, month: &str
         }
         let calendar = &calendars[&incident.site_id];
         *report.by_priority.entry(incident.priority.to_string()).or_default() += 1;
+        report.reopened += u32::from(incident.times.reopened_at.is_some());
+        if let Some(given) = &incident.satisfaction {
+            let summary = &mut report.satisfaction;
+            let total = summary.average.unwrap_or(0.0) * f64::from(summary.count) + f64::from(given.score);
+            summary.count += 1;
+            summary.average = Some(total / f64::from(summary.count));
+            if let Some(comment) = given.comment.clone().filter(|_| user.is_staff()) {
+                summary.comments.push(SatisfactionComment {
+                    reference: incident.reference.clone(),
+                    incident_id: incident.id,
+                    score: given.score,
+                    comment,
+                });
+            }
+        }
         *report
             .by_source
             .entry(
@@ -203,7 +251,25 @@ pub async fn build(state: &AppState, user: &User, organisation: i64, month: &str
         }
         judge_updates(&mut conn, &incident, calendar, now, &mut report).await?;
     }
+    mark_escalations(&mut conn, &mut report.breaches).await?;
     Ok(report)
+}
+
+/// Sets when each breach reached the second level, from the monitor's record of it.
+async fn mark_escalations(conn: &mut sqlx::AnyConnection, breaches: &mut [Breach]) -> Result<(), Error> {
+    for b in breaches.iter_mut() {
+        let at: Option<i64> = sqlx::query_scalar(
+            "SELECT created_at FROM alerts WHERE incident_id = $1 AND clock = $2 AND level = $3 AND due = $4",
+        )
+        .bind(b.incident_id)
+        .bind(b.clock.as_str())
+        .bind(crate::monitor::ESCALATED)
+        .bind(to_ms(b.due))
+        .fetch_optional(&mut *conn)
+        .await?;
+        b.escalated_at = at.map(crate::db::from_ms);
+    }
+    Ok(())
 }
 
 fn breach(incident: &Incident, priority: Priority, clock: ClockKind, due: Option<DateTime<Utc>>, late: i64) -> Breach {
@@ -214,6 +280,7 @@ fn breach(incident: &Incident, priority: Priority, clock: ClockKind, due: Option
         clock,
         due: due.unwrap_or_default(),
         late_by_seconds: late,
+        escalated_at: None,
     }
 }
 
@@ -347,17 +414,24 @@ pub fn to_csv(r: &SlaReport) -> String {
     }
     for b in &r.breaches {
         out.push_str(&format!(
-            "breach,{},{},{} {} due {}\n",
+            "breach,{},{},{} {} due {}{}\n",
             b.reference,
             b.late_by_seconds,
             b.priority,
             b.clock.as_str(),
-            b.due.to_rfc3339()
+            b.due.to_rfc3339(),
+            b.escalated_at.map(|t| format!(" escalated {}", t.to_rfc3339())).unwrap_or_default()
         ));
     }
     for recurrent in &r.recurrent {
         out.push_str(&format!("recurrent,{},1,\n", recurrent.reference));
     }
+    out.push_str(&format!("reopened,incidents,{},\n", r.reopened));
+    out.push_str(&format!(
+        "satisfaction,average,{},{} answers\n",
+        r.satisfaction.average.map(|a| format!("{a:.2}")).unwrap_or_default(),
+        r.satisfaction.count
+    ));
     out
 }
 
@@ -368,11 +442,6 @@ fn field(value: &str, separator: char) -> String {
     } else {
         value.to_string()
     }
-}
-
-/// The French name of a clock, as the report's readers say it.
-fn clock_fr(clock: ClockKind) -> &'static str {
-    crate::notify::clock_label(clock)
 }
 
 /// The report as a French spreadsheet opens it: `;` between fields, a byte-order mark so
@@ -409,12 +478,28 @@ pub fn to_csv_fr(r: &SlaReport) -> String {
         rows.push([
             "Engagement non tenu".into(),
             b.reference.clone(),
-            clock_fr(b.clock).into(),
-            format!("{}, échéance {due}, retard {late}", b.priority),
+            b.clock.names().0.into(),
+            format!(
+                "{}, échéance {due}, retard {late}{}",
+                b.priority,
+                b.escalated_at
+                    .map(|t| format!(", escaladé le {}", t.with_timezone(&paris).format("%d/%m/%Y %H:%M")))
+                    .unwrap_or_default()
+            ),
         ]);
     }
     for recurrent in &r.recurrent {
         rows.push(["Incident récurrent".into(), recurrent.reference.clone(), String::new(), String::new()]);
+    }
+    rows.push(["Incidents rouverts par le client".into(), String::new(), r.reopened.to_string(), String::new()]);
+    rows.push([
+        "Satisfaction (1 à 5)".into(),
+        "Moyenne".into(),
+        r.satisfaction.average.map(|a| format!("{a:.2}").replace('.', ",")).unwrap_or_default(),
+        format!("{} réponse(s)", r.satisfaction.count),
+    ]);
+    for c in &r.satisfaction.comments {
+        rows.push(["Avis du client".into(), c.reference.clone(), c.score.to_string(), c.comment.clone()]);
     }
     let mut out = String::from("\u{feff}Rubrique;Élément;Valeur;Détail\r\n");
     for row in rows {

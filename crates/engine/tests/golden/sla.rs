@@ -204,3 +204,43 @@ fn targets_read_from_data_say_what_is_wrong() {
     assert!(error(r#"{"kind": "elapsed", "minutes": 60, "colour": 1}"#).contains("unknown field `colour`"));
     assert!(error(r#"{"minutes": 60}"#).contains("missing field `kind`"));
 }
+
+#[test]
+fn a_breach_still_open_escalates_after_the_policy_delay() {
+    use vigie_engine::sla::escalation_due;
+    let cal = Calendar::default();
+    let standard = policy(Contract::Standard);
+    // A P1 at 17:59 on a Friday: taken in charge by 18:59, broken; 30 minutes later, in
+    // elapsed time whatever the hour, the second level is told.
+    let p1 = IncidentTimes::reported(Priority::P1, at("2026-11-27T17:59:00+01:00"));
+    let take_charge = clock(ClockKind::TakeCharge, &p1, &standard, &cal, at("2026-11-27T19:05:00+01:00")).unwrap();
+    assert_eq!(
+        escalation_due(&take_charge, standard.escalation.get(Priority::P1), &cal).unwrap(),
+        Some(at("2026-11-27T19:29:00+01:00"))
+    );
+    // Still running, or stopped even late: nothing to escalate.
+    let running = clock(ClockKind::TakeCharge, &p1, &standard, &cal, at("2026-11-27T18:30:00+01:00")).unwrap();
+    assert_eq!(escalation_due(&running, standard.escalation.get(Priority::P1), &cal).unwrap(), None);
+    let mut late = p1.clone();
+    late.acknowledged_at = Some(at("2026-11-27T19:10:00+01:00"));
+    let met = clock(ClockKind::TakeCharge, &late, &standard, &cal, at("2026-11-27T19:40:00+01:00")).unwrap();
+    assert_eq!(met.state, ClockState::Met);
+    assert_eq!(escalation_due(&met, standard.escalation.get(Priority::P1), &cal).unwrap(), None);
+    // A P2 reported on Friday at 15:00: 4 business hours run out on Monday at 09:00 (three
+    // on Friday, one on Monday), and the breach reaches the second level 4 business hours
+    // later, at 13:00.
+    let p2 = IncidentTimes::reported(Priority::P2, at("2026-11-27T15:00:00+01:00"));
+    let take_charge = clock(ClockKind::TakeCharge, &p2, &standard, &cal, at("2026-11-30T12:00:00+01:00")).unwrap();
+    assert_eq!(take_charge.due, Some(at("2026-11-30T09:00:00+01:00")));
+    assert_eq!(
+        escalation_due(&take_charge, standard.escalation.get(Priority::P2), &cal).unwrap(),
+        Some(at("2026-11-30T13:00:00+01:00"))
+    );
+    // P3 breaches stay with the operations manager.
+    assert_eq!(standard.escalation.get(Priority::P3), None);
+    // A policy stored before escalation existed reads with the default delays.
+    let mut stored = serde_json::to_value(standard).unwrap();
+    stored.as_object_mut().unwrap().remove("escalation");
+    let read: Policy = serde_json::from_value(stored).unwrap();
+    assert_eq!(read.escalation, standard.escalation);
+}

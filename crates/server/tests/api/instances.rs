@@ -13,7 +13,15 @@ use crate::stream::Listener;
 pub async fn two_instances_share_live_events_and_alert_once() {
     let dir = temp_dir("instances");
     let database_url = fresh_database(Backend::Postgres, &dir).await;
-    let config = |name: &str| Config { spool_dir: Some(dir.join(name).join("spool")), ..Config::default() };
+    let config = |name: &str| Config {
+        spool_dir: Some(dir.join(name).join("spool")),
+        escalation: Some(vigie_server::config::Escalation {
+            name: "Claire Martin".into(),
+            email: Some("direction@mileotech.example".into()),
+            phone: None,
+        }),
+        ..Config::default()
+    };
     let a = TestServer::start_on(dir.join("a"), database_url.clone(), config("a")).await;
     let b = TestServer::start_on(dir.join("b"), database_url.clone(), config("b")).await;
     assert_ne!(a.base, b.base);
@@ -87,9 +95,15 @@ pub async fn two_instances_share_live_events_and_alert_once() {
     }
     let events = timeline(&tech_b, late_id).await;
     let alerts: Vec<_> = events.iter().filter(|e| e["kind"] == "alert").collect();
-    assert_eq!(alerts.len(), 1, "{events:#?}");
-    assert_eq!(alerts[0]["data"]["level"], "breached");
-    assert_eq!(alerts[0]["data"]["clock"], "take_charge");
+    // Breached an hour ago, and still open half an hour after: the second level was told.
+    let levels: Vec<_> = alerts.iter().map(|a| a["data"]["level"].as_str().unwrap_or_default()).collect();
+    assert_eq!(levels, ["breached", "escalated"], "{events:#?}");
+    assert!(alerts.iter().all(|a| a["data"]["clock"] == "take_charge"));
+    assert_eq!(alerts[1]["data"]["to"], "Claire Martin");
+    for server in [&a, &b] {
+        let tech = server.login("tech").await;
+        assert_eq!(metric_or_zero(&tech, "vigie_alerts_total{level=\"escalated\"}").await, 1, "on {}", server.base);
+    }
     // The alert email, delivered once by one of the two workers.
     eventually("the alert email", Duration::from_secs(30), || {
         let tech_b = tech_b.clone();
@@ -106,15 +120,18 @@ pub async fn two_instances_share_live_events_and_alert_once() {
     on_b.expect("worker B");
     let events = timeline(&tech_b, late_id).await;
     let delivered: Vec<_> = events.iter().filter(|e| e["kind"] == "notification_delivered").collect();
-    assert_eq!(delivered.len(), 1, "{delivered:#?}");
-    assert_eq!(delivered[0]["data"]["recipient"], "Sophie Laurent");
+    let mut recipients: Vec<_> =
+        delivered.iter().map(|e| e["data"]["recipient"].as_str().unwrap_or_default()).collect();
+    recipients.sort_unstable();
+    assert_eq!(recipients, ["Claire Martin", "Sophie Laurent"], "{delivered:#?}");
     // Only the alert counts here: the client's notices of the other incidents are spooled too.
-    let spooled = |name: &str| {
+    let spooled = |name: &str, subject: &str| {
         std::fs::read_dir(dir.join(name).join("spool").join("mail"))
             .map(|d| {
-                d.filter_map(|e| std::fs::read_to_string(e.ok()?.path()).ok()).filter(|m| m.contains("] SLA ")).count()
+                d.filter_map(|e| std::fs::read_to_string(e.ok()?.path()).ok()).filter(|m| m.contains(subject)).count()
             })
             .unwrap_or(0)
     };
-    assert_eq!(spooled("a") + spooled("b"), 1, "alert emails spooled by A and B");
+    assert_eq!(spooled("a", "] SLA ") + spooled("b", "] SLA "), 1, "alert emails spooled by A and B");
+    assert_eq!(spooled("a", "] ESCALADE ") + spooled("b", "] ESCALADE "), 1, "escalation emails spooled by A and B");
 }

@@ -58,6 +58,7 @@ on_both_databases!(
     promises::data_loss_starts_the_gdpr_clock_and_the_notice_says_what_article_33_asks,
     promises::every_resolution_is_told_and_a_moot_clock_is_not_counted_kept,
     promises::a_technical_review_has_an_owner_a_deadline_findings_and_an_end,
+    promises::a_breach_still_open_reaches_the_second_level_once,
     promises::a_corrected_type_judges_recurrence_again,
     lifecycle::report_take_charge_resolve_close,
     lifecycle::impossible_transitions_are_409_with_the_reason,
@@ -111,6 +112,8 @@ on_both_databases!(
     invitations::an_invited_person_chooses_their_password_once,
     team::incidents_are_taken_assigned_and_filtered_by_owner,
     team::client_and_staff_talk_and_internal_notes_stay_internal,
+    team::the_client_confirms_or_reopens_the_fix_then_rates_it_once,
+    team::a_resolution_left_unanswered_closes_by_itself,
     contacts::a_site_technical_contact_is_told_for_that_site_only,
     sites::each_site_carries_its_effective_policy,
 );

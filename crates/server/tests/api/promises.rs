@@ -448,3 +448,104 @@ pub async fn a_corrected_type_judges_recurrence_again(backend: Backend) {
     assert_eq!(review["status"], "done");
     assert!(review["findings"].as_str().unwrap().contains("plus récurrent"), "{review}");
 }
+
+pub async fn a_breach_still_open_reaches_the_second_level_once(backend: Backend) {
+    let server = TestServer::start_with(backend, |config| {
+        config.escalation = Some(vigie_server::config::Escalation {
+            name: "Claire Martin".into(),
+            email: Some("direction@mileotech.example".into()),
+            phone: Some("+33600000042".into()),
+        })
+    })
+    .await;
+    let clock = server.running.state.clock.clone();
+    clock.freeze();
+    clock.advance(at("2027-03-15T10:00:00+01:00") - clock.now());
+    let tech = server.login("tech").await;
+    let client = server.login("client").await;
+    let site = server.site_of(&tech, "Demo Client").await;
+    let report = |description: &str, priority: &str| json!({ "site_id": site, "description": description, "priority": priority, "priority_reason": "Appel du client" });
+    let p1 = tech.post("/api/incidents", &report("Appel : plus aucune caméra sur le site", "P1")).await;
+    assert_eq!(p1.status, 201, "{}", p1.text);
+    let p2 = tech.post("/api/incidents", &report("Appel : deux lecteurs de badge du parking hors service", "P2")).await;
+    assert_eq!(p2.status, 201, "{}", p2.text);
+    let (p1, p2) = (p1.json["id"].as_i64().unwrap(), p2.json["id"].as_i64().unwrap());
+    let levels = |events: Vec<Value>| -> Vec<String> {
+        events
+            .iter()
+            .filter(|e| e["kind"] == "alert" && e["data"]["level"] != "at_risk")
+            .map(|e| e["data"]["level"].as_str().unwrap_or_default().to_string())
+            .collect()
+    };
+    let staff_levels = |id: i64| {
+        let tech = tech.clone();
+        async move { levels(crate::notifications::timeline(&tech, id).await) }
+    };
+
+    // The P1's hour ran out at 11:00; at 11:10 the operations manager knows, not yet the
+    // second level: the policy gives the breach 30 minutes.
+    clock.advance(at("2027-03-15T11:10:00+01:00") - clock.now());
+    monitor(&server).await;
+    assert_eq!(staff_levels(p1).await, ["breached"]);
+    // At 11:31 the breach is still open: the second level is told, once, by email and SMS.
+    clock.advance(at("2027-03-15T11:31:00+01:00") - clock.now());
+    monitor(&server).await;
+    monitor(&server).await;
+    assert_eq!(staff_levels(p1).await, ["breached", "escalated"]);
+    let events = crate::notifications::timeline(&tech, p1).await;
+    let escalation = events.iter().find(|e| e["data"]["level"] == "escalated").expect("escalation");
+    assert_eq!(escalation["data"]["to"], "Claire Martin");
+    assert_eq!(escalation["data"]["clock"], "take_charge");
+    let mail = message(&server, "mail", &["direction@mileotech.example", "ESCALADE", "Prise en charge"]).await;
+    assert!(mail.contains(&p1_reference(&tech, p1).await), "{mail}");
+    message(&server, "sms", &["+33600000042", "ESCALADE"]).await;
+    // The P2's 4 business hours ran out at 14:00; it escalates 4 business hours later, at
+    // the close of the day (18:00), not 30 minutes after.
+    clock.advance(at("2027-03-15T17:59:00+01:00") - clock.now());
+    monitor(&server).await;
+    assert_eq!(staff_levels(p2).await, ["breached"]);
+    clock.advance(at("2027-03-15T18:00:01+01:00") - clock.now());
+    monitor(&server).await;
+    assert_eq!(staff_levels(p2).await, ["breached", "escalated"]);
+    // The client's timeline shows none of it.
+    let client_events = client.get(&format!("/api/incidents/{p1}/events")).await.json;
+    assert!(levels(client_events.as_array().unwrap().clone()).is_empty());
+
+    // A restart does not escalate again: the new monitor's pass and its mail worker.
+    let server = server.restart().await;
+    let clock = server.running.state.clock.clone();
+    clock.freeze();
+    clock.advance(at("2027-03-15T18:30:00+01:00") - clock.now());
+    monitor(&server).await;
+    vigie_server::notify::deliver_due(&server.running.state).await.expect("outbox");
+    let tech = server.login("tech").await;
+    assert_eq!(levels(crate::notifications::timeline(&tech, p1).await), ["breached", "escalated"]);
+    assert_eq!(levels(crate::notifications::timeline(&tech, p2).await), ["breached", "escalated"]);
+    let to_second_level = |channel: &str, address: &str| {
+        spooled(&server, channel).into_iter().filter(|m| m.contains(address) && m.contains("ESCALADE")).count()
+    };
+    assert_eq!(to_second_level("mail", "direction@mileotech.example"), 2);
+    assert_eq!(to_second_level("sms", "+33600000042"), 2);
+
+    // The monthly report says which breaches reached the second level, and when.
+    let client = server.login("client").await;
+    let organisation = client.get("/api/me").await.json["organisation_id"].as_i64().unwrap();
+    let report = tech.get(&format!("/api/reports/sla?organisation={organisation}&month=2027-03")).await.json;
+    let escalated_at = |id: i64| {
+        report["breaches"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|b| b["incident_id"] == id && b["clock"] == "take_charge")
+            .map(|b| b["escalated_at"].clone())
+            .unwrap_or_else(|| panic!("no take-charge breach of {id} in {report}"))
+    };
+    assert_eq!(escalated_at(p1), json!(at("2027-03-15T11:31:00+01:00")));
+    assert_eq!(escalated_at(p2), json!(at("2027-03-15T18:00:01+01:00")));
+    let csv = tech.get(&format!("/api/reports/sla?organisation={organisation}&month=2027-03&format=csv-fr")).await.text;
+    assert!(csv.contains("escaladé le 15/03/2027 11:31"), "{csv}");
+}
+
+async fn p1_reference(tech: &Client, id: i64) -> String {
+    tech.get(&format!("/api/incidents/{id}")).await.json["reference"].as_str().unwrap_or_default().to_string()
+}

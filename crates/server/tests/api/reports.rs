@@ -84,7 +84,7 @@ pub async fn sla_report_counts_promises_kept_and_breaches(backend: Backend) {
     assert!(fr.text.starts_with("\u{feff}Rubrique;Élément;Valeur;Détail\r\n"), "{}", fr.text);
     assert!(fr.text.contains("Engagements tenus (%);Prise en charge;50,0;1 sur 2"), "{}", fr.text);
     assert!(fr.text.contains("Engagement non tenu;"), "{}", fr.text);
-    assert!(fr.text.contains("prise en charge;P1, échéance 15/03/2027 10:00, retard 2 h 00"), "{}", fr.text);
+    assert!(fr.text.contains("Prise en charge;P1, échéance 15/03/2027 10:00, retard 2 h 00"), "{}", fr.text);
     assert!(fr.text.contains("Source;Téléphone;2;"), "{}", fr.text);
     assert!(fr.headers.get("content-disposition").unwrap().to_str().unwrap().contains("rapport-sla-2027-03.csv"));
     // Each breach and recurrence names its incident for a link.

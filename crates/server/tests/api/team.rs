@@ -175,3 +175,126 @@ pub async fn client_and_staff_talk_and_internal_notes_stay_internal(backend: Bac
     assert_eq!(client.post(&path, &json!({ "text": "  " })).await.json["field"], "text");
     assert_eq!(premium.post(&path, &json!({ "text": "bonjour" })).await.status, 404);
 }
+
+pub async fn the_client_confirms_or_reopens_the_fix_then_rates_it_once(backend: Backend) {
+    let server = TestServer::start(backend).await;
+    let (client, tech, premium) =
+        (server.login("client").await, server.login("tech").await, server.login("premium").await);
+    let site = server.site_of(&client, "Demo Client").await;
+    let id = client
+        .post(
+            "/api/incidents",
+            &json!({ "site_id": site, "description": "Le lecteur de badge du hall ne lit plus les badges" }),
+        )
+        .await
+        .json["id"]
+        .as_i64()
+        .unwrap();
+    let path = |action: &str| format!("/api/incidents/{id}/{action}");
+    let resolution = json!({ "root_cause": "Lecteur débranché", "actions": "Rebranché", "security_data_impact": "Aucun", "personal_data_lost": false });
+    // Nothing to confirm before a resolution; the staff never answer for the client.
+    assert_eq!(client.post_empty(&path("confirm")).await.status, 409);
+    assert_eq!(tech.post(&path("acknowledge"), &json!({})).await.status, 200);
+    let resolved = tech.post(&path("resolve"), &resolution).await;
+    assert_eq!(resolved.status, 200, "{}", resolved.text);
+    assert!(resolved.json["closes_at"].is_string(), "the client is told when it closes by itself: {}", resolved.json);
+    assert_eq!(tech.post_empty(&path("confirm")).await.status, 403);
+    assert_eq!(premium.post_empty(&path("confirm")).await.status, 404);
+    assert_eq!(client.post(&path("reopen"), &json!({ "reason": "  " })).await.json["field"], "reason");
+    assert_eq!(client.post(&path("satisfaction"), &json!({ "score": 5 })).await.status, 409, "not closed yet");
+
+    // The fix does not hold: back to work, the client updates counted from the reopening.
+    let reopened = client.post(&path("reopen"), &json!({ "reason": "Le lecteur refuse encore les badges" })).await;
+    assert_eq!(reopened.status, 200, "{}", reopened.text);
+    assert_eq!(reopened.json["status"], "acknowledged");
+    assert!(reopened.json["resolved_at"].is_null() && reopened.json["reopened_at"].is_string());
+    assert!(reopened.json["closes_at"].is_null());
+    assert_eq!(client.post_empty(&path("confirm")).await.status, 409, "nothing to confirm while it is worked on");
+    let kinds = |events: serde_json::Value| -> Vec<String> {
+        let kind = |e: &serde_json::Value| e["kind"].as_str().unwrap().to_string();
+        // What happened to the incident, not the notices it caused.
+        events.as_array().unwrap().iter().map(kind).filter(|k| !k.starts_with("notification_")).collect()
+    };
+    let timeline = kinds(client.get(&path("events")).await.json);
+    assert!(timeline.ends_with(&["resolved".to_string(), "reopened".to_string()]), "{timeline:?}");
+
+    // Resolved again and confirmed: closed, and the closure asks the client's opinion.
+    assert_eq!(tech.post(&path("resolve"), &resolution).await.status, 200);
+    let confirmed = client.post_empty(&path("confirm")).await;
+    assert_eq!(confirmed.status, 200, "{}", confirmed.text);
+    assert_eq!(confirmed.json["status"], "closed");
+    assert!(confirmed.json["closes_at"].is_null());
+    assert_eq!(client.post(&path("reopen"), &json!({ "reason": "encore" })).await.status, 409, "closed");
+    assert_eq!(client.post(&path("satisfaction"), &json!({ "score": 6 })).await.json["field"], "score");
+    assert_eq!(premium.post(&path("satisfaction"), &json!({ "score": 1 })).await.status, 404);
+    assert_eq!(tech.post(&path("satisfaction"), &json!({ "score": 5 })).await.status, 403);
+    let rated = client.post(&path("satisfaction"), &json!({ "score": 4, "comment": "Rapide, merci" })).await;
+    assert_eq!(rated.status, 200, "{}", rated.text);
+    assert_eq!(rated.json["satisfaction"]["score"], 4);
+    assert_eq!(rated.json["satisfaction"]["comment"], "Rapide, merci");
+    assert_eq!(client.post(&path("satisfaction"), &json!({ "score": 1 })).await.status, 409, "once");
+    let timeline = kinds(tech.get(&path("events")).await.json);
+    assert!(timeline.ends_with(&["confirmed".to_string(), "rated".to_string()]), "{timeline:?}");
+
+    // The month's report: one reopening, one answer of 4; the words for the staff only.
+    let organisation = client.get("/api/me").await.json["organisation_id"].as_i64().unwrap();
+    let reported_at = confirmed.json["reported_at"].as_str().unwrap().to_string();
+    let paris = chrono::DateTime::parse_from_rfc3339(&reported_at).unwrap().with_timezone(&chrono_tz::Europe::Paris);
+    let month = paris.format("%Y-%m").to_string();
+    let report = |who: &crate::harness::Client| {
+        let who = who.clone();
+        let url = format!("/api/reports/sla?organisation={organisation}&month={month}");
+        async move { who.get(&url).await.json }
+    };
+    let for_staff = report(&tech).await;
+    assert_eq!(for_staff["reopened"], 1, "{for_staff}");
+    assert_eq!(for_staff["satisfaction"]["count"], 1);
+    assert_eq!(for_staff["satisfaction"]["average"], 4.0);
+    assert_eq!(for_staff["satisfaction"]["comments"][0]["comment"], "Rapide, merci");
+    let for_client = report(&client).await;
+    assert_eq!(for_client["satisfaction"]["average"], 4.0);
+    assert_eq!(for_client["satisfaction"]["comments"], json!([]));
+}
+
+pub async fn a_resolution_left_unanswered_closes_by_itself(backend: Backend) {
+    let server = TestServer::start(backend).await;
+    let clock = server.running.state.clock.clone();
+    clock.freeze();
+    let at = |s: &str| s.parse::<chrono::DateTime<chrono::Utc>>().unwrap();
+    clock.advance(at("2027-03-15T10:00:00+01:00") - clock.now());
+    let (client, tech) = (server.login("client").await, server.login("tech").await);
+    let site = server.site_of(&client, "Demo Client").await;
+    let id = client
+        .post(
+            "/api/incidents",
+            &json!({ "site_id": site, "description": "L'écran du poste de garde affiche la date en anglais" }),
+        )
+        .await
+        .json["id"]
+        .as_i64()
+        .unwrap();
+    let path = |action: &str| format!("/api/incidents/{id}/{action}");
+    assert_eq!(tech.post(&path("acknowledge"), &json!({})).await.status, 200);
+    let resolution = json!({ "root_cause": "Langue du poste", "actions": "Remise en français", "security_data_impact": "Aucun", "personal_data_lost": false });
+    let resolved = tech.post(&path("resolve"), &resolution).await.json;
+    // Resolved on Monday 15 March: five business days end on Monday 22 March at 18:00.
+    assert_eq!(resolved["closes_at"], json!(at("2027-03-22T18:00:00+01:00")));
+    clock.advance(at("2027-03-22T17:59:00+01:00") - clock.now());
+    vigie_server::monitor::check(&server.running.state).await.expect("monitor");
+    assert_eq!(tech.get(&format!("/api/incidents/{id}")).await.json["status"], "resolved");
+    clock.advance(at("2027-03-22T18:00:00+01:00") - clock.now());
+    let (a, b) = tokio::join!(
+        vigie_server::monitor::check(&server.running.state),
+        vigie_server::monitor::check(&server.running.state)
+    );
+    a.expect("monitor");
+    b.expect("monitor");
+    let closed = tech.get(&format!("/api/incidents/{id}")).await.json;
+    assert_eq!(closed["status"], "closed", "{closed}");
+    let events = tech.get(&path("events")).await.json;
+    let closings: Vec<_> = events.as_array().unwrap().iter().filter(|e| e["kind"] == "closed").collect();
+    assert_eq!(closings.len(), 1, "closed once: {events}");
+    assert_eq!(closings[0]["data"]["automatic"], true);
+    // The client may still give its opinion.
+    assert_eq!(client.post(&path("satisfaction"), &json!({ "score": 3 })).await.status, 200);
+}

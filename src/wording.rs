@@ -1,6 +1,8 @@
-//! French wording shared by the pages: priority labels and local times.
+//! The words the pages share, in French and in English: names of priorities, clocks,
+//! statuses, events, systems and symptoms, durations and local times. Every function takes
+//! the interface's [`Lang`](crate::i18n::Lang).
 //!
-//! Hand-written tables rather than chrono's `unstable-locales` feature: two short arrays
+//! Hand-written tables rather than chrono's `unstable-locales` feature: short arrays
 //! instead of every locale of the world in the wasm file.
 
 use chrono::{DateTime, Datelike, Timelike, Utc};
@@ -32,27 +34,9 @@ pub fn priority_name(priority: Priority) -> &'static str {
     }
 }
 
-/// An instant as a person in `tz` reads it, relative to `now`: `15:42` on the same local
-/// day, `lundi 30 novembre à 11:59` (`1er` for the first of a month) on any other day.
-///
-/// The time zone is the calendar's, not the browser's: a deadline is promised in the
-/// client's site time, wherever the screen is.
-pub fn local_time(t: DateTime<Utc>, now: DateTime<Utc>, tz: Tz) -> String {
-    when(t, now, tz, crate::i18n::Lang::Fr)
-}
-
 /// What a clock promises, as the client reads it.
 pub fn clock_name(kind: vigie_engine::sla::ClockKind, lang: crate::i18n::Lang) -> &'static str {
-    use vigie_engine::sla::ClockKind::*;
-    let (fr, en) = match kind {
-        TakeCharge => ("Prise en charge", "Take charge"),
-        OnSite => ("Départ d'un technicien sur site", "Technician dispatched on site"),
-        InterventionPlanned => ("Intervention sur site", "On-site intervention"),
-        ClientUpdate => ("Point d'avancement", "Client update"),
-        Postmortem => ("Post-mortem", "Post-mortem"),
-        GdprNotice => ("Information RGPD du client", "GDPR notice to the client"),
-        TechnicalReview => ("Revue technique", "Technical review"),
-    };
+    let (fr, en) = kind.names();
     crate::i18n::t(lang, fr, en)
 }
 
@@ -90,6 +74,9 @@ pub fn event_name(kind: &str, lang: crate::i18n::Lang) -> String {
         ("resolved", "Résolu", "Resolved"),
         ("closed", "Clos", "Closed"),
         ("alert", "Alerte SLA", "SLA alert"),
+        ("confirmed", "Résolution confirmée par le client", "Fix confirmed by the client"),
+        ("reopened", "Rouvert par le client", "Reopened by the client"),
+        ("rated", "Avis du client", "Client's opinion"),
         ("recurrence_detected", "Incident récurrent : revue technique", "Recurrent incident: technical review"),
         ("supervision_alert", "Alerte de la supervision", "Supervision alert"),
         ("supervision_resolved", "Fin d'alerte de la supervision", "Supervision alert resolved"),
@@ -110,12 +97,7 @@ pub fn event_name(kind: &str, lang: crate::i18n::Lang) -> String {
 
 /// An instant within the coming week, short enough for a wall tile: `15:42` on the same
 /// local day, `lundi 08:00` / `Monday 08:00` within six days, `30/11 08:00` beyond.
-pub fn short_time(t: DateTime<Utc>, now: DateTime<Utc>, tz: Tz) -> String {
-    short_time_in(t, now, tz, crate::i18n::Lang::Fr)
-}
-
-/// [`short_time`] in the interface's language.
-pub fn short_time_in(t: DateTime<Utc>, now: DateTime<Utc>, tz: Tz, lang: crate::i18n::Lang) -> String {
+pub fn short_time(t: DateTime<Utc>, now: DateTime<Utc>, tz: Tz, lang: crate::i18n::Lang) -> String {
     let (local, hour) = local_hour(t, tz);
     let days = (local.date_naive() - now.with_timezone(&tz).date_naive()).num_days();
     let weekday = local.weekday().num_days_from_monday() as usize;
@@ -153,8 +135,12 @@ const MONTHS_EN: [&str; 12] = [
     "December",
 ];
 
-/// [`local_time`] in the interface's language: `lundi 30 novembre à 11:59` or
-/// `Monday 30 November at 11:59`; the time stays the site's, on a 24-hour clock.
+/// An instant as a person in `tz` reads it, relative to `now`: `15:42` on the same local
+/// day, `lundi 30 novembre à 11:59` (`1er` for the first of a month) or `Monday 30 November
+/// at 11:59` on any other day; the time stays the site's, on a 24-hour clock.
+///
+/// The time zone is the calendar's, not the browser's: a deadline is promised in the
+/// client's site time, wherever the screen is.
 pub fn when(t: DateTime<Utc>, now: DateTime<Utc>, tz: Tz, lang: crate::i18n::Lang) -> String {
     let (local, hour) = local_hour(t, tz);
     if local.date_naive() == now.with_timezone(&tz).date_naive() {
