@@ -127,7 +127,7 @@ async fn send<T: DeserializeOwned, B: Serialize>(
 
 /// `POST /api/login`.
 pub async fn login(username: &str, password: &str) -> Result<Me, ApiError> {
-    send("POST", "/api/login", &serde_json::json!({ "username": username, "password": password }), &[]).await
+    send("POST", "/api/login", &vigie_api::Login { username: username.into(), password: password.into() }, &[]).await
 }
 
 /// `POST /api/logout`.
@@ -137,7 +137,7 @@ pub async fn logout() {
 
 /// `PUT /api/me/lang`: the interface language, kept with the account.
 pub async fn set_lang(code: &str) -> Result<(), ApiError> {
-    send("PUT", "/api/me/lang", &serde_json::json!({ "lang": code }), &[]).await
+    send("PUT", "/api/me/lang", &vigie_api::LangChoice { lang: code.into() }, &[]).await
 }
 
 /// `GET /api/me`.
@@ -168,13 +168,8 @@ pub async fn incidents_of(state: &str, assignee: &str) -> Result<Vec<IncidentVie
 
 /// `POST /api/incidents/{id}/messages`: a message, or (staff) an internal note.
 pub async fn message(id: i64, text: &str, internal: bool) -> Result<serde_json::Value, ApiError> {
-    send(
-        "POST",
-        &format!("/api/incidents/{id}/messages"),
-        &serde_json::json!({ "text": text, "internal": internal }),
-        &[],
-    )
-    .await
+    send("POST", &format!("/api/incidents/{id}/messages"), &vigie_api::NewMessage { text: text.into(), internal }, &[])
+        .await
 }
 
 /// `GET /api/staff`: whom an incident can be assigned to.
@@ -210,7 +205,13 @@ pub async fn server_time_ms() -> Result<i64, ApiError> {
 
 /// `POST /api/invitations/accept`: the invited person's password.
 pub async fn accept_invitation(token: &str, password: &str) -> Result<(), ApiError> {
-    send("POST", "/api/invitations/accept", &serde_json::json!({ "token": token, "password": password }), &[]).await
+    send(
+        "POST",
+        "/api/invitations/accept",
+        &vigie_api::Acceptance { token: token.into(), password: password.into() },
+        &[],
+    )
+    .await
 }
 
 /// `GET /api/incidents/{id}/postmortem`: the post-mortem of an incident, if it has one.

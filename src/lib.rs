@@ -20,7 +20,7 @@ pub mod wording;
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use vigie_api::Me;
+use vigie_api::{Me, Role};
 
 use crate::i18n::{provide_lang, t, Lang, Tr};
 use crate::pages::{
@@ -49,9 +49,9 @@ pub struct Session {
 /// Where a user starts: the report page for a client, the wall for the operations manager,
 /// the incidents for a technician.
 pub fn home_of(me: &Me) -> &'static str {
-    match me.role.as_str() {
-        "client" => "/report",
-        "supervisor" => "/wall",
+    match me.role {
+        Role::Client => "/report",
+        Role::Supervisor => "/wall",
         _ => "/incidents",
     }
 }
@@ -132,7 +132,7 @@ impl Route {
     pub fn open_to(self, me: &Me) -> bool {
         match self {
             Route::Wall => me.is_staff(),
-            Route::Admin => me.role == "admin",
+            Route::Admin => me.role == Role::Admin,
             _ => true,
         }
     }
@@ -406,7 +406,7 @@ fn title(route: Route, lang: Lang) -> &'static str {
 #[component]
 fn Nav(lang: RwSignal<Lang>) -> impl IntoView {
     let session = expect_context::<Session>();
-    let role = move || session.user.with(|u| u.as_ref().map(|me| me.role.clone()));
+    let role = move || session.user.with(|u| u.as_ref().map(|me| me.role));
     let logout = move |_| {
         spawn_local(async move {
             api::logout().await;
@@ -428,13 +428,13 @@ fn Nav(lang: RwSignal<Lang>) -> impl IntoView {
             <Show when=move || session.user.get().is_some()>
                 <a href="/report"><Tr fr="Signaler" en="Report" /></a>
                 <a href="/incidents"><Tr fr="Incidents" en="Incidents" /></a>
-                <Show when=move || role().as_deref() != Some("client")>
+                <Show when=move || role() != Some(Role::Client)>
                     <a href="/wall"><Tr fr="Mur" en="Wall" /></a>
                 </Show>
                 <a href="/reports"><Tr fr="Rapports SLA" en="SLA reports" /></a>
                 <a href="/lessons"><Tr fr="Retours d'expérience" en="Lessons" /></a>
                 <a href="/contacts"><Tr fr="Contacts" en="Contacts" /></a>
-                <Show when=move || role().as_deref() == Some("admin")>
+                <Show when=move || role() == Some(Role::Admin)>
                     <a href="/admin"><Tr fr="Administration" en="Administration" /></a>
                 </Show>
                 <button on:click=logout><Tr fr="Se déconnecter" en="Log out" /></button>

@@ -1026,13 +1026,13 @@ async fn the_client_confirms_or_reopens_then_rates_and_the_staff_see_none_of_it(
     resolved.resolved_at = Some(at("2027-03-15T10:00:00+01:00"));
     resolved.closes_at = Some(at("2027-03-22T18:00:00+01:00"));
     let shown = RwSignal::new(Some(resolved.clone()));
-    let mount_for = |role: &'static str| {
+    let mount_for = |role: vigie_api::Role| {
         mount(move || {
             let me = vigie_api::Me {
                 id: 1,
-                username: role.into(),
-                display_name: role.into(),
-                role: role.into(),
+                username: role.as_str().into(),
+                display_name: role.as_str().into(),
+                role,
                 organisation_id: Some(1),
                 phone: String::new(),
                 lang: String::new(),
@@ -1043,8 +1043,8 @@ async fn the_client_confirms_or_reopens_then_rates_and_the_staff_see_none_of_it(
             view! { <ClientFollowUp id=7 incident time_zone now=Signal::from(now) on_done=|| () /> }.into_any()
         })
     };
-    let client = mount_for("client");
-    let staff = mount_for("technician");
+    let client = mount_for(vigie_api::Role::Client);
+    let staff = mount_for(vigie_api::Role::Technician);
     tick().await;
     // Resolved: the client says whether the fix holds, and knows when it closes without an answer.
     assert!(client.text("confirmation").contains("lundi 22 mars à 18:00"), "{}", client.text("confirmation"));

@@ -183,7 +183,8 @@ pub fn ContactsPage() -> impl IntoView {
     let lang = use_lang();
     let session = expect_context::<Session>();
     let own = session.user.get_untracked().and_then(|me| me.organisation_id);
-    let technician = session.user.with_untracked(|me| me.as_ref().is_some_and(|me| me.role == "technician"));
+    let technician =
+        session.user.with_untracked(|me| me.as_ref().is_some_and(|me| me.role == vigie_api::Role::Technician));
     let sites = RwSignal::new(Vec::<SiteView>::new());
     let failed = RwSignal::new(None::<String>);
     // Staff choose among the organisations of the sites they see.

@@ -155,7 +155,7 @@ pub fn ClientFollowUp(
                         on:click=move |_| send("confirm", serde_json::json!({}))>
                         {t(l, "Oui, c'est réglé", "Yes, it is solved")}
                     </button>
-                    <form on:submit=move |ev| { ev.prevent_default(); send("reopen", serde_json::json!({ "reason": reason.get_untracked().trim() })); }>
+                    <form on:submit=move |ev| { ev.prevent_default(); send("reopen", serde_json::json!(vigie_api::Reopening { reason: reason.get_untracked().trim().to_string() })); }>
                         <label for="reopen-reason">{t(l, "Non : qu'est-ce qui ne va toujours pas ?", "No: what is still wrong?")}</label>
                         <textarea id="reopen-reason" data-testid="reopen-reason" rows="3"
                             prop:value=move || reason.get() on:input=move |ev| reason.set(event_target_value(&ev))></textarea>
@@ -174,7 +174,7 @@ pub fn ClientFollowUp(
                         if let Some(score) = score.get_untracked() {
                             let comment = comment.get_untracked();
                             let comment = Some(comment.trim().to_string()).filter(|c| !c.is_empty());
-                            send("satisfaction", serde_json::json!({ "score": score, "comment": comment }));
+                            send("satisfaction", serde_json::json!(vigie_api::Rating { score, comment }));
                         }
                     }>
                         <fieldset class="score">
@@ -580,7 +580,7 @@ fn Owner(
     let error = RwSignal::new(None::<String>);
     let assign = move |user_id: Option<i64>| {
         spawn_local(async move {
-            match api::act(id, "assign", &serde_json::json!({ "user_id": user_id })).await {
+            match api::act(id, "assign", &serde_json::json!(vigie_api::Assign { user_id })).await {
                 Ok(_) => {
                     error.set(None);
                     chosen.set(String::new());

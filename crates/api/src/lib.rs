@@ -1,6 +1,11 @@
 //! The shapes of Vigie's JSON API, shared by the server (which writes them) and the browser
 //! app (which reads them), so that both sides always agree on every field.
 
+#![deny(missing_docs)]
+
+use std::fmt;
+use std::str::FromStr;
+
 use chrono::{DateTime, FixedOffset, Utc};
 use serde::{Deserialize, Serialize};
 use vigie_engine::classify::{Answers, Reason, Symptom, System};
@@ -44,6 +49,59 @@ impl std::str::FromStr for Source {
     }
 }
 
+/// What a user is: what they may see and do. Serialised as `client`, `technician`,
+/// `supervisor`, `admin`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Role {
+    /// A client's user: sees and reports for its own organisation only.
+    Client,
+    /// A technician on call.
+    Technician,
+    /// The operations manager (*responsable d'exploitation*).
+    Supervisor,
+    /// Administers organisations, sites and users.
+    Admin,
+}
+
+impl Role {
+    /// The code used in data.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Role::Client => "client",
+            Role::Technician => "technician",
+            Role::Supervisor => "supervisor",
+            Role::Admin => "admin",
+        }
+    }
+}
+
+impl fmt::Display for Role {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl FromStr for Role {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, String> {
+        match s {
+            "client" => Ok(Role::Client),
+            "technician" => Ok(Role::Technician),
+            "supervisor" => Ok(Role::Supervisor),
+            "admin" => Ok(Role::Admin),
+            other => Err(format!("unknown role {other:?}")),
+        }
+    }
+}
+
+impl Role {
+    /// Every member of Vigie's own team is staff; a client's user is not.
+    pub fn is_staff(self) -> bool {
+        self != Role::Client
+    }
+}
+
 /// Where an incident is in its life.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -63,28 +121,51 @@ pub enum Status {
 /// An incident as the API shows it, with its clocks at the server's now.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct IncidentView {
+    /// Identifier.
     pub id: i64,
+    /// The reference the client quotes on the phone (`INC-2026-000042`).
     pub reference: String,
+    /// The client organisation.
     pub organisation_id: i64,
+    /// The organisation's name.
     pub organisation_name: String,
+    /// The site.
     pub site_id: i64,
+    /// The site's name.
     pub site_name: String,
+    /// The site's time zone (IANA name), in which its times are told.
     pub time_zone: String,
+    /// Where the report came from.
     pub source: Source,
+    /// What the reporter said.
     pub description: String,
+    /// The questionnaire's answers, if the reporter gave them.
     pub answers: Option<Answers>,
+    /// The priority in effect.
     pub priority: Priority,
+    /// The priority the classifier suggested at the report.
     pub suggested_priority: Priority,
+    /// The rule of the procedure that decided the suggestion.
     pub rule: String,
+    /// Why, in words the client can read.
     pub reasons: Vec<Reason>,
+    /// The words of the description that were understood, as written.
     pub matched: Vec<String>,
+    /// The text alone could not tell P1 from P2: the suggestion is the more urgent one.
     pub needs_details: bool,
+    /// Why staff set a priority other than the suggestion.
     pub override_reason: Option<String>,
+    /// The type (`system:symptom`) recurrence is judged on.
     pub incident_type: String,
+    /// The organisation's contract when it was reported.
     pub contract: Contract,
+    /// Where the incident is in its life.
     pub status: Status,
+    /// Whether a technician must go on site.
     pub on_site_required: bool,
+    /// When it was reported (or the client called).
     pub reported_at: DateTime<Utc>,
+    /// When it was taken in charge.
     pub acknowledged_at: Option<DateTime<Utc>>,
     /// When a technician was dispatched (the P1 on-site promise).
     pub dispatched_at: Option<DateTime<Utc>>,
@@ -92,6 +173,7 @@ pub struct IncidentView {
     pub on_site_at: Option<DateTime<Utc>>,
     /// When the P3 intervention was planned, and for when.
     pub intervention_planned_at: Option<DateTime<Utc>>,
+    /// The date a P3 intervention is planned for.
     pub intervention_planned_for: Option<DateTime<Utc>>,
     /// Why the intervention is planned after its deadline (the client asked for a later
     /// date…).
@@ -100,6 +182,7 @@ pub struct IncidentView {
     pub priority_changes: Vec<PriorityChange>,
     /// When it became known that data was or may have been lost, and what.
     pub data_loss_known_at: Option<DateTime<Utc>>,
+    /// What data was or may have been lost.
     pub data_loss_description: Option<String>,
     /// The number to call back, as the reporter gave it.
     #[serde(default)]
@@ -112,9 +195,13 @@ pub struct IncidentView {
     pub assignee: Option<Assignee>,
     /// The GDPR notice sent to the client, and when.
     pub gdpr_notice: Option<GdprNotice>,
+    /// When the GDPR notice went to the client.
     pub gdpr_notice_sent_at: Option<DateTime<Utc>>,
+    /// When the last client update was sent.
     pub last_update_at: Option<DateTime<Utc>>,
+    /// When it was resolved (cleared again by a reopening).
     pub resolved_at: Option<DateTime<Utc>>,
+    /// When it was closed.
     pub closed_at: Option<DateTime<Utc>>,
     /// When the client last reopened the incident after its resolution.
     #[serde(default)]
@@ -126,13 +213,17 @@ pub struct IncidentView {
     /// The client's answer to "how satisfied are you", once closed and answered.
     #[serde(default)]
     pub satisfaction: Option<Satisfaction>,
+    /// When a P1's post-mortem was published.
     pub postmortem_published_at: Option<DateTime<Utc>>,
+    /// The resolution: root cause, actions, impact on security data.
     pub resolution: Option<Resolution>,
+    /// Judged recurrent: a technical review was opened.
     pub recurrent: bool,
     /// The SLA policy the incident was reported under.
     pub policy: Policy,
     /// The site's business calendar, so that the browser computes the same clocks.
     pub calendar: CalendarSpec,
+    /// Every clock at the server's now.
     pub clocks: Vec<Clock>,
     /// The deadline of the most urgent running clock: what the wall sorts by.
     pub next_due: Option<DateTime<Utc>>,
@@ -173,6 +264,88 @@ pub struct Satisfaction {
     pub comment: Option<String>,
     /// When the client answered.
     pub at: DateTime<Utc>,
+}
+
+/// `POST /api/login`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Login {
+    /// The login name.
+    pub username: String,
+    /// The password.
+    pub password: String,
+}
+
+/// `PUT /api/me/lang`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LangChoice {
+    /// `fr` or `en`.
+    pub lang: String,
+}
+
+/// `POST /api/invitations/accept`: the token of the emailed link and the chosen password.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Acceptance {
+    /// From the link.
+    pub token: String,
+    /// The password the invited person chose.
+    pub password: String,
+}
+
+/// The optional note of an action that needs nothing else (`acknowledge`, `dispatch`,
+/// `on-site`, `close`).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Note {
+    /// What the technician adds, if anything.
+    #[serde(default)]
+    pub note: Option<String>,
+}
+
+/// `POST /api/incidents/{id}/updates`: a client update.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Update {
+    /// What the client is told.
+    pub message: String,
+}
+
+/// `POST /api/incidents/{id}/reclassify`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Reclassification {
+    /// The new priority.
+    pub priority: Priority,
+    /// Why, as the client is told.
+    pub reason: String,
+}
+
+/// `POST /api/incidents/{id}/resolve`: every field required (the engine's [`Resolution`]
+/// reads older records leniently, a new resolution says everything).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Resolve {
+    /// The root cause.
+    pub root_cause: String,
+    /// What was done.
+    pub actions: String,
+    /// The impact on security data (recordings, access logs).
+    pub security_data_impact: String,
+    /// Whether personal data was lost.
+    pub personal_data_lost: bool,
+}
+
+/// `POST /api/incidents/{id}/messages`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NewMessage {
+    /// What is said.
+    pub text: String,
+    /// Staff only: a note the client never sees.
+    #[serde(default)]
+    pub internal: bool,
 }
 
 /// `POST /api/incidents/{id}/satisfaction`.
@@ -273,8 +446,8 @@ pub struct MessageView {
     pub id: i64,
     /// Who wrote it.
     pub author: String,
-    /// Their role: `client`, `technician`, `supervisor` or `admin`.
-    pub role: String,
+    /// Their role.
+    pub role: Role,
     /// What they wrote.
     pub text: String,
     /// A note for the team, never shown to a client.
@@ -290,8 +463,8 @@ pub struct StaffMember {
     pub id: i64,
     /// Name shown.
     pub display_name: String,
-    /// `technician`, `supervisor` or `admin`.
-    pub role: String,
+    /// Their role (never a client's).
+    pub role: Role,
 }
 
 /// `POST /api/incidents/{id}/on-site-needed` (staff): whether a technician must go on site,
@@ -444,8 +617,8 @@ pub struct Me {
     pub username: String,
     /// Name shown.
     pub display_name: String,
-    /// `client`, `technician`, `supervisor` or `admin`.
-    pub role: String,
+    /// What the user may see and do.
+    pub role: Role,
     /// The organisation of a client user.
     pub organisation_id: Option<i64>,
     /// The user's phone, offered as the number to call back.
@@ -460,7 +633,7 @@ pub struct Me {
 impl Me {
     /// The integrator's staff see every client and act on incidents.
     pub fn is_staff(&self) -> bool {
-        self.role != "client"
+        self.role.is_staff()
     }
 }
 

@@ -10,6 +10,8 @@
 //! countdown on a screen and a breach alert never disagree. Nothing here reads a clock,
 //! a file or the network: every function that needs "now" takes it as a parameter.
 
+#![deny(missing_docs)]
+
 pub mod calendar;
 pub mod classify;
 pub mod communication;

@@ -24,6 +24,10 @@ pub enum Error {
     Config(String),
     /// The database failed.
     Database(String),
+    /// A rule of the engine could not be applied to what is stored (a site's calendar that
+    /// never opens, a stored policy it refuses): the server's data is at fault, not the
+    /// request.
+    Engine(vigie_engine::Error),
     /// A request is malformed; `field` names the culprit when there is one.
     BadRequest {
         /// The field at fault (`"answers.system"`), if any.
@@ -83,6 +87,7 @@ impl fmt::Display for Error {
             Error::Listen { addr, source } => write!(f, "cannot listen on {addr}: {source}"),
             Error::Config(m) => write!(f, "configuration: {m}"),
             Error::Database(m) => write!(f, "database: {m}"),
+            Error::Engine(e) => write!(f, "stored data the rules cannot use: {e}"),
             Error::BadRequest { field: Some(field), message } => write!(f, "{field}: {message}"),
             Error::BadRequest { field: None, message } => f.write_str(message),
             Error::Unauthorized => f.write_str("not logged in"),
@@ -103,7 +108,15 @@ impl fmt::Display for Error {
     }
 }
 
-impl std::error::Error for Error {}
+impl std::error::Error for Error {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            Error::Io(e) | Error::Listen { source: e, .. } => Some(e),
+            Error::Engine(e) => Some(e),
+            _ => None,
+        }
+    }
+}
 
 impl From<sqlx::Error> for Error {
     /// A constraint the input broke is the client's mistake (409 or 422), not the
@@ -174,6 +187,7 @@ impl IntoResponse for Error {
             | Error::Listen { .. }
             | Error::Config(_)
             | Error::Database(_)
+            | Error::Engine(_)
             | Error::Delivery(_)
             | Error::Refused(_) => StatusCode::INTERNAL_SERVER_ERROR,
         };

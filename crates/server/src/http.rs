@@ -13,13 +13,11 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::{middleware, Json, Router};
 use chrono::SecondsFormat;
-use serde::Deserialize;
 use tower_http::catch_panic::CatchPanicLayer;
 use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::timeout::{RequestBodyTimeoutLayer, TimeoutLayer};
 use vigie_api::SiteView;
 use vigie_engine::communication::{GdprNotice, Resolution};
-use vigie_engine::Priority;
 
 use crate::auth::{self, session_cookie, SESSION_DAYS};
 use crate::client::ClientAddr;
@@ -194,17 +192,10 @@ async fn time(State(state): State<AppState>) -> Json<serde_json::Value> {
     )
 }
 
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct Login {
-    username: String,
-    password: String,
-}
-
 async fn login(
     State(state): State<AppState>,
     ClientAddr(ip): ClientAddr,
-    ApiJson(body): ApiJson<Login>,
+    ApiJson(body): ApiJson<vigie_api::Login>,
 ) -> Result<Response, Error> {
     let (token, user) = auth::login(&state, ip, &body.username, &body.password).await?;
     let cookie = session_cookie(&token, SESSION_DAYS * 86_400);
@@ -222,19 +213,12 @@ async fn me(user: User) -> Json<User> {
     Json(user)
 }
 
-/// `PUT /api/me/lang`.
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct LangChoice {
-    lang: String,
-}
-
 /// `PUT /api/me/lang` with `{"lang": "fr" | "en"}`: the interface language, kept with the
 /// account so that it follows the user to another device.
 async fn set_lang(
     State(state): State<AppState>,
     user: User,
-    ApiJson(body): ApiJson<LangChoice>,
+    ApiJson(body): ApiJson<vigie_api::LangChoice>,
 ) -> Result<StatusCode, Error> {
     if !matches!(body.lang.as_str(), "fr" | "en") {
         return Err(Error::field("lang", format!("{:?} is not a language of Vigie (fr or en)", body.lang)));
@@ -326,13 +310,6 @@ async fn incident_events(State(state): State<AppState>, user: User, Id(id): Id) 
     Ok(Json(incidents::timeline(&state, &user, id).await?).into_response())
 }
 
-#[derive(Deserialize, Default)]
-#[serde(deny_unknown_fields)]
-struct Note {
-    #[serde(default)]
-    note: Option<String>,
-}
-
 async fn run(state: AppState, user: User, id: i64, action: Action) -> Result<Response, Error> {
     Ok(Json(incidents::act(&state, &user, id, action).await?).into_response())
 }
@@ -341,7 +318,7 @@ async fn acknowledge(
     State(state): State<AppState>,
     user: User,
     Id(id): Id,
-    OptionalJson(body): OptionalJson<Note>,
+    OptionalJson(body): OptionalJson<vigie_api::Note>,
 ) -> Result<Response, Error> {
     run(state, user, id, Action::Acknowledge { note: body.note }).await
 }
@@ -350,7 +327,7 @@ async fn on_site(
     State(state): State<AppState>,
     user: User,
     Id(id): Id,
-    OptionalJson(body): OptionalJson<Note>,
+    OptionalJson(body): OptionalJson<vigie_api::Note>,
 ) -> Result<Response, Error> {
     run(state, user, id, Action::OnSite { note: body.note }).await
 }
@@ -359,7 +336,7 @@ async fn dispatch(
     State(state): State<AppState>,
     user: User,
     Id(id): Id,
-    OptionalJson(body): OptionalJson<Note>,
+    OptionalJson(body): OptionalJson<vigie_api::Note>,
 ) -> Result<Response, Error> {
     run(state, user, id, Action::Dispatch { note: body.note }).await
 }
@@ -413,7 +390,7 @@ async fn close(
     State(state): State<AppState>,
     user: User,
     Id(id): Id,
-    OptionalJson(body): OptionalJson<Note>,
+    OptionalJson(body): OptionalJson<vigie_api::Note>,
 ) -> Result<Response, Error> {
     run(state, user, id, Action::Close { note: body.note }).await
 }
@@ -466,58 +443,36 @@ async fn staff(State(state): State<AppState>, user: User) -> Result<Json<Vec<vig
             Ok(vigie_api::StaffMember {
                 id: crate::db::get(r, "id")?,
                 display_name: crate::db::get(r, "display_name")?,
-                role: crate::db::get(r, "role")?,
+                role: crate::db::get_parsed(r, "role")?,
             })
         })
         .collect::<Result<Vec<_>, Error>>()?;
     Ok(Json(staff))
 }
 
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct UpdateBody {
-    message: String,
-}
-
 async fn update(
     State(state): State<AppState>,
     user: User,
     Id(id): Id,
-    ApiJson(body): ApiJson<UpdateBody>,
+    ApiJson(body): ApiJson<vigie_api::Update>,
 ) -> Result<Response, Error> {
     run(state, user, id, Action::Update { message: body.message }).await
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct ReclassifyBody {
-    priority: Priority,
-    reason: String,
 }
 
 async fn reclassify(
     State(state): State<AppState>,
     user: User,
     Id(id): Id,
-    ApiJson(body): ApiJson<ReclassifyBody>,
+    ApiJson(body): ApiJson<vigie_api::Reclassification>,
 ) -> Result<Response, Error> {
     run(state, user, id, Action::Reclassify { priority: body.priority, reason: body.reason }).await
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct ResolveBody {
-    root_cause: String,
-    actions: String,
-    security_data_impact: String,
-    personal_data_lost: bool,
 }
 
 async fn resolve(
     State(state): State<AppState>,
     user: User,
     Id(id): Id,
-    ApiJson(body): ApiJson<ResolveBody>,
+    ApiJson(body): ApiJson<vigie_api::Resolve>,
 ) -> Result<Response, Error> {
     let resolution = Resolution {
         root_cause: body.root_cause,

@@ -168,8 +168,7 @@ pub fn view(
     now: DateTime<Utc>,
 ) -> Result<IncidentView, Error> {
     let calendar = site.calendar()?;
-    let clocks =
-        sla::clocks(&incident.times, &incident.policy, &calendar, now).map_err(|e| Error::Database(e.to_string()))?;
+    let clocks = sla::clocks(&incident.times, &incident.policy, &calendar, now).map_err(Error::Engine)?;
     let next_due = sla::most_urgent(&clocks).and_then(|c| c.due);
     let t = &incident.times;
     Ok(IncidentView {
@@ -241,12 +240,9 @@ pub(crate) fn incident_link(state: &AppState, id: i64) -> String {
 /// [`Error::Database`] when the site's calendar cannot count the delay.
 pub fn closes_at(incident: &Incident, calendar: &vigie_engine::Calendar) -> Result<Option<DateTime<Utc>>, Error> {
     match (incident.times.resolved_at, incident.closed_at) {
-        (Some(resolved), None) => incident
-            .policy
-            .confirmation
-            .deadline(resolved, calendar)
-            .map(Some)
-            .map_err(|e| Error::Database(e.to_string())),
+        (Some(resolved), None) => {
+            incident.policy.confirmation.deadline(resolved, calendar).map(Some).map_err(Error::Engine)
+        }
         _ => Ok(None),
     }
 }
@@ -971,7 +967,7 @@ async fn record<'a>(
             }
             let calendar = site(&mut *tx, incident.site_id).await?.calendar()?;
             let clock = sla::clock(ClockKind::InterventionPlanned, t, &incident.policy, &calendar, now)
-                .map_err(|e| Error::Database(e.to_string()))?;
+                .map_err(Error::Engine)?;
             let Some(due) = clock.due.filter(|_| clock.is_open()) else {
                 return Err(conflict(incident, "has no intervention to plan (a P3 that needs a technician on site)"));
             };
@@ -1233,7 +1229,7 @@ async fn draft_postmortem(
     let document = PostMortem { timeline, root_cause: resolution.root_cause, ..PostMortem::default() };
     let calendar = site.calendar()?;
     let due = sla::deadlines(&incident.times, &incident.policy, &calendar)
-        .map_err(|e| Error::Database(e.to_string()))?
+        .map_err(Error::Engine)?
         .postmortem_due
         .unwrap_or(now);
     sqlx::query(

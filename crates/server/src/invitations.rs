@@ -9,7 +9,6 @@
 use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode};
 use chrono::{DateTime, TimeDelta, Utc};
-use serde::Deserialize;
 use serde_json::json;
 use sqlx::AnyConnection;
 
@@ -90,13 +89,7 @@ pub(crate) async fn invite(
     crate::notify::enqueue(conn, None, event, message, now).await
 }
 
-/// `POST /api/invitations/accept`.
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Acceptance {
-    token: String,
-    password: String,
-}
+pub use vigie_api::Acceptance;
 
 /// `POST /api/invitations/accept`: the invited person sets their password; the link is
 /// spent, any session of the account ends.

@@ -7,7 +7,6 @@
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::Json;
-use serde::Deserialize;
 use serde_json::json;
 
 use crate::db::get;
@@ -23,15 +22,7 @@ use vigie_api::MessageView;
 /// The event kind of an internal note: staff only.
 pub const INTERNAL_NOTE: &str = "internal_note";
 
-/// `POST /api/incidents/{id}/messages`.
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct NewMessage {
-    text: String,
-    /// Staff only: a note the client never sees.
-    #[serde(default)]
-    internal: bool,
-}
+pub use vigie_api::NewMessage;
 
 /// `POST /api/incidents/{id}/messages`: a message on an incident the user may see, or
 /// (staff) an internal note; answers the message with 201.
@@ -96,7 +87,7 @@ pub async fn post(
     let written = MessageView {
         id: event,
         author: user.display_name.clone(),
-        role: user.role.to_string(),
+        role: user.role,
         text,
         internal: body.internal,
         at: now,
@@ -114,7 +105,7 @@ pub async fn list(State(state): State<AppState>, user: User, Id(id): Id) -> Resu
     load(&mut conn, &user, id).await?;
     let rows = sqlx::query(
         "SELECT events.id, events.kind, events.at, events.data, users.display_name, users.role FROM events
-         LEFT JOIN users ON users.id = events.actor_id
+         JOIN users ON users.id = events.actor_id
          WHERE events.incident_id = $1 AND (events.kind = 'message' OR (events.kind = $2 AND $3 = 1))
          ORDER BY events.id",
     )
@@ -129,8 +120,9 @@ pub async fn list(State(state): State<AppState>, user: User, Id(id): Id) -> Resu
             let data: serde_json::Value = serde_json::from_str(&get::<String>(r, "data")?).unwrap_or_default();
             Ok(MessageView {
                 id: get(r, "id")?,
-                author: get::<Option<String>>(r, "display_name")?.unwrap_or_default(),
-                role: get::<Option<String>>(r, "role")?.unwrap_or_default(),
+                // A message always has its author: users are deactivated, never deleted.
+                author: get(r, "display_name")?,
+                role: crate::db::get_parsed(r, "role")?,
                 text: data["text"].as_str().unwrap_or_default().to_string(),
                 internal: get::<String>(r, "kind")? == INTERNAL_NOTE,
                 at: crate::db::from_ms(get(r, "at")?),

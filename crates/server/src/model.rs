@@ -1,59 +1,13 @@
 //! The records Vigie keeps: organisations, sites, users.
 
-use std::fmt;
-use std::str::FromStr;
-
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use sqlx::any::AnyRow;
 use vigie_engine::{Calendar, CalendarSpec, Contract, Policy};
 
 use crate::db::{get, get_json, get_parsed};
 use crate::error::Error;
 
-/// What a user is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Role {
-    /// A client's user: sees and reports for its own organisation only.
-    Client,
-    /// A technician on call.
-    Technician,
-    /// The operations manager (*responsable d'exploitation*).
-    Supervisor,
-    /// Administers organisations, sites and users.
-    Admin,
-}
-
-impl Role {
-    /// The code used in data.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Role::Client => "client",
-            Role::Technician => "technician",
-            Role::Supervisor => "supervisor",
-            Role::Admin => "admin",
-        }
-    }
-}
-
-impl fmt::Display for Role {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl FromStr for Role {
-    type Err = String;
-    fn from_str(s: &str) -> Result<Self, String> {
-        match s {
-            "client" => Ok(Role::Client),
-            "technician" => Ok(Role::Technician),
-            "supervisor" => Ok(Role::Supervisor),
-            "admin" => Ok(Role::Admin),
-            other => Err(format!("unknown role {other:?}")),
-        }
-    }
-}
+pub use vigie_api::Role;
 
 /// A logged-in user.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]

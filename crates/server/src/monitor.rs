@@ -115,7 +115,7 @@ pub async fn check(state: &AppState) -> Result<Option<DateTime<Utc>>, Error> {
             None => sla::clocks(&incident.times, &incident.policy, calendar, now),
             Some(opened) => sla::review_clock(opened, None, &incident.policy, calendar, now).map(|c| vec![c]),
         }
-        .map_err(|e| Error::Database(e.to_string()))?;
+        .map_err(Error::Engine)?;
         if let Some(t) = sla::next_change(&clocks, now) {
             next = Some(next.map_or(t, |n| n.min(t)));
         }
@@ -163,8 +163,7 @@ pub async fn check(state: &AppState) -> Result<Option<DateTime<Utc>>, Error> {
         // manager's.
         for clock in clocks.iter().filter(|_| review_opened.is_none()) {
             let delay = incident.policy.escalation.get(incident.priority);
-            let Some(at) = sla::escalation_due(clock, delay, calendar).map_err(|e| Error::Database(e.to_string()))?
-            else {
+            let Some(at) = sla::escalation_due(clock, delay, calendar).map_err(Error::Engine)? else {
                 continue;
             };
             if at > now {

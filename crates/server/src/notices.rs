@@ -132,8 +132,7 @@ async fn compose(
 ) -> Result<(String, String), Error> {
     let calendar = site.calendar()?;
     let tz = calendar.time_zone();
-    let plan = communication::plan(&incident.times, &incident.policy, &calendar)
-        .map_err(|e| Error::Database(e.to_string()))?;
+    let plan = communication::plan(&incident.times, &incident.policy, &calendar).map_err(Error::Engine)?;
     let next_update = plan.notices.iter().find(|n| n.kind == NoticeKind::Update).map(|n| local(n.due, tz));
     let reference = &incident.reference;
     let priority = incident.priority;

@@ -226,8 +226,7 @@ pub async fn build(state: &AppState, user: &User, organisation: i64, month: &str
         // Every clock the incident has had: those a reclassification ended too, so that a
         // breach recorded before it stays counted whatever the priority became. A clock the
         // resolution made moot is not applicable: neither kept nor broken.
-        let clocks = sla::history(&incident.times, &incident.policy, calendar, now)
-            .map_err(|e| Error::Database(e.to_string()))?;
+        let clocks = sla::history(&incident.times, &incident.policy, calendar, now).map_err(Error::Engine)?;
         for (priority, clock) in &clocks {
             let tally = match clock.kind {
                 ClockKind::TakeCharge => &mut report.take_charge,
@@ -323,7 +322,7 @@ async fn judge_updates(
             .get(priority)
             .map(|cadence| cadence.deadline(previous, calendar).map(|due| (priority, due)))
             .transpose()
-            .map_err(|e| Error::Database(e.to_string()))
+            .map_err(Error::Engine)
     };
     let mut previous = ack;
     for (at, point) in points {

@@ -46,8 +46,7 @@ pub fn clock(
     closed_at: Option<DateTime<Utc>>,
     now: DateTime<Utc>,
 ) -> Result<Clock, Error> {
-    sla::review_clock(opened_at, closed_at, &incident.policy, &site.calendar()?, now)
-        .map_err(|e| Error::Database(e.to_string()))
+    sla::review_clock(opened_at, closed_at, &incident.policy, &site.calendar()?, now).map_err(Error::Engine)
 }
 
 async fn view(conn: &mut AnyConnection, row: &AnyRow, now: DateTime<Utc>) -> Result<ReviewView, Error> {

@@ -110,7 +110,7 @@ async fn a_p1_dispatched_then_reached_and_a_p3_planned_then_reached_are_shown_to
     // The P3: planned for tomorrow 10:00 site time, then reached.
     follow(&client, &vigie, p3).await;
     // Running, or paused outside business hours: a P3 counts business days.
-    let running = clock_state(&client, "Intervention sur site").await;
+    let running = clock_state(&client, "Planification de l'intervention").await;
     assert!(matches!(running.as_deref(), Some("ok" | "paused")), "{running:?}");
     pages::go(&tech, &vigie.url(&format!("/incidents/{p3}"))).await;
     let tomorrow =
@@ -136,7 +136,7 @@ async fn a_p1_dispatched_then_reached_and_a_p3_planned_then_reached_are_shown_to
     click(&tech, "[data-testid=action-on-site]").await;
     fact_shown(&client, "arrived").await;
     until("the intervention promise kept", LIVE, async || {
-        (clock_state(&client, "Intervention sur site").await.as_deref() == Some("met")).then_some(())
+        (clock_state(&client, "Planification de l'intervention").await.as_deref() == Some("met")).then_some(())
     })
     .await;
     not_reloaded(&client).await;
