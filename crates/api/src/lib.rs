@@ -11,7 +11,7 @@ use serde::{Deserialize, Serialize};
 use vigie_engine::classify::{Answers, Reason, Symptom, System};
 use vigie_engine::communication::{GdprNotice, Resolution};
 use vigie_engine::postmortem::{Missing, PostMortem};
-use vigie_engine::sla::{Clock, IncidentTimes, PriorityChange};
+use vigie_engine::sla::{Clock, IncidentTimes, NeedChange, PriorityChange};
 use vigie_engine::{CalendarSpec, Contract, Policy, Priority};
 
 /// Where an incident comes from.
@@ -180,6 +180,9 @@ pub struct IncidentView {
     pub intervention_plan_reason: Option<String>,
     /// Every change of priority, oldest first.
     pub priority_changes: Vec<PriorityChange>,
+    /// Every change of the on-site need by the staff, oldest first.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub on_site_need_changes: Vec<NeedChange>,
     /// When it became known that data was or may have been lost, and what.
     pub data_loss_known_at: Option<DateTime<Utc>>,
     /// What data was or may have been lost.
@@ -247,6 +250,7 @@ impl IncidentView {
             resolved_at: self.resolved_at,
             postmortem_published_at: self.postmortem_published_at,
             priority_changes: self.priority_changes.clone(),
+            on_site_need_changes: self.on_site_need_changes.clone(),
             data_loss_known_at: self.data_loss_known_at,
             gdpr_notice_sent_at: self.gdpr_notice_sent_at,
             reopened_at: self.reopened_at,

@@ -38,6 +38,15 @@ pub struct PriorityChange {
     pub to: Priority,
 }
 
+/// A change of whether a technician must go on site, decided by the staff.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NeedChange {
+    /// When it changed.
+    pub at: DateTime<Utc>,
+    /// Whether a technician must go on site from then on.
+    pub needed: bool,
+}
+
 /// What an incident's clocks depend on.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct IncidentTimes {
@@ -48,6 +57,11 @@ pub struct IncidentTimes {
     /// Whether a technician must go on site.
     #[serde(default)]
     pub on_site_required: bool,
+    /// Every change of the on-site need, oldest first; `on_site_required` is the last one's
+    /// `needed`. A clock the need no longer asks for keeps, in [`history`], what it was
+    /// when the need was cleared.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub on_site_need_changes: Vec<NeedChange>,
     /// When the incident was taken in charge.
     #[serde(default)]
     pub acknowledged_at: Option<DateTime<Utc>>,
@@ -94,6 +108,7 @@ impl IncidentTimes {
             priority,
             reported_at,
             on_site_required: false,
+            on_site_need_changes: Vec::new(),
             acknowledged_at: None,
             dispatched_at: None,
             on_site_at: None,
@@ -129,6 +144,25 @@ impl IncidentTimes {
             .take_while(|c| c.at <= at)
             .last()
             .map_or((first, self.reported_at), |c| (c.to, c.at))
+    }
+
+    /// Whether a technician had to go on site at `at`: the last change at or before it, or
+    /// before any change the opposite of the first one.
+    ///
+    /// ```
+    /// use chrono::{DateTime, Utc};
+    /// use vigie_engine::Priority;
+    /// use vigie_engine::sla::{IncidentTimes, NeedChange};
+    /// let at = |s: &str| s.parse::<DateTime<Utc>>().unwrap();
+    /// let mut incident = IncidentTimes::reported(Priority::P1, at("2026-11-27T10:00:00Z"));
+    /// incident.on_site_need_changes.push(NeedChange { at: at("2026-11-27T12:00:00Z"), needed: true });
+    /// incident.on_site_required = true;
+    /// assert!(!incident.on_site_required_at(at("2026-11-27T11:00:00Z")));
+    /// assert!(incident.on_site_required_at(at("2026-11-27T13:00:00Z")));
+    /// ```
+    pub fn on_site_required_at(&self, at: DateTime<Utc>) -> bool {
+        let first = self.on_site_need_changes.first().map_or(self.on_site_required, |c| !c.needed);
+        self.on_site_need_changes.iter().take_while(|c| c.at <= at).last().map_or(first, |c| c.needed)
     }
 }
 
@@ -250,6 +284,11 @@ pub struct Clock {
     /// it had at that instant.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reclassified_at: Option<DateTime<Utc>>,
+    /// For a clock of [`history`]: when the staff decided no technician had to go on site
+    /// any more. Its state is the one it had at that instant: kept or broken before, it
+    /// stays so.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub need_cleared_at: Option<DateTime<Utc>>,
 }
 
 impl Clock {
@@ -268,6 +307,7 @@ impl Clock {
             resumes_at: None,
             moot: false,
             reclassified_at: None,
+            need_cleared_at: None,
         }
     }
 
@@ -334,7 +374,10 @@ fn stop(kind: ClockKind, incident: &IncidentTimes) -> Option<Stop> {
     let resolved = incident.resolved_at;
     match kind {
         ClockKind::TakeCharge => first_of(incident.acknowledged_at, resolved),
-        ClockKind::OnSite => first_of(incident.dispatched_at, resolved),
+        // A technician on site was dispatched no later than the arrival: an incident
+        // recorded before dispatches were, or whose dispatch nobody recorded, counts the
+        // arrival.
+        ClockKind::OnSite => first_of(incident.dispatched_at.into_iter().chain(incident.on_site_at).min(), resolved),
         ClockKind::InterventionPlanned => first_of(incident.on_site_at, resolved),
         ClockKind::ClientUpdate => resolved.map(Stop::ResolutionMeets),
         ClockKind::Postmortem => incident.postmortem_published_at.map(Stop::Own),
@@ -344,19 +387,20 @@ fn stop(kind: ClockKind, incident: &IncidentTimes) -> Option<Stop> {
 }
 
 /// The clock as it would be under `priority`, counted at the earliest from `since` (the
-/// report, or the reclassification that set the priority).
+/// report, or the reclassification that set the priority), with or without a technician
+/// needed on site.
 fn definition(
     kind: ClockKind,
     incident: &IncidentTimes,
     policy: &Policy,
-    priority: Priority,
-    since: DateTime<Utc>,
+    (priority, since): (Priority, DateTime<Utc>),
+    on_site_required: bool,
 ) -> Option<Definition> {
     let p = priority;
     let (target, start) = match kind {
         ClockKind::TakeCharge => (policy.take_charge.get(p)?, incident.reported_at),
-        ClockKind::OnSite if incident.on_site_required => (policy.on_site.get(p)?, incident.reported_at),
-        ClockKind::InterventionPlanned if incident.on_site_required => {
+        ClockKind::OnSite if on_site_required => (policy.on_site.get(p)?, incident.reported_at),
+        ClockKind::InterventionPlanned if on_site_required => {
             (policy.intervention_planned.get(p)?, incident.reported_at)
         }
         ClockKind::ClientUpdate => {
@@ -407,8 +451,10 @@ fn governing(kind: ClockKind, incident: &IncidentTimes, now: DateTime<Utc>) -> (
 /// [`Error::NoBusinessTime`] when the calendar never opens.
 pub fn deadlines(incident: &IncidentTimes, policy: &Policy, calendar: &Calendar) -> Result<Deadlines> {
     let (p, since) = incident.priority_at(DateTime::<Utc>::MAX_UTC);
-    let due =
-        |kind| definition(kind, incident, policy, p, since).map(|d| d.target.deadline(d.start, calendar)).transpose();
+    let need = incident.on_site_required;
+    let due = |kind| {
+        definition(kind, incident, policy, (p, since), need).map(|d| d.target.deadline(d.start, calendar)).transpose()
+    };
     Ok(Deadlines {
         take_charge_due: due(ClockKind::TakeCharge)?,
         on_site_due: due(ClockKind::OnSite)?,
@@ -459,8 +505,15 @@ pub fn clock(
     calendar: &Calendar,
     now: DateTime<Utc>,
 ) -> Result<Clock> {
-    let (priority, since) = governing(kind, incident, now);
-    evaluate(kind, definition(kind, incident, policy, priority, since), incident, policy, calendar, now)
+    let governing = governing(kind, incident, now);
+    evaluate(
+        kind,
+        definition(kind, incident, policy, governing, incident.on_site_required),
+        incident,
+        policy,
+        calendar,
+        now,
+    )
 }
 
 /// Every clock an incident has had up to `now`: first those a reclassification ended, each
@@ -479,11 +532,12 @@ pub fn history(
     let mut out = Vec::new();
     for change in incident.priority_changes.iter().filter(|c| c.at <= now) {
         let (before, since) = incident.priority_at(change.at - TimeDelta::milliseconds(1));
+        let need = incident.on_site_required_at(change.at - TimeDelta::milliseconds(1));
         for kind in ClockKind::ALL {
             if kind == ClockKind::GdprNotice {
                 continue;
             }
-            let Some(d) = definition(kind, incident, policy, before, since) else { continue };
+            let Some(d) = definition(kind, incident, policy, (before, since), need) else { continue };
             // Only a clock that ran across the change was ended by it.
             if d.start > change.at || d.stop.is_some_and(|s| s.at() <= change.at) {
                 continue;
@@ -491,6 +545,23 @@ pub fn history(
             let mut ended = evaluate(kind, Some(d), incident, policy, calendar, change.at)?;
             ended.reclassified_at = Some(change.at);
             out.push((before, ended));
+        }
+    }
+    // The need cleared, and not set again: the on-site clocks it ended as they stood then,
+    // so that a promise kept or broken before stays what it was.
+    let cleared =
+        incident.on_site_need_changes.last().filter(|c| !c.needed && c.at <= now && !incident.on_site_required);
+    if let Some(change) = cleared {
+        for kind in [ClockKind::OnSite, ClockKind::InterventionPlanned] {
+            let at = stop(kind, incident).map_or(change.at, |s| s.at().min(change.at));
+            let governing = incident.priority_at(at);
+            let Some(d) = definition(kind, incident, policy, governing, true) else { continue };
+            if d.start > change.at {
+                continue;
+            }
+            let mut ended = evaluate(kind, Some(d), incident, policy, calendar, change.at)?;
+            ended.need_cleared_at = Some(change.at);
+            out.push((governing.0, ended));
         }
     }
     for kind in ClockKind::ALL {

@@ -12,7 +12,7 @@ use vigie_engine::classify::{Answers, Reason};
 use vigie_engine::communication::{GdprNotice, Resolution};
 use vigie_engine::postmortem::{PostMortem, TimelineEntry};
 use vigie_engine::recurrence::{recurrent_with, IncidentKey};
-use vigie_engine::sla::{self, ClockKind, IncidentTimes, PriorityChange};
+use vigie_engine::sla::{self, ClockKind, IncidentTimes, NeedChange, PriorityChange};
 use vigie_engine::{classify, Classification, Contract, Policy, Priority};
 
 use crate::db::{from_ms, get, get_parsed, get_time, to_ms};
@@ -83,6 +83,7 @@ impl Incident {
         };
         let bad = |what: &str, e: serde_json::Error| Error::Database(format!("{what}: {e}"));
         let priority_changes: String = get(row, "priority_changes")?;
+        let need_changes: String = get(row, "on_site_need_changes")?;
         let gdpr_notice: Option<String> = get(row, "gdpr_notice")?;
         Ok(Incident {
             id: get(row, "id")?,
@@ -103,6 +104,8 @@ impl Incident {
                 priority,
                 reported_at: from_ms(get(row, "reported_at")?),
                 on_site_required: get::<i64>(row, "on_site_required")? != 0,
+                on_site_need_changes: serde_json::from_str(&need_changes)
+                    .map_err(|e| bad("on_site_need_changes", e))?,
                 acknowledged_at: get_time(row, "acknowledged_at")?,
                 dispatched_at: get_time(row, "dispatched_at")?,
                 on_site_at: get_time(row, "on_site_at")?,
@@ -201,6 +204,7 @@ pub fn view(
         intervention_planned_for: t.intervention_planned_for,
         intervention_plan_reason: incident.intervention_plan_reason.clone(),
         priority_changes: t.priority_changes.clone(),
+        on_site_need_changes: t.on_site_need_changes.clone(),
         data_loss_known_at: t.data_loss_known_at,
         data_loss_description: incident.data_loss_description.clone(),
         callback_phone: incident.callback_phone.clone(),
@@ -474,38 +478,81 @@ pub(crate) async fn insert(conn: &mut AnyConnection, new: Insert<'_>, now: DateT
     if new.answers.and_then(|a| a.recording_lost) == Some(true) {
         sqlx::query("UPDATE incidents SET data_loss_known_at = $1, data_loss_description = $2 WHERE id = $3")
             .bind(to_ms(new.reported_at))
-            .bind("Perte d'enregistrements signalée avec l'incident")
+            .bind(LOST_AT_THE_REPORT)
             .bind(id)
             .execute(&mut *conn)
             .await?;
+        let data = json!({ "known_at": new.reported_at, "description": LOST_AT_THE_REPORT });
+        events::append(conn, Some(id), Some(new.organisation.id), "data_loss", now, new.created_by, data).await?;
     }
     let row = sqlx::query("SELECT * FROM incidents WHERE id = $1").bind(id).fetch_one(&mut *conn).await?;
-    detect_recurrence(conn, &Incident::from_row(&row)?, new.site, new.organisation, now).await?;
+    detect_recurrence(conn, &Incident::from_row(&row)?, new.site, new.organisation, now, "").await?;
     Ok(id)
 }
+
+/// Judges again the recurrence of the site's incidents reported after one whose type was
+/// corrected, within the recurrence window: those of the former type may no longer repeat
+/// anything, those of the new type may now.
+async fn judge_later_again(
+    conn: &mut AnyConnection,
+    before: &Incident,
+    corrected: &Incident,
+    site: &Site,
+    org: &Organisation,
+    now: DateTime<Utc>,
+) -> Result<(), Error> {
+    let from = corrected.times.reported_at;
+    let rows = sqlx::query(
+        "SELECT * FROM incidents WHERE site_id = $1 AND incident_type IN ($3, $4)
+           AND (reported_at > $5 OR (reported_at = $5 AND id > $2)) AND reported_at <= $6 ORDER BY reported_at, id",
+    )
+    .bind(site.id)
+    .bind(corrected.id)
+    .bind(&before.incident_type)
+    .bind(&corrected.incident_type)
+    .bind(to_ms(from))
+    .bind(to_ms(from + TimeDelta::days(93)))
+    .fetch_all(&mut *conn)
+    .await?;
+    let cause = format!("Type de {} corrigé en {}", corrected.reference, corrected.incident_type);
+    for row in &rows {
+        detect_recurrence(conn, &Incident::from_row(row)?, site, org, now, &cause).await?;
+    }
+    Ok(())
+}
+
+/// What a data loss recorded with the report says.
+const LOST_AT_THE_REPORT: &str = "Perte d'enregistrements signalée avec l'incident";
 
 /// Judges whether an incident recurs (same type, same site, 3 months) and keeps its
 /// technical review in step: opened, and the client told, when it recurs; closed when a
 /// corrected type makes it no longer recur.
+///
+/// `cause` says, when a review opened earlier ends because the incident no longer recurs,
+/// what changed (its own type, or the type of the incident it repeated).
 async fn detect_recurrence(
     conn: &mut AnyConnection,
     incident: &Incident,
     site: &Site,
     org: &Organisation,
     now: DateTime<Utc>,
+    cause: &str,
 ) -> Result<(), Error> {
     let since = incident.times.reported_at - TimeDelta::days(93);
     let incident_type = incident.incident_type.as_str();
     let rows = sqlx::query(
         // The most recent ones are enough to name in the review, and keep this query small
         // however many incidents a site has had.
-        "SELECT id, reference, reported_at FROM incidents WHERE site_id = $1 AND incident_type = $2 AND id <> $3 AND reported_at >= $4
+        // Only those reported before it (by id when reported at the same millisecond).
+        "SELECT id, reference, reported_at FROM incidents WHERE site_id = $1 AND incident_type = $2 AND reported_at >= $4
+           AND (reported_at < $5 OR (reported_at = $5 AND id < $3))
          ORDER BY reported_at DESC LIMIT 20",
     )
     .bind(site.id)
     .bind(incident_type)
     .bind(incident.id)
     .bind(to_ms(since))
+    .bind(to_ms(incident.times.reported_at))
     .fetch_all(&mut *conn)
     .await?;
     let key = |id: String, at: DateTime<Utc>| IncidentKey {
@@ -522,7 +569,7 @@ async fn detect_recurrence(
         .iter()
         .map(|k| k.id.clone())
         .collect();
-    let review = sqlx::query("SELECT id, status FROM recurrence_reviews WHERE incident_id = $1")
+    let review = sqlx::query("SELECT id, status, findings FROM recurrence_reviews WHERE incident_id = $1")
         .bind(incident.id)
         .fetch_optional(&mut *conn)
         .await?;
@@ -530,8 +577,12 @@ async fn detect_recurrence(
         sqlx::query("UPDATE incidents SET recurrent = 0 WHERE id = $1").bind(incident.id).execute(&mut *conn).await?;
         // A review opened under the former type, not yet done, ends here with the reason.
         if let Some(review) = review.filter(|r| get::<String>(r, "status").is_ok_and(|s| s != "done")) {
-            let findings =
-                format!("Type corrigé en {incident_type} : l'incident n'est plus récurrent, la revue est sans objet.");
+            // What the staff found so far stays; the reason the review ends comes after it.
+            let ending = format!("{cause} : l'incident n'est plus récurrent, la revue est sans objet.");
+            let findings = match get::<Option<String>>(&review, "findings")?.filter(|f| !f.trim().is_empty()) {
+                Some(found) => format!("{found}\n\n{ending}"),
+                None => ending,
+            };
             sqlx::query("UPDATE recurrence_reviews SET status = 'done', findings = $1, closed_at = $2 WHERE id = $3")
                 .bind(&findings)
                 .bind(to_ms(now))
@@ -795,6 +846,13 @@ impl Action {
     fn is_the_clients(&self) -> bool {
         matches!(self, Action::Confirm | Action::Reopen { .. } | Action::Rate { .. })
     }
+
+    /// Whether it may still be taken once the incident is closed: the client's rating, and
+    /// a data loss found late with the GDPR notice it calls for, whose clock runs whatever
+    /// the incident's state.
+    fn after_closure(&self) -> bool {
+        matches!(self, Action::Rate { .. } | Action::DataLoss(_) | Action::GdprNotice(_))
+    }
 }
 
 fn conflict(incident: &Incident, why: &str) -> Error {
@@ -802,21 +860,57 @@ fn conflict(incident: &Incident, why: &str) -> Error {
 }
 
 /// What an action records: the event's kind and data, and the notice it sends.
-struct Recorded<'a> {
+struct Recorded {
     kind: &'static str,
     data: serde_json::Value,
-    notice: Option<Notice<'a>>,
+    notice: Option<Notice>,
 }
 
 /// The notice an action sends, once the incident is updated.
-enum Notice<'a> {
+enum Notice {
     TakeCharge,
     Update,
     Resolution,
     Closure,
     Reclassification { from: Priority, reason: String },
     InterventionPlanned { planned_for: DateTime<Utc>, reason: Option<String> },
-    Gdpr(&'a GdprNotice),
+    Gdpr(Box<GdprNotice>),
+}
+
+/// The most data categories a GDPR notice names, and the longest one.
+const MAX_DATA_CATEGORIES: usize = 20;
+const MAX_DATA_CATEGORY: usize = 200;
+
+/// A GDPR notice as it is sent and stored: every text trimmed and bounded like the others,
+/// the categories too.
+fn cleaned_notice(content: &GdprNotice) -> Result<GdprNotice, Error> {
+    let missing = content.missing();
+    if let Some(first) = missing.first() {
+        return Err(Error::field(*first, format!("required; the notice lacks {}", missing.join(", "))));
+    }
+    if content.data_categories.len() > MAX_DATA_CATEGORIES {
+        return Err(Error::field("data_categories", format!("more than {MAX_DATA_CATEGORIES} categories")));
+    }
+    let mut data_categories = Vec::new();
+    for category in &content.data_categories {
+        let category = required_text("data_categories", category)?;
+        if category.chars().count() > MAX_DATA_CATEGORY {
+            return Err(Error::field(
+                "data_categories",
+                format!("a category longer than {MAX_DATA_CATEGORY} characters"),
+            ));
+        }
+        data_categories.push(category);
+    }
+    Ok(GdprNotice {
+        nature: required_text("nature", &content.nature)?,
+        data_categories,
+        people_estimate: content.people_estimate,
+        records_estimate: content.records_estimate,
+        consequences: required_text("consequences", &content.consequences)?,
+        measures: required_text("measures", &content.measures)?,
+        contact: required_text("contact", &content.contact)?,
+    })
 }
 
 /// The longest a reason, a note or a description may be, as the other texts.
@@ -841,7 +935,7 @@ pub async fn act(state: &AppState, user: &User, id: i64, action: Action) -> Resu
     } else {
         user.require_staff()?;
     }
-    if incident.closed_at.is_some() && !matches!(action, Action::Rate { .. }) {
+    if incident.closed_at.is_some() && !action.after_closure() {
         return Err(conflict(&incident, "is closed"));
     }
     let recorded = record(&mut tx, &incident, &action, now).await?;
@@ -869,7 +963,7 @@ pub async fn act(state: &AppState, user: &User, id: i64, action: Action) -> Resu
             Notice::InterventionPlanned { planned_for, reason } => {
                 ClientNotice::InterventionPlanned { planned_for: *planned_for, reason: reason.as_deref() }
             }
-            Notice::Gdpr(content) => ClientNotice::Gdpr(content),
+            Notice::Gdpr(content) => ClientNotice::Gdpr(content.as_ref()),
         };
         notices::queue(&mut tx, &updated, &site, &org, notice, event_id, now).await?;
     }
@@ -879,7 +973,9 @@ pub async fn act(state: &AppState, user: &User, id: i64, action: Action) -> Resu
             updated
         }
         Action::CorrectType(_) => {
-            detect_recurrence(&mut tx, &updated, &site, &org, now).await?;
+            let cause = format!("Type corrigé en {}", updated.incident_type);
+            detect_recurrence(&mut tx, &updated, &site, &org, now, &cause).await?;
+            judge_later_again(&mut tx, &incident, &updated, &site, &org, now).await?;
             load(&mut tx, user, id).await?
         }
         _ => updated,
@@ -890,12 +986,12 @@ pub async fn act(state: &AppState, user: &User, id: i64, action: Action) -> Resu
 }
 
 /// Checks an action against the incident's state and writes what it changes.
-async fn record<'a>(
+async fn record(
     tx: &mut AnyConnection,
     incident: &Incident,
-    action: &'a Action,
+    action: &Action,
     now: DateTime<Utc>,
-) -> Result<Recorded<'a>, Error> {
+) -> Result<Recorded, Error> {
     let t = &incident.times;
     let id = incident.id;
     let stamp = |t: Option<DateTime<Utc>>| t.map(|t| t.to_rfc3339()).unwrap_or_default();
@@ -952,7 +1048,14 @@ async fn record<'a>(
                     if *needed { "already needs a technician on site" } else { "already needs no technician on site" };
                 return Err(conflict(incident, already));
             }
-            sqlx::query(&set("on_site_required")).bind(i64::from(*needed)).bind(id).execute(&mut *tx).await?;
+            let mut changes = t.on_site_need_changes.clone();
+            changes.push(NeedChange { at: now, needed: *needed });
+            sqlx::query("UPDATE incidents SET on_site_required = $1, on_site_need_changes = $2 WHERE id = $3")
+                .bind(i64::from(*needed))
+                .bind(serde_json::to_string(&changes).unwrap_or_default())
+                .bind(id)
+                .execute(&mut *tx)
+                .await?;
             recorded("on_site_needed", json!({ "needed": needed, "reason": reason }), None)
         }
         Action::PlanIntervention(PlanIntervention { planned_for, reason }) => {
@@ -1036,18 +1139,7 @@ async fn record<'a>(
             recorded("data_loss", json!({ "known_at": known_at, "description": description }), None)
         }
         Action::GdprNotice(content) => {
-            let missing = content.missing();
-            if let Some(first) = missing.first() {
-                return Err(Error::field(*first, format!("required; the notice lacks {}", missing.join(", "))));
-            }
-            for (field, text) in [
-                ("nature", &content.nature),
-                ("consequences", &content.consequences),
-                ("measures", &content.measures),
-                ("contact", &content.contact),
-            ] {
-                required_text(field, text)?;
-            }
+            let content = cleaned_notice(content)?;
             if t.data_loss_known_at.is_none() {
                 return Err(conflict(incident, "has no data loss recorded (POST …/data-loss first)"));
             }
@@ -1058,12 +1150,13 @@ async fn record<'a>(
                 ));
             }
             sqlx::query("UPDATE incidents SET gdpr_notice = $1, gdpr_notice_sent_at = $2 WHERE id = $3")
-                .bind(serde_json::to_string(content).unwrap_or_default())
+                .bind(serde_json::to_string(&content).unwrap_or_default())
                 .bind(to_ms(now))
                 .bind(id)
                 .execute(&mut *tx)
                 .await?;
-            recorded("gdpr_notice", serde_json::to_value(content).unwrap_or_default(), Some(Notice::Gdpr(content)))
+            let data = serde_json::to_value(&content).unwrap_or_default();
+            recorded("gdpr_notice", data, Some(Notice::Gdpr(Box::new(content))))
         }
         Action::CorrectType(TypeCorrection { system, symptom, reason }) => {
             let reason = required_text("reason", reason)?;
@@ -1114,6 +1207,8 @@ async fn record<'a>(
                     .bind(id)
                     .execute(&mut *tx)
                     .await?;
+                let data = json!({ "known_at": now, "description": resolution.security_data_impact });
+                events::append(tx, Some(id), Some(incident.organisation_id), "data_loss", now, None, data).await?;
             }
             recorded("resolved", serde_json::to_value(&resolution).unwrap_or_default(), Some(Notice::Resolution))
         }

@@ -240,9 +240,7 @@ pub async fn set_proposal(
     let mut tx = state.db.begin().await?;
     let review = load(&mut tx, &user, id, now).await?;
     user.require_staff()?;
-    if proposal.description.trim().is_empty() {
-        return Err(Error::field("description", "required"));
-    }
+    let description = crate::incidents::required_text("description", &proposal.description)?;
     if proposal.estimated_cost_eur < 0 {
         return Err(Error::field("estimated_cost_eur", "cannot be negative"));
     }
@@ -252,13 +250,18 @@ pub async fn set_proposal(
         ProposalStatus::Declined => "declined",
     };
     sqlx::query("UPDATE recurrence_reviews SET proposal_description = $1, proposal_cost_eur = $2, proposal_status = $3 WHERE id = $4")
-        .bind(proposal.description.trim())
+        .bind(&description)
         .bind(proposal.estimated_cost_eur)
         .bind(status)
         .bind(id)
         .execute(&mut *tx)
         .await?;
-    let data = json!({ "review": id, "proposal_status": status });
+    // The whole proposal and the one it replaces go on the timeline: a figure changed later
+    // never erases what the client was first offered.
+    let data = json!({
+        "review": id, "proposal_status": status, "description": description,
+        "estimated_cost_eur": proposal.estimated_cost_eur, "previous": review.proposal,
+    });
     events::append(
         &mut tx,
         Some(review.incident_id),

@@ -4,7 +4,7 @@
 use wasm_bindgen_test::wasm_bindgen_test as test;
 
 use vigie_engine::sla::{
-    clock, clocks, deadlines, history, review_clock, ClockKind, ClockState, IncidentTimes, PriorityChange,
+    clock, clocks, deadlines, history, review_clock, ClockKind, ClockState, IncidentTimes, NeedChange, PriorityChange,
 };
 use vigie_engine::{Calendar, Contract, Policy, Priority, Target};
 
@@ -32,6 +32,91 @@ fn the_p1_on_site_promise_is_the_dispatch_not_the_arrival() {
     incident.on_site_at = None;
     let c = clock(ClockKind::OnSite, &incident, &premium(), &cal, at("2026-11-28T00:20:00+01:00")).unwrap();
     assert_eq!((c.state, c.late_by_seconds), (ClockState::Breached, Some(600)));
+}
+
+#[test]
+fn an_arrival_with_no_dispatch_recorded_stops_the_on_site_clock() {
+    let cal = Calendar::default();
+    let mut incident = IncidentTimes::reported(Priority::P1, at("2026-11-27T22:10:00+01:00"));
+    incident.on_site_required = true;
+    incident.acknowledged_at = Some(at("2026-11-27T22:20:00+01:00"));
+    // Recorded before dispatches were, or nobody recorded it: the technician left no later
+    // than the arrival, so the promise is judged at the arrival, never left open.
+    incident.on_site_at = Some(at("2026-11-28T00:05:00+01:00"));
+    let now = at("2026-11-28T02:00:00+01:00");
+    let c = clock(ClockKind::OnSite, &incident, &premium(), &cal, now).unwrap();
+    assert_eq!((c.state, c.met_at, c.late_by_seconds), (ClockState::Met, incident.on_site_at, Some(0)));
+    // An arrival after the deadline: late by as much, not open for ever.
+    incident.on_site_at = Some(at("2026-11-28T00:40:00+01:00"));
+    let c = clock(ClockKind::OnSite, &incident, &premium(), &cal, now).unwrap();
+    assert_eq!((c.state, c.late_by_seconds), (ClockState::Met, Some(30 * 60)));
+    // A dispatch recorded before the arrival is what counts.
+    incident.dispatched_at = Some(at("2026-11-28T00:00:00+01:00"));
+    let c = clock(ClockKind::OnSite, &incident, &premium(), &cal, now).unwrap();
+    assert_eq!((c.met_at, c.late_by_seconds), (incident.dispatched_at, Some(0)));
+}
+
+#[test]
+fn a_promise_kept_or_broken_stays_so_when_the_on_site_need_is_cleared() {
+    let cal = Calendar::default();
+    let p = Policy::default();
+    // A P1 reported at 10:00 with a technician needed; the 4 h on-site promise (14:00)
+    // broken; at 15:00 the staff decide nobody has to go any more.
+    let mut incident = IncidentTimes::reported(Priority::P1, at("2026-11-27T10:00:00+01:00"));
+    incident.acknowledged_at = Some(at("2026-11-27T10:30:00+01:00"));
+    incident.on_site_need_changes.push(NeedChange { at: at("2026-11-27T15:00:00+01:00"), needed: false });
+    let now = at("2026-11-27T16:00:00+01:00");
+    let current = clock(ClockKind::OnSite, &incident, &p, &cal, now).unwrap();
+    assert_eq!(current.state, ClockState::NotApplicable, "no promise from now on");
+    let h = history(&incident, &p, &cal, now).unwrap();
+    let ended: Vec<_> = h
+        .iter()
+        .filter(|(_, c)| c.need_cleared_at.is_some())
+        .map(|(p, c)| (*p, c.kind, c.state, c.late_by_seconds))
+        .collect();
+    assert_eq!(ended, [(Priority::P1, ClockKind::OnSite, ClockState::Breached, Some(3600))]);
+    // Kept before the need was cleared: kept it stays.
+    incident.dispatched_at = Some(at("2026-11-27T11:00:00+01:00"));
+    let h = history(&incident, &p, &cal, now).unwrap();
+    let kept = h.iter().find(|(_, c)| c.need_cleared_at.is_some()).unwrap();
+    assert_eq!((kept.1.state, kept.1.late_by_seconds), (ClockState::Met, Some(0)));
+    // Cleared while the clock still ran on time: the promise is withdrawn, neither kept
+    // nor broken (a running clock the monthly report does not count).
+    incident.dispatched_at = None;
+    incident.on_site_need_changes[0].at = at("2026-11-27T12:00:00+01:00");
+    let h = history(&incident, &p, &cal, now).unwrap();
+    let withdrawn = h.iter().find(|(_, c)| c.need_cleared_at.is_some()).unwrap();
+    assert_eq!(withdrawn.1.state, ClockState::Running);
+    // Needed again later: the one clock counts from the report again, and the history
+    // does not count it twice.
+    incident.on_site_need_changes.push(NeedChange { at: at("2026-11-27T13:00:00+01:00"), needed: true });
+    incident.on_site_required = true;
+    let h = history(&incident, &p, &cal, now).unwrap();
+    assert!(h.iter().all(|(_, c)| c.need_cleared_at.is_none()));
+    let on_site: Vec<_> = h.iter().filter(|(_, c)| c.kind == ClockKind::OnSite).map(|(_, c)| c.state).collect();
+    assert_eq!(on_site, [ClockState::Breached]);
+}
+
+#[test]
+fn a_need_set_after_a_downgrade_invents_no_breach_under_the_former_priority() {
+    let cal = Calendar::default();
+    let p = Policy::default();
+    // A P1 reported at 10:00 without a technician needed, lowered to P3 at 11:00; the need
+    // set at 16:00, past the P1's 4 h: the P1 never promised an on-site dispatch.
+    let mut incident = IncidentTimes::reported(Priority::P3, at("2026-11-27T10:00:00+01:00"));
+    incident.acknowledged_at = Some(at("2026-11-27T10:30:00+01:00"));
+    incident.priority_changes.push(PriorityChange {
+        at: at("2026-11-27T11:00:00+01:00"),
+        from: Priority::P1,
+        to: Priority::P3,
+    });
+    incident.on_site_need_changes.push(NeedChange { at: at("2026-11-27T16:00:00+01:00"), needed: true });
+    incident.on_site_required = true;
+    let h = history(&incident, &p, &cal, at("2026-11-27T17:00:00+01:00")).unwrap();
+    assert!(!h.iter().any(|(p, c)| *p == Priority::P1 && c.kind == ClockKind::OnSite), "no P1 on-site clock in {h:?}");
+    // The P3's intervention clock runs, counted from the reclassification.
+    let (priority, intervention) = h.iter().find(|(_, c)| c.kind == ClockKind::InterventionPlanned).unwrap();
+    assert_eq!((*priority, intervention.state), (Priority::P3, ClockState::Running));
 }
 
 #[test]

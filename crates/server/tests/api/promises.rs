@@ -549,3 +549,113 @@ pub async fn a_breach_still_open_reaches_the_second_level_once(backend: Backend)
 async fn p1_reference(tech: &Client, id: i64) -> String {
     tech.get(&format!("/api/incidents/{id}")).await.json["reference"].as_str().unwrap_or_default().to_string()
 }
+
+pub async fn a_data_loss_found_after_the_closure_still_gets_its_notice_and_its_alerts(backend: Backend) {
+    let server = monday_morning(backend).await;
+    let clock = server.running.state.clock.clone();
+    let (client, tech) = (server.login("client").await, server.login("tech").await);
+    let site = server.site_of(&client, "Demo Client").await;
+    // Recordings said lost at the report: the timeline says so from the start.
+    let lost = client
+        .post("/api/incidents", &json!({ "site_id": site, "description": "L'enregistreur du hall a perdu ses images", "answers": { "recording_lost": true } }))
+        .await;
+    assert_eq!(lost.status, 201, "{}", lost.text);
+    let events = crate::notifications::timeline(&tech, lost.json["id"].as_i64().unwrap()).await;
+    let data_loss = events.iter().find(|e| e["kind"] == "data_loss").expect("a data_loss event at the report");
+    assert_eq!(data_loss["data"]["known_at"], lost.json["reported_at"]);
+
+    // An incident worked, resolved and closed; the loss is found the week after.
+    let id = client.report(site, "Caméra HS dans le hall").await["id"].as_i64().unwrap();
+    act(&tech, id, "acknowledge", json!({})).await;
+    let resolution = json!({ "root_cause": "Alimentation", "actions": "Remplacée", "security_data_impact": "Aucune", "personal_data_lost": false });
+    act(&tech, id, "resolve", resolution).await;
+    act(&tech, id, "close", json!({})).await;
+    clock.advance(TimeDelta::days(7));
+    assert_eq!(tech.post(&format!("/api/incidents/{id}/updates"), &json!({ "message": "x" })).await.status, 409);
+    let found = act(&tech, id, "data-loss", json!({ "description": "Images du hall effacées par la rotation" })).await;
+    assert_eq!(clock_of(&found, "gdpr_notice")["state"], "running", "{found}");
+    // A day and an hour later the notice is late: alerted like any promise, once.
+    clock.advance(TimeDelta::hours(25));
+    monitor(&server).await;
+    monitor(&server).await;
+    let alerts: Vec<Value> = crate::notifications::timeline(&tech, id)
+        .await
+        .into_iter()
+        .filter(|e| e["kind"] == "alert" && e["data"]["clock"] == "gdpr_notice" && e["data"]["level"] == "breached")
+        .collect();
+    assert_eq!(alerts.len(), 1, "{alerts:?}");
+    // The notice is still accepted on the closed incident, and stops its clock; its texts
+    // are kept as trimmed as every other text, the categories too.
+    let notice = json!({
+        "nature": "Effacement des images du hall", "data_categories": ["  images vidéo  ", "   "],
+        "people_estimate": 30, "records_estimate": 5, "consequences": "Images indisponibles",
+        "measures": "Rotation allongée", "contact": "Support, 01 23 45 67 89",
+    });
+    let r = tech.post(&format!("/api/incidents/{id}/gdpr-notice"), &notice).await;
+    assert_eq!((r.status, r.json["field"].as_str()), (422, Some("data_categories")), "an empty category: {}", r.text);
+    let mut notice = notice;
+    notice["data_categories"] = json!(["  images vidéo  "]);
+    let sent = act(&tech, id, "gdpr-notice", notice).await;
+    assert_eq!(sent["gdpr_notice"]["data_categories"], json!(["images vidéo"]));
+    let gdpr = clock_of(&sent, "gdpr_notice");
+    assert_eq!(gdpr["state"], "met");
+    assert!(gdpr["late_by_seconds"].as_i64().unwrap() > 0, "{gdpr}");
+    message(&server, "mail", &["information RGPD", "direction@demo-client.example"]).await;
+}
+
+pub async fn a_corrected_type_judges_the_later_incidents_again(backend: Backend) {
+    let server = monday_morning(backend).await;
+    let (client, tech) = (server.login("client").await, server.login("tech").await);
+    let site = server.site_of(&client, "Demo Client").await;
+    let first = client.report(site, "Caméra HS dans le parking").await;
+    let second = client.report(site, "Encore une caméra HS").await;
+    assert_eq!(second["recurrent"], true, "{second}");
+    let review = tech.get("/api/reviews").await.json[0].clone();
+    let path = format!("/api/reviews/{}", review["id"]);
+    let found = "Deux coupures PoE le même jour";
+    assert_eq!(tech.put(&path, &json!({ "status": "in_progress", "findings": found })).await.status, 200);
+    // The first was in fact a badge reader: the second repeats nothing any more, its review
+    // ends saying why, and what the staff had found stays.
+    let first_id = first["id"].as_i64().unwrap();
+    act(
+        &tech,
+        first_id,
+        "type",
+        json!({ "system": "access_control", "symptom": "down", "reason": "Lecteur de badge" }),
+    )
+    .await;
+    let second = tech.get(&format!("/api/incidents/{}", second["id"])).await.json;
+    assert_eq!(second["recurrent"], false, "{second}");
+    let review = &tech.get("/api/reviews").await.json[0];
+    let findings = review["findings"].as_str().unwrap();
+    assert_eq!(review["status"], "done");
+    assert!(findings.starts_with(found), "{findings}");
+    assert!(findings.contains(first["reference"].as_str().unwrap()), "{findings}");
+    // Corrected back: the second repeats the first again, a review opens.
+    act(&tech, first_id, "type", json!({ "system": "video", "symptom": "down", "reason": "Erreur de saisie" })).await;
+    let second = tech.get(&format!("/api/incidents/{}", second["id"])).await.json;
+    assert_eq!(second["recurrent"], true, "{second}");
+}
+
+pub async fn a_breach_before_the_on_site_need_is_cleared_stays_in_the_report(backend: Backend) {
+    let server = monday_morning(backend).await;
+    let clock = server.running.state.clock.clone();
+    let tech = server.login("tech").await;
+    let site = server.site_of(&tech, "Demo Client").await;
+    let r = tech
+        .post("/api/incidents", &json!({ "site_id": site, "description": "Appel : plus aucune caméra", "priority": "P1", "priority_reason": "Appel du client", "on_site_required": true }))
+        .await;
+    assert_eq!(r.status, 201, "{}", r.text);
+    let id = r.json["id"].as_i64().unwrap();
+    act(&tech, id, "acknowledge", json!({})).await;
+    // Nobody dispatched within the four hours; at 15:00 the staff decide nobody has to go.
+    clock.advance(at("2027-03-15T15:00:00+01:00") - clock.now());
+    let cleared = act(&tech, id, "on-site-needed", json!({ "needed": false, "reason": "Réparé à distance" })).await;
+    assert_eq!(clock_of(&cleared, "on_site")["state"], "not_applicable");
+    assert_eq!(cleared["on_site_need_changes"][0]["needed"], false, "{cleared}");
+    let report = tech.get(&format!("/api/reports/sla?organisation={}&month=2027-03", cleared["organisation_id"])).await;
+    assert_eq!(report.status, 200, "{}", report.text);
+    let breaches: Vec<&Value> =
+        report.json["breaches"].as_array().unwrap().iter().filter(|b| b["clock"] == "on_site").collect();
+    assert_eq!(breaches.len(), 1, "{}", report.json);
+}
