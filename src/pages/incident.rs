@@ -613,17 +613,18 @@ fn Owner(
 }
 
 /// Whether the incident's state allows an action: what is done is not offered again, and
-/// nothing but reading is left once it is closed. The server refuses the rest anyway.
+/// once it is closed only a data loss found late and its GDPR notice, whose promise runs
+/// whatever the incident's state. The server refuses the rest anyway.
 fn allows(incident: &IncidentView, action: &str) -> bool {
     let open = incident.resolved_at.is_none();
     match action {
+        "data-loss" => incident.data_loss_known_at.is_none(),
+        "gdpr-notice" => incident.data_loss_known_at.is_some() && incident.gdpr_notice_sent_at.is_none(),
         _ if incident.closed_at.is_some() => false,
         "acknowledge" => open && incident.acknowledged_at.is_none(),
         "dispatch" => open && incident.dispatched_at.is_none() && incident.on_site_at.is_none(),
         "on-site" | "plan-intervention" => open && incident.on_site_at.is_none(),
         "on-site-needed" | "updates" => open,
-        "data-loss" => incident.data_loss_known_at.is_none(),
-        "gdpr-notice" => incident.data_loss_known_at.is_some() && incident.gdpr_notice_sent_at.is_none(),
         "resolve" => open,
         "close" => !open,
         _ => true,

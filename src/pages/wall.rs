@@ -105,7 +105,7 @@ pub fn WallPage() -> impl IntoView {
     let updated = RwSignal::new(None::<DateTime<Utc>>);
     let reload = move || {
         spawn_local(async move {
-            if let Ok(list) = api::open_incidents().await {
+            if let Ok(list) = api::watched_incidents().await {
                 incidents.set(list);
                 updated.set(Some(now.get_untracked()));
             }
@@ -124,7 +124,8 @@ pub fn WallPage() -> impl IntoView {
             if let Ok(updated) = api::incident(id).await {
                 incidents.update(|list| {
                     list.retain(|i| i.id != id);
-                    if updated.status != Status::Closed {
+                    // Closed, it stays while a promise still runs on it (a GDPR notice due).
+                    if updated.status != Status::Closed || updated.clocks.iter().any(|c| c.is_open()) {
                         list.push(updated);
                     }
                 });

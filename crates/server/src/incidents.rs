@@ -299,7 +299,8 @@ pub async fn get_view(state: &AppState, user: &User, id: i64) -> Result<Incident
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ListQuery {
-    /// `open` (default), `closed` or `all`.
+    /// `open` (default), `closed`, `all`, or `watched`: the open ones and the closed ones a
+    /// promise still runs on (a P1's post-mortem, a GDPR notice), as the wall shows them.
     #[serde(default)]
     pub state: Option<String>,
     /// Only this priority.
@@ -328,7 +329,13 @@ pub async fn list(state: &AppState, user: &User, q: &ListQuery) -> Result<Vec<In
         "open" => "closed_at IS NULL",
         "closed" => "closed_at IS NOT NULL",
         "all" => "1 = 1",
-        other => return Err(Error::field("state", format!("unknown state {other:?} (expected open, closed or all)"))),
+        "watched" => WATCHED,
+        other => {
+            return Err(Error::field(
+                "state",
+                format!("unknown state {other:?} (expected open, closed, all or watched)"),
+            ))
+        }
     };
     let org_filter = if user.is_staff() { q.organisation_id } else { user.organisation_id };
     let assignee_filter = match q.assignee.as_deref() {
@@ -1449,15 +1456,14 @@ pub async fn timeline(state: &AppState, user: &User, id: i64) -> Result<Vec<Even
     Ok(events::timeline(&state.db, id).await?.into_iter().filter(|e| events::visible_to(e, user)).collect())
 }
 
-/// Open incidents, for the monitor.
+/// The incidents a promise is still running on: open ones, and closed ones while a P1's
+/// post-mortem or a GDPR notice is still due. The monitor watches them; the wall shows them.
+const WATCHED: &str = "(closed_at IS NULL
+    OR (priority = 'P1' AND resolved_at IS NOT NULL AND postmortem_published_at IS NULL)
+    OR (data_loss_known_at IS NOT NULL AND gdpr_notice_sent_at IS NULL))";
+
+/// The watched incidents ([`WATCHED`]), for the monitor.
 pub(crate) async fn open_incidents(conn: &mut AnyConnection) -> Result<Vec<Incident>, Error> {
-    // Closed incidents too while a P1's post-mortem or a GDPR notice is still due.
-    let rows = sqlx::query(
-        "SELECT * FROM incidents WHERE closed_at IS NULL
-            OR (priority = 'P1' AND resolved_at IS NOT NULL AND postmortem_published_at IS NULL)
-            OR (data_loss_known_at IS NOT NULL AND gdpr_notice_sent_at IS NULL)",
-    )
-    .fetch_all(&mut *conn)
-    .await?;
+    let rows = sqlx::query(&format!("SELECT * FROM incidents WHERE {WATCHED}")).fetch_all(&mut *conn).await?;
     rows.iter().map(Incident::from_row).collect()
 }

@@ -63,6 +63,7 @@ on_both_databases!(
     promises::a_data_loss_found_after_the_closure_still_gets_its_notice_and_its_alerts,
     promises::a_corrected_type_judges_the_later_incidents_again,
     promises::a_breach_before_the_on_site_need_is_cleared_stays_in_the_report,
+    promises::the_wall_keeps_a_closed_incident_while_its_gdpr_notice_is_due,
     lifecycle::report_take_charge_resolve_close,
     lifecycle::impossible_transitions_are_409_with_the_reason,
     lifecycle::idempotency_key_never_creates_a_second_incident,

@@ -659,3 +659,30 @@ pub async fn a_breach_before_the_on_site_need_is_cleared_stays_in_the_report(bac
         report.json["breaches"].as_array().unwrap().iter().filter(|b| b["clock"] == "on_site").collect();
     assert_eq!(breaches.len(), 1, "{}", report.json);
 }
+
+pub async fn the_wall_keeps_a_closed_incident_while_its_gdpr_notice_is_due(backend: Backend) {
+    let server = monday_morning(backend).await;
+    let (client, tech) = (server.login("client").await, server.login("tech").await);
+    let site = server.site_of(&client, "Demo Client").await;
+    let id = client.report(site, "Caméra HS dans le hall").await["id"].as_i64().unwrap();
+    act(&tech, id, "acknowledge", json!({})).await;
+    let resolution = json!({ "root_cause": "Disque", "actions": "Remplacé", "security_data_impact": "Images de la nuit perdues", "personal_data_lost": true });
+    act(&tech, id, "resolve", resolution).await;
+    act(&tech, id, "close", json!({})).await;
+    let ids = |r: crate::harness::Response| -> Vec<i64> {
+        assert_eq!(r.status, 200, "{}", r.text);
+        r.json.as_array().unwrap().iter().map(|i| i["id"].as_i64().unwrap()).collect()
+    };
+    assert!(!ids(tech.get("/api/incidents?state=open").await).contains(&id));
+    assert!(ids(tech.get("/api/incidents?state=watched").await).contains(&id), "its GDPR notice is due");
+    assert!(ids(client.get("/api/incidents?state=watched").await).contains(&id));
+    let notice = json!({
+        "nature": "Images perdues", "data_categories": ["images vidéo"], "people_estimate": 10,
+        "records_estimate": 1, "consequences": "Aucune enquête en cours", "measures": "Disque remplacé",
+        "contact": "Support",
+    });
+    act(&tech, id, "gdpr-notice", notice).await;
+    assert!(!ids(tech.get("/api/incidents?state=watched").await).contains(&id), "nothing left to watch");
+    let r = tech.get("/api/incidents?state=someday").await;
+    assert_eq!((r.status, r.json["field"].as_str()), (422, Some("state")), "{}", r.text);
+}
