@@ -1082,3 +1082,135 @@ async fn the_client_confirms_or_reopens_then_rates_and_the_staff_see_none_of_it(
     assert!(client.find("satisfaction").is_none());
     assert!(client.text("satisfaction-given").contains("4/5"));
 }
+
+// ---------------------------------------------------------------------------------------
+// The staff's forms on the incident page, and what the page shows once the server has
+// recorded what they sent. The forms hand what they send to a callback, as the contacts
+// form does: the test reads it, then answers as the server would.
+
+/// What an action form sent: its path under the incident, its body, the outcome to set.
+type Sent = (&'static str, serde_json::Value, vigie_app::pages::incident::Outcome);
+
+fn mount_action(action: &'static str, incident: vigie_api::IncidentView, sent: RwSignal<Option<Sent>>) -> Mounted {
+    use vigie_app::pages::incident::ActionForm;
+    let current = Signal::stored(Some(incident));
+    let time_zone = Signal::stored(chrono_tz::Europe::Paris);
+    let run = Callback::new(move |call: Sent| sent.set(Some(call)));
+    mount(move || view! { <ActionForm action run time_zone incident=current /> }.into_any())
+}
+
+impl Mounted {
+    fn disabled(&self, test_id: &str) -> bool {
+        self.get(test_id).has_attribute("disabled")
+    }
+
+    fn value(&self, test_id: &str) -> String {
+        let field = self.get(test_id);
+        match field.dyn_ref::<web_sys::HtmlSelectElement>() {
+            Some(select) => select.value(),
+            None => match field.dyn_ref::<web_sys::HtmlInputElement>() {
+                Some(input) => input.value(),
+                None => field.unchecked_ref::<HtmlTextAreaElement>().value(),
+            },
+        }
+    }
+}
+
+fn refused(status: u16, field: Option<&str>, message: &str) -> vigie_app::api::ApiError {
+    vigie_app::api::ApiError { status, message: message.into(), field: field.map(str::to_string) }
+}
+
+#[wasm_bindgen_test]
+async fn a_p3_reclassified_p1_is_taken_in_charge_within_the_hour_from_the_reclassification() {
+    use serde_json::json;
+    use vigie_app::pages::incident::IncidentDetails;
+    // A P3 reported Wednesday 09:00: its take-charge counts 24 business hours.
+    let p3 = incident(5, Priority::P3, "2026-11-25T09:00:00+01:00");
+    let sent = RwSignal::new(None::<Sent>);
+    let page = mount_action("reclassify", p3.clone(), sent);
+    tick().await;
+    // The choice starts at the current priority; nothing is sent without a reason.
+    assert_eq!(page.value("reclassify-priority"), "P3");
+    assert!(page.disabled("action-reclassify"));
+    page.choose("reclassify-priority", "P1").await;
+    assert!(page.disabled("action-reclassify"), "a new priority alone is not enough");
+    page.type_into("reclassify-reason", "   ").await;
+    assert!(page.disabled("action-reclassify"), "blanks are no reason");
+    page.type_into("reclassify-reason", "Tout le site est touché").await;
+    assert!(!page.disabled("action-reclassify"));
+    page.click("action-reclassify").await;
+    let (action, body, outcome) = sent.get_untracked().expect("sent");
+    assert_eq!(action, "reclassify");
+    assert_eq!(body, json!({ "priority": "P1", "reason": "Tout le site est touché" }));
+    // The server's refusal is said at the foot of the form, in words.
+    outcome.set(Some(Err(refused(409, None, "is closed"))));
+    tick().await;
+    assert_eq!(page.text("error-reclassify"), "Pas possible maintenant : is closed");
+    // Done: the form is empty for the next time.
+    outcome.set(Some(Ok(())));
+    // The form's effect clears the fields, then the view shows it.
+    tick().await;
+    tick().await;
+    assert_eq!(page.value("reclassify-reason"), "");
+    assert_eq!(page.text("error-reclassify"), "");
+    drop(page);
+
+    // Recorded at 14:20: the take-charge now promises the P1's hour from 14:20, not from the
+    // report (which would be long breached), and not the P3's business hours.
+    let mut p1 = p3;
+    p1.priority = Priority::P1;
+    p1.priority_changes = vec![vigie_engine::sla::PriorityChange {
+        at: at("2026-11-25T14:20:00+01:00"),
+        from: Priority::P3,
+        to: Priority::P1,
+    }];
+    let now = RwSignal::new(at("2026-11-25T14:30:00+01:00"));
+    let page = mount(move || view! { <IncidentDetails incident=p1 now=now.into() /> }.into_any());
+    tick().await;
+    let take_charge = page.get("countdown");
+    assert!(take_charge.text_content().unwrap().starts_with("Prise en charge"), "{:?}", clock_lines(&page));
+    assert_eq!(take_charge.get_attribute("data-deadline").as_deref(), Some("2026-11-25T14:20:00+00:00"));
+    assert_eq!(take_charge.get_attribute("data-state").as_deref(), Some("ok"));
+    assert!(take_charge.text_content().unwrap().contains("reste 50 min"), "{:?}", clock_lines(&page));
+    // 75 % of the hour from the reclassification: at risk.
+    now.set(at("2026-11-25T15:05:00+01:00"));
+    tick().await;
+    assert_eq!(page.attribute("countdown", "data-state"), "at-risk", "{:?}", clock_lines(&page));
+    now.set(at("2026-11-25T15:21:00+01:00"));
+    tick().await;
+    assert_eq!(page.attribute("countdown", "data-state"), "breached", "{:?}", clock_lines(&page));
+}
+
+#[wasm_bindgen_test]
+async fn the_type_is_corrected_system_and_symptom_with_a_reason() {
+    use serde_json::json;
+    let video_down = incident(6, Priority::P2, "2026-11-25T09:00:00+01:00");
+    let sent = RwSignal::new(None::<Sent>);
+    let page = mount_action("type", video_down, sent);
+    tick().await;
+    // The current type is the starting choice, in words, never its code.
+    assert_eq!((page.value("type-system"), page.value("type-symptom")), ("video".into(), "down".into()));
+    let form = page.text("form-type");
+    assert!(form.contains("Vidéo") && !form.contains("access_control"), "{form}");
+    assert!(page.disabled("action-type"));
+    page.choose("type-system", "access_control").await;
+    page.choose("type-symptom", "degraded").await;
+    assert!(page.disabled("action-type"), "a correction says why");
+    page.type_into("type-reason", "Le lecteur du hall, pas la caméra").await;
+    page.click("action-type").await;
+    let (action, body, outcome) = sent.get_untracked().expect("sent");
+    assert_eq!(action, "type");
+    assert_eq!(
+        body,
+        json!({ "system": "access_control", "symptom": "degraded", "reason": "Le lecteur du hall, pas la caméra" })
+    );
+    // The server names a field of the form: said under it, the field marked.
+    outcome.set(Some(Err(refused(422, Some("reason"), "reason: longer than 500 characters"))));
+    tick().await;
+    assert_eq!(page.text("type-reason-error"), "À corriger : longer than 500 characters");
+    assert_eq!(page.attribute("type-reason", "aria-invalid"), "true");
+    assert_eq!(page.attribute("type-reason", "aria-describedby"), "type-reason-error");
+    assert_eq!(page.text("error-type"), "", "said once, under its field");
+    page.type_into("type-reason", "Le lecteur du hall").await;
+    assert!(page.find("type-reason-error").is_none(), "typing answers it");
+}
