@@ -1214,3 +1214,46 @@ async fn the_type_is_corrected_system_and_symptom_with_a_reason() {
     page.type_into("type-reason", "Le lecteur du hall").await;
     assert!(page.find("type-reason-error").is_none(), "typing answers it");
 }
+
+#[wasm_bindgen_test]
+async fn a_data_loss_is_recorded_known_since_a_time_of_the_site_or_now() {
+    use serde_json::json;
+    let p2 = incident(8, Priority::P2, "2026-11-25T09:00:00+01:00");
+    let sent = RwSignal::new(None::<Sent>);
+    let page = mount_action("data-loss", p2, sent);
+    tick().await;
+    assert!(page.text("form-data-loss").contains("Connue depuis (heure du site"), "{}", page.text("form-data-loss"));
+    page.type_into("data-loss-known-at", "2026-11-25T08:30").await;
+    assert!(page.disabled("action-data-loss"), "what is lost is said first");
+    page.type_into("data-loss-description", "Images du parking du 24 au 25 novembre").await;
+    page.click("action-data-loss").await;
+    // 08:30 in Paris, as the site reads it.
+    let (action, body, outcome) = sent.get_untracked().expect("sent");
+    assert_eq!(action, "data-loss");
+    assert_eq!(
+        body,
+        json!({ "description": "Images du parking du 24 au 25 novembre", "known_at": "2026-11-25T08:30:00+01:00" })
+    );
+    // The server refuses a time in the future: said under the field.
+    outcome.set(Some(Err(refused(422, Some("known_at"), "known_at: 2026-11-26T08:30:00+00:00 is in the future"))));
+    tick().await;
+    assert_eq!(page.text("data-loss-known-at-error"), "À corriger : 2026-11-26T08:30:00+00:00 is in the future");
+    assert_eq!(page.attribute("data-loss-known-at", "aria-invalid"), "true");
+    assert_eq!(page.text("error-data-loss"), "");
+    // A time the change to summer time skips is no time of the site: said there, nothing sent.
+    sent.set(None);
+    page.type_into("data-loss-known-at", "2027-03-28T02:30").await;
+    assert!(page.find("data-loss-known-at-error").is_none(), "typing answers the refusal");
+    page.click("action-data-loss").await;
+    assert_eq!(sent.get_untracked().map(|s| s.0), None);
+    assert_eq!(page.text("data-loss-known-at-error"), "Date et heure attendues, à l'heure du site.");
+    // Left empty: known now, as the server takes it.
+    page.type_into("data-loss-known-at", "").await;
+    page.click("action-data-loss").await;
+    let (_, body, outcome) = sent.get_untracked().expect("sent");
+    assert_eq!(body, json!({ "description": "Images du parking du 24 au 25 novembre" }));
+    outcome.set(Some(Ok(())));
+    tick().await;
+    tick().await;
+    assert_eq!((page.value("data-loss-description"), page.value("data-loss-known-at")), (String::new(), String::new()));
+}

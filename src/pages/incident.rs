@@ -749,13 +749,16 @@ const FORMS: &[Form] = &[
         action: "data-loss",
         fr: "Constater la perte",
         en: "Record the loss",
-        fields: &[Field(
-            "description",
-            "Perte de données (ce qui est perdu)",
-            "Data loss (what is lost)",
-            Input::Area,
-            true,
-        )],
+        fields: &[
+            Field("description", "Perte de données (ce qui est perdu)", "Data loss (what is lost)", Input::Area, true),
+            Field(
+                "known_at",
+                "Connue depuis (heure du site ; vide : maintenant)",
+                "Known since (site time; empty: now)",
+                Input::When,
+                false,
+            ),
+        ],
     },
     Form {
         action: "gdpr-notice",
