@@ -1257,3 +1257,122 @@ async fn a_data_loss_is_recorded_known_since_a_time_of_the_site_or_now() {
     tick().await;
     assert_eq!((page.value("data-loss-description"), page.value("data-loss-known-at")), (String::new(), String::new()));
 }
+
+#[wasm_bindgen_test]
+async fn the_gdpr_notice_is_sent_whole_and_its_clock_runs_from_the_loss_until_it_is_sent() {
+    use serde_json::json;
+    use vigie_app::pages::incident::{allows, IncidentDetails};
+    // Data lost, known at 10:00; the incident resolved at 11:00 and closed at 11:30.
+    let mut lost = incident(9, Priority::P2, "2026-11-25T09:00:00+01:00");
+    lost.acknowledged_at = Some(at("2026-11-25T09:10:00+01:00"));
+    lost.data_loss_known_at = Some(at("2026-11-25T10:00:00+01:00"));
+    lost.data_loss_description = Some("Images du parking".into());
+    lost.resolved_at = Some(at("2026-11-25T11:00:00+01:00"));
+    lost.closed_at = Some(at("2026-11-25T11:30:00+01:00"));
+    lost.status = vigie_api::Status::Closed;
+    // Closed, the notice is still owed: it is the one thing still offered, with the loss
+    // itself while none is recorded.
+    assert!(allows(&lost, "gdpr-notice") && !allows(&lost, "data-loss"));
+    assert!(!allows(&lost, "updates") && !allows(&lost, "reclassify"));
+    let mut closed_clean = incident(10, Priority::P2, "2026-11-25T09:00:00+01:00");
+    closed_clean.closed_at = lost.closed_at;
+    assert!(allows(&closed_clean, "data-loss") && !allows(&closed_clean, "gdpr-notice"));
+
+    // The form: every field the notice needs, the categories as a list, the counts as numbers.
+    let sent = RwSignal::new(None::<Sent>);
+    let page = mount_action("gdpr-notice", lost.clone(), sent);
+    tick().await;
+    let fields = [
+        ("gdpr-notice-nature", "Perte d'images de vidéoprotection"),
+        ("gdpr-notice-data-categories", "images, plaques d'immatriculation"),
+        ("gdpr-notice-people-estimate", "120"),
+        ("gdpr-notice-records-estimate", "3400"),
+        ("gdpr-notice-consequences", "Aucune image exploitable du 24 au 25"),
+        ("gdpr-notice-measures", "Enregistreur remplacé"),
+    ];
+    for (field, text) in fields {
+        page.type_into(field, text).await;
+        assert!(page.disabled("action-gdpr-notice"), "sent before {field} and the contact");
+    }
+    page.type_into("gdpr-notice-contact", "dpo@vigie.example").await;
+    page.click("action-gdpr-notice").await;
+    let (action, body, _) = sent.get_untracked().expect("sent");
+    assert_eq!(action, "gdpr-notice");
+    assert_eq!(
+        body,
+        json!({
+            "nature": "Perte d'images de vidéoprotection",
+            "data_categories": ["images", "plaques d'immatriculation"],
+            "people_estimate": 120,
+            "records_estimate": 3400,
+            "consequences": "Aucune image exploitable du 24 au 25",
+            "measures": "Enregistreur remplacé",
+            "contact": "dpo@vigie.example",
+        })
+    );
+    drop(page);
+
+    // The page: what was lost and that the notice is owed; its clock, 24 hours from 10:00,
+    // runs on though the incident is closed.
+    let now = RwSignal::new(at("2026-11-25T12:00:00+01:00"));
+    let shown = lost.clone();
+    let page = mount(move || view! { <IncidentDetails incident=shown now=now.into() /> }.into_any());
+    tick().await;
+    let said = facts(&page);
+    let kinds: Vec<&str> = said.iter().map(|f| f.0.as_str()).collect();
+    assert_eq!(kinds, ["data-loss", "gdpr"], "{said:?}");
+    assert!(said[0].1.contains("10:00") && said[0].1.contains("Images du parking"), "{said:?}");
+    assert!(said[1].1.contains("Information RGPD à envoyer"), "{said:?}");
+    let lines = clock_lines(&page);
+    let gdpr = |page: &Mounted| {
+        let list = page.wrapper.query_selector_all("[data-testid=countdown]").expect("countdowns");
+        (0..list.length())
+            .map(|i| list.item(i).unwrap().unchecked_into::<web_sys::Element>())
+            .find(|line| line.text_content().unwrap_or_default().starts_with("Information RGPD"))
+            .unwrap_or_else(|| panic!("no GDPR clock in {:?}", clock_lines(page)))
+    };
+    assert_eq!(gdpr(&page).get_attribute("data-deadline").as_deref(), Some("2026-11-26T09:00:00+00:00"), "{lines:?}");
+    assert_eq!(gdpr(&page).get_attribute("data-state").as_deref(), Some("ok"));
+    assert!(gdpr(&page).text_content().unwrap().contains("reste 22 h"), "{lines:?}");
+    // 75 % of the 24 hours, at 04:00 the next day: at risk; at 10:00: breached.
+    now.set(at("2026-11-26T04:00:00+01:00"));
+    tick().await;
+    assert_eq!(gdpr(&page).get_attribute("data-state").as_deref(), Some("at-risk"));
+    now.set(at("2026-11-26T10:05:00+01:00"));
+    tick().await;
+    assert_eq!(gdpr(&page).get_attribute("data-state").as_deref(), Some("breached"));
+    drop(page);
+
+    // Sent at 16:00: said when, and the promise kept.
+    let mut notified = lost;
+    notified.gdpr_notice_sent_at = Some(at("2026-11-25T16:00:00+01:00"));
+    assert!(!allows(&notified, "gdpr-notice"));
+    let page = mount(move || view! { <IncidentDetails incident=notified now=now.into() /> }.into_any());
+    tick().await;
+    let said = facts(&page);
+    assert!(said[1].1.contains("Information RGPD envoyée") && said[1].1.contains("16:00"), "{said:?}");
+    assert_eq!(gdpr(&page).get_attribute("data-state").as_deref(), Some("met"));
+}
+
+#[wasm_bindgen_test]
+async fn the_wall_counts_down_the_gdpr_notice_of_a_resolved_incident() {
+    // Resolved at 11:00, data lost known at 10:00, nobody told yet: the notice is what the
+    // wall counts down, by its name.
+    let mut lost = incident(11, Priority::P2, "2026-11-25T09:00:00+01:00");
+    lost.acknowledged_at = Some(at("2026-11-25T09:10:00+01:00"));
+    lost.data_loss_known_at = Some(at("2026-11-25T10:00:00+01:00"));
+    lost.resolved_at = Some(at("2026-11-25T11:00:00+01:00"));
+    lost.status = vigie_api::Status::Resolved;
+    let incidents = RwSignal::new(vec![lost]);
+    let now = RwSignal::new(at("2026-11-25T12:00:00+01:00"));
+    let page = mount(move || view! { <WallView incidents now connection=Connection::Open /> }.into_any());
+    tick().await;
+    let shown = tiles(&page);
+    assert_eq!(shown.len(), 1);
+    assert_eq!((shown[0].2.as_str(), shown[0].3.as_str()), ("ok", "2026-11-26T09:00:00.000Z"));
+    let tile = page.get("wall-tile").text_content().unwrap_or_default();
+    assert!(tile.contains("Information RGPD du client") && tile.contains("22:00:00"), "{tile}");
+    now.set(at("2026-11-26T09:30:00+01:00"));
+    tick().await;
+    assert_eq!(tiles(&page)[0].2, "at-risk");
+}

@@ -498,7 +498,7 @@ fn Actions(
                 }).collect_view()}
                 {button(("close", "Clore l'incident", "Close the incident"))}
                 <Show when=move || incident.with(|i| i.as_ref().is_some_and(|i| i.closed_at.is_some()))>
-                    <p class="note" data-testid="actions-closed"><Tr fr="Incident clos : plus aucune action." en="Incident closed: no action left." /></p>
+                    <p class="note" data-testid="actions-closed"><Tr fr="Incident clos : seules une perte de données et son information RGPD peuvent encore être enregistrées." en="Incident closed: only a data loss and its GDPR notice can still be recorded." /></p>
                 </Show>
             </section>
         </Show>
@@ -613,17 +613,18 @@ fn Owner(
 }
 
 /// Whether the incident's state allows an action: what is done is not offered again, and
-/// nothing but reading is left once it is closed. The server refuses the rest anyway.
-fn allows(incident: &IncidentView, action: &str) -> bool {
+/// once it is closed only a data loss found afterwards and its GDPR notice are left (that
+/// promise runs until the notice is sent). The server refuses the rest anyway.
+pub fn allows(incident: &IncidentView, action: &str) -> bool {
     let open = incident.resolved_at.is_none();
     match action {
+        "data-loss" => incident.data_loss_known_at.is_none(),
+        "gdpr-notice" => incident.data_loss_known_at.is_some() && incident.gdpr_notice_sent_at.is_none(),
         _ if incident.closed_at.is_some() => false,
         "acknowledge" => open && incident.acknowledged_at.is_none(),
         "dispatch" => open && incident.dispatched_at.is_none() && incident.on_site_at.is_none(),
         "on-site" | "plan-intervention" => open && incident.on_site_at.is_none(),
         "on-site-needed" | "updates" => open,
-        "data-loss" => incident.data_loss_known_at.is_none(),
-        "gdpr-notice" => incident.data_loss_known_at.is_some() && incident.gdpr_notice_sent_at.is_none(),
         "resolve" => open,
         "close" => !open,
         _ => true,
