@@ -1376,3 +1376,104 @@ async fn the_wall_counts_down_the_gdpr_notice_of_a_resolved_incident() {
     tick().await;
     assert_eq!(tiles(&page)[0].2, "at-risk");
 }
+
+// ---------------------------------------------------------------------------------------
+// The technical reviews that recurrent incidents open (procedure §04).
+
+/// A review as `/api/reviews` gives it: of INC-2026-000012 (video down), due 22 December.
+fn review(status: &str, owner: Option<(i64, &str)>, findings: Option<&str>, clock: &str) -> serde_json::Value {
+    serde_json::json!({
+        "id": 3, "incident_id": 12, "reference": "INC-2026-000012", "organisation_id": 1, "site_id": 1,
+        "incident_type": "video/down", "related": ["INC-2026-000004", "INC-2026-000009"],
+        "status": status, "owner_id": owner.map(|o| o.0), "owner_name": owner.map(|o| o.1),
+        "findings": findings, "proposal": null,
+        "created_at": "2026-11-23T10:00:00Z", "closed_at": null,
+        "clock": { "kind": "technical_review", "state": clock, "due": "2026-12-22T17:00:00Z", "late_by_seconds": null },
+    })
+}
+
+#[wasm_bindgen_test]
+async fn a_technical_review_is_taken_then_closed_with_its_findings() {
+    use serde_json::json;
+    use vigie_app::pages::lessons::ReviewProgress;
+    use vigie_app::Session;
+    let shown = RwSignal::new(review("open", None, None, "running"));
+    let sent = RwSignal::new(None::<serde_json::Value>);
+    let error = RwSignal::new(None::<String>);
+    let now = at("2026-12-01T09:00:00+01:00");
+    let mount_as = |role: vigie_api::Role, id: i64| {
+        mount(move || {
+            let me = vigie_api::Me {
+                id,
+                username: "camille".into(),
+                display_name: "Camille Roux".into(),
+                role,
+                organisation_id: None,
+                phone: String::new(),
+                lang: String::new(),
+            };
+            provide_context(Session { user: RwSignal::new(Some(me)), checked: RwSignal::new(true) });
+            let on_send = Callback::new(move |body| sent.set(Some(body)));
+            // Remounted with each answer of the server, as the page reloads the list.
+            (move || {
+                let review = shown.get();
+                view! { <ReviewProgress review staff=role.is_staff() now on_send error /> }
+            })
+            .into_any()
+        })
+    };
+    let staff = mount_as(vigie_api::Role::Technician, 7);
+    let client = mount_as(vigie_api::Role::Client, 21);
+    tick().await;
+    // Open, nobody on it, due in business days: said in words, in Paris time.
+    assert_eq!(staff.attribute("review-status", "data-status"), "open");
+    assert_eq!(
+        staff.text("review-status"),
+        "Revue ouverte — responsable : personne — échéance : mardi 22 décembre à 18:00"
+    );
+    assert!(!staff.get("review-status").class_list().contains("late"));
+    // The client reads where it stands and acts on nothing.
+    assert_eq!(client.text("review-status"), staff.text("review-status"));
+    assert!(client.find("review-take").is_none() && client.find("review-close").is_none());
+
+    // Taken: the owner is whoever takes it, and it is in progress.
+    staff.click("review-take").await;
+    assert_eq!(sent.get_untracked(), Some(json!({ "owner_id": 7, "status": "in_progress" })));
+    shown.set(review("in_progress", Some((7, "Camille Roux")), None, "running"));
+    tick().await;
+    assert_eq!(staff.attribute("review-status", "data-status"), "in_progress");
+    assert!(staff.text("review-status").starts_with("Revue en cours — responsable : Camille Roux"));
+    assert!(staff.find("review-take").is_none(), "already the owner's");
+    // Closing says what it found: not before.
+    assert!(staff.disabled("review-close"));
+    staff.type_into("review-findings-input", "  ").await;
+    assert!(staff.disabled("review-close"));
+    staff.type_into("review-findings-input", "Alimentation PoE sous-dimensionnée sur le switch du parking ").await;
+    staff.click("review-close").await;
+    assert_eq!(
+        sent.get_untracked(),
+        Some(json!({
+            "owner_id": 7,
+            "findings": "Alimentation PoE sous-dimensionnée sur le switch du parking",
+            "status": "done",
+        }))
+    );
+    // A refusal of the server is said.
+    error.set(Some("findings: longer than 20000 characters".into()));
+    tick().await;
+    assert!(staff.text("review-error").contains("20000"));
+    error.set(None);
+
+    // Done, late: its findings shown, nothing left to do, the lateness marked.
+    let findings = "Alimentation PoE sous-dimensionnée sur le switch du parking";
+    let mut done = review("done", Some((7, "Camille Roux")), Some(findings), "met");
+    done["clock"]["late_by_seconds"] = json!(86_400);
+    shown.set(done);
+    tick().await;
+    assert_eq!(staff.attribute("review-status", "data-status"), "done");
+    assert!(staff.text("review-status").starts_with("Revue terminée"));
+    assert!(staff.get("review-status").class_list().contains("late"));
+    assert_eq!(staff.text("review-findings"), format!("Constats : {findings}"));
+    assert_eq!(client.text("review-findings"), format!("Constats : {findings}"));
+    assert!(staff.find("review-take").is_none() && staff.find("review-close").is_none());
+}
