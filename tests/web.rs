@@ -1477,3 +1477,44 @@ async fn a_technical_review_is_taken_then_closed_with_its_findings() {
     assert_eq!(client.text("review-findings"), format!("Constats : {findings}"));
     assert!(staff.find("review-take").is_none() && staff.find("review-close").is_none());
 }
+
+#[wasm_bindgen_test]
+async fn the_on_site_need_brings_its_clock_counted_from_the_report() {
+    use serde_json::json;
+    use vigie_app::pages::incident::IncidentDetails;
+    // A P1 reported Friday 22:10 that nobody yet said needs a technician: no on-site clock.
+    let p1 = incident(13, Priority::P1, "2026-11-27T22:10:00+01:00");
+    let sent = RwSignal::new(None::<Sent>);
+    let page = mount_action("on-site-needed", p1.clone(), sent);
+    tick().await;
+    assert_eq!(page.value("on-site-needed-needed"), "false", "starts at the incident's current need");
+    page.choose("on-site-needed-needed", "true").await;
+    assert!(page.disabled("action-on-site-needed"), "a change of need says why");
+    page.type_into("on-site-needed-reason", "Enregistreur bloqué").await;
+    page.click("action-on-site-needed").await;
+    let (action, body, _) = sent.get_untracked().expect("sent");
+    assert_eq!((action, body), ("on-site-needed", json!({ "needed": true, "reason": "Enregistreur bloqué" })));
+    drop(page);
+
+    let on_site = |page: &Mounted| {
+        clock_lines(page).into_iter().find(|(_, text)| text.starts_with("Départ d'un technicien")).map(|(s, _)| s)
+    };
+    let now = RwSignal::new(at("2026-11-27T22:30:00+01:00"));
+    let without = p1.clone();
+    let page = mount(move || view! { <IncidentDetails incident=without now=now.into() /> }.into_any());
+    tick().await;
+    assert_eq!(on_site(&page), None, "{:?}", clock_lines(&page));
+    drop(page);
+    // Recorded at 22:30: the clock is there, 4 hours from the report (02:10), not from 22:30.
+    let mut needed = p1;
+    needed.on_site_required = true;
+    let page = mount(move || view! { <IncidentDetails incident=needed now=now.into() /> }.into_any());
+    tick().await;
+    assert_eq!(on_site(&page).as_deref(), Some("ok"), "{:?}", clock_lines(&page));
+    let line = page.wrapper.query_selector_all("[data-testid=countdown]").unwrap();
+    let deadlines: Vec<String> = (0..line.length())
+        .map(|i| line.item(i).unwrap().unchecked_into::<web_sys::Element>().get_attribute("data-deadline").unwrap())
+        .collect();
+    assert!(deadlines.contains(&"2026-11-28T01:10:00+00:00".to_string()), "{deadlines:?}");
+    assert!(facts(&page).iter().any(|(kind, _)| kind == "on-site-needed"), "{:?}", facts(&page));
+}

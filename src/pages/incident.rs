@@ -906,7 +906,8 @@ pub fn ActionForm(
                     text.parse::<u64>().map_or_else(|_| serde_json::Value::String(text.into()), serde_json::Value::from)
                 }
                 Input::List => text.split(',').map(str::trim).filter(|c| !c.is_empty()).collect::<Vec<_>>().into(),
-                Input::Choice(options) if std::ptr::eq(*options, YES_NO) => serde_json::Value::Bool(text == "true"),
+                // Compared by value: a `const` has no one address to compare.
+                Input::Choice(options) if *options == YES_NO => serde_json::Value::Bool(text == "true"),
                 Input::Text | Input::Area | Input::Choice(_) => serde_json::Value::String(text.into()),
             };
             body.insert((*name).into(), json);
