@@ -1082,3 +1082,439 @@ async fn the_client_confirms_or_reopens_then_rates_and_the_staff_see_none_of_it(
     assert!(client.find("satisfaction").is_none());
     assert!(client.text("satisfaction-given").contains("4/5"));
 }
+
+// ---------------------------------------------------------------------------------------
+// The staff's forms on the incident page, and what the page shows once the server has
+// recorded what they sent. The forms hand what they send to a callback, as the contacts
+// form does: the test reads it, then answers as the server would.
+
+/// What an action form sent: its path under the incident, its body, the outcome to set.
+type Sent = (&'static str, serde_json::Value, vigie_app::pages::incident::Outcome);
+
+fn mount_action(action: &'static str, incident: vigie_api::IncidentView, sent: RwSignal<Option<Sent>>) -> Mounted {
+    use vigie_app::pages::incident::ActionForm;
+    let current = Signal::stored(Some(incident));
+    let time_zone = Signal::stored(chrono_tz::Europe::Paris);
+    let run = Callback::new(move |call: Sent| sent.set(Some(call)));
+    mount(move || view! { <ActionForm action run time_zone incident=current /> }.into_any())
+}
+
+impl Mounted {
+    fn disabled(&self, test_id: &str) -> bool {
+        self.get(test_id).has_attribute("disabled")
+    }
+
+    fn value(&self, test_id: &str) -> String {
+        let field = self.get(test_id);
+        match field.dyn_ref::<web_sys::HtmlSelectElement>() {
+            Some(select) => select.value(),
+            None => match field.dyn_ref::<web_sys::HtmlInputElement>() {
+                Some(input) => input.value(),
+                None => field.unchecked_ref::<HtmlTextAreaElement>().value(),
+            },
+        }
+    }
+}
+
+fn refused(status: u16, field: Option<&str>, message: &str) -> vigie_app::api::ApiError {
+    vigie_app::api::ApiError { status, message: message.into(), field: field.map(str::to_string) }
+}
+
+#[wasm_bindgen_test]
+async fn a_p3_reclassified_p1_is_taken_in_charge_within_the_hour_from_the_reclassification() {
+    use serde_json::json;
+    use vigie_app::pages::incident::IncidentDetails;
+    // A P3 reported Wednesday 09:00: its take-charge counts 24 business hours.
+    let p3 = incident(5, Priority::P3, "2026-11-25T09:00:00+01:00");
+    let sent = RwSignal::new(None::<Sent>);
+    let page = mount_action("reclassify", p3.clone(), sent);
+    tick().await;
+    // The choice starts at the current priority; nothing is sent without a reason.
+    assert_eq!(page.value("reclassify-priority"), "P3");
+    assert!(page.disabled("action-reclassify"));
+    page.choose("reclassify-priority", "P1").await;
+    assert!(page.disabled("action-reclassify"), "a new priority alone is not enough");
+    page.type_into("reclassify-reason", "   ").await;
+    assert!(page.disabled("action-reclassify"), "blanks are no reason");
+    page.type_into("reclassify-reason", "Tout le site est touché").await;
+    assert!(!page.disabled("action-reclassify"));
+    page.click("action-reclassify").await;
+    let (action, body, outcome) = sent.get_untracked().expect("sent");
+    assert_eq!(action, "reclassify");
+    assert_eq!(body, json!({ "priority": "P1", "reason": "Tout le site est touché" }));
+    // The server's refusal is said at the foot of the form, in words.
+    outcome.set(Some(Err(refused(409, None, "is closed"))));
+    tick().await;
+    assert_eq!(page.text("error-reclassify"), "Pas possible maintenant : is closed");
+    // Done: the form is empty for the next time.
+    outcome.set(Some(Ok(())));
+    // The form's effect clears the fields, then the view shows it.
+    tick().await;
+    tick().await;
+    assert_eq!(page.value("reclassify-reason"), "");
+    assert_eq!(page.text("error-reclassify"), "");
+    drop(page);
+
+    // Recorded at 14:20: the take-charge now promises the P1's hour from 14:20, not from the
+    // report (which would be long breached), and not the P3's business hours.
+    let mut p1 = p3;
+    p1.priority = Priority::P1;
+    p1.priority_changes = vec![vigie_engine::sla::PriorityChange {
+        at: at("2026-11-25T14:20:00+01:00"),
+        from: Priority::P3,
+        to: Priority::P1,
+    }];
+    let now = RwSignal::new(at("2026-11-25T14:30:00+01:00"));
+    let page = mount(move || view! { <IncidentDetails incident=p1 now=now.into() /> }.into_any());
+    tick().await;
+    let take_charge = page.get("countdown");
+    assert!(take_charge.text_content().unwrap().starts_with("Prise en charge"), "{:?}", clock_lines(&page));
+    assert_eq!(take_charge.get_attribute("data-deadline").as_deref(), Some("2026-11-25T14:20:00+00:00"));
+    assert_eq!(take_charge.get_attribute("data-state").as_deref(), Some("ok"));
+    assert!(take_charge.text_content().unwrap().contains("reste 50 min"), "{:?}", clock_lines(&page));
+    // 75 % of the hour from the reclassification: at risk.
+    now.set(at("2026-11-25T15:05:00+01:00"));
+    tick().await;
+    assert_eq!(page.attribute("countdown", "data-state"), "at-risk", "{:?}", clock_lines(&page));
+    now.set(at("2026-11-25T15:21:00+01:00"));
+    tick().await;
+    assert_eq!(page.attribute("countdown", "data-state"), "breached", "{:?}", clock_lines(&page));
+}
+
+#[wasm_bindgen_test]
+async fn the_type_is_corrected_system_and_symptom_with_a_reason() {
+    use serde_json::json;
+    let video_down = incident(6, Priority::P2, "2026-11-25T09:00:00+01:00");
+    let sent = RwSignal::new(None::<Sent>);
+    let page = mount_action("type", video_down, sent);
+    tick().await;
+    // The current type is the starting choice, in words, never its code.
+    assert_eq!((page.value("type-system"), page.value("type-symptom")), ("video".into(), "down".into()));
+    let form = page.text("form-type");
+    assert!(form.contains("Vidéo") && !form.contains("access_control"), "{form}");
+    assert!(page.disabled("action-type"));
+    page.choose("type-system", "access_control").await;
+    page.choose("type-symptom", "degraded").await;
+    assert!(page.disabled("action-type"), "a correction says why");
+    page.type_into("type-reason", "Le lecteur du hall, pas la caméra").await;
+    page.click("action-type").await;
+    let (action, body, outcome) = sent.get_untracked().expect("sent");
+    assert_eq!(action, "type");
+    assert_eq!(
+        body,
+        json!({ "system": "access_control", "symptom": "degraded", "reason": "Le lecteur du hall, pas la caméra" })
+    );
+    // The server names a field of the form: said under it, the field marked.
+    outcome.set(Some(Err(refused(422, Some("reason"), "reason: longer than 500 characters"))));
+    tick().await;
+    assert_eq!(page.text("type-reason-error"), "À corriger : longer than 500 characters");
+    assert_eq!(page.attribute("type-reason", "aria-invalid"), "true");
+    assert_eq!(page.attribute("type-reason", "aria-describedby"), "type-reason-error");
+    assert_eq!(page.text("error-type"), "", "said once, under its field");
+    page.type_into("type-reason", "Le lecteur du hall").await;
+    assert!(page.find("type-reason-error").is_none(), "typing answers it");
+}
+
+#[wasm_bindgen_test]
+async fn a_data_loss_is_recorded_known_since_a_time_of_the_site_or_now() {
+    use serde_json::json;
+    let p2 = incident(8, Priority::P2, "2026-11-25T09:00:00+01:00");
+    let sent = RwSignal::new(None::<Sent>);
+    let page = mount_action("data-loss", p2, sent);
+    tick().await;
+    assert!(page.text("form-data-loss").contains("Connue depuis (heure du site"), "{}", page.text("form-data-loss"));
+    page.type_into("data-loss-known-at", "2026-11-25T08:30").await;
+    assert!(page.disabled("action-data-loss"), "what is lost is said first");
+    page.type_into("data-loss-description", "Images du parking du 24 au 25 novembre").await;
+    page.click("action-data-loss").await;
+    // 08:30 in Paris, as the site reads it.
+    let (action, body, outcome) = sent.get_untracked().expect("sent");
+    assert_eq!(action, "data-loss");
+    assert_eq!(
+        body,
+        json!({ "description": "Images du parking du 24 au 25 novembre", "known_at": "2026-11-25T08:30:00+01:00" })
+    );
+    // The server refuses a time in the future: said under the field.
+    outcome.set(Some(Err(refused(422, Some("known_at"), "known_at: 2026-11-26T08:30:00+00:00 is in the future"))));
+    tick().await;
+    assert_eq!(page.text("data-loss-known-at-error"), "À corriger : 2026-11-26T08:30:00+00:00 is in the future");
+    assert_eq!(page.attribute("data-loss-known-at", "aria-invalid"), "true");
+    assert_eq!(page.text("error-data-loss"), "");
+    // A time the change to summer time skips is no time of the site: said there, nothing sent.
+    sent.set(None);
+    page.type_into("data-loss-known-at", "2027-03-28T02:30").await;
+    assert!(page.find("data-loss-known-at-error").is_none(), "typing answers the refusal");
+    page.click("action-data-loss").await;
+    assert_eq!(sent.get_untracked().map(|s| s.0), None);
+    assert_eq!(page.text("data-loss-known-at-error"), "Date et heure attendues, à l'heure du site.");
+    // Left empty: known now, as the server takes it.
+    page.type_into("data-loss-known-at", "").await;
+    page.click("action-data-loss").await;
+    let (_, body, outcome) = sent.get_untracked().expect("sent");
+    assert_eq!(body, json!({ "description": "Images du parking du 24 au 25 novembre" }));
+    outcome.set(Some(Ok(())));
+    tick().await;
+    tick().await;
+    assert_eq!((page.value("data-loss-description"), page.value("data-loss-known-at")), (String::new(), String::new()));
+}
+
+#[wasm_bindgen_test]
+async fn the_gdpr_notice_is_sent_whole_and_its_clock_runs_from_the_loss_until_it_is_sent() {
+    use serde_json::json;
+    use vigie_app::pages::incident::{allows, IncidentDetails};
+    // Data lost, known at 10:00; the incident resolved at 11:00 and closed at 11:30.
+    let mut lost = incident(9, Priority::P2, "2026-11-25T09:00:00+01:00");
+    lost.acknowledged_at = Some(at("2026-11-25T09:10:00+01:00"));
+    lost.data_loss_known_at = Some(at("2026-11-25T10:00:00+01:00"));
+    lost.data_loss_description = Some("Images du parking".into());
+    lost.resolved_at = Some(at("2026-11-25T11:00:00+01:00"));
+    lost.closed_at = Some(at("2026-11-25T11:30:00+01:00"));
+    lost.status = vigie_api::Status::Closed;
+    // Closed, the notice is still owed: it is the one thing still offered, with the loss
+    // itself while none is recorded.
+    assert!(allows(&lost, "gdpr-notice") && !allows(&lost, "data-loss"));
+    assert!(!allows(&lost, "updates") && !allows(&lost, "reclassify"));
+    let mut closed_clean = incident(10, Priority::P2, "2026-11-25T09:00:00+01:00");
+    closed_clean.closed_at = lost.closed_at;
+    assert!(allows(&closed_clean, "data-loss") && !allows(&closed_clean, "gdpr-notice"));
+
+    // The form: every field the notice needs, the categories as a list, the counts as numbers.
+    let sent = RwSignal::new(None::<Sent>);
+    let page = mount_action("gdpr-notice", lost.clone(), sent);
+    tick().await;
+    let fields = [
+        ("gdpr-notice-nature", "Perte d'images de vidéoprotection"),
+        ("gdpr-notice-data-categories", "images, plaques d'immatriculation"),
+        ("gdpr-notice-people-estimate", "120"),
+        ("gdpr-notice-records-estimate", "3400"),
+        ("gdpr-notice-consequences", "Aucune image exploitable du 24 au 25"),
+        ("gdpr-notice-measures", "Enregistreur remplacé"),
+    ];
+    for (field, text) in fields {
+        page.type_into(field, text).await;
+        assert!(page.disabled("action-gdpr-notice"), "sent before {field} and the contact");
+    }
+    page.type_into("gdpr-notice-contact", "dpo@vigie.example").await;
+    page.click("action-gdpr-notice").await;
+    let (action, body, _) = sent.get_untracked().expect("sent");
+    assert_eq!(action, "gdpr-notice");
+    assert_eq!(
+        body,
+        json!({
+            "nature": "Perte d'images de vidéoprotection",
+            "data_categories": ["images", "plaques d'immatriculation"],
+            "people_estimate": 120,
+            "records_estimate": 3400,
+            "consequences": "Aucune image exploitable du 24 au 25",
+            "measures": "Enregistreur remplacé",
+            "contact": "dpo@vigie.example",
+        })
+    );
+    drop(page);
+
+    // The page: what was lost and that the notice is owed; its clock, 24 hours from 10:00,
+    // runs on though the incident is closed.
+    let now = RwSignal::new(at("2026-11-25T12:00:00+01:00"));
+    let shown = lost.clone();
+    let page = mount(move || view! { <IncidentDetails incident=shown now=now.into() /> }.into_any());
+    tick().await;
+    let said = facts(&page);
+    let kinds: Vec<&str> = said.iter().map(|f| f.0.as_str()).collect();
+    assert_eq!(kinds, ["data-loss", "gdpr"], "{said:?}");
+    assert!(said[0].1.contains("10:00") && said[0].1.contains("Images du parking"), "{said:?}");
+    assert!(said[1].1.contains("Information RGPD à envoyer"), "{said:?}");
+    let lines = clock_lines(&page);
+    let gdpr = |page: &Mounted| {
+        let list = page.wrapper.query_selector_all("[data-testid=countdown]").expect("countdowns");
+        (0..list.length())
+            .map(|i| list.item(i).unwrap().unchecked_into::<web_sys::Element>())
+            .find(|line| line.text_content().unwrap_or_default().starts_with("Information RGPD"))
+            .unwrap_or_else(|| panic!("no GDPR clock in {:?}", clock_lines(page)))
+    };
+    assert_eq!(gdpr(&page).get_attribute("data-deadline").as_deref(), Some("2026-11-26T09:00:00+00:00"), "{lines:?}");
+    assert_eq!(gdpr(&page).get_attribute("data-state").as_deref(), Some("ok"));
+    assert!(gdpr(&page).text_content().unwrap().contains("reste 22 h"), "{lines:?}");
+    // 75 % of the 24 hours, at 04:00 the next day: at risk; at 10:00: breached.
+    now.set(at("2026-11-26T04:00:00+01:00"));
+    tick().await;
+    assert_eq!(gdpr(&page).get_attribute("data-state").as_deref(), Some("at-risk"));
+    now.set(at("2026-11-26T10:05:00+01:00"));
+    tick().await;
+    assert_eq!(gdpr(&page).get_attribute("data-state").as_deref(), Some("breached"));
+    drop(page);
+
+    // Sent at 16:00: said when, and the promise kept.
+    let mut notified = lost;
+    notified.gdpr_notice_sent_at = Some(at("2026-11-25T16:00:00+01:00"));
+    assert!(!allows(&notified, "gdpr-notice"));
+    let page = mount(move || view! { <IncidentDetails incident=notified now=now.into() /> }.into_any());
+    tick().await;
+    let said = facts(&page);
+    assert!(said[1].1.contains("Information RGPD envoyée") && said[1].1.contains("16:00"), "{said:?}");
+    assert_eq!(gdpr(&page).get_attribute("data-state").as_deref(), Some("met"));
+}
+
+#[wasm_bindgen_test]
+async fn the_wall_counts_down_the_gdpr_notice_of_a_resolved_incident() {
+    // Resolved at 11:00, data lost known at 10:00, nobody told yet: the notice is what the
+    // wall counts down, by its name.
+    let mut lost = incident(11, Priority::P2, "2026-11-25T09:00:00+01:00");
+    lost.acknowledged_at = Some(at("2026-11-25T09:10:00+01:00"));
+    lost.data_loss_known_at = Some(at("2026-11-25T10:00:00+01:00"));
+    lost.resolved_at = Some(at("2026-11-25T11:00:00+01:00"));
+    lost.status = vigie_api::Status::Resolved;
+    let incidents = RwSignal::new(vec![lost]);
+    let now = RwSignal::new(at("2026-11-25T12:00:00+01:00"));
+    let page = mount(move || view! { <WallView incidents now connection=Connection::Open /> }.into_any());
+    tick().await;
+    let shown = tiles(&page);
+    assert_eq!(shown.len(), 1);
+    assert_eq!((shown[0].2.as_str(), shown[0].3.as_str()), ("ok", "2026-11-26T09:00:00.000Z"));
+    let tile = page.get("wall-tile").text_content().unwrap_or_default();
+    assert!(tile.contains("Information RGPD du client") && tile.contains("22:00:00"), "{tile}");
+    now.set(at("2026-11-26T09:30:00+01:00"));
+    tick().await;
+    assert_eq!(tiles(&page)[0].2, "at-risk");
+}
+
+// ---------------------------------------------------------------------------------------
+// The technical reviews that recurrent incidents open (procedure §04).
+
+/// A review as `/api/reviews` gives it: of INC-2026-000012 (video down), due 22 December.
+fn review(status: &str, owner: Option<(i64, &str)>, findings: Option<&str>, clock: &str) -> serde_json::Value {
+    serde_json::json!({
+        "id": 3, "incident_id": 12, "reference": "INC-2026-000012", "organisation_id": 1, "site_id": 1,
+        "incident_type": "video/down", "related": ["INC-2026-000004", "INC-2026-000009"],
+        "status": status, "owner_id": owner.map(|o| o.0), "owner_name": owner.map(|o| o.1),
+        "findings": findings, "proposal": null,
+        "created_at": "2026-11-23T10:00:00Z", "closed_at": null,
+        "clock": { "kind": "technical_review", "state": clock, "due": "2026-12-22T17:00:00Z", "late_by_seconds": null },
+    })
+}
+
+#[wasm_bindgen_test]
+async fn a_technical_review_is_taken_then_closed_with_its_findings() {
+    use serde_json::json;
+    use vigie_app::pages::lessons::ReviewProgress;
+    use vigie_app::Session;
+    let shown = RwSignal::new(review("open", None, None, "running"));
+    let sent = RwSignal::new(None::<serde_json::Value>);
+    let error = RwSignal::new(None::<String>);
+    let now = at("2026-12-01T09:00:00+01:00");
+    let mount_as = |role: vigie_api::Role, id: i64| {
+        mount(move || {
+            let me = vigie_api::Me {
+                id,
+                username: "camille".into(),
+                display_name: "Camille Roux".into(),
+                role,
+                organisation_id: None,
+                phone: String::new(),
+                lang: String::new(),
+            };
+            provide_context(Session { user: RwSignal::new(Some(me)), checked: RwSignal::new(true) });
+            let on_send = Callback::new(move |body| sent.set(Some(body)));
+            // Remounted with each answer of the server, as the page reloads the list.
+            (move || {
+                let review = shown.get();
+                view! { <ReviewProgress review staff=role.is_staff() now on_send error /> }
+            })
+            .into_any()
+        })
+    };
+    let staff = mount_as(vigie_api::Role::Technician, 7);
+    let client = mount_as(vigie_api::Role::Client, 21);
+    tick().await;
+    // Open, nobody on it, due in business days: said in words, in Paris time.
+    assert_eq!(staff.attribute("review-status", "data-status"), "open");
+    assert_eq!(
+        staff.text("review-status"),
+        "Revue ouverte — responsable : personne — échéance : mardi 22 décembre à 18:00"
+    );
+    assert!(!staff.get("review-status").class_list().contains("late"));
+    // The client reads where it stands and acts on nothing.
+    assert_eq!(client.text("review-status"), staff.text("review-status"));
+    assert!(client.find("review-take").is_none() && client.find("review-close").is_none());
+
+    // Taken: the owner is whoever takes it, and it is in progress.
+    staff.click("review-take").await;
+    assert_eq!(sent.get_untracked(), Some(json!({ "owner_id": 7, "status": "in_progress" })));
+    shown.set(review("in_progress", Some((7, "Camille Roux")), None, "running"));
+    tick().await;
+    assert_eq!(staff.attribute("review-status", "data-status"), "in_progress");
+    assert!(staff.text("review-status").starts_with("Revue en cours — responsable : Camille Roux"));
+    assert!(staff.find("review-take").is_none(), "already the owner's");
+    // Closing says what it found: not before.
+    assert!(staff.disabled("review-close"));
+    staff.type_into("review-findings-input", "  ").await;
+    assert!(staff.disabled("review-close"));
+    staff.type_into("review-findings-input", "Alimentation PoE sous-dimensionnée sur le switch du parking ").await;
+    staff.click("review-close").await;
+    assert_eq!(
+        sent.get_untracked(),
+        Some(json!({
+            "owner_id": 7,
+            "findings": "Alimentation PoE sous-dimensionnée sur le switch du parking",
+            "status": "done",
+        }))
+    );
+    // A refusal of the server is said.
+    error.set(Some("findings: longer than 20000 characters".into()));
+    tick().await;
+    assert!(staff.text("review-error").contains("20000"));
+    error.set(None);
+
+    // Done, late: its findings shown, nothing left to do, the lateness marked.
+    let findings = "Alimentation PoE sous-dimensionnée sur le switch du parking";
+    let mut done = review("done", Some((7, "Camille Roux")), Some(findings), "met");
+    done["clock"]["late_by_seconds"] = json!(86_400);
+    shown.set(done);
+    tick().await;
+    assert_eq!(staff.attribute("review-status", "data-status"), "done");
+    assert!(staff.text("review-status").starts_with("Revue terminée"));
+    assert!(staff.get("review-status").class_list().contains("late"));
+    assert_eq!(staff.text("review-findings"), format!("Constats : {findings}"));
+    assert_eq!(client.text("review-findings"), format!("Constats : {findings}"));
+    assert!(staff.find("review-take").is_none() && staff.find("review-close").is_none());
+}
+
+#[wasm_bindgen_test]
+async fn the_on_site_need_brings_its_clock_counted_from_the_report() {
+    use serde_json::json;
+    use vigie_app::pages::incident::IncidentDetails;
+    // A P1 reported Friday 22:10 that nobody yet said needs a technician: no on-site clock.
+    let p1 = incident(13, Priority::P1, "2026-11-27T22:10:00+01:00");
+    let sent = RwSignal::new(None::<Sent>);
+    let page = mount_action("on-site-needed", p1.clone(), sent);
+    tick().await;
+    assert_eq!(page.value("on-site-needed-needed"), "false", "starts at the incident's current need");
+    page.choose("on-site-needed-needed", "true").await;
+    assert!(page.disabled("action-on-site-needed"), "a change of need says why");
+    page.type_into("on-site-needed-reason", "Enregistreur bloqué").await;
+    page.click("action-on-site-needed").await;
+    let (action, body, _) = sent.get_untracked().expect("sent");
+    assert_eq!((action, body), ("on-site-needed", json!({ "needed": true, "reason": "Enregistreur bloqué" })));
+    drop(page);
+
+    let on_site = |page: &Mounted| {
+        clock_lines(page).into_iter().find(|(_, text)| text.starts_with("Départ d'un technicien")).map(|(s, _)| s)
+    };
+    let now = RwSignal::new(at("2026-11-27T22:30:00+01:00"));
+    let without = p1.clone();
+    let page = mount(move || view! { <IncidentDetails incident=without now=now.into() /> }.into_any());
+    tick().await;
+    assert_eq!(on_site(&page), None, "{:?}", clock_lines(&page));
+    drop(page);
+    // Recorded at 22:30: the clock is there, 4 hours from the report (02:10), not from 22:30.
+    let mut needed = p1;
+    needed.on_site_required = true;
+    let page = mount(move || view! { <IncidentDetails incident=needed now=now.into() /> }.into_any());
+    tick().await;
+    assert_eq!(on_site(&page).as_deref(), Some("ok"), "{:?}", clock_lines(&page));
+    let line = page.wrapper.query_selector_all("[data-testid=countdown]").unwrap();
+    let deadlines: Vec<String> = (0..line.length())
+        .map(|i| line.item(i).unwrap().unchecked_into::<web_sys::Element>().get_attribute("data-deadline").unwrap())
+        .collect();
+    assert!(deadlines.contains(&"2026-11-28T01:10:00+00:00".to_string()), "{deadlines:?}");
+    assert!(facts(&page).iter().any(|(kind, _)| kind == "on-site-needed"), "{:?}", facts(&page));
+}

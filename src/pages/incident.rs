@@ -454,7 +454,7 @@ fn Actions(
 ) -> impl IntoView {
     let session = expect_context::<Session>();
     let lang = use_lang();
-    let run = move |action: &'static str, body: serde_json::Value, outcome: RwSignal<Option<Result<(), String>>>| {
+    let run = Callback::new(move |(action, body, outcome): (&'static str, serde_json::Value, Outcome)| {
         outcome.set(None);
         spawn_local(async move {
             match api::act(id, action, &body).await {
@@ -462,10 +462,10 @@ fn Actions(
                     outcome.set(Some(Ok(())));
                     on_done();
                 }
-                Err(e) => outcome.set(Some(Err(refusal(&e, lang.get_untracked())))),
+                Err(e) => outcome.set(Some(Err(e))),
             }
         });
-    };
+    });
     let staff = move || incident.with(Option::is_some) && session.user.get().is_some_and(|u| u.is_staff());
     let allowed = move |action: &str| incident.with(|i| i.as_ref().is_some_and(|i| allows(i, action)));
     const BUTTONS: [(&str, &str, &str); 3] = [
@@ -474,12 +474,12 @@ fn Actions(
         ("on-site", "Arrivé sur site", "On site"),
     ];
     let button = move |(action, fr, en): (&'static str, &'static str, &'static str)| {
-        let outcome = RwSignal::new(None::<Result<(), String>>);
+        let outcome: Outcome = RwSignal::new(None);
         view! {
             <Show when=move || allowed(action)>
                 <div class="action">
-                    <button class="primary" data-testid=format!("action-{action}") on:click=move |_| run(action, serde_json::json!({}), outcome)><Tr fr en /></button>
-                    <p class="error" role="alert" data-testid=format!("error-{action}")>{move || outcome.get().and_then(Result::err)}</p>
+                    <button class="primary" data-testid=format!("action-{action}") on:click=move |_| run.run((action, serde_json::json!({}), outcome))><Tr fr en /></button>
+                    <p class="error" role="alert" data-testid=format!("error-{action}")>{move || outcome.get().and_then(Result::err).map(|e| refusal(&e, lang.get()))}</p>
                 </div>
             </Show>
         }
@@ -493,12 +493,12 @@ fn Actions(
                 {BUTTONS.into_iter().map(button).collect_view()}
                 {FORMS.iter().map(|form| view! {
                     <Show when=move || allowed(form.action)>
-                        <ActionForm form run time_zone incident=current />
+                        <ActionForm action=form.action run time_zone incident=current />
                     </Show>
                 }).collect_view()}
                 {button(("close", "Clore l'incident", "Close the incident"))}
                 <Show when=move || incident.with(|i| i.as_ref().is_some_and(|i| i.closed_at.is_some()))>
-                    <p class="note" data-testid="actions-closed"><Tr fr="Incident clos : plus aucune action." en="Incident closed: no action left." /></p>
+                    <p class="note" data-testid="actions-closed"><Tr fr="Incident clos : seules une perte de données et son information RGPD peuvent encore être enregistrées." en="Incident closed: only a data loss and its GDPR notice can still be recorded." /></p>
                 </Show>
             </section>
         </Show>
@@ -613,9 +613,9 @@ fn Owner(
 }
 
 /// Whether the incident's state allows an action: what is done is not offered again, and
-/// once it is closed only a data loss found late and its GDPR notice, whose promise runs
-/// whatever the incident's state. The server refuses the rest anyway.
-fn allows(incident: &IncidentView, action: &str) -> bool {
+/// once it is closed only a data loss found afterwards and its GDPR notice are left (that
+/// promise runs until the notice is sent). The server refuses the rest anyway.
+pub fn allows(incident: &IncidentView, action: &str) -> bool {
     let open = incident.resolved_at.is_none();
     match action {
         "data-loss" => incident.data_loss_known_at.is_none(),
@@ -750,13 +750,16 @@ const FORMS: &[Form] = &[
         action: "data-loss",
         fr: "Constater la perte",
         en: "Record the loss",
-        fields: &[Field(
-            "description",
-            "Perte de données (ce qui est perdu)",
-            "Data loss (what is lost)",
-            Input::Area,
-            true,
-        )],
+        fields: &[
+            Field("description", "Perte de données (ce qui est perdu)", "Data loss (what is lost)", Input::Area, true),
+            Field(
+                "known_at",
+                "Connue depuis (heure du site ; vide : maintenant)",
+                "Known since (site time; empty: now)",
+                Input::When,
+                false,
+            ),
+        ],
     },
     Form {
         action: "gdpr-notice",
@@ -815,16 +818,24 @@ const FORMS: &[Form] = &[
     },
 ];
 
-/// One action's form. Its button waits for the required fields; what it sends is read
-/// from the fields as [`Input`] says, and a date that is no time in the site's zone is
-/// refused here with why.
+/// What became of an action sent: nothing yet, done, or the server's refusal.
+pub type Outcome = RwSignal<Option<Result<(), api::ApiError>>>;
+
+/// One action's form, by its path under the incident (`reclassify`, `data-loss`…). Its
+/// button waits for the required fields; what it sends is read from the fields as
+/// [`Input`] says and handed to `run` with the outcome to set. A date that is no time in
+/// the site's zone is refused here, under its field, with why; a refusal of the server
+/// that names a field of the form is said under that field, any other at the foot.
 #[component]
-fn ActionForm(
-    form: &'static Form,
-    run: impl Fn(&'static str, serde_json::Value, RwSignal<Option<Result<(), String>>>) + Copy + 'static,
+pub fn ActionForm(
+    action: &'static str,
+    run: Callback<(&'static str, serde_json::Value, Outcome)>,
     time_zone: Signal<chrono_tz::Tz>,
     incident: Signal<Option<IncidentView>>,
 ) -> impl IntoView {
+    let Some(form) = FORMS.iter().find(|f| f.action == action) else {
+        return ().into_any();
+    };
     let lang = use_lang();
     // A choice starts at the incident's current value (its priority, its type), else the
     // first option; every other field empty.
@@ -840,8 +851,9 @@ fn ActionForm(
     let values: Vec<RwSignal<String>> =
         form.fields.iter().map(|Field(name, _, _, input, _)| RwSignal::new(initial(name, input))).collect();
     let values = StoredValue::new(values);
-    let outcome = RwSignal::new(None::<Result<(), String>>);
-    let error = RwSignal::new(None::<String>);
+    let outcome: Outcome = RwSignal::new(None);
+    // The refusal: the form's field it is about, if it names one, and what to say.
+    let error = RwSignal::new(None::<(Option<&'static str>, String)>);
     // Done: the form is cleared for the next time, its choices back at the current values.
     Effect::new(move |_| match outcome.get() {
         Some(Ok(())) => {
@@ -853,7 +865,18 @@ fn ActionForm(
                     .for_each(|(Field(name, _, _, input, _), value)| value.set(initial(name, input)))
             });
         }
-        Some(Err(reason)) => error.set(Some(reason)),
+        Some(Err(e)) => {
+            let l = lang.get_untracked();
+            let field = form.fields.iter().map(|f| f.0).find(|name| e.field.as_deref() == Some(*name));
+            error.set(Some(match field {
+                // The server's message starts with the field, which the page shows it beside.
+                Some(name) => {
+                    let said = e.message.strip_prefix(&format!("{name}: ")).unwrap_or(&e.message);
+                    (Some(name), format!("{} : {said}", t(l, "À corriger", "To correct")))
+                }
+                None => (None, refusal(&e, l)),
+            }))
+        }
         None => error.set(None),
     });
     let incomplete = move || {
@@ -870,14 +893,12 @@ fn ActionForm(
                 Input::When => match site_instant(text, time_zone.get_untracked()) {
                     Some(instant) => serde_json::Value::String(instant),
                     None => {
-                        return error.set(Some(
-                            t(
-                                lang.get_untracked(),
-                                "Date et heure attendues, à l'heure du site.",
-                                "A date and time are expected, in the site's time.",
-                            )
-                            .into(),
-                        ))
+                        let said = t(
+                            lang.get_untracked(),
+                            "Date et heure attendues, à l'heure du site.",
+                            "A date and time are expected, in the site's time.",
+                        );
+                        return error.set(Some((Some(*name), said.into())));
                     }
                 },
                 // Not a number: sent as it is, for the server to name the field.
@@ -885,20 +906,33 @@ fn ActionForm(
                     text.parse::<u64>().map_or_else(|_| serde_json::Value::String(text.into()), serde_json::Value::from)
                 }
                 Input::List => text.split(',').map(str::trim).filter(|c| !c.is_empty()).collect::<Vec<_>>().into(),
-                Input::Choice(options) if std::ptr::eq(*options, YES_NO) => serde_json::Value::Bool(text == "true"),
+                // Compared by value: a `const` has no one address to compare.
+                Input::Choice(options) if *options == YES_NO => serde_json::Value::Bool(text == "true"),
                 Input::Text | Input::Area | Input::Choice(_) => serde_json::Value::String(text.into()),
             };
             body.insert((*name).into(), json);
         }
-        run(form.action, serde_json::Value::Object(body), outcome);
+        error.set(None);
+        run.run((form.action, serde_json::Value::Object(body), outcome));
     };
     view! {
         <fieldset class="field" data-testid=format!("form-{}", form.action)>
             {form.fields.iter().zip(values.get_value()).map(|(Field(name, fr, en, input, _), value)| {
                 let id = format!("{}-{}", form.action, name.replace('_', "-"));
-                let on_input = move |ev| value.set(event_target_value(&ev));
+                let error_id = format!("{id}-error");
+                let name: &'static str = name;
+                let message = move || error.with(|e| e.as_ref().filter(|(f, _)| *f == Some(name)).map(|(_, m)| m.clone()));
+                let invalid = move || message().is_some().then_some("true");
+                let described = move || message().is_some().then(|| format!("{}-{}-error", form.action, name.replace('_', "-")));
+                // Typing in the field takes its refusal as answered.
+                let on_input = move |ev| {
+                    value.set(event_target_value(&ev));
+                    if message().is_some() {
+                        error.set(None);
+                    }
+                };
                 let control = match input {
-                    Input::Area => view! { <textarea id=id.clone() data-testid=id.clone() prop:value=move || value.get() on:input=on_input></textarea> }.into_any(),
+                    Input::Area => view! { <textarea id=id.clone() data-testid=id.clone() aria-invalid=invalid aria-describedby=described prop:value=move || value.get() on:input=on_input></textarea> }.into_any(),
                     Input::Choice(options) => view! {
                         <select id=id.clone() data-testid=id.clone() on:change=on_input>
                             {options.iter().map(|(code, fr, en)| view! { <option value=*code selected=move || value.get() == *code>{move || t(lang.get(), fr, en)}</option> }).collect_view()}
@@ -913,15 +947,20 @@ fn ActionForm(
                             Input::Number => "number",
                             _ => "text",
                         };
-                        view! { <input type=kind id=id.clone() data-testid=id.clone() prop:value=move || value.get() on:input=on_input /> }.into_any()
+                        view! { <input type=kind id=id.clone() data-testid=id.clone() aria-invalid=invalid aria-describedby=described prop:value=move || value.get() on:input=on_input /> }.into_any()
                     }
                 };
-                view! { <label for=id><Tr fr=*fr en=*en /></label>{control} }
+                view! {
+                    <label for=id.clone()><Tr fr=*fr en=*en /></label>
+                    {control}
+                    {move || message().map(|m| view! { <p class="error" id=error_id.clone() data-testid=format!("{id}-error") role="alert">{m}</p> })}
+                }
             }).collect_view()}
             <button class="primary" data-testid=format!("action-{}", form.action) disabled=incomplete on:click=send><Tr fr=form.fr en=form.en /></button>
-            <p class="error" role="alert" data-testid=format!("error-{}", form.action)>{move || error.get()}</p>
+            <p class="error" role="alert" data-testid=format!("error-{}", form.action)>{move || error.with(|e| e.as_ref().filter(|(f, _)| f.is_none()).map(|(_, m)| m.clone()))}</p>
         </fieldset>
     }
+    .into_any()
 }
 
 /// The incident's current value for a form's field, where it has one: its priority, the

@@ -40,6 +40,7 @@ fn Reviews(staff: bool) -> impl IntoView {
         })
     };
     reload();
+    let now = crate::clock::use_server_now();
     view! {
         <section>
             <h2><Tr fr="Revues techniques" en="Technical reviews" /></h2>
@@ -47,14 +48,19 @@ fn Reviews(staff: bool) -> impl IntoView {
                 None => view! { <p>"…"</p> }.into_any(),
                 Some(Err(e)) => view! { <p class="error" role="alert">{e}</p> }.into_any(),
                 Some(Ok(list)) if list.is_empty() => view! { <p>{t(lang.get(), "Aucune revue ouverte.", "No review open.")}</p> }.into_any(),
-                Some(Ok(list)) => list.into_iter().map(|review| view! { <ReviewCard review staff reload /> }).collect_view().into_any(),
+                Some(Ok(list)) => list.into_iter().map(|review| view! { <ReviewCard review staff now=now.get_untracked() reload /> }).collect_view().into_any(),
             }}
         </section>
     }
 }
 
 #[component]
-fn ReviewCard(review: Value, staff: bool, reload: impl Fn() + Copy + 'static) -> impl IntoView {
+fn ReviewCard(
+    review: Value,
+    staff: bool,
+    now: chrono::DateTime<chrono::Utc>,
+    reload: impl Fn() + Copy + Send + Sync + 'static,
+) -> impl IntoView {
     let lang = use_lang();
     let id = review["id"].as_i64().unwrap_or(0);
     let proposal = &review["proposal"];
@@ -66,6 +72,15 @@ fn ReviewCard(review: Value, staff: bool, reload: impl Fn() + Copy + 'static) ->
         RwSignal::new(text(proposal, "status")),
     );
     let error = RwSignal::new(None::<String>);
+    let progress_error = RwSignal::new(None::<String>);
+    let send_progress = move |body: Value| {
+        spawn_local(async move {
+            match api::send_value("PUT", &format!("/api/reviews/{id}"), &body).await {
+                Ok(_) => reload(),
+                Err(e) => progress_error.set(Some(e.message)),
+            }
+        });
+    };
     let save = move |_| {
         let Ok(cost) = cost.get_untracked().trim().parse::<i64>() else {
             return error.set(Some(
@@ -95,7 +110,7 @@ fn ReviewCard(review: Value, staff: bool, reload: impl Fn() + Copy + 'static) ->
         <article class="review" data-testid="review" data-reference=text(&review, "reference")>
             <h3>{format!("{} — {}", text(&review, "reference"), crate::wording::code_label(&text(&review, "incident_type"), lang.get()))}</h3>
             <p><Tr fr="Incidents liés : " en="Related incidents: " />{related}</p>
-            <ReviewProgress review=review.clone() staff reload />
+            <ReviewProgress review=review.clone() staff now on_send=Callback::new(send_progress) error=progress_error />
             <p data-testid="proposal"><Tr fr="Proposition d'investissement préventif : " en="Preventive investment proposal: " />
                 {text(proposal, "description")}
                 {proposal["estimated_cost_eur"].as_i64().map(|c| format!(" — {c} € HT"))}
@@ -119,13 +134,20 @@ fn ReviewCard(review: Value, staff: bool, reload: impl Fn() + Copy + 'static) ->
     }
 }
 
-/// Where a review stands: its status, owner, deadline and findings; staff take it, move it
-/// forward and close it with what it found.
+/// Where a review stands: its status, owner, deadline and findings; staff take it (it is
+/// then in progress, theirs) and close it with what it found, which the server requires.
+/// What is to be sent goes to `on_send` (`PUT /api/reviews/{id}`); the server's refusal,
+/// if any, comes back in `error`.
 #[component]
-fn ReviewProgress(review: Value, staff: bool, reload: impl Fn() + Copy + 'static) -> impl IntoView {
+pub fn ReviewProgress(
+    review: Value,
+    staff: bool,
+    now: chrono::DateTime<chrono::Utc>,
+    on_send: Callback<Value>,
+    #[prop(into)] error: Signal<Option<String>>,
+) -> impl IntoView {
     let lang = use_lang();
     let session = expect_context::<Session>();
-    let id = review["id"].as_i64().unwrap_or(0);
     let status = text(&review, "status");
     let shown = match status.as_str() {
         "in_progress" => t(lang.get_untracked(), "en cours", "in progress"),
@@ -135,25 +157,19 @@ fn ReviewProgress(review: Value, staff: bool, reload: impl Fn() + Copy + 'static
     let clock = &review["clock"];
     let late =
         matches!(clock["state"].as_str(), Some("breached")) || clock["late_by_seconds"].as_i64().unwrap_or(0) > 0;
-    let now = crate::clock::use_server_now().get_untracked();
     let due = clock["due"].as_str().and_then(|d| d.parse::<chrono::DateTime<chrono::Utc>>().ok());
     let due =
         due.map(|d| crate::wording::when(d, now, chrono_tz::Europe::Paris, lang.get_untracked())).unwrap_or_default();
+    let owner_id = review["owner_id"].as_i64();
     let owner = review["owner_name"]
         .as_str()
         .map_or_else(|| t(lang.get_untracked(), "personne", "nobody").to_string(), str::to_string);
     let findings = RwSignal::new(text(&review, "findings"));
-    let error = RwSignal::new(None::<String>);
-    let send = move |body: Value| {
-        spawn_local(async move {
-            match api::send_value("PUT", &format!("/api/reviews/{id}"), &body).await {
-                Ok(_) => reload(),
-                Err(e) => error.set(Some(e.message)),
-            }
-        });
-    };
     let me = session.user.get_untracked().map(|u| u.id);
     let open = status != "done";
+    let mine = owner_id.is_some() && owner_id == me;
+    // Closing needs someone who did it: whoever closes a review nobody took.
+    let closer = owner_id.or(me);
     view! {
         <p data-testid="review-status" data-status=status.clone() class:late=late>
             {format!("{} {shown} — {} {owner} — {} {due}", t(lang.get_untracked(), "Revue", "Review"), t(lang.get_untracked(), "responsable :", "owner:"), t(lang.get_untracked(), "échéance :", "due:"))}
@@ -161,14 +177,17 @@ fn ReviewProgress(review: Value, staff: bool, reload: impl Fn() + Copy + 'static
         {(!findings.get_untracked().is_empty()).then(|| view! { <p data-testid="review-findings"><Tr fr="Constats : " en="Findings: " />{findings.get_untracked()}</p> })}
         {(staff && open).then(|| view! {
             <form class="admin-form" on:submit=|ev| ev.prevent_default()>
-                <button type="button" data-testid="review-take" on:click=move |_| send(json!({ "owner_id": me, "status": "in_progress" }))>
-                    <Tr fr="Je la prends" en="Take it" />
-                </button>
+                {(!mine || status == "open").then(|| view! {
+                    <button type="button" data-testid="review-take" on:click=move |_| on_send.run(json!({ "owner_id": me, "status": "in_progress" }))>
+                        <Tr fr="Je la prends" en="Take it" />
+                    </button>
+                })}
                 <label><Tr fr="Constats" en="Findings" /><textarea rows="3" data-testid="review-findings-input" bind:value=findings></textarea></label>
-                <button type="button" data-testid="review-close" on:click=move |_| send(json!({ "findings": findings.get_untracked(), "status": "done" }))>
+                <button type="button" data-testid="review-close" disabled=move || findings.with(|f| f.trim().is_empty())
+                    on:click=move |_| on_send.run(json!({ "owner_id": closer, "findings": findings.get_untracked().trim(), "status": "done" }))>
                     <Tr fr="Terminer la revue" en="Close the review" />
                 </button>
-                {move || error.get().map(|e| view! { <p class="error" role="alert">{e}</p> })}
+                {move || error.get().map(|e| view! { <p class="error" role="alert" data-testid="review-error">{e}</p> })}
             </form>
         })}
     }
