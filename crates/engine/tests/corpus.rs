@@ -83,8 +83,8 @@ fn is_held_out(name: &str) -> bool {
 /// first measured, before any rule was changed after it (`tests/corpus/README.md`). The rules
 /// are never tuned on these texts, so such a count can only be brought down by understanding
 /// more from the development sets; it may never grow. `heldout-b`: one critical incident
-/// suggested as minor — issue 9 is not done while this is not zero.
-const UNDER_RATED_AT_FIRST_MEASURE: &[(&str, usize)] = &[("heldout-b", 1)];
+/// suggested as minor — issue 9 is not done while this is not zero; `heldout-c`: one too.
+const UNDER_RATED_AT_FIRST_MEASURE: &[(&str, usize)] = &[("heldout-b", 1), ("heldout-c", 1)];
 
 #[test]
 fn no_critical_or_major_incident_of_the_held_out_sets_is_suggested_as_minor() {
