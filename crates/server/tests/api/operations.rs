@@ -64,6 +64,33 @@ pub async fn the_demo_stays_out_of_real_desks(backend: Backend) {
     let running = start(options(&dir, &database_url, false)).await.expect("the desk starts");
     let users = sqlx::query("SELECT username FROM users").fetch_all(running.state.db.pool()).await.unwrap();
     assert_eq!(users.len(), 1);
+    drop(running);
+
+    // A real desk whose administrator has a demo name: `vigie password admin`.
+    let dir = temp_dir("demo-refused-admin");
+    let database_url = fresh_database(backend, &dir).await;
+    let running = start(options(&dir, &database_url, false)).await.expect("an empty desk starts");
+    vigie_server::admin::set_password_of(&running.state, "admin", "un mot de passe solide".into())
+        .await
+        .expect("the administrator");
+    drop(running);
+    let refused = start(options(&dir, &database_url, true)).await.expect_err("--demo on a real desk named admin");
+    let message = refused.to_string();
+    assert!(message.contains("--demo refused") && message.contains("1 account(s)"), "{message}");
+    let running = start(options(&dir, &database_url, false)).await.expect("the desk starts");
+    let users = sqlx::query("SELECT username FROM users").fetch_all(running.state.db.pool()).await.unwrap();
+    assert_eq!(users.len(), 1, "no demo account was added");
+    let mark = sqlx::query("SELECT key FROM settings WHERE key = 'demo'").fetch_all(running.state.db.pool()).await;
+    assert!(mark.unwrap().is_empty(), "the desk is not marked as a demo");
+    // An organisation without accounts is not an empty desk either.
+    sqlx::query("INSERT INTO organisations (name, contract) VALUES ('Client réel', 'standard')")
+        .execute(running.state.db.pool())
+        .await
+        .unwrap();
+    sqlx::query("DELETE FROM users").execute(running.state.db.pool()).await.unwrap();
+    drop(running);
+    let refused = start(options(&dir, &database_url, true)).await.expect_err("--demo on a desk with an organisation");
+    assert!(refused.to_string().contains("1 organisation(s)"), "{refused}");
 }
 
 pub async fn no_start_while_a_password_is_the_username(backend: Backend) {
