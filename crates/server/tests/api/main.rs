@@ -88,6 +88,8 @@ on_both_databases!(
     logins::parallel_wrong_passwords_are_counted_before_any_is_checked,
     logins::one_password_tried_on_many_accounts_is_slowed,
     logins::the_owner_gets_in_from_another_address,
+    logins::the_owner_with_his_device_gets_in_during_an_attack,
+    logins::an_ipv6_network_is_one_address,
     logins::failed_logins_of_everyone_are_capped_per_minute,
     logins::password_checks_wait_in_a_bounded_queue,
     logins::long_usernames_fail_and_are_never_stored,
