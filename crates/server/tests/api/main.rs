@@ -106,6 +106,8 @@ on_both_databases!(
     operations::the_demo_stays_out_of_real_desks,
     operations::no_start_while_a_password_is_the_username,
     operations::a_half_sent_request_is_dropped,
+    operations::slow_bodies_and_slow_answers_are_408,
+    operations::connections_beyond_the_cap_wait,
     operations::shutdown_finishes_requests_and_ends_streams,
     operations::the_outbox_stops_between_messages,
     operations::the_binary_stops_gracefully_on_sigterm_and_sigint,
