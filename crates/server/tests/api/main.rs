@@ -98,6 +98,7 @@ on_both_databases!(
     sessions::replay_is_bounded_and_filtered_by_the_database,
     inputs::nul_characters_are_refused_by_field,
     inputs::broken_constraints_name_the_field,
+    inputs::names_and_addresses_are_bounded_by_field,
     inputs::an_idempotency_key_is_bound_to_its_request,
     inputs::a_report_carries_its_callback_number_and_zone,
     inputs::any_unicode_is_anonymised_and_the_postmortem_published,
