@@ -475,6 +475,33 @@ fn apt_get(ctx: &Ctx, args: &[&str]) -> Result<Command, String> {
     Ok(command)
 }
 
+/// Installs Python's `aiosmtpd` for the `python3` on our `PATH`: with pip; where the
+/// system's Python is externally managed (PEP 668, Debian 12 and later), with pip for the
+/// user only (`--user --break-system-packages`, which leaves the system's packages alone);
+/// and without pip, from the distribution (`python3-aiosmtpd`).
+fn install_aiosmtpd(ctx: &Ctx) -> Result<(), String> {
+    let pip = |extra: &[&str]| {
+        let mut args = vec!["-m", "pip", "install", "--quiet"];
+        args.extend(extra);
+        args.push("aiosmtpd");
+        let mut command = ctx.command("python3", &args);
+        command.stdin(Stdio::null());
+        say("services", format!("installing aiosmtpd (a real SMTP server for the tests): {}", show_command(&command)));
+        command.status().is_ok_and(|s| s.success())
+    };
+    let installed = || ctx.probe("python3", &["-c", "import aiosmtpd"]).is_some();
+    if (pip(&[]) || pip(&["--user", "--break-system-packages"])) && installed() {
+        return Ok(());
+    }
+    say("services", "pip could not install aiosmtpd: trying the distribution's package with apt-get…");
+    step("services", apt_get(ctx, &["install", "-y", "python3-aiosmtpd"])?)?;
+    if installed() {
+        Ok(())
+    } else {
+        Err("services: aiosmtpd is still missing for python3; install it (pip install --user aiosmtpd)".into())
+    }
+}
+
 /// The services the server's tests talk to: a PostgreSQL server (the API tests run on
 /// SQLite and again on PostgreSQL) and Python's `aiosmtpd` (a real SMTP server). Returns
 /// the PostgreSQL URL the tests use.
@@ -485,8 +512,7 @@ fn ensure_test_services(ctx: &Ctx) -> Result<String, String> {
     if ctx.probe("python3", &["-c", "import aiosmtpd"]).is_some() {
         say("services", "aiosmtpd already present");
     } else {
-        say("services", "installing aiosmtpd (a real SMTP server for the tests) with pip…");
-        step("services", ctx.command("python3", &["-m", "pip", "install", "--quiet", "aiosmtpd"]))?;
+        install_aiosmtpd(ctx)?;
     }
     if let Ok(url) = env::var("VIGIE_TEST_POSTGRES_URL") {
         return Ok(url);

@@ -112,11 +112,31 @@ pub async fn organisations(State(state): State<AppState>, user: User) -> Result<
     Ok(Json(out))
 }
 
+/// The longest name of an organisation, a site, a sensitive zone or a person (as a
+/// contact's, [`crate::contacts::MAX_NAME`]).
+pub const MAX_NAME: usize = crate::contacts::MAX_NAME;
+/// The longest postal address of a site.
+pub const MAX_ADDRESS: usize = 300;
+/// The most sensitive zones a site has.
+pub const MAX_ZONES: usize = 50;
+
+/// A name: at most [`MAX_NAME`] characters, on one line.
+fn check_name(field: &str, name: &str) -> Result<(), Error> {
+    if name.trim().chars().count() > MAX_NAME {
+        return Err(Error::field(field, format!("at most {MAX_NAME} characters")));
+    }
+    if name.chars().any(char::is_control) {
+        return Err(Error::field(field, "must be on one line"));
+    }
+    Ok(())
+}
+
 /// The form checked; its contacts as they are stored (trimmed).
 fn check_organisation(form: &OrganisationForm) -> Result<Vec<Contact>, Error> {
     if form.name.trim().is_empty() {
         return Err(Error::field("name", "required"));
     }
+    check_name("name", &form.name)?;
     let contacts = check_contacts(&form.contacts)?;
     if let Some(policy) = &form.policy {
         policy.validate().map_err(|e| Error::field("policy", e.to_string()))?;
@@ -193,6 +213,16 @@ pub struct SiteForm {
 fn check_site(form: &SiteForm) -> Result<(), Error> {
     if form.name.trim().is_empty() {
         return Err(Error::field("name", "required"));
+    }
+    check_name("name", &form.name)?;
+    if form.address.trim().chars().count() > MAX_ADDRESS {
+        return Err(Error::field("address", format!("at most {MAX_ADDRESS} characters")));
+    }
+    if form.sensitive_zones.len() > MAX_ZONES {
+        return Err(Error::field("sensitive_zones", format!("at most {MAX_ZONES} zones")));
+    }
+    for (n, zone) in form.sensitive_zones.iter().enumerate() {
+        check_name(&format!("sensitive_zones[{n}]"), zone)?;
     }
     // The engine's own message: the same one the calendar editor shows as the admin types.
     Calendar::try_from(form.calendar.clone()).map_err(|e| Error::field("calendar", e.to_string()))?;
@@ -300,6 +330,10 @@ pub async fn create_user(
     }
     if username.chars().any(char::is_control) {
         return Err(Error::field("username", "must not contain control characters"));
+    }
+    check_name("display_name", &form.display_name)?;
+    if form.email.chars().count() > crate::contacts::MAX_EMAIL {
+        return Err(Error::field("email", format!("at most {} characters", crate::contacts::MAX_EMAIL)));
     }
     let password = form.password.as_deref().filter(|p| !p.is_empty());
     match password {

@@ -34,17 +34,38 @@ pub fn token_hash(token: &str) -> String {
     Sha256::digest(token.as_bytes()).iter().map(|b| format!("{b:02x}")).collect()
 }
 
-/// Checks a username and password from `ip`; on success opens a session and returns its
-/// token and the user. The attempt is counted before the password is checked.
+/// What a successful login gives: the session's token, the user, and the value of the
+/// device cookie ([`crate::device`]) to set.
+#[derive(Debug)]
+pub struct LoggedIn {
+    /// The session's token.
+    pub token: String,
+    /// The user.
+    pub user: User,
+    /// The device cookie's value, signed for this user.
+    pub device: String,
+}
+
+/// Checks a username and password from `ip`; on success opens a session. The attempt is
+/// counted before the password is checked: on the device's own counter when `device` is a
+/// device cookie signed for `username`, else on the address's, the account's and
+/// everyone's ([`throttle`]).
 ///
 /// # Errors
 /// [`Error::Unauthorized`] for a wrong pair (and for a name longer than any username,
 /// which is not looked up nor stored); [`Error::TooManyRequests`] while failed logins are
 /// slowed down; [`Error::Unavailable`] when every password check is taken and the queue
 /// is full.
-pub async fn login(state: &AppState, ip: IpAddr, username: &str, password: &str) -> Result<(String, User), Error> {
+pub async fn login(
+    state: &AppState,
+    ip: IpAddr,
+    username: &str,
+    password: &str,
+    device: Option<&str>,
+) -> Result<LoggedIn, Error> {
     let plausible = !username.is_empty() && username.chars().count() <= MAX_USERNAME;
-    let attempt = throttle::attempt(state, ip, plausible.then_some(username)).await?;
+    let device = if plausible { crate::device::verified(state, device, username).await? } else { None };
+    let attempt = throttle::attempt(state, ip, plausible.then_some(username), device.as_deref()).await?;
     if !plausible {
         attempt.failed();
         return Err(Error::Unauthorized);
@@ -79,7 +100,8 @@ pub async fn login(state: &AppState, ip: IpAddr, username: &str, password: &str)
         .bind(to_ms(now + chrono::TimeDelta::days(SESSION_DAYS)))
         .execute(pool)
         .await?;
-    Ok((token, user))
+    let device = crate::device::cookie_value(state, &user.username, device.as_deref()).await?;
+    Ok(LoggedIn { token, user, device })
 }
 
 /// Creates a new API token for an organisation's supervision tools and returns it; only its
@@ -113,13 +135,18 @@ pub async fn logout(state: &AppState, token: &str) -> Result<(), Error> {
 
 /// The session cookie's value, if the request has one.
 pub fn session_token(headers: &HeaderMap) -> Option<String> {
+    cookie(headers, COOKIE)
+}
+
+/// The value of the cookie `name`, if the request has one.
+pub(crate) fn cookie(headers: &HeaderMap, name: &str) -> Option<String> {
     headers
         .get_all(header::COOKIE)
         .iter()
         .filter_map(|v| v.to_str().ok())
         .flat_map(|v| v.split(';'))
         .filter_map(|pair| pair.trim().split_once('='))
-        .find(|(name, _)| *name == COOKIE)
+        .find(|(n, _)| *n == name)
         .map(|(_, value)| value.to_string())
 }
 

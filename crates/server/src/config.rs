@@ -132,10 +132,12 @@ pub struct Http {
     /// Seconds a client has to send a request's headers: a connection that sends half its
     /// headers (slowloris) is dropped after this.
     pub header_read_timeout_secs: u64,
-    /// Seconds a handler has to start its answer (408 otherwise). Only the start: the
-    /// event stream's body runs for as long as its session.
+    /// Seconds from a request's headers to the start of its answer, reading its body
+    /// included (408 otherwise). Only the start: the event stream's body runs for as long
+    /// as its session.
     pub request_timeout_secs: u64,
-    /// Seconds a client has to send a request's body (408 otherwise).
+    /// Seconds a request's body may go without any data arriving (408 then): an idle
+    /// timeout; [`Http::request_timeout_secs`] bounds a body that trickles in.
     pub body_timeout_secs: u64,
     /// Connections open at once; further ones wait in the listen queue.
     pub max_connections: usize,

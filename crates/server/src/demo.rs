@@ -101,10 +101,12 @@ async fn user(
 /// The mark a database made by `--demo` carries.
 const MARK: &str = "demo";
 
-/// Makes sure the database is a demo one before demo accounts go into it: an empty
-/// database becomes one (and is marked so); a marked one is; one whose only accounts are
-/// the demo accounts was made by `--demo` before the mark existed, and is marked now. Any
-/// other database is refused.
+/// Makes sure the database is a demo one before demo accounts go into it. Accepted: a
+/// database marked by `--demo`; an empty one (no account, no organisation, no incident),
+/// which is marked now; and one made by `--demo` before the mark existed, recognised by
+/// its accounts being only demo accounts whose password is still their username (which
+/// `vigie password` never sets), marked now too. Any other database is refused, an
+/// administrator named `admin` made with `vigie password` included.
 ///
 /// # Errors
 /// [`Error::Refused`] naming the way out; [`Error::Database`].
@@ -113,13 +115,25 @@ pub async fn claim(state: &AppState) -> Result<(), Error> {
     if sqlx::query("SELECT value FROM settings WHERE key = $1").bind(MARK).fetch_optional(pool).await?.is_some() {
         return Ok(());
     }
+    let count = |table: &'static str| async move {
+        let row = sqlx::query(&format!("SELECT COUNT(*) AS n FROM {table}")).fetch_one(pool).await?;
+        Ok::<i64, Error>(row.try_get("n")?)
+    };
+    let (organisations, incidents) = (count("organisations").await?, count("incidents").await?);
     let rows = sqlx::query("SELECT username FROM users").fetch_all(pool).await?;
     let usernames: Vec<String> = rows.iter().map(|r| r.try_get("username")).collect::<Result<_, _>>()?;
-    let others: Vec<&String> = usernames.iter().filter(|u| !ACCOUNTS.iter().any(|(demo, _, _)| demo == u)).collect();
-    if !others.is_empty() {
+    let empty = usernames.is_empty() && organisations == 0 && incidents == 0;
+    let made_by_demo = !empty && !usernames.is_empty() && {
+        let demo_names = usernames.iter().all(|u| ACCOUNTS.iter().any(|(demo, _, _)| demo == u));
+        demo_names && {
+            let weak = crate::passwords::accounts_named_as_their_password(&state.db, &state.passwords).await?;
+            weak.len() == usernames.len()
+        }
+    };
+    if !empty && !made_by_demo {
         return Err(Error::Refused(format!(
-            "--demo refused: this database was not made by --demo (it has {} other account(s)); demo accounts would open it with known passwords. Use a new database for the demo (--database-url sqlite://data/demo.db)",
-            others.len()
+            "--demo refused: this database was not made by --demo and is not empty ({} account(s), {organisations} organisation(s), {incidents} incident(s)); demo accounts would open it with known passwords. Use a new database for the demo (--database-url sqlite://data/demo.db)",
+            usernames.len()
         )));
     }
     sqlx::query("INSERT INTO settings (key, value) VALUES ($1, $2) ON CONFLICT (key) DO NOTHING")

@@ -141,6 +141,12 @@ async fn events_after(db: &Db, after: i64, limit: i64) -> Result<Vec<Event>, Err
 
 /// The events after `after` that `user` may see, filtered by the database: a client's
 /// replay reads its organisation's rows only.
+/// The id of the newest event in the database (0 when there is none).
+async fn newest(db: &Db) -> Result<i64, Error> {
+    let row = sqlx::query("SELECT COALESCE(MAX(id), 0) AS id FROM events").fetch_one(db.pool()).await?;
+    Ok(row.try_get("id")?)
+}
+
 async fn visible_after(db: &Db, user: &User, after: i64, limit: i64) -> Result<Vec<Event>, Error> {
     let hidden = STAFF_ONLY.iter().map(|k| format!("'{k}'")).collect::<Vec<_>>().join(", ");
     let sql = format!("SELECT * FROM events WHERE id > $1 AND ($2 IS NULL OR (organisation_id = $2 AND kind NOT IN ({hidden}))) ORDER BY id LIMIT $3");
@@ -281,8 +287,9 @@ pub struct StreamQuery {
 
 /// `GET /api/events`: the server-sent events the caller may see. With `Last-Event-ID`, the
 /// missed events come first, from the table, then the live ones, without gap or repeat.
-/// A stream that missed more than [`REPLAY_MAX`] events, or fell behind the live ones, gets
-/// `lagged` and ends: the browser reconnects and the page reloads its data.
+/// A stream that missed more than [`REPLAY_MAX`] events, fell behind the live ones, or
+/// resumes from an id beyond the newest event, gets `lagged` and ends: the browser
+/// reconnects and the page reloads its data.
 pub async fn stream(
     State(state): State<AppState>,
     user: User,
@@ -299,6 +306,9 @@ pub async fn stream(
     let receiver = state.events.sender.subscribe();
     let present = || state.events.last.load(Ordering::SeqCst).max(0);
     let (missed, overflow, last_sent) = match resume {
+        // An id beyond every event: the browser's is from another database (restored or
+        // replaced); it is told to reload, and resumes from the newest event.
+        Some(after) if after > newest(&state.db).await? => (Vec::new(), true, newest(&state.db).await?),
         Some(after) => {
             let mut missed = visible_after(&state.db, &user, after, REPLAY_MAX + 1).await?;
             let overflow = missed.len() as i64 > REPLAY_MAX;

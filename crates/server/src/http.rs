@@ -9,7 +9,7 @@ use std::time::Duration;
 use axum::extract::{DefaultBodyLimit, Request, State};
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::middleware::Next;
-use axum::response::{IntoResponse, Response};
+use axum::response::{AppendHeaders, IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::{middleware, Json, Router};
 use chrono::SecondsFormat;
@@ -195,11 +195,16 @@ async fn time(State(state): State<AppState>) -> Json<serde_json::Value> {
 async fn login(
     State(state): State<AppState>,
     ClientAddr(ip): ClientAddr,
+    headers: HeaderMap,
     ApiJson(body): ApiJson<vigie_api::Login>,
 ) -> Result<Response, Error> {
-    let (token, user) = auth::login(&state, ip, &body.username, &body.password).await?;
-    let cookie = session_cookie(&token, SESSION_DAYS * 86_400);
-    Ok(([(header::SET_COOKIE, cookie)], Json(user)).into_response())
+    let device = crate::device::from_headers(&headers);
+    let logged_in = auth::login(&state, ip, &body.username, &body.password, device.as_deref()).await?;
+    let cookies = AppendHeaders([
+        (header::SET_COOKIE, session_cookie(&logged_in.token, SESSION_DAYS * 86_400)),
+        (header::SET_COOKIE, crate::device::set_cookie(&logged_in.device)),
+    ]);
+    Ok((cookies, Json(logged_in.user)).into_response())
 }
 
 async fn logout(State(state): State<AppState>, headers: HeaderMap) -> Result<Response, Error> {

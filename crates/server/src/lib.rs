@@ -13,6 +13,7 @@ pub mod config;
 pub mod contacts;
 pub mod db;
 pub mod demo;
+pub mod device;
 mod error;
 pub mod events;
 pub mod extract;

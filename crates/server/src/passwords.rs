@@ -40,6 +40,18 @@ fn dummy_hash() -> &'static str {
     HASH.get_or_init(|| hash_password("no such user").unwrap_or_default())
 }
 
+/// The hash a password is checked against, and whether a match counts: the stored hash
+/// when it is one; else (no such user, or an account whose hash is a mark such as
+/// `!invited`, waiting for its owner to choose a password) the dummy hash, whose match
+/// counts for nothing, so that every login costs one argon2 check and timing tells
+/// nothing about the account.
+fn hash_to_check(stored: Option<&str>) -> (&str, bool) {
+    match stored {
+        Some(hash) if PasswordHash::new(hash).is_ok() => (hash, true),
+        _ => (dummy_hash(), false),
+    }
+}
+
 /// Whether `password` matches `hash` (an unreadable hash matches nothing). Blocks.
 pub fn verify_password(password: &str, hash: &str) -> bool {
     PasswordHash::new(hash).is_ok_and(|parsed| Argon2::default().verify_password(password.as_bytes(), &parsed).is_ok())
@@ -129,12 +141,9 @@ impl Passwords {
     /// # Errors
     /// [`Error::Unavailable`] when the queue is full.
     pub async fn verify(&self, password: String, hash: Option<String>) -> Result<bool, Error> {
-        self.compute(move || match hash {
-            Some(hash) => verify_password(&password, &hash),
-            None => {
-                verify_password(&password, dummy_hash());
-                false
-            }
+        self.compute(move || {
+            let (checked, real) = hash_to_check(hash.as_deref());
+            verify_password(&password, checked) && real
         })
         .await
     }
@@ -179,6 +188,16 @@ mod tests {
         assert!(verify_password("correct horse", &hash));
         assert!(!verify_password("wrong", &hash));
         assert!(!verify_password("wrong", "not a hash"));
+    }
+
+    #[test]
+    fn an_invited_account_costs_a_real_check() {
+        let hash = hash_password("correct horse").unwrap();
+        assert_eq!(hash_to_check(Some(&hash)), (hash.as_str(), true));
+        // No password yet, or no such user: the dummy hash is checked, and never counts.
+        assert_eq!(hash_to_check(Some("!invited")), (dummy_hash(), false));
+        assert_eq!(hash_to_check(None), (dummy_hash(), false));
+        assert!(PasswordHash::new(dummy_hash()).is_ok(), "the dummy is a real argon2 hash");
     }
 
     #[tokio::test]

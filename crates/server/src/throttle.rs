@@ -17,6 +17,15 @@
 //! - every login together: at most `login.failed_per_minute` failures a minute (600 by
 //!   default), which bounds what a botnet gets.
 //!
+//! An address is an IPv4 address, or an IPv6 network of 64 bits (what one subscriber
+//! gets): changing address within one's own /64 gains nothing.
+//!
+//! A login from a device the account's owner already logged in from ([`crate::device`]:
+//! the device cookie, signed for that username) is counted only on that device's own
+//! counter (5 free failures, then 1, 2, 4… up to 60 s): neither an attack on the account
+//! from many addresses nor the cap on everyone keeps the owner out. Its password is still
+//! checked in the bounded pool ([`crate::passwords`]).
+//!
 //! A counter forgets after 15 minutes without a failure; the rows are purged then
 //! ([`crate::housekeeping`]). Every time is the server's clock ([`crate::state::Clock`]).
 
@@ -48,6 +57,8 @@ pub const ACCOUNT_FROM_ADDRESS: Backoff = Backoff { free: 3, max_wait_secs: 60 }
 pub const ADDRESS: Backoff = Backoff { free: 10, max_wait_secs: 60 };
 /// The account, whatever the address.
 pub const ACCOUNT: Backoff = Backoff { free: 20, max_wait_secs: 5 };
+/// The account from a device its owner logged in from before.
+pub const DEVICE: Backoff = Backoff { free: 5, max_wait_secs: 60 };
 
 impl Backoff {
     /// Milliseconds to wait after `failures` failures before the next try.
@@ -84,11 +95,16 @@ struct Key {
 impl Key {
     fn account_from_address(username: &str, ip: IpAddr) -> Key {
         // An address has no space: the key cannot be read two ways.
-        Key { key: format!("p:{ip} {username}"), username: Some(username.to_string()) }
+        Key { key: format!("p:{} {username}", address_group(ip)), username: Some(username.to_string()) }
     }
 
     fn address(ip: IpAddr) -> Key {
-        Key { key: format!("i:{ip}"), username: None }
+        Key { key: format!("i:{}", address_group(ip)), username: None }
+    }
+
+    fn device(username: &str, device: &str) -> Key {
+        // A device's name is hex: the key cannot be read two ways.
+        Key { key: format!("d:{device} {username}"), username: Some(username.to_string()) }
     }
 
     fn account(username: &str) -> Key {
@@ -100,23 +116,53 @@ impl Key {
     }
 }
 
+/// What an address is counted as: an IPv4 address as it is, an IPv6 address as its /64
+/// network (an IPv4 address mapped into IPv6 as the IPv4 address).
+pub fn address_group(ip: IpAddr) -> String {
+    match ip {
+        IpAddr::V4(v4) => v4.to_string(),
+        IpAddr::V6(v6) => match v6.to_ipv4_mapped() {
+            Some(v4) => v4.to_string(),
+            None => {
+                let s = v6.segments();
+                format!("{:x}:{:x}:{:x}:{:x}::/64", s[0], s[1], s[2], s[3])
+            }
+        },
+    }
+}
+
 /// The places an attempt took, to give back if it succeeds.
 #[derive(Debug, Default)]
 #[must_use = "an attempt's places are given back or kept explicitly"]
 pub struct Attempt {
     taken: Vec<Key>,
-    account_from_address: Option<Key>,
+    /// The counter a success starts again from zero (the account from this address, or
+    /// this device).
+    reset: Option<Key>,
 }
 
 /// Counts one attempt by `ip` (and for `username`, when it is a name that may exist)
-/// before its password is checked.
+/// before its password is checked. With `device`, the name of a device the owner of
+/// `username` logged in from (its cookie checked by [`crate::device`]), the attempt is
+/// counted on that device's counter only.
 ///
 /// # Errors
 /// [`Error::TooManyRequests`] when a counter says wait, with the seconds to wait; the
 /// attempt then holds no place. [`Error::Database`].
-pub async fn attempt(state: &AppState, ip: IpAddr, username: Option<&str>) -> Result<Attempt, Error> {
+pub async fn attempt(
+    state: &AppState,
+    ip: IpAddr,
+    username: Option<&str>,
+    device: Option<&str>,
+) -> Result<Attempt, Error> {
     let now = state.clock.now();
     let mut attempt = Attempt::default();
+    if let (Some(username), Some(device)) = (username, device) {
+        let key = Key::device(username, device);
+        count(state, &key, DEVICE, now).await?;
+        attempt.reset = Some(key);
+        return Ok(attempt);
+    }
     let minute = Key::minute(now);
     if !count_in_minute(state, &minute, now).await? {
         let retry_after = 60 - to_ms(now).rem_euclid(60_000) / 1000;
@@ -134,7 +180,7 @@ pub async fn attempt(state: &AppState, ip: IpAddr, username: Option<&str>) -> Re
             return Err(e);
         }
         if backoff == ACCOUNT_FROM_ADDRESS {
-            attempt.account_from_address = Some(key);
+            attempt.reset = Some(key);
         } else {
             attempt.taken.push(key);
         }
@@ -143,11 +189,11 @@ pub async fn attempt(state: &AppState, ip: IpAddr, username: Option<&str>) -> Re
 }
 
 impl Attempt {
-    /// The password was right: the account from this address starts again from zero, and
-    /// the other counters get their place back.
+    /// The password was right: the account from this address (or this device) starts
+    /// again from zero, and the other counters get their place back.
     pub async fn succeeded(self, state: &AppState) {
         give_back(state, &self.taken).await;
-        if let Some(key) = self.account_from_address {
+        if let Some(key) = self.reset {
             if let Err(e) =
                 sqlx::query("DELETE FROM login_throttle WHERE key = $1").bind(&key.key).execute(state.db.pool()).await
             {
@@ -159,7 +205,7 @@ impl Attempt {
     /// The password was never checked (the server was busy): every place is given back.
     pub async fn not_checked(self, state: &AppState) {
         give_back(state, &self.taken).await;
-        if let Some(key) = &self.account_from_address {
+        if let Some(key) = &self.reset {
             give_back(state, std::slice::from_ref(key)).await;
         }
     }
@@ -253,6 +299,18 @@ mod tests {
         assert_eq!(waits(ADDRESS, 9..=12), [0, 1, 2, 4]);
         assert_eq!(waits(ACCOUNT, 19..=24), [0, 1, 2, 4, 5, 5]);
         assert_eq!(ACCOUNT_FROM_ADDRESS.wait_ms(i64::MAX), 60_000);
+        assert_eq!(waits(DEVICE, 4..=12), [0, 1, 2, 4, 8, 16, 32, 60, 60]);
+    }
+
+    #[test]
+    fn an_ipv6_address_counts_as_its_network() {
+        let group = |s: &str| address_group(s.parse().unwrap());
+        assert_eq!(group("192.0.2.7"), "192.0.2.7");
+        assert_eq!(group("2001:db8:1:2:aaaa::1"), "2001:db8:1:2::/64");
+        assert_eq!(group("2001:db8:1:2:ffff:ffff:ffff:ffff"), "2001:db8:1:2::/64");
+        assert_ne!(group("2001:db8:1:3::1"), group("2001:db8:1:2::1"));
+        assert_eq!(group("::ffff:192.0.2.7"), "192.0.2.7");
+        assert_eq!(Key::address("2001:db8::1".parse().unwrap()), Key::address("2001:db8::2".parse().unwrap()));
     }
 
     #[test]

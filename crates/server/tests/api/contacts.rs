@@ -2,12 +2,10 @@
 //! contact; checked, confined to its own organisation, audited, and obeyed by the next
 //! notices, delivered through a real SMTP server and the SMS gateway.
 
-use std::time::Duration;
-
 use serde_json::{json, Value};
 
 use crate::harness::{fresh_database, temp_dir, Backend, Client, TestServer};
-use crate::notifications::{config, mails_to, outbox_settled, SmsGateway, SmtpServer};
+use crate::notifications::{all_delivered_received, config, mails_to, outbox_settled, SmsGateway, SmtpServer};
 
 const JULIE: &str = "julie.martin@demo-client.example";
 const PAUL: &str = "direction@demo-client.example";
@@ -144,7 +142,7 @@ pub async fn clients_designate_their_contacts(backend: Backend) {
     })
     .await;
     outbox_settled(&tech).await;
-    tokio::time::sleep(Duration::from_millis(200)).await;
+    all_delivered_received(&mut smtp, &server.running.state).await;
     assert_eq!(recipients(&mut smtp, &reference), [PAUL, "nadia.haddad@demo-client.example"]);
     let sms: Vec<Value> = gateway.with_text(&reference).into_iter().map(|r| r.body["to"].clone()).collect();
     assert_eq!(sms, [json!("+33611223344")]);
@@ -233,7 +231,7 @@ pub async fn a_site_technical_contact_is_told_for_that_site_only(backend: Backen
     })
     .await;
     outbox_settled(&tech).await;
-    tokio::time::sleep(Duration::from_millis(200)).await;
+    all_delivered_received(&mut smtp, &server.running.state).await;
     assert_eq!(recipients(&mut smtp, &at_paris), ["marc.petit@demo-client.example"]);
     assert_eq!(recipients(&mut smtp, &at_lyon), [JULIE]);
     let sms_to =
@@ -252,6 +250,6 @@ pub async fn a_site_technical_contact_is_told_for_that_site_only(backend: Backen
     })
     .await;
     outbox_settled(&tech).await;
-    tokio::time::sleep(Duration::from_millis(200)).await;
+    all_delivered_received(&mut smtp, &server.running.state).await;
     assert_eq!(recipients(&mut smtp, &again), [JULIE]);
 }

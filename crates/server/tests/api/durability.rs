@@ -11,7 +11,7 @@ use std::time::{Duration, Instant};
 use serde_json::{json, Value};
 
 use crate::harness::{fresh_database, temp_dir, Backend, Client};
-use crate::notifications::{eventually, free_port};
+use crate::notifications::eventually;
 
 /// `vigie serve --demo` as a child process.
 pub struct Vigie {
@@ -25,15 +25,15 @@ impl Vigie {
         let dist = dir.join("dist");
         std::fs::create_dir_all(&dist).expect("dist");
         std::fs::write(dist.join("index.html"), "<!doctype html><title>Vigie</title>").expect("index.html");
-        let port = free_port();
         let log = dir.join(format!("vigie-{run}.log"));
         let mut command = tokio::process::Command::new(env!("CARGO_BIN_EXE_vigie"));
+        // Port 0: the system picks a free port, and vigie says which on its standard output.
         command
-            .args(["serve", "--demo", "--addr", &format!("127.0.0.1:{port}"), "--database-url", database_url, "--dist"])
+            .args(["serve", "--demo", "--addr", "127.0.0.1:0", "--database-url", database_url, "--dist"])
             .arg(&dist)
             .current_dir(dir)
             .stdin(std::process::Stdio::null())
-            .stdout(std::process::Stdio::null())
+            .stdout(std::process::Stdio::piped())
             .stderr(std::fs::File::create(&log).expect("log file"))
             .kill_on_drop(true);
         for (name, _) in std::env::vars_os() {
@@ -41,8 +41,27 @@ impl Vigie {
                 command.env_remove(&name);
             }
         }
-        let child = command.spawn().expect("the vigie binary starts");
-        let mut vigie = Vigie { child, base: format!("http://127.0.0.1:{port}"), log };
+        let mut child = command.spawn().expect("the vigie binary starts");
+        let stdout = child.stdout.take().expect("stdout");
+        let (address, told) = tokio::sync::oneshot::channel();
+        tokio::spawn(async move {
+            use tokio::io::AsyncBufReadExt;
+            let mut lines = tokio::io::BufReader::new(stdout).lines();
+            let mut address = Some(address);
+            // Read to the end, so that vigie never blocks on a full pipe.
+            while let Ok(Some(line)) = lines.next_line().await {
+                if let Some(base) = line.strip_prefix("Vigie is listening on ") {
+                    if let Some(address) = address.take() {
+                        let _ = address.send(base.trim_end_matches('/').to_string());
+                    }
+                }
+            }
+        });
+        let base = match tokio::time::timeout(Duration::from_secs(30), told).await {
+            Ok(Ok(base)) => base,
+            _ => panic!("vigie did not say where it listens:\n{}", std::fs::read_to_string(&log).unwrap_or_default()),
+        };
+        let mut vigie = Vigie { child, base, log };
         let http = reqwest::Client::builder().timeout(Duration::from_secs(5)).build().unwrap();
         let started = Instant::now();
         loop {

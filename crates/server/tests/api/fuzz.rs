@@ -282,7 +282,39 @@ pub async fn random_input_never_breaks_the_server(backend: Backend) {
         route(M::GET, "/api/incidents/{id}", None, &[]),
         route(M::GET, "/api/incidents/{id}/events", None, &[]),
         route(M::POST, "/api/incidents/{id}/acknowledge", Some(json!({ "note": "x" })), &[]),
+        route(M::POST, "/api/incidents/{id}/dispatch", Some(json!({ "note": "x" })), &[]),
         route(M::POST, "/api/incidents/{id}/on-site", Some(json!({ "note": "x" })), &[]),
+        route(M::POST, "/api/incidents/{id}/on-site-needed", Some(json!({ "needed": true, "reason": "x" })), &[]),
+        route(
+            M::POST,
+            "/api/incidents/{id}/plan-intervention",
+            Some(json!({ "planned_for": "2026-01-02T10:00:00+01:00", "reason": "x" })),
+            &[],
+        ),
+        route(
+            M::POST,
+            "/api/incidents/{id}/data-loss",
+            Some(json!({ "known_at": "2026-01-01T10:00:00+01:00", "description": "x" })),
+            &[],
+        ),
+        route(
+            M::POST,
+            "/api/incidents/{id}/gdpr-notice",
+            Some(
+                json!({ "nature": "x", "data_categories": ["vidéo"], "people_estimate": 10, "records_estimate": 5, "consequences": "x", "measures": "x", "contact": "x" }),
+            ),
+            &[],
+        ),
+        route(
+            M::POST,
+            "/api/incidents/{id}/type",
+            Some(json!({ "system": "video", "symptom": "down", "reason": "x" })),
+            &[],
+        ),
+        route(M::POST, "/api/incidents/{id}/confirm", None, &[]),
+        route(M::POST, "/api/incidents/{id}/reopen", Some(json!({ "reason": "x" })), &[]),
+        route(M::POST, "/api/incidents/{id}/satisfaction", Some(json!({ "score": 4, "comment": "x" })), &[]),
+        route(M::GET, "/api/incidents/{id}/messages", None, &[]),
         route(M::POST, "/api/incidents/{id}/updates", Some(json!({ "message": "x" })), &[]),
         route(M::POST, "/api/incidents/{id}/reclassify", Some(json!({ "priority": "P3", "reason": "x" })), &[]),
         route(M::POST, "/api/incidents/{id}/resolve", Some(resolution.clone()), &[]),
@@ -296,6 +328,12 @@ pub async fn random_input_never_breaks_the_server(backend: Backend) {
         route(M::PUT, "/api/postmortems/{id}", Some(postmortem["document"].clone()), &[]),
         route(M::POST, "/api/postmortems/{id}/publish", None, &[]),
         route(M::GET, "/api/reviews", None, &[]),
+        route(
+            M::PUT,
+            "/api/reviews/{id}",
+            Some(json!({ "owner_id": 1, "status": "in_progress", "findings": "x" })),
+            &[],
+        ),
         route(
             M::PUT,
             "/api/reviews/{id}/proposal",
@@ -363,7 +401,9 @@ pub async fn random_input_never_breaks_the_server(backend: Backend) {
         route(M::GET, "/api/events", None, &["last_event_id"]),
         route(M::GET, "/api/nothing-here", None, &[]),
         route(M::GET, "/metrics", None, &[]),
+        route(M::GET, "/healthz", None, &[]),
     ];
+    every_route_is_in_the_battery(&routes);
     let callers = [&anonymous, &client, &tech, &admin];
     let seed =
         std::env::var("VIGIE_FUZZ_SEED").ok().and_then(|s| s.parse().ok()).unwrap_or(0x5EED_0011 + backend as u64);
@@ -444,4 +484,70 @@ pub async fn random_input_never_breaks_the_server(backend: Backend) {
     let r = fresh.post("/api/login", &json!({ "username": "supervisor", "password": "supervisor" })).await;
     assert_eq!(r.status, 200, "{}", r.text);
     assert!(statuses.values().sum::<usize>() >= rounds * routes.len());
+}
+
+/// The routes the router declares, as `(METHOD, path)` with every path parameter written
+/// `{}`: read from the source of [`vigie_server::http::app`], so that a route added there
+/// and not here fails the battery.
+fn declared_routes() -> std::collections::BTreeSet<(String, String)> {
+    let source = include_str!("../../src/http.rs");
+    let start = source.find("pub fn app(").expect("the router's function");
+    let end = start + source[start..].find("\npub fn guard").expect("the end of the router's function");
+    let app = &source[start..end];
+    // The routes declared before the top-level router are nested under `/api`.
+    let top_level = app.find("let router = Router::new()").expect("the top-level router");
+    let mut declared = std::collections::BTreeSet::new();
+    let mut offset = 0;
+    while let Some(found) = app[offset..].find(".route(") {
+        let at = offset + found + ".route(".len();
+        let next = app[at..].find(".route(").map_or(app.len(), |n| at + n);
+        let chunk = &app[at..next];
+        let path = chunk.split('"').nth(1).expect("a route's path");
+        let prefix = if at < top_level { "/api" } else { "" };
+        for method in ["get", "post", "put", "delete", "patch"] {
+            let call = format!("{method}(");
+            let mut from = 0;
+            while let Some(i) = chunk[from..].find(&call) {
+                let i = from + i;
+                let before = chunk[..i].chars().next_back();
+                if !before.is_some_and(|c| c.is_alphanumeric() || c == '_') {
+                    declared.insert((method.to_uppercase(), normalise(&format!("{prefix}{path}"))));
+                }
+                from = i + call.len();
+            }
+        }
+        offset = next;
+    }
+    declared
+}
+
+/// A path with each `{parameter}` written `{}`.
+fn normalise(path: &str) -> String {
+    let mut out = String::new();
+    let mut inside = false;
+    for c in path.chars() {
+        match c {
+            '{' => {
+                inside = true;
+                out.push_str("{}");
+            }
+            '}' => inside = false,
+            _ if !inside => out.push(c),
+            _ => {}
+        }
+    }
+    out
+}
+
+/// Every route of the router is in the battery, and the battery has no route the router
+/// does not declare (but the one that tries a path nobody serves).
+fn every_route_is_in_the_battery(routes: &[Route]) {
+    let declared = declared_routes();
+    assert!(declared.len() > 50, "the router's routes were not read: {declared:?}");
+    let fuzzed: std::collections::BTreeSet<(String, String)> =
+        routes.iter().map(|r| (r.method.to_string(), normalise(r.path))).collect();
+    let missing: Vec<_> = declared.difference(&fuzzed).collect();
+    assert!(missing.is_empty(), "routes of the router missing from the fuzz battery: {missing:?}");
+    let unknown: Vec<_> = fuzzed.difference(&declared).filter(|(_, p)| p != "/api/nothing-here").collect();
+    assert!(unknown.is_empty(), "routes of the battery the router does not declare: {unknown:?}");
 }

@@ -277,3 +277,33 @@ pub async fn a_report_carries_its_callback_number_and_zone(backend: Backend) {
         assert_eq!((r.status, r.json["field"].as_str()), (422, Some(field)), "{body}: {}", r.text);
     }
 }
+
+pub async fn names_and_addresses_are_bounded_by_field(backend: Backend) {
+    let server = TestServer::start(backend).await;
+    let admin = server.login("admin").await;
+    let refused = |r: &crate::harness::Response, field: &str| {
+        assert_eq!((r.status, r.json["field"].as_str()), (422, Some(field)), "{}", r.text);
+        assert!(r.json["error"].as_str().unwrap().contains("at most"), "{}", r.text);
+    };
+    let long = "n".repeat(101);
+    refused(&admin.post("/api/admin/organisations", &json!({ "name": long, "contract": "standard" })).await, "name");
+    let r = admin.post("/api/admin/organisations", &json!({ "name": "n".repeat(100), "contract": "standard" })).await;
+    assert_eq!(r.status, 201, "{}", r.text);
+    let organisation = r.json["id"].as_i64().unwrap();
+    let site = |name: &str, address: &str, zones: Vec<String>| json!({ "organisation_id": organisation, "name": name, "address": address, "calendar": { "time_zone": "Europe/Paris" }, "sensitive_zones": zones });
+    refused(&admin.post("/api/admin/sites", &site(&long, "", vec![])).await, "name");
+    refused(&admin.post("/api/admin/sites", &site("Site", &"a".repeat(301), vec![])).await, "address");
+    refused(&admin.post("/api/admin/sites", &site("Site", "", vec!["z".into(); 51])).await, "sensitive_zones");
+    refused(
+        &admin.post("/api/admin/sites", &site("Site", "", vec!["Hall".into(), long.clone()])).await,
+        "sensitive_zones[1]",
+    );
+    let r = admin.post("/api/admin/sites", &site("Site", &"a".repeat(300), vec!["z".into(); 50])).await;
+    assert_eq!(r.status, 201, "{}", r.text);
+    let user = |display_name: &str, email: &str| json!({ "username": "u", "display_name": display_name, "role": "technician", "email": email, "password": "un mot de passe long" });
+    refused(&admin.post("/api/admin/users", &user(&long, "")).await, "display_name");
+    let email = format!("{}@example.fr", "e".repeat(250));
+    refused(&admin.post("/api/admin/users", &user("U", &email)).await, "email");
+    let r = admin.post("/api/admin/users", &user("Line\nbreak", "")).await;
+    assert_eq!((r.status, r.json["field"].as_str()), (422, Some("display_name")), "{}", r.text);
+}

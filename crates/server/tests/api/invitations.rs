@@ -84,6 +84,8 @@ pub async fn an_invited_person_chooses_their_password_once(backend: Backend) {
     let first = link_token(&mut smtp, address, 2).await;
     assert_eq!(admin.post_empty(&format!("/api/admin/users/{id}/invite")).await.status, 204);
     let second = link_token(&mut smtp, address, 3).await;
+    // Léa's open event stream ends when the password is set through the link.
+    let mut stream = crate::stream::Listener::open(&lea, None).await;
     let r = anonymous
         .post("/api/invitations/accept", &json!({ "token": first, "password": "encore un mot de passe" }))
         .await;
@@ -92,6 +94,8 @@ pub async fn an_invited_person_chooses_their_password_once(backend: Backend) {
         .post("/api/invitations/accept", &json!({ "token": second, "password": "encore un mot de passe" }))
         .await;
     assert_eq!(r.status, 204, "{}", r.text);
+    stream.end().await;
+    assert_eq!(lea.get("/api/me").await.status, 401, "her session ended with the new password");
     assert_eq!(login_status(&server, "lea", "un mot de passe à moi").await, 401);
     assert_eq!(login_status(&server, "lea", "encore un mot de passe").await, 200);
 

@@ -210,3 +210,111 @@ pub async fn expired_sessions_and_old_failures_are_purged(backend: Backend) {
     assert!(purged.sessions >= 1, "{purged:?}");
     assert_eq!(count("sessions").await, 0);
 }
+
+/// The `name=value` of the device cookie a login sets; asserts its attributes.
+fn device_of(r: &Response) -> String {
+    let cookie = r
+        .headers
+        .get_all("set-cookie")
+        .iter()
+        .map(|v| v.to_str().expect("ASCII"))
+        .find(|c| c.starts_with("__Host-vigie_device="))
+        .unwrap_or_else(|| panic!("a device cookie in {:?}", r.headers))
+        .to_string();
+    for attribute in ["Path=/", "Secure", "HttpOnly", "SameSite=Strict", "Max-Age=31536000"] {
+        assert!(cookie.split("; ").any(|a| a == attribute), "{attribute} in {cookie}");
+    }
+    cookie.split(';').next().expect("name=value").to_string()
+}
+
+/// A client at `address` presenting a cookie.
+fn with_cookie(server: &TestServer, address: &str, cookie: &str) -> Client {
+    Client { cookie: Some(cookie.to_string()), ..from(server, address) }
+}
+
+pub async fn the_owner_with_his_device_gets_in_during_an_attack(backend: Backend) {
+    // Everyone's failures capped at 25 a minute, so that the attack fills the minute too.
+    let server = behind_a_proxy(backend, |config| config.login.failed_per_minute = 25).await;
+    let clock = server.running.state.clock.clone();
+    // At the start of a minute of the server's clock, so that the attack stays in it.
+    let into_minute = clock.now().timestamp_millis().rem_euclid(60_000);
+    clock.advance(chrono::TimeDelta::milliseconds(60_000 - into_minute));
+    // The owner logged in from his laptop once: it is now a device of his.
+    let r = login(&from(&server, "192.0.2.50"), "admin", "admin").await;
+    assert_eq!(r.status, 200, "{}", r.text);
+    let device = device_of(&r);
+    // An attack from many addresses: 20 failures, then every try the account allows (one
+    // after 1, 2, 4 then 5 s) is the attacker's, until everyone's minute is full.
+    for n in 0..20 {
+        assert_eq!(login(&from(&server, &format!("203.0.113.{n}")), "admin", "wrong").await.status, 401);
+    }
+    let mut attacker = 20;
+    let mut waits = Vec::new();
+    loop {
+        let r = login(&from(&server, &format!("203.0.113.{attacker}")), "admin", "wrong").await;
+        if r.status == 401 {
+            attacker += 1;
+            continue;
+        }
+        assert_eq!(r.status, 429, "{}", r.text);
+        // The owner on a new device waits as everyone does…
+        let r = login(&from(&server, "192.0.2.51"), "admin", "admin").await;
+        assert_eq!(r.status, 429, "{}", r.text);
+        // …and with his device's cookie gets in at once, from anywhere.
+        let owner = with_cookie(&server, "198.51.100.60", &device);
+        let r = login(&owner, "admin", "admin").await;
+        assert_eq!(r.status, 200, "with the device cookie, during the attack: {}", r.text);
+        assert_eq!(device_of(&r), device, "the device keeps its name");
+        if attacker == 25 {
+            break;
+        }
+        let wait = retry_after(&r_wait(&server).await);
+        waits.push(wait);
+        clock.advance(chrono::TimeDelta::seconds(wait as i64));
+    }
+    assert_eq!(waits, [1, 2, 4, 5, 5], "the account's waits");
+    // Everyone's minute is full: a login without the cookie waits for the next minute…
+    let r = login(&from(&server, "192.0.2.52"), "supervisor", "supervisor").await;
+    assert_eq!(r.status, 429, "{}", r.text);
+    assert!(retry_after(&r) > 5, "{}", retry_after(&r));
+    // …the owner's device does not.
+    assert_eq!(login(&with_cookie(&server, "192.0.2.53", &device), "admin", "admin").await.status, 200);
+    // The cookie is the owner's only: for another account, it counts for nothing.
+    let r = login(&with_cookie(&server, "192.0.2.54", &device), "tech", "tech").await;
+    assert_eq!(r.status, 429, "{}", r.text);
+    // A forged cookie counts for nothing either.
+    let forged = format!("{}0", &device[..device.len() - 1]);
+    let forged = if forged == device { format!("{}1", &device[..device.len() - 1]) } else { forged };
+    assert_eq!(login(&with_cookie(&server, "192.0.2.55", &forged), "admin", "admin").await.status, 429);
+    // Wrong passwords with the cookie are counted on the device: 5, then it waits too.
+    let thief = with_cookie(&server, "203.0.113.200", &device);
+    for _ in 0..5 {
+        assert_eq!(login(&thief, "admin", "wrong").await.status, 401);
+    }
+    let r = login(&thief, "admin", "admin").await;
+    assert_eq!((r.status, retry_after(&r)), (429, 1), "{}", r.text);
+    // The attack over, the owner without his device gets in after the documented waits: the
+    // account's 5 s at most, and everyone's minute.
+    clock.advance(chrono::TimeDelta::seconds(60));
+    assert_eq!(login(&from(&server, "192.0.2.56"), "admin", "admin").await.status, 200);
+}
+
+/// How long the account under attack makes the next try wait, as a new device sees it.
+async fn r_wait(server: &TestServer) -> Response {
+    let r = login(&from(server, "192.0.2.99"), "admin", "admin").await;
+    assert_eq!(r.status, 429, "{}", r.text);
+    r
+}
+
+pub async fn an_ipv6_network_is_one_address(backend: Backend) {
+    let server = behind_a_proxy(backend, |_| {}).await;
+    // Ten accounts from ten addresses of one /64: the network is slowed as one address.
+    for n in 0..10 {
+        let client = from(&server, &format!("2001:db8:1:2::{:x}", n + 1));
+        assert_eq!(login(&client, &format!("user{n}"), "Printemps2026!").await.status, 401, "user{n}");
+    }
+    let r = login(&from(&server, "2001:db8:1:2:ffff::1"), "user10", "Printemps2026!").await;
+    assert_eq!((r.status, retry_after(&r)), (429, 1), "{}", r.text);
+    // Another network is not.
+    assert_eq!(login(&from(&server, "2001:db8:1:3::1"), "tech", "tech").await.status, 200);
+}

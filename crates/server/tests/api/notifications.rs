@@ -12,13 +12,28 @@ use vigie_server::config::{Config, Sms, Smtp, SmtpTls};
 
 use crate::harness::{fresh_database, temp_dir, Backend, Client, TestServer};
 
-/// How long a message may take to go through.
-const DEADLINE: Duration = Duration::from_secs(10);
+/// How long a message may take to go through: a deadline on a busy machine, never a
+/// measure.
+const DEADLINE: Duration = Duration::from_secs(30);
 
-/// A port nothing listens on (for a moment).
-pub fn free_port() -> u16 {
+/// A port nothing listened on a moment ago: another process may take it before the caller
+/// binds it, so a caller retries with another when it is taken.
+fn unused_port() -> u16 {
     let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("bind 127.0.0.1:0");
     listener.local_addr().expect("local addr").port()
+}
+
+/// Waits until the SMTP server has received every email the outbox records as delivered,
+/// and no more: aiosmtpd prints each message before it answers, but the pipe may lag.
+/// After [`outbox_settled`], the messages received are then exactly those sent.
+pub async fn all_delivered_received(smtp: &mut SmtpServer, state: &vigie_server::state::AppState) {
+    let row = sqlx::query("SELECT COUNT(*) AS n FROM outbox WHERE channel = 'email' AND status = 'delivered'")
+        .fetch_one(state.db.pool())
+        .await
+        .expect("the outbox");
+    let delivered = vigie_server::db::get::<i64>(&row, "n").expect("a count") as usize;
+    smtp.wait_until(&format!("the {delivered} emails delivered"), |mails| mails.len() >= delivered).await;
+    assert_eq!(smtp.mails.len(), delivered, "more emails received than delivered: {:#?}", smtp.mails);
 }
 
 /// Polls `probe` every 50 ms until it gives a value, or fails after `deadline`.
@@ -71,14 +86,24 @@ pub struct SmtpServer {
 }
 
 impl SmtpServer {
+    /// Starts aiosmtpd on a free port; a port taken meanwhile by another process (aiosmtpd
+    /// exits, or another server answers) is retried with another.
     pub async fn start(dir: &std::path::Path) -> SmtpServer {
         let handler_dir = dir.join("smtp-handler");
         std::fs::create_dir_all(&handler_dir).expect("handler dir");
         std::fs::write(handler_dir.join("vigie_capture.py"), CAPTURE_HANDLER).expect("handler");
-        let port = free_port();
+        for _ in 0..5 {
+            if let Some(server) = SmtpServer::try_start(&handler_dir, unused_port()).await {
+                return server;
+            }
+        }
+        panic!("aiosmtpd could not listen on any of five free ports");
+    }
+
+    async fn try_start(handler_dir: &std::path::Path, port: u16) -> Option<SmtpServer> {
         let mut child = tokio::process::Command::new("python3")
             .args(["-u", "-m", "aiosmtpd", "-n", "-l", &format!("127.0.0.1:{port}"), "-c", "vigie_capture.Capture"])
-            .env("PYTHONPATH", &handler_dir)
+            .env("PYTHONPATH", handler_dir)
             .stdin(std::process::Stdio::null())
             .stdout(std::process::Stdio::piped())
             .stderr(std::process::Stdio::inherit())
@@ -99,14 +124,28 @@ impl SmtpServer {
         });
         let mut server = SmtpServer { port, child, receiver, mails: Vec::new() };
         let started = Instant::now();
-        while tokio::net::TcpStream::connect(("127.0.0.1", port)).await.is_err() {
+        loop {
             if let Ok(Some(status)) = server.child.try_wait() {
-                panic!("aiosmtpd exited with {status} before listening on port {port}");
+                eprintln!("aiosmtpd exited with {status} before listening on port {port}: trying another");
+                return None;
+            }
+            if let Ok(mut probe) = tokio::net::TcpStream::connect(("127.0.0.1", port)).await {
+                // aiosmtpd greets first; anything else listening there does not.
+                let mut greeting = [0u8; 4];
+                let read =
+                    tokio::time::timeout(DEADLINE, tokio::io::AsyncReadExt::read_exact(&mut probe, &mut greeting));
+                if matches!(read.await, Ok(Ok(_)))
+                    && &greeting == b"220 "
+                    && server.child.try_wait().ok().flatten().is_none()
+                {
+                    return Some(server);
+                }
+                eprintln!("something else listens on port {port}: trying another");
+                return None;
             }
             assert!(started.elapsed() < DEADLINE, "aiosmtpd does not listen on 127.0.0.1:{port}");
             tokio::time::sleep(Duration::from_millis(50)).await;
         }
-        server
     }
 
     /// Takes the messages received so far.
@@ -397,9 +436,10 @@ pub async fn notices_reach_a_real_smtp_server_and_the_sms_gateway(backend: Backe
         notices.iter().all(|e| e["kind"] == "notification_delivered" && e["data"]["recipient"] == JULIE.0),
         "{notices:#?}"
     );
-    // Every message was delivered when the outbox settled; the SMTP server printed it
-    // before it answered. A moment for the pipe, then nothing for management.
-    tokio::time::sleep(Duration::from_millis(200)).await;
+    // Every message was delivered when the outbox settled: once the SMTP server has
+    // received as many as the outbox delivered, nothing more can come. Nothing for
+    // management.
+    all_delivered_received(&mut smtp, &server.running.state).await;
     let mails: Vec<_> = smtp
         .with_subject(&p2_reference)
         .into_iter()
@@ -446,7 +486,7 @@ pub async fn notices_reach_a_real_smtp_server_and_the_sms_gateway(backend: Backe
     })
     .await;
     outbox_settled(tech).await;
-    tokio::time::sleep(Duration::from_millis(200)).await;
+    all_delivered_received(&mut smtp, &server.running.state).await;
     let resolved = smtp.with_subject(&format!("[{reference}] Incident résolu"));
     assert_eq!(resolved.len(), 2, "{resolved:#?}");
     let gdpr = smtp.with_subject(&format!("[{reference}] Violation de données personnelles — information RGPD"));
@@ -481,8 +521,14 @@ pub async fn notices_reach_a_real_smtp_server_and_the_sms_gateway(backend: Backe
 
 pub async fn failed_deliveries_are_retried_with_backoff_and_recorded(backend: Backend) {
     let dir = temp_dir("retry");
-    // An SMTP server that is down: nothing listens on this port.
-    let dead_smtp = free_port();
+    // An SMTP server that is down: it closes every connection at once.
+    let dead = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");
+    let dead_smtp = dead.local_addr().expect("addr").port();
+    tokio::spawn(async move {
+        while let Ok((connection, _)) = dead.accept().await {
+            drop(connection);
+        }
+    });
     // A gateway that fails the first request, then accepts.
     let gateway = SmsGateway::start(1).await;
     let database_url = fresh_database(backend, &dir).await;

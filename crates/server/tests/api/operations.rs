@@ -64,6 +64,33 @@ pub async fn the_demo_stays_out_of_real_desks(backend: Backend) {
     let running = start(options(&dir, &database_url, false)).await.expect("the desk starts");
     let users = sqlx::query("SELECT username FROM users").fetch_all(running.state.db.pool()).await.unwrap();
     assert_eq!(users.len(), 1);
+    drop(running);
+
+    // A real desk whose administrator has a demo name: `vigie password admin`.
+    let dir = temp_dir("demo-refused-admin");
+    let database_url = fresh_database(backend, &dir).await;
+    let running = start(options(&dir, &database_url, false)).await.expect("an empty desk starts");
+    vigie_server::admin::set_password_of(&running.state, "admin", "un mot de passe solide".into())
+        .await
+        .expect("the administrator");
+    drop(running);
+    let refused = start(options(&dir, &database_url, true)).await.expect_err("--demo on a real desk named admin");
+    let message = refused.to_string();
+    assert!(message.contains("--demo refused") && message.contains("1 account(s)"), "{message}");
+    let running = start(options(&dir, &database_url, false)).await.expect("the desk starts");
+    let users = sqlx::query("SELECT username FROM users").fetch_all(running.state.db.pool()).await.unwrap();
+    assert_eq!(users.len(), 1, "no demo account was added");
+    let mark = sqlx::query("SELECT key FROM settings WHERE key = 'demo'").fetch_all(running.state.db.pool()).await;
+    assert!(mark.unwrap().is_empty(), "the desk is not marked as a demo");
+    // An organisation without accounts is not an empty desk either.
+    sqlx::query("INSERT INTO organisations (name, contract) VALUES ('Client réel', 'standard')")
+        .execute(running.state.db.pool())
+        .await
+        .unwrap();
+    sqlx::query("DELETE FROM users").execute(running.state.db.pool()).await.unwrap();
+    drop(running);
+    let refused = start(options(&dir, &database_url, true)).await.expect_err("--demo on a desk with an organisation");
+    assert!(refused.to_string().contains("1 organisation(s)"), "{refused}");
 }
 
 pub async fn no_start_while_a_password_is_the_username(backend: Backend) {
@@ -177,6 +204,49 @@ pub async fn the_outbox_stops_between_messages(backend: Backend) {
     assert_eq!(pending.len(), 3);
     let running = vigie_server::state::AppState { shutdown: Default::default(), ..state };
     assert_eq!(vigie_server::notify::deliver_due(&running).await.unwrap(), 3);
+
+    // Stopping while a message is being sent: that one is finished and recorded, the next
+    // ones stay queued. The SMS gateway asks for the stop while it takes the first.
+    let stop = tokio_util::sync::CancellationToken::new();
+    let received = std::sync::Arc::new(std::sync::atomic::AtomicUsize::new(0));
+    let gateway = axum::Router::new().route(
+        "/sms",
+        axum::routing::post({
+            let (stop, received) = (stop.clone(), received.clone());
+            move || async move {
+                received.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+                stop.cancel();
+                "ok"
+            }
+        }),
+    );
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");
+    let url = format!("http://{}/sms", listener.local_addr().expect("addr"));
+    let serving = tokio::spawn(async move { axum::serve(listener, gateway).await });
+    let config = Config {
+        spool_dir: Some(dir.join("spool")),
+        sms: Some(vigie_server::config::Sms { url, token: None, body: r#"{"to": "{to}", "text": "{text}"}"#.into() }),
+        ..Config::default()
+    };
+    let state = vigie_server::state::AppState { config: std::sync::Arc::new(config), shutdown: stop, ..running };
+    for n in 0..3 {
+        sqlx::query("INSERT INTO outbox (channel, recipient, address, subject, body, next_attempt_at) VALUES ('sms', 'Julie', '+33612345678', $1, 'x', 0)")
+            .bind(format!("sms {n}"))
+            .execute(state.db.pool())
+            .await
+            .unwrap();
+    }
+    assert_eq!(vigie_server::notify::deliver_due(&state).await.unwrap(), 1, "one message, then the stop");
+    assert_eq!(received.load(std::sync::atomic::Ordering::SeqCst), 1);
+    let statuses = sqlx::query("SELECT status FROM outbox WHERE channel = 'sms' ORDER BY id")
+        .fetch_all(state.db.pool())
+        .await
+        .unwrap()
+        .iter()
+        .map(|r| sqlx::Row::try_get::<String, _>(r, "status").unwrap())
+        .collect::<Vec<_>>();
+    assert_eq!(statuses, ["delivered", "pending", "pending"]);
+    serving.abort();
 }
 
 pub async fn the_binary_stops_gracefully_on_sigterm_and_sigint(backend: Backend) {
@@ -247,4 +317,126 @@ pub async fn a_panic_is_answered_as_a_json_500() {
     assert!(head.starts_with("HTTP/1.1 200") && body == "fine", "{head}{body}");
     shutdown.cancel();
     serving.await.expect("no panic").expect("served");
+}
+
+/// Reads one answer from a connection kept open: its head and its body (by its
+/// `Content-Length`).
+async fn read_one_answer(connection: &mut tokio::net::TcpStream) -> (String, String) {
+    let mut answer = Vec::new();
+    let mut chunk = [0u8; 4096];
+    loop {
+        let n = tokio::time::timeout(DEADLINE, connection.read(&mut chunk)).await.expect("an answer").expect("read");
+        assert!(n > 0, "the connection was dropped: {:?}", String::from_utf8_lossy(&answer));
+        answer.extend_from_slice(&chunk[..n]);
+        let text = String::from_utf8_lossy(&answer).to_string();
+        if let Some((head, body)) = text.split_once("\r\n\r\n") {
+            let length: usize = head
+                .lines()
+                .find_map(|l| {
+                    l.to_ascii_lowercase().strip_prefix("content-length: ").map(|v| v.trim().parse().unwrap())
+                })
+                .unwrap_or(0);
+            if body.len() >= length {
+                return (head.to_string(), body.to_string());
+            }
+        }
+    }
+}
+
+/// The head of a login request whose body is `length` bytes long.
+fn login_head(addr: std::net::SocketAddr, length: usize) -> String {
+    format!(
+        "POST /api/login HTTP/1.1\r\nHost: {addr}\r\nOrigin: http://{addr}\r\nContent-Type: application/json\r\nContent-Length: {length}\r\nConnection: close\r\n\r\n"
+    )
+}
+
+pub async fn slow_bodies_and_slow_answers_are_408(backend: Backend) {
+    // A body that stops coming: 408 after `http.body_timeout_secs` without data.
+    let server = TestServer::start_with(backend, |config| {
+        config.http.body_timeout_secs = 1;
+        config.http.request_timeout_secs = 30;
+    })
+    .await;
+    let addr = server.running.addr;
+    let mut stalled = tokio::net::TcpStream::connect(addr).await.expect("connect");
+    stalled.write_all(format!("{}{{\"username\":", login_head(addr, 100)).as_bytes()).await.expect("half a body");
+    let (head, body) = read_one_answer(&mut stalled).await;
+    assert!(head.starts_with("HTTP/1.1 408"), "{head}");
+    assert!(serde_json::from_str::<serde_json::Value>(&body).expect("JSON")["error"].is_string(), "{body}");
+    drop(server);
+
+    // A body that trickles in, never idle for long: the whole request's time bounds it.
+    let server = TestServer::start_with(backend, |config| {
+        config.http.body_timeout_secs = 30;
+        config.http.request_timeout_secs = 1;
+    })
+    .await;
+    let addr = server.running.addr;
+    let slow = tokio::net::TcpStream::connect(addr).await.expect("connect");
+    let (mut reading, mut writing) = slow.into_split();
+    writing.write_all(login_head(addr, 10_000).as_bytes()).await.expect("the head");
+    let trickle = tokio::spawn(async move {
+        for _ in 0..10_000 {
+            if writing.write_all(b" ").await.is_err() {
+                break;
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    });
+    let mut answer = Vec::new();
+    let _ = tokio::time::timeout(DEADLINE, reading.read_to_end(&mut answer)).await.expect("an answer in time");
+    trickle.abort();
+    let answer = String::from_utf8_lossy(&answer);
+    assert!(answer.starts_with("HTTP/1.1 408"), "{answer}");
+
+    // A handler that does not answer in time: 408 too (a login waiting for a password check
+    // that every permit holds).
+    let passwords = server.running.state.passwords.clone();
+    let held = passwords
+        .permits()
+        .clone()
+        .acquire_many_owned(server.running.state.config.login.password_checks as u32)
+        .await
+        .expect("the permits");
+    let r = server.anonymous().post("/api/login", &json!({ "username": "tech", "password": "tech" })).await;
+    assert_eq!(r.status, 408, "{}", r.text);
+    assert!(r.json["error"].is_string(), "{}", r.text);
+    drop(held);
+    assert_eq!(server.anonymous().get("/healthz").await.text, "ok");
+}
+
+pub async fn connections_beyond_the_cap_wait(backend: Backend) {
+    let server = TestServer::start_with(backend, |config| {
+        config.http.max_connections = 1;
+        config.http.header_read_timeout_secs = 60;
+    })
+    .await;
+    let addr = server.running.addr;
+    // The one connection allowed, served and kept open.
+    let mut first = tokio::net::TcpStream::connect(addr).await.expect("connect");
+    let request = b"GET /healthz HTTP/1.1\r\nHost: vigie\r\n\r\n";
+    first.write_all(request).await.expect("a request");
+    let (head, body) = read_one_answer(&mut first).await;
+    assert!(head.starts_with("HTTP/1.1 200") && body == "ok", "{head}{body}");
+    // A second one is accepted by the system, not served: its request waits…
+    let mut second = tokio::net::TcpStream::connect(addr).await.expect("the listen queue takes it");
+    second.write_all(b"GET /healthz HTTP/1.1\r\nHost: vigie\r\nConnection: close\r\n\r\n").await.expect("a request");
+    // …while the first is served again and again (had the second been taken, it would have
+    // been answered meanwhile: this can only pass wrongly on a very slow machine, never
+    // fail wrongly).
+    for _ in 0..20 {
+        first.write_all(request).await.expect("a request");
+        let (head, _) = read_one_answer(&mut first).await;
+        assert!(head.starts_with("HTTP/1.1 200"), "{head}");
+    }
+    let mut peek = [0u8; 16];
+    match second.try_read(&mut peek) {
+        Err(e) if e.kind() == std::io::ErrorKind::WouldBlock => {}
+        other => panic!("the second connection was served beyond the cap: {other:?}"),
+    }
+    // The first closed, the second is served.
+    drop(first);
+    let mut answer = String::new();
+    tokio::time::timeout(DEADLINE, second.read_to_string(&mut answer)).await.expect("an answer").expect("read");
+    assert!(answer.starts_with("HTTP/1.1 200") && answer.ends_with("ok"), "{answer}");
 }

@@ -96,6 +96,13 @@ pub async fn replay_is_bounded_and_filtered_by_the_database(backend: Backend) {
     assert!(lagged.id.unwrap() >= *ids.last().unwrap());
     assert!(lagged.id.unwrap() <= present);
     stream.end().await;
+    // Resuming from beyond the newest event (a database restored or replaced): `lagged`
+    // with the newest as the place to resume from, and the end, rather than a stream that
+    // stays silent until the ids catch up.
+    let mut stream = Listener::open(&supervisor, Some(present + 1000)).await;
+    let e = stream.next().await;
+    assert_eq!((e.event.as_str(), e.id), ("lagged", Some(present)), "{e:?}");
+    stream.end().await;
     // Resuming from where `lagged` said: nothing to replay, the stream stays.
     let mut stream = Listener::open(&supervisor, Some(present)).await;
     let site = server.site_of(&client, "Demo Client").await;
