@@ -66,6 +66,12 @@ pub enum Meaning {
     /// Over or past: "l'an dernier", "after the drill", "remarche", "fixed". A failure said
     /// in the same clause is not a failure now.
     Past,
+    /// Somewhere else: "dont parlent les journaux", "mentioned in your newsletter", "ne
+    /// concerne pas notre système". An intrusion said in the same clause happened elsewhere.
+    Elsewhere,
+    /// Powers or supplies other devices: "c'est lui qui *alimente* toutes nos caméras". When
+    /// it fails, the devices it powers fail with it.
+    Powers,
     /// A wish: "on voudrait", "we want", "so that". What follows is not a fact.
     Wish,
     /// By hand: "à la main", "manually". Someone who opens a door by hand is the workaround
@@ -251,6 +257,8 @@ impl Meaning {
             ("by-hand", "") => Meaning::ByHand,
             ("hypothesis", "") => Meaning::Hypothesis,
             ("past", "") => Meaning::Past,
+            ("elsewhere", "") => Meaning::Elsewhere,
+            ("powers", "") => Meaning::Powers,
             _ => return None,
         })
     }
@@ -704,6 +712,10 @@ recurrent: every few hours, toutes les quelques heures, puis ca revient tout seu
 seen: a ete vu, ont ete vus, a ete vue, se promene, se promenent, wandering, lurking, rode, rodent, traine dans,
     hanging around, ont ete vues, ete vues, ete vus, was seen, were seen, been seen, been spotted, spotted, vu sur, apercu,
     repere, on a vu, we saw, vu sur les images, seen on the footage
+elsewhere: dont parlent les journaux, dont parle la presse, dans les journaux, dans la presse, in the news,
+    in your newsletter, dans votre newsletter, in the newsletter, dans la newsletter, mentioned in, ne concerne pas,
+    does not concern, doesn t concern
+powers: alimente, alimentent, qui alimente, powers, supplies power to, which powers, that powers
 disowned: personne du service, personne de notre service, personne du service n a fait ca, nobody from the department,
     nobody in the department, nobody from our team
 negation no-longer: a cesse de, ont cesse de, cesse de
