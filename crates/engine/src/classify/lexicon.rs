@@ -66,6 +66,12 @@ pub enum Meaning {
     /// Over or past: "l'an dernier", "after the drill", "remarche", "fixed". A failure said
     /// in the same clause is not a failure now.
     Past,
+    /// Somewhere else: "dont parlent les journaux", "mentioned in your newsletter", "ne
+    /// concerne pas notre système". An intrusion said in the same clause happened elsewhere.
+    Elsewhere,
+    /// Powers or supplies other devices: "c'est lui qui *alimente* toutes nos caméras". When
+    /// it fails, the devices it powers fail with it.
+    Powers,
     /// A wish: "on voudrait", "we want", "so that". What follows is not a fact.
     Wish,
     /// By hand: "à la main", "manually". Someone who opens a door by hand is the workaround
@@ -251,6 +257,8 @@ impl Meaning {
             ("by-hand", "") => Meaning::ByHand,
             ("hypothesis", "") => Meaning::Hypothesis,
             ("past", "") => Meaning::Past,
+            ("elsewhere", "") => Meaning::Elsewhere,
+            ("powers", "") => Meaning::Powers,
             _ => return None,
         })
     }
@@ -704,6 +712,35 @@ recurrent: every few hours, toutes les quelques heures, puis ca revient tout seu
 seen: a ete vu, ont ete vus, a ete vue, se promene, se promenent, wandering, lurking, rode, rodent, traine dans,
     hanging around, ont ete vues, ete vues, ete vus, was seen, were seen, been seen, been spotted, spotted, vu sur, apercu,
     repere, on a vu, we saw, vu sur les images, seen on the footage
+elsewhere: dont parlent les journaux, dont parle la presse, dans les journaux, dans la presse, in the news,
+    in your newsletter, dans votre newsletter, in the newsletter, dans la newsletter, mentioned in, ne concerne pas,
+    does not concern, doesn t concern
+powers: alimente, alimentent, qui alimente, powers, supplies power to, which powers, that powers
+disowned: personne du service, personne de notre service, personne du service n a fait ca, nobody from the department,
+    nobody in the department, nobody from our team
+negation no-longer: a cesse de, ont cesse de, cesse de
+filler: seul souci, le seul souci, seul probleme, le seul probleme, only thing, the only thing, only issue,
+    the only issue, only problem, the only problem, levee de doute, levees de doute, levee de doute video,
+    alarm verification
+request: former deux, former des, former les, former nos, former un, former une, nous former, pouvez former,
+    pourriez former, de former, close the ticket, ticket can be closed, clore le ticket
+nuisance configuration: monthly report, rapport mensuel, report of, reports of, le rapport des, the report of
+alarm: denied badge attempts, denied attempts, refused attempts, tentatives refusees, access events,
+    evenements d acces, forced door alarm, forced door alarms, alarmes de porte forcee, alarme porte forcee
+nuisance slow: take ages, taking ages, take forever, taking forever
+past: qu on croyait, qu on pensait, we thought was, turned out to be, s est revele etre, s est avere etre,
+    rentre dans l ordre, back in order, dossier est clos, case closed
+nuisance display: carte des alarmes, alarm map, pas a jour, not up to date, n est pas a jour, out of date, outdated
+place: nouveau batiment, new building, nouvelle aile, new wing
+unlocked: release together, both release, released together
+unauthorized: interlock gone, interlock is gone, interlock seems gone, interlock no longer works
+intrusion: took stuff, took things, took goods, ont emporte, a emporte
+problem down: been dark, went dark, gone dark, are dark, is dark, all dark
+problem degraded: recouvert
+hypothesis: que se passe t il si, qu est ce qui se passe si, que faire si, what would happen if,
+    what do we do if
+fine: nothing reached
+whole-site: whole system, entire system, tout le systeme, l ensemble du systeme
 ";
 
 /// Words that name the whole site when "the cameras" are said to be "of" them ("toutes

@@ -28,6 +28,39 @@ const COMPLEMENTS: &[&str] = &[
     "by", "pour", "for", "vers", "chez", "apres", "after", "avant", "before", "over", "under", "sous",
 ];
 
+/// The months, which name an event of the past: "l'intrusion de juillet".
+const MONTHS: &[&str] = &[
+    "janvier",
+    "fevrier",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "aout",
+    "septembre",
+    "octobre",
+    "novembre",
+    "decembre",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
+/// Words of a device covered, moved or tagged by someone: sabotage of a device, read as a
+/// device working badly.
+const TAMPERING: &[&str] =
+    &["recouvert", "masque", "obstru", "covered", "tagged", "tague", "vandalis", "cognee", "knocked", "deplace"];
+
 /// Lengths of time: "deux jours", "3 hours" of recordings lost are part of them.
 const DURATION_WORDS: &[&str] =
     &["jour", "journee", "heure", "nuit", "semaine", "minute", "day", "hour", "night", "week", "mois", "month"];
@@ -738,6 +771,30 @@ impl Sentence {
             matches!(subject, Subject::Image | Subject::Recording | Subject::Alarm | Subject::Credential);
         let devices_named =
             (0..self.items.len()).any(|j| matches!(self.subject_at(j), Some(Subject::Device(_) | Subject::Door)));
+        // "les écrans du PC sécurité restent noirs", "the guard room screens are blank, all of
+        // them": every picture is watched there, so the screens are the whole video until the
+        // client says less; the room is where they stand.
+        let cameras_named =
+            || (0..self.items.len()).any(|j| self.subject_at(j) == Some(Subject::Device(System::Video)));
+        if self.is_screen(i) && item.plural && !cameras_named() {
+            let all = quantity
+                .filter(|(q, _)| matches!(q, Quantity::All | Quantity::NoneOf))
+                .map(|(_, q)| q)
+                .or_else(|| self.floating_all(i))
+                .or_else(|| {
+                    (0..self.items.len())
+                        .find(|&k| {
+                            self.meaning(k) == Some(Meaning::Quantity(Quantity::All))
+                                && matches!(self.items[k].last.as_str(), "them" | "tous" | "toutes" | "vues")
+                        })
+                        .map(|k| self.items[k].span)
+                });
+            match (all, quantity) {
+                (Some(q), _) => return Some(Known::said(Scope::WholeSite, &[item.span, q])),
+                (None, None) => return Some(Known::assumed(Scope::WholeSite, &[item.span])),
+                _ => {}
+            }
+        }
         let scope = match (subject, quantity) {
             (Subject::Unknown | Subject::Nuisance(_) | Subject::Interface, _) => return None,
             (Subject::InterfaceOf(_), _) => Known::said(Scope::WholeSite, &[item.span]),
@@ -960,8 +1017,12 @@ impl Sentence {
         });
         // "comment rejouer une alarme intrusion ?", "how do I unlock a door remotely?": what
         // a how-to asks about is not a fact.
+        // "que se passe-t-il si le serveur tombe en panne ?", "what happens if…": a case
+        // supposed, whatever its article.
         let how_to = (0..self.items.len()).find(|&i| {
             self.meaning(i) == Some(Meaning::Request) && matches!(self.items[i].first.as_str(), "comment" | "how")
+                || self.meaning(i) == Some(Meaning::Hypothesis)
+                    && matches!(self.items[i].first.as_str(), "que" | "qu" | "what")
         });
         let asked = self.find(|m| m == Meaning::Request).is_some();
         at.filter(|_| asked).or(how_to)
@@ -1052,6 +1113,61 @@ impl Sentence {
             self.same_clause(k, i)
                 && matches!(self.items[k].first.as_str(), "dernier" | "derniere" | "last" | "passe" | "passee")
                 && (period(self.items.get(k + 1)) || k > 0 && period(self.items.get(k - 1)))
+        })
+    }
+
+    /// Whether the item at `i` is a screen: what the video is watched on, "les écrans",
+    /// "the monitors".
+    fn is_screen(&self, i: usize) -> bool {
+        self.meaning(i) == Some(Meaning::Image)
+            && ["ecran", "screen", "moniteur", "monitor"].iter().any(|w| self.items[i].first.starts_with(w))
+    }
+
+    /// Whether the place at `j` is listed as none: "ni l'entrée, *ni les quais*".
+    fn listed_as_none(&self, j: usize) -> bool {
+        let mut k = j;
+        while k > 0 && self.items[k - 1].meaning.is_none() && is_determiner(&self.items[k - 1].first) {
+            k -= 1;
+        }
+        k > 0 && matches!(self.items[k - 1].first.as_str(), "ni" | "nor")
+    }
+
+    /// "Le courant est revenu mais *pas les caméras*": the device at `i` does not do what the
+    /// clause before says came back or works. The negation opens its clause.
+    fn but_not(&self, i: usize) -> Option<Span> {
+        let first = (0..=i).find(|&k| self.same_clause(k, i))?;
+        let opens = first > 0
+            && self.meaning(first) == Some(Meaning::Negation(Negation::Not))
+            && matches!(self.items[first].first.as_str(), "pas" | "not")
+            && (first + 1..i).all(|k| self.items[k].meaning.is_none() && is_determiner(&self.items[k].first));
+        let works_before = opens
+            && (0..first).any(|k| {
+                self.same_clause(k, first - 1)
+                    && matches!(self.meaning(k), Some(Meaning::Works(_)))
+                    && self.negation(k).is_none()
+            });
+        works_before.then_some(self.items[first].span)
+    }
+
+    /// Whether the event at `i` is named by its month: "la tentative d'intrusion *de
+    /// juillet*", "the break-in in March". An event named so is a past one.
+    fn named_by_month(&self, i: usize) -> bool {
+        let of = self.items.get(i + 1).filter(|n| {
+            n.meaning.is_none()
+                && matches!(n.first.as_str(), "de" | "d" | "du" | "in" | "en" | "of")
+                && self.same_clause(i + 1, i)
+        });
+        of.is_some() && self.items.get(i + 2).is_some_and(|m| MONTHS.contains(&m.first.as_str()))
+    }
+
+    /// Whether the sentence says a device was covered, moved or tagged: "la caméra a été
+    /// recouverte par un sac", "the camera was knocked".
+    fn device_tampered(&self) -> bool {
+        (0..self.items.len()).any(|i| {
+            self.meaning(i) == Some(Meaning::Problem(Symptom::Degraded))
+                && TAMPERING.iter().any(|w| self.items[i].first.starts_with(w))
+                && self.negation(i).is_none()
+                && matches!(self.subject_of(i), Some((_, Subject::Device(_))))
         })
     }
 
@@ -1355,9 +1471,15 @@ fn finding(
     if let Some(j) = sentence.find(|m| matches!(m, Meaning::Sensitive | Meaning::MainDoor)) {
         facts.sensitive_zone = Some(Known::said(true, &[sentence.items[j].span]));
     }
-    // "caméras HS en zone sensible": a place named in the sentence restricts "the cameras".
-    if facts.scope.as_ref().is_some_and(|s| s.certainty == Certainty::Assumed) {
-        if let Some(j) = sentence.find(|m| matches!(m, Meaning::Place | Meaning::Sensitive)) {
+    // "caméras HS en zone sensible": a place named in the sentence restricts "the cameras";
+    // not the room where the screens stand ("the guard room screens are blank"), nor places
+    // listed as none ("ni l'entrée, ni les quais, ni les bureaux").
+    let screens = subject.is_some_and(|(i, _)| sentence.is_screen(i));
+    if facts.scope.as_ref().is_some_and(|s| s.certainty == Certainty::Assumed) && !screens {
+        let place = (0..sentence.items.len()).find(|&j| {
+            matches!(sentence.meaning(j), Some(Meaning::Place | Meaning::Sensitive)) && !sentence.listed_as_none(j)
+        });
+        if let Some(j) = place {
             facts.scope = Some(Known::said(Scope::SeveralDevices, &[sentence.items[j].span]));
         }
     }
@@ -1541,6 +1663,8 @@ pub fn read(text: &str) -> Vec<Finding> {
     let mut findings = Vec::new();
     let mut carried: Option<Carried> = None;
     let mut partial: Option<Span> = None;
+    let mut one_fine = false;
+    let has_quotes = text.contains(['«', '“', '"']);
     let mut video_fine = false;
     let mut revoked_before = false;
     for sentence in sentences(items(text)) {
@@ -1563,6 +1687,12 @@ pub fn read(text: &str) -> Vec<Finding> {
         video_fine |= says_video_works(&sentence);
         if partial.is_none() {
             partial = says_something_works(&sentence);
+            // "Lundi la caméra 12 a été nettoyée, RAS": one device said fine.
+            one_fine = partial.is_some()
+                && (0..sentence.items.len())
+                    .find_map(|k| sentence.subject_at(k).filter(|s| s.weight() > 0).map(|s| (k, s)))
+                    .and_then(|(k, s)| sentence.scope_of(k, s))
+                    .is_some_and(|scope| scope.value == Scope::OneDevice);
         }
         for i in 0..sentence.items.len() {
             let Some(mut meaning) = sentence.meaning(i) else { continue };
@@ -1614,23 +1744,60 @@ pub fn read(text: &str) -> Vec<Finding> {
             {
                 continue;
             }
-            // "a forcé la porte", "forced the depot door": the door after the verb was forced.
+            // "a forcé la porte", "forced the depot door": the door after the verb was forced;
+            // "a fracturé le local de stockage": a room forced is broken into.
+            let after_verb = (i + 1..sentence.items.len().min(i + 4)).take_while(|&k| sentence.same_clause(k, i));
             let door_forced = meaning == Meaning::Forced
-                && (i + 1..sentence.items.len().min(i + 4))
-                    .take_while(|&k| sentence.same_clause(k, i))
+                && (after_verb
+                    .clone()
                     .find(|&k| !matches!(sentence.items[k].meaning, None | Some(Meaning::Place | Meaning::Sensitive)))
-                    .is_some_and(|k| matches!(sentence.meaning(k), Some(Meaning::Door | Meaning::MainDoor)));
+                    .is_some_and(|k| matches!(sentence.meaning(k), Some(Meaning::Door | Meaning::MainDoor)))
+                    || after_verb
+                        .clone()
+                        .find(|&k| sentence.items[k].meaning.is_some())
+                        .is_some_and(|k| matches!(sentence.meaning(k), Some(Meaning::Place | Meaning::Sensitive))));
             if door_forced && sentence.negation(i).is_none() {
                 let f = finding(&sentence, None, None, Some((Effect::Intrusion, sentence.items[i].span)));
                 findings.push(f);
                 found_here = true;
                 continue;
             }
-            // "l'effraction du mois dernier", "last week's break-in": an event of the past.
-            if meaning == Meaning::Intrusion && sentence.past_period(i) {
+            // "l'effraction du mois dernier", "last week's break-in", "la tentative d'intrusion
+            // de juillet": an event of the past; "le piratage dont parlent les journaux": one
+            // of somewhere else.
+            let elsewhere = (0..sentence.items.len())
+                .any(|j| sentence.same_clause(i, j) && sentence.meaning(j) == Some(Meaning::Elsewhere));
+            if meaning == Meaning::Intrusion && (sentence.past_period(i) || sentence.named_by_month(i) || elsewhere) {
                 continue;
             }
-            let subject = sentence.subject_of(i).filter(|&(j, _)| j != i);
+            // "la caméra a été recouverte, on ne sait pas par qui": the tampering is read as
+            // what it does to the device, not as an unknown person on the systems.
+            if meaning == Meaning::Disowned && sentence.device_tampered() {
+                continue;
+            }
+            // "rien depuis ce matin sur les moniteurs": nothing shown on the screens, with no
+            // verb.
+            let nothing_on_screens = if matches!(sentence.items[i].first.as_str(), "rien" | "nothing")
+                && meaning == Meaning::Quantity(Quantity::NoneOf)
+                && !(0..sentence.items.len()).any(|k| {
+                    sentence.same_clause(k, i)
+                        && matches!(
+                            sentence.meaning(k),
+                            Some(Meaning::Works(_) | Meaning::Problem(_) | Meaning::Negation(Negation::Ne))
+                        )
+                }) {
+                (i + 1..sentence.items.len())
+                    .take_while(|&k| sentence.same_clause(k, i))
+                    .find(|&k| sentence.is_screen(k))
+            } else {
+                None
+            };
+            if nothing_on_screens.is_some() {
+                meaning = Meaning::Nothing;
+            }
+            let subject = nothing_on_screens
+                .map(|k| (k, Subject::Image))
+                .or_else(|| sentence.subject_of(i).filter(|&(j, _)| j != i));
             let none_counted = subject.is_some_and(|(j, _)| sentence.counted_as_none(j));
             let negation = sentence.negation(i);
             // "aucune caméra ne fonctionne" / "no camera works": all are down;
@@ -1667,7 +1834,15 @@ pub fn read(text: &str) -> Vec<Finding> {
             // "changer le texte de l'alarme « intrusion »", "the 'forced door' alarm wording":
             // a state named in quotes in a request is a label.
             let asked = sentence.find(|m| matches!(m, Meaning::Request | Meaning::Wish)).is_some();
-            let named = quoted(text, sentence.items[i].span) && asked;
+            // "la mosaïque « intrusion »", "le nom de la caméra « Entrée effraction »": the name
+            // of a layout or a device, in quotes after it.
+            let name_of_a_thing = has_quotes
+                && within_quotes(text, sentence.items[i].span)
+                && (0..i)
+                    .rev()
+                    .find(|&k| !within_quotes(text, sentence.items[k].span))
+                    .is_some_and(|k| matches!(sentence.meaning(k), Some(Meaning::Nuisance(_))));
+            let named = quoted(text, sentence.items[i].span) && asked || name_of_a_thing;
             let coloured_door = coloured && meaning == Meaning::Unlocked;
             if matches!(meaning, Meaning::Unlocked | Meaning::Forced | Meaning::Intrusion) && (coloured_door || named) {
                 effect = Effect::Nuisance(if named { Symptom::Configuration } else { Symptom::Display });
@@ -1733,6 +1908,18 @@ pub fn read(text: &str) -> Vec<Finding> {
             let span = negation.unwrap_or(sentence.items[i].span);
             let carry = if subject.is_none() { carried.as_ref() } else { None };
             let mut f = finding(&sentence, subject, carry, Some((effect, span)));
+            // "le switch a grillé, c'est lui qui alimente toutes nos caméras": the devices it
+            // powers fail with it.
+            if let (Some(p), Effect::Symptom(_)) = (sentence.find(|m| m == Meaning::Powers), effect) {
+                let powered = (p + 1..sentence.items.len())
+                    .find_map(|k| sentence.subject_at(k).filter(|s| matches!(s, Subject::Device(_))).map(|s| (k, s)))
+                    .filter(|&(k, _)| subject.is_none_or(|(j, _)| j != k));
+                if let Some((k, device)) = powered {
+                    f.facts.system = device.system().map(|s| Known::said(s, &[sentence.items[k].span]));
+                    f.facts.scope = sentence.scope_of(k, device);
+                    f.weak = false;
+                }
+            }
             // The alarms that no longer arrive say how much is lost, not the hypervisor.
             if alarms_object {
                 if let Some((k, alarm)) = verb_object {
@@ -1871,7 +2058,7 @@ pub fn read(text: &str) -> Vec<Finding> {
                     )
                 ) && !sentence.dates_from(j)
             });
-            let denied = sentence.denied(i);
+            let denied = sentence.denied(i).or_else(|| sentence.but_not(i));
             // "plus d'alarme", "pas une seule alarme": alarms stopped coming; "aucune alarme
             // réelle" is a quiet night.
             let stopped = |span: Span| {
@@ -1882,8 +2069,14 @@ pub fn read(text: &str) -> Vec<Finding> {
             };
             let alarm_word =
                 subject == Subject::Alarm || matches!(sentence.items[i].first.as_str(), "alarme" | "alarm");
+            // "No intrusion, no alarm, all doors locked": a quiet night, listed.
+            let quiet = alarm_word
+                && (0..sentence.items.len()).any(|k| {
+                    matches!(sentence.meaning(k), Some(Meaning::Intrusion | Meaning::Forced))
+                        && sentence.negation(k).is_some()
+                });
             let alarm_stopped =
-                !alarm_word || denied.or(sentence.quantity_before(i).map(|(_, q)| q)).is_some_and(stopped);
+                !alarm_word || !quiet && denied.or(sentence.quantity_before(i).map(|(_, q)| q)).is_some_and(stopped);
             // A door is lost only when none is left ("plus aucun accès"), not when a text
             // contrasts it ("c'est le parking, pas l'entrée").
             let door_lost = subject != Subject::Door || sentence.counted_as_none(i);
@@ -1897,8 +2090,18 @@ pub fn read(text: &str) -> Vec<Finding> {
                 };
                 let mut f = finding(&sentence, Some((i, subject)), None, Some((effect, span)));
                 // "plus de vidéo", "no video": the video system, not one picture.
+                // "Tout le premier étage n'a plus de vidéo": the video of that place.
                 if subject == Subject::Image && sentence.items[i].first == "video" && f.facts.scope.is_none() {
-                    f.facts.scope = Some(Known::said(Scope::WholeSite, &[span]));
+                    let place = (0..sentence.items.len()).find(|&j| {
+                        sentence.same_clause(j, i)
+                            && matches!(sentence.meaning(j), Some(Meaning::Place | Meaning::Sensitive))
+                            && !sentence.listed_as_none(j)
+                    });
+                    // Unless the text says the rest works, it may be all of the video.
+                    f.facts.scope = Some(match place {
+                        Some(j) => Known::inferred(Scope::WholeSite, &[span, sentence.items[j].span]),
+                        None => Known::said(Scope::WholeSite, &[span]),
+                    });
                 }
                 // "plus de caméra", "no cameras at all": none is left, unless a place or a
                 // number says which.
@@ -1962,10 +2165,20 @@ pub fn read(text: &str) -> Vec<Finding> {
     }
     if let Some(span) = partial {
         for f in &mut findings {
-            part_only(&mut f.facts, span);
+            part_only(&mut f.facts, span, one_fine);
         }
     }
     findings
+}
+
+/// Whether the words at `span` stand between an opening and a closing quote, wherever they
+/// are in it: « Entrée *effraction* ».
+fn within_quotes(text: &str, span: Span) -> bool {
+    let (before, after) = (&text[..span.start], &text[span.end..]);
+    let open_french = before.matches('«').count() > before.matches('»').count() && after.contains('»');
+    let open_curly = before.matches('“').count() > before.matches('”').count() && after.contains('”');
+    let open_straight = before.matches('"').count() % 2 == 1 && after.contains('"');
+    open_french || open_curly || open_straight
 }
 
 /// Whether the words at `span` stand inside quotes: « intrusion », "forced door", 'open'.
@@ -2011,14 +2224,16 @@ fn says_video_works(sentence: &Sentence) -> bool {
     })
 }
 
-/// "Le reste fonctionne": what is wrong is only part of the site.
-fn part_only(facts: &mut Facts, span: Span) {
+/// "Le reste fonctionne": what is wrong is only part of the site. A hypervisor that fails
+/// works in part only when more than one device is said fine ("la caméra 12 a été
+/// nettoyée, RAS" says nothing of it).
+fn part_only(facts: &mut Facts, span: Span, one_fine: bool) {
     let inferred = facts.scope.as_ref().is_some_and(|s| s.certainty < Certainty::Stated && s.value == Scope::WholeSite);
     let alarms_without_scope = facts.scope.is_none() && Facts::holds(&facts.alarms_lost);
     if inferred || alarms_without_scope {
         facts.scope = Some(Known::said(Scope::SeveralDevices, &[span]));
     }
-    let hypervisor = facts.system.as_ref().is_some_and(|s| s.value == System::Hypervisor);
+    let hypervisor = facts.system.as_ref().is_some_and(|s| s.value == System::Hypervisor) && !one_fine;
     if hypervisor {
         if let Some(symptom) = &mut facts.symptom {
             symptom.value = Symptom::Degraded;

@@ -279,3 +279,32 @@ fn incident_type_for_recurrence() {
     );
     assert_eq!(classify(Some("badgeuse lente"), None).incident_type(), "access_control/slow");
 }
+
+#[test]
+fn what_is_watched_and_what_feeds_it() {
+    // Every picture is watched on the screens of the security post: all of them black is the
+    // whole video until the client says less; the room is where they stand.
+    assert_eq!(from_text("Les écrans du poste de garde sont noirs depuis 6 h").0, Priority::P1);
+    assert_eq!(from_text("the control room monitors are all blank, all of them").0, Priority::P1);
+    assert_eq!(from_text("rien sur les moniteurs depuis ce matin, ni le hall ni le parking").0, Priority::P1);
+    // What powers the cameras fails with them; power that came back without them.
+    assert_eq!(from_text("L'onduleur est tombé en panne, c'est lui qui alimente toutes les caméras").0, Priority::P1);
+    assert_eq!(from_text("Le courant est revenu mais pas les caméras").0, Priority::P1);
+    // One floor without video while the others are normal is part of the site.
+    assert_eq!(from_text("Le 3e étage n'a plus de vidéo, les autres étages sont normaux").0, Priority::P2);
+}
+
+#[test]
+fn events_of_elsewhere_names_and_suppositions_are_no_incident() {
+    // An intrusion in the news, one of a past month, a name in quotes, a supposed case.
+    let (p, rule) = from_text("Le piratage dont parlent les journaux ne concerne pas notre site, juste pour info");
+    assert_eq!(p, Priority::P3, "{rule}");
+    let (p, rule) = from_text("Suite à la tentative d'intrusion de mars, merci de clôturer le ticket");
+    assert_eq!(p, Priority::P3, "{rule}");
+    let (p, rule) = from_text("La vue « effraction » du mur d'images s'affiche décalée");
+    assert_eq!(p, Priority::P3, "{rule}");
+    let (p, rule) = from_text("Question : que se passe-t-il si l'enregistreur tombe en panne la nuit ?");
+    assert_eq!(p, Priority::P3, "{rule}");
+    // A room broken into is an intrusion, whatever the lexicon calls the room.
+    assert_eq!(from_text("Quelqu'un a forcé le local du sous-sol cette nuit").0, Priority::P1);
+}
