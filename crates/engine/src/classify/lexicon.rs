@@ -756,6 +756,12 @@ disowned: no idea who, nobody asked, nobody in the company asked, no one asked, 
     ni lui ni nous, aucun de nos agents, none of our agents, les bureaux etaient fermes, offices were closed,
     the offices were closed
 works any: remarchent, remarchent tous, remarchent toutes
+problem degraded: is masked, are masked, was masked, were masked, has been masked, have been masked
+fine: bien refuses, bien refusees, sont bien refuses, sont bien refusees, are correctly refused,
+    are properly refused, are refused as expected, nuit calme, nuit tranquille, quiet night, calm night,
+    fausses alarmes dues au menage, false alarms due to cleaning, false alarms caused by the cleaners
+nuisance display: scintille, scintillent, scintille un peu, dead pixels, dead pixel, line of dead pixels, pixels morts, pixel mort
+filler: go through the front desk, go through reception, passent par l accueil, passent par l acceuil
 door: airlock, airlocks
 sensitive: data room, salle data
 intrusion: la police est passee, la police est venue, the police came, police came by
@@ -820,6 +826,7 @@ pub const BUILDING_WORDS: &[&str] = &["batiment", "building", "immeuble", "aile"
 /// the right before the lexicon is looked up.
 pub const SPELLINGS: &[(&str, &str)] = &[
     ("cams", "cameras"),
+    ("0", "zero"),
     ("kam", "camera"),
     ("kams", "cameras"),
     ("camra", "camera"),

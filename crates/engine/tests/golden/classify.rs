@@ -360,3 +360,22 @@ fn a_nuisance_of_one_sentence_does_not_hide_a_security_problem_of_another() {
     // The heating is not a security system: the display nuisance stays minor.
     assert_eq!(from_text("The display theme is too dark. The heating in the guard room is broken too.").0, P3);
 }
+
+#[test]
+fn routine_reports_of_nothing_wrong_stay_minor() {
+    use Priority::*;
+    // A quiet watch with no alarm, counts of zero, refusals that are the system at work, a
+    // forced door of a past month: none is an incident; the nuisance decides.
+    assert_eq!(from_text("Quiet night, no alarms. Could you send us the new badge forms?").0, P3);
+    assert_eq!(from_text("Bilan du mois : 0 intrusion, 0 porte forcée. Le logo du rapport PDF est flou.").0, P3);
+    assert_eq!(
+        from_text("Merci, les badges désactivés sont bien refusés. Le libellé de la colonne date est en anglais.").0,
+        P3
+    );
+    let text =
+        "Suite à la porte forcée du mois de mars, la gâche a été changée. Pourriez-vous nous envoyer la facture ?";
+    assert_eq!(from_text(text).0, P3);
+    // A masked detector is one detector that no longer detects: major, not an intruder.
+    let (p, rule) = from_text("The PIR of the archive room is masked since Monday, the panel no longer sees it.");
+    assert_eq!((p, rule.as_str()), (P2, "text.security_device_failing"));
+}
