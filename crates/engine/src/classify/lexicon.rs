@@ -741,6 +741,31 @@ hypothesis: que se passe t il si, qu est ce qui se passe si, que faire si, what 
     what do we do if
 fine: nothing reached
 whole-site: whole system, entire system, tout le systeme, l ensemble du systeme
+problem down: mode test, en mode test, test mode, in test mode, en test, la meme image, la meme image depuis,
+    the same image, same image, the same frozen picture, same frozen picture, l heure bouge pas, l heure ne bouge pas,
+    l heure ne bouge plus, clock dont move, clock doesn t move, clock does not move, clock on the image dont move,
+    useless now, is useless, pointed at the ceiling, points at the ceiling, facing a wall,
+    tournee vers le mur, tournee vers le plafond, tourne vers le mur, face au mur
+unlocked: ouverture permanente, en ouverture permanente, always open, permanently open, opens both doors together,
+    both doors together, both doors at once, les deux portes en meme temps, deux portes en meme temps,
+    ouvre les deux portes
+missing: impossible de retrouver, impossible to find, can t find the, cannot find the
+past: remise en place, remis en place, remises en place, put back in place, put back into place
+disowned: no idea who, nobody asked, nobody in the company asked, no one asked, personne ne les a demandes,
+    personne ne l a demande, personne n a demande, que personne a cree, que personne n a cree, neither he nor we,
+    ni lui ni nous, aucun de nos agents, none of our agents, les bureaux etaient fermes, offices were closed,
+    the offices were closed
+works any: remarchent, remarchent tous, remarchent toutes
+problem degraded: is masked, are masked, was masked, were masked, has been masked, have been masked
+fine: bien refuses, bien refusees, sont bien refuses, sont bien refusees, are correctly refused,
+    are properly refused, are refused as expected, nuit calme, nuit tranquille, quiet night, calm night,
+    fausses alarmes dues au menage, false alarms due to cleaning, false alarms caused by the cleaners
+nuisance display: scintille, scintillent, scintille un peu, dead pixels, dead pixel, line of dead pixels, pixels morts, pixel mort
+filler: go through the front desk, go through reception, passent par l accueil, passent par l acceuil
+door: airlock, airlocks
+sensitive: data room, salle data
+intrusion: la police est passee, la police est venue, the police came, police came by
+changed: was reset, were reset, a ete reinitialise, ont ete reinitialises, remis a zero, reset to
 ";
 
 /// Words that name the whole site when "the cameras" are said to be "of" them ("toutes
@@ -801,6 +826,7 @@ pub const BUILDING_WORDS: &[&str] = &["batiment", "building", "immeuble", "aile"
 /// the right before the lexicon is looked up.
 pub const SPELLINGS: &[(&str, &str)] = &[
     ("cams", "cameras"),
+    ("0", "zero"),
     ("kam", "camera"),
     ("kams", "cameras"),
     ("camra", "camera"),

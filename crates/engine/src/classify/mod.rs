@@ -231,13 +231,21 @@ pub fn classify(text: Option<&str>, answers: Option<&Answers>) -> Classification
     let findings = text.map(reading::read).unwrap_or_default();
     let answered = answers.map(facts::Facts::from_answers);
     let answered_nuisance = answered.as_ref().is_some_and(|a| a.nuisance.is_some());
+    let trouble_told = text.and_then(|t| security_finding(t, &findings));
     let mut facts = conclude(findings, answered);
     // Fail safe: a minor suggestion needs the nuisance alone. A security device named with
     // anything said to be wrong ("unreadable plates", "reports tamper") is not minor unless
-    // the client answered that it is a nuisance.
+    // the client answered that it is a nuisance; nor is a routine message that tells, in one
+    // of its sentences, of a security problem ("thanks for the layout; the pharmacy camera
+    // shows the same frozen picture"): the nuisance of another sentence does not outweigh it.
+    let mut floored = false;
     if rules::priority(&facts) == Priority::P3 && !answered_nuisance {
-        if let Some(span) = text.and_then(reading::security_trouble) {
+        if let Some(span) = text.and_then(reading::security_trouble).or(trouble_told) {
             facts.symptom = Some(facts::Known::assumed(Symptom::Degraded, &[span]));
+            if facts.system.as_ref().is_some_and(|k| k.value == System::Other) {
+                facts.system = None;
+            }
+            floored = rules::priority(&facts) != Priority::P3;
         }
     }
     let decision = rules::decide(&facts);
@@ -265,11 +273,38 @@ pub fn classify(text: Option<&str>, answers: Option<&Answers>) -> Classification
         rule: format!("{prefix}.{}", rule.id),
         reasons,
         matched,
-        needs_details: decision.is_none() || !questions.is_empty(),
+        needs_details: decision.is_none() || floored || !questions.is_empty(),
         questions,
         system: facts.system.as_ref().map(|k| k.value),
         symptom: facts.symptom.as_ref().or(facts.nuisance.as_ref()).map(|k| k.value),
     }
+}
+
+/// Where a sentence tells of a security problem on its own, that a minor nuisance told in
+/// another sentence must not outweigh: a finding that makes P1 or P2 by itself, of a security
+/// system or a sensitive zone, or of something unnamed in a text that names a security
+/// system ("on voit la même image depuis hier sur le mur d'écrans").
+fn security_finding(text: &str, findings: &[reading::Finding]) -> Option<words::Span> {
+    fn security(f: &facts::Facts) -> Option<&facts::Known<System>> {
+        f.system.as_ref().filter(|k| k.value != System::Other)
+    }
+    // The security system named in the same stretch of words, with no punctuation between.
+    let named_beside = |span: words::Span| {
+        findings.iter().filter_map(|f| security(&f.facts)).flat_map(|k| k.evidence.iter()).any(|s| {
+            let (a, b) = if s.start < span.start { (s.end, span.start) } else { (span.end, s.start) };
+            a <= b && !text[a..b].contains(['.', ',', ';', ':', '!', '?', '\n', '(', ')'])
+        })
+    };
+    findings.iter().find_map(|f| {
+        let serious = rules::priority(&f.facts) != Priority::P3 && rules::decide(&f.facts).is_some();
+        let symptom = f.facts.symptom.as_ref().and_then(|k| k.evidence.first().copied());
+        let of_security = security(&f.facts).is_some()
+            || facts::Facts::holds(&f.facts.sensitive_zone)
+            || f.facts.system.is_none() && symptom.is_some_and(named_beside);
+        (serious && of_security && f.facts.nuisance.is_none() && !f.request)
+            .then(|| symptom.or_else(|| f.facts.evidence().into_iter().next()))
+            .flatten()
+    })
 }
 
 /// One set of facts from the text's findings and the answers: the finding that gives the

@@ -1157,7 +1157,14 @@ impl Sentence {
                 && matches!(n.first.as_str(), "de" | "d" | "du" | "in" | "en" | "of")
                 && self.same_clause(i + 1, i)
         });
-        of.is_some() && self.items.get(i + 2).is_some_and(|m| MONTHS.contains(&m.first.as_str()))
+        let month = |k: usize| self.items.get(k).is_some_and(|m| MONTHS.contains(&m.first.as_str()));
+        // "la porte forcée du mois de mai", "the break-in of the month of May".
+        let month_of = |k: usize| {
+            self.items.get(k).is_some_and(|m| matches!(m.first.as_str(), "mois" | "month"))
+                && self.items.get(k + 1).is_some_and(|m| matches!(m.first.as_str(), "de" | "d" | "of"))
+                && month(k + 2)
+        };
+        of.is_some() && (month(i + 2) || month_of(i + 2) || month_of(i + 3))
     }
 
     /// Whether the sentence says a device was covered, moved or tagged: "la caméra a été
@@ -1767,7 +1774,9 @@ pub fn read(text: &str) -> Vec<Finding> {
             // of somewhere else.
             let elsewhere = (0..sentence.items.len())
                 .any(|j| sentence.same_clause(i, j) && sentence.meaning(j) == Some(Meaning::Elsewhere));
-            if meaning == Meaning::Intrusion && (sentence.past_period(i) || sentence.named_by_month(i) || elsewhere) {
+            if matches!(meaning, Meaning::Intrusion | Meaning::Forced)
+                && (sentence.past_period(i) || sentence.named_by_month(i) || elsewhere)
+            {
                 continue;
             }
             // "la caméra a été recouverte, on ne sait pas par qui": the tampering is read as
@@ -2070,11 +2079,17 @@ pub fn read(text: &str) -> Vec<Finding> {
             let alarm_word =
                 subject == Subject::Alarm || matches!(sentence.items[i].first.as_str(), "alarme" | "alarm");
             // "No intrusion, no alarm, all doors locked": a quiet night, listed.
+            // "nuit calme, aucune alarme", "quiet night, no alarms": a report of a quiet watch.
+            let quiet_watch = (0..i).any(|k| {
+                sentence.meaning(k) == Some(Meaning::Fine)
+                    && matches!(sentence.items[k].first.as_str(), "quiet" | "calm" | "nuit")
+            });
             let quiet = alarm_word
-                && (0..sentence.items.len()).any(|k| {
-                    matches!(sentence.meaning(k), Some(Meaning::Intrusion | Meaning::Forced))
-                        && sentence.negation(k).is_some()
-                });
+                && (quiet_watch
+                    || (0..sentence.items.len()).any(|k| {
+                        matches!(sentence.meaning(k), Some(Meaning::Intrusion | Meaning::Forced))
+                            && sentence.negation(k).is_some()
+                    }));
             let alarm_stopped =
                 !alarm_word || !quiet && denied.or(sentence.quantity_before(i).map(|(_, q)| q)).is_some_and(stopped);
             // A door is lost only when none is left ("plus aucun accès"), not when a text

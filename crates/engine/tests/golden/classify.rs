@@ -308,3 +308,74 @@ fn events_of_elsewhere_names_and_suppositions_are_no_incident() {
     // A room broken into is an intrusion, whatever the lexicon calls the room.
     assert_eq!(from_text("Quelqu'un a forcé le local du sous-sol cette nuit").0, Priority::P1);
 }
+
+#[test]
+fn critical_facts_told_inside_routine_messages() {
+    use Priority::*;
+    // A change nobody made: rights, schedules, accounts and settings are an intrusion.
+    assert_eq!(
+        from_text("Quelqu'un a modifié les horaires des portes du hall hier soir, personne ne l'a demandé.").0,
+        P1
+    );
+    let (p, rule) = from_text(
+        "Could you resend the invoice? Also there is a new admin account in the VMS, no idea who created it.",
+    );
+    assert_eq!((p, rule.as_str()), (P1, "text.intrusion"));
+    // Doors set to stay open, and badges of people gone that work again, let people in.
+    let (p, rule) =
+        from_text("Pour info les portes du local technique sont en ouverture permanente depuis lundi. Bonne journée.");
+    assert_eq!((p, rule.as_str()), (P1, "text.unauthorized_access"));
+    let (p, rule) = from_text(
+        "Depuis la restauration de la base, les badges des salariés partis depuis remarchent. Merci pour le devis.",
+    );
+    assert_eq!((p, rule.as_str()), (P1, "text.unauthorized_access"));
+    // A panel left in test mode detects nothing; a camera turned away sees nothing.
+    let (p, rule) =
+        from_text("The intrusion panel of the warehouse has been left in test mode since Friday, have a nice weekend.");
+    assert_eq!((p, rule.as_str()), (P1, "text.intrusion_detection_total_outage"));
+    assert_eq!(
+        from_text(
+            "Thanks for the visit. The camera over the car park entrance is pointed at the ceiling since the storm."
+        )
+        .0,
+        P2
+    );
+    // A camera turned back into place is over: the request alone is left.
+    let text = "La caméra tournée vers le mur en mars a été remise en place et fonctionne. Pourriez-vous nous envoyer la facture ?";
+    assert_eq!(from_text(text).0, P3);
+}
+
+#[test]
+fn a_nuisance_of_one_sentence_does_not_hide_a_security_problem_of_another() {
+    use Priority::*;
+    // A frozen picture beside a display question: at least major, and the client is asked.
+    let c = classify(
+        Some("on voit la même image depuis ce matin sur le mur d'écrans, sans doute un souci d'affichage ?"),
+        None,
+    );
+    assert_eq!((c.priority, c.needs_details), (P2, true), "{}", c.rule);
+    let (p, rule) =
+        from_text("Thanks for the new layout, it is great. The camera of the server room shows the same frozen picture since Monday.");
+    assert_eq!(p, P2, "{rule}");
+    // The heating is not a security system: the display nuisance stays minor.
+    assert_eq!(from_text("The display theme is too dark. The heating in the guard room is broken too.").0, P3);
+}
+
+#[test]
+fn routine_reports_of_nothing_wrong_stay_minor() {
+    use Priority::*;
+    // A quiet watch with no alarm, counts of zero, refusals that are the system at work, a
+    // forced door of a past month: none is an incident; the nuisance decides.
+    assert_eq!(from_text("Quiet night, no alarms. Could you send us the new badge forms?").0, P3);
+    assert_eq!(from_text("Bilan du mois : 0 intrusion, 0 porte forcée. Le logo du rapport PDF est flou.").0, P3);
+    assert_eq!(
+        from_text("Merci, les badges désactivés sont bien refusés. Le libellé de la colonne date est en anglais.").0,
+        P3
+    );
+    let text =
+        "Suite à la porte forcée du mois de mars, la gâche a été changée. Pourriez-vous nous envoyer la facture ?";
+    assert_eq!(from_text(text).0, P3);
+    // A masked detector is one detector that no longer detects: major, not an intruder.
+    let (p, rule) = from_text("The PIR of the archive room is masked since Monday, the panel no longer sees it.");
+    assert_eq!((p, rule.as_str()), (P2, "text.security_device_failing"));
+}
