@@ -30,6 +30,7 @@ use crate::pages::{
     incidents::IncidentsPage,
     lessons::LessonsPage,
     login::{InvitationPage, LoginPage},
+    oncall::OnCallPage,
     postmortem::PostMortemPage,
     report_form::ReportFormPage,
     sla_report::SlaReportPage,
@@ -83,6 +84,8 @@ pub enum Route {
     Lessons,
     /// `/contacts`: who the client wants told.
     Contacts,
+    /// `/oncall`: the on-call rota.
+    OnCall,
     /// Anything else.
     NotFound,
 }
@@ -104,6 +107,7 @@ impl Route {
             ["reports"] => Route::Reports,
             ["lessons"] => Route::Lessons,
             ["contacts"] => Route::Contacts,
+            ["oncall"] => Route::OnCall,
             _ => Route::NotFound,
         }
     }
@@ -131,7 +135,7 @@ impl Route {
     /// administrator's; the server refuses the rest of what a role may not see.
     pub fn open_to(self, me: &Me) -> bool {
         match self {
-            Route::Wall => me.is_staff(),
+            Route::Wall | Route::OnCall => me.is_staff(),
             Route::Admin => me.role == Role::Admin,
             _ => true,
         }
@@ -197,6 +201,7 @@ fn office_pages(route: Route) -> Option<AnyView> {
         Route::Reports => view! { <SlaReportPage /> }.into_any(),
         Route::Lessons => view! { <LessonsPage /> }.into_any(),
         Route::Contacts => view! { <ContactsPage /> }.into_any(),
+        Route::OnCall => view! { <OnCallPage /> }.into_any(),
         _ => return None,
     })
 }
@@ -399,6 +404,7 @@ fn title(route: Route, lang: Lang) -> &'static str {
         Route::Reports => t(lang, "Rapports SLA", "SLA reports"),
         Route::Lessons => t(lang, "Retours d'expérience", "Lessons learned"),
         Route::Contacts => t(lang, "Contacts à prévenir", "Who to tell"),
+        Route::OnCall => t(lang, "Astreinte", "On call"),
         Route::NotFound => t(lang, "Page introuvable", "Page not found"),
     }
 }
@@ -434,6 +440,9 @@ fn Nav(lang: RwSignal<Lang>) -> impl IntoView {
                 <a href="/reports"><Tr fr="Rapports SLA" en="SLA reports" /></a>
                 <a href="/lessons"><Tr fr="Retours d'expérience" en="Lessons" /></a>
                 <a href="/contacts"><Tr fr="Contacts" en="Contacts" /></a>
+                <Show when=move || role() != Some(Role::Client)>
+                    <a href="/oncall"><Tr fr="Astreinte" en="On call" /></a>
+                </Show>
                 <Show when=move || role() == Some(Role::Admin)>
                     <a href="/admin"><Tr fr="Administration" en="Administration" /></a>
                 </Show>

@@ -86,6 +86,7 @@ pub fn event_name(kind: &str, lang: crate::i18n::Lang) -> String {
         ("postmortem_edited", "Post-mortem modifié", "Post-mortem edited"),
         ("postmortem_published", "Post-mortem publié", "Post-mortem published"),
         ("assigned", "Responsable de l'incident", "Incident owner"),
+        ("oncall_page", "Astreinte appelée (équipe seulement)", "On-call paged (team only)"),
         ("message", "Message", "Message"),
         ("internal_note", "Note interne (équipe seulement)", "Internal note (team only)"),
     ];

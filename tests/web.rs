@@ -362,6 +362,7 @@ fn routes_of_paths() {
     assert_eq!(Route::of("/wall/"), Route::Wall);
     assert_eq!(Route::of("/postmortems/7"), Route::PostMortem(7));
     assert_eq!(Route::of("/contacts"), Route::Contacts);
+    assert_eq!(Route::of("/oncall"), Route::OnCall);
     assert_eq!(Route::of("/nowhere"), Route::NotFound);
 }
 

@@ -421,6 +421,19 @@ pub fn detail(
         "closed" if data["automatic"] == true => {
             parts.push(t(lang, "sans réponse du client dans le délai", "no answer from the client in time").to_string())
         }
+        "oncall_page" => parts.push(match text("to") {
+            Some(to) => format!("{to} {}", t(lang, "par SMS et e-mail", "by SMS and email")),
+            None => t(
+                lang,
+                "personne de service : le responsable d'exploitation est prévenu",
+                "nobody on duty: the operations manager is told",
+            )
+            .to_string(),
+        }),
+        "assigned" if data["oncall"] == true => parts.push(match text("to") {
+            Some(to) => format!("{} {to}, {}", t(lang, "confié à", "assigned to"), t(lang, "d'astreinte", "on call")),
+            None => t(lang, "plus personne", "nobody now").to_string(),
+        }),
         "assigned" => parts.push(match text("to") {
             Some(to) => format!("{} {to}", t(lang, "confié à", "assigned to")),
             None => t(lang, "plus personne", "nobody now").to_string(),

@@ -7,6 +7,7 @@ pub mod incident;
 pub mod incidents;
 pub mod lessons;
 pub mod login;
+pub mod oncall;
 pub mod policy_form;
 pub mod postmortem;
 pub mod report_form;

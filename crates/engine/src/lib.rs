@@ -3,8 +3,8 @@
 //! One pure crate computes what the client's procedure (PROC-CRM-002) promises: the
 //! priority of an incident ([`classify`]), the business calendar that some deadlines count
 //! in ([`Calendar`]), every SLA clock and its state at a given instant ([`sla`]), whom to tell
-//! and when ([`communication`]), when an incident recurs ([`recurrence`]) and whether a
-//! post-mortem is complete ([`postmortem`]).
+//! and when ([`communication`]), who is on call ([`oncall`]), when an incident recurs
+//! ([`recurrence`]) and whether a post-mortem is complete ([`postmortem`]).
 //!
 //! The same code runs in the browser (compiled to WebAssembly) and on the server, so a
 //! countdown on a screen and a breach alert never disagree. Nothing here reads a clock,
@@ -16,6 +16,7 @@ pub mod calendar;
 pub mod classify;
 pub mod communication;
 mod error;
+pub mod oncall;
 pub mod policy;
 pub mod postmortem;
 mod priority;

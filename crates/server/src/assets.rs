@@ -32,7 +32,7 @@ use crate::state::AppState;
 /// The page routes of each bundle: a full page load of one of them is answered with the
 /// bundle's `index.html`, whatever the app then draws.
 const REPORT_ROUTES: [&str; 3] = ["/report", "/login", "/invitation"];
-const OFFICE_ROUTES: [&str; 4] = ["/admin", "/reports", "/lessons", "/contacts"];
+const OFFICE_ROUTES: [&str; 5] = ["/admin", "/reports", "/lessons", "/contacts", "/oncall"];
 
 /// What the answers of the app's files say about themselves, computed once at start-up.
 #[derive(Debug, Clone)]

@@ -37,6 +37,10 @@
 //! max_connections = 512             # open connections; more wait to be accepted
 //! shutdown_grace_secs = 20          # on SIGTERM/SIGINT, how long requests may finish
 //!
+//! [oncall]
+//! unassigned_minutes = 10           # a P1 still unassigned this long after its report
+//!                                   # pages the technician on duty
+//!
 //! [login]
 //! failed_per_minute = 600           # failed logins per minute, all addresses together
 //! password_checks = 2               # password checks at once (default: one per core)
@@ -242,6 +246,24 @@ pub struct Config {
     /// recorded in the timeline and the report, and nobody more is told.
     #[serde(default)]
     pub escalation: Option<Escalation>,
+    /// When the technician on duty is paged.
+    #[serde(default)]
+    pub oncall: OnCall,
+}
+
+/// When the technician on duty is paged (`[oncall]` in the configuration file).
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct OnCall {
+    /// Minutes after its report a P1 may stay unassigned in business hours before the
+    /// technician on duty is paged (outside business hours, a P1 pages at once).
+    pub unassigned_minutes: u32,
+}
+
+impl Default for OnCall {
+    fn default() -> OnCall {
+        OnCall { unassigned_minutes: 10 }
+    }
 }
 
 impl Config {
@@ -294,6 +316,9 @@ impl Config {
             if value == 0 {
                 return Err(format!("{name} must be at least 1"));
             }
+        }
+        if self.oncall.unassigned_minutes == 0 || self.oncall.unassigned_minutes > 24 * 60 {
+            return Err("oncall.unassigned_minutes must be from 1 to 1440".into());
         }
         if http.max_connections == 0 {
             return Err("http.max_connections must be at least 1".into());

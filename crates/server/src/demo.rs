@@ -3,6 +3,7 @@
 //! the lessons learned and the technical reviews have something to show. Demo passwords
 //! exist in demo mode only, and only on a database `--demo` made: a database it did not
 //! make is refused ([`claim`]), so that `--demo` never adds `admin`/`admin` to a real desk.
+//! The desk also gets an on-call rota ([`rota`]).
 
 use std::collections::HashMap;
 
@@ -14,6 +15,7 @@ use vigie_engine::communication::Resolution;
 use vigie_engine::postmortem::PlanItem;
 use vigie_engine::{Calendar, Priority};
 
+use crate::db::to_ms;
 use crate::error::Error;
 use crate::extract::{ApiJson, Id};
 use crate::incidents::{self, Action, NewIncident, Source};
@@ -145,14 +147,78 @@ pub async fn claim(state: &AppState) -> Result<(), Error> {
 }
 
 /// Creates the demo data that is missing: organisations, sites and accounts
-/// ([`accounts`]), then the history when the desk has no incident yet ([`history`]).
+/// ([`accounts`]), then the history when the desk has no incident yet ([`history`]), then
+/// the on-call rota when there is none ([`rota`]).
 ///
 /// # Errors
 /// [`Error::Database`]; any error of the incident code paths while the history is played
 /// (a script that no longer classifies as written says so).
 pub async fn create(state: &AppState) -> Result<(), Error> {
     accounts(state).await?;
-    history(state).await
+    history(state).await?;
+    rota(state).await
+}
+
+/// The demo rota, when the desk has none: Karim Haddad (`tech`) on call on weeknights,
+/// 18:00 to 08:00, Sophie Laurent (`supervisor`) from Friday 18:00 to Monday 08:00, and an
+/// exception: Sophie replaces Karim the night of the day after tomorrow. Karim gets a
+/// mobile number, for the SMS. Made after the history, which stays as it was played.
+///
+/// # Errors
+/// [`Error::Database`].
+pub async fn rota(state: &AppState) -> Result<(), Error> {
+    let pool = state.db.pool();
+    let empty = sqlx::query("SELECT id FROM oncall_slots LIMIT 1").fetch_optional(pool).await?.is_none()
+        && sqlx::query("SELECT id FROM oncall_exceptions LIMIT 1").fetch_optional(pool).await?.is_none();
+    let id = |username: &'static str| async move {
+        let row = sqlx::query("SELECT id FROM users WHERE username = $1 AND active = 1")
+            .bind(username)
+            .fetch_optional(pool)
+            .await?;
+        row.map(|r| r.try_get::<i64, _>("id")).transpose().map_err(Error::from)
+    };
+    let (Some(tech), Some(supervisor)) = (id("tech").await?, id("supervisor").await?) else { return Ok(()) };
+    if !empty {
+        return Ok(());
+    }
+    sqlx::query("UPDATE users SET phone = $1 WHERE id = $2 AND phone = ''")
+        .bind("+33600000101")
+        .bind(tech)
+        .execute(pool)
+        .await?;
+    let (evening, morning, midnight) = (18 * 60, 8 * 60, 24 * 60);
+    let mut week: Vec<(i64, i64, i64, i64)> = (1..=4).map(|day| (day, evening, morning, tech)).collect();
+    week.extend([(5, evening, midnight, supervisor), (6, 0, midnight, supervisor), (7, 0, midnight, supervisor)]);
+    week.push((1, 0, morning, supervisor));
+    let mut tx = state.db.begin().await?;
+    for (weekday, start, end, user) in week {
+        sqlx::query("INSERT INTO oncall_slots (weekday, start_minute, end_minute, user_id) VALUES ($1, $2, $3, $4)")
+            .bind(weekday)
+            .bind(start)
+            .bind(end)
+            .bind(user)
+            .execute(&mut *tx)
+            .await?;
+    }
+    let now = state.clock.now();
+    let tz = vigie_engine::oncall::TIME_ZONE;
+    let day = now.with_timezone(&tz).date_naive() + Days::new(2);
+    let at = |date: NaiveDate, hour: u32| {
+        date.and_hms_opt(hour, 0, 0).and_then(|t| tz.from_local_datetime(&t).earliest()).map(|t| t.with_timezone(&Utc))
+    };
+    if let (Some(from), Some(to)) = (at(day, 18), at(day + Days::new(1), 8)) {
+        sqlx::query(
+            "INSERT INTO oncall_exceptions (starts_at, ends_at, user_id, created_by, created_at) VALUES ($1, $2, $3, NULL, $4)",
+        )
+        .bind(to_ms(from))
+        .bind(to_ms(to))
+        .bind(supervisor)
+        .bind(to_ms(now))
+        .execute(&mut *tx)
+        .await?;
+    }
+    tx.commit().await?;
+    Ok(())
 }
 
 /// Creates the demo organisations, sites and accounts that are missing, without history:

@@ -39,8 +39,8 @@ use crate::model::User;
 use crate::state::{AppState, SessionEnd};
 
 /// Event kinds that only staff see: breach alerts are for the operations manager, internal
-/// notes for the team.
-const STAFF_ONLY: &[&str] = &["alert", crate::messages::INTERNAL_NOTE];
+/// notes and on-call pages for the team.
+const STAFF_ONLY: &[&str] = &["alert", crate::messages::INTERNAL_NOTE, crate::oncall::PAGED];
 
 /// The PostgreSQL advisory lock that orders event ids as their transactions commit
 /// ([`append`]); any number of Vigie's own.

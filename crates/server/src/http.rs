@@ -28,7 +28,7 @@ use crate::incidents::{
 };
 use crate::model::{Organisation, Site, User};
 use crate::state::AppState;
-use crate::{admin, assets, contacts, events, ingest, metrics, origin, postmortems, reports, reviews};
+use crate::{admin, assets, contacts, events, ingest, metrics, oncall, origin, postmortems, reports, reviews};
 
 /// The whole HTTP surface: `/healthz`, `/metrics`, the API under `/api`, and the app for
 /// every other path, with `index.html` for the app's own routes (`/incidents/42` opened
@@ -89,6 +89,10 @@ pub fn app(state: AppState) -> Router {
         .route("/admin/audit", get(admin::audit))
         .route("/admin/policies", get(crate::policies::list))
         .route("/admin/policies/{contract}", axum::routing::put(crate::policies::set).delete(crate::policies::reset))
+        .route("/oncall", get(oncall::show))
+        .route("/oncall/week", axum::routing::put(oncall::set_week))
+        .route("/oncall/exceptions", post(oncall::add_exception))
+        .route("/oncall/exceptions/{id}", axum::routing::delete(oncall::remove_exception))
         .route("/reports/sla", get(reports::sla_report))
         .route("/events", get(events::stream))
         .fallback(|| async { Error::NotFound })

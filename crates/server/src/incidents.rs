@@ -1436,6 +1436,14 @@ pub fn describe_event(kind: &str, data: &str) -> String {
         "supervision_resolved" => "Fin d'alerte de la supervision".to_string(),
         "review_closed" => "Revue technique terminée".to_string(),
         "message" => format!("Message : {}", s("text")),
+        "oncall_page" => match data.get("to").and_then(|v| v.as_str()) {
+            Some(to) => format!("Astreinte : {to} appelé(e) par SMS et e-mail"),
+            None => "Astreinte : personne de service ; responsable d'exploitation prévenu".to_string(),
+        },
+        "assigned" if data["oncall"] == true => match data.get("to").and_then(|v| v.as_str()) {
+            Some(to) => format!("Incident confié à {to}, d'astreinte"),
+            None => "Incident sans responsable".to_string(),
+        },
         "assigned" => match data.get("to").and_then(|v| v.as_str()) {
             Some(to) => format!("Incident confié à {to}"),
             None => "Incident sans responsable".to_string(),

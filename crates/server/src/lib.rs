@@ -30,6 +30,7 @@ pub mod monitor;
 pub mod notices;
 pub mod notify;
 pub mod offline;
+pub mod oncall;
 pub mod origin;
 pub mod passwords;
 pub mod policies;

@@ -2,7 +2,7 @@
 //! changes), records each at-risk point and breach of an incident's clocks and of a
 //! technical review's clock exactly once — a unique key in the
 //! database makes that hold across restarts and instances — and tells the operations
-//! manager.
+//! manager. It also pages the technician on duty about a P1 ([`crate::oncall`]).
 
 use std::collections::{HashMap, HashSet};
 use std::time::Duration;
@@ -91,8 +91,7 @@ pub async fn check(state: &AppState) -> Result<Option<DateTime<Utc>>, Error> {
     drop(conn);
 
     // Every incident's clocks, then every open review's clock: each alerted the same way.
-    let mut next: Option<DateTime<Utc>> = None;
-    let mut raised = false;
+    let (mut raised, mut next) = crate::oncall::check(state, &open, &sites, now).await?;
     let watched = open.into_iter().map(|i| (None, i)).chain(reviews.into_iter().map(|(opened, i)| (Some(opened), i)));
     for (n, (review_opened, incident)) in watched.enumerate() {
         // A long pass must not hold this worker away from requests.

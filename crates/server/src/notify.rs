@@ -99,10 +99,6 @@ pub async fn queue_alert(
     now: DateTime<Utc>,
 ) -> Result<(), Error> {
     let tz = site.calendar()?.time_zone();
-    let rows =
-        sqlx::query("SELECT display_name, email FROM users WHERE role = 'supervisor' AND active = 1 AND email <> ''")
-            .fetch_all(&mut *conn)
-            .await?;
     let what = if breached { "DÉPASSÉ" } else { "à risque" };
     let subject = format!("[{}] SLA {} {what} ({})", incident.reference, clock.names().0, incident.priority);
     let body = format!(
@@ -113,15 +109,35 @@ pub async fn queue_alert(
         clock.names().0,
         local(due, tz)
     );
+    queue_to_managers(conn, incident.id, &subject, &body, event_id, now).await
+}
+
+/// Queues an email about an incident to the operations managers (supervisors): the path of
+/// SLA alerts, and of a P1 that finds nobody on duty.
+///
+/// # Errors
+/// [`Error::Database`].
+pub(crate) async fn queue_to_managers(
+    conn: &mut AnyConnection,
+    incident_id: i64,
+    subject: &str,
+    body: &str,
+    event_id: i64,
+    now: DateTime<Utc>,
+) -> Result<(), Error> {
+    let rows =
+        sqlx::query("SELECT display_name, email FROM users WHERE role = 'supervisor' AND active = 1 AND email <> ''")
+            .fetch_all(&mut *conn)
+            .await?;
     for row in rows {
         let m = Outgoing {
             channel: Channel::Email,
             recipient: get(&row, "display_name")?,
             address: get(&row, "email")?,
-            subject: subject.clone(),
-            body: body.clone(),
+            subject: subject.to_string(),
+            body: body.to_string(),
         };
-        enqueue(conn, Some(incident.id), event_id, m, now).await?;
+        enqueue(conn, Some(incident_id), event_id, m, now).await?;
     }
     Ok(())
 }

@@ -185,7 +185,7 @@ pub async fn health_metrics_time_and_app_routes(backend: Backend) {
     let office = server.dir.join("dist").join("office");
     std::fs::create_dir_all(&office).unwrap();
     std::fs::write(office.join("index.html"), "<!doctype html><title>Vigie office</title>").unwrap();
-    for path in ["/admin", "/reports", "/lessons", "/contacts"] {
+    for path in ["/admin", "/reports", "/lessons", "/contacts", "/oncall"] {
         let r = anonymous.get(path).await;
         assert_eq!(r.status, 200, "{path}");
         assert!(r.text.contains("<title>Vigie office</title>"), "{path}: {}", r.text);

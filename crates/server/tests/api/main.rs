@@ -18,6 +18,7 @@ mod lessons;
 mod lifecycle;
 mod logins;
 mod notifications;
+mod oncall;
 mod operations;
 mod promises;
 mod reports;
@@ -125,6 +126,11 @@ on_both_databases!(
     team::a_resolution_left_unanswered_closes_by_itself,
     contacts::a_site_technical_contact_is_told_for_that_site_only,
     sites::each_site_carries_its_effective_policy,
+    oncall::the_technician_on_duty_gets_the_3am_p1,
+    oncall::an_unassigned_p1_in_business_hours_pages_after_10_minutes,
+    oncall::a_p1_already_taken_is_paged_but_not_reassigned,
+    oncall::an_exception_replaces_the_weekly_slot,
+    oncall::the_rota_is_read_by_staff_and_written_by_the_admin,
 );
 
 /// The built app over real HTTP: compressed copies, caching, security headers.

@@ -40,7 +40,7 @@ fn clock_of<'a>(incident: &'a Value, kind: &str) -> &'a Value {
 }
 
 /// The messages spooled so far (`mail` or `sms`), as text.
-fn spooled(server: &TestServer, channel: &str) -> Vec<String> {
+pub fn spooled(server: &TestServer, channel: &str) -> Vec<String> {
     let dir = server.dir.join("spool").join(channel);
     std::fs::read_dir(dir)
         .map(|d| d.filter_map(|e| std::fs::read_to_string(e.ok()?.path()).ok()).collect())
@@ -48,7 +48,7 @@ fn spooled(server: &TestServer, channel: &str) -> Vec<String> {
 }
 
 /// Waits for a spooled message that contains every needle; returns it.
-async fn message(server: &TestServer, channel: &str, needles: &[&str]) -> String {
+pub async fn message(server: &TestServer, channel: &str, needles: &[&str]) -> String {
     let what = format!("a {channel} with {needles:?}");
     eventually(&what, DEADLINE, || {
         std::future::ready(spooled(server, channel).into_iter().find(|m| needles.iter().all(|n| m.contains(n))))

@@ -1,0 +1,211 @@
+//! The on-call rota (`/oncall`, staff): who is on duty now, who takes over when over the
+//! coming 7 days, the weekly pattern and its exceptions, in Paris time. The administrator
+//! adds and removes exceptions here; the weekly pattern is written with
+//! `PUT /api/oncall/week`.
+
+use chrono::{DateTime, NaiveDateTime, TimeZone, Utc};
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use serde_json::{json, Value};
+
+use super::text;
+use crate::i18n::{t, use_lang, Tr};
+use crate::{api, Session};
+
+const PARIS: chrono_tz::Tz = chrono_tz::Europe::Paris;
+const DAYS_FR: [&str; 7] = ["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"];
+const DAYS_EN: [&str; 7] = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
+
+fn instant(value: &Value) -> Option<DateTime<Utc>> {
+    value.as_str()?.parse().ok()
+}
+
+/// An instant in Paris, `lundi 29/03 08:00`.
+fn paris(t: DateTime<Utc>, lang: crate::i18n::Lang) -> String {
+    use chrono::Datelike;
+    let local = t.with_timezone(&PARIS);
+    let day = local.weekday().num_days_from_monday() as usize;
+    let name = crate::i18n::t(lang, DAYS_FR[day], DAYS_EN[day]);
+    format!("{name} {}", local.format("%d/%m %H:%M"))
+}
+
+fn person(value: &Value, lang: crate::i18n::Lang) -> String {
+    match value["name"].as_str() {
+        Some(name) => name.to_string(),
+        None => t(lang, "personne", "nobody").to_string(),
+    }
+}
+
+/// The page.
+#[component]
+pub fn OnCallPage() -> impl IntoView {
+    let lang = use_lang();
+    let session = expect_context::<Session>();
+    let admin = session.user.get_untracked().is_some_and(|me| me.role == vigie_api::Role::Admin);
+    let rota = RwSignal::new(None::<Result<Value, String>>);
+    let reload =
+        move || spawn_local(async move { rota.set(Some(api::get_value("/api/oncall").await.map_err(|e| e.message))) });
+    reload();
+    view! {
+        <main class="page wide">
+            <h1><Tr fr="Astreinte" en="On call" /></h1>
+            {move || match rota.get() {
+                None => view! { <p>"…"</p> }.into_any(),
+                Some(Err(e)) => view! { <p class="error" role="alert">{e}</p> }.into_any(),
+                Some(Ok(rota)) => view! { <Rota rota admin reload /> }.into_any(),
+            }}
+            <p>{move || t(lang.get(), "Heures de Paris.", "Paris time.")}</p>
+        </main>
+    }
+}
+
+#[component]
+fn Rota(rota: Value, admin: bool, reload: impl Fn() + Copy + Send + Sync + 'static) -> impl IntoView {
+    let lang = use_lang();
+    let l = lang.get_untracked();
+    let now = instant(&rota["now"]).unwrap_or_else(crate::clock::now_utc);
+    let on_duty = person(&rota["on_duty"], l);
+    let list = |key: &str| rota[key].as_array().cloned().unwrap_or_default();
+    // The coming 7 days as periods: from each change to the next, who is on duty.
+    let changes = list("changes");
+    let mut periods = vec![(now, rota["on_duty"].clone())];
+    periods.extend(changes.iter().filter_map(|c| Some((instant(&c["at"])?, c["person"].clone()))));
+    let periods: Vec<(String, String, String)> = periods
+        .iter()
+        .enumerate()
+        .map(|(i, (from, who))| {
+            let to = periods.get(i + 1).map_or_else(|| "…".to_string(), |(to, _)| paris(*to, l));
+            (paris(*from, l), to, person(who, l))
+        })
+        .collect();
+    let week = list("week");
+    let exceptions = list("exceptions");
+    let error = RwSignal::new(None::<String>);
+    let remove = move |id: i64| {
+        spawn_local(async move {
+            match api::send_value("DELETE", &format!("/api/oncall/exceptions/{id}"), &Value::Null).await {
+                Ok(_) => reload(),
+                Err(e) => error.set(Some(e.message)),
+            }
+        })
+    };
+    view! {
+        <p class="lead">
+            <strong>{t(l, "De garde maintenant : ", "On duty now: ")}</strong>
+            <span data-testid="on-duty">{on_duty}</span>
+        </p>
+        <section>
+            <h2><Tr fr="Les 7 prochains jours" en="The coming 7 days" /></h2>
+            <table class="rota">
+                <thead><tr>
+                    <th><Tr fr="De" en="From" /></th>
+                    <th><Tr fr="À" en="To" /></th>
+                    <th><Tr fr="De garde" en="On duty" /></th>
+                </tr></thead>
+                <tbody>
+                    {periods.into_iter().map(|(from, to, who)| view! { <tr><td>{from}</td><td>{to}</td><td>{who}</td></tr> }).collect_view()}
+                </tbody>
+            </table>
+        </section>
+        <section>
+            <h2><Tr fr="Semaine type" en="Weekly pattern" /></h2>
+            {if week.is_empty() {
+                view! { <p>{t(l, "Aucun créneau : personne n'est appelé.", "No slot: nobody is paged.")}</p> }.into_any()
+            } else {
+                view! {
+                    <table class="rota">
+                        <tbody>
+                            {week.iter().map(|slot| {
+                                let day = slot["weekday"].as_u64().unwrap_or(1).clamp(1, 7) as usize - 1;
+                                view! { <tr>
+                                    <td>{t(l, DAYS_FR[day], DAYS_EN[day])}</td>
+                                    <td>{format!("{} → {}", text(slot, "start"), text(slot, "end"))}</td>
+                                    <td>{person(&slot["person"], l)}</td>
+                                </tr> }
+                            }).collect_view()}
+                        </tbody>
+                    </table>
+                }.into_any()
+            }}
+        </section>
+        <section>
+            <h2><Tr fr="Exceptions" en="Exceptions" /></h2>
+            {exceptions.is_empty().then(|| view! { <p>{t(l, "Aucune exception à venir.", "No exception ahead.")}</p> })}
+            <ul>
+                {exceptions.iter().map(|e| {
+                    let id = e["id"].as_i64().unwrap_or(0);
+                    let span = format!(
+                        "{} → {} : {}",
+                        instant(&e["from"]).map(|t| paris(t, l)).unwrap_or_default(),
+                        instant(&e["to"]).map(|t| paris(t, l)).unwrap_or_default(),
+                        person(&e["person"], l)
+                    );
+                    view! { <li>
+                        {span}
+                        {admin.then(|| view! { " " <button on:click=move |_| remove(id)><Tr fr="Retirer" en="Remove" /></button> })}
+                    </li> }
+                }).collect_view()}
+            </ul>
+            {move || error.get().map(|e| view! { <p class="error" role="alert">{e}</p> })}
+            {admin.then(|| view! { <NewException reload /> })}
+        </section>
+    }
+}
+
+/// A local time of Paris typed in a `datetime-local` field, as RFC 3339.
+fn from_paris(value: &str) -> Option<String> {
+    let local = NaiveDateTime::parse_from_str(value, "%Y-%m-%dT%H:%M").ok()?;
+    Some(PARIS.from_local_datetime(&local).earliest()?.to_rfc3339())
+}
+
+/// The administrator's form: someone on duty from one instant to another.
+#[component]
+fn NewException(reload: impl Fn() + Copy + Send + Sync + 'static) -> impl IntoView {
+    let lang = use_lang();
+    let staff = RwSignal::new(Vec::<vigie_api::StaffMember>::new());
+    spawn_local(async move {
+        if let Ok(list) = api::staff().await {
+            staff.set(list);
+        }
+    });
+    let (user, from, to) = (RwSignal::new(String::new()), RwSignal::new(String::new()), RwSignal::new(String::new()));
+    let error = RwSignal::new(None::<String>);
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let l = lang.get_untracked();
+        let (Some(from), Some(to)) = (from_paris(&from.get_untracked()), from_paris(&to.get_untracked())) else {
+            error.set(Some(t(l, "Indiquez le début et la fin.", "Give the start and the end.").to_string()));
+            return;
+        };
+        let Ok(user_id) = user.get_untracked().parse::<i64>() else {
+            error.set(Some(t(l, "Choisissez qui est de garde.", "Choose who is on duty.").to_string()));
+            return;
+        };
+        spawn_local(async move {
+            let body = json!({ "from": from, "to": to, "user_id": user_id });
+            match api::send_value("POST", "/api/oncall/exceptions", &body).await {
+                Ok(_) => reload(),
+                Err(e) => error.set(Some(e.message)),
+            }
+        });
+    };
+    view! {
+        <form on:submit=submit>
+            <h3><Tr fr="Ajouter une exception" en="Add an exception" /></h3>
+            <label><Tr fr="De garde" en="On duty" />
+                <select on:change=move |ev| user.set(event_target_value(&ev))>
+                    <option value="">"—"</option>
+                    {move || staff.get().into_iter().map(|m| view! { <option value=m.id.to_string()>{m.display_name}</option> }).collect_view()}
+                </select>
+            </label>
+            <label><Tr fr="Du" en="From" />
+                <input type="datetime-local" on:input=move |ev| from.set(event_target_value(&ev)) />
+            </label>
+            <label><Tr fr="Au" en="To" />
+                <input type="datetime-local" on:input=move |ev| to.set(event_target_value(&ev)) />
+            </label>
+            <button type="submit"><Tr fr="Ajouter" en="Add" /></button>
+            {move || error.get().map(|e| view! { <p class="error" role="alert">{e}</p> })}
+        </form>
+    }
+}
