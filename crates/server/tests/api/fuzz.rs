@@ -341,6 +341,20 @@ pub async fn random_input_never_breaks_the_server(backend: Backend) {
             &[],
         ),
         route(M::GET, "/api/lessons", None, &["system", "symptom", "q"]),
+        route(M::GET, "/api/oncall", None, &[]),
+        route(
+            M::PUT,
+            "/api/oncall/week",
+            Some(json!({ "slots": [{ "weekday": 1, "start": "18:00", "end": "23:00", "user_id": 1 }] })),
+            &[],
+        ),
+        route(
+            M::POST,
+            "/api/oncall/exceptions",
+            Some(json!({ "from": "2027-03-15T18:00:00+01:00", "to": "2027-03-16T08:00:00+01:00", "user_id": 1 })),
+            &[],
+        ),
+        route(M::DELETE, "/api/oncall/exceptions/{id}", None, &[]),
         route(M::GET, "/api/admin/organisations", None, &[]),
         route(
             M::POST,
