@@ -238,6 +238,10 @@ async fn the_back_office_pages_pass_axe_core_on_a_desktop_and_a_phone() {
         pages::element(&session, "[data-testid=lesson]").await;
         audit.page(&session, "/lessons (technician)").await;
 
+        pages::go(&session, &vigie.url("/oncall")).await;
+        pages::element(&session, "[data-testid=on-duty]").await;
+        audit.page(&session, "/oncall (technician)").await;
+
         pages::login(&session, &vigie, "client").await;
         pages::go(&session, &vigie.url("/reports")).await;
         pages::element(&session, "[data-testid=chart-priority] g[data-priority=P1]").await;
