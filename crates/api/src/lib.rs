@@ -460,6 +460,29 @@ pub struct MessageView {
     pub at: DateTime<Utc>,
 }
 
+/// A file attached to an incident (a photo, a PDF), as `POST /api/incidents/{id}/attachments`
+/// answers it and `GET /api/incidents/{id}/attachments` lists them; its bytes are at
+/// `GET /api/attachments/{id}`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Attachment {
+    /// Its id.
+    pub id: i64,
+    /// The name it was sent with, cleaned (no folder, no control character, at most 200
+    /// characters).
+    pub name: String,
+    /// Its type, judged from its content: `image/jpeg`, `image/png`, `image/webp` or
+    /// `application/pdf`.
+    pub content_type: String,
+    /// Its size in bytes, as stored (an image without its metadata).
+    pub size: i64,
+    /// When it was attached.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub at: Option<DateTime<Utc>>,
+    /// Who attached it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub author: Option<String>,
+}
+
 /// A member of staff, as `GET /api/staff` lists them for assignment.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct StaffMember {
