@@ -34,6 +34,8 @@
 //! request_timeout_secs = 30         # an answer must start within this (408 otherwise);
 //!                                   # the event stream is not cut
 //! body_timeout_secs = 10            # a request body must arrive within this (408)
+//! upload_timeout_secs = 600         # an upload (a photo, up to 10 MB) must be answered
+//!                                   # within this, instead of request_timeout_secs
 //! max_connections = 512             # open connections; more wait to be accepted
 //! shutdown_grace_secs = 20          # on SIGTERM/SIGINT, how long requests may finish
 //!
@@ -143,6 +145,10 @@ pub struct Http {
     /// Seconds a request's body may go without any data arriving (408 then): an idle
     /// timeout; [`Http::request_timeout_secs`] bounds a body that trickles in.
     pub body_timeout_secs: u64,
+    /// Seconds an upload (`POST /api/incidents/{id}/attachments`, up to 10 MB) has from its
+    /// headers to the start of its answer, instead of [`Http::request_timeout_secs`]: ten
+    /// minutes take 10 MB over a phone's link of 150 kbit/s.
+    pub upload_timeout_secs: u64,
     /// Connections open at once; further ones wait in the listen queue.
     pub max_connections: usize,
     /// On SIGTERM or SIGINT, seconds the requests in flight have to finish.
@@ -155,6 +161,7 @@ impl Default for Http {
             header_read_timeout_secs: 10,
             request_timeout_secs: 30,
             body_timeout_secs: 10,
+            upload_timeout_secs: 600,
             max_connections: 512,
             shutdown_grace_secs: 20,
         }
@@ -175,6 +182,11 @@ impl Http {
     /// [`Http::body_timeout_secs`] as a duration.
     pub fn body_timeout(&self) -> Duration {
         Duration::from_secs(self.body_timeout_secs)
+    }
+
+    /// [`Http::upload_timeout_secs`] as a duration.
+    pub fn upload_timeout(&self) -> Duration {
+        Duration::from_secs(self.upload_timeout_secs)
     }
 
     /// [`Http::shutdown_grace_secs`] as a duration.
@@ -312,6 +324,7 @@ impl Config {
             ("http.header_read_timeout_secs", http.header_read_timeout_secs),
             ("http.request_timeout_secs", http.request_timeout_secs),
             ("http.body_timeout_secs", http.body_timeout_secs),
+            ("http.upload_timeout_secs", http.upload_timeout_secs),
         ] {
             if value == 0 {
                 return Err(format!("{name} must be at least 1"));

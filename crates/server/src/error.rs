@@ -66,6 +66,10 @@ pub enum Error {
     PayloadTooLarge,
     /// A body that is not declared as `application/json`.
     UnsupportedMediaType,
+    /// An uploaded file over the size a file may have; the message names the limit.
+    FileTooLarge(String),
+    /// An uploaded file of a type Vigie does not take; the message names those it takes.
+    UnsupportedFile(String),
     /// The client took too long to send its request.
     RequestTimeout,
     /// The server will not start as asked; the message says why and what to do.
@@ -102,6 +106,7 @@ impl fmt::Display for Error {
             Error::UnsupportedMediaType => {
                 f.write_str("the body must be JSON, sent with Content-Type: application/json")
             }
+            Error::FileTooLarge(m) | Error::UnsupportedFile(m) => f.write_str(m),
             Error::RequestTimeout => f.write_str("the request took too long to arrive"),
             Error::Refused(m) => f.write_str(m),
         }
@@ -180,8 +185,8 @@ impl IntoResponse for Error {
             Error::Conflict(_) | Error::Duplicate { .. } => StatusCode::CONFLICT,
             Error::TooManyRequests { .. } => StatusCode::TOO_MANY_REQUESTS,
             Error::Unavailable { .. } => StatusCode::SERVICE_UNAVAILABLE,
-            Error::PayloadTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
-            Error::UnsupportedMediaType => StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            Error::PayloadTooLarge | Error::FileTooLarge(_) => StatusCode::PAYLOAD_TOO_LARGE,
+            Error::UnsupportedMediaType | Error::UnsupportedFile(_) => StatusCode::UNSUPPORTED_MEDIA_TYPE,
             Error::RequestTimeout => StatusCode::REQUEST_TIMEOUT,
             Error::Io(_)
             | Error::Listen { .. }
@@ -200,6 +205,7 @@ impl IntoResponse for Error {
         let field = match &self {
             Error::BadRequest { field, .. } => field.clone(),
             Error::Duplicate { field, .. } if !field.is_empty() => Some(field.clone()),
+            Error::FileTooLarge(_) | Error::UnsupportedFile(_) => Some("file".to_string()),
             _ => None,
         };
         let body = Json(serde_json::json!({ "error": message, "field": field }));

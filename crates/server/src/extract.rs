@@ -62,9 +62,28 @@ impl<T: DeserializeOwned + Default, S: Send + Sync> FromRequest<S> for OptionalJ
 /// before its body was read (no session, another origin, no token) is still answered to a
 /// client that has not finished sending, rather than cut by the connection's reset. A
 /// body over [`MAX_BODY`] is 413, answered once up to 1 MiB of it was read.
+///
+/// An upload ([`crate::attachments::is_upload`]) may be
+/// [`crate::attachments::MAX_UPLOAD_BODY`] long; past it, what the client still sends (up
+/// to 32 MiB) is read and dropped before the 413 that names the limit of a file. At most
+/// [`crate::attachments::UPLOADS_AT_ONCE`] uploads are read and handled at once.
 pub async fn read_first(request: Request, next: Next) -> Response {
     let (parts, body) = request.into_parts();
-    match read_limited(&parts.headers, body).await {
+    let upload = crate::attachments::is_upload(&parts.method, parts.uri.path());
+    // Uploads are held in memory a few at a time: the others wait their turn.
+    let _turn = if upload { crate::attachments::UPLOADS.acquire().await.ok() } else { None };
+    let read = if upload {
+        read_within(&parts.headers, body, crate::attachments::MAX_UPLOAD_BODY, 32 << 20).await.map_err(|e| {
+            if matches!(e, Error::PayloadTooLarge) {
+                crate::attachments::too_large()
+            } else {
+                e
+            }
+        })
+    } else {
+        read_limited(&parts.headers, body).await
+    };
+    match read {
         Ok(bytes) => next.run(Request::from_parts(parts, Body::from(bytes))).await,
         Err(e) => e.into_response(),
     }
@@ -79,13 +98,25 @@ async fn read_body(request: Request) -> Result<(HeaderMap, Bytes), Error> {
 
 /// A body, at most [`MAX_BODY`] bytes.
 async fn read_limited(headers: &HeaderMap, body: Body) -> Result<Bytes, Error> {
+    read_within(headers, body, MAX_BODY, 1 << 20).await
+}
+
+/// A body, at most `limit` bytes; past it, up to `drain` bytes are read and dropped.
+async fn read_within(headers: &HeaderMap, body: Body, limit: usize, drain: usize) -> Result<Bytes, Error> {
     let declared =
         headers.get(header::CONTENT_LENGTH).and_then(|v| v.to_str().ok()).and_then(|v| v.parse::<usize>().ok());
     // Past the limit, what a client may reasonably still be sending (up to 1 MiB) is read
     // and dropped, so that it gets the answer rather than a connection reset while it
     // writes.
-    if declared.is_some_and(|n| n > MAX_BODY) {
-        let _ = axum::body::to_bytes(body, 1 << 20).await;
+    if declared.is_some_and(|n| n > limit) {
+        let mut stream = body.into_data_stream();
+        let mut read = 0usize;
+        while let Some(Ok(chunk)) = futures_util::StreamExt::next(&mut stream).await {
+            read += chunk.len();
+            if read > drain {
+                break;
+            }
+        }
         return Err(Error::PayloadTooLarge);
     }
     let mut stream = body.into_data_stream();
@@ -93,11 +124,11 @@ async fn read_limited(headers: &HeaderMap, body: Body) -> Result<Bytes, Error> {
     let mut dropped = 0usize;
     while let Some(chunk) = futures_util::StreamExt::next(&mut stream).await {
         let chunk = chunk.map_err(|e| if timed_out(&e) { Error::RequestTimeout } else { Error::PayloadTooLarge })?;
-        if bytes.len() + chunk.len() <= MAX_BODY && dropped == 0 {
+        if bytes.len() + chunk.len() <= limit && dropped == 0 {
             bytes.extend_from_slice(&chunk);
         } else {
             dropped += chunk.len();
-            if bytes.len() + dropped > 1 << 20 {
+            if bytes.len() + dropped > drain {
                 break;
             }
         }

@@ -15,7 +15,7 @@ use axum::{middleware, Json, Router};
 use chrono::SecondsFormat;
 use tower_http::catch_panic::CatchPanicLayer;
 use tower_http::set_header::SetResponseHeaderLayer;
-use tower_http::timeout::{RequestBodyTimeoutLayer, TimeoutLayer};
+use tower_http::timeout::TimeoutBody;
 use vigie_api::SiteView;
 use vigie_engine::communication::{GdprNotice, Resolution};
 
@@ -28,7 +28,9 @@ use crate::incidents::{
 };
 use crate::model::{Organisation, Site, User};
 use crate::state::AppState;
-use crate::{admin, assets, contacts, events, ingest, metrics, oncall, origin, postmortems, reports, reviews};
+use crate::{
+    admin, assets, attachments, contacts, events, ingest, metrics, oncall, origin, postmortems, reports, reviews,
+};
 
 /// The whole HTTP surface: `/healthz`, `/metrics`, the API under `/api`, and the app for
 /// every other path, with `index.html` for the app's own routes (`/incidents/42` opened
@@ -67,6 +69,11 @@ pub fn app(state: AppState) -> Router {
         .route("/incidents/{id}/reopen", post(reopen))
         .route("/incidents/{id}/satisfaction", post(rate))
         .route("/incidents/{id}/messages", get(crate::messages::list).post(crate::messages::post))
+        .route(
+            "/incidents/{id}/attachments",
+            get(attachments::list).post(attachments::upload).layer(DefaultBodyLimit::max(attachments::MAX_UPLOAD_BODY)),
+        )
+        .route("/attachments/{id}", get(attachments::download))
         .route("/staff", get(staff))
         .route("/incidents/{id}/postmortem", get(postmortems::of_incident))
         .route("/postmortems", get(postmortems::list))
@@ -97,11 +104,11 @@ pub fn app(state: AppState) -> Router {
         .route("/events", get(events::stream))
         .fallback(|| async { Error::NotFound })
         .layer(middleware::from_fn_with_state(state.clone(), origin::same_origin))
-        // Answers about people and incidents are never kept by a browser or a proxy.
-        .layer(SetResponseHeaderLayer::overriding(header::CACHE_CONTROL, HeaderValue::from_static("no-store")))
+        // Answers about people and incidents are never kept by a browser or a proxy (a
+        // file says so itself: `private, no-store`).
+        .layer(SetResponseHeaderLayer::if_not_present(header::CACHE_CONTROL, HeaderValue::from_static("no-store")))
         // Called by supervision tools with a bearer token, never by a browser: no Origin.
         .route("/ingest/alertmanager", post(ingest::alertmanager));
-    let http = &state.config.http;
     let router = Router::new()
         .route("/healthz", get(healthz))
         .route("/metrics", get(metrics::render))
@@ -109,13 +116,30 @@ pub fn app(state: AppState) -> Router {
         .merge(assets::router(&state))
         .layer(DefaultBodyLimit::max(MAX_BODY))
         .layer(middleware::from_fn(extract::read_first))
-        .layer(RequestBodyTimeoutLayer::new(http.body_timeout()))
-        // The answer must start in time; a stream's body (the event stream) is not cut.
-        .layer(TimeoutLayer::with_status_code(StatusCode::REQUEST_TIMEOUT, http.request_timeout()));
+        .layer(middleware::from_fn_with_state(state.clone(), deadlines));
     guard(router)
         .layer(middleware::from_fn_with_state(state.headers.clone(), assets::security_headers))
         .layer(middleware::from_fn_with_state(state.clone(), metrics::track))
         .with_state(state)
+}
+
+/// A request's body may not pause longer than the body timeout, and its answer must start
+/// within the request timeout (408 otherwise; a stream's body, the event stream, is not
+/// cut). An upload, up to 10 MB from a phone on a weak link, has the upload timeout
+/// instead of the request timeout.
+async fn deadlines(State(state): State<AppState>, request: Request, next: Next) -> Response {
+    let http = &state.config.http;
+    let answer_time = if attachments::is_upload(request.method(), request.uri().path()) {
+        http.upload_timeout().max(http.request_timeout())
+    } else {
+        http.request_timeout()
+    };
+    let (parts, body) = request.into_parts();
+    let body = axum::body::Body::new(TimeoutBody::new(http.body_timeout(), body));
+    match tokio::time::timeout(answer_time, next.run(Request::from_parts(parts, body))).await {
+        Ok(response) => response,
+        Err(_) => StatusCode::REQUEST_TIMEOUT.into_response(),
+    }
 }
 
 /// The layers every answer goes through, whatever the route: API errors as JSON, a panic

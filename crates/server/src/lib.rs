@@ -6,6 +6,7 @@
 
 pub mod admin;
 pub mod assets;
+pub mod attachments;
 pub mod auth;
 pub mod batch;
 pub mod client;
@@ -17,6 +18,7 @@ pub mod device;
 mod error;
 pub mod events;
 pub mod extract;
+pub mod filetype;
 pub mod housekeeping;
 pub mod http;
 pub mod incidents;
