@@ -6,6 +6,7 @@
 
 mod admin;
 mod alerts;
+mod attachments;
 mod contacts;
 mod demo;
 mod durability;
@@ -131,6 +132,8 @@ on_both_databases!(
     oncall::a_p1_already_taken_is_paged_but_not_reassigned,
     oncall::an_exception_replaces_the_weekly_slot,
     oncall::the_rota_is_read_by_staff_and_written_by_the_admin,
+    attachments::files_are_stripped_bounded_and_served_to_their_organisation_only,
+    attachments::an_incident_takes_twenty_files_and_none_once_closed,
 );
 
 /// The built app over real HTTP: compressed copies, caching, security headers.
