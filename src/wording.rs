@@ -89,6 +89,7 @@ pub fn event_name(kind: &str, lang: crate::i18n::Lang) -> String {
         ("oncall_page", "Astreinte appelée (équipe seulement)", "On-call paged (team only)"),
         ("message", "Message", "Message"),
         ("internal_note", "Note interne (équipe seulement)", "Internal note (team only)"),
+        ("attachment_added", "Fichier joint", "File attached"),
     ];
     NAMES
         .iter()
