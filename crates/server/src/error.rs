@@ -192,7 +192,7 @@ impl IntoResponse for Error {
             | Error::Refused(_) => StatusCode::INTERNAL_SERVER_ERROR,
         };
         let message = if status == StatusCode::INTERNAL_SERVER_ERROR {
-            eprintln!("vigie: {self}");
+            tracing::error!("{self}");
             "internal error; the details are in the server log".to_string()
         } else {
             self.to_string()

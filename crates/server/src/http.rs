@@ -112,10 +112,10 @@ pub fn app(state: AppState) -> Router {
         .layer(RequestBodyTimeoutLayer::new(http.body_timeout()))
         // The answer must start in time; a stream's body (the event stream) is not cut.
         .layer(TimeoutLayer::with_status_code(StatusCode::REQUEST_TIMEOUT, http.request_timeout()));
-    guard(router)
+    let router = guard(router)
         .layer(middleware::from_fn_with_state(state.headers.clone(), assets::security_headers))
-        .layer(middleware::from_fn_with_state(state.clone(), metrics::track))
-        .with_state(state)
+        .layer(middleware::from_fn_with_state(state.clone(), metrics::track));
+    crate::logging::requests(router).with_state(state)
 }
 
 /// The layers every answer goes through, whatever the route: API errors as JSON, a panic
@@ -140,7 +140,7 @@ fn panic_answer(panic: Box<dyn Any + Send + 'static>) -> Response {
         .map(String::as_str)
         .or_else(|| panic.downcast_ref::<&str>().copied())
         .unwrap_or("no message");
-    eprintln!("vigie: a request handler panicked: {what}");
+    tracing::error!(panic = %what, "a request handler panicked");
     Error::Io(std::io::Error::other("a request handler panicked")).into_response()
 }
 
@@ -173,7 +173,7 @@ async fn healthz(State(state): State<AppState>) -> Response {
     match tokio::time::timeout(Duration::from_secs(5), probe).await {
         Ok(Ok(_)) => "ok".into_response(),
         Ok(Err(e)) => {
-            eprintln!("vigie: health check: {e}");
+            tracing::error!("health check: {e}");
             (
                 StatusCode::SERVICE_UNAVAILABLE,
                 Json(serde_json::json!({ "error": "the database does not answer", "field": null })),
