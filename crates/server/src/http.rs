@@ -208,7 +208,7 @@ async fn login(
         (header::SET_COOKIE, session_cookie(&logged_in.token, SESSION_DAYS * 86_400)),
         (header::SET_COOKIE, crate::device::set_cookie(&logged_in.device)),
     ]);
-    Ok((cookies, Json(logged_in.user)).into_response())
+    Ok((cookies, Json(vigie_api::Me::from(logged_in.user))).into_response())
 }
 
 async fn logout(State(state): State<AppState>, headers: HeaderMap) -> Result<Response, Error> {
@@ -218,8 +218,9 @@ async fn logout(State(state): State<AppState>, headers: HeaderMap) -> Result<Res
     Ok(([(header::SET_COOKIE, session_cookie("", 0))], StatusCode::NO_CONTENT).into_response())
 }
 
-async fn me(user: User) -> Json<User> {
-    Json(user)
+/// `GET /api/me`: the caller, as the shared [`vigie_api::Me`].
+async fn me(user: User) -> Json<vigie_api::Me> {
+    Json(user.into())
 }
 
 /// `PUT /api/me/lang` with `{"lang": "fr" | "en"}`: the interface language, kept with the
