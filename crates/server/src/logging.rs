@@ -114,3 +114,70 @@ impl MakeRequestId for RequestIds {
         HeaderValue::from_str(&format!("{prefix:08x}-{n}")).ok().map(RequestId::new)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use std::io::Write;
+    use std::sync::{Arc, Mutex};
+
+    use axum::body::Body;
+    use axum::http::StatusCode;
+    use axum::routing::get;
+    use tower::ServiceExt;
+
+    use super::*;
+
+    /// A log written to memory.
+    #[derive(Clone, Default)]
+    struct Buffer(Arc<Mutex<Vec<u8>>>);
+
+    impl Write for Buffer {
+        fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+            self.0.lock().unwrap().extend_from_slice(bytes);
+            Ok(bytes.len())
+        }
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+
+    async fn boom() -> &'static str {
+        panic!("a handler's bug")
+    }
+
+    #[tokio::test(flavor = "current_thread")]
+    async fn each_request_logs_its_route_status_and_id_and_a_panic_an_error() {
+        let buffer = Buffer::default();
+        let writer = buffer.clone();
+        let subscriber = tracing_subscriber::fmt()
+            .with_env_filter(EnvFilter::new(DEFAULT_FILTER))
+            .with_writer(move || writer.clone())
+            .finish();
+        let _default = tracing::subscriber::set_default(subscriber);
+        let router = requests(crate::http::guard(
+            Router::new().route("/api/things/{id}", get(|| async { "thing" })).route("/api/boom", get(boom)),
+        ));
+
+        let request = |uri: &str| axum::http::Request::get(uri).body(Body::empty()).unwrap();
+        let answer = router.clone().oneshot(request("/api/things/31337?token=query-secret")).await.unwrap();
+        assert_eq!(answer.status(), StatusCode::OK);
+        let id = answer.headers()[&REQUEST_ID].to_str().unwrap().to_string();
+        let answer = router.clone().oneshot(request("/api/boom")).await.unwrap();
+        assert_eq!(answer.status(), StatusCode::INTERNAL_SERVER_ERROR);
+        let answer = router.oneshot(request("/nowhere/31337")).await.unwrap();
+        assert_eq!(answer.status(), StatusCode::NOT_FOUND);
+
+        let log = String::from_utf8(buffer.0.lock().unwrap().clone()).unwrap();
+        let line = log.lines().find(|l| l.contains(&format!("id={id} "))).unwrap_or_else(|| panic!("{log}"));
+        for part in [" INFO ", "method=GET", "route=/api/things/{id}", "status=200", "latency_ms="] {
+            assert!(line.contains(part), "{part} in {line}");
+        }
+        let panic = log.lines().find(|l| l.contains("panicked")).unwrap_or_else(|| panic!("{log}"));
+        assert!(panic.contains(" ERROR ") && panic.contains("route=/api/boom") && panic.contains("a handler's bug"));
+        assert!(log.lines().any(|l| l.contains("route=/api/boom") && l.contains("status=500")), "{log}");
+        assert!(log.lines().any(|l| l.contains("route=(none)") && l.contains("status=404")), "{log}");
+        for secret in ["31337", "query-secret", "token"] {
+            assert!(!log.contains(secret), "{secret:?} in the log:\n{log}");
+        }
+    }
+}
