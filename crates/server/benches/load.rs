@@ -833,10 +833,10 @@ fn main() {
             settings.displays
         );
     }
-    let stderr_text = stderr_text.trim();
-    if !stderr_text.is_empty() {
-        let lines: Vec<&str> = stderr_text.lines().collect();
-        println!("\nServer stderr ({} lines, last 10):", lines.len());
+    // The server logs each request at `info`; only its trouble (warnings, errors) is shown.
+    let lines: Vec<&str> = stderr_text.lines().filter(|l| !l.trim().is_empty() && !l.contains(" INFO ")).collect();
+    if !lines.is_empty() {
+        println!("\nServer stderr, warnings and errors ({} lines, last 10):", lines.len());
         for line in lines.iter().rev().take(10).rev() {
             println!("  {line}");
         }

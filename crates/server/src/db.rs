@@ -109,13 +109,12 @@ impl Db {
         } else {
             options
         };
-        let pool =
-            options.connect(&url).await.map_err(|e| Error::Database(format!("cannot open {}: {e}", redact(&url))))?;
+        let pool = options.connect(&url).await.map_err(|e| Error::sql(format!("cannot open {}", redact(&url)), e))?;
         let migrator = match backend {
             Backend::Sqlite => sqlx::migrate!("./migrations/sqlite"),
             Backend::Postgres => sqlx::migrate!("./migrations/postgres"),
         };
-        migrator.run(&pool).await.map_err(|e| Error::Database(format!("migration failed: {e}")))?;
+        migrator.run(&pool).await.map_err(|e| Error::sql("migration failed", e))?;
         Ok(Db { pool, backend, writer: Arc::new(Mutex::new(())) })
     }
 
@@ -176,7 +175,7 @@ pub fn get<'r, T>(row: &'r AnyRow, column: &str) -> Result<T, Error>
 where
     T: sqlx::Decode<'r, sqlx::Any> + sqlx::Type<sqlx::Any>,
 {
-    row.try_get(column).map_err(|e| Error::Database(format!("column {column}: {e}")))
+    row.try_get(column).map_err(|e| Error::sql(format!("column {column}"), e))
 }
 
 /// An optional instant column.

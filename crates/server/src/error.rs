@@ -22,8 +22,16 @@ pub enum Error {
     },
     /// The configuration file is wrong.
     Config(String),
-    /// The database failed.
+    /// The database failed, or holds what Vigie cannot read; the message says what.
     Database(String),
+    /// The database driver failed: `context` says at what (empty when nothing more is
+    /// known), `source` is the driver's own error, kept for [`std::error::Error::source`].
+    Sql {
+        /// What was being done (`"column id"`, `"migration"`), or empty.
+        context: String,
+        /// The driver's error (`sqlx::Error`, `sqlx::migrate::MigrateError`).
+        source: Box<dyn std::error::Error + Send + Sync + 'static>,
+    },
     /// A rule of the engine could not be applied to what is stored (a site's calendar that
     /// never opens, a stored policy it refuses): the server's data is at fault, not the
     /// request.
@@ -77,6 +85,11 @@ pub enum Error {
 }
 
 impl Error {
+    /// A failure of the database driver at `context`, its error kept as the source.
+    pub fn sql(context: impl Into<String>, source: impl std::error::Error + Send + Sync + 'static) -> Error {
+        Error::Sql { context: context.into(), source: Box::new(source) }
+    }
+
     /// A bad request about one field.
     pub fn field(field: impl Into<String>, message: impl Into<String>) -> Error {
         Error::BadRequest { field: Some(field.into()), message: message.into() }
@@ -91,6 +104,8 @@ impl fmt::Display for Error {
             Error::Listen { addr, source } => write!(f, "cannot listen on {addr}: {source}"),
             Error::Config(m) => write!(f, "configuration: {m}"),
             Error::Database(m) => write!(f, "database: {m}"),
+            Error::Sql { context, source } if context.is_empty() => write!(f, "database: {source}"),
+            Error::Sql { context, source } => write!(f, "database: {context}: {source}"),
             Error::Engine(e) => write!(f, "stored data the rules cannot use: {e}"),
             Error::BadRequest { field: Some(field), message } => write!(f, "{field}: {message}"),
             Error::BadRequest { field: None, message } => f.write_str(message),
@@ -118,6 +133,7 @@ impl std::error::Error for Error {
         match self {
             Error::Io(e) | Error::Listen { source: e, .. } => Some(e),
             Error::Engine(e) => Some(e),
+            Error::Sql { source, .. } => Some(source.as_ref()),
             _ => None,
         }
     }
@@ -129,7 +145,6 @@ impl From<sqlx::Error> for Error {
     /// them.
     fn from(e: sqlx::Error) -> Self {
         if let Some(db) = e.as_database_error() {
-            let message = db.message().to_string();
             match db.kind() {
                 sqlx::error::ErrorKind::UniqueViolation => {
                     return Error::Duplicate {
@@ -146,10 +161,10 @@ impl From<sqlx::Error> for Error {
                 sqlx::error::ErrorKind::NotNullViolation | sqlx::error::ErrorKind::CheckViolation => {
                     return Error::BadRequest { field: constraint_field(db), message: "is not allowed".into() }
                 }
-                _ => return Error::Database(message),
+                _ => {}
             }
         }
-        Error::Database(e.to_string())
+        Error::sql("", e)
     }
 }
 
@@ -192,12 +207,13 @@ impl IntoResponse for Error {
             | Error::Listen { .. }
             | Error::Config(_)
             | Error::Database(_)
+            | Error::Sql { .. }
             | Error::Engine(_)
             | Error::Delivery(_)
             | Error::Refused(_) => StatusCode::INTERNAL_SERVER_ERROR,
         };
         let message = if status == StatusCode::INTERNAL_SERVER_ERROR {
-            eprintln!("vigie: {self}");
+            tracing::error!("{self}");
             "internal error; the details are in the server log".to_string()
         } else {
             self.to_string()
@@ -215,5 +231,24 @@ impl IntoResponse for Error {
             }
             _ => (status, body).into_response(),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::error::Error as _;
+
+    use super::*;
+
+    #[test]
+    fn a_driver_failure_keeps_its_cause() {
+        let error = Error::from(sqlx::Error::PoolTimedOut);
+        let source = error.source().expect("a source");
+        assert!(matches!(source.downcast_ref::<sqlx::Error>(), Some(sqlx::Error::PoolTimedOut)), "{source:?}");
+        assert_eq!(error.to_string(), format!("database: {}", sqlx::Error::PoolTimedOut));
+        let error = Error::sql("column id", sqlx::Error::ColumnNotFound("id".into()));
+        assert!(error.to_string().starts_with("database: column id: "), "{error}");
+        assert!(error.source().and_then(|s| s.downcast_ref::<sqlx::Error>()).is_some());
+        assert_eq!(error.into_response().status(), StatusCode::INTERNAL_SERVER_ERROR);
     }
 }

@@ -209,7 +209,7 @@ impl Hub {
         self.wake.notify_one();
         if self.db.backend() == Backend::Postgres {
             if let Err(e) = self.db.pool().execute("NOTIFY vigie_events").await {
-                eprintln!("vigie: NOTIFY failed: {e}");
+                tracing::error!("NOTIFY failed: {e}");
             }
         }
     }
@@ -240,7 +240,7 @@ impl Hub {
                 let batch = match events_after(&self.db, after, 500).await {
                     Ok(batch) => batch,
                     Err(e) => {
-                        eprintln!("vigie: reading events: {e}");
+                        tracing::error!("reading events: {e}");
                         break;
                     }
                 };
@@ -273,7 +273,7 @@ async fn listen(url: String, wake: Arc<Notify>, listening: Arc<AtomicBool>) {
                     listening.store(false, Ordering::SeqCst);
                 }
             }
-            Err(e) => eprintln!("vigie: LISTEN failed, retrying: {e}"),
+            Err(e) => tracing::warn!("LISTEN failed, retrying: {e}"),
         }
         tokio::time::sleep(Duration::from_secs(1)).await;
     }
@@ -468,7 +468,7 @@ async fn session_ends(state: AppState, token: String, user_id: i64) {
                 Ok(Some(_)) => {}
                 Ok(None) => return,
                 // The database did not answer: look again at the next turn.
-                Err(e) => eprintln!("vigie: event stream session check: {e}"),
+                Err(e) => tracing::error!("event stream session check: {e}"),
             }
         }
     }

@@ -47,7 +47,7 @@ pub async fn purge(state: &AppState) -> Result<Purged, Error> {
 pub async fn run(state: AppState) {
     loop {
         if let Err(e) = purge(&state).await {
-            eprintln!("vigie: purge: {e}");
+            tracing::error!("purge: {e}");
         }
         tokio::select! {
             _ = state.shutdown.cancelled() => return,

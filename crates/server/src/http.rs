@@ -117,10 +117,10 @@ pub fn app(state: AppState) -> Router {
         .layer(DefaultBodyLimit::max(MAX_BODY))
         .layer(middleware::from_fn(extract::read_first))
         .layer(middleware::from_fn_with_state(state.clone(), deadlines));
-    guard(router)
+    let router = guard(router)
         .layer(middleware::from_fn_with_state(state.headers.clone(), assets::security_headers))
-        .layer(middleware::from_fn_with_state(state.clone(), metrics::track))
-        .with_state(state)
+        .layer(middleware::from_fn_with_state(state.clone(), metrics::track));
+    crate::logging::requests(router).with_state(state)
 }
 
 /// A request's body may not pause longer than the body timeout, and its answer must start
@@ -164,7 +164,7 @@ fn panic_answer(panic: Box<dyn Any + Send + 'static>) -> Response {
         .map(String::as_str)
         .or_else(|| panic.downcast_ref::<&str>().copied())
         .unwrap_or("no message");
-    eprintln!("vigie: a request handler panicked: {what}");
+    tracing::error!(panic = %what, "a request handler panicked");
     Error::Io(std::io::Error::other("a request handler panicked")).into_response()
 }
 
@@ -197,7 +197,7 @@ async fn healthz(State(state): State<AppState>) -> Response {
     match tokio::time::timeout(Duration::from_secs(5), probe).await {
         Ok(Ok(_)) => "ok".into_response(),
         Ok(Err(e)) => {
-            eprintln!("vigie: health check: {e}");
+            tracing::error!("health check: {e}");
             (
                 StatusCode::SERVICE_UNAVAILABLE,
                 Json(serde_json::json!({ "error": "the database does not answer", "field": null })),
@@ -232,7 +232,7 @@ async fn login(
         (header::SET_COOKIE, session_cookie(&logged_in.token, SESSION_DAYS * 86_400)),
         (header::SET_COOKIE, crate::device::set_cookie(&logged_in.device)),
     ]);
-    Ok((cookies, Json(logged_in.user)).into_response())
+    Ok((cookies, Json(vigie_api::Me::from(logged_in.user))).into_response())
 }
 
 async fn logout(State(state): State<AppState>, headers: HeaderMap) -> Result<Response, Error> {
@@ -242,8 +242,9 @@ async fn logout(State(state): State<AppState>, headers: HeaderMap) -> Result<Res
     Ok(([(header::SET_COOKIE, session_cookie("", 0))], StatusCode::NO_CONTENT).into_response())
 }
 
-async fn me(user: User) -> Json<User> {
-    Json(user)
+/// `GET /api/me`: the caller, as the shared [`vigie_api::Me`].
+async fn me(user: User) -> Json<vigie_api::Me> {
+    Json(user.into())
 }
 
 /// `PUT /api/me/lang` with `{"lang": "fr" | "en"}`: the interface language, kept with the

@@ -25,6 +25,7 @@ pub mod incidents;
 pub mod ingest;
 pub mod invitations;
 pub mod listener;
+pub mod logging;
 pub mod messages;
 pub mod metrics;
 pub mod model;

@@ -55,7 +55,7 @@ pub async fn serve(
                 Ok(accepted) => accepted,
                 Err(e) => {
                     // Out of file descriptors, most likely: wait for some to close.
-                    eprintln!("vigie: accepting a connection: {e}");
+                    tracing::warn!("accepting a connection: {e}");
                     tokio::time::sleep(Duration::from_millis(100)).await;
                     continue;
                 }
@@ -80,7 +80,7 @@ pub async fn serve(
     drop(listener);
     let open = graceful.count();
     if tokio::time::timeout(http.shutdown_grace(), graceful.shutdown()).await.is_err() {
-        eprintln!("vigie: {open} connection(s) still open after {} s, closed", http.shutdown_grace_secs);
+        tracing::warn!("{open} connection(s) still open after {} s, closed", http.shutdown_grace_secs);
     }
     Ok(())
 }

@@ -159,14 +159,12 @@ fn serve(args: &[String]) -> Result<ExitCode, Error> {
     let options = serve_options(args)?;
     let demo_mode = options.demo;
     let dist = options.dist.clone();
+    vigie_server::logging::init();
     let runtime = tokio::runtime::Runtime::new().map_err(Error::Io)?;
     runtime.block_on(async {
         let running = server::start(options).await?;
         if !dist.join("index.html").is_file() {
-            eprintln!(
-                "vigie: warning: {} has no index.html; build the app with `trunk build --release`",
-                dist.display()
-            );
+            tracing::warn!("{} has no index.html; build the app with `trunk build --release`", dist.display());
         }
         println!("Vigie is listening on http://{}/", running.addr);
         if demo_mode {
@@ -196,9 +194,9 @@ fn serve(args: &[String]) -> Result<ExitCode, Error> {
             _ = tokio::signal::ctrl_c() => {}
             _ = terminate.recv() => {}
         }
-        eprintln!("vigie: stopping: finishing the requests in flight");
+        tracing::info!("stopping: finishing the requests in flight");
         running.shutdown().await?;
-        eprintln!("vigie: stopped");
+        tracing::info!("stopped");
         Ok(ExitCode::SUCCESS)
     })
 }

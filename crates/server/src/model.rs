@@ -10,7 +10,7 @@ use crate::error::Error;
 pub use vigie_api::Role;
 
 /// A logged-in user.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct User {
     /// Identifier.
     pub id: i64,
@@ -28,6 +28,22 @@ pub struct User {
     pub phone: String,
     /// The interface language the user chose (`fr`, `en`), empty until they choose.
     pub lang: String,
+}
+
+/// The user as `GET /api/me` and `POST /api/login` answer: the shared type, without the
+/// email, which only alerts use.
+impl From<User> for vigie_api::Me {
+    fn from(user: User) -> Self {
+        vigie_api::Me {
+            id: user.id,
+            username: user.username,
+            display_name: user.display_name,
+            role: user.role,
+            organisation_id: user.organisation_id,
+            phone: user.phone,
+            lang: user.lang,
+        }
+    }
 }
 
 impl User {

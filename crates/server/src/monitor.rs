@@ -34,7 +34,7 @@ pub async fn run(state: AppState) {
         let next = match check(&state).await {
             Ok(next) => next,
             Err(e) => {
-                eprintln!("vigie: SLA monitor: {e}");
+                tracing::error!("SLA monitor: {e}");
                 None
             }
         };

@@ -203,7 +203,7 @@ pub async fn run(state: AppState) {
             _ = tokio::time::sleep(Duration::from_secs(1)) => {}
         }
         if let Err(e) = deliver_due(&state).await {
-            eprintln!("vigie: notification worker: {e}");
+            tracing::error!("notification worker: {e}");
         }
     }
 }

@@ -197,7 +197,7 @@ impl Attempt {
             if let Err(e) =
                 sqlx::query("DELETE FROM login_throttle WHERE key = $1").bind(&key.key).execute(state.db.pool()).await
             {
-                eprintln!("vigie: login counter: {e}");
+                tracing::error!("login counter: {e}");
             }
         }
     }
@@ -272,7 +272,7 @@ async fn give_back(state: &AppState, keys: &[Key]) {
             .execute(state.db.pool())
             .await;
         if let Err(e) = result {
-            eprintln!("vigie: login counter: {e}");
+            tracing::error!("login counter: {e}");
         }
     }
 }

@@ -4,10 +4,10 @@
 //! [`HolidayRegion`] and extra closed dates. Every operation takes the instant it starts from,
 //! never the system clock.
 //!
-//! All operations are defined by one walk, [`Calendar::intervals_from`], which yields the
-//! calendar's opening intervals as UTC instants in order. Local times are turned into
-//! instants with two rules: a local time that does not exist (the spring-forward gap) is the
-//! first instant after the gap; an ambiguous one (the fall-back fold) is the earlier instant.
+//! All operations are defined by one walk (`walk.rs`), which yields the calendar's opening
+//! intervals as UTC instants in order. Local times are turned into instants with two rules:
+//! a local time that does not exist (the spring-forward gap) is the first instant after the
+//! gap; an ambiguous one (the fall-back fold) is the earlier instant.
 //!
 //! Deadlines and measures are answered from a table of the walk's intervals with the
 //! business time before each, built once per calendar and year (`table.rs`), in a time that
@@ -278,18 +278,6 @@ impl Calendar {
         DateTime::from_timestamp(hi, 0).unwrap_or_else(|| (naive - before).and_utc())
     }
 
-    /// The opening intervals from `from` onwards, as UTC instants in order; the first one is
-    /// cut to start at `from` when `from` is inside it.
-    ///
-    /// The walk ends with [`Error::NoBusinessTime`] after [`MAX_CLOSED_DAYS`] days without any
-    /// business time, so that no operation can loop forever on a calendar that never opens.
-    pub fn intervals_from(&self, from: DateTime<Utc>) -> Intervals<'_> {
-        match to_nanos(from) {
-            Ok(n) => Intervals { walk: Some(self.walk(n, None)), error: None },
-            Err(e) => Intervals { walk: None, error: Some(e) },
-        }
-    }
-
     /// Adds `duration` of business time to `from`.
     ///
     /// A start outside business hours counts from the next opening. When what remains
@@ -461,25 +449,6 @@ impl Calendar {
                 }
             })
             .collect()
-    }
-}
-
-/// The walk of [`Calendar::intervals_from`].
-#[derive(Debug, Clone)]
-pub struct Intervals<'a> {
-    walk: Option<walk::Walk<'a>>,
-    error: Option<Error>,
-}
-
-impl Iterator for Intervals<'_> {
-    type Item = Result<(DateTime<Utc>, DateTime<Utc>)>;
-
-    fn next(&mut self) -> Option<Self::Item> {
-        if let Some(error) = self.error.take() {
-            return Some(Err(error));
-        }
-        let interval = self.walk.as_mut()?.next()?;
-        Some(interval.map(|(s, e)| (from_nanos(s), from_nanos(e))))
     }
 }
 

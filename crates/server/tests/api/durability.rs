@@ -37,7 +37,7 @@ impl Vigie {
             .stderr(std::fs::File::create(&log).expect("log file"))
             .kill_on_drop(true);
         for (name, _) in std::env::vars_os() {
-            if name.to_string_lossy().starts_with("VIGIE_") || name == "DATABASE_URL" {
+            if name.to_string_lossy().starts_with("VIGIE_") || name == "DATABASE_URL" || name == "RUST_LOG" {
                 command.env_remove(&name);
             }
         }

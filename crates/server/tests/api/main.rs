@@ -118,6 +118,7 @@ on_both_databases!(
     operations::shutdown_finishes_requests_and_ends_streams,
     operations::the_outbox_stops_between_messages,
     operations::the_binary_stops_gracefully_on_sigterm_and_sigint,
+    operations::the_binary_logs_each_request_by_its_route,
     fuzz::random_input_never_breaks_the_server,
     contacts::clients_designate_their_contacts,
     invitations::an_invited_person_chooses_their_password_once,

@@ -267,6 +267,50 @@ pub async fn the_binary_stops_gracefully_on_sigterm_and_sigint(backend: Backend)
     }
 }
 
+/// The real binary's log, with no `RUST_LOG`: one line per request, with its request id
+/// (the one sent back), its route as declared, its status and its latency; never the path's
+/// ids, the query string, the session cookie or the password.
+pub async fn the_binary_logs_each_request_by_its_route(backend: Backend) {
+    let dir = temp_dir("request-log");
+    let database_url = fresh_database(backend, &dir).await;
+    let mut vigie = crate::durability::Vigie::start(&dir, &database_url, 1).await;
+    let supervisor = vigie.login("supervisor").await;
+    let cookie = supervisor.cookie.clone().expect("a session cookie");
+    let session = cookie.split_once('=').expect("name=value").1.to_string();
+    let http = reqwest::Client::new();
+    let answer = http
+        .get(format!("{}/api/incidents/987654?token=query-secret-42", vigie.base))
+        .header("cookie", &cookie)
+        .send()
+        .await
+        .expect("an answer");
+    assert_eq!(answer.status(), 404);
+    let id = answer.headers().get("x-request-id").expect("a request id").to_str().unwrap().to_string();
+    // A plain request id sent by the caller (a reverse proxy's) is kept; any other is replaced.
+    let answer = http.get(format!("{}/api/time", vigie.base)).header("x-request-id", "proxy-7.a_b").send().await;
+    assert_eq!(answer.expect("an answer").headers()["x-request-id"], "proxy-7.a_b");
+    let answer = http.get(format!("{}/api/time", vigie.base)).header("x-request-id", "forged} status=200").send().await;
+    let replaced = answer.expect("an answer").headers()["x-request-id"].to_str().unwrap().to_string();
+    assert_ne!(replaced, "forged} status=200");
+
+    let pid = vigie.child.id().expect("a pid") as libc::pid_t;
+    // SAFETY: kill sends a signal to the child this test started.
+    assert_eq!(unsafe { libc::kill(pid, libc::SIGTERM) }, 0);
+    tokio::time::timeout(DEADLINE, vigie.child.wait()).await.expect("vigie exits").expect("status");
+    let log = std::fs::read_to_string(&vigie.log).expect("the log");
+    let line =
+        log.lines().find(|l| l.contains(&format!("id={id} "))).unwrap_or_else(|| panic!("no line for {id}:\n{log}"));
+    for part in [" INFO ", "method=GET", "route=/api/incidents/{id}", "status=404", "latency_ms="] {
+        assert!(line.contains(part), "{part} in {line}");
+    }
+    assert!(log.contains("route=/api/login") && log.contains("status=200"), "{log}");
+    assert!(log.contains("id=proxy-7.a_b ") && log.contains(&format!("id={replaced} ")), "{log}");
+    for secret in ["987654", "query-secret", "token=", &session, "password", "forged"] {
+        assert!(!log.contains(secret), "{secret:?} is in the log:\n{log}");
+    }
+    assert_eq!(log.lines().filter(|l| l.contains("route=/api/time")).count(), 2, "{log}");
+}
+
 async fn boom() -> &'static str {
     panic!("a handler's bug")
 }

@@ -74,6 +74,11 @@ pub async fn sessions_roles_and_origin(backend: Backend) {
     let me = client.get("/api/me").await;
     assert_eq!((me.json["username"].as_str(), me.json["role"].as_str()), (Some("client"), Some("client")));
     assert!(me.json.get("password_hash").is_none());
+    // The answer is the shared contract, field for field, for the app as for the login.
+    let typed: vigie_api::Me = serde_json::from_value(me.json.clone()).expect("a vigie_api::Me");
+    assert_eq!(serde_json::to_value(&typed).unwrap(), me.json);
+    let login = server.anonymous().post("/api/login", &json!({ "username": "client", "password": "client" })).await;
+    assert_eq!(serde_json::from_value::<vigie_api::Me>(login.json).expect("a vigie_api::Me"), typed);
     let site = server.site_of(&client, "Demo Client").await;
     let body = json!({ "site_id": site, "description": "Caméra HS" });
 
