@@ -330,26 +330,7 @@ pub async fn a_panic_is_answered_as_a_json_500() {
     let mut connection = tokio::net::TcpStream::connect(addr).await.expect("connect");
     let mut read_answer = async |path: &str| {
         connection.write_all(format!("GET {path} HTTP/1.1\r\nHost: vigie\r\n\r\n").as_bytes()).await.expect("request");
-        let mut answer = Vec::new();
-        let mut chunk = [0u8; 4096];
-        loop {
-            let n =
-                tokio::time::timeout(DEADLINE, connection.read(&mut chunk)).await.expect("an answer").expect("read");
-            assert!(n > 0, "the connection was dropped: {:?}", String::from_utf8_lossy(&answer));
-            answer.extend_from_slice(&chunk[..n]);
-            let text = String::from_utf8_lossy(&answer).to_string();
-            if let Some((head, body)) = text.split_once("\r\n\r\n") {
-                let length: usize = head
-                    .lines()
-                    .find_map(|l| {
-                        l.to_ascii_lowercase().strip_prefix("content-length: ").map(|v| v.trim().parse().unwrap())
-                    })
-                    .unwrap_or(0);
-                if body.len() >= length {
-                    return (head.to_string(), body.to_string());
-                }
-            }
-        }
+        read_one_answer(&mut connection).await
     };
     let (head, body) = read_answer("/api/boom").await;
     assert!(head.starts_with("HTTP/1.1 500"), "{head}");
