@@ -766,6 +766,37 @@ door: airlock, airlocks
 sensitive: data room, salle data
 intrusion: la police est passee, la police est venue, the police came, police came by
 changed: was reset, were reset, a ete reinitialise, ont ete reinitialises, remis a zero, reset to
+problem degraded: disconnecting, keeps disconnecting, se deconnecte, se deconnectent, misty, embue, embuee, buee,
+    spider web, toile d araignee, faces are unreadable, visages illisibles, image illisible, images illisibles
+problem down: se desactivent, se desactive une par une, turn off one by one, switch off one by one
+intrusion: la souris bouge toute seule, la souris bouge tout seule, mouse moves by itself, mouse moving by itself,
+    mouse moves on its own, remote logged, remotely logged, logged in remotely, s est connecte a distance,
+    connecte a distance sur, somebody has logged, somebody logged
+missing: lose, we lose, on perd
+recurrent: regulierement, regularly, a chaque coupure, each time, every time, chaque fois, a chaque fois,
+    times yesterday, fois hier
+nuisance slow: qu au bout d, qu au bout de, only show up after, only appear after
+intrusion: vols constates, vol constate, constate des vols, constate un vol
+unlocked: locked open, stuck locked open, stayed locked open, bloques ouverts, bloquees ouvertes
+enters: walk straight through, walk right through, just walk through, passent sans badger, passent librement
+past: thanks for fixing, thank you for fixing, thanks for repairing, merci d avoir repare, merci d avoir resolu,
+    merci d avoir retabli, merci pour la reparation, test de declenchement, un test de, prevoyons un test,
+    planned test, test planifie, test prevu, passeront volontairement, seront volontairement, will deliberately
+nuisance display: anciennes designations, designations, anciens noms, old names, old labels
+request: ouvrir un ticket, open a ticket, ouvre un ticket, raise a ticket
+problem down: not recognising anybody, not recognizing anybody, not recognising anyone, not recognizing anyone,
+    ne reconnait personne, ne reconnait plus personne, ne reconnaissent plus personne
+by-hand: par l accueil, through the reception, dual key procedure, double cle
+fine: other days are there, the other days are there, les autres jours sont la, les autres jours sont bien la
+whole-site: ni en direct ni en relecture, neither live nor playback, ni en live ni en relecture, ni direct ni relecture,
+    quoi que ce soit, can t see anything at all
+nuisance configuration: too short, trop court, trop courte, add 3 seconds, ajouter quelques secondes, locks before people,
+    relocks too fast, relocks too quickly, se verrouille trop vite, se referme trop vite, se reverrouille trop vite
+filler: a la centrale, to the panel, to the alarm panel, pas nous appeler, pas nous joindre, pas nous contacter
+problem degraded: always shows closed, shows closed even when, toujours ferme meme, indique toujours ferme
+filler: even when it s wide open, even when it is open, meme quand elle est ouverte, meme porte ouverte
+missing: not recording, are not recording, is not recording, aren t recording, isn t recording, stopped recording,
+    n enregistrent pas, n enregistre pas
 ";
 
 /// Words that name the whole site when "the cameras" are said to be "of" them ("toutes
@@ -899,7 +930,6 @@ pub const SPELLINGS: &[(&str, &str)] = &[
     ("koi", "quoi"),
     ("kan", "quand"),
     ("marche", "marche"),
-    ("march", "marche"),
     ("fonctionnne", "fonctionne"),
     ("fonctione", "fonctionne"),
     ("fonctionent", "fonctionnent"),

@@ -194,7 +194,7 @@ impl Sentence {
                 // "on ne lit *que* le début": "only", not a negation.
                 let only = self.meaning(j) == Some(Meaning::Negation(Negation::Ne))
                     && after.is_none()
-                    && (i + 1..self.items.len().min(i + 3))
+                    && (i..self.items.len().min(i + 3))
                         .any(|k| matches!(self.items[k].first.as_str(), "que" | "qu"));
                 if only {
                     return None;
@@ -578,6 +578,15 @@ impl Sentence {
                         return Some(found);
                     }
                 }
+                // "two of the 30 cameras": the lexicon reads "two of" as one quantity.
+                if j >= 2
+                    && matches!(self.items[j - 1].first.as_str(), "the" | "les" | "our" | "nos")
+                    && matches!(self.meaning(j - 2), Some(Meaning::Quantity(Quantity::One | Quantity::Several)))
+                {
+                    if let Some(found) = counted(j - 2) {
+                        return Some(found);
+                    }
+                }
                 // "les 40 caméras", "the 200 cameras", "chacune des 24 caméras": all of them.
                 let mut k = j;
                 while k > 0
@@ -621,6 +630,10 @@ impl Sentence {
         if let Some(next) = self.items.get(i + 1).filter(|n| n.number.is_some() && self.same_clause(i + 1, i)) {
             let one = !self.items[i].plural;
             return Some((if one { Scope::OneDevice } else { Scope::SeveralDevices }, next.span));
+        }
+        // "the 5 cameras there": the place the sentence named before.
+        if self.items.get(i + 1).is_some_and(|n| n.first == "there" && n.meaning.is_none() && self.same_clause(i + 1, i)) {
+            return Some((Scope::SeveralDevices, self.items[i + 1].span));
         }
         // "the car park cameras": a place right before the device.
         if i > 0
@@ -669,6 +682,17 @@ impl Sentence {
             }
             if BUILDING_WORDS.contains(&word) {
                 return Some((if named && !all { Scope::SeveralDevices } else { Scope::WholeSite }, place.span));
+            }
+            // "at the Basingstoke warehouse": the site's name before the word that names it.
+            let site_named = place.meaning.is_none()
+                && self.items.get(j + 1).is_some_and(|n| {
+                    self.same_clause(j + 1, j)
+                        && n.meaning.is_none()
+                        && SITE_WORDS.contains(&n.first.as_str())
+                        && !self.items.get(j + 2).is_some_and(|m| m.number.is_some() || m.first.len() == 1)
+                });
+            if site_named {
+                return Some((Scope::WholeSite, self.items[j + 1].span));
             }
             match place.meaning {
                 Some(Meaning::WholeSite) => Some((Scope::WholeSite, place.span)),
@@ -1320,6 +1344,12 @@ fn lets_the_wrong_people_in(sentence: &Sentence, before: usize, revoked_before: 
         Some(Meaning::Suspicious) if matches!(sentence.items[i].first.as_str(), "someone" | "somebody" | "quelqu") => {
             (sentence.find(|m| m == Meaning::ByHand).is_none()).then_some((i, false))
         }
+        // "tout le monde passe par l'accueil": everyone goes round the door that is shut.
+        Some(Meaning::Anyone)
+            if (i..end).any(|k| sentence.same_clause(k, i) && sentence.meaning(k) == Some(Meaning::ByHand)) =>
+        {
+            None
+        }
         Some(Meaning::Anyone | Meaning::Suspicious) => Some((i, false)),
         Some(Meaning::Revoked) => Some((i, true)),
         // "n'importe quel badge", "any card", "every badge": not one that was checked; a
@@ -1483,8 +1513,11 @@ fn finding(
     // listed as none ("ni l'entrée, ni les quais, ni les bureaux").
     let screens = subject.is_some_and(|(i, _)| sentence.is_screen(i));
     if facts.scope.as_ref().is_some_and(|s| s.certainty == Certainty::Assumed) && !screens {
+        // "à l'agence de Bourg-la-Reine": a word that names the site is all of it.
         let place = (0..sentence.items.len()).find(|&j| {
-            matches!(sentence.meaning(j), Some(Meaning::Place | Meaning::Sensitive)) && !sentence.listed_as_none(j)
+            matches!(sentence.meaning(j), Some(Meaning::Place | Meaning::Sensitive))
+                && !sentence.listed_as_none(j)
+                && !SITE_WORDS.contains(&sentence.items[j].first.as_str())
         });
         if let Some(j) = place {
             facts.scope = Some(Known::said(Scope::SeveralDevices, &[sentence.items[j].span]));
@@ -1615,9 +1648,24 @@ fn finding(
                                 Some(Meaning::Quantity(Quantity::Several | Quantity::One))
                             ))
                 });
+                // "entre 2h et 5h", "from 12 to 15 March": a window of time.
+                let window = (0..sentence.items.len().saturating_sub(3)).any(|k| {
+                    let it = &sentence.items;
+                    // A number, or an hour ("2h", "14h30").
+                    let when = |n: &Item| n.number.is_some() || n.first.starts_with(|c: char| c.is_ascii_digit());
+                    matches!(it[k].first.as_str(), "entre" | "between" | "from" | "de" | "du")
+                        && when(&it[k + 1])
+                        && matches!(it[k + 2].first.as_str(), "et" | "and" | "to" | "a" | "au")
+                        && when(&it[k + 3])
+                });
+                let counted_time = counted_time || window;
                 let every_device =
                     sentence.find(|m| matches!(m, Meaning::Quantity(Quantity::All | Quantity::NoneOf))).is_some();
                 if counted_time && !every_device && facts.scope.as_ref().is_some_and(|s| s.value == Scope::WholeSite) {
+                    facts.scope = Some(Known::said(Scope::SeveralDevices, &[span]));
+                }
+                // A window with nothing in it is a gap, whatever the number of cameras.
+                if window && facts.scope.as_ref().is_none_or(|s| s.value == Scope::WholeSite) {
                     facts.scope = Some(Known::said(Scope::SeveralDevices, &[span]));
                 }
                 facts.recording_lost = said(true);
@@ -1851,7 +1899,9 @@ pub fn read(text: &str) -> Vec<Finding> {
                     .rev()
                     .find(|&k| !within_quotes(text, sentence.items[k].span))
                     .is_some_and(|k| matches!(sentence.meaning(k), Some(Meaning::Nuisance(_))));
-            let named = quoted(text, sentence.items[i].span) && asked || name_of_a_thing;
+            // "modifier le délai de l'alarme « porte restée ouverte »": anywhere in the quotes.
+            let in_quotes = quoted(text, sentence.items[i].span) || has_quotes && within_quotes(text, sentence.items[i].span);
+            let named = in_quotes && asked || name_of_a_thing;
             let coloured_door = coloured && meaning == Meaning::Unlocked;
             if matches!(meaning, Meaning::Unlocked | Meaning::Forced | Meaning::Intrusion) && (coloured_door || named) {
                 effect = Effect::Nuisance(if named { Symptom::Configuration } else { Symptom::Display });
@@ -1891,8 +1941,13 @@ pub fn read(text: &str) -> Vec<Finding> {
                 sentence.same_clause(k, i)
                     && matches!(sentence.meaning(k), Some(Meaning::Works(Function::Open | Function::Lock)))
             });
+            // "the relock delay is too short": a delay said to be a setting.
+            let a_setting = (0..sentence.items.len()).any(|k| {
+                sentence.same_clause(k, i) && sentence.meaning(k) == Some(Meaning::Nuisance(Symptom::Configuration))
+            });
             if effect == Effect::Nuisance(Symptom::Slow)
                 && to_open
+                && !a_setting
                 && matches!(subject, Some((_, Subject::Door | Subject::Device(System::AccessControl))))
             {
                 effect = Effect::Symptom(Symptom::Degraded);
@@ -2313,8 +2368,14 @@ pub fn security_trouble(text: &str) -> Option<Span> {
                 _ => false,
             };
             // Said of a device, not of a layout, a name, the software or the heating.
+            // "les postes affichent « connexion perdue » pour les 60 caméras": the screens
+            // speak of the devices named right after the message.
+            let devices_after = || {
+                (i + 1..sentence.items.len().min(i + 6)).any(|k| matches!(sentence.meaning(k), Some(Meaning::Device(_))))
+            };
             let of_device = match sentence.subject_of(i) {
                 Some((_, Subject::Image)) => !video_fine,
+                Some((_, Subject::Interface)) if devices_after() => true,
                 Some((_, s)) => s.weight() > 0 || s == Subject::InterfaceOf(System::Video),
                 None => false,
             };
