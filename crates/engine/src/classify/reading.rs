@@ -194,8 +194,7 @@ impl Sentence {
                 // "on ne lit *que* le début": "only", not a negation.
                 let only = self.meaning(j) == Some(Meaning::Negation(Negation::Ne))
                     && after.is_none()
-                    && (i..self.items.len().min(i + 3))
-                        .any(|k| matches!(self.items[k].first.as_str(), "que" | "qu"));
+                    && (i..self.items.len().min(i + 3)).any(|k| matches!(self.items[k].first.as_str(), "que" | "qu"));
                 if only {
                     return None;
                 }
@@ -632,7 +631,11 @@ impl Sentence {
             return Some((if one { Scope::OneDevice } else { Scope::SeveralDevices }, next.span));
         }
         // "the 5 cameras there": the place the sentence named before.
-        if self.items.get(i + 1).is_some_and(|n| n.first == "there" && n.meaning.is_none() && self.same_clause(i + 1, i)) {
+        if self
+            .items
+            .get(i + 1)
+            .is_some_and(|n| n.first == "there" && n.meaning.is_none() && self.same_clause(i + 1, i))
+        {
             return Some((Scope::SeveralDevices, self.items[i + 1].span));
         }
         // "the car park cameras": a place right before the device.
@@ -1900,7 +1903,8 @@ pub fn read(text: &str) -> Vec<Finding> {
                     .find(|&k| !within_quotes(text, sentence.items[k].span))
                     .is_some_and(|k| matches!(sentence.meaning(k), Some(Meaning::Nuisance(_))));
             // "modifier le délai de l'alarme « porte restée ouverte »": anywhere in the quotes.
-            let in_quotes = quoted(text, sentence.items[i].span) || has_quotes && within_quotes(text, sentence.items[i].span);
+            let in_quotes =
+                quoted(text, sentence.items[i].span) || has_quotes && within_quotes(text, sentence.items[i].span);
             let named = in_quotes && asked || name_of_a_thing;
             let coloured_door = coloured && meaning == Meaning::Unlocked;
             if matches!(meaning, Meaning::Unlocked | Meaning::Forced | Meaning::Intrusion) && (coloured_door || named) {
@@ -2371,7 +2375,8 @@ pub fn security_trouble(text: &str) -> Option<Span> {
             // "les postes affichent « connexion perdue » pour les 60 caméras": the screens
             // speak of the devices named right after the message.
             let devices_after = || {
-                (i + 1..sentence.items.len().min(i + 6)).any(|k| matches!(sentence.meaning(k), Some(Meaning::Device(_))))
+                (i + 1..sentence.items.len().min(i + 6))
+                    .any(|k| matches!(sentence.meaning(k), Some(Meaning::Device(_))))
             };
             let of_device = match sentence.subject_of(i) {
                 Some((_, Subject::Image)) => !video_fine,
