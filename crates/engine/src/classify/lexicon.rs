@@ -795,7 +795,32 @@ nuisance configuration: too short, trop court, trop courte, add 3 seconds, ajout
 filler: a la centrale, to the panel, to the alarm panel, pas nous appeler, pas nous joindre, pas nous contacter
 problem degraded: always shows closed, shows closed even when, toujours ferme meme, indique toujours ferme
 filler: even when it s wide open, even when it is open, meme quand elle est ouverte, meme porte ouverte
-missing: not recording, are not recording, is not recording, aren t recording, isn t recording, stopped recording,
+unlocked: opens both doors at the same time, both doors at the same time, ouvre les deux portes a la fois
+revoked: restitue, restituee, badge rendu, badges rendus, returned badge, handed back, badge restitue, anciens interimaires,
+    contrats sont termines, contrat termine, contract ended, whose contract ended, contracts ended
+works show: shown, have shown, has shown
+works open: se leve, se levent
+intrusion: il y a quelqu un dans, there is someone in, someone is in the, quelqu un dans l entrepot, quelqu un dans le batiment
+filler: ne pas tenir compte, ne pas en tenir compte, please ignore, ignore any alarms, ignorer les alarmes, klaxons partout,
+    voitures bloquees, for open the door, to open the door, pour ouvrir la porte, pour nous ouvrir, for opening the door
+request: test de sirene, siren test, test sirene, test mensuel, monthly test
+past: suite a l intrusion du, suite a l effraction du,
+    following the break in on, following the break in of, dossier clos, case closed, insurance settled, l assurance a indemnise,
+    est reglee, est regle, sont reglees, is sorted, is sorted out, has been sorted
+place: rez de chaussee, rdc, ground floor
+by-hand: passe par le, passent par le, passe par l autre, passent par l autre, use the other one, use the other
+unauthorized: s ouvrent avec n importe quelle carte, s ouvre avec n importe quelle carte, s ouvrent avec n importe quel badge,
+    s ouvre avec n importe quel badge, opens with any card, open with any card, opens with any badge, open with any badge
+past: c est planifie, c est prevu, pas besoin d intervention, no action needed, seront eteintes, seront coupees,
+    will be off, will be switched off, will release, will be released, seront liberees, passeront en
+filler: please ignore any alarms, merci de ne pas tenir compte de l alarme
+nuisance display: barre de defilement, scroll bar, scrollbar, compteur de places, compteur
+filler: cannot set the building, can t set the building, impossible d armer le batiment
+sensitive: pharmacie centrale
+request: just letting you know, letting you know, for your information, fyi
+past: pour travaux, for maintenance work, for the works
+missing: no longer recording, not recording anymore, stopped recording,
+    not recording, are not recording, is not recording, aren t recording, isn t recording, stopped recording,
     n enregistrent pas, n enregistre pas
 ";
 

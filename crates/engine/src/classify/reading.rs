@@ -599,6 +599,8 @@ impl Sentence {
                     && (matches!(self.items[k - 1].first.as_str(), "les" | "the" | "nos" | "our" | "all" | "any")
                         || matches!(self.meaning(k - 1), Some(Meaning::Quantity(Quantity::All | Quantity::NoneOf))));
                 let quantity = match n {
+                    // "0 caméra sur 54 en ligne": none of them.
+                    0 => Quantity::NoneOf,
                     1 => Quantity::One,
                     _ if all => Quantity::All,
                     _ => Quantity::Several,
@@ -1040,7 +1042,9 @@ impl Sentence {
                                 | "someone"
                                 | "somebody"
                         )
-                    }))
+                    })
+                    // "si jamais toutes les caméras…", "if all the cameras ever went down".
+                    || (i + 1..self.items.len().min(i + 6)).any(|k| matches!(self.items[k].first.as_str(), "ever" | "jamais")))
         });
         // "comment rejouer une alarme intrusion ?", "how do I unlock a door remotely?": what
         // a how-to asks about is not a fact.
