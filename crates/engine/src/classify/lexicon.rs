@@ -819,7 +819,20 @@ filler: cannot set the building, can t set the building, impossible d armer le b
 sensitive: pharmacie centrale
 request: just letting you know, letting you know, for your information, fyi
 past: pour travaux, for maintenance work, for the works
-missing: no longer recording, not recording anymore, stopped recording,
+problem down: jammed, jammed shut, is jammed, coince ferme, coincee fermee
+disowned: personne au service securite n a fait ca, personne n a fait ca, nobody did that, no one here did that
+changed: ont ete modifiees, a ete modifiee, were modified, was modified
+request: should we cover, faut il proteger, faut il la deplacer, have it moved, merci de nous conseiller, could you advise,
+    tiendront ils, will the ups hold
+fine: nothing is broken, aucune panne a signaler, no issue right now, rien a signaler, le reste de l intrusion est operationnel,
+    le reste de l intrusion fonctionne
+partial: here and there, par endroits, ca et la
+whole-site: perte totale, total loss
+nuisance display: page d historique, history page
+problem degraded: sans la video associee, without the associated video, sans video associee, without the linked video
+past: on avait une, we had a
+partial: ceux de
+missing: are not recording anymore, is not recording anymore, no longer recording, not recording anymore, stopped recording,
     not recording, are not recording, is not recording, aren t recording, isn t recording, stopped recording,
     n enregistrent pas, n enregistre pas
 ";

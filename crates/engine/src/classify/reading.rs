@@ -564,7 +564,8 @@ impl Sentence {
                 // the first number counts.
                 // "l'un de nos trois enregistreurs", "one of the two NVRs": one of them.
                 let counted = |k: usize| match self.meaning(k) {
-                    Some(Meaning::Quantity(q @ (Quantity::One | Quantity::Several))) => Some((q, self.items[k].span)),
+                    // "aucune des 64 caméras", "all of the 30 cameras".
+                    Some(Meaning::Quantity(q)) => Some((q, self.items[k].span)),
                     _ => number(&self.items[k]).map(|_| (Quantity::Several, self.items[k].span)),
                 };
                 if j >= 3 && matches!(self.items[j - 2].first.as_str(), "of" | "des" | "de" | "sur") {
@@ -1909,7 +1910,15 @@ pub fn read(text: &str) -> Vec<Finding> {
             // "modifier le délai de l'alarme « porte restée ouverte »": anywhere in the quotes.
             let in_quotes =
                 quoted(text, sentence.items[i].span) || has_quotes && within_quotes(text, sentence.items[i].span);
-            let named = in_quotes && asked || name_of_a_thing;
+            // "the camera called 'Vault Intrusion'": a name given, quoted or not.
+            let called = (0..i).any(|k| {
+                sentence.same_clause(k, i)
+                    && matches!(
+                        sentence.items[k].first.as_str(),
+                        "called" | "named" | "appelee" | "nommee" | "intitulee"
+                    )
+            });
+            let named = in_quotes && asked || name_of_a_thing || called;
             let coloured_door = coloured && meaning == Meaning::Unlocked;
             if matches!(meaning, Meaning::Unlocked | Meaning::Forced | Meaning::Intrusion) && (coloured_door || named) {
                 effect = Effect::Nuisance(if named { Symptom::Configuration } else { Symptom::Display });
