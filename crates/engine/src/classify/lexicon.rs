@@ -122,6 +122,10 @@ pub enum Meaning {
     Sensitive,
     /// The whole site, everywhere.
     WholeSite,
+    /// The site is itself one part of a building: "notre agence n'occupe que le
+    /// rez-de-chaussée", "the site is a single building". A floor or a building taken whole
+    /// is then the whole site.
+    SiteIsPart,
     /// A place that restricts "the cameras" to part of the site ("du parking").
     Place,
     /// A nuisance with no security impact: display, slowness, settings.
@@ -250,6 +254,7 @@ impl Meaning {
             ("intrusion", "") => Meaning::Intrusion,
             ("sensitive", "") => Meaning::Sensitive,
             ("whole-site", "") => Meaning::WholeSite,
+            ("site-is-part", "") => Meaning::SiteIsPart,
             ("place", "") => Meaning::Place,
             ("interface", "") => Meaning::Interface,
             ("request", "") => Meaning::Request,
@@ -835,6 +840,37 @@ partial: ceux de
 missing: are not recording anymore, is not recording anymore, no longer recording, not recording anymore, stopped recording,
     not recording, are not recording, is not recording, aren t recording, isn t recording, stopped recording,
     n enregistrent pas, n enregistre pas
+unlocked: en la poussant, en les poussant, en poussant, opens if you push, open if you push, opens if you push it,
+    opens when you push, opens when you push it, just by pushing, by pushing it, free mode, in free mode, mode libre,
+    en mode libre, passage libre, free passage
+credential: combinaison, combination, combinaisons a 4 chiffres
+revoked: declare perdu, declares perdus, declares perdus et bloques, reported lost, reported as lost, lost badge, badge perdu,
+    badges perdus
+recording: la journee du, journee du, the day of the, footage of the day
+nuisance display: dans le meme rouge, la meme couleur, meme couleur, same colour, same color, grid is messed up,
+    messed up, overlap each other, se chevauchent, chevauchent, ecran d accueil, welcome screen, splash screen
+past: tout est revenu, everything is back, everything came back, merci pour l intervention, thanks for the intervention,
+    insurance is settled,
+    ne vous inquietez pas, don t worry, pas d inquietude
+request: send us the report, test report, cloturer le ticket, fermer le ticket, vous pouvez clore,
+    vous pouvez cloturer, peut etre cloture, peut etre clos, can be closed, please close ticket, please close the ticket,
+    close the ticket, rapport de test, up to date, a jour, sont ils a jour,
+    question bete, petite question, question idiote, stupid question, quick question, juste une question,
+    c est une question, just a question, just asking, pentest, test d intrusion programme
+elsewhere: vu aux infos, aux infos, a la tele, chez un concurrent, at another company, at a competitor
+fine: rien de casse, nothing broken, rien n est casse, ce qui est normal, which is normal,
+    refused as expected, denied as expected, refuse comme prevu
+fine: tout fonctionne, everything works, everything is working
+site-is-part: n occupe que, n occupons que, occupe seulement, occupons seulement, only occupies, only occupy, is only the,
+    is just the, c est un seul batiment, un seul batiment, a single building, one single building, only one building,
+    notre seul batiment, our only building, only have the ground floor, n avons que le
+filler: l affiche en defaut, affiche en defaut, l indique en defaut, shows it in fault, shows it as faulty
+nothing: sans camera, sans aucune camera, without cameras, without any camera
+problem down: won t lift, wont lift, doesn t lift, does not lift, will not lift
+by-hand: open it by hand, we open it by hand, on l ouvre a la main, use the key, have to use the key, utiliser la cle,
+    passer avec la cle, ouvrir avec la cle, with the key
+filler: a essaye d entrer, tried to enter, tried to get in, a tente d entrer, ont essaye d entrer
+interface: rapport d alarmes, rapport des alarmes
 ";
 
 /// Words that name the whole site when "the cameras" are said to be "of" them ("toutes

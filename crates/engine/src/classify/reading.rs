@@ -574,6 +574,10 @@ impl Sentence {
                     }
                 }
                 if j >= 2 && matches!(self.items[j - 1].first.as_str(), "of" | "des" | "sur") {
+                    // "24 of 24 cameras", "12 sur 12 caméras": every one of them.
+                    if item.number.is_some_and(|n| n >= 2) && self.items[j - 2].number == item.number {
+                        return Some((Quantity::All, self.items[j - 2].span));
+                    }
                     if let Some(found) = counted(j - 2) {
                         return Some(found);
                     }
@@ -763,6 +767,22 @@ impl Sentence {
     }
 
     /// Whether the words at `span` name a place of the site: "parking", "étage", "bâtiment".
+    /// Whether `facts` say part of the site, that part being a floor or a building said
+    /// whole: "tout le RDC", "the whole ground floor", "ce bâtiment n'a plus une seule image".
+    fn place_taken_whole(&self, facts: &Facts) -> bool {
+        let Some(scope) = facts.scope.as_ref().filter(|s| s.value == Scope::SeveralDevices) else { return false };
+        let within = |span: Span| scope.evidence.iter().any(|e| e.start <= span.start && span.end <= e.end);
+        let place = self.items.iter().any(|it| {
+            (it.meaning == Some(Meaning::Place) || BUILDING_WORDS.contains(&it.first.as_str())) && within(it.span)
+        });
+        let whole =
+            self.items.iter().any(|it| matches!(it.meaning, Some(Meaning::Quantity(Quantity::All | Quantity::NoneOf))));
+        let counted = self.items.iter().any(|it| {
+            it.number.is_some() || matches!(it.meaning, Some(Meaning::Quantity(Quantity::One | Quantity::Several)))
+        });
+        place && whole && !counted
+    }
+
     fn names_a_place(&self, span: Span) -> bool {
         self.items.iter().any(|it| {
             it.span == span
@@ -1042,8 +1062,11 @@ impl Sentence {
                                 | "quelqu"
                                 | "someone"
                                 | "somebody"
+
                         )
                     })
+                    // "question bête : si la box tombe, …": a question said as one.
+                    || self.items.iter().any(|it| it.first == "question" && it.meaning == Some(Meaning::Request))
                     // "si jamais toutes les caméras…", "if all the cameras ever went down".
                     || (i + 1..self.items.len().min(i + 6)).any(|k| matches!(self.items[k].first.as_str(), "ever" | "jamais")))
         });
@@ -1358,6 +1381,14 @@ fn lets_the_wrong_people_in(sentence: &Sentence, before: usize, revoked_before: 
         {
             None
         }
+        // "the reader doesn't recognise anyone anymore": everyone is kept out.
+        Some(Meaning::Anyone)
+            if i > 0
+                && matches!(sentence.meaning(i - 1), Some(Meaning::Works(_) | Meaning::Admits))
+                && sentence.negation(i - 1).is_some() =>
+        {
+            None
+        }
         Some(Meaning::Anyone | Meaning::Suspicious) => Some((i, false)),
         Some(Meaning::Revoked) => Some((i, true)),
         // "n'importe quel badge", "any card", "every badge": not one that was checked; a
@@ -1483,6 +1514,9 @@ pub struct Finding {
     /// Only a request or a polite ask ("pouvez-vous", "merci"): minor unless anything else
     /// is said.
     pub request: bool,
+    /// Its scope is a floor or a building taken whole ("tout le RDC", "ce bâtiment n'a plus
+    /// une seule image"): the whole site when the text says the site is no more than that.
+    place_taken_whole: bool,
 }
 
 fn finding(
@@ -1712,7 +1746,13 @@ fn finding(
             }
         }
     }
-    Finding { facts, weak: weak && facts_are_symptom_only(effect), screen_only: false, request: false }
+    Finding {
+        facts,
+        weak: weak && facts_are_symptom_only(effect),
+        screen_only: false,
+        request: false,
+        place_taken_whole: false,
+    }
 }
 
 /// Only a failure of an unknown thing is weak: an intrusion or a door left open is never
@@ -1730,8 +1770,11 @@ pub fn read(text: &str) -> Vec<Finding> {
     let has_quotes = text.contains(['«', '“', '"']);
     let mut video_fine = false;
     let mut revoked_before = false;
+    let mut site_is_part = false;
     for sentence in sentences(items(text)) {
         let mut found_here = false;
+        let first_here = findings.len();
+        site_is_part |= sentence.find(|m| m == Meaning::SiteIsPart).is_some();
         // "on voudrait que la porte reste ouverte 5 secondes": a wish, not a fact; nor is a
         // case supposed in a question.
         let wish = sentence.find(|m| m == Meaning::Wish).or_else(|| sentence.supposed()).unwrap_or(usize::MAX);
@@ -2237,6 +2280,16 @@ pub fn read(text: &str) -> Vec<Finding> {
                 findings.push(f);
             }
             carried = Some(Carried { system: s.system(), scope: sentence.scope_of(i, s) });
+        }
+        for f in &mut findings[first_here..] {
+            f.place_taken_whole = sentence.place_taken_whole(&f.facts);
+        }
+    }
+    if site_is_part {
+        for f in findings.iter_mut().filter(|f| f.place_taken_whole) {
+            if let Some(scope) = f.facts.scope.as_mut() {
+                scope.value = Scope::WholeSite;
+            }
         }
     }
     // "les caméras enregistrent et on les regarde sur l'autre poste sans souci": a dark
