@@ -864,6 +864,40 @@ fine: tout fonctionne, everything works, everything is working
 site-is-part: n occupe que, n occupons que, occupe seulement, occupons seulement, only occupies, only occupy, is only the,
     is just the, c est un seul batiment, un seul batiment, a single building, one single building, only one building,
     notre seul batiment, our only building, only have the ground floor, n avons que le
+problem degraded: pendouille, pend au bout de son fil, ne montre plus que le mur, ne filme plus que le mur,
+    only shows the wall, filme le mur, montre le mur, dangling, hanging by its cable, hangs by its cable
+intrusion: tente de se connecter, tried to log in, tried to connect, a reussi a se connecter, managed to log in,
+    connexion depuis l etranger, connexions depuis l etranger, logged in from abroad, login from abroad,
+    quelqu un a ses identifiants, quelqu un a nos identifiants, someone has his credentials, someone has our credentials,
+    someone has our password, quelqu un a le mot de passe, alors qu il dormait, while he was asleep
+system hypervisor: security software
+revoked: fait desactiver, avait fait desactiver, had it deactivated, had them deactivated, anciens adherents,
+    ancien adherent, former members, former member, ex adherents, qui n ont pas renouvele, who didn t renew,
+    n ont pas renouvele, ne paient plus
+quantity none: neither of our, neither of the, ni l une ni l autre, aucune des deux, aucun des deux
+alarm: telesurveillance, la telesurveillance, monitoring company, the monitoring company, alarm receiving centre,
+    centre de telesurveillance
+works report: nous appelle, nous appellent, calls us, call us
+nuisance display: icons for the doors, les icones, ecrits trop petit, trop petit,
+    too small, names under the camera, names are cut off, les noms sont coupes, noms tronques, screen saver,
+    economiseur d ecran
+nuisance configuration: nous deconnecte au bout de, deconnecte au bout de, logs us out after, plutot que sur le mien,
+    instead of mine
+request: declenchee volontairement, declenchement sera volontaire, deliberately, retrouver le mot de passe,
+    mot de passe oublie, forgot the password, perdu le carnet, est ce qu on risque, should we be worried,
+    risque quelque chose, viennent d ou, test de l alarme est prevu, vous prevenir, juste vous prevenir,
+    coupure de courant programmee, planned power cut, est ce qu il y a moyen, y a t il moyen, is there a way
+past: we re testing, we are testing, please ignore any alerts, ignore any alerts
+filler: on ne les lit pas, on ne le lit pas, can t read them, we can t read them
+elsewhere: dans le journal, diocese voisin, chez d autres, at other, parle de piratage, notre federation
+intrusion: chiffrer les fichiers, s est mis a chiffrer, encrypting the files, encrypting files, extension locked
+disowned: que personne ici n a cree, personne ici n a cree, nobody here created
+account: un utilisateur, a user named
+unlocked: ouvre les 2 portes en meme temps, les 2 portes en meme temps, les deux portes en meme temps,
+    passent direct sans attendre
+whole-site: meme celles des, even those, even the ones
+revoked: devaient expirer, should have expired, were supposed to expire
+problem down: accepts nobody s card, accepts no card, n accepte aucun badge
 filler: l affiche en defaut, affiche en defaut, l indique en defaut, shows it in fault, shows it as faulty
 nothing: sans camera, sans aucune camera, without cameras, without any camera
 problem down: won t lift, wont lift, doesn t lift, does not lift, will not lift
@@ -920,6 +954,15 @@ pub const SITE_WORDS: &[&str] = &[
     "centre",
     "banque",
     "bank",
+    "care",
+    "home",
+    "ehpad",
+    "clubhouse",
+    "church",
+    "eglise",
+    "school",
+    "cabinet",
+    "creche",
 ];
 
 /// Buildings: the whole site when named alone ("du bâtiment"), one part of it when named

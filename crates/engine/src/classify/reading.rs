@@ -140,6 +140,9 @@ enum Effect {
 struct Sentence {
     items: Vec<Item>,
     clause: Vec<usize>,
+    /// The clauses that begin with "sauf", "except": what they name is left out of the
+    /// clause before.
+    exceptions: Vec<usize>,
 }
 
 impl Sentence {
@@ -783,6 +786,24 @@ impl Sentence {
         place && whole && !counted
     }
 
+    /// "Toutes les caméras fonctionnent sauf une, …", "all cameras work except the one at the
+    /// loading bay": a failure said of the whole, with the whole said to work but for what
+    /// the "except" clause names, is a failure of that part.
+    fn all_but(&self, facts: &Facts) -> Option<Known<Scope>> {
+        let scope = facts.scope.as_ref().filter(|s| s.value == Scope::WholeSite)?;
+        let whole_at = self
+            .items
+            .iter()
+            .position(|it| scope.evidence.iter().any(|e| e.start <= it.span.start && it.span.end <= e.end))?;
+        let except = *self.exceptions.iter().find(|&&c| c == self.clause[whole_at] + 1)?;
+        let first = self.clause.iter().position(|&c| c == except)?;
+        let several = (first..self.items.len())
+            .take_while(|&k| self.clause[k] == except)
+            .any(|k| self.items[k].plural || self.meaning(k) == Some(Meaning::Quantity(Quantity::Several)));
+        let value = if several { Scope::SeveralDevices } else { Scope::OneDevice };
+        Some(Known::said(value, &[self.items[first].span]))
+    }
+
     fn names_a_place(&self, span: Span) -> bool {
         self.items.iter().any(|it| {
             it.span == span
@@ -1241,13 +1262,16 @@ impl Sentence {
 /// Cuts the items into sentences, and each sentence into clauses.
 fn sentences(pieces: Vec<Piece>) -> Vec<Sentence> {
     let mut out = Vec::new();
-    let mut current = Sentence { items: Vec::new(), clause: Vec::new() };
+    let mut current = Sentence { items: Vec::new(), clause: Vec::new(), exceptions: Vec::new() };
     let mut clause = 0;
     for piece in pieces {
         match piece {
             Piece::Break(Break::Sentence) => {
                 if !current.items.is_empty() {
-                    out.push(std::mem::replace(&mut current, Sentence { items: Vec::new(), clause: Vec::new() }));
+                    out.push(std::mem::replace(
+                        &mut current,
+                        Sentence { items: Vec::new(), clause: Vec::new(), exceptions: Vec::new() },
+                    ));
                 }
                 clause = 0;
             }
@@ -1255,6 +1279,9 @@ fn sentences(pieces: Vec<Piece>) -> Vec<Sentence> {
             Piece::Item(item) => {
                 if item.meaning.is_none() && CLAUSE_WORDS.contains(&item.first.as_str()) {
                     clause += 1;
+                    if matches!(item.first.as_str(), "sauf" | "except") {
+                        current.exceptions.push(clause);
+                    }
                     continue;
                 }
                 current.items.push(item);
@@ -2283,6 +2310,9 @@ pub fn read(text: &str) -> Vec<Finding> {
         }
         for f in &mut findings[first_here..] {
             f.place_taken_whole = sentence.place_taken_whole(&f.facts);
+            if let Some(scope) = sentence.all_but(&f.facts) {
+                f.facts.scope = Some(scope);
+            }
         }
     }
     if site_is_part {
@@ -2358,7 +2388,10 @@ fn says_video_works(sentence: &Sentence) -> bool {
                     | Subject::Recording
             )
         };
+        // "toutes les caméras fonctionnent sauf une": one does not.
+        let except = sentence.exceptions.contains(&(sentence.clause[i] + 1));
         works
+            && !except
             && sentence.negation(i).is_none()
             && matches!(sentence.subject_of(i), Some((j, s)) if sentence.same_clause(i, j) && video(s))
     })
@@ -2456,4 +2489,50 @@ pub fn security_trouble(text: &str) -> Option<Span> {
         }
     }
     trouble.filter(|_| device)
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::classify::classify;
+    use crate::Priority;
+
+    fn suggested(text: &str) -> Priority {
+        classify(Some(text), None).priority
+    }
+
+    #[test]
+    fn every_one_of_a_count_is_the_whole() {
+        assert_eq!(suggested("24 of 24 cameras offline since 3 am."), Priority::P1);
+        assert_eq!(suggested("2 of 24 cameras offline since 3 am."), Priority::P2);
+    }
+
+    #[test]
+    fn a_building_taken_whole_is_the_site_when_the_site_is_that_building() {
+        let one_building = "Le site c'est un seul bâtiment. Et ce bâtiment n'a plus une seule image depuis 6h.";
+        assert_eq!(suggested(one_building), Priority::P1);
+        assert_eq!(suggested("Ce bâtiment n'a plus une seule image depuis 6h."), Priority::P2);
+    }
+
+    #[test]
+    fn all_but_one_is_that_one() {
+        let text = "Toutes les caméras fonctionnent sauf une, celle qui filme la caisse 2, elle reste figée sur une image d'hier.";
+        assert_eq!(suggested(text), Priority::P2);
+        assert_eq!(
+            suggested("All cameras work except the one at the loading bay, it shows a black screen."),
+            Priority::P2
+        );
+    }
+
+    #[test]
+    fn a_door_that_opens_by_pushing_is_open_to_anyone_however_calmly_said() {
+        let text = "On a constaté que la porte de l'accueil s'ouvre simplement en la poussant. Pas urgent je pense.";
+        assert_eq!(suggested(text), Priority::P1);
+    }
+
+    #[test]
+    fn a_reader_that_recognises_nobody_keeps_everyone_out() {
+        let text =
+            "Fingerprint reader at the clean room doesn't recognise anyone anymore, we have to use the key to get in.";
+        assert_eq!(suggested(text), Priority::P2);
+    }
 }
