@@ -55,46 +55,47 @@ pub fn status_name(status: vigie_api::Status, lang: crate::i18n::Lang) -> &'stat
 
 /// What happened in an incident's timeline, by the event's kind; an unknown kind is shown
 /// as it is, so that a newer server never leaves a blank line.
-pub fn event_name(kind: &str, lang: crate::i18n::Lang) -> String {
-    const NAMES: &[(&str, &str, &str)] = &[
-        ("reported", "Incident signalé", "Incident reported"),
-        ("acknowledged", "Prise en charge", "Taken in charge"),
-        ("dispatched", "Technicien envoyé sur site", "Technician dispatched"),
-        ("on_site", "Technicien sur site", "Technician on site"),
-        ("on_site_needed", "Besoin d'intervention sur site revu", "On-site need changed"),
-        ("intervention_planned", "Intervention planifiée", "Intervention planned"),
-        ("data_loss", "Perte de données constatée", "Data loss recorded"),
-        ("gdpr_notice", "Information RGPD envoyée au client", "GDPR notice sent to the client"),
-        ("type_corrected", "Type d'incident corrigé", "Incident type corrected"),
-        ("review_updated", "Revue technique mise à jour", "Technical review updated"),
-        ("review_proposal", "Proposition d'investissement préventif", "Preventive investment proposal"),
-        ("review_closed", "Revue technique terminée", "Technical review closed"),
-        ("update", "Point d'avancement au client", "Client update"),
-        ("reclassified", "Priorité changée", "Priority changed"),
-        ("resolved", "Résolu", "Resolved"),
-        ("closed", "Clos", "Closed"),
-        ("alert", "Alerte SLA", "SLA alert"),
-        ("confirmed", "Résolution confirmée par le client", "Fix confirmed by the client"),
-        ("reopened", "Rouvert par le client", "Reopened by the client"),
-        ("rated", "Avis du client", "Client's opinion"),
-        ("recurrence_detected", "Incident récurrent : revue technique", "Recurrent incident: technical review"),
-        ("supervision_alert", "Alerte de la supervision", "Supervision alert"),
-        ("supervision_resolved", "Fin d'alerte de la supervision", "Supervision alert resolved"),
-        ("notification_delivered", "Notification envoyée", "Notification sent"),
-        ("notification_failed", "Notification en échec", "Notification failed"),
-        ("postmortem_draft", "Post-mortem ouvert", "Post-mortem opened"),
-        ("postmortem_edited", "Post-mortem modifié", "Post-mortem edited"),
-        ("postmortem_published", "Post-mortem publié", "Post-mortem published"),
-        ("assigned", "Responsable de l'incident", "Incident owner"),
-        ("oncall_page", "Astreinte appelée (équipe seulement)", "On-call paged (team only)"),
-        ("message", "Message", "Message"),
-        ("internal_note", "Note interne (équipe seulement)", "Internal note (team only)"),
-        ("attachment_added", "Fichier joint", "File attached"),
-    ];
-    NAMES
-        .iter()
-        .find(|(k, ..)| *k == kind)
-        .map_or_else(|| kind.to_string(), |(_, fr, en)| crate::i18n::t(lang, fr, en).to_string())
+pub fn event_name(kind: &vigie_api::EventKind, lang: crate::i18n::Lang) -> String {
+    use vigie_api::EventKind;
+    let (fr, en) = match kind {
+        EventKind::Reported => ("Incident signalé", "Incident reported"),
+        EventKind::Acknowledged => ("Prise en charge", "Taken in charge"),
+        EventKind::Dispatched => ("Technicien envoyé sur site", "Technician dispatched"),
+        EventKind::OnSite => ("Technicien sur site", "Technician on site"),
+        EventKind::OnSiteNeeded => ("Besoin d'intervention sur site revu", "On-site need changed"),
+        EventKind::InterventionPlanned => ("Intervention planifiée", "Intervention planned"),
+        EventKind::DataLoss => ("Perte de données constatée", "Data loss recorded"),
+        EventKind::GdprNotice => ("Information RGPD envoyée au client", "GDPR notice sent to the client"),
+        EventKind::TypeCorrected => ("Type d'incident corrigé", "Incident type corrected"),
+        EventKind::ReviewUpdated => ("Revue technique mise à jour", "Technical review updated"),
+        EventKind::ReviewProposal => ("Proposition d'investissement préventif", "Preventive investment proposal"),
+        EventKind::ReviewClosed => ("Revue technique terminée", "Technical review closed"),
+        EventKind::Update => ("Point d'avancement au client", "Client update"),
+        EventKind::Reclassified => ("Priorité changée", "Priority changed"),
+        EventKind::Resolved => ("Résolu", "Resolved"),
+        EventKind::Closed => ("Clos", "Closed"),
+        EventKind::Alert => ("Alerte SLA", "SLA alert"),
+        EventKind::Confirmed => ("Résolution confirmée par le client", "Fix confirmed by the client"),
+        EventKind::Reopened => ("Rouvert par le client", "Reopened by the client"),
+        EventKind::Rated => ("Avis du client", "Client's opinion"),
+        EventKind::RecurrenceDetected => {
+            ("Incident récurrent : revue technique", "Recurrent incident: technical review")
+        }
+        EventKind::SupervisionAlert => ("Alerte de la supervision", "Supervision alert"),
+        EventKind::SupervisionResolved => ("Fin d'alerte de la supervision", "Supervision alert resolved"),
+        EventKind::NotificationDelivered => ("Notification envoyée", "Notification sent"),
+        EventKind::NotificationFailed => ("Notification en échec", "Notification failed"),
+        EventKind::PostmortemDraft => ("Post-mortem ouvert", "Post-mortem opened"),
+        EventKind::PostmortemEdited => ("Post-mortem modifié", "Post-mortem edited"),
+        EventKind::PostmortemPublished => ("Post-mortem publié", "Post-mortem published"),
+        EventKind::Assigned => ("Responsable de l'incident", "Incident owner"),
+        EventKind::OncallPage => ("Astreinte appelée (équipe seulement)", "On-call paged (team only)"),
+        EventKind::Message => ("Message", "Message"),
+        EventKind::InternalNote => ("Note interne (équipe seulement)", "Internal note (team only)"),
+        EventKind::AttachmentAdded => ("Fichier joint", "File attached"),
+        _ => return kind.as_str().to_string(),
+    };
+    crate::i18n::t(lang, fr, en).to_string()
 }
 
 /// An instant within the coming week, short enough for a wall tile: `15:42` on the same

@@ -632,7 +632,9 @@ fn timeline_lines_say_what_changed_to_whom_and_by_which_channel() {
     use vigie_app::i18n::Lang;
     use vigie_app::pages::incident::detail;
     let (paris, now) = (chrono_tz::Europe::Paris, at("2026-11-25T11:30:00+01:00"));
-    let said = |kind: &str, data: serde_json::Value, lang: Lang| detail(kind, &data, paris, now, lang);
+    let said = |kind: &str, data: serde_json::Value, lang: Lang| {
+        detail(&vigie_api::EventKind::from(kind), &data, paris, now, lang)
+    };
     assert_eq!(
         said("reclassified", json!({"from": "P3", "to": "P1", "reason": "Tout le site"}), Lang::Fr),
         " : P3 → P1 — Tout le site"
@@ -1518,4 +1520,28 @@ async fn the_on_site_need_brings_its_clock_counted_from_the_report() {
         .collect();
     assert!(deadlines.contains(&"2026-11-28T01:10:00+00:00".to_string()), "{deadlines:?}");
     assert!(facts(&page).iter().any(|(kind, _)| kind == "on-site-needed"), "{:?}", facts(&page));
+}
+
+/// `lagged` ends the stream: the listener marks it as connecting, and when the browser's
+/// reconnection opens it again the page reloads its list, as on the first opening.
+#[wasm_bindgen_test]
+async fn a_lagged_stream_reloads_the_list_when_it_opens_again() {
+    use vigie_app::live::reload_on_open;
+    let owner = Owner::new();
+    owner.set();
+    let (connection, set_connection) = signal(Connection::Connecting);
+    let reloads = RwSignal::new(0);
+    reload_on_open(connection, move || reloads.update(|n| *n += 1));
+    tick().await;
+    assert_eq!(reloads.get_untracked(), 0, "nothing loads before the stream opens");
+    set_connection.set(Connection::Open);
+    tick().await;
+    assert_eq!(reloads.get_untracked(), 1, "the first opening loads the list");
+    // `lagged`: the stream is marked as connecting until the browser reconnects.
+    set_connection.set(Connection::Connecting);
+    tick().await;
+    assert_eq!(reloads.get_untracked(), 1);
+    set_connection.set(Connection::Open);
+    tick().await;
+    assert_eq!(reloads.get_untracked(), 2, "the reopened stream reloads what was missed");
 }

@@ -114,7 +114,7 @@ pub fn WallPage() -> impl IntoView {
     reload();
     let connection = use_live_events(move |event: EventView| {
         updated.set(Some(now.get_untracked()));
-        if event.kind == "alert" {
+        if event.kind == vigie_api::EventKind::Alert {
             if let Some(alert) = Alert::of(&event) {
                 alerts.update(|list| add_alert(list, alert));
             }

@@ -14,6 +14,10 @@ use vigie_engine::postmortem::{Missing, PostMortem};
 use vigie_engine::sla::{Clock, IncidentTimes, NeedChange, PriorityChange};
 use vigie_engine::{CalendarSpec, Contract, Policy, Priority};
 
+mod event_kind;
+
+pub use event_kind::EventKind;
+
 /// Where an incident comes from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -701,7 +705,7 @@ pub struct EventView {
     /// The organisation.
     pub organisation_id: Option<i64>,
     /// What happened.
-    pub kind: String,
+    pub kind: EventKind,
     /// When.
     pub at: DateTime<Utc>,
     /// Who, if a person.

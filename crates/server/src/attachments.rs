@@ -6,12 +6,16 @@
 //! whoever may see the incident, as a download the browser never second-guesses.
 
 use axum::extract::multipart::{Multipart, MultipartRejection};
+use axum::extract::DefaultBodyLimit;
 use axum::extract::State;
 use axum::http::{header, HeaderValue, Method, StatusCode};
 use axum::response::{IntoResponse, Response};
+use axum::routing;
 use axum::Json;
+use axum::Router;
 use serde_json::json;
 use vigie_api::Attachment;
+use vigie_api::EventKind;
 
 use crate::db::{from_ms, get, to_ms};
 use crate::error::Error;
@@ -39,9 +43,6 @@ pub static UPLOADS: tokio::sync::Semaphore = tokio::sync::Semaphore::const_new(U
 
 /// The longest name kept, in characters.
 const MAX_NAME: usize = 200;
-
-/// The timeline event of a new file.
-pub const ADDED: &str = "attachment_added";
 
 /// The refusal of a file over [`MAX_FILE`].
 pub fn too_large() -> Error {
@@ -139,7 +140,7 @@ pub async fn upload(
         &mut tx,
         Some(id),
         Some(incident.organisation_id),
-        ADDED,
+        EventKind::AttachmentAdded,
         now,
         Some(user.id),
         json!({ "attachment_id": attachment, "name": name, "content_type": kind.content_type(), "size": size }),
@@ -274,6 +275,16 @@ pub fn content_disposition(name: &str) -> String {
         }
     }
     format!("attachment; filename=\"{ascii}\"; filename*=UTF-8''{encoded}")
+}
+
+/// The routes of the files of an incident, uploads with their own body limit.
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route(
+            "/incidents/{id}/attachments",
+            routing::get(list).post(upload).layer(DefaultBodyLimit::max(MAX_UPLOAD_BODY)),
+        )
+        .route("/attachments/{id}", routing::get(download))
 }
 
 #[cfg(test)]

@@ -3,9 +3,11 @@
 
 use std::net::IpAddr;
 
-use axum::extract::FromRequestParts;
+use axum::extract::{FromRequestParts, Request};
 use axum::http::request::Parts;
 use axum::http::{header, HeaderMap};
+use axum::middleware::Next;
+use axum::response::Response;
 use sha2::{Digest, Sha256};
 
 use crate::db::to_ms;
@@ -173,14 +175,41 @@ pub async fn user_of(state: &AppState, token: &str) -> Result<Option<User>, Erro
     row.map(|r| User::from_row(&r)).transpose()
 }
 
-/// The logged-in user: an extractor that answers 401 without a valid session.
+/// The logged-in user: an extractor that answers 401 without a valid session. A user
+/// already found by [`admins_only`] or [`staff_only`] is taken from the request rather
+/// than looked up twice.
 impl FromRequestParts<AppState> for User {
     type Rejection = Error;
 
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Self::Rejection> {
+        if let Some(user) = parts.extensions.get::<User>() {
+            return Ok(user.clone());
+        }
         let token = session_token(&parts.headers).ok_or(Error::Unauthorized)?;
         user_of(state, &token).await?.ok_or(Error::Unauthorized)
     }
+}
+
+/// A route layer for the administrator's routes: 401 without a session, 403 for any other
+/// role, before the handler reads the request's path or body.
+///
+/// # Errors
+/// [`Error::Unauthorized`], [`Error::Forbidden`].
+pub async fn admins_only(user: User, mut request: Request, next: Next) -> Result<Response, Error> {
+    user.require_admin()?;
+    request.extensions_mut().insert(user);
+    Ok(next.run(request).await)
+}
+
+/// A route layer for the staff's routes (technicians, supervisors, admins): 401 without a
+/// session, 403 for a client's user, before the handler reads the request's path or body.
+///
+/// # Errors
+/// [`Error::Unauthorized`], [`Error::Forbidden`].
+pub async fn staff_only(user: User, mut request: Request, next: Next) -> Result<Response, Error> {
+    user.require_staff()?;
+    request.extensions_mut().insert(user);
+    Ok(next.run(request).await)
 }
 
 #[cfg(test)]

@@ -9,7 +9,9 @@
 //! audit log as an administrator's change is.
 
 use axum::extract::State;
+use axum::routing::{get, put};
 use axum::Json;
+use axum::Router;
 use vigie_api::{Contacts, SiteContact, SiteView};
 
 use crate::admin::{organisation_value, record};
@@ -179,7 +181,14 @@ pub async fn set_site_contact(
     let organisation = incidents::organisation(&mut tx, site.organisation_id).await?;
     let policy = crate::policies::effective(&mut tx, &state, &organisation).await?;
     tx.commit().await?;
-    Ok(Json(crate::http::site_view(site, &organisation, policy)))
+    Ok(Json(crate::sites::site_view(site, &organisation, policy)))
+}
+
+/// The routes of contacts: an organisation's, and a site's technical contact.
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/sites/{id}/technical-contact", put(set_site_contact))
+        .route("/organisations/{id}/contacts", get(organisation_contacts).put(set_organisation_contacts))
 }
 
 #[cfg(test)]

@@ -15,10 +15,13 @@
 use axum::extract::{Request, State};
 use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
+use axum::routing::post;
 use axum::Json;
+use axum::Router;
 use serde::Deserialize;
 use serde_json::{json, Value};
 use std::collections::BTreeMap;
+use vigie_api::EventKind;
 
 use crate::auth::token_hash;
 use crate::db::get;
@@ -219,8 +222,8 @@ async fn take(state: &AppState, organisation: &Organisation, i: usize, alert: &A
     if let Some(row) = existing {
         let id: i64 = get(&row, "id")?;
         let kind = match alert.status {
-            AlertStatus::Resolved => "supervision_resolved",
-            AlertStatus::Firing => "supervision_alert",
+            AlertStatus::Resolved => EventKind::SupervisionResolved,
+            AlertStatus::Firing => EventKind::SupervisionAlert,
         };
         events::append(
             &mut tx,
@@ -294,4 +297,9 @@ async fn pick_site(
             .ok_or_else(|| Error::field(field, "the organisation has no site"))?,
     };
     Site::from_row(&row)
+}
+
+/// The route of supervision tools' alerts, called with a bearer token.
+pub fn router() -> Router<AppState> {
+    Router::new().route("/ingest/alertmanager", post(alertmanager))
 }

@@ -8,9 +8,12 @@
 
 use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode};
+use axum::routing::post;
+use axum::Router;
 use chrono::{DateTime, TimeDelta, Utc};
 use serde_json::json;
 use sqlx::AnyConnection;
+use vigie_api::EventKind;
 
 use crate::admin::check_password;
 use crate::auth::{new_token, token_hash};
@@ -67,7 +70,8 @@ pub(crate) async fn invite(
         .execute(&mut *conn)
         .await?;
     let event =
-        events::append(conn, None, None, "invitation_sent", now, None, json!({ "user_id": invitee.id })).await?;
+        events::append(conn, None, None, EventKind::InvitationSent, now, None, json!({ "user_id": invitee.id }))
+            .await?;
     let body = format!(
         "Bonjour {name},\n\n\
          Un compte Vigie a été ouvert pour vous (identifiant : {username}).\n\
@@ -133,4 +137,9 @@ pub async fn accept(State(state): State<AppState>, ApiJson(form): ApiJson<Accept
     tx.commit().await?;
     state.sessions_ended(SessionEnd::User(user_id));
     Ok(StatusCode::NO_CONTENT)
+}
+
+/// The route where an invited person chooses their password.
+pub fn router() -> Router<AppState> {
+    Router::new().route("/invitations/accept", post(accept))
 }

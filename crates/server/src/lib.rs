@@ -4,6 +4,7 @@
 //! engine at the server's clock, tells the people the procedure names, and pushes every
 //! change to the browsers at once.
 
+pub mod account;
 pub mod admin;
 pub mod assets;
 pub mod attachments;
@@ -24,6 +25,7 @@ pub mod http;
 pub mod incidents;
 pub mod ingest;
 pub mod invitations;
+pub mod lessons;
 pub mod listener;
 pub mod logging;
 pub mod messages;
@@ -41,6 +43,7 @@ pub mod postmortems;
 pub mod reports;
 pub mod reviews;
 pub mod server;
+pub mod sites;
 pub mod state;
 pub mod throttle;
 

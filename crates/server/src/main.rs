@@ -4,6 +4,8 @@ use std::io::{self, BufWriter};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+use lexopt::{Arg, Parser};
+
 use vigie_server::batch::{self, Command};
 use vigie_server::config::Config;
 use vigie_server::server::{self, Options};
@@ -51,10 +53,18 @@ fn main() -> ExitCode {
     match result {
         Ok(code) => code,
         Err(e) => {
-            eprintln!("vigie: {e}");
+            tell(&e);
             ExitCode::from(2)
         }
     }
+}
+
+/// A line for the person at the terminal, on standard error: what a command did or why it
+/// failed. This is the command's own output, not the server's log (which goes through
+/// `tracing`), so it is written plainly, whatever `RUST_LOG` says.
+fn tell(message: &dyn std::fmt::Display) {
+    use std::io::Write as _;
+    let _ = writeln!(io::stderr().lock(), "vigie: {message}");
 }
 
 /// Each login hashes with argon2id, which allocates 19 MiB; glibc keeps such blocks in
@@ -75,6 +85,27 @@ fn run_batch(command: Command) -> Result<ExitCode, Error> {
     Ok(if failures == 0 { ExitCode::SUCCESS } else { ExitCode::FAILURE })
 }
 
+/// The value after an option, or the usage error that names the option.
+fn value(parser: &mut Parser, name: &str) -> Result<String, Error> {
+    let value = parser.value().map_err(|_| Error::Usage(format!("{name} needs a value")))?;
+    value.into_string().map_err(|v| Error::Usage(format!("{name}: {v:?} is not UTF-8")))
+}
+
+/// An argument as the user typed it, for a usage error.
+fn typed(arg: &Arg) -> String {
+    match arg {
+        Arg::Short(c) => format!("-{c}"),
+        Arg::Long(name) => format!("--{name}"),
+        Arg::Value(v) => v.to_string_lossy().into_owned(),
+    }
+}
+
+/// A command line lexopt could not read (a value given to an option that takes none, or
+/// an argument that is not UTF-8).
+fn unreadable(e: lexopt::Error) -> Error {
+    Error::Usage(format!("{e}\n\n{USAGE}"))
+}
+
 fn serve_options(args: &[String]) -> Result<Options, Error> {
     let env = |name: &str| std::env::var(name).ok().filter(|v| !v.is_empty());
     let mut options = Options {
@@ -85,19 +116,18 @@ fn serve_options(args: &[String]) -> Result<Options, Error> {
         demo: false,
         demo_history: false,
     };
-    let mut args = args.iter();
-    while let Some(arg) = args.next() {
-        let mut value = |name: &str| args.next().cloned().ok_or_else(|| Error::Usage(format!("{name} needs a value")));
-        match arg.as_str() {
-            "--addr" => options.addr = value("--addr")?,
-            "--database-url" => options.database_url = value("--database-url")?,
-            "--config" => options.config = Config::load(&PathBuf::from(value("--config")?))?,
-            "--dist" => options.dist = PathBuf::from(value("--dist")?),
-            "--demo" => {
+    let mut parser = Parser::from_args(args);
+    while let Some(arg) = parser.next().map_err(unreadable)? {
+        match arg {
+            Arg::Long("addr") => options.addr = value(&mut parser, "--addr")?,
+            Arg::Long("database-url") => options.database_url = value(&mut parser, "--database-url")?,
+            Arg::Long("config") => options.config = Config::load(&PathBuf::from(value(&mut parser, "--config")?))?,
+            Arg::Long("dist") => options.dist = PathBuf::from(value(&mut parser, "--dist")?),
+            Arg::Long("demo") => {
                 options.demo = true;
                 options.demo_history = true;
             }
-            other => return Err(Error::Usage(format!("unknown option {other:?} for serve\n\n{USAGE}"))),
+            other => return Err(Error::Usage(format!("unknown option {:?} for serve\n\n{USAGE}", typed(&other)))),
         }
     }
     Ok(options)
@@ -108,15 +138,12 @@ fn name_and_database(command: &str, what: &str, args: &[String]) -> Result<(Stri
     let mut database_url =
         std::env::var("DATABASE_URL").ok().filter(|v| !v.is_empty()).unwrap_or_else(|| "sqlite://data/vigie.db".into());
     let mut name = None;
-    let mut args = args.iter();
-    while let Some(arg) = args.next() {
-        match arg.as_str() {
-            "--database-url" => {
-                database_url =
-                    args.next().cloned().ok_or_else(|| Error::Usage("--database-url needs a value".into()))?
-            }
-            other if name.is_none() && !other.starts_with("--") => name = Some(other.to_string()),
-            other => return Err(Error::Usage(format!("unexpected argument {other:?}\n\n{USAGE}"))),
+    let mut parser = Parser::from_args(args);
+    while let Some(arg) = parser.next().map_err(unreadable)? {
+        match arg {
+            Arg::Long("database-url") => database_url = value(&mut parser, "--database-url")?,
+            Arg::Value(v) if name.is_none() => name = Some(v.to_string_lossy().into_owned()),
+            other => return Err(Error::Usage(format!("unexpected argument {:?}\n\n{USAGE}", typed(&other)))),
         }
     }
     let name = name.ok_or_else(|| Error::Usage(format!("{command} needs {what}\n\n{USAGE}")))?;
@@ -133,7 +160,7 @@ fn password(args: &[String]) -> Result<ExitCode, Error> {
         let db = vigie_server::db::Db::connect(&database_url).await?;
         let state = vigie_server::state::AppState::new(db, Config::default(), PathBuf::from("dist"));
         let created = vigie_server::admin::set_password_of(&state, &username, password).await?;
-        eprintln!("vigie: {} {username:?}", if created { "created the administrator" } else { "set the password of" });
+        tell(&format!("{} {username:?}", if created { "created the administrator" } else { "set the password of" }));
         Ok(ExitCode::SUCCESS)
     })
 }

@@ -6,8 +6,11 @@
 
 use axum::extract::State;
 use axum::http::StatusCode;
+use axum::routing;
 use axum::Json;
+use axum::Router;
 use serde_json::json;
+use vigie_api::EventKind;
 
 use crate::db::get;
 use crate::error::Error;
@@ -20,8 +23,6 @@ use crate::state::AppState;
 use vigie_api::MessageView;
 
 /// The event kind of an internal note: staff only.
-pub const INTERNAL_NOTE: &str = "internal_note";
-
 pub use vigie_api::NewMessage;
 
 /// `POST /api/incidents/{id}/messages`: a message on an incident the user may see, or
@@ -47,7 +48,7 @@ pub async fn post(
     if incident.closed_at.is_some() {
         return Err(Error::Conflict(format!("{} is closed: open a new incident", incident.reference)));
     }
-    let kind = if body.internal { INTERNAL_NOTE } else { "message" };
+    let kind = if body.internal { EventKind::InternalNote } else { EventKind::Message };
     let event = events::append(
         &mut tx,
         Some(id),
@@ -110,7 +111,7 @@ pub async fn list(State(state): State<AppState>, user: User, Id(id): Id) -> Resu
          ORDER BY events.id",
     )
     .bind(id)
-    .bind(INTERNAL_NOTE)
+    .bind(EventKind::InternalNote.as_str())
     .bind(i64::from(user.is_staff()))
     .fetch_all(&mut *conn)
     .await?;
@@ -124,10 +125,15 @@ pub async fn list(State(state): State<AppState>, user: User, Id(id): Id) -> Resu
                 author: get(r, "display_name")?,
                 role: crate::db::get_parsed(r, "role")?,
                 text: data["text"].as_str().unwrap_or_default().to_string(),
-                internal: get::<String>(r, "kind")? == INTERNAL_NOTE,
+                internal: get::<String>(r, "kind")? == EventKind::InternalNote.as_str(),
                 at: crate::db::from_ms(get(r, "at")?),
             })
         })
         .collect::<Result<Vec<_>, Error>>()?;
     Ok(Json(messages))
+}
+
+/// The routes of an incident's conversation.
+pub fn router() -> Router<AppState> {
+    Router::new().route("/incidents/{id}/messages", routing::get(list).post(post))
 }

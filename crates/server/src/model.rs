@@ -69,6 +69,18 @@ impl User {
         }
     }
 
+    /// Admins only, else 403.
+    ///
+    /// # Errors
+    /// [`Error::Forbidden`] for any other role.
+    pub fn require_admin(&self) -> Result<(), Error> {
+        if self.role == Role::Admin {
+            Ok(())
+        } else {
+            Err(Error::Forbidden(format!("a {} may not administer Vigie", self.role)))
+        }
+    }
+
     pub(crate) fn from_row(row: &AnyRow) -> Result<User, Error> {
         Ok(User {
             id: get(row, "id")?,

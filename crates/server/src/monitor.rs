@@ -9,6 +9,7 @@ use std::time::Duration;
 
 use chrono::{DateTime, Utc};
 use serde_json::json;
+use vigie_api::EventKind;
 use vigie_engine::sla::{self, ClockState};
 use vigie_engine::Calendar;
 
@@ -146,7 +147,7 @@ pub async fn check(state: &AppState) -> Result<Option<DateTime<Utc>>, Error> {
                     &mut tx,
                     Some(incident.id),
                     Some(incident.organisation_id),
-                    "alert",
+                    EventKind::Alert,
                     now,
                     None,
                     json!({ "clock": clock.kind, "level": level, "due": due, "reference": incident.reference, "priority": incident.priority }),
@@ -215,7 +216,7 @@ async fn escalate(
         &mut tx,
         Some(incident.id),
         Some(incident.organisation_id),
-        "alert",
+        EventKind::Alert,
         now,
         None,
         json!({
@@ -256,7 +257,7 @@ async fn close_unanswered(
         &mut tx,
         Some(incident.id),
         Some(incident.organisation_id),
-        "closed",
+        EventKind::Closed,
         now,
         None,
         json!({ "automatic": true, "resolved_at": incident.times.resolved_at }),

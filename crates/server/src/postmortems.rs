@@ -3,17 +3,26 @@
 //! engine's check finds nothing missing; publishing it tells the client.
 
 use axum::extract::State;
+use axum::routing::{self, post};
 use axum::Json;
-use serde::Serialize;
+use axum::Router;
 use serde_json::json;
 use sqlx::any::AnyRow;
 use vigie_engine::postmortem::PostMortem;
 
+use chrono::{DateTime, Utc};
+use sqlx::AnyConnection;
+use vigie_api::EventKind;
+use vigie_engine::postmortem::TimelineEntry;
+use vigie_engine::sla;
+
 use crate::db::{from_ms, get, get_json, get_time, to_ms};
 use crate::error::Error;
 use crate::events;
-use crate::extract::{ApiJson, ApiQuery, Id};
+use crate::extract::{ApiJson, Id};
 use crate::incidents;
+use crate::incidents::{describe_event, Incident};
+use crate::model::Site;
 use crate::model::User;
 use crate::notices::{self, ClientNotice};
 use crate::state::AppState;
@@ -106,7 +115,7 @@ pub async fn edit(
         &mut tx,
         Some(view.incident_id),
         Some(view.organisation_id),
-        "postmortem_edited",
+        EventKind::PostmortemEdited,
         now,
         Some(user.id),
         json!({}),
@@ -144,12 +153,12 @@ pub async fn publish(State(state): State<AppState>, user: User, Id(id): Id) -> R
         .bind(view.incident_id)
         .execute(&mut *tx)
         .await?;
-    record_lesson(&mut tx, &view, now).await?;
+    crate::lessons::record(&mut tx, &view, now).await?;
     let event_id = events::append(
         &mut tx,
         Some(view.incident_id),
         Some(view.organisation_id),
-        "postmortem_published",
+        EventKind::PostmortemPublished,
         now,
         Some(user.id),
         json!({}),
@@ -169,174 +178,67 @@ pub async fn publish(State(state): State<AppState>, user: User, Id(id): Id) -> R
     Ok(Json(load(&state, &user, id).await?))
 }
 
-/// Leaves out a name from a text, whatever its case and whatever the script: the text and
-/// the name are compared character by character, each lowercased, and what is replaced
-/// is always whole characters of the original text. (Lowercasing can change a text's
-/// length — `Ⱥ` is two bytes, `ⱥ` three; `İ` becomes two characters — so positions in a
-/// lowercased copy are no positions in the original.)
-fn scrub(text: &str, name: &str, placeholder: &str) -> String {
-    let name: Vec<char> = name.trim().chars().flat_map(char::to_lowercase).collect();
-    if name.is_empty() {
-        return text.to_string();
-    }
-    // Each lowercased character, with the byte range of the original character it is from.
-    let folded: Vec<(char, usize, usize)> =
-        text.char_indices().flat_map(|(at, c)| c.to_lowercase().map(move |l| (l, at, at + c.len_utf8()))).collect();
-    let starts_a_character = |i: usize| i == 0 || folded[i - 1].1 != folded[i].1;
-    let ends_a_character = |i: usize| i + 1 == folded.len() || folded[i + 1].1 != folded[i].1;
-    let mut out = String::with_capacity(text.len());
-    let mut copied = 0;
-    let mut i = 0;
-    while i + name.len() <= folded.len() {
-        let end = i + name.len() - 1;
-        let matches = starts_a_character(i)
-            && ends_a_character(end)
-            && folded[i..=end].iter().map(|f| f.0).eq(name.iter().copied());
-        if matches {
-            out.push_str(&text[copied..folded[i].1]);
-            out.push_str(placeholder);
-            copied = folded[end].2;
-            i = end + 1;
-        } else {
-            i += 1;
-        }
-    }
-    out.push_str(&text[copied..]);
-    out
-}
-
-/// The internal lesson of a published P1 post-mortem (procedure §04): what happened, the
-/// root cause, what prevents it. The client's name and site are left out, everywhere in
-/// the lesson, when the client asked for it.
-async fn record_lesson(
-    conn: &mut sqlx::AnyConnection,
-    view: &View,
-    now: chrono::DateTime<chrono::Utc>,
+/// Creates the draft post-mortem of a resolved P1, its timeline filled in from the events.
+pub(crate) async fn draft_postmortem(
+    conn: &mut AnyConnection,
+    incident: &Incident,
+    site: &Site,
+    now: DateTime<Utc>,
 ) -> Result<(), Error> {
-    let row = sqlx::query(
-        "SELECT incidents.description, incidents.incident_type, organisations.name AS organisation_name,
-                organisations.anonymous_lessons, sites.name AS site_name
-         FROM incidents JOIN organisations ON organisations.id = incidents.organisation_id
-         JOIN sites ON sites.id = incidents.site_id WHERE incidents.id = $1",
-    )
-    .bind(view.incident_id)
-    .fetch_one(&mut *conn)
-    .await?;
-    let organisation: String = get(&row, "organisation_name")?;
-    let site: String = get(&row, "site_name")?;
-    let anonymous = get::<i64>(&row, "anonymous_lessons")? != 0;
-    let clean = |text: &str| {
-        if anonymous {
-            scrub(&scrub(text, &organisation, "[client]"), &site, "[site]")
-        } else {
-            text.to_string()
-        }
-    };
-    let incident_type: String = get(&row, "incident_type")?;
-    let (system, symptom) = incident_type.split_once('/').unwrap_or(("unknown", "unknown"));
-    let description: String = get(&row, "description")?;
-    let prevention = view.document.preventive_measures.join("\n");
+    // Published, the post-mortem is the client's: the team's internal notes stay out.
+    let rows = sqlx::query("SELECT * FROM events WHERE incident_id = $1 AND kind <> $2 ORDER BY id")
+        .bind(incident.id)
+        .bind(EventKind::InternalNote.as_str())
+        .fetch_all(&mut *conn)
+        .await?;
+    let timeline = rows
+        .iter()
+        .map(|r| {
+            let kind: String = get(r, "kind")?;
+            let data: String = get(r, "data")?;
+            Ok(TimelineEntry {
+                at: from_ms(get(r, "at")?),
+                text: describe_event(&EventKind::from(kind.as_str()), &data),
+            })
+        })
+        .collect::<Result<Vec<_>, Error>>()?;
+    let resolution = incident.resolution.clone().unwrap_or_default();
+    let document = PostMortem { timeline, root_cause: resolution.root_cause, ..PostMortem::default() };
+    let calendar = site.calendar()?;
+    let due = sla::deadlines(&incident.times, &incident.policy, &calendar)
+        .map_err(Error::Engine)?
+        .postmortem_due
+        .unwrap_or(now);
     sqlx::query(
-        "INSERT INTO lessons (postmortem_id, incident_id, system, symptom, what_happened, root_cause, prevention, client_name, site_name, created_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) ON CONFLICT (postmortem_id) DO NOTHING",
+        "INSERT INTO postmortems (incident_id, status, document, due_at, updated_at) VALUES ($1, 'draft', $2, $3, $4)
+         ON CONFLICT (incident_id) DO NOTHING",
     )
-    .bind(view.id)
-    .bind(view.incident_id)
-    .bind(system)
-    .bind(symptom)
-    .bind(clean(&description))
-    .bind(clean(&view.document.root_cause))
-    .bind(clean(&prevention))
-    .bind((!anonymous).then_some(organisation.clone()))
-    .bind((!anonymous).then_some(site.clone()))
+    .bind(incident.id)
+    .bind(serde_json::to_string(&document).unwrap_or_default())
+    .bind(to_ms(due))
     .bind(to_ms(now))
     .execute(&mut *conn)
+    .await?;
+    events::append(
+        conn,
+        Some(incident.id),
+        Some(incident.organisation_id),
+        EventKind::PostmortemDraft,
+        now,
+        None,
+        json!({ "due": due }),
+    )
     .await?;
     Ok(())
 }
 
-/// `?system=video&symptom=down&q=switch`.
-#[derive(Debug, serde::Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct LessonQuery {
-    #[serde(default)]
-    system: Option<String>,
-    #[serde(default)]
-    symptom: Option<String>,
-    #[serde(default)]
-    q: Option<String>,
-}
-
-/// A lesson, as technicians read it.
-#[derive(Debug, Serialize)]
-pub struct Lesson {
-    id: i64,
-    system: String,
-    symptom: String,
-    what_happened: String,
-    root_cause: String,
-    prevention: String,
-    client_name: Option<String>,
-    site_name: Option<String>,
-    created_at: chrono::DateTime<chrono::Utc>,
-}
-
-/// `GET /api/lessons`: the knowledge base, for staff, searchable by system and symptom.
-pub async fn lessons(
-    State(state): State<AppState>,
-    user: User,
-    ApiQuery(q): ApiQuery<LessonQuery>,
-) -> Result<Json<Vec<Lesson>>, Error> {
-    user.require_staff()?;
-    let rows = sqlx::query(
-        "SELECT * FROM lessons WHERE ($1 IS NULL OR system = $1) AND ($2 IS NULL OR symptom = $2) ORDER BY id DESC",
-    )
-    .bind(q.system)
-    .bind(q.symptom)
-    .fetch_all(state.db.pool())
-    .await?;
-    let words = q.q.map(|w| w.to_lowercase());
-    let mut out = Vec::new();
-    for r in rows {
-        let lesson = Lesson {
-            id: get(&r, "id")?,
-            system: get(&r, "system")?,
-            symptom: get(&r, "symptom")?,
-            what_happened: get(&r, "what_happened")?,
-            root_cause: get(&r, "root_cause")?,
-            prevention: get(&r, "prevention")?,
-            client_name: get(&r, "client_name")?,
-            site_name: get(&r, "site_name")?,
-            created_at: from_ms(get(&r, "created_at")?),
-        };
-        let text = format!("{} {} {}", lesson.what_happened, lesson.root_cause, lesson.prevention).to_lowercase();
-        if words.as_ref().is_none_or(|w| text.contains(w.as_str())) {
-            out.push(lesson);
-        }
-    }
-    Ok(Json(out))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::scrub;
-
-    #[test]
-    fn names_are_left_out_whatever_their_case_and_script() {
-        assert_eq!(
-            scrub("Panne chez Banque Premium ce matin", "Banque Premium", "[client]"),
-            "Panne chez [client] ce matin"
-        );
-        assert_eq!(scrub("BANQUE PREMIUM et banque premium", "Banque Premium", "[client]"), "[client] et [client]");
-        // Lowercasing changes byte lengths here: the text around the name is kept whole.
-        assert_eq!(scrub("Ⱥ Banque Premiumé Ω", "Banque Premium", "[client]"), "Ⱥ [client]é Ω");
-        assert_eq!(scrub("ȺȺ banque ȺPREMIUM", "banque ⱥpremium", "[x]"), "ȺȺ [x]");
-        assert_eq!(scrub("Agence de STRASBOURG-İSTANBUL", "Strasbourg-İstanbul", "[site]"), "Agence de [site]");
-        assert_eq!(scrub("Agence de strasbourg-i\u{307}stanbul", "STRASBOURG-İSTANBUL", "[site]"), "Agence de [site]");
-        assert_eq!(scrub("Ω", "Ω", "[x]"), "[x]");
-        assert_eq!(scrub("abc", "  ", "[x]"), "abc");
-        assert_eq!(scrub("", "Banque", "[x]"), "");
-        // A name is whole characters of the text, never part of one.
-        assert_eq!(scrub("İ", "i", "[x]"), "İ");
-    }
+/// The routes of post-mortems: everyone reads those they may see; staff edit and publish
+/// them, checked after the post-mortem is found, so that one a client may not see is 404
+/// to it whatever it asks.
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/incidents/{id}/postmortem", routing::get(of_incident))
+        .route("/postmortems", routing::get(list))
+        .route("/postmortems/{id}", routing::get(show).put(edit))
+        .route("/postmortems/{id}/publish", post(publish))
 }

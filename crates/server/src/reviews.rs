@@ -8,11 +8,14 @@
 //! monitor like an incident's; the client is told when it opens and when it closes.
 
 use axum::extract::State;
+use axum::routing::{self, put};
 use axum::Json;
+use axum::Router;
 use chrono::{DateTime, Utc};
 use serde_json::json;
 use sqlx::any::AnyRow;
 use sqlx::AnyConnection;
+use vigie_api::EventKind;
 use vigie_engine::sla::{self, Clock};
 
 use crate::db::{from_ms, get, get_json, get_time, to_ms};
@@ -184,7 +187,7 @@ pub async fn update(
     .bind(id)
     .execute(&mut *tx)
     .await?;
-    let kind = if closing { "review_closed" } else { "review_updated" };
+    let kind = if closing { EventKind::ReviewClosed } else { EventKind::ReviewUpdated };
     let data = json!({ "review": id, "status": status, "owner_id": owner_id, "findings": findings });
     let event_id =
         events::append(&mut tx, Some(review.incident_id), Some(review.organisation_id), kind, now, Some(user.id), data)
@@ -266,7 +269,7 @@ pub async fn set_proposal(
         &mut tx,
         Some(review.incident_id),
         Some(review.organisation_id),
-        "review_proposal",
+        EventKind::ReviewProposal,
         now,
         Some(user.id),
         data,
@@ -287,4 +290,14 @@ pub(crate) async fn open_reviews(conn: &mut AnyConnection) -> Result<Vec<(DateTi
     .fetch_all(&mut *conn)
     .await?;
     rows.iter().map(|r| Ok((from_ms(get(r, "review_opened_at")?), Incident::from_row(r)?))).collect()
+}
+
+/// The routes of technical reviews: everyone lists those they may see; staff work on
+/// them, checked after the review is found, so that a review a client may not see is 404
+/// to it whatever it asks.
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/reviews", routing::get(list))
+        .route("/reviews/{id}", put(update))
+        .route("/reviews/{id}/proposal", put(set_proposal))
 }

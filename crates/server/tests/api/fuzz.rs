@@ -504,23 +504,51 @@ pub async fn random_input_never_breaks_the_server(backend: Backend) {
 }
 
 /// The routes the router declares, as `(METHOD, path)` with every path parameter written
-/// `{}`: read from the source of [`vigie_server::http::app`], so that a route added there
-/// and not here fails the battery.
+/// `{}`: read from the source of [`vigie_server::http::app`] and of each module's
+/// `router()`, so that a route added there and not here fails the battery.
 fn declared_routes() -> std::collections::BTreeSet<(String, String)> {
+    let mut declared = std::collections::BTreeSet::new();
     let source = include_str!("../../src/http.rs");
     let start = source.find("pub fn app(").expect("the router's function");
     let end = start + source[start..].find("\npub fn guard").expect("the end of the router's function");
     let app = &source[start..end];
     // The routes declared before the top-level router are nested under `/api`.
     let top_level = app.find("let router = Router::new()").expect("the top-level router");
-    let mut declared = std::collections::BTreeSet::new();
+    routes_in(&app[..top_level], "/api", &mut declared);
+    routes_in(&app[top_level..], "", &mut declared);
+    // Each module gives the routes of what it holds, nested under `/api`.
+    for source in [
+        include_str!("../../src/account.rs"),
+        include_str!("../../src/sites.rs"),
+        include_str!("../../src/contacts.rs"),
+        include_str!("../../src/incidents/routes.rs"),
+        include_str!("../../src/messages.rs"),
+        include_str!("../../src/attachments.rs"),
+        include_str!("../../src/postmortems.rs"),
+        include_str!("../../src/lessons.rs"),
+        include_str!("../../src/reviews.rs"),
+        include_str!("../../src/invitations.rs"),
+        include_str!("../../src/admin/mod.rs"),
+        include_str!("../../src/oncall/rota.rs"),
+        include_str!("../../src/reports/mod.rs"),
+        include_str!("../../src/events/sse.rs"),
+        include_str!("../../src/ingest.rs"),
+    ] {
+        let start = source.find("pub fn router(").expect("a module's router function");
+        let end = start + source[start..].find("\n}\n").expect("the end of the router function");
+        routes_in(&source[start..end], "/api", &mut declared);
+    }
+    declared
+}
+
+/// The `(METHOD, path)` of every `.route(…)` in a router's source, the path after `prefix`.
+fn routes_in(source: &str, prefix: &str, declared: &mut std::collections::BTreeSet<(String, String)>) {
     let mut offset = 0;
-    while let Some(found) = app[offset..].find(".route(") {
+    while let Some(found) = source[offset..].find(".route(") {
         let at = offset + found + ".route(".len();
-        let next = app[at..].find(".route(").map_or(app.len(), |n| at + n);
-        let chunk = &app[at..next];
+        let next = source[at..].find(".route(").map_or(source.len(), |n| at + n);
+        let chunk = &source[at..next];
         let path = chunk.split('"').nth(1).expect("a route's path");
-        let prefix = if at < top_level { "/api" } else { "" };
         for method in ["get", "post", "put", "delete", "patch"] {
             let call = format!("{method}(");
             let mut from = 0;
@@ -535,7 +563,6 @@ fn declared_routes() -> std::collections::BTreeSet<(String, String)> {
         }
         offset = next;
     }
-    declared
 }
 
 /// A path with each `{parameter}` written `{}`.

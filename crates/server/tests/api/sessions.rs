@@ -63,9 +63,17 @@ pub async fn replay_is_bounded_and_filtered_by_the_database(backend: Backend) {
     let now = state.clock.now();
     for n in 0..1505 {
         let organisation = if n < 1500 { other } else { own };
-        vigie_server::events::append(&mut tx, None, Some(organisation), "note", now, None, json!({ "n": n }))
-            .await
-            .unwrap();
+        vigie_server::events::append(
+            &mut tx,
+            None,
+            Some(organisation),
+            vigie_api::EventKind::from("note"),
+            now,
+            None,
+            json!({ "n": n }),
+        )
+        .await
+        .unwrap();
     }
     tx.commit().await.unwrap();
 

@@ -203,16 +203,32 @@ pub async fn events_committed_out_of_order_all_reach_the_stream(backend: Backend
     let note = |tx: &'static str| serde_json::json!({ "tx": tx });
     // A appends an event and stays open; B appends one and commits.
     let mut a = state.db.begin().await.expect("A begins");
-    vigie_server::events::append(&mut a, None, None, "note", state.clock.now(), None, note("A"))
-        .await
-        .expect("A appends");
+    vigie_server::events::append(
+        &mut a,
+        None,
+        None,
+        vigie_api::EventKind::from("note"),
+        state.clock.now(),
+        None,
+        note("A"),
+    )
+    .await
+    .expect("A appends");
     let b = tokio::spawn({
         let state = state.clone();
         async move {
             let mut b = state.db.begin().await.expect("B begins");
-            vigie_server::events::append(&mut b, None, None, "note", state.clock.now(), None, note("B"))
-                .await
-                .expect("B appends");
+            vigie_server::events::append(
+                &mut b,
+                None,
+                None,
+                vigie_api::EventKind::from("note"),
+                state.clock.now(),
+                None,
+                note("B"),
+            )
+            .await
+            .expect("B appends");
             b.commit().await.expect("B commits");
             state.changed().await;
         }

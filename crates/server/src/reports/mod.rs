@@ -5,12 +5,18 @@
 //! the policy each incident was reported under and its site's calendar — the same rules
 //! as the live clocks. Months are calendar months in Paris time.
 
+mod export;
+
+pub use export::{to_csv, to_csv_fr};
+
 use std::collections::BTreeMap;
 
 use axum::extract::State;
 use axum::http::header;
 use axum::response::{IntoResponse, Response};
+use axum::routing;
 use axum::Json;
+use axum::Router;
 use chrono::{DateTime, NaiveDate, TimeZone, Utc};
 use serde::{Deserialize, Serialize};
 use vigie_engine::sla::{self, ClockKind, ClockState};
@@ -388,122 +394,7 @@ pub async fn sla_report(
     }
 }
 
-fn percent(k: &Kept) -> String {
-    k.percent.map(|p| format!("{p:.1}")).unwrap_or_default()
-}
-
-/// The report as CSV: one `section,key,value` line per figure, then one line per breach.
-pub fn to_csv(r: &SlaReport) -> String {
-    let mut out = String::from("section,key,value,detail\n");
-    for (p, n) in &r.by_priority {
-        out.push_str(&format!("incidents,{p},{n},\n"));
-    }
-    for (s, n) in &r.by_source {
-        out.push_str(&format!("source,{s},{n},\n"));
-    }
-    for (name, k) in [
-        ("take_charge", &r.take_charge),
-        ("on_site", &r.on_site),
-        ("interventions", &r.interventions),
-        ("client_updates", &r.client_updates),
-        ("postmortems", &r.postmortems),
-        ("gdpr_notices", &r.gdpr_notices),
-    ] {
-        out.push_str(&format!("on_time_percent,{name},{},{}/{}\n", percent(k), k.on_time, k.total));
-    }
-    for b in &r.breaches {
-        out.push_str(&format!(
-            "breach,{},{},{} {} due {}{}\n",
-            b.reference,
-            b.late_by_seconds,
-            b.priority,
-            b.clock.as_str(),
-            b.due.to_rfc3339(),
-            b.escalated_at.map(|t| format!(" escalated {}", t.to_rfc3339())).unwrap_or_default()
-        ));
-    }
-    for recurrent in &r.recurrent {
-        out.push_str(&format!("recurrent,{},1,\n", recurrent.reference));
-    }
-    out.push_str(&format!("reopened,incidents,{},\n", r.reopened));
-    out.push_str(&format!(
-        "satisfaction,average,{},{} answers\n",
-        r.satisfaction.average.map(|a| format!("{a:.2}")).unwrap_or_default(),
-        r.satisfaction.count
-    ));
-    out
-}
-
-/// A CSV field: quoted when it holds the separator, a quote or a line break (RFC 4180).
-fn field(value: &str, separator: char) -> String {
-    if value.contains([separator, '"', '\n', '\r']) {
-        format!("\"{}\"", value.replace('"', "\"\""))
-    } else {
-        value.to_string()
-    }
-}
-
-/// The report as a French spreadsheet opens it: `;` between fields, a byte-order mark so
-/// that Excel reads UTF-8, French headings and labels, decimal commas, local times (Paris).
-pub fn to_csv_fr(r: &SlaReport) -> String {
-    let paris = chrono_tz::Europe::Paris;
-    let mut rows: Vec<[String; 4]> = Vec::new();
-    let source = |s: &str| match s {
-        "client_portal" => "Portail client".to_string(),
-        "supervision" => "Supervision".to_string(),
-        "phone" => "Téléphone".to_string(),
-        other => other.to_string(),
-    };
-    for (p, n) in &r.by_priority {
-        rows.push(["Incidents".into(), p.clone(), n.to_string(), String::new()]);
-    }
-    for (s, n) in &r.by_source {
-        rows.push(["Source".into(), source(s), n.to_string(), String::new()]);
-    }
-    for (name, k) in [
-        ("Prise en charge", &r.take_charge),
-        ("Départ d'un technicien sur site (P1)", &r.on_site),
-        ("Intervention planifiée (P3)", &r.interventions),
-        ("Points d'avancement", &r.client_updates),
-        ("Post-mortems", &r.postmortems),
-        ("Information RGPD", &r.gdpr_notices),
-    ] {
-        let value = k.percent.map(|p| format!("{p:.1}").replace('.', ",")).unwrap_or_default();
-        rows.push(["Engagements tenus (%)".into(), name.into(), value, format!("{} sur {}", k.on_time, k.total)]);
-    }
-    for b in &r.breaches {
-        let due = b.due.with_timezone(&paris).format("%d/%m/%Y %H:%M");
-        let late = vigie_engine::sla::format_duration(b.late_by_seconds);
-        rows.push([
-            "Engagement non tenu".into(),
-            b.reference.clone(),
-            b.clock.names().0.into(),
-            format!(
-                "{}, échéance {due}, retard {late}{}",
-                b.priority,
-                b.escalated_at
-                    .map(|t| format!(", escaladé le {}", t.with_timezone(&paris).format("%d/%m/%Y %H:%M")))
-                    .unwrap_or_default()
-            ),
-        ]);
-    }
-    for recurrent in &r.recurrent {
-        rows.push(["Incident récurrent".into(), recurrent.reference.clone(), String::new(), String::new()]);
-    }
-    rows.push(["Incidents rouverts par le client".into(), String::new(), r.reopened.to_string(), String::new()]);
-    rows.push([
-        "Satisfaction (1 à 5)".into(),
-        "Moyenne".into(),
-        r.satisfaction.average.map(|a| format!("{a:.2}").replace('.', ",")).unwrap_or_default(),
-        format!("{} réponse(s)", r.satisfaction.count),
-    ]);
-    for c in &r.satisfaction.comments {
-        rows.push(["Avis du client".into(), c.reference.clone(), c.score.to_string(), c.comment.clone()]);
-    }
-    let mut out = String::from("\u{feff}Rubrique;Élément;Valeur;Détail\r\n");
-    for row in rows {
-        out.push_str(&row.iter().map(|f| field(f, ';')).collect::<Vec<_>>().join(";"));
-        out.push_str("\r\n");
-    }
-    out
+/// The route of the monthly SLA report.
+pub fn router() -> Router<AppState> {
+    Router::new().route("/reports/sla", routing::get(sla_report))
 }

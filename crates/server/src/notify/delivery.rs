@@ -1,198 +1,22 @@
-//! Notifications: what the communication plan calls for is queued in the outbox, in the
-//! same transaction as the event that causes it; a worker delivers by SMTP and by the SMS
-//! gateway, retries with backoff, and records each delivery or failure on the timeline.
+//! Delivering the outbox: claiming due messages, sending them by SMTP or the SMS gateway,
+//! and retrying with a backoff until [`MAX_ATTEMPTS`](super::MAX_ATTEMPTS).
 
 use std::time::Duration;
 
-use chrono::{DateTime, TimeDelta, Utc};
-use chrono_tz::Tz;
+use chrono::TimeDelta;
 use lettre::message::{header::ContentType, Mailbox};
 use lettre::transport::smtp::authentication::Credentials;
 use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
 use serde_json::json;
 use sqlx::any::AnyRow;
-use sqlx::AnyConnection;
-use vigie_engine::sla::ClockKind;
 
+use super::{CLAIM, MAX_ATTEMPTS};
 use crate::config::{Config, SmtpTls};
 use crate::db::{get, to_ms};
 use crate::error::Error;
 use crate::events;
-use crate::incidents::Incident;
-use crate::model::Site;
 use crate::state::AppState;
-
-/// Deliveries tried before a message is given up.
-pub const MAX_ATTEMPTS: i64 = 8;
-/// How long a worker owns a message it is sending.
-const CLAIM: TimeDelta = TimeDelta::seconds(120);
-
-/// Email or SMS.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Channel {
-    /// Email.
-    Email,
-    /// SMS.
-    Sms,
-}
-
-impl Channel {
-    fn as_str(self) -> &'static str {
-        match self {
-            Channel::Email => "email",
-            Channel::Sms => "sms",
-        }
-    }
-}
-
-/// A message for the outbox.
-pub(crate) struct Outgoing {
-    pub channel: Channel,
-    pub recipient: String,
-    pub address: String,
-    pub subject: String,
-    pub body: String,
-}
-
-pub(crate) async fn enqueue(
-    conn: &mut AnyConnection,
-    incident_id: Option<i64>,
-    event_id: i64,
-    m: Outgoing,
-    now: DateTime<Utc>,
-) -> Result<(), Error> {
-    sqlx::query(
-        "INSERT INTO outbox (incident_id, event_id, channel, recipient, address, subject, body, next_attempt_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
-    )
-    .bind(incident_id)
-    .bind(event_id)
-    .bind(m.channel.as_str())
-    .bind(m.recipient)
-    .bind(m.address)
-    .bind(m.subject)
-    .bind(m.body)
-    .bind(to_ms(now))
-    .execute(&mut *conn)
-    .await?;
-    Ok(())
-}
-
-/// An instant in the site's local time, as messages write it.
-pub(crate) fn local(t: DateTime<Utc>, tz: Tz) -> String {
-    t.with_timezone(&tz).format("%d/%m/%Y %H:%M").to_string()
-}
-
-/// Queues the email to the operations managers (supervisors) about an SLA alert.
-///
-/// # Errors
-/// [`Error::Database`].
-#[allow(clippy::too_many_arguments)] // the alert names the incident, its site, clock and state
-pub async fn queue_alert(
-    conn: &mut AnyConnection,
-    incident: &Incident,
-    site: &Site,
-    clock: ClockKind,
-    breached: bool,
-    due: DateTime<Utc>,
-    event_id: i64,
-    now: DateTime<Utc>,
-) -> Result<(), Error> {
-    let tz = site.calendar()?.time_zone();
-    let what = if breached { "DÉPASSÉ" } else { "à risque" };
-    let subject = format!("[{}] SLA {} {what} ({})", incident.reference, clock.names().0, incident.priority);
-    let body = format!(
-        "Incident {} ({}) — site {}\nÉchéance {} : {}\nÉtat : {what}\n",
-        incident.reference,
-        incident.priority,
-        site.name,
-        clock.names().0,
-        local(due, tz)
-    );
-    queue_to_managers(conn, incident.id, &subject, &body, event_id, now).await
-}
-
-/// Queues an email about an incident to the operations managers (supervisors): the path of
-/// SLA alerts, and of a P1 that finds nobody on duty.
-///
-/// # Errors
-/// [`Error::Database`].
-pub(crate) async fn queue_to_managers(
-    conn: &mut AnyConnection,
-    incident_id: i64,
-    subject: &str,
-    body: &str,
-    event_id: i64,
-    now: DateTime<Utc>,
-) -> Result<(), Error> {
-    let rows =
-        sqlx::query("SELECT display_name, email FROM users WHERE role = 'supervisor' AND active = 1 AND email <> ''")
-            .fetch_all(&mut *conn)
-            .await?;
-    for row in rows {
-        let m = Outgoing {
-            channel: Channel::Email,
-            recipient: get(&row, "display_name")?,
-            address: get(&row, "email")?,
-            subject: subject.to_string(),
-            body: body.to_string(),
-        };
-        enqueue(conn, Some(incident_id), event_id, m, now).await?;
-    }
-    Ok(())
-}
-
-/// Queues the email and SMS to the integrator's second level about a breach still open
-/// past the policy's escalation delay.
-///
-/// # Errors
-/// [`Error::Database`].
-#[allow(clippy::too_many_arguments)] // the escalation names the incident, its site, clock and contact
-pub async fn queue_escalation(
-    conn: &mut AnyConnection,
-    incident: &Incident,
-    site: &Site,
-    clock: ClockKind,
-    due: DateTime<Utc>,
-    contact: &crate::config::Escalation,
-    event_id: i64,
-    now: DateTime<Utc>,
-) -> Result<(), Error> {
-    let tz = site.calendar()?.time_zone();
-    let subject = format!(
-        "[{}] ESCALADE — {} dépassé depuis {} ({})",
-        incident.reference,
-        clock.names().0,
-        vigie_engine::sla::format_duration((now - due).num_seconds()),
-        incident.priority
-    );
-    let body = format!(
-        "Incident {} ({}) — site {}\nÉchéance {} : {}, toujours dépassée.\n\
-         Le responsable d'exploitation a été alerté à l'échéance ; l'engagement n'est toujours pas tenu.\n",
-        incident.reference,
-        incident.priority,
-        site.name,
-        clock.names().0,
-        local(due, tz)
-    );
-    let addresses = [(Channel::Email, &contact.email), (Channel::Sms, &contact.phone)];
-    for (channel, address) in addresses {
-        let Some(address) = address.as_deref().map(str::trim).filter(|a| !a.is_empty()) else { continue };
-        let body = match channel {
-            Channel::Email => body.clone(),
-            Channel::Sms => format!("{subject} — détails par email."),
-        };
-        let m = Outgoing {
-            channel,
-            recipient: contact.name.clone(),
-            address: address.to_string(),
-            subject: subject.clone(),
-            body,
-        };
-        enqueue(conn, Some(incident.id), event_id, m, now).await?;
-    }
-    Ok(())
-}
+use vigie_api::EventKind;
 
 /// Delivers queued messages until shutdown: when woken, and every second for retries.
 pub async fn run(state: AppState) {
@@ -235,7 +59,7 @@ pub async fn deliver_due(state: &AppState) -> Result<usize, Error> {
     Ok(tried)
 }
 
-async fn deliver_one(state: &AppState, row: &AnyRow) -> Result<(), Error> {
+pub(super) async fn deliver_one(state: &AppState, row: &AnyRow) -> Result<(), Error> {
     let id: i64 = get(row, "id")?;
     // Claim the message for a while, so that another instance does not send it too; if
     // this process dies while sending, the claim lapses and the message is sent again.
@@ -286,7 +110,7 @@ async fn deliver_one(state: &AppState, row: &AnyRow) -> Result<(), Error> {
                 &mut tx,
                 incident_id,
                 organisation_id,
-                "notification_delivered",
+                EventKind::NotificationDelivered,
                 now,
                 None,
                 json!({ "channel": channel, "recipient": recipient, "subject": subject, "via": how }),
@@ -310,7 +134,7 @@ async fn deliver_one(state: &AppState, row: &AnyRow) -> Result<(), Error> {
                 &mut tx,
                 incident_id,
                 organisation_id,
-                "notification_failed",
+                EventKind::NotificationFailed,
                 now,
                 None,
                 json!({ "channel": channel, "recipient": recipient, "error": e.to_string(), "attempt": attempts, "final": give_up }),
@@ -324,7 +148,13 @@ async fn deliver_one(state: &AppState, row: &AnyRow) -> Result<(), Error> {
 }
 
 /// Sends an email by SMTP, or writes it to the spool folder when no SMTP is configured.
-async fn send_email(config: &Config, id: i64, to: &str, subject: &str, body: &str) -> Result<&'static str, Error> {
+pub(super) async fn send_email(
+    config: &Config,
+    id: i64,
+    to: &str,
+    subject: &str,
+    body: &str,
+) -> Result<&'static str, Error> {
     let Some(smtp) = &config.smtp else {
         let dir = config.spool_dir().join("mail");
         tokio::fs::create_dir_all(&dir).await.map_err(|e| Error::Delivery(e.to_string()))?;
@@ -358,7 +188,7 @@ async fn send_email(config: &Config, id: i64, to: &str, subject: &str, body: &st
 }
 
 /// Sends an SMS through the HTTP gateway, or writes it to the spool folder.
-async fn send_sms(config: &Config, id: i64, to: &str, text: &str) -> Result<&'static str, Error> {
+pub(super) async fn send_sms(config: &Config, id: i64, to: &str, text: &str) -> Result<&'static str, Error> {
     let Some(sms) = &config.sms else {
         let dir = config.spool_dir().join("sms");
         tokio::fs::create_dir_all(&dir).await.map_err(|e| Error::Delivery(e.to_string()))?;
@@ -385,7 +215,7 @@ async fn send_sms(config: &Config, id: i64, to: &str, text: &str) -> Result<&'st
 }
 
 /// Fills `{to}` and `{text}` in every string of the body template.
-fn fill(value: serde_json::Value, to: &str, text: &str) -> serde_json::Value {
+pub(super) fn fill(value: serde_json::Value, to: &str, text: &str) -> serde_json::Value {
     use serde_json::Value;
     match value {
         Value::String(s) => Value::String(s.replace("{to}", to).replace("{text}", text)),
