@@ -83,8 +83,14 @@ fn is_held_out(name: &str) -> bool {
 /// first measured, before any rule was changed after it (`tests/corpus/README.md`). The rules
 /// are never tuned on these texts, so such a count can only be brought down by understanding
 /// more from the development sets; it may never grow. `heldout-b`: one critical incident
-/// suggested as minor — issue 9 is not done while this is not zero; `heldout-c`: one too.
-const UNDER_RATED_AT_FIRST_MEASURE: &[(&str, usize)] = &[("heldout-b", 1), ("heldout-c", 1)];
+/// suggested as minor — issue 9 is not done while this is not zero; `heldout-c`: one too;
+/// `heldout-d`: two critical and two major incidents.
+const UNDER_RATED_AT_FIRST_MEASURE: &[(&str, usize)] = &[("heldout-b", 1), ("heldout-c", 1), ("heldout-d", 4)];
+
+/// The accuracy a held-out set may not fall below (per cent): 90, or the figure of its first
+/// measure where that was lower (`heldout-d`, 88.0 %).
+const HELD_OUT_FLOOR: usize = 90;
+const HELD_OUT_FIRST_MEASURE_BELOW_THE_FLOOR: &[(&str, usize)] = &[("heldout-d", 88)];
 
 #[test]
 fn no_critical_or_major_incident_of_the_held_out_sets_is_suggested_as_minor() {
@@ -94,7 +100,9 @@ fn no_critical_or_major_incident_of_the_held_out_sets_is_suggested_as_minor() {
         // Only counts are printed: the held-out texts are never looked at to tune the rules.
         assert!(under.len() <= allowed, "{name}: {} suggested as P3 though P1 or P2", under.len());
         // A floor against regressions, not the target (see the README's figures).
-        assert!(right * 100 >= total * 90, "{name}: accuracy fell to {right}/{total}");
+        let floor =
+            HELD_OUT_FIRST_MEASURE_BELOW_THE_FLOOR.iter().find(|(n, _)| n == name).map_or(HELD_OUT_FLOOR, |(_, f)| *f);
+        assert!(right * 100 >= total * floor, "{name}: accuracy fell to {right}/{total}");
     }
 }
 
