@@ -137,6 +137,7 @@ enum Effect {
 }
 
 /// One sentence: its items and the clause of each.
+#[derive(Default)]
 struct Sentence {
     items: Vec<Item>,
     clause: Vec<usize>,
@@ -769,7 +770,6 @@ impl Sentence {
         })
     }
 
-    /// Whether the words at `span` name a place of the site: "parking", "étage", "bâtiment".
     /// Whether `facts` say part of the site, that part being a floor or a building said
     /// whole: "tout le RDC", "the whole ground floor", "ce bâtiment n'a plus une seule image".
     fn place_taken_whole(&self, facts: &Facts) -> bool {
@@ -804,6 +804,7 @@ impl Sentence {
         Some(Known::said(value, &[self.items[first].span]))
     }
 
+    /// Whether the words at `span` name a place of the site: "parking", "étage", "bâtiment".
     fn names_a_place(&self, span: Span) -> bool {
         self.items.iter().any(|it| {
             it.span == span
@@ -1083,7 +1084,6 @@ impl Sentence {
                                 | "quelqu"
                                 | "someone"
                                 | "somebody"
-
                         )
                     })
                     // "question bête : si la box tombe, …": a question said as one.
@@ -1262,16 +1262,13 @@ impl Sentence {
 /// Cuts the items into sentences, and each sentence into clauses.
 fn sentences(pieces: Vec<Piece>) -> Vec<Sentence> {
     let mut out = Vec::new();
-    let mut current = Sentence { items: Vec::new(), clause: Vec::new(), exceptions: Vec::new() };
+    let mut current = Sentence::default();
     let mut clause = 0;
     for piece in pieces {
         match piece {
             Piece::Break(Break::Sentence) => {
                 if !current.items.is_empty() {
-                    out.push(std::mem::replace(
-                        &mut current,
-                        Sentence { items: Vec::new(), clause: Vec::new(), exceptions: Vec::new() },
-                    ));
+                    out.push(std::mem::take(&mut current));
                 }
                 clause = 0;
             }
