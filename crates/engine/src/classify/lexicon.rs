@@ -417,7 +417,7 @@ works record: enregistre, enregistrent, enregistrait, enregistrer, record, recor
 works report: remont*, transmet*, sending, send, sends, receiving, recevons, recevez, recevoir, transmis, arrive, arrivent, recu, recoit, recoivent, report*, received, receive,
     coming through, come through, sent, envoi*, envoie, apparu, appeared, apparait, shows up, show up, sortent,
     sort de, ne sort
-works detect: declench*, trigger*, detect*, armed, be armed, protege, protected, surveille, monitored, s arme, arme, arming, armer,
+works detect: declench*, go off, goes off, went off, trigger*, detect*, armed, be armed, protege, protected, surveille, monitored, s arme, arme, arming, armer,
     s armer, set, armes, mise en service, mettre en service, remettre en service
 works lock: ferme, ferment, come down, comes down, fermer, se ferme, se referme, referme, verrouill*, se verrouille, close, closing, shut,
     lock, locked, locking, latch*, reverrouill*, redescend*, descend*, relock*, tient, tiennent, hold, tenir
@@ -635,11 +635,11 @@ unlocked: deverrouillee, deverrouilles, stay released, stays released, remain re
 unauthorized: sans billet, sans ticket, comme dans un moulin, like a revolving door, avec un seul badge, with one badge, with a single badge, on a single badge,
     on one badge, pour un seul badge, straight into, walk straight in, walks straight in, ouvrent aussi la nuit, ouvre aussi la nuit, ouvrent aussi le week end,
     ouvre aussi le week end, open at night too, opens at night too, open at weekends too, without ticket, without a ticket, without a permit, no ticket
-revoked: never enrolled, not enrolled, never issued, never assigned, jamais eu les droits, pas les droits,
+revoked: la date de validite est passee, la date de validite est depassee, date de validite depassee, validite expiree, validite depassee, hors validite, never enrolled, not enrolled, never issued, never assigned, jamais eu les droits, pas les droits,
     no rights, ancienne carte, contract ended, contrat est fini, contrat termine, fin de contrat, former tenant,
     former, ancien locataire, blocked, lost fob, lost badge, badge perdu, badges perdus, carte perdue
 enters: drive in, driving in, drive through, drives in, aller, acceder
-admits: permettent d aller, permet d aller, permettent d acceder, permet d acceder, allows access, allow access,
+admits: letting people through, let people through, lets people through, letting everyone through, lets everyone through, permettent d aller, permet d aller, permettent d acceder, permet d acceder, allows access, allow access,
     gives access to
 intrusion: someone inside, somebody inside, glass breaking, breaking glass, bruit de verre, verre casse, verre brise, par la fenetre, par une fenetre, by the window, through the window,
     through a window, on nous a vole, nous a vole, ont vole, a ete vole, ont ete voles, stole, thieves,
@@ -754,7 +754,8 @@ problem down: mode test, en mode test, test mode, in test mode, en test, la meme
 unlocked: ouverture permanente, en ouverture permanente, always open, permanently open, opens both doors together,
     both doors together, both doors at once, les deux portes en meme temps, deux portes en meme temps,
     ouvre les deux portes
-missing: impossible de retrouver, impossible to find, can t find the, cannot find the
+missing: impossible de retrouver, impossible to find, can t find the, cannot find the, ne retrouve pas les, ne retrouvons pas les,
+    ne retrouve pas l, ne retrouvons pas l, retrouve pas les, couldn t find the, could not find the
 past: remise en place, remis en place, remises en place, put back in place, put back into place
 disowned: no idea who, nobody asked, nobody in the company asked, no one asked, personne ne les a demandes,
     personne ne l a demande, personne n a demande, que personne a cree, que personne n a cree, neither he nor we,

@@ -226,6 +226,13 @@ impl Sentence {
             // *plus*", "ne voit *rien*"); English only with "anymore". "The door is locked so
             // *not* a risk" negates nothing before it.
             let closes = match self.meaning(j) {
+                // "aren't recording *anymore*": the phrase denies already, "anymore" says
+                // since when.
+                Some(Meaning::Negation(_))
+                    if self.meaning(i) == Some(Meaning::Missing) && self.items[j].first == "anymore" =>
+                {
+                    false
+                }
                 // "ne répond plus *sur aucun* poste": a quantity inside a complement counts
                 // where, it closes no negation.
                 Some(Meaning::Negation(_) | Meaning::Quantity(Quantity::NoneOf)) if self.in_complement(j) => false,
@@ -444,6 +451,15 @@ impl Sentence {
     /// Whether the noun at `j` is introduced by a preposition: "… *sur le* VMS", "*in the*
     /// print room".
     fn is_complement(&self, j: usize) -> bool {
+        // "les portes *à badge*", "lecteur à code": a door or a device said with what opens
+        // it; "à" folds to "a", which elsewhere is the English article.
+        let after_a_door = j > 1
+            && self.items[j - 1].meaning.is_none()
+            && self.items[j - 1].first == "a"
+            && matches!(self.meaning(j - 2), Some(Meaning::Door | Meaning::MainDoor | Meaning::Device(_)));
+        if after_a_door {
+            return true;
+        }
         let mut k = j;
         // "in the *shop* DVR": a place word may stand between.
         if k > 0
@@ -551,10 +567,24 @@ impl Sentence {
         None
     }
 
+    /// The count before the device at `i` when the same count follows it: "quarante caméras
+    /// sur quarante", "12 cameras out of 12", every one of them.
+    fn counted_out_of_as_many(&self, i: usize) -> Option<Span> {
+        let count = self.items.get(i.checked_sub(1)?).filter(|_| self.same_clause(i - 1, i))?;
+        let counts = count.number.is_some_and(|n| n >= 2) || NUMBER_WORDS.contains(&count.first.as_str());
+        // "out of" is one phrase of the lexicon.
+        self.items.get(i + 1).filter(|of| matches!(of.first.as_str(), "sur" | "of" | "out"))?;
+        let total = self.items.get(i + 2).filter(|_| self.same_clause(i + 2, i))?;
+        (counts && total.first == count.first).then_some(count.span)
+    }
+
     /// The quantity before the subject at `i` ("toutes les", "deux", "aucune"), skipping
     /// determiners and place words ("all the *parking* cameras"), and the device of a
     /// compound ("some *camera* feeds").
     fn quantity_before(&self, i: usize) -> Option<(Quantity, Span)> {
+        if let Some(count) = self.counted_out_of_as_many(i) {
+            return Some((Quantity::All, count));
+        }
         let mut j = i;
         let mut steps = 0;
         while j > 0 && steps < 4 && self.same_clause(j - 1, i) {
@@ -636,6 +666,10 @@ impl Sentence {
     /// Whether the subject at `i` is restricted to a place ("les caméras *du parking*",
     /// "the *car park* cameras") or said of the whole site ("les caméras *du site*").
     fn restriction(&self, i: usize) -> Option<(Scope, Span)> {
+        // "quarante caméras sur quarante": a count, not a place.
+        if self.counted_out_of_as_many(i).is_some() {
+            return None;
+        }
         // "les caméras 5 et 6": named devices, not all of them.
         if let Some(next) = self.items.get(i + 1).filter(|n| n.number.is_some() && self.same_clause(i + 1, i)) {
             let one = !self.items[i].plural;
@@ -1254,6 +1288,27 @@ impl Sentence {
         })
     }
 
+    /// Whether the sentence says something was stolen: "on s'est fait voler", "stolen".
+    fn tells_a_theft(&self) -> bool {
+        self.items.iter().any(|item| {
+            matches!(
+                item.first.as_str(),
+                "vol"
+                    | "voler"
+                    | "vole"
+                    | "volee"
+                    | "voles"
+                    | "volees"
+                    | "stolen"
+                    | "stole"
+                    | "derobe"
+                    | "derobes"
+                    | "derobee"
+                    | "derobees"
+            ) && item.meaning.is_none_or(|m| m == Meaning::Revoked)
+        })
+    }
+
     fn find(&self, wanted: impl Fn(Meaning) -> bool) -> Option<usize> {
         self.items.iter().position(|item| item.meaning.is_some_and(&wanted))
     }
@@ -1659,26 +1714,45 @@ fn finding(
         let counted = matches!(sentence.quantity_before(i), Some((Quantity::All | Quantity::NoneOf, _)));
         let site = (0..sentence.items.len())
             .any(|k| sentence.same_clause(k, i) && sentence.meaning(k) == Some(Meaning::WholeSite));
-        let place_after = (i + 1..sentence.items.len()).take_while(|&k| sentence.same_clause(k, i)).find(|&k| {
-            // "au *3e* étage", "on the *second* floor".
-            let mut p = k - 1;
-            while p > i + 1
+        // A place introduced by a preposition, not before `from`: "au *3e* étage", "on the
+        // *second* floor".
+        let introduced = |k: usize, from: usize| {
+            let mut p = k.saturating_sub(1);
+            while p > from
                 && (sentence.items[p].first.starts_with(|c: char| c.is_ascii_digit())
                     || sentence.meaning(p) == Some(Meaning::Quantity(Quantity::One)))
             {
                 p -= 1;
             }
-            matches!(sentence.meaning(k), Some(Meaning::Place))
+            k > from
+                && matches!(sentence.meaning(k), Some(Meaning::Place))
                 && sentence.items[p].meaning.is_none()
                 && matches!(
                     sentence.items[p].first.as_str(),
                     "au" | "aux" | "dans" | "in" | "at" | "on" | "en" | "sur" | "the"
                 )
-        });
+        };
+        let place_after =
+            (i + 1..sentence.items.len()).take_while(|&k| sentence.same_clause(k, i)).find(|&k| introduced(k, i + 1));
+        // "Au 2e étage, plus aucune caméra ne remonte": the place said first.
+        let place_before = (0..i).find(|&k| sentence.same_clause(k, i) && introduced(k, 0));
         if let Some(k) = place_after
+            .or(place_before)
             .filter(|_| counted && !site && facts.scope.as_ref().is_some_and(|s| s.value == Scope::WholeSite))
         {
             facts.scope = Some(Known::said(Scope::SeveralDevices, &[sentence.items[k].span]));
+        }
+    }
+    // "le sas reste bloqué, aucune des deux portes ne s'ouvre": the two doors of the airlock.
+    if let Some((i, Subject::Door)) = subject {
+        let two = sentence.quantity_before(i).is_some_and(|(_, q)| {
+            sentence.items.iter().any(|it| {
+                it.span.start >= q.start && it.span.end <= q.end && matches!(it.last.as_str(), "deux" | "two" | "both")
+            })
+        });
+        let airlock = sentence.items.iter().any(|it| matches!(it.first.as_str(), "sas" | "airlock" | "mantrap"));
+        if two && airlock && facts.scope.as_ref().is_some_and(|s| s.value == Scope::WholeSite) {
+            facts.scope = Some(Known::said(Scope::OneDevice, &[sentence.items[i].span]));
         }
     }
     // "Bâtiment C : aucun lecteur ne fonctionne", "building D": one part of the site.
@@ -1861,6 +1935,12 @@ pub fn read(text: &str) -> Vec<Finding> {
             if matches!(meaning, Meaning::Problem(_)) && sentence.dates_from(i) {
                 continue;
             }
+            // "…, le reste du site fonctionne": said of the rest, not of what failed before.
+            let of_the_rest =
+                (0..i).any(|k| sentence.same_clause(k, i) && sentence.meaning(k) == Some(Meaning::Partial));
+            if matches!(meaning, Meaning::Works(_)) && of_the_rest && sentence.negation(i).is_none() {
+                continue;
+            }
             // "se ferme tout seul": closes by itself, the opposite of a door left open.
             if meaning == Meaning::Unlocked && i > 0 && sentence.meaning(i - 1) == Some(Meaning::Works(Function::Lock))
             {
@@ -1886,7 +1966,16 @@ pub fn read(text: &str) -> Vec<Finding> {
                         .clone()
                         .find(|&k| sentence.items[k].meaning.is_some())
                         .is_some_and(|k| matches!(sentence.meaning(k), Some(Meaning::Place | Meaning::Sensitive))));
-            if door_forced && sentence.negation(i).is_none() {
+            // "une fenêtre du rez-de-chaussée forcée", "a window was forced": a way in.
+            let window_forced = meaning == Meaning::Forced
+                && (0..i).any(|k| {
+                    sentence.same_clause(k, i)
+                        && matches!(
+                            sentence.items[k].first.as_str(),
+                            "fenetre" | "fenetres" | "window" | "windows" | "vitre" | "baie"
+                        )
+                });
+            if (door_forced || window_forced) && sentence.negation(i).is_none() {
                 let f = finding(&sentence, None, None, Some((Effect::Intrusion, sentence.items[i].span)));
                 findings.push(f);
                 found_here = true;
@@ -1942,6 +2031,11 @@ pub fn read(text: &str) -> Vec<Finding> {
             let Some(mut effect) = effect(meaning, negated, subject.map(|(_, s)| s), object, deactivated) else {
                 continue;
             };
+            // "on s'est fait voler le portable avec les identifiants de l'hyperviseur": stolen
+            // credentials open the systems to whoever has them.
+            if meaning == Meaning::Secret && !negated && sentence.tells_a_theft() {
+                effect = Effect::Intrusion;
+            }
             // "le logiciel plante quand on imprime un badge", "the VMS client crashes when I
             // export": a bug of the software, triggered by what the user does.
             if sentence.software_bug(i) && matches!(effect, Effect::Symptom(_) | Effect::SystemDown(_)) {
@@ -2501,6 +2595,67 @@ mod tests {
     fn every_one_of_a_count_is_the_whole() {
         assert_eq!(suggested("24 of 24 cameras offline since 3 am."), Priority::P1);
         assert_eq!(suggested("2 of 24 cameras offline since 3 am."), Priority::P2);
+    }
+
+    #[test]
+    fn a_count_out_of_as_many_is_the_whole() {
+        assert_eq!(suggested("quarante caméras sur quarante hors ligne dans le logiciel"), Priority::P1);
+        assert_eq!(suggested("12 cameras out of 12 are offline"), Priority::P1);
+        assert_eq!(suggested("12 caméras sur 40 hors ligne"), Priority::P2);
+    }
+
+    #[test]
+    fn doors_that_open_with_a_badge_are_doors() {
+        let text = "Toutes les portes à badge sont restées déverrouillées depuis la mise à jour de cette nuit.";
+        assert_eq!(suggested(text), Priority::P1);
+    }
+
+    #[test]
+    fn stolen_credentials_are_an_intrusion() {
+        let text = "On s'est fait voler le PC portable du responsable sûreté, avec les identifiants de l'hyperviseur enregistrés dans le navigateur.";
+        assert_eq!(suggested(text), Priority::P1);
+        assert_eq!(suggested("Comment changer les identifiants de l'hyperviseur ?"), Priority::P3);
+    }
+
+    #[test]
+    fn a_window_forced_is_a_break_in() {
+        let text = "Ce matin l'équipe a trouvé une fenêtre du rez-de-chaussée forcée, et il manque deux ordinateurs.";
+        assert_eq!(suggested(text), Priority::P1);
+    }
+
+    #[test]
+    fn a_place_said_first_restricts_none_of_the_cameras() {
+        let text = "Au 2e étage plus aucune caméra ne remonte, le reste du site fonctionne.";
+        assert_eq!(suggested(text), Priority::P2);
+        assert_eq!(suggested("Plus aucune caméra ne remonte."), Priority::P1);
+    }
+
+    #[test]
+    fn the_two_doors_of_an_airlock_are_one_airlock() {
+        let text = "Le sas de l'agence reste bloqué, aucune des deux portes ne s'ouvre, les clients attendent dehors.";
+        assert_eq!(suggested(text), Priority::P2);
+    }
+
+    #[test]
+    fn recordings_that_stopped_are_missing_and_a_failed_test_is_a_failure() {
+        assert_eq!(suggested("Two cameras aren't recording anymore, live view works fine though."), Priority::P2);
+        assert_eq!(suggested("External siren didn't go off during the monthly test."), Priority::P2);
+        assert_eq!(
+            suggested(
+                "Est-ce normal que je ne retrouve pas les images de la caméra 7 pour samedi ? Les autres jours y sont."
+            ),
+            Priority::P2
+        );
+    }
+
+    #[test]
+    fn expired_passes_still_accepted_let_people_in() {
+        assert_eq!(
+            suggested("Visitor passes that expired last week are still letting people through the gates."),
+            Priority::P1
+        );
+        let text = "Les badges des intérimaires dont la date de validité est passée depuis fin mars sont encore acceptés aux portes du bâtiment A.";
+        assert_eq!(suggested(text), Priority::P1);
     }
 
     #[test]
