@@ -36,14 +36,15 @@ impl std::fmt::Display for ApiError {
     }
 }
 
-/// One request with the browser's `fetch`: the method, the path, an optional JSON body and
-/// extra headers; the status and the body's text. The session cookie goes with it (same
+/// One request with the browser's `fetch`: the method, the path, an optional body (a string
+/// is JSON; anything else, a `FormData`, goes with the type the browser gives it, multipart
+/// and its boundary) and extra headers; the status and the body's text. The session cookie goes with it (same
 /// origin). Written over `web_sys` directly: a wrapper library costs the bundle more than
 /// these lines.
 async fn fetch(
     method: &str,
     path: &str,
-    body: Option<String>,
+    body: Option<wasm_bindgen::JsValue>,
     headers: &[(&str, &str)],
 ) -> Result<(u16, String), ApiError> {
     use wasm_bindgen::JsCast;
@@ -64,8 +65,10 @@ async fn fetch(
         request_headers.set(name, value).map_err(failed)?;
     }
     if let Some(body) = &body {
-        request_headers.set("Content-Type", "application/json").map_err(failed)?;
-        init.set_body(&wasm_bindgen::JsValue::from_str(body));
+        if body.is_string() {
+            request_headers.set("Content-Type", "application/json").map_err(failed)?;
+        }
+        init.set_body(body);
     }
     init.set_headers(&request_headers);
     let request = web_sys::Request::new_with_str_and_init(path, &init).map_err(failed)?;
@@ -122,7 +125,7 @@ async fn send<T: DeserializeOwned, B: Serialize>(
     headers: &[(&str, &str)],
 ) -> Result<T, ApiError> {
     let body = serde_json::to_string(body).map_err(|e| ApiError { status: 0, message: e.to_string(), field: None })?;
-    answer(fetch(method, path, Some(body), headers).await).await
+    answer(fetch(method, path, Some(body.into()), headers).await).await
 }
 
 /// `POST /api/login`.
@@ -171,6 +174,19 @@ pub async fn incidents_of(state: &str, assignee: &str) -> Result<Vec<IncidentVie
 pub async fn message(id: i64, text: &str, internal: bool) -> Result<serde_json::Value, ApiError> {
     send("POST", &format!("/api/incidents/{id}/messages"), &vigie_api::NewMessage { text: text.into(), internal }, &[])
         .await
+}
+
+/// `POST /api/incidents/{id}/attachments`: one file, in the multipart field `file`.
+pub async fn attach(id: i64, file: &web_sys::File) -> Result<vigie_api::Attachment, ApiError> {
+    let failed = |_| ApiError { status: 0, message: "FormData".into(), field: None };
+    let form = web_sys::FormData::new().map_err(failed)?;
+    form.append_with_blob_and_filename("file", file, &file.name()).map_err(failed)?;
+    answer(fetch("POST", &format!("/api/incidents/{id}/attachments"), Some(form.into()), &[]).await).await
+}
+
+/// `GET /api/incidents/{id}/attachments`: its files, oldest first.
+pub async fn attachments(id: i64) -> Result<Vec<vigie_api::Attachment>, ApiError> {
+    get(&format!("/api/incidents/{id}/attachments")).await
 }
 
 /// `GET /api/staff`: whom an incident can be assigned to.

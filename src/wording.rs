@@ -251,3 +251,16 @@ pub fn code_label(code: &str, lang: crate::i18n::Lang) -> String {
         None => find(CODES, code, lang).map_or_else(|| code.to_string(), str::to_string),
     }
 }
+
+/// A file's size for people: bytes, KB or MB, with a decimal comma in French.
+pub fn file_size(bytes: i64, lang: crate::i18n::Lang) -> String {
+    use crate::i18n::{t, Lang};
+    let (amount, unit) = match bytes {
+        b if b < 1024 => return format!("{b} {}", t(lang, "o", "B")),
+        b if b < 1024 * 1024 => (b as f64 / 1024.0, t(lang, "Ko", "KB")),
+        b => (b as f64 / (1024.0 * 1024.0), t(lang, "Mo", "MB")),
+    };
+    let text = format!("{amount:.1}");
+    let text = if lang == Lang::Fr { text.replace('.', ",") } else { text };
+    format!("{text} {unit}")
+}

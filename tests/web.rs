@@ -1545,3 +1545,48 @@ async fn a_lagged_stream_reloads_the_list_when_it_opens_again() {
     tick().await;
     assert_eq!(reloads.get_untracked(), 2, "the reopened stream reloads what was missed");
 }
+
+// ---------------------------------------------------------------------------------------
+// Working an incident as a team: its files.
+
+#[wasm_bindgen_test]
+async fn an_incident_s_files_show_images_small_and_every_file_as_a_link() {
+    use vigie_app::pages::incident::FileList;
+    let attachment = |id: i64, name: &str, content_type: &str, size: i64| vigie_api::Attachment {
+        id,
+        name: name.into(),
+        content_type: content_type.into(),
+        size,
+        at: None,
+        author: None,
+    };
+    let files = RwSignal::new(Vec::new());
+    let page = mount(move || view! { <FileList files=files.into() /> }.into_any());
+    tick().await;
+    assert!(page.text("files-none").contains("Aucun fichier"));
+
+    files.set(vec![
+        attachment(7, "porte-parking.jpg", "image/jpeg", 1_572_864),
+        attachment(8, "rapport.pdf", "application/pdf", 2048),
+    ]);
+    tick().await;
+    assert_eq!(page.count("file"), 2);
+    assert!(page.find("files-none").is_none());
+    let (photo, pdf) = (page.nth(None, "file", 0), page.nth(None, "file", 1));
+    assert_eq!(page.nth(Some(&photo), "file-link", 0).get_attribute("href").as_deref(), Some("/api/attachments/7"));
+    assert_eq!(page.nth(Some(&pdf), "file-link", 0).text_content().as_deref(), Some("rapport.pdf"));
+    // Only the image is shown small, through the file's own address.
+    let thumb = photo.query_selector("img").expect("selector").expect("a thumbnail");
+    assert_eq!(thumb.get_attribute("src").as_deref(), Some("/api/attachments/7"));
+    assert!(pdf.query_selector("img").expect("selector").is_none());
+    assert!(photo.text_content().unwrap_or_default().contains("JPEG · 1,5 Mo"), "{:?}", photo.text_content());
+    assert!(pdf.text_content().unwrap_or_default().contains("PDF · 2,0 Ko"), "{:?}", pdf.text_content());
+}
+
+#[wasm_bindgen_test]
+fn file_sizes_read_as_people_say_them() {
+    use vigie_app::i18n::Lang;
+    assert_eq!(wording::file_size(900, Lang::Fr), "900 o");
+    assert_eq!(wording::file_size(2048, Lang::En), "2.0 KB");
+    assert_eq!(wording::file_size(10 * 1024 * 1024, Lang::Fr), "10,0 Mo");
+}

@@ -3,12 +3,15 @@
 
 mod actions;
 mod facts;
+mod files;
 mod forms;
 mod timeline;
 
 pub use actions::allows;
 use actions::{refusal, Actions, Conversation};
 use facts::{ClockLine, Facts};
+pub use files::FileList;
+use files::Files;
 use forms::FORMS;
 pub use forms::{site_instant, ActionForm, Outcome};
 pub use timeline::detail;
@@ -47,8 +50,13 @@ pub fn IncidentPage(id: i64) -> impl IntoView {
         });
     };
     load();
+    // Bumped when a file is attached elsewhere: the files section reads its list again.
+    let files_changed = RwSignal::new(0_u32);
     let connection = use_live_events(move |event| {
         if event.incident_id.is_some() && event.incident_id == id() {
+            if event.kind == vigie_api::EventKind::AttachmentAdded {
+                files_changed.update(|n| *n += 1);
+            }
             load();
         }
     });
@@ -75,6 +83,7 @@ pub fn IncidentPage(id: i64) -> impl IntoView {
             <Actions id=incident_id incident=current time_zone on_done=load />
             <ClientFollowUp id=incident_id incident=current time_zone now on_done=load />
             <Conversation id=incident_id incident=current on_done=load />
+            <Files id=incident_id incident=current changed=files_changed />
             <Timeline events=timeline time_zone now />
         </main>
     }
