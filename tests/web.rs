@@ -1547,7 +1547,7 @@ async fn a_lagged_stream_reloads_the_list_when_it_opens_again() {
 }
 
 // ---------------------------------------------------------------------------------------
-// Working an incident as a team: its files.
+// Working an incident as a team: its files, and the weekly on-call pattern.
 
 #[wasm_bindgen_test]
 async fn an_incident_s_files_show_images_small_and_every_file_as_a_link() {
@@ -1589,4 +1589,72 @@ fn file_sizes_read_as_people_say_them() {
     assert_eq!(wording::file_size(900, Lang::Fr), "900 o");
     assert_eq!(wording::file_size(2048, Lang::En), "2.0 KB");
     assert_eq!(wording::file_size(10 * 1024 * 1024, Lang::Fr), "10,0 Mo");
+}
+
+#[wasm_bindgen_test]
+async fn the_weekly_pattern_is_edited_and_a_refusal_shows_under_its_field() {
+    use vigie_api::{OnCallSlot, Role, StaffMember};
+    use vigie_app::pages::oncall::WeekEditor;
+    let saved = vec![serde_json::json!({
+        "weekday": 5, "start": "18:00", "end": "24:00", "person": {"id": 3, "name": "Karim Haddad"}
+    })];
+    let staff = Signal::stored(vec![
+        StaffMember { id: 3, display_name: "Karim Haddad".into(), role: Role::Technician },
+        StaffMember { id: 4, display_name: "Sophie Laurent".into(), role: Role::Supervisor },
+    ]);
+    let refusal = RwSignal::new(None::<vigie_app::api::ApiError>);
+    let sent = RwSignal::new(None::<Vec<OnCallSlot>>);
+    let on_save = Callback::new(move |slots| sent.set(Some(slots)));
+    let page = mount(move || {
+        view! { <WeekEditor saved=saved.clone() staff refusal sending=Signal::stored(false) on_save /> }.into_any()
+    });
+    tick().await;
+    assert_eq!(page.count("week-slot"), 1);
+    // Midnight as an end shows as 00:00 in a time field, which the server reads the same.
+    let end = page.nth(None, "slot-end", 0).unchecked_into::<web_sys::HtmlInputElement>();
+    assert_eq!(end.value(), "00:00");
+
+    // A second slot, Saturday, for Sophie, whose start is mistyped.
+    page.click("slot-add").await;
+    assert_eq!(page.count("week-slot"), 2);
+    let second = page.nth(None, "week-slot", 1);
+    let weekday: web_sys::HtmlSelectElement = page.nth(Some(&second), "slot-weekday", 0).unchecked_into();
+    weekday.set_value("6");
+    page.fire(&weekday, "change").await;
+    let person: web_sys::HtmlSelectElement = page.nth(Some(&second), "slot-person", 0).unchecked_into();
+    person.set_value("4");
+    page.fire(&person, "change").await;
+    page.type_in(&page.nth(Some(&second), "slot-start", 0), "09:00").await;
+    page.type_in(&page.nth(Some(&second), "slot-end", 0), "21:00").await;
+    page.click("week-save").await;
+    let slot = |weekday: u8, start: &str, end: &str, user_id: i64| OnCallSlot {
+        weekday,
+        start: start.into(),
+        end: end.into(),
+        user_id,
+    };
+    assert_eq!(sent.get_untracked(), Some(vec![slot(5, "18:00", "00:00", 3), slot(6, "09:00", "21:00", 4)]));
+
+    // The server names the second slot's start: the message shows under it, and the field
+    // says it is invalid; the first slot's fields do not.
+    refusal.set(Some(vigie_app::api::ApiError {
+        status: 422,
+        message: "slots[1].start: overlaps slot 0".into(),
+        field: Some("slots[1].start".into()),
+    }));
+    tick().await;
+    assert_eq!(page.count("field-error"), 1);
+    let error = page.nth(Some(&second), "field-error", 0);
+    assert_eq!(error.text_content().as_deref(), Some("overlaps slot 0"));
+    let start = page.nth(Some(&second), "slot-start", 0);
+    assert_eq!(start.get_attribute("aria-invalid").as_deref(), Some("true"));
+    assert_eq!(start.get_attribute("aria-describedby"), Some(error.id()));
+    assert_eq!(page.nth(None, "slot-start", 0).get_attribute("aria-invalid"), None);
+
+    // Removing the first slot leaves Sophie's alone, now the first.
+    page.nth(None, "slot-remove", 0).click();
+    tick().await;
+    assert_eq!(page.count("week-slot"), 1);
+    page.click("week-save").await;
+    assert_eq!(sent.get_untracked(), Some(vec![slot(6, "09:00", "21:00", 4)]));
 }

@@ -1,7 +1,11 @@
 //! The on-call rota (`/oncall`, staff): who is on duty now, who takes over when over the
 //! coming 7 days, the weekly pattern and its exceptions, in Paris time. The administrator
-//! adds and removes exceptions here; the weekly pattern is written with
-//! `PUT /api/oncall/week`.
+//! edits the weekly pattern here ([`week`], saved with `PUT /api/oncall/week`) and adds and
+//! removes exceptions.
+
+mod week;
+
+pub use week::WeekEditor;
 
 use chrono::{DateTime, NaiveDateTime, TimeZone, Utc};
 use leptos::prelude::*;
@@ -13,8 +17,8 @@ use crate::i18n::{t, use_lang, Tr};
 use crate::{api, Session};
 
 const PARIS: chrono_tz::Tz = chrono_tz::Europe::Paris;
-const DAYS_FR: [&str; 7] = ["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"];
-const DAYS_EN: [&str; 7] = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
+pub(crate) const DAYS_FR: [&str; 7] = ["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"];
+pub(crate) const DAYS_EN: [&str; 7] = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
 
 fn instant(value: &Value) -> Option<DateTime<Utc>> {
     value.as_str()?.parse().ok()
@@ -43,6 +47,8 @@ pub fn OnCallPage() -> impl IntoView {
     let session = expect_context::<Session>();
     let admin = session.user.get_untracked().is_some_and(|me| me.role == vigie_api::Role::Admin);
     let rota = RwSignal::new(None::<Result<Value, String>>);
+    // Said once the weekly pattern is saved, above the rota read again.
+    let week_saved = RwSignal::new(false);
     let reload =
         move || spawn_local(async move { rota.set(Some(api::get_value("/api/oncall").await.map_err(|e| e.message))) });
     reload();
@@ -52,7 +58,7 @@ pub fn OnCallPage() -> impl IntoView {
             {move || match rota.get() {
                 None => view! { <p>"…"</p> }.into_any(),
                 Some(Err(e)) => view! { <p class="error" role="alert">{e}</p> }.into_any(),
-                Some(Ok(rota)) => view! { <Rota rota admin reload /> }.into_any(),
+                Some(Ok(rota)) => view! { <Rota rota admin reload week_saved /> }.into_any(),
             }}
             <p>{move || t(lang.get(), "Heures de Paris.", "Paris time.")}</p>
         </main>
@@ -60,7 +66,12 @@ pub fn OnCallPage() -> impl IntoView {
 }
 
 #[component]
-fn Rota(rota: Value, admin: bool, reload: impl Fn() + Copy + Send + Sync + 'static) -> impl IntoView {
+fn Rota(
+    rota: Value,
+    admin: bool,
+    reload: impl Fn() + Copy + Send + Sync + 'static,
+    week_saved: RwSignal<bool>,
+) -> impl IntoView {
     let lang = use_lang();
     let l = lang.get_untracked();
     let now = instant(&rota["now"]).unwrap_or_else(crate::clock::now_utc);
@@ -109,7 +120,10 @@ fn Rota(rota: Value, admin: bool, reload: impl Fn() + Copy + Send + Sync + 'stat
         </section>
         <section>
             <h2><Tr fr="Semaine type" en="Weekly pattern" /></h2>
-            {if week.is_empty() {
+            {move || week_saved.get().then(|| view! { <p class="note" role="status" data-testid="week-saved">{t(lang.get(), "Semaine type enregistrée.", "Weekly pattern saved.")}</p> })}
+            {if admin {
+                view! { <Week saved=week.clone() reload week_saved /> }.into_any()
+            } else if week.is_empty() {
                 view! { <p>{t(l, "Aucun créneau : personne n'est appelé.", "No slot: nobody is paged.")}</p> }.into_any()
             } else {
                 view! {
@@ -208,4 +222,34 @@ fn NewException(reload: impl Fn() + Copy + Send + Sync + 'static) -> impl IntoVi
             {move || error.get().map(|e| view! { <p class="error" role="alert">{e}</p> })}
         </form>
     }
+}
+
+/// The administrator's editor of the weekly pattern, with the staff to choose from, sending
+/// the week and reading the rota again once it is saved.
+#[component]
+fn Week(
+    saved: Vec<Value>,
+    reload: impl Fn() + Copy + Send + Sync + 'static,
+    week_saved: RwSignal<bool>,
+) -> impl IntoView {
+    let staff = RwSignal::new(Vec::<vigie_api::StaffMember>::new());
+    spawn_local(async move { staff.set(api::staff().await.unwrap_or_default()) });
+    let refusal = RwSignal::new(None::<api::ApiError>);
+    let sending = RwSignal::new(false);
+    let on_save = Callback::new(move |slots: Vec<vigie_api::OnCallSlot>| {
+        sending.set(true);
+        week_saved.set(false);
+        spawn_local(async move {
+            let body = serde_json::to_value(vigie_api::OnCallWeek { slots }).unwrap_or_default();
+            match api::send_value("PUT", "/api/oncall/week", &body).await {
+                Ok(_) => {
+                    week_saved.set(true);
+                    reload();
+                }
+                Err(e) => refusal.set(Some(e)),
+            }
+            sending.set(false);
+        });
+    });
+    view! { <WeekEditor saved staff=staff.into() refusal sending=sending.into() on_save /> }
 }
