@@ -126,6 +126,9 @@ pub enum Meaning {
     /// rez-de-chaussée", "the site is a single building". A floor or a building taken whole
     /// is then the whole site.
     SiteIsPart,
+    /// The site has one device of a kind: "on a une seule caméra, celle de l'entrée", "we
+    /// only have the one camera". That device down is the whole system down.
+    OnlyDevice,
     /// A place that restricts "the cameras" to part of the site ("du parking").
     Place,
     /// A nuisance with no security impact: display, slowness, settings.
@@ -255,6 +258,7 @@ impl Meaning {
             ("sensitive", "") => Meaning::Sensitive,
             ("whole-site", "") => Meaning::WholeSite,
             ("site-is-part", "") => Meaning::SiteIsPart,
+            ("only-device", "") => Meaning::OnlyDevice,
             ("place", "") => Meaning::Place,
             ("interface", "") => Meaning::Interface,
             ("request", "") => Meaning::Request,
@@ -437,7 +441,7 @@ partial: le reste, pour le reste, the rest, rest of the site, reste du site, les
     les autres oui, the others do, autres oui, les cinq autres, the other recorders, les autres enregistreurs,
     other floors, autres etages, les autres etages, les autres portes, toutes les autres, all the others,
     the other doors, autres portes
-filler: a l air, avoir l air, seems to, seem to, apparemment, apparently, il semble que, on dirait que,
+filler: par ailleurs, come out, come over, contract, contracts, contrat, contrats, a l air, avoir l air, seems to, seem to, apparemment, apparently, il semble que, on dirait que,
     salle de controle, control room, salle de supervision, pc secu, pc securite, poste de garde, par erreur,
     by mistake, supervision reseau, network monitoring, du tout, at all
 negation ne: ne, n
@@ -594,7 +598,8 @@ wish: voudrait, voudrions, please set, please program, pouvez vous programmer, p
     si jamais, au cas ou, in case, what happens if, what if, in the event, est ce qu on recevrait, would we,
     pour qu, voudraient, souhaiteraient, aimeraient, can it be, peut il etre, peut on le, could it be
 by-hand: a la main, manuellement, manually, by hand, en manuel, en mode manuel, manual override
-hypothesis: quand, when, si, if, en cas de, en cas d, in case of, des qu, des que
+hypothesis: quand, when, si, if, en cas de, en cas d, in case of, des qu, des que, hypothetiquement, hypothetically,
+    theoriquement, theoretically, en theorie, in theory, imaginons, supposons, admettons
 system video: milestone server, video system
 image: stream, camera tile
 device access-control: rex, rex button, bras, arm, barrier arm
@@ -635,11 +640,12 @@ unlocked: deverrouillee, deverrouilles, stay released, stays released, remain re
 unauthorized: sans billet, sans ticket, comme dans un moulin, like a revolving door, avec un seul badge, with one badge, with a single badge, on a single badge,
     on one badge, pour un seul badge, straight into, walk straight in, walks straight in, ouvrent aussi la nuit, ouvre aussi la nuit, ouvrent aussi le week end,
     ouvre aussi le week end, open at night too, opens at night too, open at weekends too, without ticket, without a ticket, without a permit, no ticket
-revoked: la date de validite est passee, la date de validite est depassee, date de validite depassee, validite expiree, validite depassee, hors validite, never enrolled, not enrolled, never issued, never assigned, jamais eu les droits, pas les droits,
+revoked: supposed to be deactivated, should have been deactivated, devait etre desactive, devait etre desactivee,
+    aurait du etre desactive, aurait du etre desactivee, devaient etre desactives, laid off, la date de validite est passee, la date de validite est depassee, date de validite depassee, validite expiree, validite depassee, hors validite, never enrolled, not enrolled, never issued, never assigned, jamais eu les droits, pas les droits,
     no rights, ancienne carte, contract ended, contrat est fini, contrat termine, fin de contrat, former tenant,
     former, ancien locataire, blocked, lost fob, lost badge, badge perdu, badges perdus, carte perdue
-enters: drive in, driving in, drive through, drives in, aller, acceder
-admits: letting people through, let people through, lets people through, letting everyone through, lets everyone through, permettent d aller, permet d aller, permettent d acceder, permet d acceder, allows access, allow access,
+enters: badged into, badged in, drive in, driving in, drive through, drives in, aller, acceder
+admits: ouvre encore, ouvrent encore, ouvre toujours, ouvrent toujours, still opens, still open the, letting people through, let people through, lets people through, letting everyone through, lets everyone through, permettent d aller, permet d aller, permettent d acceder, permet d acceder, allows access, allow access,
     gives access to
 intrusion: someone inside, somebody inside, glass breaking, breaking glass, bruit de verre, verre casse, verre brise, par la fenetre, par une fenetre, by the window, through the window,
     through a window, on nous a vole, nous a vole, ont vole, a ete vole, ont ete voles, stole, thieves,
@@ -840,8 +846,9 @@ past: on avait une, we had a
 partial: ceux de
 missing: are not recording anymore, is not recording anymore, no longer recording, not recording anymore, stopped recording,
     not recording, are not recording, is not recording, aren t recording, isn t recording, stopped recording,
-    n enregistrent pas, n enregistre pas
-unlocked: en la poussant, en les poussant, en poussant, opens if you push, open if you push, opens if you push it,
+    n enregistrent pas, n enregistre pas, have not been recording, has not been recording, haven t been recording,
+    hasn t been recording, not been recording
+unlocked: reste debloque, reste debloquee, restent debloques, restent debloquees, free pass mode, free-pass mode, en la poussant, en les poussant, en poussant, opens if you push, open if you push, opens if you push it,
     opens when you push, opens when you push it, just by pushing, by pushing it, free mode, in free mode, mode libre,
     en mode libre, passage libre, free passage
 credential: combinaison, combination, combinaisons a 4 chiffres
@@ -862,7 +869,9 @@ elsewhere: vu aux infos, aux infos, a la tele, chez un concurrent, at another co
 fine: rien de casse, nothing broken, rien n est casse, ce qui est normal, which is normal,
     refused as expected, denied as expected, refuse comme prevu
 fine: tout fonctionne, everything works, everything is working
-site-is-part: n occupe que, n occupons que, occupe seulement, occupons seulement, only occupies, only occupy, is only the,
+only-device: on a une seule, on n a qu une, nous n avons qu une, nous avons une seule, we only have the one, we only have one,
+    we have only one, we ve only got one, we only have a single, a une seule, n a qu une
+site-is-part: n a qu un batiment, n a qu un seul batiment, n a qu un site, n occupe que, n occupons que, occupe seulement, occupons seulement, only occupies, only occupy, is only the,
     is just the, c est un seul batiment, un seul batiment, a single building, one single building, only one building,
     notre seul batiment, our only building, only have the ground floor, n avons que le
 problem degraded: pendouille, pend au bout de son fil, ne montre plus que le mur, ne filme plus que le mur,

@@ -13,7 +13,7 @@
 
 use super::facts::{Certainty, Facts, Known};
 use super::lexicon::{Function, Meaning, Negation, Quantity, BUILDING_WORDS, NUMBER_WORDS, RESTRICTORS, SITE_WORDS};
-use super::words::{is_determiner, items, Break, Item, Piece, Span};
+use super::words::{fold, is_determiner, items, Break, Item, Piece, Span};
 use super::{Scope, Symptom, System};
 
 /// Words that open a new clause: a negation does not reach across them, and a predicate
@@ -340,6 +340,37 @@ impl Sentence {
     /// after it in the clause, else before it in the sentence. A thing the lexicon does not
     /// know, right before the predicate ("*le chauffage* est en panne"), is the subject.
     fn subject_of(&self, i: usize) -> Option<(usize, Subject)> {
+        // "les alarmes … arrivent avec un libellé vide et *certaines* se perdent", "some of
+        // them are black": a quantity standing for a noun speaks of the first thing the
+        // sentence named, not of the nearest word.
+        let mut q = i;
+        if q > 0 && self.meaning(q - 1) == Some(Meaning::Negation(Negation::Ne)) {
+            q -= 1;
+        }
+        let pronoun = q > 0
+            && self.same_clause(q - 1, i)
+            && matches!(
+                self.meaning(q - 1),
+                Some(Meaning::Quantity(Quantity::Several | Quantity::All | Quantity::NoneOf))
+            )
+            && matches!(
+                self.items[q - 1].last.as_str(),
+                "certaines"
+                    | "certains"
+                    | "plusieurs"
+                    | "quelques unes"
+                    | "some"
+                    | "several"
+                    | "them"
+                    | "toutes"
+                    | "tous"
+            );
+        if pronoun {
+            let named = (0..q - 1).find_map(|k| self.subject_at(k).filter(|s| s.weight() > 0).map(|s| (k, s)));
+            if named.is_some() {
+                return named;
+            }
+        }
         // "il manque la nouvelle aile", "il nous manque des enregistrements": what is missing
         // comes after.
         let impersonal = self.meaning(i) == Some(Meaning::Missing)
@@ -666,8 +697,10 @@ impl Sentence {
     /// Whether the subject at `i` is restricted to a place ("les caméras *du parking*",
     /// "the *car park* cameras") or said of the whole site ("les caméras *du site*").
     fn restriction(&self, i: usize) -> Option<(Scope, Span)> {
-        // "quarante caméras sur quarante": a count, not a place.
-        if self.counted_out_of_as_many(i).is_some() {
+        // "quarante caméras sur quarante", "0 caméra sur 54": a count, not a place.
+        let out_of = self.items.get(i + 1).is_some_and(|of| matches!(of.first.as_str(), "sur" | "of" | "out"))
+            && self.items.get(i + 2).is_some_and(|n| n.number.is_some() || NUMBER_WORDS.contains(&n.first.as_str()));
+        if out_of && self.same_clause(i + 2, i) {
             return None;
         }
         // "les caméras 5 et 6": named devices, not all of them.
@@ -809,8 +842,10 @@ impl Sentence {
     fn place_taken_whole(&self, facts: &Facts) -> bool {
         let Some(scope) = facts.scope.as_ref().filter(|s| s.value == Scope::SeveralDevices) else { return false };
         let within = |span: Span| scope.evidence.iter().any(|e| e.start <= span.start && span.end <= e.end);
+        // "every camera *in it*": the building just named.
         let place = self.items.iter().any(|it| {
-            (it.meaning == Some(Meaning::Place) || BUILDING_WORDS.contains(&it.first.as_str())) && within(it.span)
+            (it.meaning == Some(Meaning::Place) || BUILDING_WORDS.contains(&it.first.as_str()) || it.first == "it")
+                && within(it.span)
         });
         let whole =
             self.items.iter().any(|it| matches!(it.meaning, Some(Meaning::Quantity(Quantity::All | Quantity::NoneOf))));
@@ -1135,7 +1170,32 @@ impl Sentence {
                     && matches!(self.items[i].first.as_str(), "que" | "qu" | "what")
         });
         let asked = self.find(|m| m == Meaning::Request).is_some();
-        at.filter(|_| asked).or(how_to)
+        // "Hypothétiquement, si le serveur tombait en panne…", "in theory, if…": the case is
+        // said to be supposed, from the "si" on.
+        let said_so = (0..self.items.len()).find(|&i| {
+            self.meaning(i) == Some(Meaning::Hypothesis)
+                && matches!(
+                    self.items[i].first.as_str(),
+                    "hypothetiquement"
+                        | "hypothetically"
+                        | "theoriquement"
+                        | "theoretically"
+                        | "en"
+                        | "in"
+                        | "imaginons"
+                        | "supposons"
+                        | "admettons"
+                )
+                && !matches!(self.items[i].last.as_str(), "de" | "d" | "of")
+        });
+        let supposed_from = said_so.map(|i| {
+            (i + 1..self.items.len())
+                .find(|&k| {
+                    self.meaning(k) == Some(Meaning::Hypothesis) && matches!(self.items[k].first.as_str(), "si" | "if")
+                })
+                .unwrap_or(i)
+        });
+        supposed_from.or(at.filter(|_| asked)).or(how_to)
     }
 
     /// Whether the sentence says the software shows a state the door does not have: "la
@@ -1259,8 +1319,9 @@ impl Sentence {
         works_before.then_some(self.items[first].span)
     }
 
-    /// Whether the event at `i` is named by its month: "la tentative d'intrusion *de
-    /// juillet*", "the break-in in March". An event named so is a past one.
+    /// Whether the event at `i` is named by its month or its year: "la tentative
+    /// d'intrusion *de juillet*", "the break-in in March", "une intrusion en 2023". An event
+    /// named so is a past one.
     fn named_by_month(&self, i: usize) -> bool {
         let of = self.items.get(i + 1).filter(|n| {
             n.meaning.is_none()
@@ -1274,7 +1335,9 @@ impl Sentence {
                 && self.items.get(k + 1).is_some_and(|m| matches!(m.first.as_str(), "de" | "d" | "of"))
                 && month(k + 2)
         };
-        of.is_some() && (month(i + 2) || month_of(i + 2) || month_of(i + 3))
+        // "une intrusion en 2023", "the break-in of 2019": a year named is one gone by.
+        let year = |k: usize| self.items.get(k).and_then(|y| y.number).is_some_and(|y| (1990..=2100).contains(&y));
+        of.is_some() && (month(i + 2) || month_of(i + 2) || month_of(i + 3) || year(i + 2))
     }
 
     /// Whether the sentence says a device was covered, moved or tagged: "la caméra a été
@@ -1286,6 +1349,68 @@ impl Sentence {
                 && self.negation(i).is_none()
                 && matches!(self.subject_of(i), Some((_, Subject::Device(_))))
         })
+    }
+
+    /// Whether the sentence says, after the failure at `i`, that it was repaired: "(caméra du
+    /// hall HS, réparée jeudi)", "all cameras down for a day, was fixed on the 14th" — and
+    /// not that it still fails or must be repaired.
+    fn repaired_after(&self, i: usize) -> bool {
+        let still = self.items.iter().any(|it| {
+            it.meaning == Some(Meaning::Still)
+                || matches!(it.first.as_str(), "again" | "nouveau" | "toujours" | "encore")
+        });
+        let repaired = (i + 1..self.items.len()).any(|k| {
+            let done = matches!(
+                self.items[k].first.as_str(),
+                "repare"
+                    | "reparee"
+                    | "repares"
+                    | "reparees"
+                    | "fixed"
+                    | "repaired"
+                    | "resolu"
+                    | "resolue"
+                    | "resolved"
+                    | "remplace"
+                    | "remplacee"
+                    | "replaced"
+                    | "retabli"
+                    | "retablie"
+                    | "restored"
+            );
+            let to_be = k > 0
+                && matches!(
+                    self.items[k - 1].first.as_str(),
+                    "etre" | "be" | "doit" | "faut" | "need" | "needs" | "to"
+                );
+            // "since the switch was replaced": when the failure began.
+            let since = (k.saturating_sub(4)..k).any(|j| SINCE.contains(&self.items[j].first.as_str()));
+            done && !to_be && !since
+        });
+        repaired && !still
+    }
+
+    /// Whether the sentence speaks of the future: "seront éteints", "we'll trigger", "on va
+    /// déclencher".
+    fn said_in_future(&self) -> bool {
+        self.items.iter().any(|it| FUTURE.contains(&it.first.as_str()))
+    }
+
+    /// The system of the device the site has only one of, named after "on a une seule" at
+    /// `k` — when that clause tells no failure: "on a une seule caméra HS" is one camera
+    /// down among others.
+    fn the_only_device(&self, k: usize) -> Option<System> {
+        let device = (k + 1..self.items.len())
+            .take_while(|&j| self.same_clause(j, k))
+            .find_map(|j| self.subject_at(j).filter(|s| matches!(s, Subject::Device(_) | Subject::Door)));
+        let failure = (0..self.items.len()).any(|j| {
+            self.same_clause(j, k)
+                && (matches!(
+                    self.meaning(j),
+                    Some(Meaning::Problem(_) | Meaning::Nothing | Meaning::Missing | Meaning::Unlocked)
+                ) || matches!(self.meaning(j), Some(Meaning::Works(_))) && self.negation(j).is_some())
+        });
+        device.filter(|_| !failure).and_then(Subject::system)
     }
 
     /// Whether the sentence says something was stolen: "on s'est fait voler", "stolen".
@@ -1568,7 +1693,13 @@ fn says_something_works(sentence: &Sentence) -> Option<Span> {
             Some(_) => true,
         };
         let fine = sentence.meaning(i) == Some(Meaning::Fine) && sentence.negation(i).is_none() && of_part;
-        (works && of_part || fine).then_some(sentence.items[i].span)
+        // "…, les étages fonctionnent": another part of the site works.
+        let place_works = sentence.meaning(i) == Some(Meaning::Works(Function::Any))
+            && sentence.negation(i).is_none()
+            && i > 0
+            && sentence.same_clause(i - 1, i)
+            && matches!(sentence.meaning(i - 1), Some(Meaning::Place | Meaning::Sensitive));
+        (works && of_part || fine || place_works).then_some(sentence.items[i].span)
     })
 }
 
@@ -1859,8 +1990,38 @@ fn facts_are_symptom_only(effect: Option<(Effect, Span)>) -> bool {
     matches!(effect, Some((Effect::Symptom(_), _)))
 }
 
+/// What a client writes to announce work or a drill on purpose: "c'est prévu, pas besoin
+/// d'intervenir", "we'll trigger the alarm on purpose, please ignore events".
+const ANNOUNCED: &[&str] = &[
+    "c est prevu",
+    "prevu demain",
+    "planned",
+    "no action needed",
+    "no need to intervene",
+    "pas besoin d intervenir",
+    "ne tenez pas compte",
+    "please ignore",
+    "on purpose",
+    "expres",
+    "volontairement",
+    "deliberately",
+    "merci de ne pas appeler",
+    "merci de pas appeler",
+];
+
+/// Words of the future tense or of a day to come.
+const FUTURE: &[&str] = &["seront", "sera", "will", "ll", "va", "vont", "allons", "going", "demain", "tomorrow"];
+
+/// Whether the text announces something done on purpose; the failures it tells in the
+/// future ("seront éteints", "will be off") are then planned, not incidents.
+fn announced(text: &str) -> bool {
+    let folded = format!(" {} ", fold(text).replace([',', '.'], " "));
+    ANNOUNCED.iter().any(|m| folded.contains(&format!(" {m} ")))
+}
+
 /// What a description says, finding by finding.
 pub fn read(text: &str) -> Vec<Finding> {
+    let announced = announced(text);
     let mut findings = Vec::new();
     let mut carried: Option<Carried> = None;
     let mut partial: Option<Span> = None;
@@ -1869,10 +2030,40 @@ pub fn read(text: &str) -> Vec<Finding> {
     let mut video_fine = false;
     let mut revoked_before = false;
     let mut site_is_part = false;
-    for sentence in sentences(items(text)) {
+    let mut only_device: Option<System> = None;
+    let all = sentences(items(text));
+    for (n, sentence) in all.iter().enumerate() {
+        // "Les badges des intérimaires ouvrent encore la pharmacie. Ils devaient expirer fin
+        // août.": the next sentence says they should no longer open.
+        let revoked_next = all.get(n + 1).is_some_and(|next| {
+            next.find(|m| m == Meaning::Revoked).is_some()
+                && next.items.first().is_some_and(|w| {
+                    matches!(
+                        w.first.as_str(),
+                        "ils"
+                            | "elles"
+                            | "they"
+                            | "these"
+                            | "those"
+                            | "ces"
+                            | "ceux"
+                            | "his"
+                            | "her"
+                            | "their"
+                            | "son"
+                            | "sa"
+                            | "leur"
+                            | "leurs"
+                    )
+                })
+        });
+        let planned = announced && sentence.said_in_future();
         let mut found_here = false;
         let first_here = findings.len();
         site_is_part |= sentence.find(|m| m == Meaning::SiteIsPart).is_some();
+        if let Some(k) = sentence.find(|m| m == Meaning::OnlyDevice) {
+            only_device = only_device.or_else(|| sentence.the_only_device(k));
+        }
         // "on voudrait que la porte reste ouverte 5 secondes": a wish, not a fact; nor is a
         // case supposed in a question.
         let wish = sentence.find(|m| m == Meaning::Wish).or_else(|| sentence.supposed()).unwrap_or(usize::MAX);
@@ -1888,9 +2079,9 @@ pub fn read(text: &str) -> Vec<Finding> {
                 partial = Some(sentence.items[j].span);
             }
         }
-        video_fine |= says_video_works(&sentence);
+        video_fine |= says_video_works(sentence);
         if partial.is_none() {
-            partial = says_something_works(&sentence);
+            partial = says_something_works(sentence);
             // "Lundi la caméra 12 a été nettoyée, RAS": one device said fine.
             one_fine = partial.is_some()
                 && (0..sentence.items.len())
@@ -1917,8 +2108,12 @@ pub fn read(text: &str) -> Vec<Finding> {
             }
             // "après la tentative d'effraction de l'hiver dernier", "la caméra qui était noire
             // remarche": over, not a failure now.
+            if planned {
+                continue;
+            }
             let over = (0..sentence.items.len())
-                .any(|j| sentence.same_clause(i, j) && sentence.meaning(j) == Some(Meaning::Past));
+                .any(|j| sentence.same_clause(i, j) && sentence.meaning(j) == Some(Meaning::Past))
+                || sentence.repaired_after(i);
             if over
                 && matches!(
                     meaning,
@@ -1976,7 +2171,7 @@ pub fn read(text: &str) -> Vec<Finding> {
                         )
                 });
             if (door_forced || window_forced) && sentence.negation(i).is_none() {
-                let f = finding(&sentence, None, None, Some((Effect::Intrusion, sentence.items[i].span)));
+                let f = finding(sentence, None, None, Some((Effect::Intrusion, sentence.items[i].span)));
                 findings.push(f);
                 found_here = true;
                 continue;
@@ -2060,14 +2255,14 @@ pub fn read(text: &str) -> Vec<Finding> {
             // "changer le texte de l'alarme « intrusion »", "the 'forced door' alarm wording":
             // a state named in quotes in a request is a label.
             let asked = sentence.find(|m| matches!(m, Meaning::Request | Meaning::Wish)).is_some();
-            // "la mosaïque « intrusion »", "le nom de la caméra « Entrée effraction »": the name
-            // of a layout or a device, in quotes after it.
+            // "la mosaïque « intrusion »", "le nom de la caméra « Entrée effraction »", "la
+            // caméra « Intrusion Est »": the name of a layout or a device, in quotes after it.
             let name_of_a_thing = has_quotes
                 && within_quotes(text, sentence.items[i].span)
                 && (0..i)
                     .rev()
                     .find(|&k| !within_quotes(text, sentence.items[k].span))
-                    .is_some_and(|k| matches!(sentence.meaning(k), Some(Meaning::Nuisance(_))));
+                    .is_some_and(|k| matches!(sentence.meaning(k), Some(Meaning::Nuisance(_) | Meaning::Device(_))));
             // "modifier le délai de l'alarme « porte restée ouverte »": anywhere in the quotes.
             let in_quotes =
                 quoted(text, sentence.items[i].span) || has_quotes && within_quotes(text, sentence.items[i].span);
@@ -2149,7 +2344,7 @@ pub fn read(text: &str) -> Vec<Finding> {
             }
             let span = negation.unwrap_or(sentence.items[i].span);
             let carry = if subject.is_none() { carried.as_ref() } else { None };
-            let mut f = finding(&sentence, subject, carry, Some((effect, span)));
+            let mut f = finding(sentence, subject, carry, Some((effect, span)));
             // "le switch a grillé, c'est lui qui alimente toutes nos caméras": the devices it
             // powers fail with it.
             if let (Some(p), Effect::Symptom(_)) = (sentence.find(|m| m == Meaning::Powers), effect) {
@@ -2253,12 +2448,12 @@ pub fn read(text: &str) -> Vec<Finding> {
             found_here = true;
         }
         for (span, effect) in [
-            (lets_the_wrong_people_in(&sentence, wish, revoked_before), Effect::Unauthorized),
-            (unknown_account(&sentence), Effect::Intrusion),
-            (changed_behind_our_back(&sentence), Effect::Intrusion),
+            (lets_the_wrong_people_in(sentence, wish, revoked_before || revoked_next), Effect::Unauthorized),
+            (unknown_account(sentence), Effect::Intrusion),
+            (changed_behind_our_back(sentence), Effect::Intrusion),
         ] {
             if let Some(span) = span {
-                let mut f = finding(&sentence, None, None, Some((effect, span)));
+                let mut f = finding(sentence, None, None, Some((effect, span)));
                 if effect == Effect::Unauthorized {
                     f.facts.system = Some(Known::said(System::AccessControl, &[]));
                 }
@@ -2269,13 +2464,13 @@ pub fn read(text: &str) -> Vec<Finding> {
         // A wish is a request: "on voudrait", "we'd like".
         if wish != usize::MAX {
             let span = sentence.items[wish].span;
-            let mut f = finding(&sentence, None, None, Some((Effect::Nuisance(Symptom::Configuration), span)));
+            let mut f = finding(sentence, None, None, Some((Effect::Nuisance(Symptom::Configuration), span)));
             f.request = true;
             f.facts.system = None;
             findings.push(f);
         }
         // A device counted by "plus aucune" with no verb: "plus aucune caméra depuis 8 h".
-        for i in 0..sentence.items.len() {
+        for i in (0..sentence.items.len()).filter(|_| !planned) {
             let Some(
                 subject @ (Subject::Device(_)
                 | Subject::SystemName(_)
@@ -2320,8 +2515,12 @@ pub fn read(text: &str) -> Vec<Finding> {
             let quiet = alarm_word
                 && (quiet_watch
                     || (0..sentence.items.len()).any(|k| {
+                        // "plus de remontée d'alarmes, ni intrusion, ni vidéo": the kinds of
+                        // alarm that no longer come, listed after them.
+                        let kind_listed = k > i && sentence.listed_as_none(k);
                         matches!(sentence.meaning(k), Some(Meaning::Intrusion | Meaning::Forced))
                             && sentence.negation(k).is_some()
+                            && !kind_listed
                     }));
             let alarm_stopped =
                 !alarm_word || !quiet && denied.or(sentence.quantity_before(i).map(|(_, q)| q)).is_some_and(stopped);
@@ -2336,7 +2535,7 @@ pub fn read(text: &str) -> Vec<Finding> {
                     Subject::Recording => Effect::RecordingLost,
                     _ => Effect::Symptom(Symptom::Down),
                 };
-                let mut f = finding(&sentence, Some((i, subject)), None, Some((effect, span)));
+                let mut f = finding(sentence, Some((i, subject)), None, Some((effect, span)));
                 // "plus de vidéo", "no video": the video system, not one picture.
                 // "Tout le premier étage n'a plus de vidéo": the video of that place.
                 if subject == Subject::Image && sentence.items[i].first == "video" && f.facts.scope.is_none() {
@@ -2348,7 +2547,7 @@ pub fn read(text: &str) -> Vec<Finding> {
                     // Unless the text says the rest works, it may be all of the video.
                     f.facts.scope = Some(match place {
                         Some(j) => Known::inferred(Scope::WholeSite, &[span, sentence.items[j].span]),
-                        None => Known::said(Scope::WholeSite, &[span]),
+                        None => Known::inferred(Scope::WholeSite, &[span]),
                     });
                 }
                 // "plus de caméra", "no cameras at all": none is left, unless a place or a
@@ -2374,6 +2573,19 @@ pub fn read(text: &str) -> Vec<Finding> {
             }
         }
         revoked_before = sentence.find(|m| m == Meaning::Revoked).is_some();
+        // A cut or a drill announced: information for the desk, not an incident.
+        if planned && !found_here {
+            // The words that say so: "exercice", "c'est prévu", else the future tense.
+            let said = sentence
+                .find(|m| matches!(m, Meaning::Past | Meaning::Request))
+                .or_else(|| sentence.items.iter().position(|it| FUTURE.contains(&it.first.as_str())));
+            if let Some(said) = said.map(|k| &sentence.items[k]) {
+                let mut f = finding(sentence, None, None, Some((Effect::Nuisance(Symptom::Configuration), said.span)));
+                f.request = true;
+                findings.push(f);
+                found_here = true;
+            }
+        }
         // A nuisance named with nothing said of it ("le mot est écrit sans accent dans le
         // menu") is still a nuisance.
         if !found_here {
@@ -2382,7 +2594,7 @@ pub fn read(text: &str) -> Vec<Finding> {
                 _ => None,
             });
             if let Some((n, span)) = nuisance {
-                findings.push(finding(&sentence, None, None, Some((Effect::Nuisance(n), span))));
+                findings.push(finding(sentence, None, None, Some((Effect::Nuisance(n), span))));
                 found_here = true;
             }
         }
@@ -2393,7 +2605,7 @@ pub fn read(text: &str) -> Vec<Finding> {
             .max_by_key(|(_, s)| s.weight());
         if let Some((i, s)) = best {
             if !found_here {
-                let mut f = finding(&sentence, Some((i, s)), None, None);
+                let mut f = finding(sentence, Some((i, s)), None, None);
                 f.weak = true;
                 findings.push(f);
             }
@@ -2403,6 +2615,14 @@ pub fn read(text: &str) -> Vec<Finding> {
             f.place_taken_whole = sentence.place_taken_whole(&f.facts);
             if let Some(scope) = sentence.all_but(&f.facts) {
                 f.facts.scope = Some(scope);
+            }
+        }
+    }
+    if let Some(system) = only_device {
+        let of_it = |f: &Finding| f.facts.system.as_ref().is_some_and(|s| s.value == system);
+        for f in findings.iter_mut().filter(|f| of_it(f)) {
+            if let Some(scope) = f.facts.scope.as_mut().filter(|s| s.value == Scope::OneDevice) {
+                scope.value = Scope::WholeSite;
             }
         }
     }
@@ -2536,7 +2756,8 @@ pub fn security_trouble(text: &str) -> Option<Span> {
     let mut trouble: Option<Span> = None;
     let all = sentences(items(text));
     let video_fine = all.iter().any(says_video_works);
-    for sentence in all {
+    let announced = announced(text);
+    for sentence in all.iter().filter(|s| !(announced && s.said_in_future())) {
         let wish = sentence.find(|m| m == Meaning::Wish).or_else(|| sentence.supposed()).unwrap_or(usize::MAX);
         for i in 0..sentence.items.len() {
             let Some(meaning) = sentence.meaning(i) else { continue };
@@ -2544,7 +2765,8 @@ pub fn security_trouble(text: &str) -> Option<Span> {
                 device = true;
             }
             let over = (0..sentence.items.len())
-                .any(|j| sentence.same_clause(i, j) && sentence.meaning(j) == Some(Meaning::Past));
+                .any(|j| sentence.same_clause(i, j) && sentence.meaning(j) == Some(Meaning::Past))
+                || sentence.repaired_after(i);
             if over || i > wish && sentence.same_clause(i, wish) {
                 continue;
             }
@@ -2655,6 +2877,70 @@ mod tests {
             Priority::P1
         );
         let text = "Les badges des intérimaires dont la date de validité est passée depuis fin mars sont encore acceptés aux portes du bâtiment A.";
+        assert_eq!(suggested(text), Priority::P1);
+    }
+
+    #[test]
+    fn a_cut_or_a_drill_announced_is_information() {
+        let text = "Nous allons couper volontairement le courant du bâtiment B samedi : caméras et lecteurs seront éteints de 8h à 12h. C'est prévu, pas besoin d'intervenir.";
+        assert_eq!(suggested(text), Priority::P3);
+        let drill = "Heads-up: fire drill Thursday 2pm, we'll trigger the alarm on purpose, please ignore events between 2 and 2:30.";
+        assert_eq!(suggested(drill), Priority::P3);
+        let and_a_failure = "Nous allons couper le courant samedi, c'est prévu. Par contre depuis hier les caméras du parking sont noires.";
+        assert_eq!(suggested(and_a_failure), Priority::P2);
+    }
+
+    #[test]
+    fn a_failure_said_repaired_is_over_unless_it_is_back() {
+        let text = "Suite à l'incident de la semaine dernière (caméra du hall HS, réparée jeudi par votre technicien), pourriez-vous nous envoyer le rapport ?";
+        assert_eq!(suggested(text), Priority::P3);
+        assert_eq!(suggested("Our entire video surveillance is offline since the switch was replaced."), Priority::P1);
+        assert_eq!(suggested("La caméra du hall a été réparée jeudi mais elle est de nouveau noire."), Priority::P2);
+    }
+
+    #[test]
+    fn a_case_said_hypothetical_is_supposed() {
+        let text =
+            "Hypothetically, if our NVR died on a Sunday, how fast would someone come out on a Standard contract?";
+        assert_eq!(suggested(text), Priority::P3);
+        assert_eq!(
+            suggested("Nous avons subi une intrusion en 2023 et nous voudrions revoir le scénario de l'hyperviseur."),
+            Priority::P3
+        );
+    }
+
+    #[test]
+    fn a_camera_named_in_quotes_is_a_name() {
+        let text = "La caméra « Intrusion Est » s'affiche avec une icône de la mauvaise couleur dans l'arborescence, l'image est normale.";
+        assert_eq!(suggested(text), Priority::P3);
+        assert_eq!(suggested("Caméra « Intrusion Quai » HS depuis hier."), Priority::P2);
+    }
+
+    #[test]
+    fn the_only_camera_of_a_site_is_all_of_its_video() {
+        let text =
+            "On a une seule caméra, celle de l'entrée du dépôt, et elle ne renvoie plus d'image depuis hier soir.";
+        assert_eq!(suggested(text), Priority::P1);
+        assert_eq!(
+            suggested("We only have the one camera, at the kiosk, and it's been black since Monday."),
+            Priority::P1
+        );
+        assert_eq!(suggested("On a une seule caméra HS, celle de l'entrée."), Priority::P2);
+    }
+
+    #[test]
+    fn alarms_that_no_longer_come_listed_by_kind_are_lost() {
+        let text =
+            "Plus de remontée d'alarmes sur l'hyperviseur, ni intrusion, ni contrôle d'accès, ni vidéo, depuis 9h.";
+        assert_eq!(suggested(text), Priority::P1);
+        let some = "Les alarmes intrusion du bâtiment 3 arrivent sur l'hyperviseur avec un libellé vide et certaines se perdent.";
+        assert_eq!(suggested(some), Priority::P2);
+    }
+
+    #[test]
+    fn badges_said_expired_in_the_next_sentence_are_revoked() {
+        let text =
+            "Les badges des intérimaires de l'été dernier ouvrent encore la pharmacie. Ils devaient expirer fin août.";
         assert_eq!(suggested(text), Priority::P1);
     }
 
