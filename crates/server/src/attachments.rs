@@ -93,17 +93,27 @@ pub async fn upload(
         let bytes = field.bytes().await.map_err(|e| upload_error(&e))?;
         break (name, bytes);
     };
+    Ok((StatusCode::CREATED, Json(store(&state, &user, id, &name, &bytes).await?)))
+}
+
+/// Stores a file sent as `name` on the incident `id` as [`upload`] does once it has read
+/// it: its type judged from the content, an image without its metadata, within the limits,
+/// recorded in the timeline and pushed live. The demo data attaches its photo this way too.
+///
+/// # Errors
+/// As [`upload`].
+pub async fn store(state: &AppState, user: &User, id: i64, name: &str, bytes: &[u8]) -> Result<Attachment, Error> {
     if bytes.len() > MAX_FILE {
         return Err(too_large());
     }
     if bytes.is_empty() {
         return Err(Error::field("file", "the file is empty"));
     }
-    let kind = filetype::sniff(&bytes).ok_or_else(|| {
+    let kind = filetype::sniff(bytes).ok_or_else(|| {
         Error::UnsupportedFile(format!("this file is not one Vigie accepts: {ACCEPTED}, judged from its content"))
     })?;
-    let stored = filetype::strip(kind, &bytes).map_err(|e| Error::field("file", e))?;
-    let name = clean_name(&name, kind);
+    let stored = filetype::strip(kind, bytes).map_err(|e| Error::field("file", e))?;
+    let name = clean_name(name, kind);
     let size = i64::try_from(stored.len()).map_err(|_| too_large())?;
     let now = state.clock.now();
 
@@ -112,7 +122,7 @@ pub async fn upload(
         // Two uploads at once count the files one after the other.
         sqlx::query("SELECT id FROM incidents WHERE id = $1 FOR UPDATE").bind(id).execute(&mut *tx).await?;
     }
-    let incident = open_incident(&mut tx, &user, id).await?;
+    let incident = open_incident(&mut tx, user, id).await?;
     let row = sqlx::query("SELECT COUNT(*) AS n FROM attachments WHERE incident_id = $1")
         .bind(id)
         .fetch_one(&mut *tx)
@@ -148,15 +158,14 @@ pub async fn upload(
     .await?;
     tx.commit().await?;
     state.changed().await;
-    let view = Attachment {
+    Ok(Attachment {
         id: attachment,
         name,
         content_type: kind.content_type().to_string(),
         size,
         at: Some(now),
         author: Some(user.display_name.clone()),
-    };
-    Ok((StatusCode::CREATED, Json(view)))
+    })
 }
 
 /// The incident, if the user may see it and it still takes files.

@@ -3,12 +3,14 @@
 //! the lessons learned and the technical reviews have something to show. Demo passwords
 //! exist in demo mode only, and only on a database `--demo` made: a database it did not
 //! make is refused ([`claim`]), so that `--demo` never adds `admin`/`admin` to a real desk.
-//! The desk also gets an on-call rota ([`rota`]).
+//! The desk also gets an on-call rota ([`rota`]) and an incident being worked on as a team,
+//! with its conversation and a photo (`team`).
 //!
 //! The history's scripts, which are data, are in `script`; `history` plays them.
 
 mod history;
 mod script;
+mod team;
 
 use history::history;
 use script::{Script, Step, HISTORY, PARIS, STRASBOURG};
@@ -146,7 +148,8 @@ pub async fn claim(state: &AppState) -> Result<(), Error> {
 
 /// Creates the demo data that is missing: organisations, sites and accounts
 /// ([`accounts`]), then the history when the desk has no incident yet ([`history`]), then
-/// the on-call rota when there is none ([`rota`]).
+/// the on-call rota when there is none ([`rota`]), then the incident worked on as a team
+/// when the desk does not have it.
 ///
 /// # Errors
 /// [`Error::Database`]; any error of the incident code paths while the history is played
@@ -154,7 +157,8 @@ pub async fn claim(state: &AppState) -> Result<(), Error> {
 pub async fn create(state: &AppState) -> Result<(), Error> {
     accounts(state).await?;
     history(state).await?;
-    rota(state).await
+    rota(state).await?;
+    team::team_incident(state).await
 }
 
 /// The demo rota, when the desk has none: Karim Haddad (`tech`) on call on weeknights,

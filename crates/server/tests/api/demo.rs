@@ -59,9 +59,13 @@ pub async fn demo_history_fills_the_back_office_once(backend: Backend) {
     let client = server.login("client").await;
     let premium = server.login("premium").await;
 
-    // Every incident of the history is closed, and in the past.
-    assert_eq!(tech.get("/api/incidents").await.json, serde_json::json!([]), "no incident is open");
-    let incidents = all_incidents(&tech).await;
+    // One incident is open: the one the team is working on. Every incident of the history
+    // is closed, and in the past.
+    let open = tech.get("/api/incidents").await.json;
+    assert_eq!(open.as_array().map(Vec::len), Some(1), "{open:#}");
+    team_incident(&server, &open[0]).await;
+    let mut incidents = all_incidents(&tech).await;
+    incidents.retain(|i| i["id"] != open[0]["id"]);
     assert!((8..=12).contains(&incidents.len()), "{} incidents", incidents.len());
     let now = Utc::now();
     for i in &incidents {
@@ -175,9 +179,59 @@ pub async fn demo_history_fills_the_back_office_once(backend: Backend) {
     let again = Instant::now();
     vigie_server::demo::create(&server.running.state).await.expect("demo data again");
     eprintln!("{backend:?}: demo data on a desk with incidents in {:?}", again.elapsed());
-    assert_eq!(all_incidents(&tech).await.len(), count);
+    assert_eq!(all_incidents(&tech).await.len(), count + 1);
     let server = server.restart().await;
     let tech = server.login("tech").await;
-    assert_eq!(all_incidents(&tech).await.len(), count);
+    assert_eq!(all_incidents(&tech).await.len(), count + 1);
     assert_eq!(tech.get("/api/lessons").await.json.as_array().unwrap().len(), 2);
+}
+
+/// The incident the demo team is working on: Karim Haddad has it, the client and he have
+/// written to each other and he left a note the client does not see, and the client's
+/// photo is there without the position it carried. The desk also has its on-call rota.
+async fn team_incident(server: &TestServer, incident: &Value) {
+    let (tech, client) = (server.login("tech").await, server.login("client").await);
+    let id = incident["id"].as_i64().expect("id");
+    assert_eq!(incident["assignee"]["name"], "Karim Haddad", "{incident:#}");
+    assert_eq!(incident["organisation_name"], "Demo Client");
+
+    let said = |messages: &Value| -> Vec<(String, bool)> {
+        let list = messages.as_array().expect("messages");
+        list.iter().map(|m| (m["role"].as_str().unwrap().to_string(), m["internal"].as_bool().unwrap())).collect()
+    };
+    let staff_view = tech.get(&format!("/api/incidents/{id}/messages")).await;
+    assert_eq!(staff_view.status, 200, "{}", staff_view.text);
+    let expected = [("client", false), ("technician", false), ("technician", true)];
+    assert_eq!(said(&staff_view.json), expected.map(|(r, i)| (r.to_string(), i)));
+    let client_view = client.get(&format!("/api/incidents/{id}/messages")).await;
+    assert_eq!(said(&client_view.json), expected[..2].iter().map(|(r, i)| (r.to_string(), *i)).collect::<Vec<_>>());
+    let note = staff_view.json[2]["text"].as_str().unwrap();
+    assert!(
+        !client.get(&format!("/api/incidents/{id}/events")).await.text.contains(note),
+        "the note reached the client"
+    );
+
+    let files = client.get(&format!("/api/incidents/{id}/attachments")).await.json;
+    let files = files.as_array().expect("attachments");
+    assert_eq!(files.len(), 1, "{files:#?}");
+    assert_eq!(
+        (files[0]["content_type"].as_str(), files[0]["author"].as_str()),
+        (Some("image/png"), Some("Julie Martin"))
+    );
+    let response = client
+        .request(reqwest::Method::GET, &format!("/api/attachments/{}", files[0]["id"]))
+        .send()
+        .await
+        .expect("request sent");
+    assert_eq!(response.status().as_u16(), 200);
+    let bytes = response.bytes().await.expect("body");
+    assert!(bytes.starts_with(b"\x89PNG\r\n\x1a\n"), "not a PNG");
+    assert_eq!(files[0]["size"].as_u64(), Some(bytes.len() as u64));
+    let has = |needle: &[u8]| bytes.windows(needle.len()).any(|w| w == needle);
+    assert!(!has(b"tEXt") && !has(b"GPS"), "the photo kept its metadata");
+    assert!(has(b"IDAT") && has(b"IEND"));
+
+    let rota = tech.get("/api/oncall").await.json;
+    assert!(rota["week"].as_array().is_some_and(|w| !w.is_empty()), "{rota:#}");
+    assert!(rota["exceptions"].as_array().is_some_and(|e| !e.is_empty()), "{rota:#}");
 }
