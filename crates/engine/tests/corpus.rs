@@ -111,9 +111,10 @@ fn no_critical_or_major_incident_of_the_held_out_sets_is_suggested_as_minor() {
 /// 96.0 %, `brief-v` from 84.4 % to 96.0 %; their remaining errors are critical incidents
 /// suggested as major or the reverse, and minor texts read as major (none suggested as minor
 /// though critical or major). `brief-y`, written where the line between critical and major
-/// and the minor texts full of serious words are hardest, went from 81.5 % to 91.2 %.
+/// and the minor texts full of serious words are hardest, went from 81.5 % to 92.4 %;
+/// `brief-z` from 93.5 % to 95.0 % (189/199).
 const DEVELOPMENT_FLOOR: usize = 97;
-const BELOW_THE_FLOOR: &[(&str, usize)] = &[("brief-u", 96), ("brief-v", 96), ("brief-y", 91)];
+const BELOW_THE_FLOOR: &[(&str, usize)] = &[("brief-u", 96), ("brief-v", 96), ("brief-y", 92), ("brief-z", 94)];
 
 #[test]
 fn the_development_sets_stay_understood() {

@@ -409,7 +409,8 @@ missing: perte, loss, ne trouve rien, trouve rien, ne trouvons rien, finds nothi
     vide, empty, trou, gap, lacune, absent, introuvable, a perdu, avons perdu, ont perdu, have lost, has lost,
     holes, corrompu*, corrupted, filled up, plein, disk full, disque plein, perdent, se perdent, get lost,
     gets lost, are lost, incomplet, incomplete, incomplets, perd
-nothing: plus rien, rien du tout, nothing at all, n y a rien, il n y a rien, there is nothing, there s nothing,
+nothing: qu un ecran gris, qu un ecran noir, que du noir, que du gris, only a grey screen, only a gray screen, only a black screen,
+    rien ne se passe, nothing happens, plus rien, rien du tout, nothing at all, n y a rien, il n y a rien, there is nothing, there s nothing,
     theres nothing, we see nothing, on voit rien, plus rien du tout, ne sert plus a rien, sert plus a rien,
     ne sert a rien, n y avait rien, il n y avait rien, there was nothing
 works any: fonctionn*, foncti*, light up, lights up, lit up, repart*, marche, marchent, marchait, marchaient, marcher, repond*, s allume, s allument,
@@ -421,6 +422,7 @@ works record: enregistre, enregistrent, enregistrait, enregistrer, record, recor
 works report: remont*, transmet*, sending, send, sends, receiving, recevons, recevez, recevoir, transmis, arrive, arrivent, recu, recoit, recoivent, report*, received, receive,
     coming through, come through, sent, envoi*, envoie, apparu, appeared, apparait, shows up, show up, sortent,
     sort de, ne sort
+works show: giving image, giving any image, giving picture, giving a picture, giving pictures, gives image, give image
 works detect: declench*, go off, goes off, went off, trigger*, detect*, armed, be armed, protege, protected, surveille, monitored, s arme, arme, arming, armer,
     s armer, set, armes, mise en service, mettre en service, remettre en service
 works lock: ferme, ferment, come down, comes down, fermer, se ferme, se referme, referme, verrouill*, se verrouille, close, closing, shut,
@@ -441,7 +443,8 @@ partial: le reste, pour le reste, the rest, rest of the site, reste du site, les
     les autres oui, the others do, autres oui, les cinq autres, the other recorders, les autres enregistreurs,
     other floors, autres etages, les autres etages, les autres portes, toutes les autres, all the others,
     the other doors, autres portes
-filler: par ailleurs, come out, come over, contract, contracts, contrat, contrats, a l air, avoir l air, seems to, seem to, apparemment, apparently, il semble que, on dirait que,
+filler: need someone, need somebody, need a tech, need a technician, need help, besoin de quelqu un, besoin d un technicien,
+    besoin d une intervention, par ailleurs, come out, come over, contract, contracts, contrat, contrats, a l air, avoir l air, seems to, seem to, apparemment, apparently, il semble que, on dirait que,
     salle de controle, control room, salle de supervision, pc secu, pc securite, poste de garde, par erreur,
     by mistake, supervision reseau, network monitoring, du tout, at all
 negation ne: ne, n
@@ -640,7 +643,8 @@ unlocked: deverrouillee, deverrouilles, stay released, stays released, remain re
 unauthorized: sans billet, sans ticket, comme dans un moulin, like a revolving door, avec un seul badge, with one badge, with a single badge, on a single badge,
     on one badge, pour un seul badge, straight into, walk straight in, walks straight in, ouvrent aussi la nuit, ouvre aussi la nuit, ouvrent aussi le week end,
     ouvre aussi le week end, open at night too, opens at night too, open at weekends too, without ticket, without a ticket, without a permit, no ticket
-revoked: supposed to be deactivated, should have been deactivated, devait etre desactive, devait etre desactivee,
+revoked: qu on a desactives, qu on a desactive, qu on a desactivees, qu on a desactivee, que nous avons desactives, we deactivated,
+    we have deactivated, we had deactivated, supposed to be deactivated, should have been deactivated, devait etre desactive, devait etre desactivee,
     aurait du etre desactive, aurait du etre desactivee, devaient etre desactives, laid off, la date de validite est passee, la date de validite est depassee, date de validite depassee, validite expiree, validite depassee, hors validite, never enrolled, not enrolled, never issued, never assigned, jamais eu les droits, pas les droits,
     no rights, ancienne carte, contract ended, contrat est fini, contrat termine, fin de contrat, former tenant,
     former, ancien locataire, blocked, lost fob, lost badge, badge perdu, badges perdus, carte perdue

@@ -347,6 +347,23 @@ impl Sentence {
         if q > 0 && self.meaning(q - 1) == Some(Meaning::Negation(Negation::Ne)) {
             q -= 1;
         }
+        // "the hypervisor shows 'server not found' on every workstation, we cannot see
+        // anything": what the people watching no longer see is what the verb is about — its
+        // object, else the system the sentence named first.
+        let people = (q.saturating_sub(2)..q).any(|k| {
+            self.same_clause(k, i) && matches!(self.items[k].first.as_str(), "we" | "on" | "nous" | "i" | "je" | "j")
+        });
+        if people && self.meaning(i) == Some(Meaning::Works(Function::Show)) && self.negation(i).is_some() {
+            let object = (i + 1..self.items.len())
+                .take_while(|&j| self.same_clause(j, i))
+                .find_map(|j| self.subject_at(j).filter(|s| s.weight() > 0).map(|s| (j, s)));
+            let named = (0..i).find_map(|k| {
+                self.subject_at(k).filter(|s| matches!(s, Subject::SystemName(_) | Subject::Device(_))).map(|s| (k, s))
+            });
+            if let Some(found) = object.or(named) {
+                return Some(found);
+            }
+        }
         let pronoun = q > 0
             && self.same_clause(q - 1, i)
             && matches!(
@@ -1606,25 +1623,13 @@ fn lets_the_wrong_people_in(sentence: &Sentence, before: usize, revoked_before: 
             None
         }
         Some(Meaning::Credential) => match sentence.quantity_before(i) {
-            Some((Quantity::All, q))
-                if sentence.items.iter().any(|it| {
-                    it.span == q
-                        && matches!(
-                            it.first.as_str(),
-                            "n" | "any"
-                                | "every"
-                                | "chaque"
-                                | "tous"
-                                | "toutes"
-                                | "whatever"
-                                | "quel"
-                                | "quelque"
-                                | "peu"
-                        )
-                }) =>
-            {
-                Some((i, false))
-            }
+            // "any badge works on the server room door": with no choice of badge, any verb
+            // that lets it through; "tous les badges fonctionnent" may be the system working.
+            Some((Quantity::All, q)) => sentence.items.iter().find(|it| it.span == q).and_then(|it| {
+                let whichever = matches!(it.first.as_str(), "n" | "any" | "whatever" | "quel" | "quelque" | "peu");
+                let every = matches!(it.first.as_str(), "every" | "chaque" | "tous" | "toutes");
+                (whichever || every).then_some((i, whichever))
+            }),
             _ => None,
         },
         _ => None,
@@ -2942,6 +2947,36 @@ mod tests {
         let text =
             "Les badges des intérimaires de l'été dernier ouvrent encore la pharmacie. Ils devaient expirer fin août.";
         assert_eq!(suggested(text), Priority::P1);
+    }
+
+    #[test]
+    fn any_badge_that_works_lets_anyone_in_but_every_badge_working_is_fine() {
+        assert_eq!(
+            suggested("Any badge works on the server room door, even visitor cards with no rights at all."),
+            Priority::P1
+        );
+        assert_eq!(suggested("Tous les badges fonctionnent normalement, mais la caméra 4 est noire."), Priority::P2);
+        let ours = "Les badges qu'on a désactivés dans le logiciel continuent d'ouvrir les portes du bâtiment A.";
+        assert_eq!(suggested(ours), Priority::P1);
+    }
+
+    #[test]
+    fn what_the_people_watching_no_longer_see_is_the_system() {
+        let text = "Hello, security hypervisor is showing 'server not found' in all workstation since this morning, we cannot see nothing.";
+        assert_eq!(suggested(text), Priority::P1);
+        let reader =
+            "Quand les collègues badgent à la porte de leur service, rien ne se passe, pas de bip, pas de lumière.";
+        assert_eq!(suggested(reader), Priority::P2);
+        assert_eq!(
+            suggested("The camera of the reception is not giving image since two day, can you check please"),
+            Priority::P2
+        );
+        assert_eq!(suggested("La caméra 11 au-dessus de la porte ne donne plus qu'un écran gris."), Priority::P2);
+    }
+
+    #[test]
+    fn asking_for_someone_is_no_comfort_request() {
+        assert_eq!(suggested("urgent. back office door forced alarm went off 3am need someone asap"), Priority::P2);
     }
 
     #[test]
