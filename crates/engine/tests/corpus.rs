@@ -112,9 +112,10 @@ fn no_critical_or_major_incident_of_the_held_out_sets_is_suggested_as_minor() {
 /// suggested as major or the reverse, and minor texts read as major (none suggested as minor
 /// though critical or major). `brief-y`, written where the line between critical and major
 /// and the minor texts full of serious words are hardest, went from 81.5 % to 92.4 %;
-/// `brief-z` from 93.5 % to 95.0 % (189/199).
+/// `brief-z` from 93.5 % to 95.0 % (189/199), `brief-w` from 93.2 % to 96.8 %.
 const DEVELOPMENT_FLOOR: usize = 97;
-const BELOW_THE_FLOOR: &[(&str, usize)] = &[("brief-u", 96), ("brief-v", 96), ("brief-y", 92), ("brief-z", 94)];
+const BELOW_THE_FLOOR: &[(&str, usize)] =
+    &[("brief-u", 96), ("brief-v", 96), ("brief-y", 92), ("brief-z", 94), ("brief-w", 96)];
 
 #[test]
 fn the_development_sets_stay_understood() {

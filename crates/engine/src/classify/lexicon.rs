@@ -360,7 +360,7 @@ quantity one: une seule, un seul, single, one, a single, only one, une, un, l un
 whole-site: tout le site, tout le batiment, tout le magasin, tout l immeuble, tout l entrepot, l ensemble du site,
     sur le site, du site, whole site, entire site, whole building, entire building, across the site, everywhere,
     partout, all over, on site, de tout le site, nul part
-place: parking, car park, parking lot, couloir, corridor, hall, etage, floor, rdc, sous sol, basement, facade, cote,
+place: plateau, parking, car park, parking lot, couloir, corridor, hall, etage, floor, rdc, sous sol, basement, facade, cote,
     side, aile, wing, exterieur, outside, outdoor, interieur, cour, yard, jardin, toit, roof, escalier, stairs,
     stairwell, cantine, cafeteria, bureau, office, atelier, workshop, local, area, nord, sud, ouest, north, south,
     east, west, reception, accueil, vestiaire, ascenseur, lift, elevator, livraison, delivery, salle, room, niveau,
@@ -563,7 +563,7 @@ nuisance configuration: la date, the date, trop longtemps, too long, release tim
     changement d heure, heure affichee, nom de la camera, camera name, overlay, incrustation, horodatage, timestamp,
     parametrage, parametre, configuration, config, reglage, setting, misconfigured, mal configure, mauvaise heure,
     wrong time, heure d ete, daylight saving, fuseau, time zone, langue, language, traduction, translation,
-    orthographe, faute, typo, misspelt, misspelled, mal orthographie, nom, name, renommer, rename, export, exporter,
+    orthographe, faute, typo, is spelled, is spelt, spelled, misspelt, misspelled, mal orthographie, nom, name, renommer, rename, export, exporter,
     format, rapport, preference, profil, droits, permissions, mise a jour, update, licence, license, imprimer,
     print, impression, volume, bip sonore, tri, sort, filtre, filter, recherche, search, raccourci, shortcut,
     ergonomie, usability, alarm report, error sound, chime, carillon, licence camera, pas trie, not sorted, horloge,
@@ -614,7 +614,8 @@ whole-site: nulle part, nowhere, interieures et exterieures, exterieures et inte
     interieur et exterieur, exterieur et interieur, anywhere, site entier, le site entier, l ensemble du, l ensemble de l,
     all over the site, across the whole
 quantity all: chacun, chacune des, chacun des, each of the, every one of
-problem down: blue screen, blue screened, ecran bleu, tore down, torn down, croix rouge, une croix, red cross, a red cross, ne se declenche plus, ne se declenche pas, ne se declenchent plus,
+problem down: en carafe, stayed silent, stays silent, remained silent, remains silent, reste muette, restee muette,
+    est muette, restees muettes, connexion impossible, impossible de se connecter, unable to connect, cannot connect, can t connect, blue screen, blue screened, ecran bleu, tore down, torn down, croix rouge, une croix, red cross, a red cross, ne se declenche plus, ne se declenche pas, ne se declenchent plus,
     ne se declenchent pas, rien ne se declenche, grillee, grillees, est grille, sont grilles, ont grille,
     cramee, cramees, crame, cramees, no power, has no power, hors tension, sans alimentation,
     plus alimente, n est plus alimente, unpowered, without power, sans courant, plus de courant, ne revient pas, ne revient plus, ne reviennent pas,
@@ -852,7 +853,7 @@ missing: are not recording anymore, is not recording anymore, no longer recordin
     not recording, are not recording, is not recording, aren t recording, isn t recording, stopped recording,
     n enregistrent pas, n enregistre pas, have not been recording, has not been recording, haven t been recording,
     hasn t been recording, not been recording
-unlocked: reste debloque, reste debloquee, restent debloques, restent debloquees, free pass mode, free-pass mode, en la poussant, en les poussant, en poussant, opens if you push, open if you push, opens if you push it,
+unlocked: tourne dans le vide, tourne a vide, spins freely, reste debloque, reste debloquee, restent debloques, restent debloquees, free pass mode, free-pass mode, en la poussant, en les poussant, en poussant, opens if you push, open if you push, opens if you push it,
     opens when you push, opens when you push it, just by pushing, by pushing it, free mode, in free mode, mode libre,
     en mode libre, passage libre, free passage
 credential: combinaison, combination, combinaisons a 4 chiffres
@@ -875,7 +876,8 @@ fine: rien de casse, nothing broken, rien n est casse, ce qui est normal, which 
 fine: tout fonctionne, everything works, everything is working
 only-device: on a une seule, on n a qu une, nous n avons qu une, nous avons une seule, we only have the one, we only have one,
     we have only one, we ve only got one, we only have a single, a une seule, n a qu une
-site-is-part: n a qu un batiment, n a qu un seul batiment, n a qu un site, n occupe que, n occupons que, occupe seulement, occupons seulement, only occupies, only occupy, is only the,
+site-is-part: one floor only, only one floor, a single floor, only have one building, only have one floor, un seul plateau,
+    un seul niveau, un seul etage, tous nos locaux, n a qu un batiment, n a qu un seul batiment, n a qu un site, n occupe que, n occupons que, occupe seulement, occupons seulement, only occupies, only occupy, is only the,
     is just the, c est un seul batiment, un seul batiment, a single building, one single building, only one building,
     notre seul batiment, our only building, only have the ground floor, n avons que le
 problem degraded: pendouille, pend au bout de son fil, ne montre plus que le mur, ne filme plus que le mur,

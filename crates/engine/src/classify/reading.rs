@@ -2116,6 +2116,17 @@ pub fn read(text: &str) -> Vec<Finding> {
             if planned {
                 continue;
             }
+            // "par contre vidéo et intrusion remontent normalement": the intrusion alarms,
+            // named as a kind that works.
+            let kind_that_works = (i + 1..sentence.items.len().min(i + 3)).any(|k| {
+                sentence.same_clause(k, i)
+                    && matches!(sentence.meaning(k), Some(Meaning::Works(_)))
+                    && sentence.negation(k).is_none()
+                    && sentence.meaning(k + 1) == Some(Meaning::Fine)
+            });
+            if meaning == Meaning::Intrusion && kind_that_works {
+                continue;
+            }
             let over = (0..sentence.items.len())
                 .any(|j| sentence.same_clause(i, j) && sentence.meaning(j) == Some(Meaning::Past))
                 || sentence.repaired_after(i);
@@ -2977,6 +2988,31 @@ mod tests {
     #[test]
     fn asking_for_someone_is_no_comfort_request() {
         assert_eq!(suggested("urgent. back office door forced alarm went off 3am need someone asap"), Priority::P2);
+    }
+
+    #[test]
+    fn a_site_on_one_floor_loses_all_its_cameras_with_that_floor() {
+        let text = "On est sur un seul plateau au 3e (c'est tous nos locaux) et toutes les cams du plateau sont HS depuis la coupure de courant.";
+        assert_eq!(suggested(text), Priority::P1);
+        assert_eq!(suggested("Toutes les caméras du plateau B sont HS depuis la coupure de courant."), Priority::P2);
+    }
+
+    #[test]
+    fn colloquial_failures_are_failures() {
+        let text = "le controle d'acces est en carafe depuis la mise a jour windows du pc badge, faut que qqn vienne";
+        assert_eq!(suggested(text), Priority::P1);
+        assert_eq!(
+            suggested("External siren at the garden centre stayed silent during the monthly test"),
+            Priority::P2
+        );
+        assert_eq!(suggested("Le tourniquet du hall tourne dans le vide, les gens passent sans badger."), Priority::P1);
+        assert_eq!(suggested("Camera 'Reception' is spelled 'Recpetion', pls fix"), Priority::P3);
+    }
+
+    #[test]
+    fn intrusion_named_as_a_kind_of_alarm_that_works_is_no_intrusion() {
+        let text = "L'hyperviseur ne reçoit plus les alarmes du contrôle d'accès, par contre vidéo et intrusion remontent normalement.";
+        assert_eq!(suggested(text), Priority::P2);
     }
 
     #[test]
