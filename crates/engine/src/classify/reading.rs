@@ -620,10 +620,16 @@ impl Sentence {
     fn counted_out_of_as_many(&self, i: usize) -> Option<Span> {
         let count = self.items.get(i.checked_sub(1)?).filter(|_| self.same_clause(i - 1, i))?;
         let counts = count.number.is_some_and(|n| n >= 2) || NUMBER_WORDS.contains(&count.first.as_str());
-        // "out of" is one phrase of the lexicon.
+        let total = self.out_of(i)?;
+        (counts && total.first == count.first).then_some(count.span)
+    }
+
+    /// The total after the device at `i`: "caméra sur *54*", "cameras out of *12*" ("out of"
+    /// is one phrase of the lexicon).
+    fn out_of(&self, i: usize) -> Option<&Item> {
         self.items.get(i + 1).filter(|of| matches!(of.first.as_str(), "sur" | "of" | "out"))?;
         let total = self.items.get(i + 2).filter(|_| self.same_clause(i + 2, i))?;
-        (counts && total.first == count.first).then_some(count.span)
+        (total.number.is_some() || NUMBER_WORDS.contains(&total.first.as_str())).then_some(total)
     }
 
     /// The quantity before the subject at `i` ("toutes les", "deux", "aucune"), skipping
@@ -715,9 +721,7 @@ impl Sentence {
     /// "the *car park* cameras") or said of the whole site ("les caméras *du site*").
     fn restriction(&self, i: usize) -> Option<(Scope, Span)> {
         // "quarante caméras sur quarante", "0 caméra sur 54": a count, not a place.
-        let out_of = self.items.get(i + 1).is_some_and(|of| matches!(of.first.as_str(), "sur" | "of" | "out"))
-            && self.items.get(i + 2).is_some_and(|n| n.number.is_some() || NUMBER_WORDS.contains(&n.first.as_str()));
-        if out_of && self.same_clause(i + 2, i) {
+        if self.out_of(i).is_some() {
             return None;
         }
         // "les caméras 5 et 6": named devices, not all of them.
