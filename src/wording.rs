@@ -252,15 +252,17 @@ pub fn code_label(code: &str, lang: crate::i18n::Lang) -> String {
     }
 }
 
-/// A file's size for people: bytes, KB or MB, with a decimal comma in French.
+/// A file's size for people: bytes, KB or MB to a tenth, with a decimal comma in French.
+/// Counted in whole tenths: formatting a float would bring its whole machinery into the
+/// app's download.
 pub fn file_size(bytes: i64, lang: crate::i18n::Lang) -> String {
     use crate::i18n::{t, Lang};
-    let (amount, unit) = match bytes {
+    let (unit, size) = match bytes {
         b if b < 1024 => return format!("{b} {}", t(lang, "o", "B")),
-        b if b < 1024 * 1024 => (b as f64 / 1024.0, t(lang, "Ko", "KB")),
-        b => (b as f64 / (1024.0 * 1024.0), t(lang, "Mo", "MB")),
+        b if b < 1024 * 1024 => (t(lang, "Ko", "KB"), 1024),
+        _ => (t(lang, "Mo", "MB"), 1024 * 1024),
     };
-    let text = format!("{amount:.1}");
-    let text = if lang == Lang::Fr { text.replace('.', ",") } else { text };
-    format!("{text} {unit}")
+    let tenths = (bytes * 10 + size / 2) / size;
+    let comma = if lang == Lang::Fr { ',' } else { '.' };
+    format!("{}{comma}{} {unit}", tenths / 10, tenths % 10)
 }

@@ -92,12 +92,18 @@ pub fn FileList(files: Signal<Vec<Attachment>>) -> impl IntoView {
 fn FileLine(file: Attachment, lang: Lang) -> impl IntoView {
     let url = format!("/api/attachments/{}", file.id);
     let image = file.content_type.starts_with("image/");
-    let kind = file.content_type.rsplit('/').next().unwrap_or_default().to_uppercase();
+    let kind = match file.content_type.as_str() {
+        "image/jpeg" => "JPEG",
+        "image/png" => "PNG",
+        "image/webp" => "WebP",
+        "application/pdf" => "PDF",
+        other => other,
+    };
     let name = file.name.clone();
     let about = format!("{kind} · {}", crate::wording::file_size(file.size, lang));
     view! {
         <li data-testid="file" data-name=name>
-            {image.then(|| view! { <img src=url.clone() alt="" class="thumb" loading="lazy" width="96" height="72" /> })}
+            {image.then(|| view! { <img src=url.clone() alt="" loading="lazy" width="96" /> })}
             <span>
                 <a href=url data-testid="file-link">{file.name}</a>
                 <br /><span class="hint">{about}</span>

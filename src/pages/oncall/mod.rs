@@ -240,7 +240,12 @@ fn Week(
         sending.set(true);
         week_saved.set(false);
         spawn_local(async move {
-            let body = serde_json::to_value(vigie_api::OnCallWeek { slots }).unwrap_or_default();
+            // Written with `json!`: a derived serialiser would cost the bundle more.
+            let slots: Vec<Value> = slots
+                .into_iter()
+                .map(|s| json!({ "weekday": s.weekday, "start": s.start, "end": s.end, "user_id": s.user_id }))
+                .collect();
+            let body = json!({ "slots": slots });
             match api::send_value("PUT", "/api/oncall/week", &body).await {
                 Ok(_) => {
                     week_saved.set(true);

@@ -11,41 +11,47 @@ use super::{DAYS_EN, DAYS_FR};
 use crate::api::ApiError;
 use crate::i18n::{t, use_lang, Tr};
 
-/// A slot as edited: the times as the fields hold them (`HH:MM`), the person's id as text
-/// (empty: nobody chosen yet). `key` tells the lines apart while they are added and removed.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// A slot as edited: each field as its input holds it (the day `1`–`7`, `HH:MM`, the
+/// person's id, empty while nobody is chosen). Each field is a signal of its own, so that
+/// typing in one redraws nothing else; `key` tells the lines apart while they are added and
+/// removed.
+#[derive(Debug, Clone, Copy)]
 struct Line {
     key: u32,
-    weekday: u8,
-    start: String,
-    end: String,
-    user_id: String,
+    weekday: RwSignal<String>,
+    start: RwSignal<String>,
+    end: RwSignal<String>,
+    user_id: RwSignal<String>,
 }
 
 impl Line {
+    fn new(key: u32, weekday: &str, start: &str, end: &str, user_id: String) -> Line {
+        let field = |text: &str| RwSignal::new(text.to_string());
+        Line { key, weekday: field(weekday), start: field(start), end: field(end), user_id: RwSignal::new(user_id) }
+    }
+
     /// A slot of the rota as `GET /api/oncall` gives it. Midnight as an end reads `24:00`
     /// there; a time field shows it as `00:00`, which the server reads the same (an end not
     /// after the start is the next day's).
     fn of(key: u32, slot: &Value) -> Line {
         let time = |name: &str| {
             let text = slot[name].as_str().unwrap_or_default();
-            if text == "24:00" { "00:00" } else { text }.to_string()
+            if text == "24:00" {
+                "00:00"
+            } else {
+                text
+            }
         };
-        Line {
-            key,
-            weekday: slot["weekday"].as_u64().unwrap_or(1).clamp(1, 7) as u8,
-            start: time("start"),
-            end: time("end"),
-            user_id: slot["person"]["id"].as_i64().map(|id| id.to_string()).unwrap_or_default(),
-        }
+        let person = slot["person"]["id"].as_i64().map(|id| id.to_string()).unwrap_or_default();
+        Line::new(key, &slot["weekday"].as_u64().unwrap_or(1).to_string(), time("start"), time("end"), person)
     }
 
     fn slot(&self) -> OnCallSlot {
         OnCallSlot {
-            weekday: self.weekday,
-            start: self.start.clone(),
-            end: self.end.clone(),
-            user_id: self.user_id.parse().unwrap_or(0),
+            weekday: self.weekday.get_untracked().parse().unwrap_or(0),
+            start: self.start.get_untracked(),
+            end: self.end.get_untracked(),
+            user_id: self.user_id.get_untracked().parse().unwrap_or(0),
         }
     }
 }
@@ -64,13 +70,6 @@ pub fn WeekEditor(
     let lang = use_lang();
     let lines = RwSignal::new(saved.iter().zip(0..).map(|(slot, key)| Line::of(key, slot)).collect::<Vec<_>>());
     let next = StoredValue::new(saved.len() as u32);
-    let edit = move |key: u32, change: Box<dyn FnOnce(&mut Line)>| {
-        lines.update(|all| {
-            if let Some(line) = all.iter_mut().find(|l| l.key == key) {
-                change(line);
-            }
-        });
-    };
     // The server's message about `slots[i].field`, without the field's name it starts with.
     let message_for = move |key: u32, field: &'static str| {
         let index = lines.with(|all| all.iter().position(|l| l.key == key))?;
@@ -96,6 +95,13 @@ pub fn WeekEditor(
     };
     let row = move |line: Line| {
         let key = line.key;
+        // Typing in a field takes the refusal as being answered.
+        let input = move |field: RwSignal<String>| {
+            move |ev: leptos::ev::Event| {
+                field.set(event_target_value(&ev));
+                refusal.set(None);
+            }
+        };
         let id = move |field: &str| format!("slot-{key}-{field}");
         // A field's error under it, and the field saying so.
         let error = move |field: &'static str| {
@@ -115,36 +121,35 @@ pub fn WeekEditor(
                 <div class="field">
                     <label for=id("weekday")><Tr fr="Jour" en="Day" /></label>
                     <select id=id("weekday") data-testid="slot-weekday" aria-invalid=invalid("weekday") aria-describedby=described("weekday")
-                        on:change=move |ev| { let day = event_target_value(&ev).parse().unwrap_or(1); edit(key, Box::new(move |l| l.weekday = day)); refusal.set(None); }>
-                        {(1u8..=7).map(|day| {
-                            let i = usize::from(day - 1);
-                            view! { <option value=day.to_string() selected=line.weekday == day>{move || t(lang.get(), DAYS_FR[i], DAYS_EN[i])}</option> }
+                        on:change=input(line.weekday)>
+                        {(1..=7).map(|day: usize| {
+                            let value = day.to_string();
+                            let chosen = line.weekday.get_untracked() == value;
+                            view! { <option value=value selected=chosen>{move || t(lang.get(), DAYS_FR[day - 1], DAYS_EN[day - 1])}</option> }
                         }).collect_view()}
                     </select>
                     {error("weekday")}
                 </div>
                 <div class="field">
                     <label for=id("start")><Tr fr="De" en="From" /></label>
-                    <input type="time" id=id("start") data-testid="slot-start" prop:value=line.start.clone()
-                        aria-invalid=invalid("start") aria-describedby=described("start")
-                        on:input=move |ev| { let v = event_target_value(&ev); edit(key, Box::new(move |l| l.start = v)); refusal.set(None); } />
+                    <input type="time" id=id("start") data-testid="slot-start" prop:value=line.start.get_untracked()
+                        aria-invalid=invalid("start") aria-describedby=described("start") on:input=input(line.start) />
                     {error("start")}
                 </div>
                 <div class="field">
                     <label for=id("end")><Tr fr="À (le lendemain si pas après le début)" en="To (the next day if not after the start)" /></label>
-                    <input type="time" id=id("end") data-testid="slot-end" prop:value=line.end.clone()
-                        aria-invalid=invalid("end") aria-describedby=described("end")
-                        on:input=move |ev| { let v = event_target_value(&ev); edit(key, Box::new(move |l| l.end = v)); refusal.set(None); } />
+                    <input type="time" id=id("end") data-testid="slot-end" prop:value=line.end.get_untracked()
+                        aria-invalid=invalid("end") aria-describedby=described("end") on:input=input(line.end) />
                     {error("end")}
                 </div>
                 <div class="field">
                     <label for=id("user_id")><Tr fr="De garde" en="On duty" /></label>
                     <select id=id("user_id") data-testid="slot-person" aria-invalid=invalid("user_id") aria-describedby=described("user_id")
-                        on:change=move |ev| { let v = event_target_value(&ev); edit(key, Box::new(move |l| l.user_id = v)); refusal.set(None); }>
-                        <option value="" selected=line.user_id.is_empty()>"—"</option>
+                        on:change=input(line.user_id)>
+                        <option value="" selected=line.user_id.with_untracked(String::is_empty)>"—"</option>
                         {move || staff.get().into_iter().map(|m| {
                             let value = m.id.to_string();
-                            let chosen = value == line.user_id;
+                            let chosen = line.user_id.with_untracked(|chosen| *chosen == value);
                             view! { <option value=value selected=chosen>{m.display_name}</option> }
                         }).collect_view()}
                     </select>
@@ -158,13 +163,14 @@ pub fn WeekEditor(
     };
     view! {
         <form class="week-editor" data-testid="week-editor" on:submit=submit>
-            <For each=move || lines.get() key=|line| line.key children=row />
+            // Redrawn when a line is added or removed; typing stays within its field.
+            {move || lines.get().into_iter().map(row).collect_view()}
             {move || lines.with(Vec::is_empty).then(|| view! { <p>{t(lang.get(), "Aucun créneau : personne n'est appelé.", "No slot: nobody is paged.")}</p> })}
             <p class="actions">
                 <button type="button" data-testid="slot-add" on:click=move |_| {
                     let key = next.get_value();
                     next.set_value(key + 1);
-                    lines.update(|all| all.push(Line { key, weekday: 1, start: "18:00".into(), end: "08:00".into(), user_id: String::new() }));
+                    lines.update(|all| all.push(Line::new(key, "1", "18:00", "08:00", String::new())));
                 }>
                     <Tr fr="Ajouter un créneau" en="Add a slot" />
                 </button>
