@@ -176,12 +176,17 @@ pub async fn message(id: i64, text: &str, internal: bool) -> Result<serde_json::
         .await
 }
 
-/// `POST /api/incidents/{id}/attachments`: one file, in the multipart field `file`.
-pub async fn attach(id: i64, file: &web_sys::File) -> Result<vigie_api::Attachment, ApiError> {
+/// `POST /api/incidents/{id}/attachments`: one file, in the multipart field `file`. The
+/// answer is read as a `serde_json::Value`, whose parser the reporting page already holds
+/// (the pages read the list again): a parser of its own would cost that first download more
+/// than it is worth.
+pub async fn attach(id: i64, file: &web_sys::File) -> Result<(), ApiError> {
     let failed = |_| ApiError { status: 0, message: "FormData".into(), field: None };
     let form = web_sys::FormData::new().map_err(failed)?;
     form.append_with_blob_and_filename("file", file, &file.name()).map_err(failed)?;
-    answer(fetch("POST", &format!("/api/incidents/{id}/attachments"), Some(form.into()), &[]).await).await
+    let _: serde_json::Value =
+        answer(fetch("POST", &format!("/api/incidents/{id}/attachments"), Some(form.into()), &[]).await).await?;
+    Ok(())
 }
 
 /// `GET /api/incidents/{id}/attachments`: its files, oldest first.

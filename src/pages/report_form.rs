@@ -4,6 +4,11 @@
 //! Each report carries an `Idempotency-Key` made when the person submits: a retry never
 //! reports twice. Offline, the report waits in local storage, shown as waiting, and is sent
 //! when the network returns — once, with the same key.
+//!
+//! Photos chosen with the report are sent to the new incident once it is recorded. A report
+//! that has to wait for the network waits without them: the page says to add the photo
+//! from the incident's page once online. Keeping files across visits would need IndexedDB,
+//! more code than the phone's first download may grow by (`docs/design.md`).
 
 use chrono::{DateTime, Utc};
 use leptos::prelude::*;
@@ -16,6 +21,13 @@ use crate::i18n::{t, use_lang, Tr};
 use crate::{api, clock, ReportPage};
 
 const QUEUE_KEY: &str = "vigie.pending-reports";
+
+/// The photo chosen in the form's photo input, if any.
+fn chosen_photo() -> Option<web_sys::File> {
+    use wasm_bindgen::JsCast;
+    let input = web_sys::window()?.document()?.get_element_by_id("report-photo")?;
+    input.unchecked_into::<web_sys::HtmlInputElement>().files()?.get(0)
+}
 
 /// A report waiting for the network.
 #[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
@@ -176,7 +188,7 @@ pub fn ReportForm(now: Signal<DateTime<Utc>>, sites: RwSignal<Vec<SiteView>>) ->
         let mut waiting = load_queue();
         let form_key = key.get_untracked();
         if !waiting.iter().any(|p| p.key == form_key) {
-            waiting.push(Pending { key: form_key, incident });
+            waiting.push(Pending { key: form_key.clone(), incident });
             save_queue(&waiting);
         }
         queue.set(waiting);
@@ -184,8 +196,18 @@ pub fn ReportForm(now: Signal<DateTime<Utc>>, sites: RwSignal<Vec<SiteView>>) ->
         outcome.refused.set(None);
         error.set(None);
         sending.set(true);
+        let photo = chosen_photo();
         spawn_local(async move {
             flush(queue, outcome).await;
+            // Recorded now rather than left waiting for the network: its photos follow it.
+            let recorded = queue.with_untracked(|q| q.iter().all(|p| p.key != form_key))
+                && outcome.refused.get_untracked().is_none();
+            if let (Some(incident), Some(photo)) = (outcome.confirmed.get_untracked().filter(|_| recorded), photo) {
+                // The server's refusal names the file and the limit (type, 10 MB).
+                if let Err(e) = api::attach(incident.id, &photo).await {
+                    error.set(Some(e.message));
+                }
+            }
             sending.set(false);
             // Taken: recorded, or waiting for the network with its key. The form starts again.
             if outcome.refused.get_untracked().is_none() {
@@ -233,6 +255,8 @@ pub fn ReportForm(now: Signal<DateTime<Utc>>, sites: RwSignal<Vec<SiteView>>) ->
                                 <input type="checkbox" data-testid="report-on-site" on:change=move |ev| on_site.set(event_target_checked(&ev)) />
                                 <Tr fr="Une intervention sur site semble nécessaire" en="An on-site intervention seems needed" />
                             </label>
+                            <label for="report-photo"><Tr fr="Ajouter une photo (facultatif)" en="Add a photo (optional)" /></label>
+                            <input id="report-photo" data-testid="report-photo" type="file" accept="image/*" capture="environment" />
                         </div>
                     }
                 }}
@@ -250,7 +274,7 @@ pub fn ReportForm(now: Signal<DateTime<Utc>>, sites: RwSignal<Vec<SiteView>>) ->
                     <p class="error" id="report-error" data-testid="report-error" role="alert">{move || error.get()}</p>
                     {move || (!queue.get().is_empty()).then(|| view! {
                         <p class="note" data-testid="report-waiting" role="status">
-                            {t(lang.get(), "Hors ligne : le signalement attend le réseau et partira tout seul.", "Offline: the report is waiting for the network and will be sent by itself.")}
+                            {t(lang.get(), "Hors ligne : le signalement attend le réseau et partira tout seul, sans photo (à ajouter ensuite depuis l'incident).", "Offline: the report is waiting for the network and will be sent by itself, without a photo (add it later from the incident).")}
                         </p>
                     })}
                 </div>
