@@ -59,10 +59,13 @@ const AXE_CORE_PREFIX: &str = "target/axe-core";
 /// preview. The app (incidents, wall, post-mortems) and the back office no longer carry it.
 /// Raised when the confirmation, invitation, assignment, conversation and policy screens
 /// and the engine's business-time table came in (each bundle about 30 KB heavier gzipped,
-/// measured 289, 331 and 373 KB); the share of each is still to be measured.
+/// measured 289, 331 and 373 KB); the share of each is still to be measured. The app raised
+/// from 355 KB with an incident's files and their upload (12.3 KB: 364,819 bytes against
+/// 352,565 on the same engine), the back office from 390 KB with the weekly on-call pattern's
+/// editor (16.9 KB: 415,378 against 398,467).
 const REPORT_GZIP_LIMIT_BYTES: u64 = 310 * 1024;
-const APP_GZIP_LIMIT_BYTES: u64 = 355 * 1024;
-const OFFICE_GZIP_LIMIT_BYTES: u64 = 390 * 1024;
+const APP_GZIP_LIMIT_BYTES: u64 = 360 * 1024;
+const OFFICE_GZIP_LIMIT_BYTES: u64 = 410 * 1024;
 /// Address `vigie serve` listens on when no `--addr` is given (keep in step
 /// with the server's own default).
 const DEFAULT_ADDR: &str = "127.0.0.1:8080";
