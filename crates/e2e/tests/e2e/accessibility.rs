@@ -271,7 +271,7 @@ async fn resolved_p1(client: &Api, tech: &Api, description: &str) -> i64 {
 }
 
 /// The problems found so far, page by page.
-struct Audit {
+pub(crate) struct Audit {
     axe: String,
     /// The window of the pages being checked: `desktop` or `phone`.
     device: &'static str,
@@ -279,12 +279,12 @@ struct Audit {
 }
 
 impl Audit {
-    fn new() -> Audit {
+    pub(crate) fn new() -> Audit {
         Audit { axe: axe_source(), device: "", found: Vec::new() }
     }
 
     /// Opens a browser in this window for the pages that follow.
-    async fn open(&mut self, driver: &ChromeDriver, (device, window): (&'static str, Window)) -> Session {
+    pub(crate) async fn open(&mut self, driver: &ChromeDriver, (device, window): (&'static str, Window)) -> Session {
         self.device = device;
         let session = driver.session(window).await;
         session.set_script_timeout(AXE_TIMEOUT).await.unwrap_or_else(|e| panic!("set the script timeout: {e}"));
@@ -297,7 +297,7 @@ impl Audit {
 
     /// Runs axe on the page as it is now and, on a phone, checks that the page does not
     /// scroll sideways; notes what is wrong under `page`.
-    async fn page(&mut self, session: &Session, page: &str) {
+    pub(crate) async fn page(&mut self, session: &Session, page: &str) {
         let page = format!("{page} [{}]", self.device);
         if script(session, "return typeof window.axe", json!([])).await != "object" {
             session.execute(&self.axe, json!([])).await.unwrap_or_else(|e| panic!("inject axe-core into {page}: {e}"));
@@ -335,7 +335,7 @@ impl Audit {
         }
     }
 
-    fn assert_clean(&self) {
+    pub(crate) fn assert_clean(&self) {
         assert!(
             self.found.is_empty(),
             "axe-core {AXE_VERSION} and the reflow check found {} problem(s):\n\n{}",

@@ -23,6 +23,7 @@ mod phone;
 mod promises;
 mod screens;
 mod screenshots;
+mod team;
 
 /// The workspace's root folder, where `dist/` and `target/` are.
 fn workspace() -> std::path::PathBuf {
