@@ -19,8 +19,10 @@ const PHONE: Window = Window::Phone { width: 390, height: 844, pixel_ratio: 3.0 
 /// (211.3 KB when this budget was first set, 232.1 KB once the confirmation, the invitation
 /// page and the engine's business-time table came in, 240.6 KB with the classifier's
 /// second round of rules, 250.5 KB with its rules for doors that open by pushing, encrypted
-/// files, logins from abroad and "all but one"; the goal is 150 KB).
-const REPORT_COLD_BUDGET_BYTES: u64 = 254 * 1024;
+/// files, logins from abroad and "all but one", 253.9 KB with the rules of four more blind
+/// batches and the optional photo, whose cost the lighter report stylesheet paid back; the
+/// goal is 150 KB).
+const REPORT_COLD_BUDGET_BYTES: u64 = 256 * 1024;
 
 /// A weak 4G link: 1.6 Mbit/s down, 750 kbit/s up, 150 ms of latency.
 const WEAK_LINK: (f64, f64, f64) = (1_600_000.0 / 8.0, 750_000.0 / 8.0, 150.0);
