@@ -195,6 +195,27 @@ fn register_service_worker() {
     }
 }
 
+/// Hands `fields` as one message to the service worker that controls the page; false when
+/// none does (a first visit, a browser without workers).
+pub fn tell_service_worker(fields: &[(&str, wasm_bindgen::JsValue)]) -> bool {
+    use wasm_bindgen::JsCast;
+    let Some(window) = web_sys::window() else { return false };
+    let controller = js_sys::Reflect::get(&window.navigator(), &"serviceWorker".into())
+        .ok()
+        .filter(|c| !c.is_undefined())
+        .and_then(|container| js_sys::Reflect::get(&container, &"controller".into()).ok())
+        .filter(|c| c.is_object());
+    let Some(controller) = controller else { return false };
+    let message = js_sys::Object::new();
+    for (name, value) in fields {
+        let _ = js_sys::Reflect::set(&message, &(*name).into(), value);
+    }
+    js_sys::Reflect::get(&controller, &"postMessage".into())
+        .ok()
+        .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
+        .is_some_and(|post| post.call1(&controller, &message).is_ok())
+}
+
 #[component]
 fn Nav(lang: RwSignal<Lang>) -> impl IntoView {
     let session = expect_context::<Session>();

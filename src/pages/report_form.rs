@@ -5,10 +5,11 @@
 //! reports twice. Offline, the report waits in local storage, shown as waiting, and is sent
 //! when the network returns — once, with the same key.
 //!
-//! Photos chosen with the report are sent to the new incident once it is recorded. A report
-//! that has to wait for the network waits without them: the page says to add the photo
-//! from the incident's page once online. Keeping files across visits would need IndexedDB,
-//! more code than the phone's first download may grow by (`docs/design.md`).
+//! A photo chosen with the report is sent to the new incident once it is recorded. A report
+//! that has to wait for the network leaves its photo with the service worker, which keeps
+//! it across visits and sends it when the page tells it which incident the report became;
+//! with no worker in control (a first visit), the page says to add the photo from the
+//! incident's page (`docs/design.md`).
 
 use chrono::{DateTime, Utc};
 use leptos::prelude::*;
@@ -78,7 +79,16 @@ async fn flush(queue: RwSignal<Vec<Pending>>, outcome: Outcome) {
         save_queue(&rest);
         queue.set(rest);
         match result {
-            Ok(incident) => outcome.confirmed.set(Some(incident)),
+            Ok(incident) => {
+                // Its photo, if the worker kept one, follows it.
+                let id = wasm_bindgen::JsValue::from_f64(incident.id as f64);
+                crate::shell::tell_service_worker(&[
+                    ("type", "send-photo".into()),
+                    ("key", pending.key.as_str().into()),
+                    ("incident", id),
+                ]);
+                outcome.confirmed.set(Some(incident));
+            }
             // Refused for good (the site is gone, the session ended): said, and the text
             // given back to the form.
             Err(e) => outcome.refused.set(Some((pending.incident.description, e.message))),
@@ -202,10 +212,28 @@ pub fn ReportForm(now: Signal<DateTime<Utc>>, sites: RwSignal<Vec<SiteView>>) ->
             // Recorded now rather than left waiting for the network: its photos follow it.
             let recorded = queue.with_untracked(|q| q.iter().all(|p| p.key != form_key))
                 && outcome.refused.get_untracked().is_none();
-            if let (Some(incident), Some(photo)) = (outcome.confirmed.get_untracked().filter(|_| recorded), photo) {
+            if let (Some(incident), Some(photo)) = (outcome.confirmed.get_untracked().filter(|_| recorded), &photo) {
                 // The server's refusal names the file and the limit (type, 10 MB).
-                if let Err(e) = api::attach(incident.id, &photo).await {
+                if let Err(e) = api::attach(incident.id, photo).await {
                     error.set(Some(e.message));
+                }
+            } else if let Some(photo) = photo.filter(|_| !recorded && outcome.refused.get_untracked().is_none()) {
+                // Waiting for the network: the worker keeps the photo with the report's key.
+                let kept = crate::shell::tell_service_worker(&[
+                    ("type", "keep-photo".into()),
+                    ("key", form_key.as_str().into()),
+                    ("file", photo.into()),
+                ]);
+                if !kept {
+                    let lang = lang.get_untracked();
+                    error.set(Some(
+                        t(
+                            lang,
+                            "La photo n'a pas pu être gardée : ajoutez-la depuis l'incident.",
+                            "The photo could not be kept: add it from the incident.",
+                        )
+                        .to_string(),
+                    ));
                 }
             }
             sending.set(false);
@@ -274,7 +302,7 @@ pub fn ReportForm(now: Signal<DateTime<Utc>>, sites: RwSignal<Vec<SiteView>>) ->
                     <p class="error" id="report-error" data-testid="report-error" role="alert">{move || error.get()}</p>
                     {move || (!queue.get().is_empty()).then(|| view! {
                         <p class="note" data-testid="report-waiting" role="status">
-                            {t(lang.get(), "Hors ligne : le signalement attend le réseau et partira tout seul, sans photo (à ajouter ensuite depuis l'incident).", "Offline: the report is waiting for the network and will be sent by itself, without a photo (add it later from the incident).")}
+                            {t(lang.get(), "Hors ligne : le signalement attend le réseau et partira tout seul.", "Offline: the report is waiting for the network and will be sent by itself.")}
                         </p>
                     })}
                 </div>

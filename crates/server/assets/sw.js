@@ -6,7 +6,9 @@
 // the network fails or is too slow; the hashed files never change and come from the
 // cache. The user and their sites are kept from the last visit, for the form to open
 // offline; they are forgotten at logout. A report made offline waits in the page's own
-// queue and is sent by the page when the network returns.
+// queue and is sent by the page when the network returns; its photo waits here, in
+// IndexedDB under the report's idempotency key, and is sent to the incident once the page
+// says which one the report became.
 const VERSION = "__VERSION__";
 const SHELL = __SHELL__;
 const CACHE = "vigie-" + VERSION;
@@ -80,5 +82,52 @@ async function networkFirst(request, key) {
     const hit = await cache.match(key);
     if (hit) return hit;
     throw error;
+  }
+}
+
+// The page's messages about a waiting report's photo: keep it ("keep-photo", the file under
+// the report's key), or send it to the incident the report became ("send-photo").
+self.addEventListener("message", (event) => {
+  const message = event.data || {};
+  if (message.type === "keep-photo" && message.key && message.file) {
+    event.waitUntil(photos("readwrite", (store) => store.put(message.file, message.key)));
+  } else if (message.type === "send-photo" && message.key && message.incident) {
+    event.waitUntil(sendPhoto(message.key, message.incident));
+  }
+});
+
+// One transaction on the kept photos; resolves with the request's result.
+function photos(mode, work) {
+  return new Promise((resolve, reject) => {
+    const open = indexedDB.open("vigie-photos", 1);
+    open.onupgradeneeded = () => open.result.createObjectStore("photos");
+    open.onerror = () => reject(open.error);
+    open.onsuccess = () => {
+      const db = open.result;
+      const tx = db.transaction("photos", mode);
+      const request = work(tx.objectStore("photos"));
+      tx.oncomplete = () => {
+        db.close();
+        resolve(request.result);
+      };
+      tx.onerror = () => {
+        db.close();
+        reject(tx.error);
+      };
+    };
+  });
+}
+
+// Sends the photo kept under `key` to the incident, once: forgotten when the server took it
+// or refused it for good (its type, its size, the incident closed); kept when the network
+// failed or the session ended, for the page to ask again.
+async function sendPhoto(key, incident) {
+  const file = await photos("readonly", (store) => store.get(key));
+  if (!file) return;
+  const body = new FormData();
+  body.append("file", file, file.name || "photo");
+  const response = await fetch(`/api/incidents/${incident}/attachments`, { method: "POST", body, credentials: "same-origin" });
+  if (response.ok || (response.status >= 400 && response.status < 500 && response.status !== 401)) {
+    await photos("readwrite", (store) => store.delete(key));
   }
 }

@@ -20,8 +20,8 @@ const PHONE: Window = Window::Phone { width: 390, height: 844, pixel_ratio: 3.0 
 /// page and the engine's business-time table came in, 240.6 KB with the classifier's
 /// second round of rules, 250.5 KB with its rules for doors that open by pushing, encrypted
 /// files, logins from abroad and "all but one", 253.9 KB with the rules of four more blind
-/// batches and the optional photo, whose cost the lighter report stylesheet paid back; the
-/// goal is 150 KB).
+/// batches and the optional photo, whose cost the lighter report stylesheet paid back, 254.8
+/// KB with the photo of a waiting report handed to the service worker; the goal is 150 KB).
 const REPORT_COLD_BUDGET_BYTES: u64 = 256 * 1024;
 
 /// A weak 4G link: 1.6 Mbit/s down, 750 kbit/s up, 150 ms of latency.
@@ -154,6 +154,8 @@ async fn after_one_visit_the_report_page_opens_with_no_network_and_its_report_ar
     let phone = driver.session(PHONE).await;
     let stamp = SystemTime::now().duration_since(UNIX_EPOCH).expect("after 1970").as_millis();
     let description = format!("Caméra du sous-sol hors service, signalée sans réseau ({stamp})");
+    let photo = std::env::temp_dir().join(format!("vigie-e2e-offline-photo-{stamp}.png"));
+    std::fs::write(&photo, crate::team::PIXEL).expect("write the photo");
 
     // One visit: the service worker installs and keeps the page, the user and the sites.
     pages::login(&phone, &vigie, "client").await;
@@ -174,6 +176,9 @@ async fn after_one_visit_the_report_page_opens_with_no_network_and_its_report_ar
     form_usable(&phone, pages::SHOWN).await;
     script(&phone, WATCH_NETWORK, json!([])).await;
     pages::type_into(&phone, "[data-testid=report-description]", &description).await;
+    // The photo the phone's camera took, which waits with the report.
+    let input = pages::element(&phone, "[data-testid=report-photo]").await;
+    input.send_keys(&photo.display().to_string()).await.unwrap_or_else(|e| panic!("choose the photo: {e}"));
     click(&phone, "[data-testid=report-submit]").await;
     let waiting = shown_text(&phone, "[data-testid=report-waiting]").await;
     eprintln!("with no network, the page says: {waiting:?}");
@@ -189,4 +194,16 @@ async fn after_one_visit_the_report_page_opens_with_no_network_and_its_report_ar
     .await;
     assert_eq!(arrived.len(), 1, "{arrived:?}");
     assert_eq!(arrived[0]["reference"], reference.as_str());
+    // Its photo, kept by the service worker while the network was gone, follows it once.
+    let id = arrived[0]["id"].as_i64().expect("id");
+    let files: Value = until("the photo on the incident", Duration::from_secs(15), async || {
+        let files = api.get(&format!("/api/incidents/{id}/attachments")).await;
+        files.as_array().is_some_and(|f| !f.is_empty()).then_some(files)
+    })
+    .await;
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    let files_after = api.get(&format!("/api/incidents/{id}/attachments")).await;
+    assert_eq!(files_after.as_array().map(Vec::len), Some(1), "{files_after}");
+    assert_eq!(files[0]["content_type"], "image/png");
+    let _ = std::fs::remove_file(&photo);
 }
