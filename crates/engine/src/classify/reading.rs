@@ -1583,7 +1583,13 @@ fn effect(
 /// People or credentials that should not get in, with a verb that lets them: "n'importe
 /// quel badge ouvre", "revoked badges are accepted", "tout le monde peut entrer".
 fn lets_the_wrong_people_in(sentence: &Sentence, before: usize, revoked_before: bool) -> Option<Span> {
-    let end = before.min(sentence.items.len());
+    // A wish speaks for the rest of the sentence ("on voudrait plutôt « non restitué »"), but
+    // "au lieu de" for its clause only: it is as often a name or a figure set right as a wish
+    // ("(« Entre » au lieu de « Entrée »), et le badge d'un licencié ouvre encore…").
+    let instead =
+        sentence.items.get(before).is_some_and(|w| matches!((&*w.first, &*w.last), ("au", "de") | ("instead", _)));
+    let said = |i: &usize| *i < before || instead && !sentence.same_clause(*i, before);
+    let end = sentence.items.len();
     let opens = |i: usize, any_verb: bool| {
         let verb = match sentence.meaning(i) {
             Some(Meaning::Admits | Meaning::Enters | Meaning::Unlocked | Meaning::Works(Function::Open)) => true,
@@ -1594,7 +1600,7 @@ fn lets_the_wrong_people_in(sentence: &Sentence, before: usize, revoked_before: 
         let normally = (i + 1..sentence.items.len().min(i + 3)).any(|j| sentence.meaning(j) == Some(Meaning::Fine));
         verb && sentence.negation(i).is_none() && !normally
     };
-    let who: Option<(usize, bool)> = (0..end).find_map(|i| match sentence.meaning(i) {
+    let who: Option<(usize, bool)> = (0..end).filter(said).find_map(|i| match sentence.meaning(i) {
         // "someone from reception opens it by hand": the workaround for a door that does not
         // open, not a stranger let in.
         Some(Meaning::Suspicious) if matches!(sentence.items[i].first.as_str(), "someone" | "somebody" | "quelqu") => {
@@ -1602,7 +1608,9 @@ fn lets_the_wrong_people_in(sentence: &Sentence, before: usize, revoked_before: 
         }
         // "tout le monde passe par l'accueil": everyone goes round the door that is shut.
         Some(Meaning::Anyone)
-            if (i..end).any(|k| sentence.same_clause(k, i) && sentence.meaning(k) == Some(Meaning::ByHand)) =>
+            if (i..end)
+                .filter(said)
+                .any(|k| sentence.same_clause(k, i) && sentence.meaning(k) == Some(Meaning::ByHand)) =>
         {
             None
         }
@@ -1622,6 +1630,7 @@ fn lets_the_wrong_people_in(sentence: &Sentence, before: usize, revoked_before: 
         // "refuse tous les badges" is the opposite.
         Some(Meaning::Credential)
             if (0..end)
+                .filter(said)
                 .any(|k| sentence.same_clause(k, i) && matches!(sentence.meaning(k), Some(Meaning::Problem(_)))) =>
         {
             None
@@ -1642,12 +1651,13 @@ fn lets_the_wrong_people_in(sentence: &Sentence, before: usize, revoked_before: 
     let (who, any_verb) = match who {
         Some(found) => found,
         None if revoked_before => {
-            let how = (0..end).find(|&i| opens(i, true))?;
+            let how = (0..end).filter(said).find(|&i| opens(i, true))?;
             return Some(sentence.items[how].span);
         }
         None => return None,
     };
-    let how = (0..end).find(|&i| opens(i, any_verb))?;
+    // The name set right before "au lieu de" is no door opening: look after who.
+    let how = (0..end).filter(said).find(|&i| opens(i, any_verb) && (!instead || i > who))?;
     let (a, b) = (sentence.items[who].span, sentence.items[how].span);
     Some(Span { start: a.start.min(b.start), end: a.end.max(b.end) })
 }
@@ -3047,5 +3057,22 @@ mod tests {
         let text =
             "Fingerprint reader at the clean room doesn't recognise anyone anymore, we have to use the key to get in.";
         assert_eq!(suggested(text), Priority::P2);
+    }
+
+    #[test]
+    fn each_point_of_a_list_is_a_sentence_of_its_own() {
+        let text = "Deux choses : 1) on voudrait changer le nom de la caméra 3 ; 2) un badge désactivé ouvre encore la porte du local serveur.";
+        assert_eq!(suggested(text), Priority::P1);
+        let text = "Deux soucis : - on voudrait changer le nom de la caméra 3 - un badge désactivé ouvre encore la porte du local serveur.";
+        assert_eq!(suggested(text), Priority::P1);
+        assert_eq!(suggested("Les caméras (2) du parking sont noires."), Priority::P2);
+    }
+
+    #[test]
+    fn a_name_set_right_is_no_wish_for_the_rest_of_the_sentence() {
+        let text = "Le nom de la caméra 4 est mal orthographié (« Entre » au lieu de « Entrée »), et le badge d'un magasinier licencié ouvre encore le vestiaire.";
+        assert_eq!(suggested(text), Priority::P1);
+        let text = "Le rapport des visiteurs laisse l'heure de sortie vide quand le badge n'a pas été rendu, on voudrait plutôt « non restitué ».";
+        assert_eq!(suggested(text), Priority::P3);
     }
 }

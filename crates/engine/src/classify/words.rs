@@ -110,6 +110,8 @@ fn split(text: &str) -> Vec<Result<Word, Break>> {
             pieces.push(Ok(Word { folded: std::mem::take(current), span: Span { start, end } }));
         }
     };
+    // "Deux soucis : - … - …": dashes that list points, one sentence each.
+    let dash_list = text.trim_start().starts_with('-') || text.contains(": -") || text.contains("\n-");
     for (n, &(at, c)) in chars.iter().enumerate() {
         let next = chars.get(n + 1).map(|&(_, c)| c);
         let after_next = chars.get(n + 2).map(|&(_, c)| c);
@@ -143,13 +145,25 @@ fn split(text: &str) -> Vec<Result<Word, Break>> {
         {
             continue;
         }
+        // "Deux choses : 1) … ; 2) …": a numbered point is a sentence of its own, and its
+        // number counts nothing; "(zones 4 et 9)", "(2)" are not points.
+        let point = c == ')'
+            && current.parse::<u8>().is_ok()
+            && pieces.last().is_none_or(Result::is_err)
+            && !text[..start].trim_end().ends_with('(');
+        if point {
+            current.clear();
+        }
         flush(&mut current, start, end, &mut pieces);
         let brk = match c {
             '.' | '!' | '?' | '\n' | '…' => Some(Break::Sentence),
+            ')' if point => Some(Break::Sentence),
             // A semicolon joins two clauses of one thought ("the link drops out; its alarms do
             // not come through").
             ',' | ';' | ':' | '(' | ')' | '[' | ']' | '"' | '«' | '»' | '–' | '—' => Some(Break::Clause),
-            '-' if next.is_none_or(char::is_whitespace) => Some(Break::Clause),
+            '-' if next.is_none_or(char::is_whitespace) => {
+                Some(if dash_list { Break::Sentence } else { Break::Clause })
+            }
             _ => None,
         };
         if let Some(brk) = brk {
@@ -536,5 +550,11 @@ mod tests {
     #[test]
     fn abbreviations_with_dots_and_slashes() {
         assert_eq!(fold("cam h.s. et h/s"), "cam hs . et hs");
+    }
+
+    #[test]
+    fn numbered_points_and_question_marks_end_sentences() {
+        assert_eq!(fold("Deux choses : 1) la mosaïque ; 2) le badge ?"), "deux choses . la mosaique . le badge .");
+        assert_eq!(fold("les caméras (zones 4 et 9) et (2)"), "les cameras zones 4 et 9 et 2");
     }
 }
