@@ -3075,4 +3075,10 @@ mod tests {
         let text = "Le rapport des visiteurs laisse l'heure de sortie vide quand le badge n'a pas été rendu, on voudrait plutôt « non restitué ».";
         assert_eq!(suggested(text), Priority::P3);
     }
+
+    #[test]
+    fn a_question_mark_ends_a_sentence() {
+        let text = "Question bête : si un badge révoqué est présenté, la porte s'ouvre-t-elle ? Le badge du gardien licencié a ouvert le portail hier soir.";
+        assert_eq!(suggested(text), Priority::P1);
+    }
 }
