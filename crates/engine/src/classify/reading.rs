@@ -1219,6 +1219,21 @@ impl Sentence {
         supposed_from.or(at.filter(|_| asked)).or(how_to)
     }
 
+    /// Whether a wish or a case supposed at `wish` speaks for the item at `i`: the rest of
+    /// its clause and, for a case, every item of the list it opens, up to the clause of its
+    /// "ou" ("en cas de vol, d'incendie *ou* de piratage", "if a camera goes down, the door
+    /// is forced *or* …"). A wish reaches no further than its clause: "on voudrait un délai
+    /// de 5 s, et la caméra 3 est noire ou figée" tells a fact.
+    fn supposes(&self, wish: usize, i: usize) -> bool {
+        let Some(w) = self.items.get(wish) else { return false };
+        let case = w.meaning == Some(Meaning::Hypothesis)
+            || matches!((&*w.first, &*w.last), ("si" | "in" | "what", _) | ("au", "ou"));
+        let last = (wish..self.items.len())
+            .find(|&k| case && self.items[k].meaning.is_none() && matches!(&*self.items[k].first, "ou" | "or"))
+            .unwrap_or(wish);
+        i > wish && self.clause[i] <= self.clause[last]
+    }
+
     /// Whether the sentence says the software shows a state the door does not have: "la
     /// porte 3 apparaît « ouverte » alors qu'elle est bien fermée et verrouillée", "the
     /// floor plan shows door 12 as 'forced' but it is closed and locked".
@@ -2121,8 +2136,7 @@ pub fn read(text: &str) -> Vec<Finding> {
             }
             // A wish speaks for the rest of its clause: "…, et on voudrait que la porte reste
             // ouverte 5 secondes", but not for the next point of a list.
-            if i > wish && sentence.same_clause(i, wish) && !matches!(meaning, Meaning::Request | Meaning::Nuisance(_))
-            {
+            if sentence.supposes(wish, i) && !matches!(meaning, Meaning::Request | Meaning::Nuisance(_)) {
                 continue;
             }
             // "après la tentative d'effraction de l'hiver dernier", "la caméra qui était noire
@@ -2797,7 +2811,7 @@ pub fn security_trouble(text: &str) -> Option<Span> {
             let over = (0..sentence.items.len())
                 .any(|j| sentence.same_clause(i, j) && sentence.meaning(j) == Some(Meaning::Past))
                 || sentence.repaired_after(i);
-            if over || i > wish && sentence.same_clause(i, wish) {
+            if over || sentence.supposes(wish, i) {
                 continue;
             }
             // The software showing a state the door does not have, or a bug of a feature,
@@ -3074,6 +3088,21 @@ mod tests {
         assert_eq!(suggested(text), Priority::P1);
         let text = "Le rapport des visiteurs laisse l'heure de sortie vide quand le badge n'a pas été rendu, on voudrait plutôt « non restitué ».";
         assert_eq!(suggested(text), Priority::P3);
+    }
+
+    #[test]
+    fn a_case_supposed_reaches_over_the_list_it_opens() {
+        let text =
+            "Notre assureur demande ce qui arriverait en cas d'incendie, de vol ou de piratage de l'enregistreur.";
+        assert_eq!(suggested(text), Priority::P3);
+        let text = "Quick question: if a camera goes down, a door is forced or the VMS is hacked, who do we call?";
+        assert_eq!(suggested(text), Priority::P3);
+        assert_eq!(
+            suggested("Si jamais il y a une coupure, une intrusion ou un piratage, qui prévenir ?"),
+            Priority::P3
+        );
+        // A wish reaches no further than its clause.
+        assert_eq!(suggested("On voudrait un délai de 5 s, et la caméra 3 est noire ou figée."), Priority::P2);
     }
 
     #[test]
