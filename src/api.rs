@@ -105,11 +105,17 @@ pub async fn get_value(path: &str) -> Result<serde_json::Value, ApiError> {
     get(path).await
 }
 
+/// `POST`, `PUT` or `DELETE` with a body already written as JSON; an empty answer (204)
+/// is `null`.
+pub async fn send_json(method: &'static str, path: &str, body: String) -> Result<serde_json::Value, ApiError> {
+    answer(fetch(method, path, Some(body.into()), &[]).await).await
+}
+
 /// `POST`, `PUT` or `DELETE` with a JSON body; an empty answer (204) is `null`.
 pub async fn send_value(
     method: &'static str,
     path: &str,
-    body: &serde_json::Value,
+    body: &impl Serialize,
 ) -> Result<serde_json::Value, ApiError> {
     send(method, path, body, &[]).await
 }

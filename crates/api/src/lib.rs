@@ -14,9 +14,12 @@ use vigie_engine::postmortem::{Missing, PostMortem};
 use vigie_engine::sla::{Clock, IncidentTimes, NeedChange, PriorityChange};
 use vigie_engine::{CalendarSpec, Contract, Policy, Priority};
 
+pub mod admin;
 mod event_kind;
+pub mod from_json;
 
 pub use event_kind::EventKind;
+pub use from_json::FromJson;
 
 /// Where an incident comes from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -602,6 +605,27 @@ pub enum ContactKind {
     Technical,
     /// The client's management.
     Management,
+}
+
+impl ContactKind {
+    /// The code used in data.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ContactKind::Technical => "technical",
+            ContactKind::Management => "management",
+        }
+    }
+}
+
+impl FromStr for ContactKind {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, String> {
+        match s {
+            "technical" => Ok(ContactKind::Technical),
+            "management" => Ok(ContactKind::Management),
+            other => Err(format!("unknown contact type {other:?} (technical or management)")),
+        }
+    }
 }
 
 /// A person at the client to tell.

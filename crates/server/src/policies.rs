@@ -8,11 +8,12 @@
 
 use axum::extract::State;
 use axum::Json;
-use serde_json::{json, Value};
+use serde_json::Value;
 use sqlx::AnyConnection;
+use vigie_api::admin::{ContractPolicy, PolicySource};
 use vigie_engine::{Contract, Policy};
 
-use crate::admin::record;
+use crate::admin::{audited, record};
 use crate::db::{get, to_ms};
 use crate::error::Error;
 use crate::extract::{ApiJson, Word};
@@ -20,11 +21,11 @@ use crate::model::{Organisation, User};
 use crate::state::AppState;
 
 /// Where a contract's values come from.
-fn source(stored: bool, configured: bool) -> &'static str {
+fn source(stored: bool, configured: bool) -> PolicySource {
     match (stored, configured) {
-        (true, _) => "administrator",
-        (false, true) => "configuration",
-        (false, false) => "procedure",
+        (true, _) => PolicySource::Administrator,
+        (false, true) => PolicySource::Configuration,
+        (false, false) => PolicySource::Procedure,
     }
 }
 
@@ -70,20 +71,29 @@ pub async fn effective(
     }
 }
 
-async fn contract_value(conn: &mut AnyConnection, state: &AppState, contract: Contract) -> Result<Value, Error> {
+async fn contract_policy(
+    conn: &mut AnyConnection,
+    state: &AppState,
+    contract: Contract,
+) -> Result<ContractPolicy, Error> {
     let stored = stored(conn, contract).await?;
     let configured = state.config.policies.contains_key(contract.as_str());
     let policy = stored.unwrap_or_else(|| state.config.policy(contract));
-    Ok(json!({ "contract": contract, "policy": policy, "source": source(stored.is_some(), configured) }))
+    Ok(ContractPolicy { contract, policy, source: source(stored.is_some(), configured) })
+}
+
+/// A contract's values as the audit log keeps them.
+async fn contract_value(conn: &mut AnyConnection, state: &AppState, contract: Contract) -> Result<Value, Error> {
+    audited(&contract_policy(conn, state, contract).await?)
 }
 
 /// `GET /api/admin/policies`: each contract's values and where they come from
 /// (`procedure`, `configuration` or `administrator`).
-pub async fn list(State(state): State<AppState>) -> Result<Json<Vec<Value>>, Error> {
+pub async fn list(State(state): State<AppState>) -> Result<Json<Vec<ContractPolicy>>, Error> {
     let mut conn = state.db.pool().acquire().await?;
     let mut out = Vec::new();
     for contract in Contract::ALL {
-        out.push(contract_value(&mut conn, &state, contract).await?);
+        out.push(contract_policy(&mut conn, &state, contract).await?);
     }
     Ok(Json(out))
 }
@@ -98,7 +108,7 @@ pub async fn set(
     user: User,
     Word(contract): Word,
     ApiJson(policy): ApiJson<Policy>,
-) -> Result<Json<Value>, Error> {
+) -> Result<Json<ContractPolicy>, Error> {
     let contract = contract_of(&contract)?;
     policy.validate().map_err(|e| Error::field("policy", e.to_string()))?;
     let mut tx = state.db.begin().await?;
@@ -110,21 +120,25 @@ pub async fn set(
         .bind(to_ms(state.clock.now()))
         .execute(&mut *tx)
         .await?;
-    let after = contract_value(&mut tx, &state, contract).await?;
-    record(&mut tx, &user, "contract_policy", 0, "update", Some(before), Some(after.clone()), &state).await?;
+    let after = contract_policy(&mut tx, &state, contract).await?;
+    record(&mut tx, &user, "contract_policy", 0, "update", Some(before), Some(audited(&after)?), &state).await?;
     tx.commit().await?;
     Ok(Json(after))
 }
 
 /// `DELETE /api/admin/policies/{contract}`: back to the configuration's or the
 /// procedure's values.
-pub async fn reset(State(state): State<AppState>, user: User, Word(contract): Word) -> Result<Json<Value>, Error> {
+pub async fn reset(
+    State(state): State<AppState>,
+    user: User,
+    Word(contract): Word,
+) -> Result<Json<ContractPolicy>, Error> {
     let contract = contract_of(&contract)?;
     let mut tx = state.db.begin().await?;
     let before = contract_value(&mut tx, &state, contract).await?;
     sqlx::query("DELETE FROM contract_policies WHERE contract = $1").bind(contract.as_str()).execute(&mut *tx).await?;
-    let after = contract_value(&mut tx, &state, contract).await?;
-    record(&mut tx, &user, "contract_policy", 0, "reset", Some(before), Some(after.clone()), &state).await?;
+    let after = contract_policy(&mut tx, &state, contract).await?;
+    record(&mut tx, &user, "contract_policy", 0, "reset", Some(before), Some(audited(&after)?), &state).await?;
     tx.commit().await?;
     Ok(Json(after))
 }

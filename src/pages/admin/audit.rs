@@ -1,31 +1,28 @@
 //! The audit tab: every administrative change, newest first.
 
+use chrono::SecondsFormat;
 use leptos::prelude::*;
 use serde_json::Value;
+use vigie_api::admin::AuditEntry;
 
 use super::{list_view, load, List};
 use crate::i18n::{t, use_lang};
-use crate::pages::text;
 
 #[component]
 pub(super) fn AuditLog() -> impl IntoView {
     let lang = use_lang();
-    let entries: List = RwSignal::new(None);
+    let entries: List<AuditEntry> = RwSignal::new(None);
     load("/api/admin/audit", entries);
-    fn compact(v: &Value) -> String {
-        if v.is_null() {
-            String::new()
-        } else {
-            v.to_string()
-        }
+    fn compact(v: &Option<Value>) -> String {
+        v.as_ref().map(Value::to_string).unwrap_or_default()
     }
-    let row = |e: &Value| {
+    let row = |e: &AuditEntry| {
         vec![
-            text(e, "at"),
-            text(e, "actor"),
-            format!("{} {} #{}", text(e, "action"), text(e, "entity"), text(e, "entity_id")),
-            compact(&e["before"]),
-            compact(&e["after"]),
+            e.at.to_rfc3339_opts(SecondsFormat::AutoSi, true),
+            e.actor.clone(),
+            format!("{} {} #{}", e.action, e.entity, e.entity_id),
+            compact(&e.before),
+            compact(&e.after),
         ]
     };
     move || {

@@ -16,66 +16,116 @@ use users::UsersAdmin;
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use serde_json::{json, Value};
+use serde::Serialize;
+use vigie_api::admin::OrganisationView;
+use vigie_api::{Contact, FromJson};
 use vigie_engine::Policy;
 use wasm_bindgen::JsCast;
 
 use crate::api;
 use crate::form::{table, Outcome};
 use crate::i18n::{t, use_lang, Lang};
-use crate::pages::text;
 
 /// A list the page shows, once loaded.
-type List = RwSignal<Option<Result<Vec<Value>, String>>>;
+type List<T> = RwSignal<Option<Result<Vec<T>, String>>>;
 
 /// The `i`-th item of a loaded list, as a table row picks it.
-fn item(list: List, i: usize) -> Option<Value> {
+fn item<T: Clone + Send + Sync + 'static>(list: List<T>, i: usize) -> Option<T> {
     list.with_untracked(|l| l.as_ref().and_then(|l| l.as_ref().ok()).and_then(|l| l.get(i).cloned()))
 }
 
-/// Loads a JSON list into `into`.
-fn load(path: &'static str, into: List) {
-    spawn_local(async move {
-        let answer =
-            api::get_value(path).await.map_err(|e| e.message).map(|v| v.as_array().cloned().unwrap_or_default());
-        into.set(Some(answer));
-    });
+/// Loads a list of the server's views into `into` (read with [`FromJson`], see
+/// `docs/design.md`).
+fn load<T: FromJson + Send + Sync + 'static>(path: &'static str, into: List<T>) {
+    get(path, Box::new(move |answer| into.set(Some(answer.and_then(|v| Vec::<T>::from_json(&v))))));
+}
+
+/// `GET path`, then `then` (one future for every list, whatever its type).
+fn get(path: &'static str, then: Box<dyn FnOnce(Result<serde_json::Value, String>)>) {
+    spawn_local(async move { then(api::get_value(path).await.map_err(|e| e.message)) });
 }
 
 /// Sends a change, then says how it went and calls `then` with the answer when it worked.
-fn send(method: &'static str, path: String, body: Value, outcome: Outcome, then: impl FnOnce(Value) + 'static) {
+fn send<A: FromJson + 'static>(
+    method: &'static str,
+    path: String,
+    body: impl Serialize + 'static,
+    outcome: Outcome,
+    then: impl FnOnce(A) + 'static,
+) {
+    let body = serde_json::to_string(&body).map_err(|e| e.to_string());
+    put(
+        method,
+        path,
+        body,
+        outcome,
+        Box::new(move |answer| match A::from_json(&answer) {
+            Ok(answer) => then(answer),
+            Err(e) => outcome.set(Some(Err(e))),
+        }),
+    );
+}
+
+/// Sends `body`, says how it went, and gives the answer to `then` (one future for every
+/// change, whatever its types).
+fn put(
+    method: &'static str,
+    path: String,
+    body: Result<String, String>,
+    outcome: Outcome,
+    then: Box<dyn FnOnce(serde_json::Value)>,
+) {
     spawn_local(async move {
-        match api::send_value(method, &path, &body).await {
+        let answer = match body {
+            Ok(body) => api::send_json(method, &path, body).await.map_err(|e| e.message),
+            Err(e) => Err(e),
+        };
+        match answer {
             Ok(answer) => {
                 outcome.set(Some(Ok("✓".into())));
                 then(answer);
             }
-            Err(e) => outcome.set(Some(Err(e.message))),
+            Err(e) => outcome.set(Some(Err(e))),
         }
     });
 }
 
 /// A loaded list as a table, or where it stands.
-fn list_view(
-    list: List,
+fn list_view<T: Send + Sync + 'static>(
+    list: List<T>,
     caption: &'static str,
     head: Vec<&'static str>,
-    row: fn(&Value) -> Vec<String>,
+    row: fn(&T) -> Vec<String>,
     row_testid: &'static str,
     on_pick: Option<Callback<usize>>,
 ) -> AnyView {
-    match list.get() {
+    let rows = list
+        .with(|l| l.as_ref().map(|l| l.as_ref().map(|items| items.iter().map(row).collect()).map_err(Clone::clone)));
+    rows_view(rows, caption, head, row_testid, on_pick)
+}
+
+/// The table of [`list_view`], the same code whatever the list holds.
+fn rows_view(
+    rows: Option<Result<Vec<Vec<String>>, String>>,
+    caption: &'static str,
+    head: Vec<&'static str>,
+    row_testid: &'static str,
+    on_pick: Option<Callback<usize>>,
+) -> AnyView {
+    match rows {
         None => view! { <p>"…"</p> }.into_any(),
         Some(Err(e)) => view! { <p class="error" role="alert">{e}</p> }.into_any(),
-        Some(Ok(items)) => table(caption, head, items.iter().map(row).collect(), row_testid, on_pick),
+        Some(Ok(rows)) => table(caption, head, rows, row_testid, on_pick),
     }
 }
 
 /// The organisations as choices: (id, name).
-fn organisation_options(list: List) -> Vec<(String, String)> {
+fn organisation_options(list: List<OrganisationView>) -> Vec<(String, String)> {
     let mut options = vec![(String::new(), "—".to_string())];
-    options
-        .extend(list.get().and_then(Result::ok).unwrap_or_default().iter().map(|o| (text(o, "id"), text(o, "name"))));
+    list.with(|l| {
+        let organisations = l.as_ref().and_then(|l| l.as_ref().ok()).into_iter().flatten();
+        options.extend(organisations.map(|o| (o.id.to_string(), o.name.clone())));
+    });
     options
 }
 
@@ -133,42 +183,41 @@ pub fn AdminPage() -> impl IntoView {
 }
 
 /// Contacts as the form writes them, one per line: `technical; Name; email; +33612345678`.
-fn parse_contacts(text: &str) -> Result<Value, String> {
+fn parse_contacts(text: &str) -> Result<Vec<Contact>, String> {
     let mut contacts = Vec::new();
     for (n, line) in text.lines().enumerate().filter(|(_, l)| !l.trim().is_empty()) {
         let parts: Vec<&str> = line.split(';').map(str::trim).collect();
         let [kind, name, email, phone] = parts[..] else {
             return Err(format!("contact {} : attendu «\u{a0}type; nom; email; téléphone\u{a0}»", n + 1));
         };
-        contacts.push(json!({ "kind": kind, "name": name, "email": email, "phone": phone }));
+        let kind = kind.parse().map_err(|e| format!("contact {} : {e}", n + 1))?;
+        contacts.push(Contact { kind, name: name.into(), email: email.into(), phone: phone.into() });
     }
-    Ok(Value::Array(contacts))
+    Ok(contacts)
 }
 
-fn contacts_text(contacts: &Value) -> String {
+fn contacts_text(contacts: &[Contact]) -> String {
     contacts
-        .as_array()
-        .into_iter()
-        .flatten()
-        .map(|c| format!("{}; {}; {}; {}", text(c, "kind"), text(c, "name"), text(c, "email"), text(c, "phone")))
+        .iter()
+        .map(|c| format!("{}; {}; {}; {}", c.kind.as_str(), c.name, c.email, c.phone))
         .collect::<Vec<_>>()
         .join("\n")
 }
 
 /// The organisation's own policy: empty for its contract's values; else checked by the
 /// engine as the administrator types.
-fn parse_policy(text: &str) -> Result<Value, String> {
+fn parse_policy(text: &str) -> Result<Option<Policy>, String> {
     if text.trim().is_empty() {
-        return Ok(Value::Null);
+        return Ok(None);
     }
     let policy: Policy = serde_json::from_str(text).map_err(|e| e.to_string())?;
     policy.validate().map_err(|e| e.to_string())?;
-    serde_json::to_value(policy).map_err(|e| e.to_string())
+    Ok(Some(policy))
 }
 
-/// A coded field in words, in the page's language.
-fn label(value: &Value, key: &str) -> String {
-    crate::wording::code_label(&text(value, key), use_lang().get_untracked())
+/// A code (a role, a contract, where values come from) in words, in the page's language.
+fn label(code: &str) -> String {
+    crate::wording::code_label(code, use_lang().get_untracked())
 }
 
 /// The options of a select over codes, each in words.

@@ -1,19 +1,23 @@
 //! The organisations tab: contract, contacts, own policy values and API token.
 
 use leptos::prelude::*;
-use serde_json::{json, Value};
+use vigie_api::admin::{ApiToken, OrganisationForm, OrganisationView};
 use vigie_engine::{Contract, Policy};
 
 use super::{contacts_text, item, label, labelled, list_view, load, parse_contacts, parse_policy, send, List};
 use crate::form::{button, checkbox, input, outcome_line, select, textarea, Outcome};
 use crate::i18n::{t, use_lang};
 use crate::pages::policy_form::PolicyForm;
-use crate::pages::text;
+
+/// The contract a select's code names (the select offers only these).
+fn contract_of(code: &str) -> Option<Contract> {
+    Contract::ALL.into_iter().find(|c| c.as_str() == code)
+}
 
 #[component]
 pub(super) fn OrganisationsAdmin() -> impl IntoView {
     let lang = use_lang();
-    let list: List = RwSignal::new(None);
+    let list: List<OrganisationView> = RwSignal::new(None);
     load("/api/admin/organisations", list);
     let (editing, name, contract, contacts, anonymous, policy) = (
         RwSignal::new(None::<i64>),
@@ -26,42 +30,50 @@ pub(super) fn OrganisationsAdmin() -> impl IntoView {
     let (outcome, token): (Outcome, _) = (RwSignal::new(None), RwSignal::new(None::<String>));
     let pick = Callback::new(move |i: usize| {
         let Some(org) = item(list, i) else { return };
-        editing.set(org["id"].as_i64());
-        name.set(text(&org, "name"));
-        contract.set(text(&org, "contract"));
-        contacts.set(contacts_text(&org["contacts"]));
-        anonymous.set(org["anonymous_lessons"].as_bool().unwrap_or(false));
-        policy.set(if org["policy"].is_null() {
-            String::new()
-        } else {
-            serde_json::to_string_pretty(&org["policy"]).unwrap_or_default()
-        });
+        editing.set(Some(org.id));
+        name.set(org.name);
+        contract.set(org.contract.as_str().to_string());
+        contacts.set(contacts_text(&org.contacts));
+        anonymous.set(org.anonymous_lessons);
+        policy.set(org.policy.map(|p| serde_json::to_string_pretty(&p).unwrap_or_default()).unwrap_or_default());
         token.set(None);
         outcome.set(None);
     });
     let save = Callback::new(move |()| {
-        let body = match (parse_contacts(&contacts.get_untracked()), parse_policy(&policy.get_untracked())) {
-            (Ok(contacts), Ok(policy)) => {
-                json!({ "name": name.get_untracked(), "contract": contract.get_untracked(), "contacts": contacts, "anonymous_lessons": anonymous.get_untracked(), "policy": policy })
-            }
-            (Err(e), _) | (_, Err(e)) => return outcome.set(Some(Err(e))),
+        let contract = contract_of(&contract.get_untracked()).ok_or_else(|| "?".to_string());
+        let body = match (contract, parse_contacts(&contacts.get_untracked()), parse_policy(&policy.get_untracked())) {
+            (Ok(contract), Ok(contacts), Ok(policy)) => OrganisationForm {
+                name: name.get_untracked(),
+                contract,
+                contacts,
+                anonymous_lessons: anonymous.get_untracked(),
+                policy,
+            },
+            (Err(e), _, _) | (_, Err(e), _) | (_, _, Err(e)) => return outcome.set(Some(Err(e))),
         };
         let (method, path) = match editing.get_untracked() {
             Some(id) => ("PUT", format!("/api/admin/organisations/{id}")),
             None => ("POST", "/api/admin/organisations".to_string()),
         };
-        send(method, path, body, outcome, move |saved| {
-            editing.set(saved["id"].as_i64());
+        send(method, path, body, outcome, move |saved: OrganisationView| {
+            editing.set(Some(saved.id));
             load("/api/admin/organisations", list);
         });
     });
     let token_action = move |method: &'static str| {
         Callback::new(move |()| {
             if let Some(id) = editing.get_untracked() {
-                send(method, format!("/api/admin/organisations/{id}/token"), json!({}), outcome, move |answer| {
-                    token.set(answer["token"].as_str().map(str::to_string));
-                    load("/api/admin/organisations", list);
-                });
+                // A new token is answered once; a revocation answers nothing.
+                send(
+                    method,
+                    format!("/api/admin/organisations/{id}/token"),
+                    (),
+                    outcome,
+                    move |answer: Option<ApiToken>| {
+                        token.set(answer.map(|a| a.token));
+                        load("/api/admin/organisations", list);
+                    },
+                );
             }
         })
     };
@@ -69,18 +81,14 @@ pub(super) fn OrganisationsAdmin() -> impl IntoView {
     // The engine checks the policy as it is typed; the contract's values are the example.
     let policy_check = Memo::new(move |_| policy.with(|p| parse_policy(p).err()));
     let contract_policy = move || {
-        let contract = serde_json::from_value::<Contract>(Value::String(contract.get())).unwrap_or(Contract::Standard);
+        let contract = contract_of(&contract.get()).unwrap_or_default();
         serde_json::to_string_pretty(&Policy::for_contract(contract)).unwrap_or_default()
     };
     // An organisation's own deadlines start from its contract's.
     let own_policy = Callback::new(move |()| policy.set(contract_policy()));
     let contract_again = Callback::new(move |()| policy.set(String::new()));
-    let row = |o: &Value| {
-        vec![
-            text(o, "name"),
-            label(o, "contract"),
-            if o["has_api_token"].as_bool() == Some(true) { "✓".into() } else { "—".into() },
-        ]
+    let row = |o: &OrganisationView| {
+        vec![o.name.clone(), label(o.contract.as_str()), if o.has_api_token { "✓".into() } else { "—".into() }]
     };
     move || {
         let l = lang.get();

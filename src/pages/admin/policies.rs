@@ -1,27 +1,27 @@
 //! The policies tab: each contract's SLA values, and going back to the defaults.
 
 use leptos::prelude::*;
-use serde_json::Value;
+use vigie_api::admin::ContractPolicy;
+use vigie_engine::Contract;
 
 use super::{item, label, list_view, load, parse_policy, send, List};
 use crate::form::{button, outcome_line, textarea, Outcome};
 use crate::i18n::{t, use_lang};
 use crate::pages::policy_form::PolicyForm;
-use crate::pages::text;
 
 /// The SLA values of each contract: the procedure's unless the configuration or the
 /// administrator set others; an organisation may still have its own.
 #[component]
 pub(super) fn PoliciesAdmin() -> impl IntoView {
     let lang = use_lang();
-    let list: List = RwSignal::new(None);
+    let list: List<ContractPolicy> = RwSignal::new(None);
     load("/api/admin/policies", list);
-    let (contract, policy) = (RwSignal::new(None::<String>), RwSignal::new(String::new()));
+    let (contract, policy) = (RwSignal::new(None::<Contract>), RwSignal::new(String::new()));
     let outcome: Outcome = RwSignal::new(None);
     let pick = Callback::new(move |i: usize| {
         let Some(entry) = item(list, i) else { return };
-        contract.set(Some(text(&entry, "contract")));
-        policy.set(serde_json::to_string_pretty(&entry["policy"]).unwrap_or_default());
+        contract.set(Some(entry.contract));
+        policy.set(serde_json::to_string_pretty(&entry.policy).unwrap_or_default());
         outcome.set(None);
     });
     let policy_check =
@@ -29,23 +29,25 @@ pub(super) fn PoliciesAdmin() -> impl IntoView {
     let save = Callback::new(move |()| {
         let Some(name) = contract.get_untracked() else { return };
         match parse_policy(&policy.get_untracked()) {
-            Ok(body) if !body.is_null() => {
-                send("PUT", format!("/api/admin/policies/{name}"), body, outcome, move |_| {
-                    load("/api/admin/policies", list)
-                })
-            }
-            Ok(_) => outcome.set(Some(Err("?".into()))),
+            Ok(Some(body)) => send(
+                "PUT",
+                format!("/api/admin/policies/{}", name.as_str()),
+                body,
+                outcome,
+                move |_: ContractPolicy| load("/api/admin/policies", list),
+            ),
+            Ok(None) => outcome.set(Some(Err("?".into()))),
             Err(e) => outcome.set(Some(Err(e))),
         }
     });
     let reset = Callback::new(move |()| {
         let Some(name) = contract.get_untracked() else { return };
-        send("DELETE", format!("/api/admin/policies/{name}"), Value::Null, outcome, move |answer| {
-            policy.set(serde_json::to_string_pretty(&answer["policy"]).unwrap_or_default());
+        send("DELETE", format!("/api/admin/policies/{}", name.as_str()), (), outcome, move |answer: ContractPolicy| {
+            policy.set(serde_json::to_string_pretty(&answer.policy).unwrap_or_default());
             load("/api/admin/policies", list);
         });
     });
-    let row = |p: &Value| vec![label(p, "contract"), label(p, "source")];
+    let row = |p: &ContractPolicy| vec![label(p.contract.as_str()), label(p.source.as_str())];
     move || {
         let l = lang.get();
         view! {
@@ -56,7 +58,7 @@ pub(super) fn PoliciesAdmin() -> impl IntoView {
                 </div>
                 {move || contract.get().map(|name| view! {
                     <form class="admin-form" on:submit=move |ev| { ev.prevent_default(); save.run(()); }>
-                        <h2>{format!("{} {name}", t(l, "Contrat", "Contract"))}</h2>
+                        <h2>{format!("{} {}", t(l, "Contrat", "Contract"), name.as_str())}</h2>
                         <PolicyForm policy />
                         <details>
                             <summary>{t(l, "En JSON (intégrations)", "As JSON (integrations)")}</summary>

@@ -2,7 +2,8 @@
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use serde_json::json;
+use serde_json::Value;
+use vigie_api::admin::{OrganisationView, SiteForm};
 use vigie_api::SiteView;
 
 use super::{load, organisation_options, send, List};
@@ -25,7 +26,7 @@ pub(super) fn SitesAdmin() -> impl IntoView {
         })
     };
     reload();
-    let organisations: List = RwSignal::new(None);
+    let organisations: List<OrganisationView> = RwSignal::new(None);
     load("/api/admin/organisations", organisations);
     let (editing, organisation, name, address, zones) = (
         RwSignal::new(None::<i64>),
@@ -51,18 +52,24 @@ pub(super) fn SitesAdmin() -> impl IntoView {
             Ok(spec) => spec,
             Err(e) => return outcome.set(Some(Err(e))),
         };
-        let body = json!({
-            "organisation_id": organisation.get_untracked().parse::<i64>().unwrap_or(0),
-            "name": name.get_untracked(),
-            "address": address.get_untracked(),
-            "calendar": spec,
-            "sensitive_zones": zones.get_untracked().split(',').map(str::trim).filter(|z| !z.is_empty()).collect::<Vec<_>>(),
-        });
+        let body = SiteForm {
+            organisation_id: organisation.get_untracked().parse().unwrap_or(0),
+            name: name.get_untracked(),
+            address: address.get_untracked(),
+            calendar: spec,
+            sensitive_zones: zones
+                .get_untracked()
+                .split(',')
+                .map(str::trim)
+                .filter(|z| !z.is_empty())
+                .map(String::from)
+                .collect(),
+        };
         let (method, path) = match editing.get_untracked() {
             Some(id) => ("PUT", format!("/api/admin/sites/{id}")),
             None => ("POST", "/api/admin/sites".to_string()),
         };
-        send(method, path, body, outcome, move |saved| {
+        send(method, path, body, outcome, move |saved: Value| {
             editing.set(saved["id"].as_i64());
             reload();
         });

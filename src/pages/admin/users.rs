@@ -1,19 +1,20 @@
 //! The users tab: accounts created or invited, passwords, deactivation.
 
 use leptos::prelude::*;
-use serde_json::{json, Value};
+use serde_json::Value;
+use vigie_api::admin::{NewPassword, NewUser, OrganisationView, UserAccount};
+use vigie_api::Role;
 
 use super::{item, label, labelled, list_view, load, organisation_options, send, List};
 use crate::form::{button, input, outcome_line, select, Outcome};
 use crate::i18n::{t, use_lang};
-use crate::pages::text;
 
 #[component]
 pub(super) fn UsersAdmin() -> impl IntoView {
     let lang = use_lang();
-    let users: List = RwSignal::new(None);
+    let users: List<UserAccount> = RwSignal::new(None);
     load("/api/admin/users", users);
-    let organisations: List = RwSignal::new(None);
+    let organisations: List<OrganisationView> = RwSignal::new(None);
     load("/api/admin/organisations", organisations);
     let (username, display_name, role, organisation, email, phone) = (
         RwSignal::new(String::new()),
@@ -23,48 +24,52 @@ pub(super) fn UsersAdmin() -> impl IntoView {
         RwSignal::new(String::new()),
         RwSignal::new(String::new()),
     );
-    let (picked, new_password) = (RwSignal::new(None::<Value>), RwSignal::new(String::new()));
+    let (picked, new_password) = (RwSignal::new(None::<UserAccount>), RwSignal::new(String::new()));
     let outcome: Outcome = RwSignal::new(None);
     let pick = Callback::new(move |i: usize| {
         picked.set(item(users, i));
         outcome.set(None);
     });
     let invite = Callback::new(move |()| {
-        let client = role.get_untracked() == "client";
-        let body = json!({
-            "username": username.get_untracked(),
-            "display_name": display_name.get_untracked(),
-            "role": role.get_untracked(),
-            "organisation_id": if client { organisation.get_untracked().parse::<i64>().ok() } else { None },
-            "email": email.get_untracked(),
-            "phone": phone.get_untracked(),
-        });
-        send("POST", "/api/admin/users".into(), body, outcome, move |_| load("/api/admin/users", users));
+        let role = match role.get_untracked().parse::<Role>() {
+            Ok(role) => role,
+            Err(e) => return outcome.set(Some(Err(e))),
+        };
+        let body = NewUser {
+            username: username.get_untracked(),
+            display_name: display_name.get_untracked(),
+            role,
+            organisation_id: if role == Role::Client { organisation.get_untracked().parse().ok() } else { None },
+            email: email.get_untracked(),
+            phone: phone.get_untracked(),
+            password: None,
+        };
+        send("POST", "/api/admin/users".into(), body, outcome, move |_: Value| load("/api/admin/users", users));
     });
-    let picked_id = move || picked.with_untracked(|p| p.as_ref().and_then(|p| p["id"].as_i64())).unwrap_or(0);
+    let picked_id = move || picked.with_untracked(|p| p.as_ref().map(|p| p.id)).unwrap_or(0);
     let set_password = Callback::new(move |()| {
         send(
             "PUT",
             format!("/api/admin/users/{}/password", picked_id()),
-            json!({ "password": new_password.get_untracked() }),
+            NewPassword { password: new_password.get_untracked() },
             outcome,
-            move |_| new_password.set(String::new()),
+            move |_: Value| new_password.set(String::new()),
         );
     });
     let reinvite = Callback::new(move |()| {
-        send("POST", format!("/api/admin/users/{}/invite", picked_id()), json!({}), outcome, |_| ());
+        send("POST", format!("/api/admin/users/{}/invite", picked_id()), (), outcome, |_: Value| ());
     });
     let deactivate = Callback::new(move |()| {
-        send("POST", format!("/api/admin/users/{}/deactivate", picked_id()), json!({}), outcome, move |_| {
+        send("POST", format!("/api/admin/users/{}/deactivate", picked_id()), (), outcome, move |_: Value| {
             load("/api/admin/users", users)
         });
     });
-    let row = |u: &Value| {
+    let row = |u: &UserAccount| {
         vec![
-            text(u, "username"),
-            text(u, "display_name"),
-            label(u, "role"),
-            if u["active"].as_bool() == Some(true) { "✓".into() } else { "—".into() },
+            u.username.clone(),
+            u.display_name.clone(),
+            label(u.role.as_str()),
+            if u.active { "✓".into() } else { "—".into() },
         ]
     };
     move || {
@@ -74,7 +79,7 @@ pub(super) fn UsersAdmin() -> impl IntoView {
                 {move || list_view(users, t(l, "Utilisateurs", "Users"), vec![t(l, "Identifiant", "Username"), t(l, "Nom", "Name"), t(l, "Rôle", "Role"), t(l, "Actif", "Active")], row, "admin-user", Some(pick))}
                 {move || picked.get().map(|user| view! {
                     <form class="admin-form" data-testid="user-account" on:submit=move |ev| { ev.prevent_default(); set_password.run(()); }>
-                        <h2>{format!("{} ({})", text(&user, "username"), text(&user, "display_name"))}</h2>
+                        <h2>{format!("{} ({})", user.username, user.display_name)}</h2>
                         {button(t(l, "Envoyer un nouveau lien pour choisir le mot de passe", "Send a new link to choose the password"), "user-reinvite", reinvite)}
                         <details>
                             <summary>{t(l, "Définir le mot de passe soi-même (sans e-mail)", "Set the password yourself (no email)")}</summary>

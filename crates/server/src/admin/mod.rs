@@ -11,19 +11,17 @@ use axum::{middleware, Router};
 use organisations::check_name;
 pub(crate) use organisations::organisation_value;
 pub use organisations::{
-    create_organisation, create_token, organisations, revoke_token, update_organisation, OrganisationForm, MAX_ADDRESS,
-    MAX_NAME, MAX_ZONES,
+    create_organisation, create_token, organisations, revoke_token, update_organisation, MAX_ADDRESS, MAX_NAME,
+    MAX_ZONES,
 };
-pub use sites::{create_site, update_site, SiteForm};
-pub use users::{
-    check_password, create_user, deactivate_user, invite_user, set_password, set_password_of, users, PasswordForm,
-    UserForm,
-};
+pub use sites::{create_site, update_site};
+pub use users::{check_password, create_user, deactivate_user, invite_user, set_password, set_password_of, users};
 
 use axum::extract::State;
 use axum::Json;
-use serde_json::{json, Value};
+use serde_json::Value;
 use sqlx::AnyConnection;
+use vigie_api::admin::AuditEntry;
 
 use crate::auth::{self};
 use crate::db::{from_ms, get, to_ms};
@@ -31,6 +29,14 @@ use crate::error::Error;
 use crate::model::User;
 use crate::policies;
 use crate::state::AppState;
+
+/// A view as the audit log keeps it.
+///
+/// # Errors
+/// [`Error::Database`] if it cannot be written as JSON.
+pub(crate) fn audited(view: &impl serde::Serialize) -> Result<Value, Error> {
+    serde_json::to_value(view).map_err(|e| Error::Database(e.to_string()))
+}
 
 #[allow(clippy::too_many_arguments)] // one audit row: who, what, which, before, after, why
 pub(crate) async fn record(
@@ -72,23 +78,23 @@ async fn require_organisation(conn: &mut AnyConnection, field: &str, id: i64) ->
 }
 
 /// `GET /api/admin/audit`: every administrative change, newest first.
-pub async fn audit(State(state): State<AppState>) -> Result<Json<Vec<Value>>, Error> {
+pub async fn audit(State(state): State<AppState>) -> Result<Json<Vec<AuditEntry>>, Error> {
     let rows = sqlx::query("SELECT audit_log.*, users.username FROM audit_log JOIN users ON users.id = audit_log.actor_id ORDER BY audit_log.id DESC LIMIT 1000")
         .fetch_all(state.db.pool())
         .await?;
     let parse = |v: Option<String>| v.and_then(|t| serde_json::from_str::<Value>(&t).ok());
     rows.iter()
         .map(|r| {
-            Ok(json!({
-                "id": get::<i64>(r, "id")?,
-                "actor": get::<String>(r, "username")?,
-                "at": from_ms(get(r, "at")?),
-                "entity": get::<String>(r, "entity")?,
-                "entity_id": get::<i64>(r, "entity_id")?,
-                "action": get::<String>(r, "action")?,
-                "before": parse(get(r, "before")?),
-                "after": parse(get(r, "after")?),
-            }))
+            Ok(AuditEntry {
+                id: get(r, "id")?,
+                actor: get(r, "username")?,
+                at: from_ms(get(r, "at")?),
+                entity: get(r, "entity")?,
+                entity_id: get(r, "entity_id")?,
+                action: get(r, "action")?,
+                before: parse(get(r, "before")?),
+                after: parse(get(r, "after")?),
+            })
         })
         .collect::<Result<Vec<_>, Error>>()
         .map(Json)

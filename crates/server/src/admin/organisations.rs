@@ -5,12 +5,11 @@ use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::Json;
-use serde::Deserialize;
 use serde_json::{json, Value};
 use sqlx::AnyConnection;
-use vigie_engine::{Contract, Policy};
+use vigie_api::admin::{ApiToken, OrganisationForm, OrganisationView};
 
-use super::{record, taken};
+use super::{audited, record, taken};
 use crate::auth::token_hash;
 use crate::contacts::check_contacts;
 use crate::db::get;
@@ -19,36 +18,32 @@ use crate::extract::{ApiJson, Id};
 use crate::model::{Contact, Organisation, User};
 use crate::state::AppState;
 
-/// An organisation as the administrator writes it.
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct OrganisationForm {
-    name: String,
-    contract: Contract,
-    #[serde(default)]
-    contacts: Vec<Contact>,
-    #[serde(default)]
-    anonymous_lessons: bool,
-    /// The organisation's own SLA values; `null` for its contract's.
-    #[serde(default)]
-    policy: Option<Policy>,
-}
-
-pub(crate) async fn organisation_value(conn: &mut AnyConnection, id: i64) -> Result<Value, Error> {
+/// The organisation as the administration shows it.
+pub(crate) async fn organisation_view(conn: &mut AnyConnection, id: i64) -> Result<OrganisationView, Error> {
     let row = sqlx::query("SELECT * FROM organisations WHERE id = $1")
         .bind(id)
         .fetch_optional(&mut *conn)
         .await?
         .ok_or(Error::NotFound)?;
-    let org = Organisation::from_row(&row)?;
-    let mut value = serde_json::to_value(&org).map_err(|e| Error::Database(e.to_string()))?;
-    value["anonymous_lessons"] = json!(get::<i64>(&row, "anonymous_lessons")? != 0);
-    value["has_api_token"] = json!(get::<Option<String>>(&row, "api_token_hash")?.is_some());
-    Ok(value)
+    let Organisation { id, name, contract, policy, contacts } = Organisation::from_row(&row)?;
+    Ok(OrganisationView {
+        id,
+        name,
+        contract,
+        policy,
+        contacts,
+        anonymous_lessons: get::<i64>(&row, "anonymous_lessons")? != 0,
+        has_api_token: get::<Option<String>>(&row, "api_token_hash")?.is_some(),
+    })
+}
+
+/// The organisation as the audit log keeps it, before and after a change.
+pub(crate) async fn organisation_value(conn: &mut AnyConnection, id: i64) -> Result<Value, Error> {
+    audited(&organisation_view(conn, id).await?)
 }
 
 /// `GET /api/admin/organisations`.
-pub async fn organisations(State(state): State<AppState>) -> Result<Json<Vec<Value>>, Error> {
+pub async fn organisations(State(state): State<AppState>) -> Result<Json<Vec<OrganisationView>>, Error> {
     let mut conn = state.db.pool().acquire().await?;
     let ids: Vec<i64> = sqlx::query("SELECT id FROM organisations ORDER BY name")
         .fetch_all(&mut *conn)
@@ -58,7 +53,7 @@ pub async fn organisations(State(state): State<AppState>) -> Result<Json<Vec<Val
         .collect::<Result<_, _>>()?;
     let mut out = Vec::new();
     for id in ids {
-        out.push(organisation_value(&mut conn, id).await?);
+        out.push(organisation_view(&mut conn, id).await?);
     }
     Ok(Json(out))
 }
@@ -113,8 +108,8 @@ pub async fn create_organisation(
         .await
         .map_err(|e| taken(e, "name", format!("an organisation named {:?} exists", form.name.trim())))?;
     let id: i64 = get(&row, "id")?;
-    let after = organisation_value(&mut tx, id).await?;
-    record(&mut tx, &user, "organisation", id, "create", None, Some(after.clone()), &state).await?;
+    let after = organisation_view(&mut tx, id).await?;
+    record(&mut tx, &user, "organisation", id, "create", None, Some(audited(&after)?), &state).await?;
     tx.commit().await?;
     Ok((StatusCode::CREATED, Json(after)).into_response())
 }
@@ -126,7 +121,7 @@ pub async fn update_organisation(
     user: User,
     Id(id): Id,
     ApiJson(form): ApiJson<OrganisationForm>,
-) -> Result<Json<Value>, Error> {
+) -> Result<Json<OrganisationView>, Error> {
     let contacts = check_organisation(&form)?;
     let mut tx = state.db.begin().await?;
     let before = organisation_value(&mut tx, id).await?;
@@ -140,8 +135,8 @@ pub async fn update_organisation(
         .execute(&mut *tx)
         .await
         .map_err(|e| taken(e, "name", format!("an organisation named {:?} exists", form.name.trim())))?;
-    let after = organisation_value(&mut tx, id).await?;
-    record(&mut tx, &user, "organisation", id, "update", Some(before), Some(after.clone()), &state).await?;
+    let after = organisation_view(&mut tx, id).await?;
+    record(&mut tx, &user, "organisation", id, "update", Some(before), Some(audited(&after)?), &state).await?;
     tx.commit().await?;
     Ok(Json(after))
 }
@@ -162,7 +157,7 @@ pub async fn create_token(State(state): State<AppState>, user: User, Id(id): Id)
     record(&mut tx, &user, "api_token", id, "create", None, Some(json!({ "hash": token_hash(&token) })), &state)
         .await?;
     tx.commit().await?;
-    Ok((StatusCode::CREATED, Json(json!({ "organisation_id": id, "token": token }))).into_response())
+    Ok((StatusCode::CREATED, Json(ApiToken { organisation_id: id, token })).into_response())
 }
 
 /// `DELETE /api/admin/organisations/{id}/token`: revokes it.

@@ -4,10 +4,10 @@ use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::Json;
-use serde::Deserialize;
 use serde_json::Value;
 use sqlx::AnyConnection;
-use vigie_engine::{Calendar, CalendarSpec};
+use vigie_api::admin::SiteForm;
+use vigie_engine::Calendar;
 
 use super::{check_name, record, require_organisation, taken, MAX_ADDRESS, MAX_ZONES};
 use crate::db::get;
@@ -15,19 +15,6 @@ use crate::error::Error;
 use crate::extract::{ApiJson, Id};
 use crate::model::{Site, User};
 use crate::state::AppState;
-
-/// A site as the administrator writes it.
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct SiteForm {
-    organisation_id: i64,
-    name: String,
-    #[serde(default)]
-    address: String,
-    calendar: CalendarSpec,
-    #[serde(default)]
-    sensitive_zones: Vec<String>,
-}
 
 pub(super) fn check_site(form: &SiteForm) -> Result<(), Error> {
     if form.name.trim().is_empty() {

@@ -4,38 +4,18 @@ use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
-use serde::Deserialize;
 use serde_json::{json, Value};
+use vigie_api::admin::{NewPassword, NewUser, UserAccount};
 
 use super::{check_name, record, require_organisation, taken};
 use crate::auth::MAX_USERNAME;
 use crate::contacts::{valid_email, valid_phone};
-use crate::db::get;
+use crate::db::{get, get_parsed};
 use crate::error::Error;
 use crate::extract::{ApiJson, Id};
 use crate::invitations::{self, Invitee};
 use crate::model::{Role, User};
 use crate::state::{AppState, SessionEnd};
-
-/// A user invited by the administrator.
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct UserForm {
-    username: String,
-    display_name: String,
-    role: Role,
-    #[serde(default)]
-    organisation_id: Option<i64>,
-    #[serde(default)]
-    email: String,
-    /// A phone in E.164 form (`+33612345678`), offered as the number to call back when the
-    /// person reports; empty for none.
-    #[serde(default)]
-    phone: String,
-    /// Absent or empty: the person is invited by email to choose it.
-    #[serde(default)]
-    password: Option<String>,
-}
 
 /// `POST /api/admin/users`: a client user needs an organisation; staff have none. Without
 /// a password, the person is invited by email to choose one ([`crate::invitations`]).
@@ -43,7 +23,7 @@ pub async fn create_user(
     State(state): State<AppState>,
     user: User,
     headers: HeaderMap,
-    ApiJson(form): ApiJson<UserForm>,
+    ApiJson(form): ApiJson<NewUser>,
 ) -> Result<Response, Error> {
     let username = form.username.trim();
     if username.is_empty() {
@@ -174,7 +154,7 @@ pub async fn deactivate_user(State(state): State<AppState>, user: User, Id(id): 
 }
 
 /// `GET /api/admin/users`: every account, without its password hash.
-pub async fn users(State(state): State<AppState>) -> Result<Json<Vec<Value>>, Error> {
+pub async fn users(State(state): State<AppState>) -> Result<Json<Vec<UserAccount>>, Error> {
     let rows = sqlx::query(
         "SELECT id, username, display_name, role, organisation_id, email, active FROM users ORDER BY username",
     )
@@ -182,15 +162,15 @@ pub async fn users(State(state): State<AppState>) -> Result<Json<Vec<Value>>, Er
     .await?;
     rows.iter()
         .map(|r| {
-            Ok(json!({
-                "id": get::<i64>(r, "id")?,
-                "username": get::<String>(r, "username")?,
-                "display_name": get::<String>(r, "display_name")?,
-                "role": get::<String>(r, "role")?,
-                "organisation_id": get::<Option<i64>>(r, "organisation_id")?,
-                "email": get::<String>(r, "email")?,
-                "active": get::<i64>(r, "active")? != 0,
-            }))
+            Ok(UserAccount {
+                id: get(r, "id")?,
+                username: get(r, "username")?,
+                display_name: get(r, "display_name")?,
+                role: get_parsed(r, "role")?,
+                organisation_id: get(r, "organisation_id")?,
+                email: get(r, "email")?,
+                active: get::<i64>(r, "active")? != 0,
+            })
         })
         .collect::<Result<Vec<_>, Error>>()
         .map(Json)
@@ -210,20 +190,13 @@ pub fn check_password(password: &str, username: &str) -> Result<(), Error> {
     Ok(())
 }
 
-/// A new password.
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct PasswordForm {
-    password: String,
-}
-
 /// `PUT /api/admin/users/{id}/password`: sets or resets a password; the user's sessions
 /// end, so that whoever knew the old one is logged out.
 pub async fn set_password(
     State(state): State<AppState>,
     user: User,
     Id(id): Id,
-    ApiJson(form): ApiJson<PasswordForm>,
+    ApiJson(form): ApiJson<NewPassword>,
 ) -> Result<StatusCode, Error> {
     let row = sqlx::query("SELECT username FROM users WHERE id = $1")
         .bind(id)
