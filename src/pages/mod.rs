@@ -10,6 +10,7 @@ pub mod login;
 pub mod oncall;
 pub mod policy_form;
 pub mod postmortem;
+pub mod questionnaire;
 pub mod report_form;
 pub mod sla_report;
 pub mod wall;
