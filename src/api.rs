@@ -111,6 +111,19 @@ pub async fn send_json(method: &'static str, path: &str, body: String) -> Result
     answer(fetch(method, path, Some(body.into()), &[]).await).await
 }
 
+/// `POST`, `PUT` or `DELETE` of one of `vigie_api`'s request types; an empty answer (204)
+/// is `null`. Only the writing of the body depends on its type: the request itself is
+/// [`send_json`]'s, one future for every type.
+pub fn send_body(
+    method: &'static str,
+    path: &str,
+    body: &impl Serialize,
+) -> impl std::future::Future<Output = Result<serde_json::Value, ApiError>> {
+    let body = serde_json::to_string(body).map_err(|e| ApiError { status: 0, message: e.to_string(), field: None });
+    let path = path.to_string();
+    async move { send_json(method, &path, body?).await }
+}
+
 /// `POST`, `PUT` or `DELETE` with a JSON body; an empty answer (204) is `null`.
 pub async fn send_value(
     method: &'static str,

@@ -1401,7 +1401,7 @@ async fn a_technical_review_is_taken_then_closed_with_its_findings() {
     use vigie_app::pages::lessons::ReviewProgress;
     use vigie_app::Session;
     let shown = RwSignal::new(review("open", None, None, "running"));
-    let sent = RwSignal::new(None::<serde_json::Value>);
+    let sent = RwSignal::new(None::<vigie_api::ReviewChange>);
     let error = RwSignal::new(None::<String>);
     let now = at("2026-12-01T09:00:00+01:00");
     let mount_as = |role: vigie_api::Role, id: i64| {
@@ -1441,7 +1441,12 @@ async fn a_technical_review_is_taken_then_closed_with_its_findings() {
 
     // Taken: the owner is whoever takes it, and it is in progress.
     staff.click("review-take").await;
-    assert_eq!(sent.get_untracked(), Some(json!({ "owner_id": 7, "status": "in_progress" })));
+    let change = |status: &str, findings: Option<&str>| vigie_api::ReviewChange {
+        owner_id: Some(7),
+        status: Some(status.into()),
+        findings: findings.map(String::from),
+    };
+    assert_eq!(sent.get_untracked(), Some(change("in_progress", None)));
     shown.set(review("in_progress", Some((7, "Camille Roux")), None, "running"));
     tick().await;
     assert_eq!(staff.attribute("review-status", "data-status"), "in_progress");
@@ -1455,11 +1460,7 @@ async fn a_technical_review_is_taken_then_closed_with_its_findings() {
     staff.click("review-close").await;
     assert_eq!(
         sent.get_untracked(),
-        Some(json!({
-            "owner_id": 7,
-            "findings": "Alimentation PoE sous-dimensionnée sur le switch du parking",
-            "status": "done",
-        }))
+        Some(change("done", Some("Alimentation PoE sous-dimensionnée sur le switch du parking")))
     );
     // A refusal of the server is said.
     error.set(Some("findings: longer than 20000 characters".into()));

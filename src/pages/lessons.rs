@@ -5,7 +5,8 @@
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use serde_json::{json, Value};
+use serde_json::Value;
+use vigie_api::{Proposal, ProposalStatus, ReviewChange};
 
 use super::text;
 use crate::i18n::{t, use_lang, Tr};
@@ -73,9 +74,10 @@ fn ReviewCard(
     );
     let error = RwSignal::new(None::<String>);
     let progress_error = RwSignal::new(None::<String>);
-    let send_progress = move |body: Value| {
+    let send_progress = move |change: ReviewChange| {
+        let sent = api::send_body("PUT", &format!("/api/reviews/{id}"), &change);
         spawn_local(async move {
-            match api::send_value("PUT", &format!("/api/reviews/{id}"), &body).await {
+            match sent.await {
                 Ok(_) => reload(),
                 Err(e) => progress_error.set(Some(e.message)),
             }
@@ -92,9 +94,15 @@ fn ReviewCard(
                 .into(),
             ));
         };
-        let body = json!({ "description": description.get_untracked(), "estimated_cost_eur": cost, "status": status.get_untracked() });
+        let status = match status.get_untracked().as_str() {
+            "accepted" => ProposalStatus::Accepted,
+            "declined" => ProposalStatus::Declined,
+            _ => ProposalStatus::Proposed,
+        };
+        let proposal = Proposal { description: description.get_untracked(), estimated_cost_eur: cost, status };
+        let sent = api::send_body("PUT", &format!("/api/reviews/{id}/proposal"), &proposal);
         spawn_local(async move {
-            match api::send_value("PUT", &format!("/api/reviews/{id}/proposal"), &body).await {
+            match sent.await {
                 Ok(_) => reload(),
                 Err(e) => error.set(Some(e.message)),
             }
@@ -143,7 +151,7 @@ pub fn ReviewProgress(
     review: Value,
     staff: bool,
     now: chrono::DateTime<chrono::Utc>,
-    on_send: Callback<Value>,
+    on_send: Callback<ReviewChange>,
     #[prop(into)] error: Signal<Option<String>>,
 ) -> impl IntoView {
     let lang = use_lang();
@@ -178,13 +186,13 @@ pub fn ReviewProgress(
         {(staff && open).then(|| view! {
             <form class="admin-form" on:submit=|ev| ev.prevent_default()>
                 {(!mine || status == "open").then(|| view! {
-                    <button type="button" data-testid="review-take" on:click=move |_| on_send.run(json!({ "owner_id": me, "status": "in_progress" }))>
+                    <button type="button" data-testid="review-take" on:click=move |_| on_send.run(ReviewChange { owner_id: me, status: Some("in_progress".into()), findings: None })>
                         <Tr fr="Je la prends" en="Take it" />
                     </button>
                 })}
                 <label><Tr fr="Constats" en="Findings" /><textarea rows="3" data-testid="review-findings-input" bind:value=findings></textarea></label>
                 <button type="button" data-testid="review-close" disabled=move || findings.with(|f| f.trim().is_empty())
-                    on:click=move |_| on_send.run(json!({ "owner_id": closer, "findings": findings.get_untracked().trim(), "status": "done" }))>
+                    on:click=move |_| on_send.run(ReviewChange { owner_id: closer, status: Some("done".into()), findings: Some(findings.get_untracked().trim().to_string()) })>
                     <Tr fr="Terminer la revue" en="Close the review" />
                 </button>
                 {move || error.get().map(|e| view! { <p class="error" role="alert" data-testid="review-error">{e}</p> })}

@@ -597,6 +597,42 @@ pub struct ReviewChange {
     pub findings: Option<String>,
 }
 
+/// `PUT /api/reviews/{id}/proposal` (staff): the preventive investment a technical review
+/// proposes to the client.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Proposal {
+    /// What would prevent the incident from recurring.
+    pub description: String,
+    /// Its estimated cost, in euros excluding VAT; not negative.
+    pub estimated_cost_eur: i64,
+    /// Where the proposal stands with the client.
+    pub status: ProposalStatus,
+}
+
+/// Where a proposal stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ProposalStatus {
+    /// Proposed to the client.
+    Proposed,
+    /// Accepted by the client.
+    Accepted,
+    /// Declined by the client.
+    Declined,
+}
+
+impl ProposalStatus {
+    /// The code used in data.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ProposalStatus::Proposed => "proposed",
+            ProposalStatus::Accepted => "accepted",
+            ProposalStatus::Declined => "declined",
+        }
+    }
+}
+
 /// Who the client wants told.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]

@@ -15,7 +15,7 @@ use chrono::{DateTime, Utc};
 use serde_json::json;
 use sqlx::any::AnyRow;
 use sqlx::AnyConnection;
-use vigie_api::EventKind;
+use vigie_api::{EventKind, Proposal};
 use vigie_engine::sla::{self, Clock};
 
 use crate::db::{from_ms, get, get_json, get_time, to_ms};
@@ -211,27 +211,6 @@ pub async fn update(
     Ok(Json(updated))
 }
 
-/// The preventive investment a technical review proposes.
-#[derive(Debug, serde::Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Proposal {
-    description: String,
-    estimated_cost_eur: i64,
-    status: ProposalStatus,
-}
-
-/// Where a proposal stands.
-#[derive(Debug, Clone, Copy, serde::Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum ProposalStatus {
-    /// Proposed to the client.
-    Proposed,
-    /// Accepted by the client.
-    Accepted,
-    /// Declined by the client.
-    Declined,
-}
-
 /// `PUT /api/reviews/{id}/proposal`: staff record the preventive investment proposal.
 pub async fn set_proposal(
     State(state): State<AppState>,
@@ -247,11 +226,7 @@ pub async fn set_proposal(
     if proposal.estimated_cost_eur < 0 {
         return Err(Error::field("estimated_cost_eur", "cannot be negative"));
     }
-    let status = match proposal.status {
-        ProposalStatus::Proposed => "proposed",
-        ProposalStatus::Accepted => "accepted",
-        ProposalStatus::Declined => "declined",
-    };
+    let status = proposal.status.as_str();
     sqlx::query("UPDATE recurrence_reviews SET proposal_description = $1, proposal_cost_eur = $2, proposal_status = $3 WHERE id = $4")
         .bind(&description)
         .bind(proposal.estimated_cost_eur)

@@ -7,10 +7,11 @@ mod week;
 
 pub use week::WeekEditor;
 
-use chrono::{DateTime, NaiveDateTime, TimeZone, Utc};
+use chrono::{DateTime, FixedOffset, NaiveDateTime, TimeZone, Utc};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use serde_json::{json, Value};
+use serde_json::Value;
+use vigie_api::{NewOnCallException, OnCallWeek};
 
 use super::text;
 use crate::i18n::{t, use_lang, Tr};
@@ -167,9 +168,9 @@ fn Rota(
 }
 
 /// A local time of Paris typed in a `datetime-local` field, as RFC 3339.
-fn from_paris(value: &str) -> Option<String> {
+fn from_paris(value: &str) -> Option<DateTime<FixedOffset>> {
     let local = NaiveDateTime::parse_from_str(value, "%Y-%m-%dT%H:%M").ok()?;
-    Some(PARIS.from_local_datetime(&local).earliest()?.to_rfc3339())
+    Some(PARIS.from_local_datetime(&local).earliest()?.fixed_offset())
 }
 
 /// The administrator's form: someone on duty from one instant to another.
@@ -196,8 +197,7 @@ fn NewException(reload: impl Fn() + Copy + Send + Sync + 'static) -> impl IntoVi
             return;
         };
         spawn_local(async move {
-            let body = json!({ "from": from, "to": to, "user_id": user_id });
-            match api::send_value("POST", "/api/oncall/exceptions", &body).await {
+            match api::send_body("POST", "/api/oncall/exceptions", &NewOnCallException { from, to, user_id }).await {
                 Ok(_) => reload(),
                 Err(e) => error.set(Some(e.message)),
             }
@@ -240,13 +240,7 @@ fn Week(
         sending.set(true);
         week_saved.set(false);
         spawn_local(async move {
-            // Written with `json!`: a derived serialiser would cost the bundle more.
-            let slots: Vec<Value> = slots
-                .into_iter()
-                .map(|s| json!({ "weekday": s.weekday, "start": s.start, "end": s.end, "user_id": s.user_id }))
-                .collect();
-            let body = json!({ "slots": slots });
-            match api::send_value("PUT", "/api/oncall/week", &body).await {
+            match api::send_body("PUT", "/api/oncall/week", &OnCallWeek { slots }).await {
                 Ok(_) => {
                     week_saved.set(true);
                     reload();
