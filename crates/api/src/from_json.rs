@@ -138,7 +138,7 @@ macro_rules! from_json_by_str {
     };
 }
 
-/// Reads a type that has its own `Deserialize` (an engine's policy, a contact, a role)
+/// Reads a type that has its own `Deserialize` (an engine's policy, a contact)
 /// through it: the bundles that show these types parse them already, so this adds no
 /// parser.
 ///
