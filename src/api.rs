@@ -124,15 +124,6 @@ pub fn send_body(
     async move { send_json(method, &path, body?).await }
 }
 
-/// `POST`, `PUT` or `DELETE` with a JSON body; an empty answer (204) is `null`.
-pub async fn send_value(
-    method: &'static str,
-    path: &str,
-    body: &impl Serialize,
-) -> Result<serde_json::Value, ApiError> {
-    send(method, path, body, &[]).await
-}
-
 async fn get<T: DeserializeOwned>(path: &str) -> Result<T, ApiError> {
     answer(fetch("GET", path, None, &[]).await).await
 }

@@ -95,7 +95,7 @@ fn Rota(
     let error = RwSignal::new(None::<String>);
     let remove = move |id: i64| {
         spawn_local(async move {
-            match api::send_value("DELETE", &format!("/api/oncall/exceptions/{id}"), &Value::Null).await {
+            match api::send_body("DELETE", &format!("/api/oncall/exceptions/{id}"), &()).await {
                 Ok(_) => reload(),
                 Err(e) => error.set(Some(e.message)),
             }
