@@ -54,7 +54,7 @@ fn send<A: FromJson + 'static>(
     then: impl FnOnce(A) + 'static,
 ) {
     let body = serde_json::to_string(&body).map_err(|e| e.to_string());
-    put(
+    request(
         method,
         path,
         body,
@@ -66,9 +66,9 @@ fn send<A: FromJson + 'static>(
     );
 }
 
-/// Sends `body`, says how it went, and gives the answer to `then` (one future for every
-/// change, whatever its types).
-fn put(
+/// Sends `body` with `method`, says how it went, and gives the answer to `then` (one future
+/// for every change, whatever its types).
+fn request(
     method: &'static str,
     path: String,
     body: Result<String, String>,
