@@ -8,6 +8,31 @@
 
 use leptos::prelude::*;
 
+/// A `datetime-local` field's value (`2026-03-29T08:00`, seconds allowed) read in
+/// `time_zone`. A local time that a daylight-saving change skips is not a time; one it
+/// repeats is taken the first time. Read digit by digit: chrono's format-string parser
+/// and its format items weigh several KB in each bundle for this one shape.
+pub fn local_instant(value: &str, time_zone: chrono_tz::Tz) -> Option<chrono::DateTime<chrono_tz::Tz>> {
+    use chrono::{NaiveDate, TimeZone};
+    let number =
+        |s: &str, len: usize| (s.len() == len && s.bytes().all(|b| b.is_ascii_digit())).then(|| s.parse().ok())?;
+    let (date, time) = value.trim().split_once('T')?;
+    let date: Vec<&str> = date.split('-').collect();
+    let time: Vec<&str> = time.split(':').collect();
+    let ([year, month, day], [hour, minute, second @ ..]) = (date.as_slice(), time.as_slice()) else { return None };
+    let second = match second {
+        [] => 0,
+        [second] => number(second, 2)?,
+        _ => return None,
+    };
+    let naive = NaiveDate::from_ymd_opt(number(year, 4)? as i32, number(month, 2)?, number(day, 2)?)?.and_hms_opt(
+        number(hour, 2)?,
+        number(minute, 2)?,
+        second,
+    )?;
+    time_zone.from_local_datetime(&naive).earliest()
+}
+
 /// A labelled input (`kind`: `text`, `password`, `email`, `search`, `month`…) bound to `value`.
 pub fn input(label: &'static str, kind: &'static str, testid: &'static str, value: RwSignal<String>) -> AnyView {
     view! {

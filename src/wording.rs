@@ -252,6 +252,19 @@ pub fn code_label(code: &str, lang: crate::i18n::Lang) -> String {
     }
 }
 
+/// `value` to `places` decimals, with a decimal comma in French: `87,5`, `87.5`. Counted in
+/// whole units of the last place, for the reason `file_size` gives.
+pub fn decimal(value: f64, places: u32, lang: crate::i18n::Lang) -> String {
+    let scale = 10_u64.pow(places);
+    let scaled = (value.abs() * scale as f64).round() as u64;
+    let sign = if value < 0.0 && scaled > 0 { "-" } else { "" };
+    if places == 0 {
+        return format!("{sign}{scaled}");
+    }
+    let comma = if lang == crate::i18n::Lang::Fr { ',' } else { '.' };
+    format!("{sign}{}{comma}{:0width$}", scaled / scale, scaled % scale, width = places as usize)
+}
+
 /// A file's size for people: bytes, KB or MB to a tenth, with a decimal comma in French.
 /// Counted in whole tenths: formatting a float would bring its whole machinery into the
 /// app's download.

@@ -704,6 +704,20 @@ async fn a_p3_planned_after_its_deadline_is_at_risk_and_the_plan_is_shown_in_sit
         "skipped by the change to summer time"
     );
     assert_eq!(vigie_app::pages::incident::site_instant("demain", paris), None);
+    // The field's value is read digit by digit: seconds allowed, nothing else.
+    let site_instant = |value| vigie_app::pages::incident::site_instant(value, paris);
+    assert_eq!(site_instant("2026-12-03T14:00:30").as_deref(), Some("2026-12-03T14:00:30+01:00"));
+    assert_eq!(site_instant("2026-10-25T02:30").as_deref(), Some("2026-10-25T02:30:00+02:00"), "repeated: the first");
+    for wrong in [
+        "2026-12-3T14:00",
+        "2026-02-30T10:00",
+        "2026-12-03T24:00",
+        "2026-12-03 14:00",
+        "2026-12-03T14:00:",
+        "+2026-12-03T14:00",
+    ] {
+        assert_eq!(site_instant(wrong), None, "{wrong}");
+    }
 }
 
 // ---------------------------------------------------------------------------------------
@@ -1585,11 +1599,16 @@ async fn an_incident_s_files_show_images_small_and_every_file_as_a_link() {
 }
 
 #[wasm_bindgen_test]
-fn file_sizes_read_as_people_say_them() {
+fn sizes_and_decimals_read_as_people_say_them() {
     use vigie_app::i18n::Lang;
     assert_eq!(wording::file_size(900, Lang::Fr), "900 o");
     assert_eq!(wording::file_size(2048, Lang::En), "2.0 KB");
     assert_eq!(wording::file_size(10 * 1024 * 1024, Lang::Fr), "10,0 Mo");
+    assert_eq!(wording::decimal(87.5, 1, Lang::Fr), "87,5");
+    assert_eq!(wording::decimal(2.0 / 3.0, 2, Lang::En), "0.67");
+    assert_eq!(wording::decimal(100.0, 1, Lang::En), "100.0");
+    assert_eq!(wording::decimal(-0.04, 1, Lang::En), "0.0");
+    assert_eq!(wording::decimal(-12.25, 0, Lang::Fr), "-12");
 }
 
 #[wasm_bindgen_test]

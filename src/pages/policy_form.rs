@@ -70,15 +70,10 @@ fn amount(target: &Value, lang: Lang) -> String {
         return days.to_string();
     }
     let minutes = target["minutes"].as_u64().unwrap_or(0);
-    let hours = if minutes % 60 == 0 {
+    if minutes % 60 == 0 {
         (minutes / 60).to_string()
     } else {
-        format!("{:.2}", minutes as f64 / 60.0).trim_end_matches('0').to_string()
-    };
-    if lang == Lang::Fr {
-        hours.replace('.', ",")
-    } else {
-        hours
+        crate::wording::decimal(minutes as f64 / 60.0, 2, lang).trim_end_matches('0').to_string()
     }
 }
 

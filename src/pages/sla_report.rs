@@ -11,6 +11,7 @@ use vigie_engine::sla::ClockKind;
 
 use super::text;
 use crate::i18n::{t, use_lang, Lang, Tr};
+use crate::wording::decimal;
 use crate::{api, Session};
 
 /// The page: which organisation and month, then the report.
@@ -103,11 +104,7 @@ impl Kept {
     /// `87,5 % (7/8)` in French, `87.5 % (7/8)` in English; `—` when nothing was due.
     fn figure(&self, lang: Lang) -> String {
         match self.percent {
-            Some(p) => {
-                let number = format!("{p:.1}");
-                let number = if lang == Lang::Fr { number.replace('.', ",") } else { number };
-                format!("{number} % ({}/{})", self.on_time, self.total)
-            }
+            Some(p) => format!("{} % ({}/{})", decimal(p, 1, lang), self.on_time, self.total),
             None => "—".into(),
         }
     }
@@ -195,7 +192,7 @@ pub fn SlaReportView(report: Value, lang: Lang) -> impl IntoView {
                     Some(average) => format!(
                         "{} {}/5 ({count} {})",
                         t(lang, "Satisfaction moyenne :", "Average satisfaction:"),
-                        match lang { Lang::Fr => format!("{average:.1}").replace('.', ","), Lang::En => format!("{average:.1}") },
+                        decimal(average, 1, lang),
                         t(lang, "réponse(s)", "answer(s)")
                     ),
                     None => t(lang, "Satisfaction : aucune réponse ce mois-ci.", "Satisfaction: no answer this month.").to_string(),
@@ -224,11 +221,12 @@ fn PriorityChart(priorities: Vec<(&'static str, u64)>, lang: Lang) -> impl IntoV
                 {priorities.into_iter().enumerate().map(|(i, (p, n))| {
                     let height = 110.0 * n as f64 / highest as f64;
                     let x = 20.0 + i as f64 * 75.0;
+                    let at = |v: f64| decimal(v, 1, Lang::En);
                     view! {
                         <g class=format!("bar priority-{}", p.to_ascii_lowercase()) data-priority=p data-count=n>
-                            <rect x=x y=130.0 - height width="50" height=height></rect>
-                            <text x=x + 25.0 y=124.0 - height text-anchor="middle">{n}</text>
-                            <text x=x + 25.0 y="150" text-anchor="middle">{p}</text>
+                            <rect x=at(x) y=at(130.0 - height) width="50" height=at(height)></rect>
+                            <text x=at(x + 25.0) y=at(124.0 - height) text-anchor="middle">{n}</text>
+                            <text x=at(x + 25.0) y="150" text-anchor="middle">{p}</text>
                         </g>
                     }
                 }).collect_view()}
@@ -249,14 +247,14 @@ fn KeptChart(kept: [Kept; 6], lang: Lang) -> impl IntoView {
             <svg data-testid="chart-kept" viewBox="0 0 260 268" role="img" aria-label=label>
                 <title>{summary}</title>
                 {kept.into_iter().enumerate().map(|(i, k)| {
-                    let y = 4.0 + i as f64 * 44.0;
-                    let width = 260.0 * k.percent.unwrap_or(0.0) / 100.0;
+                    let y = 4 + i as u64 * 44;
+                    let width = decimal(260.0 * k.percent.unwrap_or(0.0) / 100.0, 1, Lang::En);
                     view! {
-                        <g class="kept" data-percent=k.percent.map(|p| p.to_string()).unwrap_or_default()>
-                            <text x="0" y=y + 12.0>{k.label}</text>
-                            <text x="260" y=y + 12.0 text-anchor="end">{k.figure(lang)}</text>
-                            <rect class="track" x="0" y=y + 18.0 width="260" height="18"></rect>
-                            <rect class="fill" x="0" y=y + 18.0 width=width height="18"></rect>
+                        <g class="kept" data-percent=k.percent.map(|p| decimal(p, 1, Lang::En)).unwrap_or_default()>
+                            <text x="0" y=(y + 12).to_string()>{k.label}</text>
+                            <text x="260" y=(y + 12).to_string() text-anchor="end">{k.figure(lang)}</text>
+                            <rect class="track" x="0" y=(y + 18).to_string() width="260" height="18"></rect>
+                            <rect class="fill" x="0" y=(y + 18).to_string() width=width height="18"></rect>
                         </g>
                     }
                 }).collect_view()}

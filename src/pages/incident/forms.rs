@@ -336,7 +336,5 @@ pub(super) fn current_value(incident: &IncidentView, field: &str) -> Option<Stri
 /// A `datetime-local` value read in the site's time zone, as RFC 3339. A local time that a
 /// daylight-saving change skips is not a time; one it repeats is taken the first time.
 pub fn site_instant(local: &str, time_zone: chrono_tz::Tz) -> Option<String> {
-    use chrono::TimeZone;
-    let naive = chrono::NaiveDateTime::parse_from_str(local, "%Y-%m-%dT%H:%M").ok()?;
-    time_zone.from_local_datetime(&naive).earliest().map(|t| t.to_rfc3339())
+    crate::form::local_instant(local, time_zone).map(|t| t.to_rfc3339())
 }

@@ -7,7 +7,7 @@ mod week;
 
 pub use week::WeekEditor;
 
-use chrono::{DateTime, FixedOffset, NaiveDateTime, TimeZone, Utc};
+use chrono::{DateTime, FixedOffset, Utc};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use serde_json::Value;
@@ -27,11 +27,11 @@ fn instant(value: &Value) -> Option<DateTime<Utc>> {
 
 /// An instant in Paris, `lundi 29/03 08:00`.
 fn paris(t: DateTime<Utc>, lang: crate::i18n::Lang) -> String {
-    use chrono::Datelike;
+    use chrono::{Datelike, Timelike};
     let local = t.with_timezone(&PARIS);
     let day = local.weekday().num_days_from_monday() as usize;
     let name = crate::i18n::t(lang, DAYS_FR[day], DAYS_EN[day]);
-    format!("{name} {}", local.format("%d/%m %H:%M"))
+    format!("{name} {:02}/{:02} {:02}:{:02}", local.day(), local.month(), local.hour(), local.minute())
 }
 
 fn person(value: &Value, lang: crate::i18n::Lang) -> String {
@@ -169,8 +169,7 @@ fn Rota(
 
 /// A local time of Paris typed in a `datetime-local` field, as RFC 3339.
 fn from_paris(value: &str) -> Option<DateTime<FixedOffset>> {
-    let local = NaiveDateTime::parse_from_str(value, "%Y-%m-%dT%H:%M").ok()?;
-    Some(PARIS.from_local_datetime(&local).earliest()?.fixed_offset())
+    crate::form::local_instant(value, PARIS).map(|t| t.fixed_offset())
 }
 
 /// The administrator's form: someone on duty from one instant to another.
