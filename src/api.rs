@@ -5,7 +5,7 @@
 
 use serde::de::DeserializeOwned;
 use serde::Serialize;
-use vigie_api::{Contact, Contacts, EventView, IncidentView, Me, NewIncident, SiteContact, SiteView};
+use vigie_api::{Contact, Contacts, EventView, FromJson, IncidentView, Me, NewIncident, SiteContact, SiteView};
 
 /// What went wrong with a request.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -103,6 +103,21 @@ async fn answer<T: DeserializeOwned>(sent: Result<(u16, String), ApiError>) -> R
 /// a `serde_json::Value`, which costs the browser's code no new parser.
 pub async fn get_value(path: &str) -> Result<serde_json::Value, ApiError> {
     get(path).await
+}
+
+/// A list a page shows: `None` while it loads, then the list or what went wrong.
+pub type List<T> = leptos::prelude::RwSignal<Option<Result<Vec<T>, String>>>;
+
+/// Loads the server's list at `path` into `into`, each item read with
+/// [`FromJson`] from the parsed document (`docs/design.md`).
+pub fn load<T: FromJson + Send + Sync + 'static>(path: &str, into: List<T>) {
+    use leptos::prelude::Set;
+    get_then(path.to_string(), Box::new(move |answer| into.set(Some(answer.and_then(|v| Vec::<T>::from_json(&v))))));
+}
+
+/// `GET path`, then `then`: one future for every list, whatever its type.
+fn get_then(path: String, then: Box<dyn FnOnce(Result<serde_json::Value, String>)>) {
+    leptos::task::spawn_local(async move { then(get_value(&path).await.map_err(|e| e.message)) });
 }
 
 /// `POST`, `PUT` or `DELETE` with a body already written as JSON; an empty answer (204)

@@ -513,12 +513,17 @@ async fn sla_report_page_shows_the_figures_and_the_charts() {
         "on_site": {"on_time": 1, "total": 2, "percent": 50.0},
         "client_updates": {"on_time": 0, "total": 0, "percent": null},
         "postmortems": {"on_time": 2, "total": 2, "percent": 100.0},
+        "interventions": {"on_time": 0, "total": 0, "percent": null},
+        "gdpr_notices": {"on_time": 0, "total": 0, "percent": null},
+        "reopened": 1,
+        "satisfaction": {"count": 2, "average": 4.5, "comments": [{"reference": "INC-2026-000003", "incident_id": 3, "score": 4, "comment": "Rapide"}]},
         "breaches": [
             {"reference": "INC-2026-000003", "incident_id": 3, "priority": "P1", "clock": "on_site", "due": "2026-11-03T10:00:00Z", "late_by_seconds": 3900},
             {"reference": "INC-2026-000007", "incident_id": 7, "priority": "P2", "clock": "take_charge", "due": "2026-11-12T09:00:00Z", "late_by_seconds": 600}
         ],
         "recurrent": [{"reference": "INC-2026-000007", "id": 7}]
     });
+    let report = <vigie_api::reports::SlaReport as vigie_api::FromJson>::from_json(&report).expect("a report");
     let page = mount(move || view! { <SlaReportView report lang=Lang::Fr /> }.into_any());
     tick().await;
     assert_eq!(page.attribute("sla-report", "data-month"), "2026-11");
@@ -552,6 +557,9 @@ async fn sla_report_page_shows_the_figures_and_the_charts() {
     assert_eq!(page.text("report-recurrent"), "INC-2026-000007");
     let recurrent = page.get("report-recurrent").query_selector("a").unwrap().expect("a link");
     assert_eq!(recurrent.get_attribute("href").as_deref(), Some("/incidents/7"));
+    assert!(page.text("report-satisfaction").contains("4,5/5 (2 réponse(s))"), "{}", page.text("report-satisfaction"));
+    assert_eq!(page.text("report-comments"), "INC-2026-000003 — 4/5 : Rapide");
+    assert!(page.text("report-reopened").ends_with(" 1"), "{}", page.text("report-reopened"));
 }
 
 fn clock_lines(page: &Mounted) -> Vec<(String, String)> {
@@ -1398,20 +1406,21 @@ async fn the_wall_counts_down_the_gdpr_notice_of_a_resolved_incident() {
 // The technical reviews that recurrent incidents open (procedure §04).
 
 /// A review as `/api/reviews` gives it: of INC-2026-000012 (video down), due 22 December.
-fn review(status: &str, owner: Option<(i64, &str)>, findings: Option<&str>, clock: &str) -> serde_json::Value {
-    serde_json::json!({
+fn review(status: &str, owner: Option<(i64, &str)>, findings: Option<&str>, clock: &str) -> vigie_api::ReviewView {
+    use vigie_api::FromJson;
+    let written = serde_json::json!({
         "id": 3, "incident_id": 12, "reference": "INC-2026-000012", "organisation_id": 1, "site_id": 1,
         "incident_type": "video/down", "related": ["INC-2026-000004", "INC-2026-000009"],
         "status": status, "owner_id": owner.map(|o| o.0), "owner_name": owner.map(|o| o.1),
         "findings": findings, "proposal": null,
         "created_at": "2026-11-23T10:00:00Z", "closed_at": null,
-        "clock": { "kind": "technical_review", "state": clock, "due": "2026-12-22T17:00:00Z", "late_by_seconds": null },
-    })
+        "clock": { "kind": "technical_review", "state": clock, "due": "2026-12-22T17:00:00Z", "late_by_seconds": null, "paused": false, "moot": false },
+    });
+    vigie_api::ReviewView::from_json(&written).expect("a review")
 }
 
 #[wasm_bindgen_test]
 async fn a_technical_review_is_taken_then_closed_with_its_findings() {
-    use serde_json::json;
     use vigie_app::pages::lessons::ReviewProgress;
     use vigie_app::Session;
     let shown = RwSignal::new(review("open", None, None, "running"));
@@ -1485,7 +1494,7 @@ async fn a_technical_review_is_taken_then_closed_with_its_findings() {
     // Done, late: its findings shown, nothing left to do, the lateness marked.
     let findings = "Alimentation PoE sous-dimensionnée sur le switch du parking";
     let mut done = review("done", Some((7, "Camille Roux")), Some(findings), "met");
-    done["clock"]["late_by_seconds"] = json!(86_400);
+    done.clock.late_by_seconds = Some(86_400);
     shown.set(done);
     tick().await;
     assert_eq!(staff.attribute("review-status", "data-status"), "done");

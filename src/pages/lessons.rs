@@ -5,12 +5,11 @@
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use serde_json::Value;
-use vigie_api::{Proposal, ProposalStatus, ReviewChange};
+use vigie_api::{Lesson, Proposal, ProposalStatus, ReviewChange, ReviewView};
 
-use super::text;
+use crate::api::{self, List};
 use crate::i18n::{t, use_lang, Tr};
-use crate::{api, Session};
+use crate::Session;
 
 /// The page.
 #[component]
@@ -29,17 +28,8 @@ pub fn LessonsPage() -> impl IntoView {
 #[component]
 fn Reviews(staff: bool) -> impl IntoView {
     let lang = use_lang();
-    let reviews = RwSignal::new(None::<Result<Vec<Value>, String>>);
-    let reload = move || {
-        spawn_local(async move {
-            reviews.set(Some(
-                api::get_value("/api/reviews")
-                    .await
-                    .map(|v| v.as_array().cloned().unwrap_or_default())
-                    .map_err(|e| e.message),
-            ))
-        })
-    };
+    let reviews: List<ReviewView> = RwSignal::new(None);
+    let reload = move || api::load("/api/reviews", reviews);
     reload();
     let now = crate::clock::use_server_now();
     view! {
@@ -57,20 +47,19 @@ fn Reviews(staff: bool) -> impl IntoView {
 
 #[component]
 fn ReviewCard(
-    review: Value,
+    review: ReviewView,
     staff: bool,
     now: chrono::DateTime<chrono::Utc>,
     reload: impl Fn() + Copy + Send + Sync + 'static,
 ) -> impl IntoView {
     let lang = use_lang();
-    let id = review["id"].as_i64().unwrap_or(0);
-    let proposal = &review["proposal"];
-    let related =
-        review["related"].as_array().into_iter().flatten().filter_map(Value::as_str).collect::<Vec<_>>().join(", ");
+    let id = review.id;
+    let proposal = review.proposal.clone();
+    let related = review.related.join(", ");
     let (description, cost, status) = (
-        RwSignal::new(text(proposal, "description")),
-        RwSignal::new(text(proposal, "estimated_cost_eur")),
-        RwSignal::new(text(proposal, "status")),
+        RwSignal::new(proposal.as_ref().map(|p| p.description.clone()).unwrap_or_default()),
+        RwSignal::new(proposal.as_ref().map(|p| p.estimated_cost_eur.to_string()).unwrap_or_default()),
+        RwSignal::new(proposal.as_ref().map_or("proposed", |p| p.status.as_str()).to_string()),
     );
     let error = RwSignal::new(None::<String>);
     let progress_error = RwSignal::new(None::<String>);
@@ -94,11 +83,7 @@ fn ReviewCard(
                 .into(),
             ));
         };
-        let status = match status.get_untracked().as_str() {
-            "accepted" => ProposalStatus::Accepted,
-            "declined" => ProposalStatus::Declined,
-            _ => ProposalStatus::Proposed,
-        };
+        let status = status.get_untracked().parse().unwrap_or(ProposalStatus::Proposed);
         let proposal = Proposal { description: description.get_untracked(), estimated_cost_eur: cost, status };
         let sent = api::send_body("PUT", &format!("/api/reviews/{id}/proposal"), &proposal);
         spawn_local(async move {
@@ -108,20 +93,21 @@ fn ReviewCard(
             }
         });
     };
-    let shown_status = match text(proposal, "status").as_str() {
-        "accepted" => t(lang.get_untracked(), "acceptée", "accepted"),
-        "declined" => t(lang.get_untracked(), "refusée", "declined"),
-        "proposed" => t(lang.get_untracked(), "proposée", "proposed"),
-        _ => t(lang.get_untracked(), "à rédiger", "to be written"),
+    let shown_status = match proposal.as_ref().map(|p| p.status) {
+        Some(ProposalStatus::Accepted) => t(lang.get_untracked(), "acceptée", "accepted"),
+        Some(ProposalStatus::Declined) => t(lang.get_untracked(), "refusée", "declined"),
+        Some(ProposalStatus::Proposed) => t(lang.get_untracked(), "proposée", "proposed"),
+        None => t(lang.get_untracked(), "à rédiger", "to be written"),
     };
+    let (reference, kind) = (review.reference.clone(), review.incident_type.clone());
+    let heading = reference.clone();
     view! {
-        <article class="review" data-testid="review" data-reference=text(&review, "reference")>
-            <h3>{format!("{} — {}", text(&review, "reference"), crate::wording::code_label(&text(&review, "incident_type"), lang.get()))}</h3>
+        <article class="review" data-testid="review" data-reference=reference>
+            <h3>{move || format!("{heading} — {}", crate::wording::code_label(&kind, lang.get()))}</h3>
             <p><Tr fr="Incidents liés : " en="Related incidents: " />{related}</p>
-            <ReviewProgress review=review.clone() staff now on_send=Callback::new(send_progress) error=progress_error />
+            <ReviewProgress review staff now on_send=Callback::new(send_progress) error=progress_error />
             <p data-testid="proposal"><Tr fr="Proposition d'investissement préventif : " en="Preventive investment proposal: " />
-                {text(proposal, "description")}
-                {proposal["estimated_cost_eur"].as_i64().map(|c| format!(" — {c} € HT"))}
+                {proposal.map(|p| format!("{} — {} € HT", p.description, p.estimated_cost_eur))}
                 {format!(" ({shown_status})")}</p>
             {staff.then(|| view! {
                 <form class="admin-form" on:submit=|ev| ev.prevent_default()>
@@ -148,7 +134,7 @@ fn ReviewCard(
 /// if any, comes back in `error`.
 #[component]
 pub fn ReviewProgress(
-    review: Value,
+    review: ReviewView,
     staff: bool,
     now: chrono::DateTime<chrono::Utc>,
     on_send: Callback<ReviewChange>,
@@ -156,23 +142,21 @@ pub fn ReviewProgress(
 ) -> impl IntoView {
     let lang = use_lang();
     let session = expect_context::<Session>();
-    let status = text(&review, "status");
+    let status = review.status;
     let shown = match status.as_str() {
         "in_progress" => t(lang.get_untracked(), "en cours", "in progress"),
         "done" => t(lang.get_untracked(), "terminée", "done"),
         _ => t(lang.get_untracked(), "ouverte", "open"),
     };
-    let clock = &review["clock"];
-    let late =
-        matches!(clock["state"].as_str(), Some("breached")) || clock["late_by_seconds"].as_i64().unwrap_or(0) > 0;
-    let due = clock["due"].as_str().and_then(|d| d.parse::<chrono::DateTime<chrono::Utc>>().ok());
-    let due =
-        due.map(|d| crate::wording::when(d, now, chrono_tz::Europe::Paris, lang.get_untracked())).unwrap_or_default();
-    let owner_id = review["owner_id"].as_i64();
-    let owner = review["owner_name"]
-        .as_str()
-        .map_or_else(|| t(lang.get_untracked(), "personne", "nobody").to_string(), str::to_string);
-    let findings = RwSignal::new(text(&review, "findings"));
+    let clock = &review.clock;
+    let late = clock.state == vigie_engine::sla::ClockState::Breached || clock.late_by_seconds.unwrap_or(0) > 0;
+    let due = clock
+        .due
+        .map(|d| crate::wording::when(d, now, chrono_tz::Europe::Paris, lang.get_untracked()))
+        .unwrap_or_default();
+    let owner_id = review.owner_id;
+    let owner = review.owner_name.unwrap_or_else(|| t(lang.get_untracked(), "personne", "nobody").to_string());
+    let findings = RwSignal::new(review.findings.unwrap_or_default());
     let me = session.user.get_untracked().map(|u| u.id);
     let open = status != "done";
     let mine = owner_id.is_some() && owner_id == me;
@@ -206,7 +190,7 @@ fn Lessons() -> impl IntoView {
     let lang = use_lang();
     let (system, symptom, words) =
         (RwSignal::new(String::new()), RwSignal::new(String::new()), RwSignal::new(String::new()));
-    let lessons = RwSignal::new(None::<Result<Vec<Value>, String>>);
+    let lessons: List<Lesson> = RwSignal::new(None);
     let search = move || {
         let mut query = Vec::new();
         for (key, value) in
@@ -216,12 +200,7 @@ fn Lessons() -> impl IntoView {
                 query.push(format!("{key}={}", js_sys::encode_uri_component(value.trim())));
             }
         }
-        let path = format!("/api/lessons?{}", query.join("&"));
-        spawn_local(async move {
-            lessons.set(Some(
-                api::get_value(&path).await.map(|v| v.as_array().cloned().unwrap_or_default()).map_err(|e| e.message),
-            ))
-        });
+        api::load(&format!("/api/lessons?{}", query.join("&")), lessons);
     };
     search();
     view! {
@@ -253,12 +232,12 @@ fn Lessons() -> impl IntoView {
                 Some(Ok(list)) if list.is_empty() => view! { <p>{t(lang.get(), "Aucun retour d'expérience trouvé.", "No lesson found.")}</p> }.into_any(),
                 Some(Ok(list)) => list.into_iter().map(|l| view! {
                     <article class="lesson" data-testid="lesson">
-                        <h3>{crate::wording::code_label(&format!("{}/{}", text(&l, "system"), text(&l, "symptom")), lang.get())}
-                            {(!l["client_name"].is_null()).then(|| format!(" — {} / {}", text(&l, "client_name"), text(&l, "site_name")))}</h3>
+                        <h3>{crate::wording::code_label(&format!("{}/{}", l.system, l.symptom), lang.get())}
+                            {l.client_name.map(|client| format!(" — {client} / {}", l.site_name.unwrap_or_default()))}</h3>
                         <dl>
-                            <dt>{t(lang.get(), "Ce qui s'est passé", "What happened")}</dt><dd>{text(&l, "what_happened")}</dd>
-                            <dt>{t(lang.get(), "Cause racine", "Root cause")}</dt><dd>{text(&l, "root_cause")}</dd>
-                            <dt>{t(lang.get(), "Ce qui l'évite", "What prevents it")}</dt><dd>{text(&l, "prevention")}</dd>
+                            <dt>{t(lang.get(), "Ce qui s'est passé", "What happened")}</dt><dd>{l.what_happened}</dd>
+                            <dt>{t(lang.get(), "Cause racine", "Root cause")}</dt><dd>{l.root_cause}</dd>
+                            <dt>{t(lang.get(), "Ce qui l'évite", "What prevents it")}</dt><dd>{l.prevention}</dd>
                         </dl>
                     </article>
                 }).collect_view().into_any(),

@@ -6,10 +6,9 @@
 use chrono::Datelike;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use serde_json::Value;
-use vigie_engine::sla::ClockKind;
+use vigie_api::reports::SlaReport;
+use vigie_api::FromJson;
 
-use super::text;
 use crate::i18n::{t, use_lang, Lang, Tr};
 use crate::wording::decimal;
 use crate::{api, Session};
@@ -45,7 +44,7 @@ pub fn SlaReportPage() -> impl IntoView {
             organisations.set(seen);
         });
     }
-    let report = RwSignal::new(None::<Result<Value, String>>);
+    let report = RwSignal::new(None::<Result<SlaReport, String>>);
     let query = move || format!("/api/reports/sla?organisation={}&month={}", organisation.get(), month.get());
     Effect::new(move |_| {
         let path = query();
@@ -53,7 +52,10 @@ pub fn SlaReportPage() -> impl IntoView {
             return;
         }
         report.set(None);
-        spawn_local(async move { report.set(Some(api::get_value(&path).await.map_err(|e| e.message))) });
+        spawn_local(async move {
+            let read = api::get_value(&path).await.map_err(|e| e.message).and_then(|v| SlaReport::from_json(&v));
+            report.set(Some(read));
+        });
     });
     view! {
         <main class="page wide">
@@ -82,73 +84,50 @@ pub fn SlaReportPage() -> impl IntoView {
     }
 }
 
-/// One promise kept or not: its name and `{on_time, total, percent}`.
+/// One promise kept or not, under its name.
 struct Kept {
     label: &'static str,
-    on_time: u64,
-    total: u64,
-    percent: Option<f64>,
+    kept: vigie_api::reports::Kept,
 }
 
 impl Kept {
-    fn of(report: &Value, key: &str, label: &'static str) -> Kept {
-        let k = &report[key];
-        Kept {
-            label,
-            on_time: k["on_time"].as_u64().unwrap_or(0),
-            total: k["total"].as_u64().unwrap_or(0),
-            percent: k["percent"].as_f64(),
-        }
-    }
-
     /// `87,5 % (7/8)` in French, `87.5 % (7/8)` in English; `—` when nothing was due.
     fn figure(&self, lang: Lang) -> String {
-        match self.percent {
-            Some(p) => format!("{} % ({}/{})", decimal(p, 1, lang), self.on_time, self.total),
+        match self.kept.percent {
+            Some(p) => format!("{} % ({}/{})", decimal(p, 1, lang), self.kept.on_time, self.kept.total),
             None => "—".into(),
         }
     }
 }
 
-/// The report itself, from the server's JSON (`GET /api/reports/sla`).
+/// The report itself (`GET /api/reports/sla`).
 #[component]
-pub fn SlaReportView(report: Value, lang: Lang) -> impl IntoView {
-    let count = |key: &str, of: &str| report[key][of].as_u64().unwrap_or(0);
-    let priorities: Vec<(&str, u64)> = ["P1", "P2", "P3"].into_iter().map(|p| (p, count("by_priority", p))).collect();
-    let sources: Vec<(String, u64)> = report["by_source"]
-        .as_object()
-        .into_iter()
-        .flatten()
-        .map(|(k, v)| (k.clone(), v.as_u64().unwrap_or(0)))
-        .collect();
+pub fn SlaReportView(report: SlaReport, lang: Lang) -> impl IntoView {
+    let priorities: Vec<(&str, u32)> =
+        ["P1", "P2", "P3"].into_iter().map(|p| (p, report.by_priority.get(p).copied().unwrap_or(0))).collect();
     let kept = [
-        Kept::of(&report, "take_charge", t(lang, "Prise en charge", "Take charge")),
-        Kept::of(&report, "on_site", t(lang, "Départ sur site (P1)", "Dispatch on site (P1)")),
-        Kept::of(&report, "interventions", t(lang, "Intervention planifiée (P3)", "Planned intervention (P3)")),
-        Kept::of(&report, "client_updates", t(lang, "Points d'avancement", "Client updates")),
-        Kept::of(&report, "postmortems", t(lang, "Post-mortems", "Post-mortems")),
-        Kept::of(&report, "gdpr_notices", t(lang, "Information RGPD", "GDPR notices")),
-    ];
-    let breaches = report["breaches"].as_array().cloned().unwrap_or_default();
-    let recurrent: Vec<(String, i64)> = report["recurrent"]
-        .as_array()
-        .into_iter()
-        .flatten()
-        .map(|r| (text(r, "reference"), r["id"].as_i64().unwrap_or(0)))
-        .collect();
+        (t(lang, "Prise en charge", "Take charge"), report.take_charge),
+        (t(lang, "Départ sur site (P1)", "Dispatch on site (P1)"), report.on_site),
+        (t(lang, "Intervention planifiée (P3)", "Planned intervention (P3)"), report.interventions),
+        (t(lang, "Points d'avancement", "Client updates"), report.client_updates),
+        (t(lang, "Post-mortems", "Post-mortems"), report.postmortems),
+        (t(lang, "Information RGPD", "GDPR notices"), report.gdpr_notices),
+    ]
+    .map(|(label, kept)| Kept { label, kept });
     let now = crate::clock::now_utc();
-    let total: u64 = priorities.iter().map(|(_, n)| n).sum();
+    let total: u32 = priorities.iter().map(|(_, n)| n).sum();
+    let satisfaction = report.satisfaction;
     view! {
-        <section class="sla-report" data-testid="sla-report" data-month=text(&report, "month")>
-            <h2>{format!("{} — {total} {}", text(&report, "month"), t(lang, "incident(s)", "incident(s)"))}</h2>
+        <section class="sla-report" data-testid="sla-report" data-month=report.month.clone()>
+            <h2>{format!("{} — {total} {}", report.month, t(lang, "incident(s)", "incident(s)"))}</h2>
             <div class="charts">
                 <PriorityChart priorities lang />
                 <KeptChart kept lang />
             </div>
             <p data-testid="report-sources">{t(lang, "Par source : ", "By source: ")}
-                {sources.iter().map(|(s, n)| format!("{} {n}", source_name(s, lang))).collect::<Vec<_>>().join(" · ")}</p>
+                {report.by_source.iter().map(|(s, n)| format!("{} {n}", source_name(s, lang))).collect::<Vec<_>>().join(" · ")}</p>
             <h3 id="breaches-title">{t(lang, "Engagements non tenus", "Promises broken")}</h3>
-            {if breaches.is_empty() {
+            {if report.breaches.is_empty() {
                 view! { <p data-testid="no-breach">{t(lang, "Aucun : tous les engagements ont été tenus.", "None: every promise was kept.")}</p> }.into_any()
             } else {
                 // Scrolls in its frame on a phone, arrow keys included.
@@ -156,19 +135,15 @@ pub fn SlaReportView(report: Value, lang: Lang) -> impl IntoView {
                     <div class="table-scroll" role="region" tabindex="0" aria-labelledby="breaches-title">
                     <table class="breaches">
                         <thead><tr><th scope="col">{t(lang, "Incident", "Incident")}</th><th scope="col">{t(lang, "Priorité", "Priority")}</th><th scope="col">{t(lang, "Engagement", "Promise")}</th><th scope="col">{t(lang, "Échéance", "Due")}</th><th scope="col">{t(lang, "Retard", "Late by")}</th><th scope="col">{t(lang, "Escalade", "Escalation")}</th></tr></thead>
-                        <tbody>{breaches.iter().map(|b| {
-                            let clock = serde_json::from_value::<ClockKind>(b["clock"].clone()).map(|k| crate::wording::clock_name(k, lang).to_string()).unwrap_or_else(|_| text(b, "clock"));
-                            // The due time in Paris, where the contract's hours are counted.
-                            let due = chrono::DateTime::parse_from_rfc3339(&text(b, "due"))
-                                .map(|d| crate::wording::when(d.with_timezone(&chrono::Utc), now, chrono_tz::Europe::Paris, lang))
-                                .unwrap_or_else(|_| text(b, "due"));
-                            let escalated = chrono::DateTime::parse_from_rfc3339(&text(b, "escalated_at"))
-                                .map(|d| crate::wording::when(d.with_timezone(&chrono::Utc), now, chrono_tz::Europe::Paris, lang))
-                                .unwrap_or_else(|_| t(lang, "non", "no").to_string());
-                            let href = format!("/incidents/{}", b["incident_id"].as_i64().unwrap_or(0));
-                            view! { <tr data-testid="breach-row" data-reference=text(b, "reference")>
-                                <td><a href=href>{text(b, "reference")}</a></td><td>{text(b, "priority")}</td><td>{clock}</td><td>{due}</td>
-                                <td>{crate::wording::duration(b["late_by_seconds"].as_i64().unwrap_or(0), lang)}</td>
+                        <tbody>{report.breaches.into_iter().map(|b| {
+                            // Due times in Paris, where the contract's hours are counted.
+                            let paris = |d| crate::wording::when(d, now, chrono_tz::Europe::Paris, lang);
+                            let escalated = b.escalated_at.map_or_else(|| t(lang, "non", "no").to_string(), paris);
+                            let href = format!("/incidents/{}", b.incident_id);
+                            view! { <tr data-testid="breach-row" data-reference=b.reference.clone()>
+                                <td><a href=href>{b.reference.clone()}</a></td><td>{b.priority.as_str()}</td>
+                                <td>{crate::wording::clock_name(b.clock, lang)}</td><td>{paris(b.due)}</td>
+                                <td>{crate::wording::duration(b.late_by_seconds, lang)}</td>
                                 <td data-testid="breach-escalated">{escalated}</td>
                             </tr> }
                         }).collect_view()}</tbody>
@@ -177,18 +152,18 @@ pub fn SlaReportView(report: Value, lang: Lang) -> impl IntoView {
                 }.into_any()
             }}
             <h3>{t(lang, "Incidents récurrents", "Recurrent incidents")}</h3>
-            <p data-testid="report-recurrent">{if recurrent.is_empty() {
+            <p data-testid="report-recurrent">{if report.recurrent.is_empty() {
                 t(lang, "Aucun.", "None.").into_any()
             } else {
-                recurrent.into_iter().enumerate().map(|(i, (reference, id))| view! {
-                    {if i > 0 { ", " } else { "" }}<a href=format!("/incidents/{id}")>{reference}</a>
+                report.recurrent.into_iter().enumerate().map(|(i, r)| view! {
+                    {if i > 0 { ", " } else { "" }}<a href=format!("/incidents/{}", r.id)>{r.reference}</a>
                 }).collect_view().into_any()
             }}</p>
             <h3>{t(lang, "Le client après la résolution", "The client after the resolution")}</h3>
-            <p data-testid="report-reopened">{format!("{} {}", t(lang, "Incidents rouverts par le client :", "Incidents the client reopened:"), report["reopened"].as_u64().unwrap_or(0))}</p>
+            <p data-testid="report-reopened">{format!("{} {}", t(lang, "Incidents rouverts par le client :", "Incidents the client reopened:"), report.reopened)}</p>
             <p data-testid="report-satisfaction">{
-                let count = report["satisfaction"]["count"].as_u64().unwrap_or(0);
-                match report["satisfaction"]["average"].as_f64() {
+                let count = satisfaction.count;
+                match satisfaction.average {
                     Some(average) => format!(
                         "{} {}/5 ({count} {})",
                         t(lang, "Satisfaction moyenne :", "Average satisfaction:"),
@@ -199,9 +174,9 @@ pub fn SlaReportView(report: Value, lang: Lang) -> impl IntoView {
                 }
             }</p>
             <ul class="comments" data-testid="report-comments">
-                {report["satisfaction"]["comments"].as_array().cloned().unwrap_or_default().into_iter().map(|c| view! {
-                    <li><a href=format!("/incidents/{}", c["incident_id"].as_i64().unwrap_or(0))>{text(&c, "reference")}</a>
-                        {format!(" — {}/5 : {}", c["score"].as_u64().unwrap_or(0), text(&c, "comment"))}</li>
+                {satisfaction.comments.into_iter().map(|c| view! {
+                    <li><a href=format!("/incidents/{}", c.incident_id)>{c.reference}</a>
+                        {format!(" — {}/5 : {}", c.score, c.comment)}</li>
                 }).collect_view()}
             </ul>
         </section>
@@ -210,7 +185,7 @@ pub fn SlaReportView(report: Value, lang: Lang) -> impl IntoView {
 
 /// Incidents by priority: a bar each, its count written on it.
 #[component]
-fn PriorityChart(priorities: Vec<(&'static str, u64)>, lang: Lang) -> impl IntoView {
+fn PriorityChart(priorities: Vec<(&'static str, u32)>, lang: Lang) -> impl IntoView {
     let highest = priorities.iter().map(|(_, n)| *n).max().unwrap_or(0).max(1);
     let summary = priorities.iter().map(|(p, n)| format!("{p} : {n}")).collect::<Vec<_>>().join(", ");
     let label = summary.clone();
@@ -248,9 +223,9 @@ fn KeptChart(kept: [Kept; 6], lang: Lang) -> impl IntoView {
                 <title>{summary}</title>
                 {kept.into_iter().enumerate().map(|(i, k)| {
                     let y = 4 + i as u64 * 44;
-                    let width = decimal(260.0 * k.percent.unwrap_or(0.0) / 100.0, 1, Lang::En);
+                    let width = decimal(260.0 * k.kept.percent.unwrap_or(0.0) / 100.0, 1, Lang::En);
                     view! {
-                        <g class="kept" data-percent=k.percent.map(|p| decimal(p, 1, Lang::En)).unwrap_or_default()>
+                        <g class="kept" data-percent=k.kept.percent.map(|p| decimal(p, 1, Lang::En)).unwrap_or_default()>
                             <text x="0" y=(y + 12).to_string()>{k.label}</text>
                             <text x="260" y=(y + 12).to_string() text-anchor="end">{k.figure(lang)}</text>
                             <rect class="track" x="0" y=(y + 18).to_string() width="260" height="18"></rect>

@@ -55,6 +55,12 @@ impl FromJson for u32 {
     }
 }
 
+impl FromJson for u8 {
+    fn from_json(value: &Value) -> Result<Self, String> {
+        value.as_u64().and_then(|n| u8::try_from(n).ok()).ok_or_else(|| expected("a small count", value))
+    }
+}
+
 impl FromJson for f64 {
     fn from_json(value: &Value) -> Result<Self, String> {
         value.as_f64().ok_or_else(|| expected("a number", value))
@@ -91,6 +97,18 @@ impl<T: FromJson> FromJson for Vec<T> {
         let mut read = Vec::with_capacity(items.len());
         for (i, item) in items.iter().enumerate() {
             read.push(T::from_json(item).map_err(|e| under(&format!("[{i}]"), e))?);
+        }
+        Ok(read)
+    }
+}
+
+/// An object's members by name (counts by priority, by source).
+impl<T: FromJson> FromJson for std::collections::BTreeMap<String, T> {
+    fn from_json(value: &Value) -> Result<Self, String> {
+        let members = value.as_object().ok_or_else(|| expected("an object", value))?;
+        let mut read = std::collections::BTreeMap::new();
+        for (name, member) in members {
+            read.insert(name.clone(), T::from_json(member).map_err(|e| under(&format!(".{name}"), e))?);
         }
         Ok(read)
     }

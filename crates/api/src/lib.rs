@@ -17,9 +17,12 @@ use vigie_engine::{CalendarSpec, Contract, Policy, Priority};
 pub mod admin;
 mod event_kind;
 pub mod from_json;
+mod lessons;
+pub mod reports;
 
 pub use event_kind::EventKind;
 pub use from_json::FromJson;
+pub use lessons::{Lesson, Proposal, ProposalStatus, ReviewChange, ReviewView};
 
 /// Where an incident comes from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -545,92 +548,6 @@ pub struct TypeCorrection {
     pub symptom: Symptom,
     /// Why it is corrected.
     pub reason: String,
-}
-
-/// A technical review of a recurring incident, as `GET /api/reviews` answers.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct ReviewView {
-    /// Identifier.
-    pub id: i64,
-    /// The incident that recurred.
-    pub incident_id: i64,
-    /// Its reference.
-    pub reference: String,
-    /// Its organisation.
-    pub organisation_id: i64,
-    /// The site.
-    pub site_id: i64,
-    /// The incident type that recurred.
-    pub incident_type: String,
-    /// The earlier incidents of the same type on the site.
-    pub related: Vec<String>,
-    /// `open`, `in_progress` or `done`.
-    pub status: String,
-    /// The staff user in charge.
-    pub owner_id: Option<i64>,
-    /// Their name.
-    pub owner_name: Option<String>,
-    /// What the review found.
-    pub findings: Option<String>,
-    /// The preventive investment proposed.
-    pub proposal: Option<serde_json::Value>,
-    /// When it was opened.
-    pub created_at: DateTime<Utc>,
-    /// When it was closed.
-    pub closed_at: Option<DateTime<Utc>>,
-    /// Its clock: due date, state.
-    pub clock: Clock,
-}
-
-/// `PUT /api/reviews/{id}` (staff): every field optional, only those given change.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct ReviewChange {
-    /// The staff user in charge.
-    #[serde(default)]
-    pub owner_id: Option<i64>,
-    /// `open`, `in_progress` or `done`.
-    #[serde(default)]
-    pub status: Option<String>,
-    /// What the review found; required to close it.
-    #[serde(default)]
-    pub findings: Option<String>,
-}
-
-/// `PUT /api/reviews/{id}/proposal` (staff): the preventive investment a technical review
-/// proposes to the client.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Proposal {
-    /// What would prevent the incident from recurring.
-    pub description: String,
-    /// Its estimated cost, in euros excluding VAT; not negative.
-    pub estimated_cost_eur: i64,
-    /// Where the proposal stands with the client.
-    pub status: ProposalStatus,
-}
-
-/// Where a proposal stands.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum ProposalStatus {
-    /// Proposed to the client.
-    Proposed,
-    /// Accepted by the client.
-    Accepted,
-    /// Declined by the client.
-    Declined,
-}
-
-impl ProposalStatus {
-    /// The code used in data.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            ProposalStatus::Proposed => "proposed",
-            ProposalStatus::Accepted => "accepted",
-            ProposalStatus::Declined => "declined",
-        }
-    }
 }
 
 /// Who the client wants told.

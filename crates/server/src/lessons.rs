@@ -5,7 +5,8 @@
 use axum::extract::State;
 use axum::routing;
 use axum::{middleware, Json, Router};
-use serde::{Deserialize, Serialize};
+use serde::Deserialize;
+use vigie_api::Lesson;
 
 use crate::auth;
 use crate::db::{from_ms, get, to_ms};
@@ -117,20 +118,6 @@ pub struct LessonQuery {
     symptom: Option<String>,
     #[serde(default)]
     q: Option<String>,
-}
-
-/// A lesson, as technicians read it.
-#[derive(Debug, Serialize)]
-pub struct Lesson {
-    id: i64,
-    system: String,
-    symptom: String,
-    what_happened: String,
-    root_cause: String,
-    prevention: String,
-    client_name: Option<String>,
-    site_name: Option<String>,
-    created_at: chrono::DateTime<chrono::Utc>,
 }
 
 /// `GET /api/lessons`: the knowledge base, for staff, searchable by system and symptom.

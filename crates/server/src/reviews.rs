@@ -61,12 +61,13 @@ async fn view(conn: &mut AnyConnection, row: &AnyRow, now: DateTime<Utc>) -> Res
     let created_at = from_ms(get(row, "created_at")?);
     let closed_at = get_time(row, "closed_at")?;
     let description: Option<String> = get(row, "proposal_description")?;
+    // The three are written together (`set_proposal`).
     let proposal = match description {
-        Some(description) => Some(json!({
-            "description": description,
-            "estimated_cost_eur": get::<Option<i64>>(row, "proposal_cost_eur")?,
-            "status": get::<Option<String>>(row, "proposal_status")?,
-        })),
+        Some(description) => Some(Proposal {
+            description,
+            estimated_cost_eur: get(row, "proposal_cost_eur")?,
+            status: get::<String>(row, "proposal_status")?.parse().map_err(Error::Database)?,
+        }),
         None => None,
     };
     Ok(ReviewView {
@@ -198,7 +199,7 @@ pub async fn update(
         let incident = Incident::from_row(&row)?;
         let site = incidents::site(&mut tx, incident.site_id).await?;
         let org = incidents::organisation(&mut tx, incident.organisation_id).await?;
-        let proposal = review.proposal.as_ref().and_then(|p| p["description"].as_str()).map(str::to_string);
+        let proposal = review.proposal.as_ref().map(|p| p.description.clone());
         let notice = ClientNotice::ReviewClosed {
             findings: findings.as_deref().unwrap_or_default(),
             proposal: proposal.as_deref(),

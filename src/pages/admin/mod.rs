@@ -22,27 +22,13 @@ use vigie_api::{Contact, FromJson};
 use vigie_engine::Policy;
 use wasm_bindgen::JsCast;
 
-use crate::api;
+use crate::api::{self, load, List};
 use crate::form::{table, Outcome};
 use crate::i18n::{t, use_lang, Lang};
-
-/// A list the page shows, once loaded.
-type List<T> = RwSignal<Option<Result<Vec<T>, String>>>;
 
 /// The `i`-th item of a loaded list, as a table row picks it.
 fn item<T: Clone + Send + Sync + 'static>(list: List<T>, i: usize) -> Option<T> {
     list.with_untracked(|l| l.as_ref().and_then(|l| l.as_ref().ok()).and_then(|l| l.get(i).cloned()))
-}
-
-/// Loads a list of the server's views into `into` (read with [`FromJson`], see
-/// `docs/design.md`).
-fn load<T: FromJson + Send + Sync + 'static>(path: &'static str, into: List<T>) {
-    get(path, Box::new(move |answer| into.set(Some(answer.and_then(|v| Vec::<T>::from_json(&v))))));
-}
-
-/// `GET path`, then `then` (one future for every list, whatever its type).
-fn get(path: &'static str, then: Box<dyn FnOnce(Result<serde_json::Value, String>)>) {
-    spawn_local(async move { then(api::get_value(path).await.map_err(|e| e.message)) });
 }
 
 /// Sends a change, then says how it went and calls `then` with the answer when it worked.

@@ -18,7 +18,8 @@ use axum::routing;
 use axum::Json;
 use axum::Router;
 use chrono::{DateTime, NaiveDate, TimeZone, Utc};
-use serde::{Deserialize, Serialize};
+use serde::Deserialize;
+pub use vigie_api::reports::{Breach, Kept, Recurrent, SatisfactionComment, SatisfactionSummary, SlaReport};
 use vigie_engine::sla::{self, ClockKind, ClockState};
 use vigie_engine::Priority;
 
@@ -39,109 +40,11 @@ pub struct ReportQuery {
     format: Option<String>,
 }
 
-/// A ratio of promises kept.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Serialize)]
-pub struct Kept {
-    /// Promises kept on time.
-    pub on_time: u32,
-    /// Promises that applied.
-    pub total: u32,
-    /// `on_time / total` in percent, `None` when nothing applied.
-    pub percent: Option<f64>,
-}
-
-impl Kept {
-    fn add(&mut self, on_time: bool) {
-        self.total += 1;
-        self.on_time += u32::from(on_time);
-        self.percent = Some((f64::from(self.on_time) * 1000.0 / f64::from(self.total)).round() / 10.0);
-    }
-}
-
-/// A promise broken.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Breach {
-    /// The incident.
-    pub reference: String,
-    /// Its id, for a link to it.
-    pub incident_id: i64,
-    /// Its priority.
-    pub priority: Priority,
-    /// Which promise.
-    pub clock: ClockKind,
-    /// When it was due.
-    pub due: DateTime<Utc>,
-    /// How late, in seconds (still running: until the report was made).
-    pub late_by_seconds: i64,
-    /// When the breach, still open past the policy's delay, reached the integrator's second
-    /// level; `None` when it did not.
-    pub escalated_at: Option<DateTime<Utc>>,
-}
-
-/// A recurrent incident of the month.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Recurrent {
-    /// Its reference.
-    pub reference: String,
-    /// Its id, for a link to it.
-    pub id: i64,
-}
-
-/// The report.
-#[derive(Debug, Clone, Serialize)]
-pub struct SlaReport {
-    /// The organisation.
-    pub organisation_id: i64,
-    /// `YYYY-MM`.
-    pub month: String,
-    /// Incidents reported in the month, by priority.
-    pub by_priority: BTreeMap<String, u32>,
-    /// By source (`client_portal`, `supervision`, `phone`).
-    pub by_source: BTreeMap<String, u32>,
-    /// Take charge on time.
-    pub take_charge: Kept,
-    /// P1: a technician dispatched on time.
-    pub on_site: Kept,
-    /// P3: the planned intervention carried out on time.
-    pub interventions: Kept,
-    /// Client updates on time (each update due, from the take-charge notice on).
-    pub client_updates: Kept,
-    /// Post-mortems published on time.
-    pub postmortems: Kept,
-    /// GDPR notices sent to the client on time after a data loss.
-    pub gdpr_notices: Kept,
-    /// Every broken promise.
-    pub breaches: Vec<Breach>,
-    /// The recurrent incidents.
-    pub recurrent: Vec<Recurrent>,
-    /// Incidents the client reopened after their resolution: the fix did not hold.
-    pub reopened: u32,
-    /// What the client answered at the closures.
-    pub satisfaction: SatisfactionSummary,
-}
-
-/// The clients' answers to "how satisfied are you", over the month's incidents.
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
-pub struct SatisfactionSummary {
-    /// How many answered.
-    pub count: u32,
-    /// Their average score (1 to 5), when anyone answered.
-    pub average: Option<f64>,
-    /// Each answer with words, for the staff only (empty for a client's user).
-    pub comments: Vec<SatisfactionComment>,
-}
-
-/// One answer with words.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct SatisfactionComment {
-    /// The incident.
-    pub reference: String,
-    /// Its id, for a link to it.
-    pub incident_id: i64,
-    /// The score given.
-    pub score: u8,
-    /// The words.
-    pub comment: String,
+/// One promise more in `kept`, on time or not; the percentage to a tenth.
+fn count(kept: &mut Kept, on_time: bool) {
+    kept.total += 1;
+    kept.on_time += u32::from(on_time);
+    kept.percent = Some((f64::from(kept.on_time) * 1000.0 / f64::from(kept.total)).round() / 10.0);
 }
 
 /// The first instant of a month in Paris, and of the next.
@@ -249,7 +152,7 @@ pub async fn build(state: &AppState, user: &User, organisation: i64, month: &str
                 (ClockState::Breached, Some(_)) => clock.late_by_seconds.unwrap_or(0),
                 _ => continue,
             };
-            tally.add(late == 0);
+            count(tally, late == 0);
             if late > 0 {
                 report.breaches.push(breach(&incident, *priority, clock.kind, clock.due, late));
             }
@@ -335,7 +238,7 @@ async fn judge_updates(
         if let Some((priority, due)) = due_after(previous)? {
             match point {
                 Point::Sent | Point::Resolved => {
-                    report.client_updates.add(at <= due);
+                    count(&mut report.client_updates, at <= due);
                     if at > due {
                         report.breaches.push(breach(
                             incident,
@@ -347,7 +250,7 @@ async fn judge_updates(
                     }
                 }
                 Point::Reclassified if at > due => {
-                    report.client_updates.add(false);
+                    count(&mut report.client_updates, false);
                     report.breaches.push(breach(
                         incident,
                         priority,
@@ -366,7 +269,7 @@ async fn judge_updates(
     }
     // Still open: the update being waited for counts once its time is up.
     if let Some((priority, due)) = due_after(previous)?.filter(|(_, due)| now > *due) {
-        report.client_updates.add(false);
+        count(&mut report.client_updates, false);
         report.breaches.push(breach(incident, priority, ClockKind::ClientUpdate, Some(due), (now - due).num_seconds()));
     }
     Ok(())
