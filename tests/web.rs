@@ -1624,9 +1624,9 @@ fn sizes_and_decimals_read_as_people_say_them() {
 async fn the_weekly_pattern_is_edited_and_a_refusal_shows_under_its_field() {
     use vigie_api::{OnCallSlot, Role, StaffMember};
     use vigie_app::pages::oncall::WeekEditor;
-    let saved = vec![serde_json::json!({
-        "weekday": 5, "start": "18:00", "end": "24:00", "person": {"id": 3, "name": "Karim Haddad"}
-    })];
+    let karim = vigie_api::OnCallPerson { id: 3, name: "Karim Haddad".into() };
+    let saved =
+        vec![vigie_api::OnCallSlotView { weekday: 5, start: "18:00".into(), end: "24:00".into(), person: karim }];
     let staff = Signal::stored(vec![
         StaffMember { id: 3, display_name: "Karim Haddad".into(), role: Role::Technician },
         StaffMember { id: 4, display_name: "Sophie Laurent".into(), role: Role::Supervisor },

@@ -18,11 +18,15 @@ pub mod admin;
 mod event_kind;
 pub mod from_json;
 mod lessons;
+mod oncall;
 pub mod reports;
 
 pub use event_kind::EventKind;
 pub use from_json::FromJson;
 pub use lessons::{Lesson, Proposal, ProposalStatus, ReviewChange, ReviewView};
+pub use oncall::{
+    NewOnCallException, OnCallChange, OnCallException, OnCallPerson, OnCallRota, OnCallSlot, OnCallSlotView, OnCallWeek,
+};
 
 /// Where an incident comes from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -715,103 +719,4 @@ pub struct PostMortemView {
     pub due_at: DateTime<Utc>,
     /// When it was shared with the client.
     pub published_at: Option<DateTime<Utc>>,
-}
-
-/// A slot of the on-call week, as `PUT /api/oncall/week` (admin) writes it: on `weekday`
-/// (1 for Monday to 7 for Sunday), from `start` to `end` (`HH:MM`, Paris local time; an end
-/// not after the start is the next day's, `24:00` is midnight), `user_id` is on duty.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct OnCallSlot {
-    /// 1 (Monday) to 7 (Sunday).
-    pub weekday: u8,
-    /// `HH:MM`.
-    pub start: String,
-    /// `HH:MM`.
-    pub end: String,
-    /// An active member of staff.
-    pub user_id: i64,
-}
-
-/// `PUT /api/oncall/week` (admin): the weekly pattern, replaced whole.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct OnCallWeek {
-    /// Its slots, which may not overlap.
-    pub slots: Vec<OnCallSlot>,
-}
-
-/// `POST /api/oncall/exceptions` (admin): `user_id` is on duty from `from` to `to`, whatever
-/// the weekly pattern says (a holiday, a swap).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct NewOnCallException {
-    /// From (RFC 3339).
-    pub from: DateTime<FixedOffset>,
-    /// To (RFC 3339), after `from`.
-    pub to: DateTime<FixedOffset>,
-    /// An active member of staff.
-    pub user_id: i64,
-}
-
-/// A member of staff on the rota.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct OnCallPerson {
-    /// Their id.
-    pub id: i64,
-    /// Their name.
-    pub name: String,
-}
-
-/// A slot of the weekly pattern, as the rota shows it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct OnCallSlotView {
-    /// 1 (Monday) to 7 (Sunday).
-    pub weekday: u8,
-    /// `HH:MM`, Paris local time.
-    pub start: String,
-    /// `HH:MM`, Paris local time; not after `start`, the next day's.
-    pub end: String,
-    /// Who is on duty.
-    pub person: OnCallPerson,
-}
-
-/// An exception to the weekly pattern.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct OnCallException {
-    /// Its id, to remove it.
-    pub id: i64,
-    /// From.
-    pub from: DateTime<Utc>,
-    /// To.
-    pub to: DateTime<Utc>,
-    /// Who is on duty then.
-    pub person: OnCallPerson,
-}
-
-/// A change of who is on duty.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct OnCallChange {
-    /// When.
-    pub at: DateTime<Utc>,
-    /// Who from then; `None` for nobody.
-    pub person: Option<OnCallPerson>,
-}
-
-/// `GET /api/oncall` (staff): the rota, who is on duty now and the changes of the coming
-/// 7 days, for the back office's calendar.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct OnCallRota {
-    /// The time zone of the weekly pattern (`Europe/Paris`).
-    pub time_zone: String,
-    /// The weekly pattern, by weekday and start.
-    pub week: Vec<OnCallSlotView>,
-    /// The exceptions that are not over, by start.
-    pub exceptions: Vec<OnCallException>,
-    /// The server's clock when this was computed.
-    pub now: DateTime<Utc>,
-    /// Who is on duty now; `None` for nobody.
-    pub on_duty: Option<OnCallPerson>,
-    /// The changes of who is on duty over the coming 7 days.
-    pub changes: Vec<OnCallChange>,
 }

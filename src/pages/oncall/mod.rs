@@ -10,20 +10,14 @@ pub use week::WeekEditor;
 use chrono::{DateTime, FixedOffset, Utc};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use serde_json::Value;
-use vigie_api::{NewOnCallException, OnCallWeek};
+use vigie_api::{FromJson, NewOnCallException, OnCallPerson, OnCallRota, OnCallSlotView, OnCallWeek};
 
-use super::text;
 use crate::i18n::{t, use_lang, Tr};
 use crate::{api, Session};
 
 const PARIS: chrono_tz::Tz = chrono_tz::Europe::Paris;
 pub(crate) const DAYS_FR: [&str; 7] = ["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"];
 pub(crate) const DAYS_EN: [&str; 7] = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
-
-fn instant(value: &Value) -> Option<DateTime<Utc>> {
-    value.as_str()?.parse().ok()
-}
 
 /// An instant in Paris, `lundi 29/03 08:00`.
 fn paris(t: DateTime<Utc>, lang: crate::i18n::Lang) -> String {
@@ -34,11 +28,9 @@ fn paris(t: DateTime<Utc>, lang: crate::i18n::Lang) -> String {
     format!("{name} {:02}/{:02} {:02}:{:02}", local.day(), local.month(), local.hour(), local.minute())
 }
 
-fn person(value: &Value, lang: crate::i18n::Lang) -> String {
-    match value["name"].as_str() {
-        Some(name) => name.to_string(),
-        None => t(lang, "personne", "nobody").to_string(),
-    }
+/// Who is on duty, or "nobody".
+fn person(who: Option<&OnCallPerson>, lang: crate::i18n::Lang) -> String {
+    who.map_or_else(|| t(lang, "personne", "nobody").to_string(), |p| p.name.clone())
 }
 
 /// The page.
@@ -47,11 +39,16 @@ pub fn OnCallPage() -> impl IntoView {
     let lang = use_lang();
     let session = expect_context::<Session>();
     let admin = session.user.get_untracked().is_some_and(|me| me.role == vigie_api::Role::Admin);
-    let rota = RwSignal::new(None::<Result<Value, String>>);
+    let rota = RwSignal::new(None::<Result<OnCallRota, String>>);
     // Said once the weekly pattern is saved, above the rota read again.
     let week_saved = RwSignal::new(false);
-    let reload =
-        move || spawn_local(async move { rota.set(Some(api::get_value("/api/oncall").await.map_err(|e| e.message))) });
+    let reload = move || {
+        spawn_local(async move {
+            let read =
+                api::get_value("/api/oncall").await.map_err(|e| e.message).and_then(|v| OnCallRota::from_json(&v));
+            rota.set(Some(read));
+        })
+    };
     reload();
     view! {
         <main class="page wide">
@@ -68,30 +65,26 @@ pub fn OnCallPage() -> impl IntoView {
 
 #[component]
 fn Rota(
-    rota: Value,
+    rota: OnCallRota,
     admin: bool,
     reload: impl Fn() + Copy + Send + Sync + 'static,
     week_saved: RwSignal<bool>,
 ) -> impl IntoView {
     let lang = use_lang();
     let l = lang.get_untracked();
-    let now = instant(&rota["now"]).unwrap_or_else(crate::clock::now_utc);
-    let on_duty = person(&rota["on_duty"], l);
-    let list = |key: &str| rota[key].as_array().cloned().unwrap_or_default();
+    let on_duty = person(rota.on_duty.as_ref(), l);
     // The coming 7 days as periods: from each change to the next, who is on duty.
-    let changes = list("changes");
-    let mut periods = vec![(now, rota["on_duty"].clone())];
-    periods.extend(changes.iter().filter_map(|c| Some((instant(&c["at"])?, c["person"].clone()))));
+    let mut periods = vec![(rota.now, rota.on_duty)];
+    periods.extend(rota.changes.into_iter().map(|c| (c.at, c.person)));
     let periods: Vec<(String, String, String)> = periods
         .iter()
         .enumerate()
         .map(|(i, (from, who))| {
             let to = periods.get(i + 1).map_or_else(|| "…".to_string(), |(to, _)| paris(*to, l));
-            (paris(*from, l), to, person(who, l))
+            (paris(*from, l), to, person(who.as_ref(), l))
         })
         .collect();
-    let week = list("week");
-    let exceptions = list("exceptions");
+    let (week, exceptions) = (rota.week, rota.exceptions);
     let error = RwSignal::new(None::<String>);
     let remove = move |id: i64| {
         spawn_local(async move {
@@ -131,11 +124,11 @@ fn Rota(
                     <table class="rota">
                         <tbody>
                             {week.iter().map(|slot| {
-                                let day = slot["weekday"].as_u64().unwrap_or(1).clamp(1, 7) as usize - 1;
+                                let day = usize::from(slot.weekday.clamp(1, 7)) - 1;
                                 view! { <tr>
                                     <td>{t(l, DAYS_FR[day], DAYS_EN[day])}</td>
-                                    <td>{format!("{} → {}", text(slot, "start"), text(slot, "end"))}</td>
-                                    <td>{person(&slot["person"], l)}</td>
+                                    <td>{format!("{} → {}", slot.start, slot.end)}</td>
+                                    <td>{person(Some(&slot.person), l)}</td>
                                 </tr> }
                             }).collect_view()}
                         </tbody>
@@ -148,13 +141,8 @@ fn Rota(
             {exceptions.is_empty().then(|| view! { <p>{t(l, "Aucune exception à venir.", "No exception ahead.")}</p> })}
             <ul>
                 {exceptions.iter().map(|e| {
-                    let id = e["id"].as_i64().unwrap_or(0);
-                    let span = format!(
-                        "{} → {} : {}",
-                        instant(&e["from"]).map(|t| paris(t, l)).unwrap_or_default(),
-                        instant(&e["to"]).map(|t| paris(t, l)).unwrap_or_default(),
-                        person(&e["person"], l)
-                    );
+                    let id = e.id;
+                    let span = format!("{} → {} : {}", paris(e.from, l), paris(e.to, l), person(Some(&e.person), l));
                     view! { <li>
                         {span}
                         {admin.then(|| view! { " " <button on:click=move |_| remove(id)><Tr fr="Retirer" en="Remove" /></button> })}
@@ -227,7 +215,7 @@ fn NewException(reload: impl Fn() + Copy + Send + Sync + 'static) -> impl IntoVi
 /// the week and reading the rota again once it is saved.
 #[component]
 fn Week(
-    saved: Vec<Value>,
+    saved: Vec<OnCallSlotView>,
     reload: impl Fn() + Copy + Send + Sync + 'static,
     week_saved: RwSignal<bool>,
 ) -> impl IntoView {

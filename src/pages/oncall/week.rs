@@ -4,8 +4,7 @@
 //! shown under that field, which says it is invalid; any other under the button.
 
 use leptos::prelude::*;
-use serde_json::Value;
-use vigie_api::{OnCallSlot, StaffMember};
+use vigie_api::{OnCallSlot, OnCallSlotView, StaffMember};
 
 use super::{DAYS_EN, DAYS_FR};
 use crate::api::ApiError;
@@ -33,17 +32,9 @@ impl Line {
     /// A slot of the rota as `GET /api/oncall` gives it. Midnight as an end reads `24:00`
     /// there; a time field shows it as `00:00`, which the server reads the same (an end not
     /// after the start is the next day's).
-    fn of(key: u32, slot: &Value) -> Line {
-        let time = |name: &str| {
-            let text = slot[name].as_str().unwrap_or_default();
-            if text == "24:00" {
-                "00:00"
-            } else {
-                text
-            }
-        };
-        let person = slot["person"]["id"].as_i64().map(|id| id.to_string()).unwrap_or_default();
-        Line::new(key, &slot["weekday"].as_u64().unwrap_or(1).to_string(), time("start"), time("end"), person)
+    fn of(key: u32, slot: &OnCallSlotView) -> Line {
+        let time = |text: &str| if text == "24:00" { "00:00".to_string() } else { text.to_string() };
+        Line::new(key, &slot.weekday.to_string(), &time(&slot.start), &time(&slot.end), slot.person.id.to_string())
     }
 
     fn slot(&self) -> OnCallSlot {
@@ -61,7 +52,7 @@ impl Line {
 /// (the server's error) or `saved_at` bumped once saved.
 #[component]
 pub fn WeekEditor(
-    saved: Vec<Value>,
+    saved: Vec<OnCallSlotView>,
     staff: Signal<Vec<StaffMember>>,
     refusal: RwSignal<Option<ApiError>>,
     sending: Signal<bool>,
