@@ -1146,6 +1146,57 @@ fn refused(status: u16, field: Option<&str>, message: &str) -> vigie_app::api::A
 }
 
 #[wasm_bindgen_test]
+async fn every_action_form_sends_the_body_its_api_type_reads() {
+    use serde::de::DeserializeOwned;
+    use vigie_api::{DataLoss, OnSiteNeeded, PlanIntervention, Reclassification, Resolve, TypeCorrection, Update};
+    use vigie_engine::communication::GdprNotice;
+    fn reads<T: DeserializeOwned>(body: &serde_json::Value) -> Result<(), String> {
+        serde_json::from_value::<T>(body.clone()).map(drop).map_err(|e| e.to_string())
+    }
+    /// A form, every field it types filled in (its choices keep their first value), and
+    /// whether the api's type reads what it sends.
+    type Form = (&'static str, &'static [(&'static str, &'static str)], fn(&serde_json::Value) -> Result<(), String>);
+    let forms: [Form; 8] = [
+        ("on-site-needed", &[("reason", "Caméras du hall")], reads::<OnSiteNeeded>),
+        ("plan-intervention", &[("planned-for", "2026-12-03T14:00"), ("reason", "Pièce")], reads::<PlanIntervention>),
+        ("updates", &[("message", "Technicien en route")], reads::<Update>),
+        ("reclassify", &[("reason", "Tout le site")], reads::<Reclassification>),
+        ("type", &[("reason", "Erreur de saisie")], reads::<TypeCorrection>),
+        ("data-loss", &[("description", "Images du parking"), ("known-at", "2026-12-03T09:00")], reads::<DataLoss>),
+        (
+            "gdpr-notice",
+            &[
+                ("nature", "Perte"),
+                ("data-categories", "images, accès"),
+                ("people-estimate", "40"),
+                ("records-estimate", "1200"),
+                ("consequences", "Aucune"),
+                ("measures", "Sauvegarde"),
+                ("contact", "dpo@example.fr"),
+            ],
+            reads::<GdprNotice>,
+        ),
+        (
+            "resolve",
+            &[("root-cause", "Switch"), ("actions", "Remplacé"), ("security-data-impact", "Aucun")],
+            reads::<Resolve>,
+        ),
+    ];
+    for (action, fields, read) in forms {
+        let sent = RwSignal::new(None::<Sent>);
+        let page = mount_action(action, incident(5, Priority::P2, "2026-11-25T09:00:00+01:00"), sent);
+        tick().await;
+        for (field, value) in fields {
+            page.type_into(&format!("{action}-{field}"), value).await;
+        }
+        page.click(&format!("action-{action}")).await;
+        let (_, body, _) = sent.get_untracked().unwrap_or_else(|| panic!("{action}: nothing sent"));
+        assert_eq!(read(&body), Ok(()), "{action}: {body}");
+        drop(page);
+    }
+}
+
+#[wasm_bindgen_test]
 async fn a_p3_reclassified_p1_is_taken_in_charge_within_the_hour_from_the_reclassification() {
     use serde_json::json;
     use vigie_app::pages::incident::IncidentDetails;

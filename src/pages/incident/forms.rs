@@ -1,7 +1,10 @@
 //! The forms of the actions that need more than a click, drawn from [`FORMS`].
 
 use leptos::prelude::*;
-use vigie_api::IncidentView;
+use vigie_api::{
+    DataLoss, IncidentView, OnSiteNeeded, PlanIntervention, Reclassification, Resolve, TypeCorrection, Update,
+};
+use vigie_engine::communication::GdprNotice;
 
 use super::refusal;
 use crate::api;
@@ -23,6 +26,19 @@ pub(super) enum Input {
     Choice(&'static [(&'static str, &'static str, &'static str)]),
     /// Yes or no.
     Check,
+}
+
+/// The JSON name of `field` in the request body `Body` of `vigie_api`, which serde writes by
+/// its Rust name: a field renamed or removed there breaks this build, as it breaks the
+/// server's.
+macro_rules! name {
+    ($body:ty, $field:ident) => {{
+        #[allow(dead_code)]
+        fn of(body: &$body) {
+            let _ = &body.$field;
+        }
+        stringify!($field)
+    }};
 }
 
 /// A field of an action's form: its JSON name, its label, how it is typed, whether it must
@@ -53,8 +69,14 @@ pub(super) const FORMS: &[Form] = &[
         fr: "Enregistrer",
         en: "Save",
         fields: &[
-            Field("needed", "Intervention sur site", "On-site intervention", Input::Choice(YES_NO), true),
-            Field("reason", "Motif", "Reason", Input::Text, true),
+            Field(
+                name!(OnSiteNeeded, needed),
+                "Intervention sur site",
+                "On-site intervention",
+                Input::Choice(YES_NO),
+                true,
+            ),
+            Field(name!(OnSiteNeeded, reason), "Motif", "Reason", Input::Text, true),
         ],
     },
     Form {
@@ -63,28 +85,40 @@ pub(super) const FORMS: &[Form] = &[
         en: "Plan",
         fields: &[
             Field(
-                "planned_for",
+                name!(PlanIntervention, planned_for),
                 "Intervention planifiée le (heure du site)",
                 "Intervention planned for (site time)",
                 Input::When,
                 true,
             ),
-            Field("reason", "Motif si après l'échéance", "Reason if after the deadline", Input::Text, false),
+            Field(
+                name!(PlanIntervention, reason),
+                "Motif si après l'échéance",
+                "Reason if after the deadline",
+                Input::Text,
+                false,
+            ),
         ],
     },
     Form {
         action: "updates",
         fr: "Envoyer",
         en: "Send",
-        fields: &[Field("message", "Point client", "Client update", Input::Area, true)],
+        fields: &[Field(name!(Update, message), "Point client", "Client update", Input::Area, true)],
     },
     Form {
         action: "reclassify",
         fr: "Reclasser",
         en: "Reclassify",
         fields: &[
-            Field("priority", "Nouvelle priorité", "New priority", Input::Choice(PRIORITIES), true),
-            Field("reason", "Motif", "Reason", Input::Text, true),
+            Field(
+                name!(Reclassification, priority),
+                "Nouvelle priorité",
+                "New priority",
+                Input::Choice(PRIORITIES),
+                true,
+            ),
+            Field(name!(Reclassification, reason), "Motif", "Reason", Input::Text, true),
         ],
     },
     Form {
@@ -93,14 +127,14 @@ pub(super) const FORMS: &[Form] = &[
         en: "Correct the type",
         fields: &[
             Field(
-                "system",
+                name!(TypeCorrection, system),
                 "Type d'incident : système",
                 "Incident type: system",
                 Input::Choice(crate::wording::SYSTEMS),
                 true,
             ),
-            Field("symptom", "symptôme", "symptom", Input::Choice(crate::wording::SYMPTOMS), true),
-            Field("reason", "Motif", "Reason", Input::Text, true),
+            Field(name!(TypeCorrection, symptom), "symptôme", "symptom", Input::Choice(crate::wording::SYMPTOMS), true),
+            Field(name!(TypeCorrection, reason), "Motif", "Reason", Input::Text, true),
         ],
     },
     Form {
@@ -108,9 +142,15 @@ pub(super) const FORMS: &[Form] = &[
         fr: "Constater la perte",
         en: "Record the loss",
         fields: &[
-            Field("description", "Perte de données (ce qui est perdu)", "Data loss (what is lost)", Input::Area, true),
             Field(
-                "known_at",
+                name!(DataLoss, description),
+                "Perte de données (ce qui est perdu)",
+                "Data loss (what is lost)",
+                Input::Area,
+                true,
+            ),
+            Field(
+                name!(DataLoss, known_at),
                 "Connue depuis (heure du site ; vide : maintenant)",
                 "Known since (site time; empty: now)",
                 Input::When,
@@ -123,31 +163,43 @@ pub(super) const FORMS: &[Form] = &[
         fr: "Envoyer l'information RGPD",
         en: "Send the GDPR notice",
         fields: &[
-            Field("nature", "RGPD — nature de la violation", "GDPR — nature of the breach", Input::Text, true),
             Field(
-                "data_categories",
+                name!(GdprNotice, nature),
+                "RGPD — nature de la violation",
+                "GDPR — nature of the breach",
+                Input::Text,
+                true,
+            ),
+            Field(
+                name!(GdprNotice, data_categories),
                 "Catégories de données (séparées par des virgules)",
                 "Data categories (comma-separated)",
                 Input::List,
                 true,
             ),
             Field(
-                "people_estimate",
+                name!(GdprNotice, people_estimate),
                 "Personnes concernées (nombre approximatif)",
                 "People concerned (approximate number)",
                 Input::Number,
                 true,
             ),
             Field(
-                "records_estimate",
+                name!(GdprNotice, records_estimate),
                 "Enregistrements concernés (nombre approximatif)",
                 "Records concerned (approximate number)",
                 Input::Number,
                 true,
             ),
-            Field("consequences", "Conséquences probables", "Likely consequences", Input::Text, true),
-            Field("measures", "Mesures prises ou proposées", "Measures taken or proposed", Input::Text, true),
-            Field("contact", "Contact", "Contact", Input::Text, true),
+            Field(name!(GdprNotice, consequences), "Conséquences probables", "Likely consequences", Input::Text, true),
+            Field(
+                name!(GdprNotice, measures),
+                "Mesures prises ou proposées",
+                "Measures taken or proposed",
+                Input::Text,
+                true,
+            ),
+            Field(name!(GdprNotice, contact), "Contact", "Contact", Input::Text, true),
         ],
     },
     Form {
@@ -155,17 +207,17 @@ pub(super) const FORMS: &[Form] = &[
         fr: "Résoudre",
         en: "Resolve",
         fields: &[
-            Field("root_cause", "Cause racine", "Root cause", Input::Area, true),
-            Field("actions", "Actions réalisées", "Actions taken", Input::Area, true),
+            Field(name!(Resolve, root_cause), "Cause racine", "Root cause", Input::Area, true),
+            Field(name!(Resolve, actions), "Actions réalisées", "Actions taken", Input::Area, true),
             Field(
-                "security_data_impact",
+                name!(Resolve, security_data_impact),
                 "Impact sur les données de sécurité (images perdues, accès non tracés)",
                 "Impact on security data (video lost, accesses not logged)",
                 Input::Area,
                 true,
             ),
             Field(
-                "personal_data_lost",
+                name!(Resolve, personal_data_lost),
                 "Des données personnelles ont été perdues (RGPD)",
                 "Personal data was lost (GDPR)",
                 Input::Check,
