@@ -21,7 +21,7 @@ impl FromJson for Contract {
         Contract::ALL.into_iter().find(|c| c.as_str() == code).ok_or_else(|| format!("unknown contract {code:?}"))
     }
 }
-from_json_by_serde!(Policy, Contact);
+from_json_by_serde!(Policy, Contact, CalendarSpec);
 
 /// An account, as `GET /api/admin/users` lists it (never its password).
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -42,6 +42,35 @@ pub struct UserAccount {
     pub active: bool,
 }
 from_json!(UserAccount { id, username, display_name, role, organisation_id, email, active });
+
+/// The answer to `POST /api/admin/users`: the account made, and whether its owner was
+/// invited by email to choose a password.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct CreatedUser {
+    /// Identifier.
+    pub id: i64,
+    /// Login name.
+    pub username: String,
+    /// What the user may see and do.
+    pub role: Role,
+    /// The organisation of a client user.
+    pub organisation_id: Option<i64>,
+    /// Always `true` for a new account.
+    pub active: bool,
+    /// Whether an invitation was sent (no password was given).
+    pub invited: bool,
+}
+from_json!(CreatedUser { id, username, role, organisation_id, active, invited });
+
+/// The answer to `POST /api/admin/users/{id}/deactivate`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Deactivated {
+    /// The account.
+    pub id: i64,
+    /// Always `false`: it can no longer log in, its sessions are over.
+    pub active: bool,
+}
+from_json!(Deactivated { id, active });
 
 /// `POST /api/admin/users`: an account created, and invited by email.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -157,6 +186,26 @@ pub struct SiteForm {
     pub sensitive_zones: Vec<String>,
 }
 
+/// A site as the administration creates, changes and audits it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SiteRecord {
+    /// Identifier.
+    pub id: i64,
+    /// Its organisation.
+    pub organisation_id: i64,
+    /// Name.
+    pub name: String,
+    /// Postal address.
+    pub address: String,
+    /// Business calendar: time zone, opening hours, holidays.
+    pub calendar: CalendarSpec,
+    /// Zones the questionnaire offers.
+    pub sensitive_zones: Vec<String>,
+    /// The site's own technical contact, told instead of the organisation's.
+    pub technical_contact: Option<Contact>,
+}
+from_json!(SiteRecord { id, organisation_id, name, address, calendar, sensitive_zones, technical_contact });
+
 /// `POST /api/admin/organisations/{id}/token`: a new API token, shown once.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct ApiToken {
@@ -268,6 +317,29 @@ mod tests {
             policy: Policy::for_contract(Contract::Standard),
             source: PolicySource::Configuration,
         });
+        round_trip(CreatedUser {
+            id: 4,
+            username: "lea".into(),
+            role: Role::Client,
+            organisation_id: Some(2),
+            active: true,
+            invited: true,
+        });
+        round_trip(Deactivated { id: 4, active: false });
+        let spec: CalendarSpec = serde_json::from_value(serde_json::json!({
+            "time_zone": "Europe/Paris", "hours": { "mon": [["08:00", "18:00"]] },
+        }))
+        .unwrap();
+        round_trip(SiteRecord {
+            id: 7,
+            organisation_id: 2,
+            name: "Agence de Tours".into(),
+            address: String::new(),
+            calendar: spec,
+            sensitive_zones: vec!["Salle des coffres".into()],
+            technical_contact: None,
+        });
+        assert_eq!(<()>::from_json(&serde_json::Value::Null), Ok(()));
     }
 
     #[test]

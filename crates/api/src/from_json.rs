@@ -73,6 +73,17 @@ impl FromJson for bool {
     }
 }
 
+/// An answer with no body (204), read as `null`.
+impl FromJson for () {
+    fn from_json(value: &Value) -> Result<Self, String> {
+        if value.is_null() {
+            Ok(())
+        } else {
+            Err(expected("no answer", value))
+        }
+    }
+}
+
 /// A document kept as it is (the audit log's before and after).
 impl FromJson for Value {
     fn from_json(value: &Value) -> Result<Self, String> {

@@ -2,8 +2,7 @@
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use serde_json::Value;
-use vigie_api::admin::{OrganisationView, SiteForm};
+use vigie_api::admin::{OrganisationView, SiteForm, SiteRecord};
 use vigie_api::SiteView;
 
 use super::{load, organisation_options, send, List};
@@ -69,8 +68,8 @@ pub(super) fn SitesAdmin() -> impl IntoView {
             Some(id) => ("PUT", format!("/api/admin/sites/{id}")),
             None => ("POST", "/api/admin/sites".to_string()),
         };
-        send(method, path, body, outcome, move |saved: Value| {
-            editing.set(saved["id"].as_i64());
+        send(method, path, body, outcome, move |saved: SiteRecord| {
+            editing.set(Some(saved.id));
             reload();
         });
     });

@@ -1,8 +1,7 @@
 //! The users tab: accounts created or invited, passwords, deactivation.
 
 use leptos::prelude::*;
-use serde_json::Value;
-use vigie_api::admin::{NewPassword, NewUser, OrganisationView, UserAccount};
+use vigie_api::admin::{CreatedUser, Deactivated, NewPassword, NewUser, OrganisationView, UserAccount};
 use vigie_api::Role;
 
 use super::{item, label, labelled, list_view, load, organisation_options, send, List};
@@ -44,7 +43,7 @@ pub(super) fn UsersAdmin() -> impl IntoView {
             phone: phone.get_untracked(),
             password: None,
         };
-        send("POST", "/api/admin/users".into(), body, outcome, move |_: Value| load("/api/admin/users", users));
+        send("POST", "/api/admin/users".into(), body, outcome, move |_: CreatedUser| load("/api/admin/users", users));
     });
     let picked_id = move || picked.with_untracked(|p| p.as_ref().map(|p| p.id)).unwrap_or(0);
     let set_password = Callback::new(move |()| {
@@ -53,14 +52,14 @@ pub(super) fn UsersAdmin() -> impl IntoView {
             format!("/api/admin/users/{}/password", picked_id()),
             NewPassword { password: new_password.get_untracked() },
             outcome,
-            move |_: Value| new_password.set(String::new()),
+            move |()| new_password.set(String::new()),
         );
     });
     let reinvite = Callback::new(move |()| {
-        send("POST", format!("/api/admin/users/{}/invite", picked_id()), (), outcome, |_: Value| ());
+        send("POST", format!("/api/admin/users/{}/invite", picked_id()), (), outcome, |()| ());
     });
     let deactivate = Callback::new(move |()| {
-        send("POST", format!("/api/admin/users/{}/deactivate", picked_id()), (), outcome, move |_: Value| {
+        send("POST", format!("/api/admin/users/{}/deactivate", picked_id()), (), outcome, move |_: Deactivated| {
             load("/api/admin/users", users)
         });
     });

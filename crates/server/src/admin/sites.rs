@@ -6,7 +6,7 @@ use axum::response::{IntoResponse, Response};
 use axum::Json;
 use serde_json::Value;
 use sqlx::AnyConnection;
-use vigie_api::admin::SiteForm;
+use vigie_api::admin::{SiteForm, SiteRecord};
 use vigie_engine::Calendar;
 
 use super::{check_name, record, require_organisation, taken, MAX_ADDRESS, MAX_ZONES};
@@ -35,13 +35,27 @@ pub(super) fn check_site(form: &SiteForm) -> Result<(), Error> {
     Ok(())
 }
 
-pub(super) async fn site_value(conn: &mut AnyConnection, id: i64) -> Result<Value, Error> {
+pub(super) async fn site_record(conn: &mut AnyConnection, id: i64) -> Result<SiteRecord, Error> {
     let row = sqlx::query("SELECT * FROM sites WHERE id = $1")
         .bind(id)
         .fetch_optional(&mut *conn)
         .await?
         .ok_or(Error::NotFound)?;
-    serde_json::to_value(Site::from_row(&row)?).map_err(|e| Error::Database(e.to_string()))
+    let site = Site::from_row(&row)?;
+    Ok(SiteRecord {
+        id: site.id,
+        organisation_id: site.organisation_id,
+        name: site.name,
+        address: site.address,
+        calendar: site.calendar,
+        sensitive_zones: site.sensitive_zones,
+        technical_contact: site.technical_contact,
+    })
+}
+
+/// A site as the audit log keeps it.
+fn audited(site: &SiteRecord) -> Result<Value, Error> {
+    serde_json::to_value(site).map_err(|e| Error::Database(e.to_string()))
 }
 
 /// `POST /api/admin/sites`.
@@ -63,8 +77,8 @@ pub async fn create_site(
         .await
         .map_err(|e| taken(e, "name", format!("the organisation has a site named {:?}", form.name.trim())))?;
     let id: i64 = get(&row, "id")?;
-    let after = site_value(&mut tx, id).await?;
-    record(&mut tx, &user, "site", id, "create", None, Some(after.clone()), &state).await?;
+    let after = site_record(&mut tx, id).await?;
+    record(&mut tx, &user, "site", id, "create", None, Some(audited(&after)?), &state).await?;
     tx.commit().await?;
     Ok((StatusCode::CREATED, Json(after)).into_response())
 }
@@ -75,10 +89,10 @@ pub async fn update_site(
     user: User,
     Id(id): Id,
     ApiJson(form): ApiJson<SiteForm>,
-) -> Result<Json<Value>, Error> {
+) -> Result<Json<SiteRecord>, Error> {
     check_site(&form)?;
     let mut tx = state.db.begin().await?;
-    let before = site_value(&mut tx, id).await?;
+    let before = audited(&site_record(&mut tx, id).await?)?;
     require_organisation(&mut tx, "organisation_id", form.organisation_id).await?;
     sqlx::query("UPDATE sites SET organisation_id = $1, name = $2, address = $3, calendar = $4, sensitive_zones = $5 WHERE id = $6")
         .bind(form.organisation_id)
@@ -90,8 +104,8 @@ pub async fn update_site(
         .execute(&mut *tx)
         .await
         .map_err(|e| taken(e, "name", format!("the organisation has a site named {:?}", form.name.trim())))?;
-    let after = site_value(&mut tx, id).await?;
-    record(&mut tx, &user, "site", id, "update", Some(before), Some(after.clone()), &state).await?;
+    let after = site_record(&mut tx, id).await?;
+    record(&mut tx, &user, "site", id, "update", Some(before), Some(audited(&after)?), &state).await?;
     tx.commit().await?;
     Ok(Json(after))
 }

@@ -4,8 +4,8 @@ use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
-use serde_json::{json, Value};
-use vigie_api::admin::{NewPassword, NewUser, UserAccount};
+use serde_json::json;
+use vigie_api::admin::{CreatedUser, Deactivated, NewPassword, NewUser, UserAccount};
 
 use super::{check_name, record, require_organisation, taken};
 use crate::auth::MAX_USERNAME;
@@ -85,8 +85,16 @@ pub async fn create_user(
         let invitee = Invitee { id, username, display_name: form.display_name.trim(), email: form.email.trim() };
         invitations::invite(&mut tx, &invitee, &invitations::base_url(&state, &headers), state.clock.now()).await?;
     }
-    let after = json!({ "id": id, "username": username, "role": form.role, "organisation_id": form.organisation_id, "active": true, "invited": invited });
-    record(&mut tx, &user, "user", id, "create", None, Some(after.clone()), &state).await?;
+    let after = CreatedUser {
+        id,
+        username: username.to_string(),
+        role: form.role,
+        organisation_id: form.organisation_id,
+        active: true,
+        invited,
+    };
+    let audited = serde_json::to_value(&after).map_err(|e| Error::Database(e.to_string()))?;
+    record(&mut tx, &user, "user", id, "create", None, Some(audited), &state).await?;
     tx.commit().await?;
     state.outbox.notify_one();
     Ok((StatusCode::CREATED, Json(after)).into_response())
@@ -127,7 +135,11 @@ pub async fn invite_user(
 }
 
 /// `POST /api/admin/users/{id}/deactivate`: the user's sessions end at once.
-pub async fn deactivate_user(State(state): State<AppState>, user: User, Id(id): Id) -> Result<Json<Value>, Error> {
+pub async fn deactivate_user(
+    State(state): State<AppState>,
+    user: User,
+    Id(id): Id,
+) -> Result<Json<Deactivated>, Error> {
     if id == user.id {
         return Err(Error::Conflict("an administrator cannot deactivate themselves".into()));
     }
@@ -150,7 +162,7 @@ pub async fn deactivate_user(State(state): State<AppState>, user: User, Id(id): 
     .await?;
     tx.commit().await?;
     state.sessions_ended(SessionEnd::User(id));
-    Ok(Json(json!({ "id": id, "active": false })))
+    Ok(Json(Deactivated { id, active: false }))
 }
 
 /// `GET /api/admin/users`: every account, without its password hash.
