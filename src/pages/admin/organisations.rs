@@ -2,17 +2,13 @@
 
 use leptos::prelude::*;
 use vigie_api::admin::{ApiToken, OrganisationForm, OrganisationView};
+use vigie_api::FromJson;
 use vigie_engine::{Contract, Policy};
 
 use super::{contacts_text, item, label, labelled, list_view, load, parse_contacts, parse_policy, send, List};
 use crate::form::{button, checkbox, input, outcome_line, select, textarea, Outcome};
 use crate::i18n::{t, use_lang};
 use crate::pages::policy_form::PolicyForm;
-
-/// The contract a select's code names (the select offers only these).
-fn contract_of(code: &str) -> Option<Contract> {
-    Contract::ALL.into_iter().find(|c| c.as_str() == code)
-}
 
 #[component]
 pub(super) fn OrganisationsAdmin() -> impl IntoView {
@@ -40,7 +36,8 @@ pub(super) fn OrganisationsAdmin() -> impl IntoView {
         outcome.set(None);
     });
     let save = Callback::new(move |()| {
-        let contract = contract_of(&contract.get_untracked()).ok_or_else(|| "?".to_string());
+        // The select offers only the contracts' codes.
+        let contract = Contract::from_json(&contract.get_untracked().into());
         let body = match (contract, parse_contacts(&contacts.get_untracked()), parse_policy(&policy.get_untracked())) {
             (Ok(contract), Ok(contacts), Ok(policy)) => OrganisationForm {
                 name: name.get_untracked(),
@@ -81,7 +78,7 @@ pub(super) fn OrganisationsAdmin() -> impl IntoView {
     // The engine checks the policy as it is typed; the contract's values are the example.
     let policy_check = Memo::new(move |_| policy.with(|p| parse_policy(p).err()));
     let contract_policy = move || {
-        let contract = contract_of(&contract.get()).unwrap_or_default();
+        let contract = Contract::from_json(&contract.get().into()).unwrap_or_default();
         serde_json::to_string_pretty(&Policy::for_contract(contract)).unwrap_or_default()
     };
     // An organisation's own deadlines start from its contract's.
