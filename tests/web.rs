@@ -1669,6 +1669,16 @@ fn sizes_and_decimals_read_as_people_say_them() {
     assert_eq!(wording::decimal(100.0, 1, Lang::En), "100.0");
     assert_eq!(wording::decimal(-0.04, 1, Lang::En), "0.0");
     assert_eq!(wording::decimal(-12.25, 0, Lang::Fr), "-12");
+    // And back: what is typed in the policy form, in minutes (hours typed) or days.
+    use vigie_app::pages::policy_form::scaled;
+    assert_eq!(
+        [scaled("1,5", 60), scaled(" 2 ", 60), scaled(".25", 60), scaled("0,01", 60)],
+        [Some(90), Some(120), Some(15), Some(1)]
+    );
+    assert_eq!([scaled("1.5", 1), scaled("1,4", 1), scaled("3.", 1)], [Some(2), Some(1), Some(3)]);
+    for wrong in ["", ",", "-1", "1e3", "un", "1,5,0", "1 5"] {
+        assert_eq!(scaled(wrong, 60), None, "{wrong:?}");
+    }
 }
 
 #[wasm_bindgen_test]

@@ -79,11 +79,26 @@ fn amount(target: &Value, lang: Lang) -> String {
 
 /// The target for a kind and a typed amount; `None` when the amount is not a number.
 pub fn target(kind: &str, typed: &str) -> Option<Value> {
-    let number: f64 = typed.trim().replace(',', ".").parse().ok().filter(|n: &f64| n.is_finite() && *n >= 0.0)?;
     Some(match kind {
-        "end_of_business_day" => json!({ "kind": kind, "days": number.round() as u64 }),
-        _ => json!({ "kind": kind, "minutes": (number * 60.0).round() as u64 }),
+        "end_of_business_day" => json!({ "kind": kind, "days": scaled(typed, 1)? }),
+        _ => json!({ "kind": kind, "minutes": scaled(typed, 60)? }),
     })
+}
+
+/// A number typed with a decimal comma or point (`1,5`, `2`, `.25`) times `unit`, rounded
+/// half up: minutes in hours typed (`unit` 60), days in days (1). `None` for anything but
+/// digits. Read digit by digit, for the reason `wording::decimal` gives.
+pub fn scaled(typed: &str, unit: u64) -> Option<u64> {
+    let typed = typed.trim();
+    let (whole, fraction) = typed.split_once([',', '.']).unwrap_or((typed, ""));
+    let digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
+    if whole.len() + fraction.len() == 0 || !digits(whole) || !digits(fraction) || fraction.len() > 6 {
+        return None;
+    }
+    let number = |s: &str| if s.is_empty() { Some(0) } else { s.parse::<u64>().ok() };
+    let scale = 10_u64.pow(fraction.len() as u32);
+    let part = (number(fraction)? * unit * 2 + scale) / (2 * scale);
+    number(whole)?.checked_mul(unit)?.checked_add(part)
 }
 
 /// One target: its kind and its amount. `optional` targets may be "does not apply".
