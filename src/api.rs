@@ -5,7 +5,7 @@
 
 use serde::de::DeserializeOwned;
 use serde::Serialize;
-use vigie_api::{Contact, Contacts, EventView, FromJson, IncidentView, Me, NewIncident, SiteContact, SiteView};
+use vigie_api::{Contact, Contacts, EventView, FromJson, IncidentView, Me, SiteContact, SiteView};
 
 /// What went wrong with a request.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -234,9 +234,10 @@ pub async fn timeline(id: i64) -> Result<Vec<EventView>, ApiError> {
     get(&format!("/api/incidents/{id}/events")).await
 }
 
-/// `POST /api/incidents` with an `Idempotency-Key`, so that a retry never reports twice.
-pub async fn report(incident: &NewIncident, idempotency_key: &str) -> Result<vigie_api::Reported, ApiError> {
-    send("POST", "/api/incidents", incident, &[("Idempotency-Key", idempotency_key)]).await
+/// `POST /api/incidents` of a report written as JSON (a `NewIncident`), with an
+/// `Idempotency-Key`, so that a retry never reports twice.
+pub async fn report(incident: String, idempotency_key: &str) -> Result<vigie_api::Reported, ApiError> {
+    answer(fetch("POST", "/api/incidents", Some(incident.into()), &[("Idempotency-Key", idempotency_key)]).await).await
 }
 
 /// `POST /api/incidents/{id}/{action}` with its body.

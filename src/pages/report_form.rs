@@ -14,6 +14,7 @@
 use chrono::{DateTime, Utc};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+use serde_json::value::RawValue;
 use vigie_api::{NewIncident, Reported, SiteView};
 use vigie_engine::classify::Answers;
 use vigie_engine::{Calendar, Policy};
@@ -32,11 +33,30 @@ fn chosen_photo() -> Option<web_sys::File> {
     input.unchecked_into::<web_sys::HtmlInputElement>().files()?.get(0)
 }
 
-/// A report waiting for the network.
+/// A report waiting for the network: its key and the report as the JSON written when it was
+/// made, sent again as it is. Never read back into a `NewIncident`: the bundle then needs no
+/// parser of it, nor chrono's of its dates.
 #[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 struct Pending {
     key: String,
-    incident: NewIncident,
+    incident: Box<RawValue>,
+}
+
+impl Pending {
+    fn new(key: String, incident: &NewIncident) -> Option<Pending> {
+        let json = serde_json::to_string(incident).ok()?;
+        Some(Pending { key, incident: RawValue::from_string(json).ok()? })
+    }
+
+    /// What the person wrote, given back to the form if the report is refused for good.
+    fn description(&self) -> String {
+        #[derive(serde::Deserialize)]
+        struct Said {
+            #[serde(default)]
+            description: String,
+        }
+        serde_json::from_str::<Said>(self.incident.get()).map(|s| s.description).unwrap_or_default()
+    }
 }
 
 fn storage() -> Option<web_sys::Storage> {
@@ -72,7 +92,7 @@ struct Outcome {
 /// Sends every waiting report; keeps those the network still refuses.
 async fn flush(queue: RwSignal<Vec<Pending>>, outcome: Outcome) {
     for pending in load_queue() {
-        let result = api::report(&pending.incident, &pending.key).await;
+        let result = api::report(pending.incident.get().to_string(), &pending.key).await;
         if matches!(&result, Err(e) if e.is_network()) {
             return;
         }
@@ -93,7 +113,7 @@ async fn flush(queue: RwSignal<Vec<Pending>>, outcome: Outcome) {
             }
             // Refused for good (the site is gone, the session ended): said, and the text
             // given back to the form.
-            Err(e) => outcome.refused.set(Some((pending.incident.description, e.message))),
+            Err(e) => outcome.refused.set(Some((pending.description(), e.message))),
         }
     }
 }
@@ -200,7 +220,7 @@ pub fn ReportForm(now: Signal<DateTime<Utc>>, sites: RwSignal<Vec<SiteView>>) ->
         let mut waiting = load_queue();
         let form_key = key.get_untracked();
         if !waiting.iter().any(|p| p.key == form_key) {
-            waiting.push(Pending { key: form_key.clone(), incident });
+            waiting.extend(Pending::new(form_key.clone(), &incident));
             save_queue(&waiting);
         }
         queue.set(waiting);
