@@ -188,7 +188,7 @@ struct Index {
     /// (first word, the entry's words, the entry's index), sorted by first word. A sorted
     /// list rather than a hash map: the browser downloads no hashing code for it.
     by_first_word: Vec<(String, Vec<String>, usize)>,
-    /// Stems (`"fonctionn*"` → `"fonctionn"`), longest first.
+    /// Stems (`"fonctionn*"` → `"fonctionn"`), in the lexicon's order; the longest that fits wins.
     stems: Vec<(String, usize)>,
     /// Single words of six letters or more, for misspellings, sorted: a misspelling keeps
     /// its first two letters, so only the words that start with them are tried.
@@ -245,14 +245,23 @@ fn index() -> &'static Index {
             }
             by_first_word.push((words[0].clone(), words, i));
         }
-        // Stable: entries of the same first word keep the lexicon's order.
-        by_first_word.sort_by(|a, b| a.0.cmp(&b.0));
-        stems.sort_by_key(|(stem, _)| std::cmp::Reverse(stem.len()));
-        long_words.sort();
-        let mut spellings = SPELLINGS.to_vec();
-        spellings.sort_by_key(|(k, _)| *k);
+        // Entries of the same first word keep the lexicon's order.
+        let by_first_word = sorted(by_first_word, |(word, ..)| word);
+        let long_words = sorted(long_words, |(word, _)| word);
+        let spellings = sorted(SPELLINGS.to_vec(), |(spelling, _)| spelling);
         Index { entries, by_first_word, stems, long_words, spellings }
     })
+}
+
+/// `items` in the order of their keys, ties in their given order. Every table of the index
+/// is sorted through this one function, whose sort is of one type: a sort for each table's
+/// own type would weigh about 4 KB of the reporting page's download each.
+fn sorted<T>(items: Vec<T>, key: impl Fn(&T) -> &str) -> Vec<T> {
+    let mut order: Vec<(&str, usize)> = items.iter().enumerate().map(|(i, item)| (key(item), i)).collect();
+    order.sort_unstable();
+    let order: Vec<usize> = order.into_iter().map(|(_, i)| i).collect();
+    let mut slots: Vec<Option<T>> = items.into_iter().map(Some).collect();
+    order.into_iter().filter_map(|i| slots[i].take()).collect()
 }
 
 /// How well a text word matches a lexicon word: 3 exactly, 2 as an inflection (plural or
@@ -373,7 +382,13 @@ pub fn items(text: &str) -> Vec<Piece> {
             }
         }
         if best.is_none() {
-            if let Some((_, entry)) = index.stems.iter().find(|(stem, _)| word.folded.starts_with(stem)) {
+            // The longest stem, the lexicon's first of that length.
+            let stem = index
+                .stems
+                .iter()
+                .filter(|(stem, _)| word.folded.starts_with(stem))
+                .max_by_key(|(stem, entry)| (stem.len(), std::cmp::Reverse(*entry)));
+            if let Some((_, entry)) = stem {
                 consider(&mut best, 1, 1, *entry);
             }
         }
