@@ -21,8 +21,11 @@ const PHONE: Window = Window::Phone { width: 390, height: 844, pixel_ratio: 3.0 
 /// second round of rules, 250.5 KB with its rules for doors that open by pushing, encrypted
 /// files, logins from abroad and "all but one", 253.9 KB with the rules of four more blind
 /// batches and the optional photo, whose cost the lighter report stylesheet paid back, 254.8
-/// KB with the photo of a waiting report handed to the service worker; the goal is 150 KB).
-const REPORT_COLD_BUDGET_BYTES: u64 = 256 * 1024;
+/// KB with the photo of a waiting report handed to the service worker, 255.5 KB with the
+/// reading of numbered points; then 241.1 KB once a waiting report was kept as its JSON and
+/// the classifier's index sorted through one routine, and the budget came down with it,
+/// leaving room for the classifier's next rules; the goal is 150 KB).
+const REPORT_COLD_BUDGET_BYTES: u64 = 248 * 1024;
 
 /// A weak 4G link: 1.6 Mbit/s down, 750 kbit/s up, 150 ms of latency.
 const WEAK_LINK: (f64, f64, f64) = (1_600_000.0 / 8.0, 750_000.0 / 8.0, 150.0);
