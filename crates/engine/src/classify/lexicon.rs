@@ -879,7 +879,8 @@ only-device: on a une seule, on n a qu une, nous n avons qu une, nous avons une 
 site-is-part: one floor only, only one floor, a single floor, only have one building, only have one floor, un seul plateau,
     un seul niveau, un seul etage, tous nos locaux, n a qu un batiment, n a qu un seul batiment, n a qu un site, n occupe que, n occupons que, occupe seulement, occupons seulement, only occupies, only occupy, is only the,
     is just the, c est un seul batiment, un seul batiment, a single building, one single building, only one building,
-    notre seul batiment, our only building, only have the ground floor, n avons que le
+    notre seul batiment, our only building, only have the ground floor, n avons que le, we only have one building,
+    we have only one building, we only have a single building, we only have one floor, we have only one floor
 problem degraded: pendouille, pend au bout de son fil, ne montre plus que le mur, ne filme plus que le mur,
     only shows the wall, filme le mur, montre le mur, dangling, hanging by its cable, hangs by its cable
 intrusion: tente de se connecter, tried to log in, tried to connect, a reussi a se connecter, managed to log in,

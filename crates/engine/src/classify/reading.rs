@@ -2989,6 +2989,16 @@ mod tests {
     }
 
     #[test]
+    fn a_site_of_one_building_said_so_is_the_whole_site() {
+        // "We only have one" names a building here, not a device.
+        assert_eq!(
+            suggested("We have only one building and all the cameras in it are black since noon."),
+            Priority::P1
+        );
+        assert_eq!(suggested("We only have one floor and every camera on it shows a black screen."), Priority::P1);
+    }
+
+    #[test]
     fn any_badge_that_works_lets_anyone_in_but_every_badge_working_is_fine() {
         assert_eq!(
             suggested("Any badge works on the server room door, even visitor cards with no rights at all."),
