@@ -29,6 +29,7 @@ use crate::error::Error;
 use crate::events;
 use crate::extract::{json_body, nul_in};
 use crate::incidents::{self, Insert, Source};
+use crate::model::SiteRow;
 use crate::model::{Organisation, Site};
 use crate::state::AppState;
 

@@ -2,7 +2,7 @@
 
 use serde::Serialize;
 use sqlx::any::AnyRow;
-use vigie_engine::{Calendar, CalendarSpec, Contract, Policy};
+use vigie_engine::{Calendar, Contract, Policy};
 
 use crate::db::{get, get_json, get_parsed};
 use crate::error::Error;
@@ -128,36 +128,32 @@ impl Organisation {
     }
 }
 
-/// A client's site.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Site {
-    /// Identifier.
-    pub id: i64,
-    /// Its organisation.
-    pub organisation_id: i64,
-    /// Name.
-    pub name: String,
-    /// Postal address.
-    pub address: String,
-    /// Business calendar, as data.
-    pub calendar: CalendarSpec,
-    /// The sensitive zones the report questionnaire offers.
-    pub sensitive_zones: Vec<String>,
-    /// The site's own technical contact, told instead of the organisation's.
-    pub technical_contact: Option<Contact>,
-}
+/// A client's site, as the administration records it and answers it
+/// ([`vigie_api::admin::SiteRecord`]); what the server does with it is [`SiteRow`]'s.
+pub type Site = vigie_api::admin::SiteRecord;
 
-impl Site {
+/// A site read from its row, and its calendar checked.
+pub trait SiteRow: Sized {
     /// The calendar, checked.
     ///
     /// # Errors
     /// [`Error::Database`] when the stored calendar is no longer valid.
-    pub fn calendar(&self) -> Result<Calendar, Error> {
+    fn calendar(&self) -> Result<Calendar, Error>;
+
+    /// The site of a `sites` row.
+    ///
+    /// # Errors
+    /// [`Error::Database`] for a column missing or unreadable.
+    fn from_row(row: &AnyRow) -> Result<Self, Error>;
+}
+
+impl SiteRow for Site {
+    fn calendar(&self) -> Result<Calendar, Error> {
         Calendar::try_from(self.calendar.clone())
             .map_err(|e| Error::Database(format!("site {} calendar: {e}", self.id)))
     }
 
-    pub(crate) fn from_row(row: &AnyRow) -> Result<Site, Error> {
+    fn from_row(row: &AnyRow) -> Result<Site, Error> {
         Ok(Site {
             id: get(row, "id")?,
             organisation_id: get(row, "organisation_id")?,

@@ -18,6 +18,7 @@ use crate::error::Error;
 use crate::events;
 use crate::incidents;
 use crate::model::Site;
+use crate::model::SiteRow;
 use crate::notify;
 use crate::state::AppState;
 

@@ -13,6 +13,7 @@ use vigie_engine::Priority;
 use crate::db::get;
 use crate::error::Error;
 use crate::incidents::Incident;
+use crate::model::SiteRow;
 use crate::model::{Contact, ContactKind, Organisation, Site};
 use crate::notify::{self, local, Outgoing};
 

@@ -23,6 +23,7 @@ use crate::extract::{ApiJson, Id};
 use crate::incidents;
 use crate::incidents::{describe_event, Incident};
 use crate::model::Site;
+use crate::model::SiteRow;
 use crate::model::User;
 use crate::notices::{self, ClientNotice};
 use crate::state::AppState;

@@ -23,6 +23,7 @@ use crate::error::Error;
 use crate::events;
 use crate::extract::{ApiJson, Id};
 use crate::incidents::{self, Incident};
+use crate::model::SiteRow;
 use crate::model::{Site, User};
 use crate::notices::{self, ClientNotice};
 use crate::state::AppState;

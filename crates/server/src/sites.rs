@@ -11,6 +11,7 @@ use vigie_engine::Policy;
 
 use crate::error::Error;
 use crate::incidents;
+use crate::model::SiteRow;
 use crate::model::{Organisation, Site, User};
 use crate::state::AppState;
 

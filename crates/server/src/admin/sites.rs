@@ -13,7 +13,7 @@ use super::{check_name, record, require_organisation, taken, MAX_ADDRESS, MAX_ZO
 use crate::db::get;
 use crate::error::Error;
 use crate::extract::{ApiJson, Id};
-use crate::model::{Site, User};
+use crate::model::{Site, SiteRow, User};
 use crate::state::AppState;
 
 pub(super) fn check_site(form: &SiteForm) -> Result<(), Error> {
@@ -41,16 +41,7 @@ pub(super) async fn site_record(conn: &mut AnyConnection, id: i64) -> Result<Sit
         .fetch_optional(&mut *conn)
         .await?
         .ok_or(Error::NotFound)?;
-    let site = Site::from_row(&row)?;
-    Ok(SiteRecord {
-        id: site.id,
-        organisation_id: site.organisation_id,
-        name: site.name,
-        address: site.address,
-        calendar: site.calendar,
-        sensitive_zones: site.sensitive_zones,
-        technical_contact: site.technical_contact,
-    })
+    Site::from_row(&row)
 }
 
 /// A site as the audit log keeps it.

@@ -16,6 +16,7 @@ use super::{Script, Step, ACCOUNTS, HISTORY, PARIS, STRASBOURG};
 use crate::error::Error;
 use crate::extract::{ApiJson, Id};
 use crate::incidents::{self, Action, NewIncident};
+use crate::model::SiteRow;
 use crate::model::{Site, User};
 use crate::state::{AppState, Clock};
 use crate::{monitor, postmortems};

@@ -12,6 +12,7 @@ use vigie_engine::{Contract, Policy, Priority};
 
 use crate::db::{from_ms, get, get_parsed, get_time};
 use crate::error::Error;
+use crate::model::SiteRow;
 use crate::model::{Organisation, Site, User};
 use vigie_api::{Source, Status};
 

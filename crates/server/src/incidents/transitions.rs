@@ -10,6 +10,7 @@ use super::{cleaned_notice, conflict, optional_text, required_text, site, Action
 use crate::db::{get, to_ms};
 use crate::error::Error;
 use crate::events::{self};
+use crate::model::SiteRow;
 use vigie_api::EventKind;
 use vigie_api::{DataLoss, OnSiteNeeded, PlanIntervention, TypeCorrection};
 

@@ -12,6 +12,7 @@ use super::stored::WATCHED;
 use super::{load, organisation, site, Incident};
 use crate::error::Error;
 use crate::events::{self, Event};
+use crate::model::SiteRow;
 use crate::model::{Organisation, Site, User};
 use crate::state::AppState;
 use vigie_api::IncidentView;

@@ -15,6 +15,7 @@ use crate::db::{get, to_ms};
 use crate::error::Error;
 use crate::incidents::Incident;
 use crate::model::Site;
+use crate::model::SiteRow;
 
 /// Deliveries tried before a message is given up.
 pub const MAX_ATTEMPTS: i64 = 8;

@@ -11,6 +11,7 @@ use crate::db::{get, to_ms};
 use crate::error::Error;
 use crate::events;
 use crate::incidents::{self, Incident};
+use crate::model::SiteRow;
 use crate::model::{Site, User};
 use crate::notify::{self, local, Channel, Outgoing};
 use crate::state::AppState;

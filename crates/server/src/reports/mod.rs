@@ -27,6 +27,7 @@ use crate::db::{get, to_ms};
 use crate::error::Error;
 use crate::extract::ApiQuery;
 use crate::incidents::{self, Incident};
+use crate::model::SiteRow;
 use crate::model::User;
 use crate::state::AppState;
 
