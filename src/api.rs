@@ -105,17 +105,20 @@ pub async fn get_value(path: &str) -> Result<serde_json::Value, ApiError> {
     get(path).await
 }
 
-/// A list a page shows: `None` while it loads, then the list or what went wrong.
-pub type List<T> = leptos::prelude::RwSignal<Option<Result<Vec<T>, String>>>;
+/// A document a page shows: `None` while it loads, then the document or what went wrong.
+pub type Loaded<T> = leptos::prelude::RwSignal<Option<Result<T, String>>>;
 
-/// Loads the server's list at `path` into `into`, each item read with
+/// A list a page shows.
+pub type List<T> = Loaded<Vec<T>>;
+
+/// Loads the server's document at `path` (a view, a list of them) into `into`, read with
 /// [`FromJson`] from the parsed document (`docs/design.md`).
-pub fn load<T: FromJson + Send + Sync + 'static>(path: &str, into: List<T>) {
+pub fn load<T: FromJson + Send + Sync + 'static>(path: &str, into: Loaded<T>) {
     use leptos::prelude::Set;
-    get_then(path.to_string(), Box::new(move |answer| into.set(Some(answer.and_then(|v| Vec::<T>::from_json(&v))))));
+    get_then(path.to_string(), Box::new(move |answer| into.set(Some(answer.and_then(|v| T::from_json(&v))))));
 }
 
-/// `GET path`, then `then`: one future for every list, whatever its type.
+/// `GET path`, then `then`: one future for every document, whatever its type.
 fn get_then(path: String, then: Box<dyn FnOnce(Result<serde_json::Value, String>)>) {
     leptos::task::spawn_local(async move { then(get_value(&path).await.map_err(|e| e.message)) });
 }

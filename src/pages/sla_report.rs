@@ -7,7 +7,6 @@ use chrono::Datelike;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use vigie_api::reports::SlaReport;
-use vigie_api::FromJson;
 
 use crate::i18n::{t, use_lang, Lang, Tr};
 use crate::wording::decimal;
@@ -52,10 +51,7 @@ pub fn SlaReportPage() -> impl IntoView {
             return;
         }
         report.set(None);
-        spawn_local(async move {
-            let read = api::get_value(&path).await.map_err(|e| e.message).and_then(|v| SlaReport::from_json(&v));
-            report.set(Some(read));
-        });
+        api::load(&path, report);
     });
     view! {
         <main class="page wide">

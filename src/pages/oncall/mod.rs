@@ -10,7 +10,7 @@ pub use week::WeekEditor;
 use chrono::{DateTime, FixedOffset, Utc};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use vigie_api::{FromJson, NewOnCallException, OnCallPerson, OnCallRota, OnCallSlotView, OnCallWeek};
+use vigie_api::{NewOnCallException, OnCallPerson, OnCallRota, OnCallSlotView, OnCallWeek};
 
 use crate::i18n::{t, use_lang, Tr};
 use crate::{api, Session};
@@ -42,13 +42,7 @@ pub fn OnCallPage() -> impl IntoView {
     let rota = RwSignal::new(None::<Result<OnCallRota, String>>);
     // Said once the weekly pattern is saved, above the rota read again.
     let week_saved = RwSignal::new(false);
-    let reload = move || {
-        spawn_local(async move {
-            let read =
-                api::get_value("/api/oncall").await.map_err(|e| e.message).and_then(|v| OnCallRota::from_json(&v));
-            rota.set(Some(read));
-        })
-    };
+    let reload = move || api::load("/api/oncall", rota);
     reload();
     view! {
         <main class="page wide">
