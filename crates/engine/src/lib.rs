@@ -21,6 +21,7 @@ pub mod policy;
 pub mod postmortem;
 mod priority;
 pub mod recurrence;
+mod short_sort;
 pub mod sla;
 
 pub use calendar::{parse_date, time_zones, Calendar, CalendarSpec, DayPreview, HolidayRegion};

@@ -183,8 +183,7 @@ impl HolidayRegion {
                 Easter(offset) => easter_sunday(year)?.checked_add_signed(chrono::TimeDelta::days(offset)),
             })
             .collect();
-        // Unstable, as the calendar's closed dates: one sort of dates in the browser's code.
-        days.sort_unstable();
+        crate::short_sort::by_key(&mut days, |d| *d);
         days.dedup();
         days
     }

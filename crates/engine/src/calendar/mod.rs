@@ -151,7 +151,7 @@ impl Calendar {
     ) -> Result<Self> {
         for (i, day) in hours.iter_mut().enumerate() {
             let weekday = spec::WEEKDAY_KEYS[i];
-            day.sort_unstable();
+            crate::short_sort::by_key(day, |&interval| interval);
             for &(start, end) in day.iter() {
                 if end <= start {
                     return Err(Error::InvalidInterval {
@@ -187,7 +187,7 @@ impl Calendar {
         if hours.iter().all(|d| d.is_empty()) {
             return Err(Error::NoOpeningHours);
         }
-        closed_dates.sort_unstable();
+        crate::short_sort::by_key(&mut closed_dates, |d| *d);
         closed_dates.dedup();
         let closed = ClosedDays::new(holidays, &closed_dates);
         Ok(Calendar { time_zone, hours, holidays, closed_dates, closed, table: TableLink::default() })

@@ -200,15 +200,7 @@ impl Facts {
         .flatten()
         .copied()
         .collect();
-        // A handful of spans, sorted by insertion: a library sort of its own would weigh about
-        // 4 KB of the reporting page's download.
-        for i in 1..spans.len() {
-            let mut j = i;
-            while j > 0 && (spans[j - 1].start, spans[j - 1].end) > (spans[j].start, spans[j].end) {
-                spans.swap(j - 1, j);
-                j -= 1;
-            }
-        }
+        crate::short_sort::by_key(&mut spans, |s| (s.start, s.end));
         spans.dedup();
         // A span inside another one says nothing more.
         let all = spans.clone();
