@@ -922,6 +922,38 @@ by-hand: open it by hand, we open it by hand, on l ouvre a la main, use the key,
     passer avec la cle, ouvrir avec la cle, with the key
 filler: a essaye d entrer, tried to enter, tried to get in, a tente d entrer, ont essaye d entrer
 interface: rapport d alarmes, rapport des alarmes
+revoked: anciens sous traitants, ancien sous traitant, former subcontractors, former contractors, former contractor,
+    anciens prestataires, ancien prestataire
+works any: toujours actif, toujours actifs, toujours active, toujours actives, still active
+filler: since the controller reboot, since the reboot, depuis le redemarrage, depuis le reboot, since the restart
+whole-site: ni dedans ni dehors, ni a l interieur ni a l exterieur, neither inside nor outside, inside or outside
+nuisance display: du plus ancien au plus recent, du plus recent au plus ancien, les plus recents en haut,
+    oldest first, newest first, newest at the top, pilote graphique, nouveau pilote graphique, graphics driver,
+    display driver, luminosite, brightness, contraste, dans le desordre, dans le mauvais ordre, in the wrong order,
+    est grise pour, greyed out for
+nuisance configuration: unlock time, unlocking time, temps d ouverture, duree d ouverture, duree de deverrouillage,
+    l heure est fausse, heure fausse, est fausse, wrong time, time is wrong
+by-hand: walk down to open, go down to open, come down to open, descendre ouvrir, descend ouvrir,
+    descendre pour ouvrir
+elsewhere: commerce voisin, magasin voisin, chez le voisin, chez nos voisins, chez les voisins, neighbouring shop,
+    shop next door, the neighbours, our neighbours
+fine: a bien ete refuse, a bien ete refusee, ont bien ete refuses, was correctly refused, was refused as expected
+request: declenchera volontairement, declencherons volontairement, will trigger it on purpose, vous pouvez ignorer,
+    you can ignore, c est nous qui avons fait le test, we did the test, we ran the test, comment on fait, cmt on fait
+past: etait prevu, etait prevue, was planned, prevue par l operateur, prevu par l operateur, planned by the provider
+changed: ont ete crees, a ete cree, ont ete creees, were created, was created
+disowned: personne n utilise ce compte, personne n utilise le compte, nobody uses this account, nobody uses that account,
+    no one uses this account
+unlocked: released at the same time, both doors released, both released at once, released simultaneously,
+    liberees en meme temps, se liberent en meme temps, deverrouillees en meme temps, s ouvrent toutes les deux
+problem degraded: decrochee de son support, decroche de son support, tombee de son support, tombe de son support,
+    filme le sol, filme le plafond, films the floor, films the ceiling, pointe vers le sol, pointing at the floor,
+    pointing at the ground, fell off its mount, came off its mount, off its bracket
+seen: apparait sur la camera, apparait sur les images, on camera we see, on camera we saw, on the camera we see,
+    we can see on camera, on le voit sur la camera, visible sur la camera, visible on camera
+intrusion: personne n aurait du etre la, personne ne devait etre la, nobody should have been there,
+    no one should have been there, no one should be there, hooded, in hoods, ont ete chiffres, ete chiffres,
+    have been encrypted, were encrypted, payez en bitcoin, pay in bitcoin
 ";
 
 /// Words that name the whole site when "the cameras" are said to be "of" them ("toutes

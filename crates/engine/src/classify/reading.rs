@@ -1844,13 +1844,18 @@ fn finding(
         let at = sentence.items.iter().position(|it| it.span.start >= span.start).unwrap_or(0);
         // "… sont toutes noires : plus rien nulle part", "there's nothing left anywhere":
         // everywhere is said of the failure, whatever the devices named before.
+        // So is "on ne voit plus rien, ni dedans ni dehors": the clause after it, when it
+        // only says where.
         let everywhere = (0..sentence.items.len()).any(|j| {
+            let said_after = sentence.clause[j] == sentence.clause[at] + 1
+                && matches!(sentence.items[j].first.as_str(), "ni" | "neither")
+                && j > at;
             sentence.meaning(j) == Some(Meaning::WholeSite)
-                && sentence.same_clause(j, at)
+                && (sentence.same_clause(j, at) || said_after)
                 && !matches!(sentence.items[j].first.as_str(), "sur" | "du" | "on")
                 && !within_a_thing(j)
         });
-        if everywhere && subject.is_some_and(|(i, _)| !sentence.same_clause(i, at)) {
+        if everywhere && subject.is_none_or(|(i, _)| !sentence.same_clause(i, at)) {
             facts.scope = Some(Known::said(Scope::WholeSite, &[span]));
         }
         // "nous n'avons que deux caméras et elles sont toutes les deux hors service", "none
@@ -2060,6 +2065,7 @@ pub fn read(text: &str) -> Vec<Finding> {
     let mut carried: Option<Carried> = None;
     let mut partial: Option<Span> = None;
     let mut one_fine = false;
+    let mut the_sender_works = false;
     let has_quotes = text.contains(['«', '“', '"']);
     let mut video_fine = false;
     let mut revoked_before = false;
@@ -2116,6 +2122,17 @@ pub fn read(text: &str) -> Vec<Finding> {
         video_fine |= says_video_works(sentence);
         if partial.is_none() {
             partial = says_something_works(sentence);
+            // "plus de remontée d'alarmes vers l'hyperviseur ; la centrale, elle, détecte
+            // bien": the panel that sends the alarms works, none of them arrives.
+            the_sender_works = partial.is_some_and(|span| {
+                let works = sentence.items.iter().position(|it| it.span == span);
+                works.and_then(|i| sentence.subject_of(i)).is_some_and(|(_, s)| {
+                    matches!(
+                        s,
+                        Subject::Device(System::IntrusionDetection) | Subject::SystemName(System::IntrusionDetection)
+                    )
+                })
+            });
             // "Lundi la caméra 12 a été nettoyée, RAS": one device said fine.
             one_fine = partial.is_some()
                 && (0..sentence.items.len())
@@ -2300,13 +2317,15 @@ pub fn read(text: &str) -> Vec<Finding> {
             // a state named in quotes in a request is a label.
             let asked = sentence.find(|m| matches!(m, Meaning::Request | Meaning::Wish)).is_some();
             // "la mosaïque « intrusion »", "le nom de la caméra « Entrée effraction »", "la
-            // caméra « Intrusion Est »": the name of a layout or a device, in quotes after it.
+            // caméra « Intrusion Est »": the name of a layout or a device, in quotes after it;
+            // after a colon, the quotes give what it says ("l'écran des caméras : « vos
+            // fichiers ont été chiffrés »").
             let name_of_a_thing = has_quotes
                 && within_quotes(text, sentence.items[i].span)
-                && (0..i)
-                    .rev()
-                    .find(|&k| !within_quotes(text, sentence.items[k].span))
-                    .is_some_and(|k| matches!(sentence.meaning(k), Some(Meaning::Nuisance(_) | Meaning::Device(_))));
+                && (0..i).rev().find(|&k| !within_quotes(text, sentence.items[k].span)).is_some_and(|k| {
+                    matches!(sentence.meaning(k), Some(Meaning::Nuisance(_) | Meaning::Device(_)))
+                        && !text[sentence.items[k].span.end..sentence.items[i].span.start].contains(':')
+                });
             // "modifier le délai de l'alarme « porte restée ouverte »": anywhere in the quotes.
             let in_quotes =
                 quoted(text, sentence.items[i].span) || has_quotes && within_quotes(text, sentence.items[i].span);
@@ -2690,6 +2709,9 @@ pub fn read(text: &str) -> Vec<Finding> {
     }
     if let Some(span) = partial {
         for f in &mut findings {
+            if the_sender_works && Facts::holds(&f.facts.alarms_lost) {
+                continue;
+            }
             part_only(&mut f.facts, span, one_fine);
         }
     }
@@ -3119,5 +3141,51 @@ mod tests {
     fn a_question_mark_ends_a_sentence() {
         let text = "Question bête : si un badge révoqué est présenté, la porte s'ouvre-t-elle ? Le badge du gardien licencié a ouvert le portail hier soir.";
         assert_eq!(suggested(text), Priority::P1);
+    }
+
+    #[test]
+    fn alarms_that_no_longer_arrive_are_all_lost_when_only_their_sender_works() {
+        let text = "Plus de remontée d'alarmes de la centrale intrusion vers l'hyperviseur. La centrale, elle, détecte bien quand on teste.";
+        assert_eq!(suggested(text), Priority::P1);
+        let text =
+            "Les alarmes n'arrivent plus sur l'hyperviseur, alors que la centrale les affiche bien sur son clavier.";
+        assert_eq!(suggested(text), Priority::P1);
+        // Part of the alarms said to arrive still makes the loss partial.
+        assert_eq!(
+            suggested("Les alarmes du bâtiment B n'arrivent plus sur l'hyperviseur, celles du A arrivent bien."),
+            Priority::P2
+        );
+    }
+
+    #[test]
+    fn quotes_after_a_colon_give_what_a_screen_says() {
+        let text = "Message sur l'écran du PC des caméras : « vos fichiers ont été chiffrés, payez en bitcoin ».";
+        assert_eq!(suggested(text), Priority::P1);
+        // Quotes right after a device still name it.
+        assert_eq!(suggested("Caméra « Intrusion Quai » HS depuis hier."), Priority::P2);
+    }
+
+    #[test]
+    fn nothing_seen_inside_or_outside_is_the_whole_site() {
+        assert_eq!(
+            suggested("Les caméras du hall sont noires, on ne voit plus rien, ni dedans ni dehors."),
+            Priority::P1
+        );
+        assert_eq!(suggested("Les caméras du hall sont noires."), Priority::P2);
+    }
+
+    #[test]
+    fn someone_on_camera_where_no_one_should_be_is_an_intrusion() {
+        let text = "Un individu dans les bureaux après la fermeture, il apparaît sur la caméra du couloir.";
+        assert_eq!(suggested(text), Priority::P1);
+        assert_eq!(
+            suggested("Door forced on the rear fire exit, on camera we see two people in hoods going in."),
+            Priority::P1
+        );
+    }
+
+    #[test]
+    fn both_doors_of_an_airlock_released_together_let_anyone_through() {
+        assert_eq!(suggested("Airlock at the vault: both doors released at the same time, twice today."), Priority::P1);
     }
 }
