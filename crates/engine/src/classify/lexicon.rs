@@ -922,6 +922,31 @@ by-hand: open it by hand, we open it by hand, on l ouvre a la main, use the key,
     passer avec la cle, ouvrir avec la cle, with the key
 filler: a essaye d entrer, tried to enter, tried to get in, a tente d entrer, ont essaye d entrer
 interface: rapport d alarmes, rapport des alarmes
+request: test de la sirene, test des sirenes, essai de la sirene, ne pas vous inquieter,
+    remplir un questionnaire, fill in a questionnaire, fill out a questionnaire, que faut il prevoir,
+    what should we plan, don t dispatch anyone, do not dispatch anyone, please don t dispatch, our alarm test,
+    alarm test is scheduled, je cloture, je cloture de mon cote, je clos le ticket
+past: pour les travaux, pour des travaux, a ete traite, a ete traitee, ont ete traites, has been dealt with,
+    was dealt with, was handled, coupure prevue, coupure programmee, planned outage,
+    scheduled outage, filme de nouveau, films again, records again
+elsewhere: le voisin a eu, nos voisins ont eu, our neighbour had, the neighbours had
+system intrusion-detection: alarme intrusion reliee, une alarme intrusion reliee
+only-device: nous n avons que ces, n avons que ces, on n a que ces, we only have these, these are our only,
+    ce sont nos seules, ce sont nos seuls
+image: vue sur, view of
+problem down: impossible d acceder, impossible d y acceder, cannot access, can t access, unable to access,
+    impossible de rearmer, impossible de le rearmer, impossible d armer, cannot arm, can t arm
+problem degraded: parfois pas du tout, sometimes not at all
+unauthorized: without badging, without swiping, sans badger, sans passer de badge, sans passer leur badge
+unlocked: free spin, in free spin, en roue libre
+disowned: que nous n utilisons jamais, que nous n utilisons pas, que personne n utilise, we never use, that we never use,
+    that nobody uses
+intrusion: climbing over, climbed over, climbs over, escaladant, he s inside, she s inside, they re inside,
+    quelqu un est passe par, quelqu un est entre par, someone came in through, someone got in through,
+    par le soupirail, through the skylight, par la lucarne
+nuisance display: souci de presentation, probleme de presentation, presentation issue, cosmetic issue, purement esthetique
+filler: le ticket precedent, ticket precedent, pour le ticket, previous ticket, the previous ticket, mon ticket, notre ticket,
+    votre ticket, our ticket, my ticket
 revoked: anciens sous traitants, ancien sous traitant, former subcontractors, former contractors, former contractor,
     anciens prestataires, ancien prestataire
 works any: toujours actif, toujours actifs, toujours active, toujours actives, still active

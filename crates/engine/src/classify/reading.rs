@@ -616,12 +616,19 @@ impl Sentence {
     }
 
     /// The count before the device at `i` when the same count follows it: "quarante caméras
-    /// sur quarante", "12 cameras out of 12", every one of them.
+    /// sur quarante", "12 cameras out of 12", every one of them; or comes before it: "12 out
+    /// of 12 cameras", "8 sur 8 caméras".
     fn counted_out_of_as_many(&self, i: usize) -> Option<Span> {
+        let counts = |it: &Item| it.number.is_some_and(|n| n >= 2) || NUMBER_WORDS.contains(&it.first.as_str());
+        if i >= 3 && self.same_clause(i - 3, i) {
+            let (count, of, total) = (&self.items[i - 3], &self.items[i - 2], &self.items[i - 1]);
+            if counts(count) && matches!(of.first.as_str(), "sur" | "of" | "out") && total.first == count.first {
+                return Some(Span { start: count.span.start, end: total.span.end });
+            }
+        }
         let count = self.items.get(i.checked_sub(1)?).filter(|_| self.same_clause(i - 1, i))?;
-        let counts = count.number.is_some_and(|n| n >= 2) || NUMBER_WORDS.contains(&count.first.as_str());
         let total = self.out_of(i)?;
-        (counts && total.first == count.first).then_some(count.span)
+        (counts(count) && total.first == count.first).then_some(count.span)
     }
 
     /// The total after the device at `i`: "caméra sur *54*", "cameras out of *12*" ("out of"
@@ -2071,6 +2078,7 @@ pub fn read(text: &str) -> Vec<Finding> {
     let mut revoked_before = false;
     let mut site_is_part = false;
     let mut only_device: Option<System> = None;
+    let mut only_devices = false;
     let all = sentences(items(text));
     for (n, sentence) in all.iter().enumerate() {
         // "Les badges des intérimaires ouvrent encore la pharmacie. Ils devaient expirer fin
@@ -2102,7 +2110,12 @@ pub fn read(text: &str) -> Vec<Finding> {
         let first_here = findings.len();
         site_is_part |= sentence.find(|m| m == Meaning::SiteIsPart).is_some();
         if let Some(k) = sentence.find(|m| m == Meaning::OnlyDevice) {
-            only_device = only_device.or_else(|| sentence.the_only_device(k));
+            if only_device.is_none() {
+                only_device = sentence.the_only_device(k);
+                // "nous n'avons que ces quatre caméras": the devices named are all there are.
+                only_devices = only_device.is_some()
+                    && matches!(sentence.items[k].last.as_str(), "ces" | "these" | "only" | "seules" | "seuls");
+            }
         }
         // "on voudrait que la porte reste ouverte 5 secondes": a wish, not a fact; nor is a
         // case supposed in a question.
@@ -2684,7 +2697,10 @@ pub fn read(text: &str) -> Vec<Finding> {
     if let Some(system) = only_device {
         let of_it = |f: &Finding| f.facts.system.as_ref().is_some_and(|s| s.value == system);
         for f in findings.iter_mut().filter(|f| of_it(f)) {
-            if let Some(scope) = f.facts.scope.as_mut().filter(|s| s.value == Scope::OneDevice) {
+            let all_of_them = |s: &Known<Scope>| {
+                s.value == Scope::OneDevice || only_devices && s.value == Scope::SeveralDevices && partial.is_none()
+            };
+            if let Some(scope) = f.facts.scope.as_mut().filter(|s| all_of_them(s)) {
                 scope.value = Scope::WholeSite;
             }
         }
@@ -3187,5 +3203,38 @@ mod tests {
     #[test]
     fn both_doors_of_an_airlock_released_together_let_anyone_through() {
         assert_eq!(suggested("Airlock at the vault: both doors released at the same time, twice today."), Priority::P1);
+    }
+
+    #[test]
+    fn a_count_before_its_total_is_the_whole_too() {
+        assert_eq!(suggested("12 out of 12 cameras showing 'no signal' after the power cut."), Priority::P1);
+        assert_eq!(suggested("8 sur 8 caméras noires depuis ce matin."), Priority::P1);
+        assert_eq!(suggested("3 out of 12 cameras showing 'no signal' after the power cut."), Priority::P2);
+    }
+
+    #[test]
+    fn the_only_cameras_there_are_are_all_of_the_video() {
+        let text = "Les caméras de l'officine n'affichent plus rien. Nous n'avons que ces quatre caméras.";
+        assert_eq!(suggested(text), Priority::P1);
+        let text =
+            "Les caméras du parking sont noires. Nous n'avons que ces quatre caméras au parking, les autres marchent.";
+        assert_eq!(suggested(text), Priority::P2);
+    }
+
+    #[test]
+    fn announced_tests_and_planned_cuts_are_no_failure() {
+        assert_eq!(
+            suggested("Test de la sirène prévu mardi 10h, merci de ne pas vous inquiéter si vous recevez l'alarme."),
+            Priority::P3
+        );
+        assert_eq!(
+            suggested("Our alarm test is scheduled for Friday 2pm, please don't dispatch anyone."),
+            Priority::P3
+        );
+        // A turnstile people walk through without badging lets anyone in.
+        assert_eq!(
+            suggested("Turnstile at the staff entrance is stuck in free spin, people walk through without badging."),
+            Priority::P1
+        );
     }
 }
