@@ -922,6 +922,11 @@ by-hand: open it by hand, we open it by hand, on l ouvre a la main, use the key,
     passer avec la cle, ouvrir avec la cle, with the key
 filler: a essaye d entrer, tried to enter, tried to get in, a tente d entrer, ont essaye d entrer
 interface: rapport d alarmes, rapport des alarmes
+filler: refuse de s armer tant qu on ne l exclut pas, refuse de s armer tant qu il n est pas exclu,
+    refuse de s armer tant qu elle n est pas exclue, refuse de s armer tant qu on ne l a pas exclu,
+    won t arm until we exclude it, won t arm until it is excluded, won t arm unless we bypass it,
+    will not arm until it is excluded
+problem degraded: s exclut toute seule, s exclut tout seul, s exclut d elle meme, excludes itself
 request: test de la sirene, test des sirenes, essai de la sirene, ne pas vous inquieter,
     remplir un questionnaire, fill in a questionnaire, fill out a questionnaire, que faut il prevoir,
     what should we plan, don t dispatch anyone, do not dispatch anyone, please don t dispatch, our alarm test,

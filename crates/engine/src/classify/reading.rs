@@ -3237,4 +3237,12 @@ mod tests {
             Priority::P1
         );
     }
+
+    #[test]
+    fn a_panel_that_arms_once_one_detector_is_excluded_has_one_detector_down() {
+        let text =
+            "Le détecteur du couloir nord est en défaut, la centrale refuse de s'armer tant qu'il n'est pas exclu.";
+        assert_eq!(suggested(text), Priority::P2);
+        assert_eq!(suggested("La centrale refuse de s'armer depuis ce matin."), Priority::P1);
+    }
 }
