@@ -114,10 +114,18 @@ fn no_critical_or_major_incident_of_the_held_out_sets_is_suggested_as_minor() {
 /// and the minor texts full of serious words are hardest, went from 81.5 % to 92.4 %;
 /// `brief-z` from 93.5 % to 95.0 % (189/199), `brief-w` from 93.2 % to 96.8 %; `brief-zb`,
 /// written on the one detail that decides between two priorities, from 89.6 % to 95.2 %
-/// (237/249).
+/// (237/249); `brief-zc`, every bullet of the labelling policy in turn, from 89.5 % to
+/// 96.0 % (238/248).
 const DEVELOPMENT_FLOOR: usize = 97;
-const BELOW_THE_FLOOR: &[(&str, usize)] =
-    &[("brief-u", 96), ("brief-v", 96), ("brief-y", 92), ("brief-z", 94), ("brief-w", 96), ("brief-zb", 95)];
+const BELOW_THE_FLOOR: &[(&str, usize)] = &[
+    ("brief-u", 96),
+    ("brief-v", 96),
+    ("brief-y", 92),
+    ("brief-z", 94),
+    ("brief-w", 96),
+    ("brief-zb", 95),
+    ("brief-zc", 95),
+];
 
 #[test]
 fn the_development_sets_stay_understood() {

@@ -545,7 +545,7 @@ nuisance display: display, photo, alarm history, historique des alarmes, histori
     armement partiel, armement total, illisible, unreadable, page d accueil, home page, ne se voit pas bien,
     se voit mal, hard to see, pas bien visible, peu visible, on voit mal, zoom numerique, digital zoom, bon ordre,
     pas dans le bon ordre, wrong order, tooltip, infobulle, cut in half, coupe en deux, relecture acceleree,
-    lecture acceleree, fast forward, avance rapide, vue, view, sans accent, accent, curseur, cursor, mode paysage,
+    lecture acceleree, fast forward, avance rapide, sans accent, accent, curseur, cursor, mode paysage,
     landscape, bande noire, black band, black bar, stretched, etire, deforme, relecture en vitesse, vitesse, x8, x4,
     x16, fenetre des alarmes, fenetre de relecture, fenetre de connexion, window title, login window,
     playback window, titre de la fenetre, le titre, title, version, numero de version, bandeau, barre d outils,
@@ -922,6 +922,24 @@ by-hand: open it by hand, we open it by hand, on l ouvre a la main, use the key,
     passer avec la cle, ouvrir avec la cle, with the key
 filler: a essaye d entrer, tried to enter, tried to get in, a tente d entrer, ont essaye d entrer
 interface: rapport d alarmes, rapport des alarmes
+problem down: quoi qu on presente, whatever we present, whatever card we present, whatever badge we present
+whole-site: generale des, generale du, generale de la, generalisee, generalise, general failure of
+device intrusion-detection: panels, intrusion panels, alarm panels
+filler: plusieurs choses, plusieurs points, quelques points, several things, a few things
+forced: was smashed, were smashed, smashed in, smashed open, pry marks, crowbar marks, marques de pied de biche
+device access-control: controleur de porte, controleurs de porte, controleur de portes, controleurs de portes,
+    door controller, door controllers, lecteur de porte, lecteurs de porte, door reader, door readers
+problem degraded: just snow, only snow, snow and lines, que de la neige, de la neige a l ecran
+recording: recherche dans les archives, recherche dans l enregistreur, search in the archives, search in the recorder
+admits: ne sont plus refuses, ne sont plus refusees, n est plus refuse, n est plus refusee, are no longer refused,
+    is no longer refused, are no longer rejected, is no longer rejected
+suspicious: que le service ne connait pas, que l on ne connait pas, that nobody here knows, that no one here knows
+problem degraded: ne l a pas vu, ne l a pas vue, ne l a pas detecte, didn t pick it up, did not pick it up,
+    n a plus sa lumiere, no longer lights up
+problem down: no beep, pas de bip, aucun bip, ne bipe plus, ne bippe plus, doesn t beep, does not beep
+nuisance display: vue personnalisee, vues personnalisees, vue perso, personal view, personal views, custom view,
+    custom views, disparu de la liste, disparue de la liste, missing from the list, gone from the list
+request: live view, acces a la relecture, access to playback
 filler: refuse de s armer tant qu on ne l exclut pas, refuse de s armer tant qu il n est pas exclu,
     refuse de s armer tant qu elle n est pas exclue, refuse de s armer tant qu on ne l a pas exclu,
     won t arm until we exclude it, won t arm until it is excluded, won t arm unless we bypass it,
@@ -938,7 +956,7 @@ elsewhere: le voisin a eu, nos voisins ont eu, our neighbour had, the neighbours
 system intrusion-detection: alarme intrusion reliee, une alarme intrusion reliee
 only-device: nous n avons que ces, n avons que ces, on n a que ces, we only have these, these are our only,
     ce sont nos seules, ce sont nos seuls
-image: vue sur, view of
+image: vue sur, view of, vue, view
 problem down: impossible d acceder, impossible d y acceder, cannot access, can t access, unable to access,
     impossible de rearmer, impossible de le rearmer, impossible d armer, cannot arm, can t arm
 problem degraded: parfois pas du tout, sometimes not at all

@@ -1020,6 +1020,11 @@ impl Sentence {
             (_, None) if self.floating_all(i).is_some() => {
                 Known::said(Scope::WholeSite, &[item.span, self.floating_all(i).unwrap_or(item.span)])
             }
+            // "les badges ne marchent plus": every badge, so the access control, until the
+            // client says less.
+            (Subject::Credential, None) if item.plural && !devices_named && restriction.is_none() => {
+                Known::assumed(Scope::WholeSite, &[item.span])
+            }
             _ if counted_by_devices => return None,
             // "les caméras ne fonctionnent plus": every camera, until the client says less.
             (_, None) if item.plural => Known::assumed(Scope::WholeSite, &[item.span]),
@@ -1033,12 +1038,19 @@ impl Sentence {
         (0..self.items.len()).find_map(|j| {
             let item = &self.items[j];
             let next = self.items.get(j + 1)?;
+            // "le bâtiment n'est pas protégé": the "n" of a negation names nothing.
             let named = next.number.is_some()
-                || next.first.len() == 1
+                || next.first.len() == 1 && !matches!(next.meaning, Some(Meaning::Negation(_)))
                 || matches!(next.meaning, Some(Meaning::Place))
                 || next.meaning.is_none() && !self.transparent(j + 1) && !is_determiner(&next.first);
-            (BUILDING_WORDS.contains(&item.first.as_str()) && named && !item.plural)
-                .then_some(Span { start: item.span.start, end: next.span.end })
+            // "ce bâtiment", "this building": one of them, pointed at.
+            let pointed = j > 0 && matches!(self.items[j - 1].first.as_str(), "ce" | "cet" | "this" | "that");
+            let span = if named {
+                Span { start: item.span.start, end: next.span.end }
+            } else {
+                Span { start: self.items[j.saturating_sub(1)].span.start, end: item.span.end }
+            };
+            (BUILDING_WORDS.contains(&item.first.as_str()) && (named || pointed) && !item.plural).then_some(span)
         })
     }
 
@@ -2330,13 +2342,13 @@ pub fn read(text: &str) -> Vec<Finding> {
             // a state named in quotes in a request is a label.
             let asked = sentence.find(|m| matches!(m, Meaning::Request | Meaning::Wish)).is_some();
             // "la mosaïque « intrusion »", "le nom de la caméra « Entrée effraction »", "la
-            // caméra « Intrusion Est »": the name of a layout or a device, in quotes after it;
-            // after a colon, the quotes give what it says ("l'écran des caméras : « vos
-            // fichiers ont été chiffrés »").
+            // caméra « Intrusion Est »", "la vue « effraction »": the name of a layout, a view
+            // or a device, in quotes after it. After a colon, the quotes give what it says
+            // ("l'écran des caméras : « vos fichiers ont été chiffrés »").
             let name_of_a_thing = has_quotes
                 && within_quotes(text, sentence.items[i].span)
                 && (0..i).rev().find(|&k| !within_quotes(text, sentence.items[k].span)).is_some_and(|k| {
-                    matches!(sentence.meaning(k), Some(Meaning::Nuisance(_) | Meaning::Device(_)))
+                    matches!(sentence.meaning(k), Some(Meaning::Nuisance(_) | Meaning::Device(_) | Meaning::Image))
                         && !text[sentence.items[k].span.end..sentence.items[i].span.start].contains(':')
                 });
             // "modifier le délai de l'alarme « porte restée ouverte »": anywhere in the quotes.
@@ -3244,5 +3256,28 @@ mod tests {
             "Le détecteur du couloir nord est en défaut, la centrale refuse de s'armer tant qu'il n'est pas exclu.";
         assert_eq!(suggested(text), Priority::P2);
         assert_eq!(suggested("La centrale refuse de s'armer depuis ce matin."), Priority::P1);
+    }
+
+    #[test]
+    fn badges_that_no_longer_work_with_nothing_to_restrict_them_are_the_whole_access_control() {
+        assert_eq!(suggested("Mairie de Saint-Jory : les badges ne marchent plus."), Priority::P1);
+        assert_eq!(suggested("Les badges des intérimaires ne marchent plus au portail du quai."), Priority::P2);
+        assert_eq!(
+            suggested("Hello, since the power cut every door controller in the factory is offline."),
+            Priority::P1
+        );
+    }
+
+    #[test]
+    fn the_n_of_a_negation_names_no_building() {
+        let text = "La centrale d'alarme n'est plus alimentée, donc le bâtiment n'est pas protégé la nuit.";
+        assert_eq!(suggested(text), Priority::P1);
+        assert_eq!(suggested("Les caméras du bâtiment C sont noires."), Priority::P2);
+    }
+
+    #[test]
+    fn a_view_that_shows_nothing_is_a_camera_picture_and_a_saved_view_a_layout() {
+        assert_eq!(suggested("Two of the views from the shop floor turned black this morning."), Priority::P2);
+        assert_eq!(suggested("Mon collègue ne retrouve plus sa vue personnalisée dans le VMS."), Priority::P3);
     }
 }
