@@ -115,7 +115,8 @@ fn no_critical_or_major_incident_of_the_held_out_sets_is_suggested_as_minor() {
 /// `brief-z` from 93.5 % to 95.0 % (189/199), `brief-w` from 93.2 % to 96.8 %; `brief-zb`,
 /// written on the one detail that decides between two priorities, from 89.6 % to 95.2 %
 /// (237/249); `brief-zc`, every bullet of the labelling policy in turn, from 89.5 % to
-/// 96.0 % (238/248).
+/// 96.0 % (238/248); `brief-zd`, the same told by people who do not use the trade's words,
+/// from 76.2 % to 86.3 % (214/248), none suggested as minor.
 const DEVELOPMENT_FLOOR: usize = 97;
 const BELOW_THE_FLOOR: &[(&str, usize)] = &[
     ("brief-u", 96),
@@ -125,6 +126,7 @@ const BELOW_THE_FLOOR: &[(&str, usize)] = &[
     ("brief-w", 96),
     ("brief-zb", 95),
     ("brief-zc", 95),
+    ("brief-zd", 86),
 ];
 
 #[test]

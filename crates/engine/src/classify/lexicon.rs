@@ -922,6 +922,45 @@ by-hand: open it by hand, we open it by hand, on l ouvre a la main, use the key,
     passer avec la cle, ouvrir avec la cle, with the key
 filler: a essaye d entrer, tried to enter, tried to get in, a tente d entrer, ont essaye d entrer
 interface: rapport d alarmes, rapport des alarmes
+enters: going through, went through, passing through, passed through
+system video: video de surveillance, la video de surveillance, enregistreur des cameras, l enregistreur des cameras,
+    camera recorder, le boitier qui enregistre, boitier qui enregistre, boitier d enregistrement
+system access-control: systeme des badges, le truc des badges, truc des badges, systeme des cartes, the badge thing,
+    door system, the door system
+system hypervisor: software that puts everything together, puts everything together, logiciel qui regroupe tout,
+    qui regroupe tout
+system intrusion-detection: boitier de l alarme, le boitier de l alarme, boitier d alarme, alarm box, the alarm box
+intrusion: asking for money, demande de l argent, qui demande de l argent, cadenas est coupe, cadenas a ete coupe,
+    padlock was cut, padlock cut, padlock has been cut
+nothing: il est aveugle, est aveugle, sont aveugles, is blind, are blind
+unlocked: stuck straight up, stuck in the up position, reste levee, restee levee, bloquee en position haute,
+    en tirant, s ouvre en tirant, opens if you pull, opens by pulling, just pull it open
+unauthorized: nobody checks who, no one checks who, personne ne controle, drivers just roll in, just roll in
+suspicious: qui n ont rien a faire la, qui n a rien a faire la, who shouldn t be there, who have no business there
+revoked: switched off the card, we switched off, who left on, qui devaient s arreter, devaient s arreter,
+    should have stopped working, were supposed to stop
+problem down: won t turn on, will not turn on, ne s allume plus du tout
+quantity none: pas une qui, pas un qui, not one that
+problem down: ne veut plus de nos cartes, ne veut plus de nos badges, ne veut plus des cartes, ne veut plus des badges,
+    won t take our cards, won t accept our cards, doesn t take our cards, un rond qui tourne, rond qui tourne,
+    spinning circle, loading circle, delai depasse, timed out, impossible de s en servir, can t use it, cannot use it,
+    was silent, were silent, est restee silencieuse, n a pas sonne
+problem degraded: gresillement, gresille, crackle, crackles, crackling, page blanche, blank page
+system hypervisor: monitoring software, logiciel de supervision, supervision software, logiciel qui rassemble,
+    le logiciel qui regroupe, software that brings together
+door: petit sas, petit portillon, petite porte, petit portail, small gate, little gate
+nothing: plus d yeux, je n ai plus d yeux, on est aveugles, nous sommes aveugles, we are blind, we re blind
+intrusion: burgled, got burgled, was burgled, been burgled, came in through the, got in through the
+revoked: ancien code, l ancien code, old code, the old code, ancien mot de passe, old password
+changed: ce qui n a jamais ete le cas, which was never the case, which it never did before
+disowned: personne ici n a touche, personne n a touche, nobody touched, no one touched, nous n avons rien fait,
+    we did nothing, we didn t do anything
+recording: jours d images, days of images, jours de video, days of video
+device video: petite camera, petites cameras, small camera, small cameras, little camera
+device access-control: petit lecteur, petits lecteurs, petit boitier, petit boitier a badge, little reader, small reader,
+    little box, small box
+device intrusion-detection: petit detecteur, petits detecteurs, small detector, little detector
+filler: son petit, sa petite, ses petits, ses petites, petit voyant, petite lumiere, petit bip, its little, its small
 problem down: quoi qu on presente, whatever we present, whatever card we present, whatever badge we present
 whole-site: generale des, generale du, generale de la, generalisee, generalise, general failure of
 device intrusion-detection: panels, intrusion panels, alarm panels

@@ -3280,4 +3280,19 @@ mod tests {
         assert_eq!(suggested("Two of the views from the shop floor turned black this morning."), Priority::P2);
         assert_eq!(suggested("Mon collègue ne retrouve plus sa vue personnalisée dans le VMS."), Priority::P3);
     }
+
+    #[test]
+    fn everyday_words_for_a_failure_are_read_as_the_trade_says_it() {
+        // A little box or a little camera is a device, not a small request.
+        let text =
+            "Dans le couloir, le petit boîtier blanc au plafond n'a plus sa lumière rouge quand on passe devant.";
+        assert_ne!(suggested(text), Priority::P3);
+        assert_eq!(suggested("La petite caméra du poulailler reste avec un rond qui tourne."), Priority::P2);
+        // The recorder of the cameras is the whole video; the badge system, the whole access control.
+        assert_eq!(suggested("Bonsoir, l'enregistreur des caméras ne marche plus."), Priority::P1);
+        assert_eq!(suggested("Le système des badges est en panne."), Priority::P1);
+        // A card switched off that still goes through the main door.
+        let text = "We switched off the card of a cleaner who left on friday. Monday 5am the log shows her card going through the main door.";
+        assert_eq!(suggested(text), Priority::P1);
+    }
 }
