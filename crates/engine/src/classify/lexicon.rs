@@ -922,6 +922,9 @@ by-hand: open it by hand, we open it by hand, on l ouvre a la main, use the key,
     passer avec la cle, ouvrir avec la cle, with the key
 filler: a essaye d entrer, tried to enter, tried to get in, a tente d entrer, ont essaye d entrer
 interface: rapport d alarmes, rapport des alarmes
+place: dans l entree, in the entrance, in the entrance hall, dans le hall d entree
+system video: programme des cameras, le programme des cameras, logiciel des cameras, le logiciel des cameras,
+    camera software, the camera software, camera program, the camera program
 enters: going through, went through, passing through, passed through
 system video: video de surveillance, la video de surveillance, enregistreur des cameras, l enregistreur des cameras,
     camera recorder, le boitier qui enregistre, boitier qui enregistre, boitier d enregistrement

@@ -968,7 +968,10 @@ impl Sentence {
             (Subject::Unknown | Subject::Nuisance(_) | Subject::Interface, _) => return None,
             (Subject::InterfaceOf(_), _) => Known::said(Scope::WholeSite, &[item.span]),
             (Subject::Everything, _) => Known::said(Scope::WholeSite, &[item.span]),
-            (Subject::SystemName(_), _) if restricted => Known::said(Scope::SeveralDevices, &with(None)),
+            // "la centrale dans l'entrée": where the one system stands, not a part of it.
+            (Subject::SystemName(_), _) if restricted && !self.stands_in(restriction) => {
+                Known::said(Scope::SeveralDevices, &with(None))
+            }
             // "le deuxième enregistreur", "un des serveurs": one of several.
             (Subject::SystemName(_), Some((Quantity::One | Quantity::Several, q))) => {
                 Known::said(Scope::SeveralDevices, &with(Some(q)))
@@ -1031,6 +1034,16 @@ impl Sentence {
             (_, None) => Known::said(Scope::OneDevice, &[item.span]),
         };
         Some(scope)
+    }
+
+    /// Whether a restriction only says where a thing stands ("dans l'entrée", "in the
+    /// entrance hall"): a place of the lexicon said with "dans" or "in".
+    fn stands_in(&self, restriction: Option<(Scope, Span)>) -> bool {
+        restriction.is_some_and(|(_, span)| {
+            self.items.iter().any(|it| {
+                it.span == span && it.meaning == Some(Meaning::Place) && matches!(it.first.as_str(), "dans" | "in")
+            })
+        })
     }
 
     /// A building named with its letter or name: "bâtiment C", "building 3", "aile ouest".
@@ -3294,5 +3307,12 @@ mod tests {
         // A card switched off that still goes through the main door.
         let text = "We switched off the card of a cleaner who left on friday. Monday 5am the log shows her card going through the main door.";
         assert_eq!(suggested(text), Priority::P1);
+    }
+
+    #[test]
+    fn where_a_system_stands_is_no_part_of_it() {
+        assert_eq!(suggested("La centrale dans l'entrée est éteinte."), Priority::P1);
+        assert_eq!(suggested("Le VMS du bâtiment B est planté."), Priority::P2);
+        assert_eq!(suggested("Le programme des caméras ne s'ouvre plus sur aucun poste."), Priority::P1);
     }
 }
