@@ -922,6 +922,22 @@ by-hand: open it by hand, we open it by hand, on l ouvre a la main, use the key,
     passer avec la cle, ouvrir avec la cle, with the key
 filler: a essaye d entrer, tried to enter, tried to get in, a tente d entrer, ont essaye d entrer
 interface: rapport d alarmes, rapport des alarmes
+forced: jemmied, jimmied, has been jemmied, crowbarred, lock s hanging off, lock hanging off, serrure arrachee
+intrusion: climbing the fence, climbed the fence, climb the fence, escaladant la cloture, escalader la cloture,
+    escalade la cloture
+revoked: old door code, the old door code, ancien code de la porte, removed the old code
+works detect: mettre l alarme, mettre l alarme en route, mettre en route
+system intrusion-detection: clavier de l alarme, le clavier de l alarme, alarm keypad, the alarm keypad
+problem down: bipe plus, bippe plus, beeps no more
+place: loge, la loge, lodge
+alarm: alarmes loge, alarmes de la loge
+revoked: locataire expulse, locataires expulses, ancien locataire, anciens locataires, evicted tenant,
+    retire de la liste, on l a retire de la liste, removed from the list, supprimer sa carte, supprimer son badge,
+    delete her card, delete his card, remove her card, remove his card, ancienne secretaire, ancienne employee,
+    ancienne salariee
+credential: son bip, sa telecommande, avec son bip, his fob, her fob, key fob
+problem degraded: ca decroche, decroche et revient, on rate surement des trucs, on rate des trucs, we miss things
+problem down: beeps red, bipe rouge, bippe rouge, refuse tout le monde, refuses everybody, refuses everyone
 place: dans l entree, in the entrance, in the entrance hall, dans le hall d entree
 system video: programme des cameras, le programme des cameras, logiciel des cameras, le logiciel des cameras,
     camera software, the camera software, camera program, the camera program

@@ -1037,13 +1037,18 @@ impl Sentence {
     }
 
     /// Whether a restriction only says where a thing stands ("dans l'entrée", "in the
-    /// entrance hall"): a place of the lexicon said with "dans" or "in".
+    /// garage"): a place said with "dans" or "in".
     fn stands_in(&self, restriction: Option<(Scope, Span)>) -> bool {
-        restriction.is_some_and(|(_, span)| {
-            self.items.iter().any(|it| {
-                it.span == span && it.meaning == Some(Meaning::Place) && matches!(it.first.as_str(), "dans" | "in")
-            })
-        })
+        let Some((_, span)) = restriction else { return false };
+        let Some(at) = self.items.iter().position(|it| it.span == span) else { return false };
+        if self.items[at].meaning == Some(Meaning::Place) && matches!(self.items[at].first.as_str(), "dans" | "in") {
+            return true;
+        }
+        let mut k = at;
+        while k > 0 && self.items[k - 1].meaning.is_none() && is_determiner(&self.items[k - 1].first) {
+            k -= 1;
+        }
+        k > 0 && self.items[k - 1].meaning.is_none() && matches!(self.items[k - 1].first.as_str(), "dans" | "in")
     }
 
     /// A building named with its letter or name: "bâtiment C", "building 3", "aile ouest".
@@ -3314,5 +3319,19 @@ mod tests {
         assert_eq!(suggested("La centrale dans l'entrée est éteinte."), Priority::P1);
         assert_eq!(suggested("Le VMS du bâtiment B est planté."), Priority::P2);
         assert_eq!(suggested("Le programme des caméras ne s'ouvre plus sur aucun poste."), Priority::P1);
+    }
+
+    #[test]
+    fn a_revoked_code_or_fob_still_used_lets_the_wrong_people_in() {
+        let text = "We removed the old door code 1984 last month but the delivery lads are still using it and it still works on the back door.";
+        assert_eq!(suggested(text), Priority::P1);
+        let text =
+            "Un locataire expulsé rentre toujours dans le parking avec son bip, alors qu'on l'a retiré de la liste.";
+        assert_eq!(suggested(text), Priority::P1);
+        assert_eq!(
+            suggested("Someone has jemmied the door to the plant room overnight, the lock's hanging off."),
+            Priority::P1
+        );
+        assert_eq!(suggested("Le boîtier de l'alarme dans le garage bipe plus, écran vide."), Priority::P1);
     }
 }
