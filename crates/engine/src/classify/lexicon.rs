@@ -922,6 +922,17 @@ by-hand: open it by hand, we open it by hand, on l ouvre a la main, use the key,
     passer avec la cle, ouvrir avec la cle, with the key
 filler: a essaye d entrer, tried to enter, tried to get in, a tente d entrer, ont essaye d entrer
 interface: rapport d alarmes, rapport des alarmes
+seen: on les voit sur l ecran, on les voit sur les cameras, on les voit sur les images, we can see them on the screen,
+    we see them on camera, we can see them on camera
+suspicious: ils ne sont pas de chez nous, pas de chez nous, not from here, a guy we don t know, someone we don t know,
+    un type qu on ne connait pas
+intrusion: deux inconnus dans, des inconnus dans, un inconnu dans, strangers inside, a stranger inside
+works report: forwarded, are forwarded, relayed, are relayed
+disowned: sans qu aucun de nous ne l ait fait, sans que personne ne l ait fait, aucun de nous ne l a fait,
+    without any of us doing it, none of us did it, aucun de nos gestionnaires, none of our admins, no admin was logged in,
+    personne n etait connecte
+suspicious: that nobody created, nobody created
+system hypervisor: poste central de surete, le poste central de surete, poste central de securite, central security desk
 forced: jemmied, jimmied, has been jemmied, crowbarred, lock s hanging off, lock hanging off, serrure arrachee
 intrusion: climbing the fence, climbed the fence, climb the fence, escaladant la cloture, escalader la cloture,
     escalade la cloture

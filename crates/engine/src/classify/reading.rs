@@ -3334,4 +3334,20 @@ mod tests {
         );
         assert_eq!(suggested("Le boîtier de l'alarme dans le garage bipe plus, écran vide."), Priority::P1);
     }
+
+    #[test]
+    fn strangers_seen_inside_and_changes_nobody_made_are_intrusions() {
+        let text =
+            "Il y a deux inconnus dans l'entrepôt en ce moment, on les voit sur l'écran, ils ne sont pas de chez nous.";
+        assert_eq!(suggested(text), Priority::P1);
+        let text =
+            "Trois nouveaux badges ont été créés dans le logiciel cette nuit sans qu'aucun de nous ne l'ait fait.";
+        assert_eq!(suggested(text), Priority::P1);
+        assert_eq!(
+            suggested("We found an admin account called 'maint_x' on the VMS that nobody created."),
+            Priority::P1
+        );
+        let text = "Alarms are no longer forwarded to the central station at all; the dialler shows 'comms fail'.";
+        assert_eq!(suggested(text), Priority::P1);
+    }
 }
