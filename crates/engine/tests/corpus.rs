@@ -113,12 +113,13 @@ fn no_critical_or_major_incident_of_the_held_out_sets_is_suggested_as_minor() {
 /// though critical or major). `brief-y`, written where the line between critical and major
 /// and the minor texts full of serious words are hardest, went from 81.5 % to 92.4 %;
 /// `brief-z` from 93.5 % to 95.0 % (189/199), `brief-w` from 93.2 % to 96.8 %; `brief-zb`,
-/// written on the one detail that decides between two priorities, from 89.6 % to 95.2 %
-/// (237/249); `brief-zc`, every bullet of the labelling policy in turn, from 89.5 % to
+/// written on the one detail that decides between two priorities, from 89.6 % to 95.6 %
+/// (238/249); `brief-zc`, every bullet of the labelling policy in turn, from 89.5 % to
 /// 96.0 % (238/248); `brief-zd`, the same told by people who do not use the trade's words,
-/// from 76.2 % to 86.7 % (215/248), none suggested as minor; `brief-ze`, a second batch in
-/// everyday words, from 88.4 % to 91.6 % (229/250), none suggested as minor; `brief-zf`,
-/// critical incidents beside their major twins, from 92.7 % to 95.1 % (234/246).
+/// from 76.2 % to 87.1 % (216/248), none suggested as minor; `brief-ze`, a second batch in
+/// everyday words, from 88.4 % to 92.0 % (230/250), none suggested as minor; `brief-zf`,
+/// critical incidents beside their major twins, from 92.7 % to 95.1 % (234/246); `brief-zg`,
+/// reports a hurried reader would over-rate, from 84.3 % to 88.3 % (219/248).
 const DEVELOPMENT_FLOOR: usize = 97;
 const BELOW_THE_FLOOR: &[(&str, usize)] = &[
     ("brief-u", 96),
@@ -131,6 +132,7 @@ const BELOW_THE_FLOOR: &[(&str, usize)] = &[
     ("brief-zd", 86),
     ("brief-ze", 91),
     ("brief-zf", 95),
+    ("brief-zg", 88),
 ];
 
 #[test]

@@ -922,6 +922,25 @@ by-hand: open it by hand, we open it by hand, on l ouvre a la main, use the key,
     passer avec la cle, ouvrir avec la cle, with the key
 filler: a essaye d entrer, tried to enter, tried to get in, a tente d entrer, ont essaye d entrer
 interface: rapport d alarmes, rapport des alarmes
+filler: en pleine journee, en plein jour, in broad daylight
+problem degraded: image rose, image toute rose, images roses, pink picture, pink image, rose et deformee
+problem degraded: minutes late, minutes de retard, quart d heure de retard, d heure de retard, on ne reconnait personne,
+    can t recognise anyone, can t recognize anyone
+fine: aucune consequence sur le fonctionnement, sans consequence sur le fonctionnement, aucun impact sur le fonctionnement,
+    no impact on operation, tout est normal, levee de doute faite, not broken, pas en panne, aucune image n a ete perdue,
+    aucune image perdue, no footage was lost, rien n a ete perdu
+elsewhere: sister company, our sister company, across the street, nothing to do with our systems, rien a voir avec nos systemes,
+    rien a voir avec nous, garage voisin, le garage voisin, voisin s est fait, saw on the news, on the news, vu aux infos,
+    vu au journal
+request: la police est passee nous demander, police asked us for, ne pas declencher d intervention,
+    merci de ne pas declencher, don t send anyone, do not send anyone, notre assureur, our insurance company, our insurer,
+    assureur reclame, attestation de maintenance, purement administratif
+past: coupe le courant, coupera le courant, will cut power, will cut the power, power will be cut, oublie de desarmer,
+    forgot to disarm, rien n a bouge depuis, nothing has changed since, reconstruction raid est terminee,
+    le disque a ete change
+nuisance configuration: unlocked from, unlocked until, deverrouillee a partir de, ouverte a partir de
+nuisance display: au format americain, format americain, at the bottom, en bas de la liste
+filler: sans arret, non stop, just inconvenient, juste genant
 seen: on les voit sur l ecran, on les voit sur les cameras, on les voit sur les images, we can see them on the screen,
     we see them on camera, we can see them on camera
 suspicious: ils ne sont pas de chez nous, pas de chez nous, not from here, a guy we don t know, someone we don t know,

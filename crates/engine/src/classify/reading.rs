@@ -285,10 +285,12 @@ impl Sentence {
                 let after_a_place = j > 0
                     && self.same_clause(j - 1, j)
                     && matches!(self.meaning(j - 1), Some(Meaning::Place | Meaning::Sensitive | Meaning::WholeSite));
-                // "caméra *décalée*", "la caméra *nommée* « Entrée »": said of the device.
-                let adjective =
-                    ["decale", "saccad", "nomme", "appele", "intitule"].iter().any(|w| item.first.starts_with(w))
-                        || matches!(item.first.as_str(), "misaligned" | "choppy" | "jerky" | "named" | "called");
+                // "caméra *décalée*", "la caméra *nommée* « Entrée »", "image *déformée*", "les
+                // alarmes arrivent *en double*": said of the device, or of how it comes.
+                let adjective = ["decale", "saccad", "nomme", "appele", "intitule", "deform"]
+                    .iter()
+                    .any(|w| item.first.starts_with(w))
+                    || matches!(item.first.as_str(), "misaligned" | "choppy" | "jerky" | "named" | "called" | "en");
                 // "doesn't beep or light up anymore": a nuisance word denied is a verb.
                 let denied =
                     j > 0 && self.same_clause(j - 1, j) && matches!(self.meaning(j - 1), Some(Meaning::Negation(_)));
@@ -3349,5 +3351,27 @@ mod tests {
         );
         let text = "Alarms are no longer forwarded to the central station at all; the dialler shows 'comms fail'.";
         assert_eq!(suggested(text), Priority::P1);
+    }
+
+    #[test]
+    fn serious_words_told_only_as_context_stay_minor() {
+        let text = "Our sister company across the street had a break-in last night, nothing to do with our systems, which are fine. Management now wants a quote for two extra outdoor cameras.";
+        assert_eq!(suggested(text), Priority::P3);
+        let text = "Le logo n'apparaît plus sur l'écran d'accueil du logiciel de badges. Aucune conséquence sur le fonctionnement.";
+        assert_eq!(suggested(text), Priority::P3);
+        // Late alarms are a degraded hypervisor, not slowness.
+        assert_eq!(suggested("Les alarmes arrivent avec un quart d'heure de retard sur l'hyperviseur."), Priority::P2);
+    }
+
+    #[test]
+    fn how_a_thing_comes_is_not_what_fails() {
+        let text = "Les alarmes de la porte des urgences arrivent en double et parfois pas du tout dans l'hyperviseur.";
+        assert_eq!(suggested(text), Priority::P2);
+        assert_eq!(
+            suggested("Caméra de l'entrée principale : image rose et déformée, on ne reconnaît personne."),
+            Priority::P2
+        );
+        let text = "La caméra du parking s'affiche en noir et blanc en pleine journée, on voit tout mais on préférerait la couleur.";
+        assert_eq!(suggested(text), Priority::P3);
     }
 }
