@@ -117,8 +117,8 @@ fn no_critical_or_major_incident_of_the_held_out_sets_is_suggested_as_minor() {
 /// (238/249); `brief-zc`, every bullet of the labelling policy in turn, from 89.5 % to
 /// 96.0 % (238/248); `brief-zd`, the same told by people who do not use the trade's words,
 /// from 76.2 % to 87.1 % (216/248), none suggested as minor; `brief-ze`, a second batch in
-/// everyday words, from 88.4 % to 92.0 % (230/250), none suggested as minor; `brief-zf`,
-/// critical incidents beside their major twins, from 92.7 % to 95.1 % (234/246); `brief-zg`,
+/// everyday words, from 88.4 % to 92.4 % (231/250), none suggested as minor; `brief-zf`,
+/// critical incidents beside their major twins, from 92.7 % to 95.5 % (235/246); `brief-zg`,
 /// reports a hurried reader would over-rate, from 84.3 % to 88.3 % (219/248).
 const DEVELOPMENT_FLOOR: usize = 97;
 const BELOW_THE_FLOOR: &[(&str, usize)] = &[

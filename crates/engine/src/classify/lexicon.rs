@@ -922,6 +922,7 @@ by-hand: open it by hand, we open it by hand, on l ouvre a la main, use the key,
     passer avec la cle, ouvrir avec la cle, with the key
 filler: a essaye d entrer, tried to enter, tried to get in, a tente d entrer, ont essaye d entrer
 interface: rapport d alarmes, rapport des alarmes
+system video: ecran des cameras, l ecran des cameras, ecran des cams, l ecran des cams, the camera screen, the cctv screen
 filler: en pleine journee, en plein jour, in broad daylight
 problem degraded: image rose, image toute rose, images roses, pink picture, pink image, rose et deformee
 problem degraded: minutes late, minutes de retard, quart d heure de retard, d heure de retard, on ne reconnait personne,

@@ -1039,7 +1039,7 @@ impl Sentence {
     }
 
     /// Whether a restriction only says where a thing stands ("dans l'entrée", "in the
-    /// garage"): a place said with "dans" or "in".
+    /// garage", "près de la porte"): a place said with "dans", "in", "près de", "near".
     fn stands_in(&self, restriction: Option<(Scope, Span)>) -> bool {
         let Some((_, span)) = restriction else { return false };
         let Some(at) = self.items.iter().position(|it| it.span == span) else { return false };
@@ -1050,7 +1050,13 @@ impl Sentence {
         while k > 0 && self.items[k - 1].meaning.is_none() && is_determiner(&self.items[k - 1].first) {
             k -= 1;
         }
-        k > 0 && self.items[k - 1].meaning.is_none() && matches!(self.items[k - 1].first.as_str(), "dans" | "in")
+        let word = |at: usize| self.items.get(at).filter(|it| it.meaning.is_none()).map(|it| it.first.as_str());
+        matches!(
+            (k.checked_sub(2).and_then(word), k.checked_sub(1).and_then(word)),
+            (_, Some("dans" | "in" | "near" | "beside" | "by"))
+                | (Some("pres" | "cote"), Some("de" | "du"))
+                | (Some("next"), Some("to"))
+        )
     }
 
     /// A building named with its letter or name: "bâtiment C", "building 3", "aile ouest".
@@ -3373,5 +3379,11 @@ mod tests {
         );
         let text = "La caméra du parking s'affiche en noir et blanc en pleine journée, on voit tout mais on préférerait la couleur.";
         assert_eq!(suggested(text), Priority::P3);
+    }
+
+    #[test]
+    fn the_screen_of_the_cameras_gone_black_is_the_whole_video() {
+        assert_eq!(suggested("slt c la boutique, l'ecran des cams est tout noir, les 4, rien a faire"), Priority::P1);
+        assert_eq!(suggested("Les caméras du parking sont noires sur l'écran."), Priority::P2);
     }
 }
