@@ -624,7 +624,7 @@ impl Sentence {
         let counts = |it: &Item| it.number.is_some_and(|n| n >= 2) || NUMBER_WORDS.contains(&it.first.as_str());
         if i >= 3 && self.same_clause(i - 3, i) {
             let (count, of, total) = (&self.items[i - 3], &self.items[i - 2], &self.items[i - 1]);
-            if counts(count) && matches!(of.first.as_str(), "sur" | "of" | "out") && total.first == count.first {
+            if counts(count) && says_out_of(of) && total.first == count.first {
                 return Some(Span { start: count.span.start, end: total.span.end });
             }
         }
@@ -636,7 +636,7 @@ impl Sentence {
     /// The total after the device at `i`: "caméra sur *54*", "cameras out of *12*" ("out of"
     /// is one phrase of the lexicon).
     fn out_of(&self, i: usize) -> Option<&Item> {
-        self.items.get(i + 1).filter(|of| matches!(of.first.as_str(), "sur" | "of" | "out"))?;
+        self.items.get(i + 1).filter(|of| says_out_of(of))?;
         let total = self.items.get(i + 2).filter(|_| self.same_clause(i + 2, i))?;
         (total.number.is_some() || NUMBER_WORDS.contains(&total.first.as_str())).then_some(total)
     }
@@ -2770,6 +2770,12 @@ pub fn read(text: &str) -> Vec<Finding> {
         }
     }
     findings
+}
+
+/// The word between a count and its total: "12 *sur* 40", "12 *of* 12", "12 *out* of 12"
+/// ("out of" is one phrase of the lexicon).
+fn says_out_of(item: &Item) -> bool {
+    matches!(item.first.as_str(), "sur" | "of" | "out")
 }
 
 /// Whether the words at `span` stand between an opening and a closing quote, wherever they
