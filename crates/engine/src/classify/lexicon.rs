@@ -334,7 +334,7 @@ device intrusion-detection: detecteur, detector, intrusion detector, detecteur d
 system intrusion-detection: alarme, systeme d alarme, transmetteur, transmitter, transmetteur ip, ip transmitter,
     alarm transmitter, alarm system, centrale, centrale d alarme, centrale intrusion,
     alarm panel, intrusion panel, detection d intrusion, detection intrusion, intrusion detection, anti intrusion,
-    systeme anti intrusion, intrusion system, toute la detection, detection perimetrique generale
+    systeme anti intrusion, intrusion system, toute la detection, detection perimetrique generale, intruder alarm
 system hypervisor: hyperviseur, hypervision, hypervisor, psim, supervision, superviseur, hyperviseur de securite,
     superviseur de securite, plateforme de supervision, security hypervisor, poste de supervision,
     plateforme de securite, security platform, security management platform, plateforme de gestion de la securite
@@ -748,7 +748,8 @@ past: qu on croyait, qu on pensait, we thought was, turned out to be, s est reve
     rentre dans l ordre, back in order, dossier est clos, case closed
 nuisance display: carte des alarmes, alarm map, pas a jour, not up to date, n est pas a jour, out of date, outdated
 place: nouveau batiment, new building, nouvelle aile, new wing
-unlocked: release together, both release, released together
+unlocked: release together, both release, released together, deux personnes a la fois, deux personnes en meme temps,
+    two people at once, two people at a time, two people at the same time
 unauthorized: interlock gone, interlock is gone, interlock seems gone, interlock no longer works
 intrusion: took stuff, took things, took goods, ont emporte, a emporte
 problem down: been dark, went dark, gone dark, are dark, is dark, all dark
@@ -1085,7 +1086,8 @@ unlocked: released at the same time, both doors released, both released at once,
     liberees en meme temps, se liberent en meme temps, deverrouillees en meme temps, s ouvrent toutes les deux
 problem degraded: decrochee de son support, decroche de son support, tombee de son support, tombe de son support,
     filme le sol, filme le plafond, films the floor, films the ceiling, pointe vers le sol, pointing at the floor,
-    pointing at the ground, fell off its mount, came off its mount, off its bracket
+    pointing at the ground, fell off its mount, came off its mount, off its bracket, filme le ciel,
+    films the sky, filme plus l entree, s est decalee avec le vent, moved in the wind, turned by the wind
 seen: apparait sur la camera, apparait sur les images, on camera we see, on camera we saw, on the camera we see,
     we can see on camera, on le voit sur la camera, visible sur la camera, visible on camera
 intrusion: personne n aurait du etre la, personne ne devait etre la, nobody should have been there,

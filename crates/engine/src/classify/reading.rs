@@ -342,6 +342,27 @@ impl Sentence {
     /// after it in the clause, else before it in the sentence. A thing the lexicon does not
     /// know, right before the predicate ("*le chauffage* est en panne"), is the subject.
     fn subject_of(&self, i: usize) -> Option<(usize, Subject)> {
+        let found = self.nearest_subject(i);
+        // "les deux portes s'ouvrent", "both doors released": the phrase names its doors,
+        // unless the airlock they belong to is the subject.
+        let access_control = matches!(
+            found,
+            Some((
+                _,
+                Subject::Door | Subject::Device(System::AccessControl) | Subject::SystemName(System::AccessControl)
+            ))
+        );
+        if self.meaning(i) == Some(Meaning::Unlocked)
+            && matches!(self.items[i].first.as_str(), "les" | "both")
+            && !access_control
+        {
+            return Some((i, Subject::Door));
+        }
+        found
+    }
+
+    /// The subject of the predicate at `i` as its position tells it.
+    fn nearest_subject(&self, i: usize) -> Option<(usize, Subject)> {
         // "les alarmes … arrivent avec un libellé vide et *certaines* se perdent", "some of
         // them are black": a quantity standing for a noun speaks of the first thing the
         // sentence named, not of the nearest word.
@@ -356,9 +377,10 @@ impl Sentence {
             self.same_clause(k, i) && matches!(self.items[k].first.as_str(), "we" | "on" | "nous" | "i" | "je" | "j")
         });
         if people && self.meaning(i) == Some(Meaning::Works(Function::Show)) && self.negation(i).is_some() {
-            let object = (i + 1..self.items.len())
-                .take_while(|&j| self.same_clause(j, i))
-                .find_map(|j| self.subject_at(j).filter(|s| s.weight() > 0).map(|s| (j, s)));
+            // "on ne voit pas la fin des *noms*": a nuisance seen badly is the nuisance.
+            let object = (i + 1..self.items.len()).take_while(|&j| self.same_clause(j, i)).find_map(|j| {
+                self.subject_at(j).filter(|s| s.weight() > 0 || matches!(s, Subject::Nuisance(_))).map(|s| (j, s))
+            });
             let named = (0..i).find_map(|k| {
                 self.subject_at(k).filter(|s| matches!(s, Subject::SystemName(_) | Subject::Device(_))).map(|s| (k, s))
             });
@@ -430,6 +452,14 @@ impl Sentence {
                 return Some((h, self.software_of(h, s)));
             }
             let item = &self.items[j];
+            // "La caméra de l'accueil ne s'affiche plus dans le VMS, *elle* ne répond pas au
+            // ping": a pronoun stands for the thing the sentence is about, its first subject.
+            if complement_subject.is_none() && self.stands_for_subject(j) && i - j <= 5 {
+                if let Some((k, s)) = self.antecedent(j) {
+                    let (h, s) = self.head_of(k, s);
+                    return Some((h, self.software_of(h, s)));
+                }
+            }
             // "le chauffage est en panne", but not "the camera in the lobby is …".
             let unknown_noun = (item.meaning.is_none() || item.meaning == Some(Meaning::Place))
                 && !self.transparent(j)
@@ -480,6 +510,37 @@ impl Sentence {
             })
             .or_else(|| (0..i).rev().find_map(|j| found(j).filter(|_| !self.dates_from(j))))
             .or_else(|| (0..i).rev().find_map(found))
+    }
+
+    /// Whether the word at `j` is a personal pronoun, subject of its clause, standing for a
+    /// thing named earlier: "elle", "ils", "it", "they"; "il" unless impersonal ("il y a", "il
+    /// faut"). Not after a preposition ("assigned *to it*"), nor after another subject of its
+    /// clause ("les images des caméras *elles* sont bonnes").
+    fn stands_for_subject(&self, j: usize) -> bool {
+        let next = self.items.get(j + 1).map(|n| n.first.as_str());
+        let pronoun = match self.items[j].first.as_str() {
+            "elle" | "elles" | "ils" | "it" | "they" => true,
+            "il" => !matches!(next, Some("y" | "n" | "faut" | "semble" | "parait" | "manque" | "reste")),
+            _ => false,
+        };
+        pronoun && !self.in_complement(j) && !(0..j).any(|k| self.same_clause(k, j) && self.subject_at(k).is_some())
+    }
+
+    /// What the pronoun at `j` stands for: a thing of the same number in the clause just
+    /// before, its subject rather than a complement ("l'hyperviseur tourne mais *il* est
+    /// vide"; "la vidéo a sauté sur les caméras de la galerie, *elles* sont noires").
+    fn antecedent(&self, j: usize) -> Option<(usize, Subject)> {
+        let plural = matches!(self.items[j].first.as_str(), "elles" | "ils" | "they");
+        let clause = self.clause[j].checked_sub(1)?;
+        let candidates = || {
+            (0..j).filter(move |&k| {
+                self.clause[k] == clause
+                    && self.items[k].plural == plural
+                    && self.subject_at(k).is_some_and(|s| s.weight() > 0)
+            })
+        };
+        let k = candidates().find(|&k| !self.is_complement(k)).or_else(|| candidates().next())?;
+        self.subject_at(k).map(|s| (k, s))
     }
 
     /// Whether the word at `j` follows a preposition: "sur *aucun* poste", "from *any*
@@ -1123,7 +1184,12 @@ impl Sentence {
                         Some(Meaning::Works(_) | Meaning::Negation(_) | Meaning::Quantity(Quantity::All))
                     )
             })
-            .find(|&j| matches!(self.items[j].first.as_str(), "tous" | "toutes" | "all"))
+            // "cam tt HS": "tt", read as "tout", is "tous" in a text message.
+            .find(|&j| {
+                let it = &self.items[j];
+                matches!(it.first.as_str(), "tous" | "toutes" | "all" | "ttes")
+                    || it.first == "tout" && it.span.end - it.span.start == 2
+            })
             .map(|j| self.items[j].span)
     }
 
@@ -1458,7 +1524,15 @@ impl Sentence {
                     | "retabli"
                     | "retablie"
                     | "restored"
+                    | "regle"
+                    | "reglee"
+                    | "regles"
+                    | "reglees"
+                    | "resolus"
+                    | "resolues"
             );
+            // "l'heure est mal réglée": set wrong, not repaired.
+            let done = done && !(k > 0 && matches!(self.items[k - 1].first.as_str(), "mal" | "pas"));
             let to_be = k > 0
                 && matches!(
                     self.items[k - 1].first.as_str(),
@@ -1751,8 +1825,14 @@ fn changed_behind_our_back(sentence: &Sentence) -> Option<Span> {
 fn says_something_works(sentence: &Sentence) -> Option<Span> {
     (0..sentence.items.len()).find_map(|i| {
         let fine_after = (i + 1..sentence.items.len().min(i + 4)).any(|j| sentence.meaning(j) == Some(Meaning::Fine));
-        let works =
-            matches!(sentence.meaning(i), Some(Meaning::Works(_))) && fine_after && sentence.negation(i).is_none();
+        // "intrusion alarms still arrive", "les alarmes de la centrale arrivent encore".
+        let still = |k: usize| k < sentence.items.len() && sentence.meaning(k) == Some(Meaning::Still);
+        let still_reported = sentence.meaning(i) == Some(Meaning::Works(Function::Report))
+            && (i > 0 && still(i - 1) || still(i + 1))
+            && matches!(sentence.subject_of(i), Some((_, Subject::Alarm)));
+        let works = matches!(sentence.meaning(i), Some(Meaning::Works(_)))
+            && (fine_after || still_reported)
+            && sentence.negation(i).is_none();
         // "les bâtiments A et B sont normaux", "the other sites are OK": a thing said to be
         // fine, other than a workstation ("le reste des PC fonctionne").
         // "everything went fine", "tout fonctionne" says nothing is partial.
@@ -1765,8 +1845,11 @@ fn says_something_works(sentence: &Sentence) -> Option<Span> {
                     && sentence.same_clause(k - 1, k)
                     && !is_determiner(&sentence.items[k - 1].first)
                     && matches!(sentence.items[k - 1].meaning, None | Some(Meaning::Place | Meaning::Sensitive));
+                // "intrusion alarms still arrive": a kind of alarm, one phrase of the lexicon.
+                let of_a_kind = sentence.items[k].first != sentence.items[k].last;
                 matches!(sentence.meaning(i), Some(Meaning::Works(Function::Report)))
                     || qualified
+                    || of_a_kind
                     || sentence.restriction(k).is_some()
             }
             Some(_) => true,
@@ -2110,6 +2193,9 @@ pub fn read(text: &str) -> Vec<Finding> {
     let mut carried: Option<Carried> = None;
     let mut partial: Option<Span> = None;
     let mut one_fine = false;
+    let mut place_fine = false;
+    let mut fine_system: Option<System> = None;
+    let mut none_of: Vec<Span> = Vec::new();
     let mut the_sender_works = false;
     let has_quotes = text.contains(['«', '“', '"']);
     let mut video_fine = false;
@@ -2158,7 +2244,11 @@ pub fn read(text: &str) -> Vec<Finding> {
         // "on voudrait que la porte reste ouverte 5 secondes": a wish, not a fact; nor is a
         // case supposed in a question.
         let wish = sentence.find(|m| m == Meaning::Wish).or_else(|| sentence.supposed()).unwrap_or(usize::MAX);
-        if let Some(j) = sentence.find(|m| m == Meaning::Partial) {
+        // "d'ailleurs", "par ailleurs" say "besides", not "elsewhere".
+        let besides = |j: usize| {
+            sentence.items[j].first == "ailleurs" && j > 0 && matches!(sentence.items[j - 1].last.as_str(), "d" | "par")
+        };
+        if let Some(j) = sentence.find(|m| m == Meaning::Partial).filter(|&j| !besides(j)) {
             // "le reste des PC fonctionne" speaks of workstations, not of the site.
             let of_workstations = matches!(sentence.subject_of(j), Some((k, Subject::Interface)) if k > j);
             // "la caméra 1 et toutes les autres sont noires": the others fail too.
@@ -2168,8 +2258,16 @@ pub fn read(text: &str) -> Vec<Finding> {
             });
             if !of_workstations && !others_fail {
                 partial = Some(sentence.items[j].span);
+                place_fine = true;
             }
         }
+        none_of.extend(
+            sentence
+                .items
+                .iter()
+                .filter(|it| it.meaning == Some(Meaning::Quantity(Quantity::NoneOf)))
+                .map(|it| it.span),
+        );
         video_fine |= says_video_works(sentence);
         if partial.is_none() {
             partial = says_something_works(sentence);
@@ -2183,6 +2281,29 @@ pub fn read(text: &str) -> Vec<Finding> {
                         Subject::Device(System::IntrusionDetection) | Subject::SystemName(System::IntrusionDetection)
                     )
                 })
+            });
+            // "…, les étages 1 à 4 sont ok", "the cameras at the gate are fine": another
+            // place, or other cameras, work.
+            place_fine |= partial.is_some_and(|span| {
+                sentence.items.iter().position(|it| it.span == span).is_some_and(|i| {
+                    (0..i).any(|k| {
+                        sentence.same_clause(k, i)
+                            && matches!(
+                                sentence.meaning(k),
+                                Some(Meaning::Place | Meaning::Sensitive | Meaning::Partial)
+                            )
+                    }) || matches!(sentence.subject_of(i), Some((_, Subject::Device(System::Video))))
+                })
+            });
+            // "les badges marchent bien" says nothing of the cameras.
+            fine_system = partial.and_then(|span| {
+                let i = sentence.items.iter().position(|it| it.span == span)?;
+                match sentence.subject_of(i)?.1 {
+                    Subject::Device(s) | Subject::SystemName(s) => Some(s),
+                    Subject::Door | Subject::Credential => Some(System::AccessControl),
+                    Subject::Image | Subject::Recording => Some(System::Video),
+                    _ => None,
+                }
             });
             // "Lundi la caméra 12 a été nettoyée, RAS": one device said fine.
             one_fine = partial.is_some()
@@ -2325,7 +2446,9 @@ pub fn read(text: &str) -> Vec<Finding> {
             }
             let subject = nothing_on_screens
                 .map(|k| (k, Subject::Image))
-                .or_else(|| sentence.subject_of(i).filter(|&(j, _)| j != i));
+                // A phrase is its own subject only when it names its doors ("les deux portes
+                // s'ouvrent").
+                .or_else(|| sentence.subject_of(i).filter(|&(j, s)| j != i || s == Subject::Door));
             let none_counted = subject.is_some_and(|(j, _)| sentence.counted_as_none(j));
             let negation = sentence.negation(i);
             // "aucune caméra ne fonctionne" / "no camera works": all are down;
@@ -2763,10 +2886,24 @@ pub fn read(text: &str) -> Vec<Finding> {
     }
     if let Some(span) = partial {
         for f in &mut findings {
-            if the_sender_works && Facts::holds(&f.facts.alarms_lost) {
+            // Every system's alarms reach the hypervisor: another system said fine is a part of it.
+            let other_system = fine_system.is_some_and(|p| {
+                f.facts.system.as_ref().is_some_and(|s| s.value != p && s.value != System::Hypervisor)
+                    && !Facts::holds(&f.facts.alarms_lost)
+            });
+            if the_sender_works && Facts::holds(&f.facts.alarms_lost) || other_system {
                 continue;
             }
             part_only(&mut f.facts, span, one_fine);
+            // "Au 3e étage plus aucune caméra ne marche ; les autres étages sont ok": "plus
+            // aucune" counts the cameras of that floor, since another place works.
+            if place_fine {
+                if let Some(scope) = f.facts.scope.as_mut().filter(|s| {
+                    s.value == Scope::WholeSite && s.evidence.iter().any(|e| none_of.iter().any(|q| q.start == e.start))
+                }) {
+                    scope.value = Scope::SeveralDevices;
+                }
+            }
         }
     }
     findings
@@ -3391,5 +3528,65 @@ mod tests {
     fn the_screen_of_the_cameras_gone_black_is_the_whole_video() {
         assert_eq!(suggested("slt c la boutique, l'ecran des cams est tout noir, les 4, rien a faire"), Priority::P1);
         assert_eq!(suggested("Les caméras du parking sont noires sur l'écran."), Priority::P2);
+    }
+
+    #[test]
+    fn none_of_the_cameras_of_a_place_is_part_of_the_site_when_another_place_works() {
+        let text = "Au rez-de-chaussée, plus aucune caméra ne fonctionne ; les étages 1 à 4 sont ok.";
+        assert_eq!(suggested(text), Priority::P2);
+        assert_eq!(suggested("The whole second floor has no video, the other floors are fine."), Priority::P2);
+        // "d'ailleurs" is "besides", not "elsewhere".
+        let text = "Rien n'est arrivé sur la supervision pendant le test. Rien de toute la journée d'ailleurs.";
+        assert_eq!(suggested(text), Priority::P1);
+    }
+
+    #[test]
+    fn another_system_said_to_work_leaves_the_failing_one_whole() {
+        assert_eq!(suggested("Les caméras ne fonctionnent plus. Les badges marchent bien."), Priority::P1);
+        assert_eq!(suggested("Les caméras ne fonctionnent plus. Les autres caméras marchent bien."), Priority::P2);
+    }
+
+    #[test]
+    fn a_pronoun_stands_for_the_thing_its_sentence_is_about() {
+        let text = "La caméra dôme de l'accueil ne s'affiche plus dans le VMS, elle ne répond pas au ping";
+        assert_eq!(suggested(text), Priority::P2);
+        assert_eq!(suggested("The dome camera at reception disappeared from the VMS, it doesn't ping"), Priority::P2);
+        // "assigned to it" is no subject; "elles" after its own subject repeats it.
+        let text = "Recorder 'REC-04' stopped responding; the 24 cameras assigned to it are offline in the VMS. The other recorders are fine.";
+        assert_eq!(suggested(text), Priority::P2);
+        let text =
+            "Le 2e écran du poste vidéo clignote quand on ouvre un menu, les images des caméras elles sont bonnes";
+        assert_eq!(suggested(text), Priority::P3);
+    }
+
+    #[test]
+    fn text_message_words_and_kinds_of_alarm_are_read() {
+        assert_eq!(suggested("cam tt HS sur le site, plus d'image nulle part"), Priority::P1);
+        let text = "There is no intruder alarm on the whole site anymore, the panel lost power";
+        assert_eq!(suggested(text), Priority::P1);
+        let text = "Part of the technical alarms no longer show up on the supervision, intrusion alarms still arrive";
+        assert_eq!(suggested(text), Priority::P2);
+    }
+
+    #[test]
+    fn an_airlock_that_lets_two_people_through_at_once_lets_anyone_through() {
+        let text = "Depuis ce matin, le SAS de la zone blanche laisse passer deux personnes à la fois";
+        assert_eq!(suggested(text), Priority::P1);
+        let text = "Depuis ce matin, le SAS de la zone blanche pose problème, les deux portes s'ouvrent ensemble";
+        assert_eq!(suggested(text), Priority::P1);
+    }
+
+    #[test]
+    fn a_camera_turned_away_from_what_it_watches_does_not_work() {
+        let text = "La caméra du portail s'est décalée avec le vent, elle filme le ciel et plus l'entrée";
+        assert_eq!(suggested(text), Priority::P2);
+    }
+
+    #[test]
+    fn names_seen_badly_and_failures_said_settled_are_minor() {
+        let text = "Le menu déroulant des caméras dans le client web est tronqué, on ne voit pas la fin des noms";
+        assert_eq!(suggested(text), Priority::P3);
+        let text = "La panne de la semaine dernière sur les cams du parking est bien réglée, merci. Par contre le libellé de la cam 12 est toujours faux";
+        assert_eq!(suggested(text), Priority::P3);
     }
 }
