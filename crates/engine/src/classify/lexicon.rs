@@ -1093,6 +1093,15 @@ seen: apparait sur la camera, apparait sur les images, on camera we see, on came
 intrusion: personne n aurait du etre la, personne ne devait etre la, nobody should have been there,
     no one should have been there, no one should be there, hooded, in hoods, ont ete chiffres, ete chiffres,
     have been encrypted, were encrypted, payez en bitcoin, pay in bitcoin
+forced: traces de pied de biche, marques d effraction, forced entry
+seen: found a person, found someone, found a man, trouve quelqu un, trouve une personne, trouve un homme
+nuisance configuration: ecran de veille
+request: quelles dates, which dates, what dates, a planifier
+problem down: license expired, licence expired, license has expired, coupe l affichage,
+    ne sont plus reconnues, ne sont plus reconnus, n est plus reconnue, n est plus reconnu, no longer recognised,
+    no longer recognized, no longer detected
+past: working again, is working again, are working again, all good now
+revoked: n ont aucun droit, n a aucun droit, have no access rights, has no access rights, no access rights
 ";
 
 /// Words that name the whole site when "the cameras" are said to be "of" them ("toutes

@@ -807,6 +807,28 @@ impl Sentence {
         {
             return Some((Scope::SeveralDevices, self.items[i + 1].span));
         }
+        // "les 6 caméras branchées dessus", "the cameras connected to it": the devices on
+        // one switch, recorder or power supply.
+        if self.items.get(i + 1).is_some_and(|n| {
+            self.same_clause(i + 1, i)
+                && [
+                    "branche",
+                    "raccorde",
+                    "relie",
+                    "connecte",
+                    "connected",
+                    "attached",
+                    "plugged",
+                    "assigned",
+                    "alimente",
+                    "powered",
+                    "linked",
+                ]
+                .iter()
+                .any(|w| n.first.starts_with(w))
+        }) {
+            return Some((Scope::SeveralDevices, self.items[i + 1].span));
+        }
         // "the car park cameras": a place right before the device.
         if i > 0
             && self.same_clause(i - 1, i)
@@ -835,13 +857,14 @@ impl Sentence {
                 .strip_suffix(['s', 'x'])
                 .filter(|_| place.first.len() > 4 && !SITE_WORDS.contains(&place.first.as_str()))
                 .unwrap_or(&place.first);
-            // "du bâtiment D", "de l'entrepôt 2": one part of the site.
+            // "du bâtiment D", "de l'entrepôt 2", "de l'aile est": one part of the site.
             let named = self.items.get(j + 1).is_some_and(|n| {
                 self.same_clause(j + 1, j)
                     && (n.number.is_some()
                         || n.first.len() <= 2
                         || n.meaning == Some(Meaning::Place)
-                        || n.meaning.is_none() && !self.transparent(j + 1))
+                        || n.meaning.is_none() && !self.transparent(j + 1)
+                        || self.east(j + 1))
             });
             // "du magasin", "de la pharmacie"; not "de la galerie marchande", a place of it.
             if SITE_WORDS.contains(&word) && place.meaning != Some(Meaning::Place) {
@@ -915,6 +938,31 @@ impl Sentence {
             }
             _ => None,
         }
+    }
+
+    /// Whether the image at `i` is one the people watching say they no longer have: "nous
+    /// n'avons plus d'images", "on n'a plus d'image", "we have no picture".
+    fn watchers_have_none(&self, i: usize) -> bool {
+        let from = (0..i).rev().take_while(|&k| self.same_clause(k, i)).last().unwrap_or(i);
+        let people = (from..i).any(|k| matches!(self.items[k].first.as_str(), "nous" | "on" | "we" | "j" | "je" | "i"));
+        let have = (from..i).any(|k| {
+            matches!(
+                self.items[k].first.as_str(),
+                "avons"
+                    | "ayons"
+                    | "a"
+                    | "ai"
+                    | "have"
+                    | "got"
+                    | "voit"
+                    | "voyons"
+                    | "see"
+                    | "recoit"
+                    | "recevons"
+                    | "get"
+            )
+        });
+        people && have && self.negation(i).is_some()
     }
 
     /// Whether the restriction after the subject at `i` is a word the lexicon does not know.
@@ -1091,6 +1139,11 @@ impl Sentence {
             (Subject::Credential, None) if item.plural && !devices_named && restriction.is_none() => {
                 Known::assumed(Scope::WholeSite, &[item.span])
             }
+            // "nous n'avons plus d'images", "we have no picture": the people watching have
+            // none, so no camera shows, until the client says less.
+            (Subject::Image, None) if !devices_named && restriction.is_none() && self.watchers_have_none(i) => {
+                Known::assumed(Scope::WholeSite, &[item.span])
+            }
             _ if counted_by_devices => return None,
             // "les caméras ne fonctionnent plus": every camera, until the client says less.
             (_, None) if item.plural => Known::assumed(Scope::WholeSite, &[item.span]),
@@ -1120,16 +1173,33 @@ impl Sentence {
         )
     }
 
+    /// Whether the word at `k` is "est" as a point of the compass, the last word of its
+    /// clause: "les caméras de l'aile est, mais…" (not "l'aile est fermée").
+    fn east(&self, k: usize) -> bool {
+        self.items[k].first == "est"
+            && self.items[k].meaning.is_none()
+            && (k + 1..self.items.len()).all(|n| !self.same_clause(n, k))
+    }
+
     /// A building named with its letter or name: "bâtiment C", "building 3", "aile ouest".
     fn named_building(&self) -> Option<Span> {
         (0..self.items.len()).find_map(|j| {
             let item = &self.items[j];
             let next = self.items.get(j + 1)?;
             // "le bâtiment n'est pas protégé": the "n" of a negation names nothing.
+            // "dans aucun bâtiment depuis hier": "depuis" names no building.
             let named = next.number.is_some()
+                || self.east(j + 1)
                 || next.first.len() == 1 && !matches!(next.meaning, Some(Meaning::Negation(_)))
                 || matches!(next.meaning, Some(Meaning::Place))
-                || next.meaning.is_none() && !self.transparent(j + 1) && !is_determiner(&next.first);
+                || next.meaning.is_none()
+                    && !self.transparent(j + 1)
+                    && !is_determiner(&next.first)
+                    && !SINCE.contains(&next.first.as_str())
+                    && !COMPLEMENTS.contains(&next.first.as_str());
+            // "aucun bâtiment", "chaque bâtiment", "any building": every one of them.
+            let every =
+                j > 0 && matches!(self.meaning(j - 1), Some(Meaning::Quantity(Quantity::All | Quantity::NoneOf)));
             // "ce bâtiment", "this building": one of them, pointed at.
             let pointed = j > 0 && matches!(self.items[j - 1].first.as_str(), "ce" | "cet" | "this" | "that");
             let span = if named {
@@ -1137,7 +1207,8 @@ impl Sentence {
             } else {
                 Span { start: self.items[j.saturating_sub(1)].span.start, end: item.span.end }
             };
-            (BUILDING_WORDS.contains(&item.first.as_str()) && (named || pointed) && !item.plural).then_some(span)
+            (BUILDING_WORDS.contains(&item.first.as_str()) && (named || pointed) && !item.plural && !every)
+                .then_some(span)
         })
     }
 
@@ -1758,10 +1829,7 @@ fn lets_the_wrong_people_in(sentence: &Sentence, before: usize, revoked_before: 
         }
         Some(Meaning::Anyone | Meaning::Suspicious) => Some((i, false)),
         Some(Meaning::Revoked) => Some((i, true)),
-        // "n'importe quel badge", "any card", "every badge": not one that was checked; a
-        // badge that opens a room "réservée".
-        Some(Meaning::Credential) if sentence.find(|m| m == Meaning::Restricted).is_some() => Some((i, false)),
-        // "refuse tous les badges" is the opposite.
+        // "refuse tous les badges" is the opposite, even at the door of a room "réservée".
         Some(Meaning::Credential)
             if (0..end)
                 .filter(said)
@@ -1769,6 +1837,9 @@ fn lets_the_wrong_people_in(sentence: &Sentence, before: usize, revoked_before: 
         {
             None
         }
+        // "n'importe quel badge", "any card", "every badge": not one that was checked; a
+        // badge that opens a room "réservée".
+        Some(Meaning::Credential) if sentence.find(|m| m == Meaning::Restricted).is_some() => Some((i, false)),
         Some(Meaning::Credential) => match sentence.quantity_before(i) {
             // "any badge works on the server room door": with no choice of badge, any verb
             // that lets it through; "tous les badges fonctionnent" may be the system working.
@@ -2174,10 +2245,30 @@ const ANNOUNCED: &[&str] = &[
     "deliberately",
     "merci de ne pas appeler",
     "merci de pas appeler",
+    "prevue par",
+    "prevu par",
+    "programmee",
+    "scheduled",
 ];
 
 /// Words of the future tense or of a day to come.
-const FUTURE: &[&str] = &["seront", "sera", "will", "ll", "va", "vont", "allons", "going", "demain", "tomorrow"];
+const FUTURE: &[&str] = &[
+    "seront",
+    "sera",
+    "aura",
+    "auront",
+    "will",
+    "ll",
+    "va",
+    "vont",
+    "allons",
+    "going",
+    "demain",
+    "tomorrow",
+    "prochain",
+    "prochaine",
+    "next",
+];
 
 /// Whether the text announces something done on purpose; the failures it tells in the
 /// future ("seront éteints", "will be off") are then planned, not incidents.
@@ -2231,6 +2322,8 @@ pub fn read(text: &str) -> Vec<Finding> {
         });
         let planned = announced && sentence.said_in_future();
         let mut found_here = false;
+        // A failure said over ("le problème signalé lundi est résolu"): where it is.
+        let mut over_here: Option<usize> = None;
         let first_here = findings.len();
         site_is_part |= sentence.find(|m| m == Meaning::SiteIsPart).is_some();
         if let Some(k) = sentence.find(|m| m == Meaning::OnlyDevice) {
@@ -2358,6 +2451,7 @@ pub fn read(text: &str) -> Vec<Finding> {
                         | Meaning::Nothing
                 )
             {
+                over_here.get_or_insert(i);
                 continue;
             }
             if matches!(meaning, Meaning::Problem(_)) && sentence.dates_from(i) {
@@ -2422,6 +2516,15 @@ pub fn read(text: &str) -> Vec<Finding> {
             // "la caméra a été recouverte, on ne sait pas par qui": the tampering is read as
             // what it does to the device, not as an unknown person on the systems.
             if meaning == Meaning::Disowned && sentence.device_tampered() {
+                continue;
+            }
+            // "je vous écris parce que mon collègue est en congé": someone away is only a
+            // stranger's doing when an account or a badge of theirs was used.
+            let away = matches!(sentence.items[i].last.as_str(), "conge" | "leave" | "holiday");
+            if meaning == Meaning::Disowned
+                && away
+                && sentence.find(|m| matches!(m, Meaning::Account | Meaning::Credential)).is_none()
+            {
                 continue;
             }
             // "rien depuis ce matin sur les moniteurs": nothing shown on the screens, with no
@@ -2822,6 +2925,16 @@ pub fn read(text: &str) -> Vec<Finding> {
                 findings.push(f);
                 found_here = true;
             }
+        }
+        // A failure said over and nothing else wrong: news for the desk, like a request
+        // ("the barrier issue was fixed by your technician, all good now").
+        if let Some(i) = over_here.filter(|_| !found_here) {
+            let said = sentence.find(|m| m == Meaning::Past).unwrap_or(i);
+            let span = sentence.items[said].span;
+            let mut f = finding(sentence, None, None, Some((Effect::Nuisance(Symptom::Configuration), span)));
+            f.request = true;
+            findings.push(f);
+            found_here = true;
         }
         // A nuisance named with nothing said of it ("le mot est écrit sans accent dans le
         // menu") is still a nuisance.
@@ -3587,6 +3700,67 @@ mod tests {
         let text = "Le menu déroulant des caméras dans le client web est tronqué, on ne voit pas la fin des noms";
         assert_eq!(suggested(text), Priority::P3);
         let text = "La panne de la semaine dernière sur les cams du parking est bien réglée, merci. Par contre le libellé de la cam 12 est toujours faux";
+        assert_eq!(suggested(text), Priority::P3);
+    }
+
+    #[test]
+    fn a_failure_said_over_with_nothing_else_wrong_is_news_for_the_desk() {
+        let text = "The barrier issue reported on Monday was fixed by your technician, thanks, all good now.";
+        assert_eq!(suggested(text), Priority::P3);
+        let text = "Le problème de caméra signalé lundi est résolu, c'était un câble débranché par l'électricien.";
+        assert_eq!(suggested(text), Priority::P3);
+        let text = "The lobby camera that was black yesterday is working again since your tech came, you can close the ticket.";
+        assert_eq!(suggested(text), Priority::P3);
+        // Over in one sentence, wrong in the next.
+        let text = "Le problème de caméra signalé lundi est résolu. Par contre la caméra du quai est noire.";
+        assert_eq!(suggested(text), Priority::P2);
+    }
+
+    #[test]
+    fn a_colleague_away_is_context_unless_their_account_or_badge_was_used() {
+        let text = "Je vous écris parce que mon collègue de la sécurité est en congé. Les caméras du service de pédiatrie sont grises, les autres services sont normaux.";
+        assert_eq!(suggested(text), Priority::P2);
+        let text = "Quelqu'un s'est connecté à l'hyperviseur avec le compte d'un technicien qui est en congé.";
+        assert_eq!(suggested(text), Priority::P1);
+    }
+
+    #[test]
+    fn every_building_is_the_whole_site_and_the_devices_on_one_switch_are_a_part() {
+        let text = "Le système anti-intrusion n'est plus opérationnel dans aucun bâtiment depuis la coupure EDF.";
+        assert_eq!(suggested(text), Priority::P1);
+        assert_eq!(
+            suggested("Le switch PoE du 2e a grillé, les 6 caméras branchées dessus sont coupées."),
+            Priority::P2
+        );
+        let text = "Il n'y a plus d'images sur les caméras de l'aile est, mais rien n'a été volé.";
+        assert_eq!(suggested(text), Priority::P2);
+    }
+
+    #[test]
+    fn the_people_watching_who_have_no_picture_have_none_at_all() {
+        let text = "Bonjour, il semblerait que nous n'ayons plus d'images depuis le week-end.";
+        assert_eq!(suggested(text), Priority::P1);
+        assert_eq!(suggested("Nous n'avons plus d'images au parking."), Priority::P2);
+    }
+
+    #[test]
+    fn badges_refused_at_a_reserved_door_keep_people_out() {
+        let text = "Le portique d'accès à la zone réservée porte 12 refuse tous les badges, les agents passent par la porte 14.";
+        assert_eq!(suggested(text), Priority::P2);
+        let text = "L'équipe de nettoyage a pu entrer dans la zone des serveurs alors que leurs badges n'ont aucun droit là-bas.";
+        assert_eq!(suggested(text), Priority::P1);
+    }
+
+    #[test]
+    fn an_expired_licence_and_devices_no_longer_recognised_are_failures_and_a_screensaver_a_setting() {
+        let text = "Le VMS affiche \"licence expirée\" et a coupé l'affichage de toutes les caméras.";
+        assert_eq!(suggested(text), Priority::P1);
+        let text = "Depuis la mise à jour du VMS, les 5 caméras ONVIF de l'entrepôt ne sont plus reconnues, les autres marques s'affichent.";
+        assert_eq!(suggested(text), Priority::P2);
+        let text =
+            "L'écran de veille du poste de supervision se déclenche au bout de 5 minutes, on aimerait le désactiver.";
+        assert_eq!(suggested(text), Priority::P3);
+        let text = "Mise à jour du firmware des caméras prévue par notre service informatique jeudi soir, il y aura quelques coupures courtes.";
         assert_eq!(suggested(text), Priority::P3);
     }
 }
