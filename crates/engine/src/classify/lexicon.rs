@@ -1102,6 +1102,12 @@ problem down: license expired, licence expired, license has expired, coupe l aff
     no longer recognized, no longer detected
 past: working again, is working again, are working again, all good now
 revoked: n ont aucun droit, n a aucun droit, have no access rights, has no access rights, no access rights
+past: revenue toute seule, revenu tout seul, revenues toutes seules, revenus tout seuls, came back by itself,
+    came back on its own, came back on their own
+request: test de la centrale, test de la centrale d alarme, test de l alarme, test of the alarm
+nuisance display: journaux d evenements, journaux des evenements
+nuisance slow: min pour s ouvrir, minutes pour s ouvrir, min to open, min for open, minutes to open, minutes to load,
+    min to load, minutes pour charger, minutes a s ouvrir, minutes a charger
 ";
 
 /// Words that name the whole site when "the cameras" are said to be "of" them ("toutes

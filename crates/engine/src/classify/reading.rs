@@ -454,7 +454,7 @@ impl Sentence {
             let item = &self.items[j];
             // "La caméra de l'accueil ne s'affiche plus dans le VMS, *elle* ne répond pas au
             // ping": a pronoun stands for the thing the sentence is about, its first subject.
-            if complement_subject.is_none() && self.stands_for_subject(j) && i - j <= 5 {
+            if complement_subject.is_none() && self.stands_for_subject(j) && i - j <= 5 && !self.nuisance_after(i) {
                 if let Some((k, s)) = self.antecedent(j) {
                     let (h, s) = self.head_of(k, s);
                     return Some((h, self.software_of(h, s)));
@@ -524,6 +524,14 @@ impl Sentence {
             _ => false,
         };
         pronoun && !self.in_complement(j) && !(0..j).any(|k| self.same_clause(k, j) && self.subject_at(k).is_some())
+    }
+
+    /// Whether a nuisance comes after the predicate at `i` in its clause: "elle ne
+    /// s'affiche pas avec le bon *nom*" is said of the name, whatever "elle" is.
+    fn nuisance_after(&self, i: usize) -> bool {
+        (i + 1..self.items.len())
+            .take_while(|&k| self.same_clause(k, i))
+            .any(|k| matches!(self.subject_at(k), Some(Subject::Nuisance(_) | Subject::Interface)))
     }
 
     /// What the pronoun at `j` stands for: a thing of the same number in the clause just
@@ -1611,15 +1619,54 @@ impl Sentence {
                 );
             // "since the switch was replaced": when the failure began.
             let since = (k.saturating_sub(4)..k).any(|j| SINCE.contains(&self.items[j].first.as_str()));
-            done && !to_be && !since
+            // "la caméra 2 est noire, la caméra 1 a été réparée": another one was.
+            let of_it = self.clause[k] == self.clause[i] || self.names_nothing(self.clause[k]);
+            done && !to_be && !since && of_it
         });
         repaired && !still
+    }
+
+    /// Whether the failure at `i` is said to be over: in its clause ("remarche", "fixed"),
+    /// repaired after it, or in a later clause about nothing else.
+    fn said_over(&self, i: usize) -> bool {
+        (0..self.items.len()).any(|j| self.same_clause(i, j) && self.meaning(j) == Some(Meaning::Past))
+            || self.repaired_after(i)
+            || self.over_in_a_later_clause(i)
+    }
+
+    /// Whether a later clause says the failure at `i` is over without naming anything else:
+    /// "the camera was offline yesterday but came back by itself"; not "la caméra 2 est
+    /// noire, la 1 a été réparée".
+    fn over_in_a_later_clause(&self, i: usize) -> bool {
+        (i + 1..self.items.len()).any(|j| {
+            self.meaning(j) == Some(Meaning::Past)
+                && self.clause[j] > self.clause[i]
+                && self.names_nothing(self.clause[j])
+        })
+    }
+
+    /// Whether a clause names no device, number, count or place of its own: what it says is
+    /// about what the clause before named.
+    fn names_nothing(&self, clause: usize) -> bool {
+        !self.items.iter().enumerate().any(|(k, it)| {
+            self.clause[k] == clause
+                && (self.subject_at(k).is_some_and(|s| s.weight() > 0)
+                    // "la 1", "la n° 4": a device by its number; "le 3" is a date.
+                    || it.first.chars().all(|c| c.is_ascii_digit())
+                        && k > 0
+                        && matches!(self.items[k - 1].first.as_str(), "la" | "les" | "n" | "no" | "numero" | "number")
+                    || matches!(it.meaning, Some(Meaning::Quantity(_) | Meaning::Place | Meaning::Sensitive)))
+        })
     }
 
     /// Whether the sentence speaks of the future: "seront éteints", "we'll trigger", "on va
     /// déclencher".
     fn said_in_future(&self) -> bool {
-        self.items.iter().any(|it| FUTURE.contains(&it.first.as_str()))
+        // "nous mettrons", "ils couperont": the French future's endings.
+        let future_ending = |w: &str| w.len() > 5 && (w.ends_with("rons") || w.ends_with("ront"));
+        self.items
+            .iter()
+            .any(|it| FUTURE.contains(&it.first.as_str()) || it.meaning.is_none() && future_ending(&it.first))
     }
 
     /// The system of the device the site has only one of, named after "on a une seule" at
@@ -2103,8 +2150,21 @@ fn finding(
         };
         let place_after =
             (i + 1..sentence.items.len()).take_while(|&k| sentence.same_clause(k, i)).find(|&k| introduced(k, i + 1));
-        // "Au 2e étage, plus aucune caméra ne remonte": the place said first.
-        let place_before = (0..i).find(|&k| sentence.same_clause(k, i) && introduced(k, 0));
+        // "Au 2e étage plus aucune caméra ne remonte": the place said first; "Au niveau -2 du
+        // parking, toutes les caméras sont figées": in a clause of its own before, with no
+        // verb of its own.
+        let fronted = |k: usize| {
+            sentence.clause[k] == 0
+                && sentence.clause[i] == 1
+                && !(0..sentence.items.len()).any(|m| {
+                    sentence.clause[m] == 0
+                        && matches!(
+                            sentence.meaning(m),
+                            Some(Meaning::Problem(_) | Meaning::Works(_) | Meaning::Negation(_) | Meaning::Missing)
+                        )
+                })
+        };
+        let place_before = (0..i).find(|&k| (sentence.same_clause(k, i) || fronted(k)) && introduced(k, 0));
         if let Some(k) = place_after
             .or(place_before)
             .filter(|_| counted && !site && facts.scope.as_ref().is_some_and(|s| s.value == Scope::WholeSite))
@@ -2247,6 +2307,10 @@ const ANNOUNCED: &[&str] = &[
     "merci de pas appeler",
     "prevue par",
     "prevu par",
+    "ne pas tenir compte",
+    "exercice d evacuation",
+    "evacuation drill",
+    "fire drill",
     "programmee",
     "scheduled",
 ];
@@ -2437,9 +2501,7 @@ pub fn read(text: &str) -> Vec<Finding> {
             if meaning == Meaning::Intrusion && kind_that_works {
                 continue;
             }
-            let over = (0..sentence.items.len())
-                .any(|j| sentence.same_clause(i, j) && sentence.meaning(j) == Some(Meaning::Past))
-                || sentence.repaired_after(i);
+            let over = sentence.said_over(i);
             if over
                 && matches!(
                     meaning,
@@ -3140,10 +3202,7 @@ pub fn security_trouble(text: &str) -> Option<Span> {
             if sentence.subject_at(i).is_some_and(|s| s.weight() > 0) {
                 device = true;
             }
-            let over = (0..sentence.items.len())
-                .any(|j| sentence.same_clause(i, j) && sentence.meaning(j) == Some(Meaning::Past))
-                || sentence.repaired_after(i);
-            if over || sentence.supposes(wish, i) {
+            if sentence.said_over(i) || sentence.supposes(wish, i) {
                 continue;
             }
             // The software showing a state the door does not have, or a bug of a feature,
@@ -3762,5 +3821,36 @@ mod tests {
         assert_eq!(suggested(text), Priority::P3);
         let text = "Mise à jour du firmware des caméras prévue par notre service informatique jeudi soir, il y aura quelques coupures courtes.";
         assert_eq!(suggested(text), Priority::P3);
+    }
+
+    #[test]
+    fn a_failure_said_over_in_the_next_clause_is_over_unless_the_clause_names_another() {
+        let text = "The camera at the gate was offline yesterday but came back by itself this morning and works fine.";
+        assert_eq!(suggested(text), Priority::P3);
+        let text = "La camera du hall était noire hier mais elle est revenue toute seule ce matin et marche bien.";
+        assert_eq!(suggested(text), Priority::P3);
+        assert_eq!(suggested("La caméra 2 est noire, la 1 a été réparée."), Priority::P2);
+        assert_eq!(suggested("La caméra 2 est noire, la caméra 1 a été réparée."), Priority::P2);
+    }
+
+    #[test]
+    fn a_place_said_first_in_a_clause_of_its_own_restricts_all_the_cameras() {
+        let text = "Au niveau -2 du parking souterrain, toutes les caméras sont figées sur la même image.";
+        assert_eq!(suggested(text), Priority::P2);
+        assert_eq!(suggested("Toutes les caméras sont figées sur la même image."), Priority::P1);
+    }
+
+    #[test]
+    fn tests_and_drills_announced_in_the_future_tense_are_information() {
+        let text = "Exercice d'évacuation prévu mardi : nous mettrons nous-mêmes les portes en libre passage de 14h à 14h30, c'est normal, pas besoin d'intervenir.";
+        assert_eq!(suggested(text), Priority::P3);
+        let text = "Test de la centrale d'alarme prévu jeudi à 10h, merci de ne pas tenir compte des alarmes entre 10h et 11h.";
+        assert_eq!(suggested(text), Priority::P3);
+    }
+
+    #[test]
+    fn minutes_to_open_and_slow_event_logs_are_slowness() {
+        assert_eq!(suggested("the VMS client take 5 min for open every morning, after it work normal"), Priority::P3);
+        assert_eq!(suggested("Les exports PDF des journaux d'événements sont très lents."), Priority::P3);
     }
 }
