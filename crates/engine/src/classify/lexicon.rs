@@ -1106,6 +1106,9 @@ past: revenue toute seule, revenu tout seul, revenues toutes seules, revenus tou
     came back on its own, came back on their own
 request: test de la centrale, test de la centrale d alarme, test de l alarme, test of the alarm
 nuisance display: journaux d evenements, journaux des evenements
+suspicious: personnes qui ne sont pas autorisees, personnes qui ne sont pas autorises, gens qui ne sont pas autorises,
+    people who are not authorised, people who are not authorized, people who aren t authorised,
+    people who aren t authorized
 nuisance slow: min pour s ouvrir, minutes pour s ouvrir, min to open, min for open, minutes to open, minutes to load,
     min to load, minutes pour charger, minutes a s ouvrir, minutes a charger
 ";

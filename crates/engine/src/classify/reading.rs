@@ -630,8 +630,10 @@ impl Sentence {
                 before -= 1;
             }
             let Some(mut at) = before.checked_sub(1) else { break };
-            // One adjective may stand between: "menu *déroulant* des caméras".
-            if self.subject_at(at).is_none() && self.items[at].meaning.is_none() && at > 0 {
+            // One adjective may stand between: "menu *déroulant* des caméras", "la zone
+            // *parking* de l'alarme".
+            if self.subject_at(at).is_none() && matches!(self.items[at].meaning, None | Some(Meaning::Place)) && at > 0
+            {
                 at -= 1;
             }
             match self.subject_at(at) {
@@ -702,6 +704,24 @@ impl Sentence {
         (counts(count) && total.first == count.first).then_some(count.span)
     }
 
+    /// The total before the device at `i` and the count right after it: "sur les 40
+    /// caméras, 12 sont en défaut" (some), "out of our 20 cameras, 20 are black" (all).
+    fn total_then_count(&self, i: usize) -> Option<(Quantity, Span)> {
+        let total = self.items.get(i.checked_sub(1)?).filter(|t| t.number.is_some())?;
+        let mut k = i - 1;
+        while k > 0 && self.items[k - 1].meaning.is_none() && is_determiner(&self.items[k - 1].first) {
+            k -= 1;
+        }
+        let of = self.items.get(k.checked_sub(1)?)?;
+        let count = self.items.get(i + 1).filter(|c| c.number.is_some() && !self.same_clause(i + 1, i))?;
+        if !says_out_of(of) {
+            return None;
+        }
+        let all = count.number >= total.number;
+        let span = Span { start: of.span.start, end: count.span.end };
+        Some((if all { Quantity::All } else { Quantity::Several }, span))
+    }
+
     /// The total after the device at `i`: "caméra sur *54*", "cameras out of *12*" ("out of"
     /// is one phrase of the lexicon).
     fn out_of(&self, i: usize) -> Option<&Item> {
@@ -716,6 +736,9 @@ impl Sentence {
     fn quantity_before(&self, i: usize) -> Option<(Quantity, Span)> {
         if let Some(count) = self.counted_out_of_as_many(i) {
             return Some((Quantity::All, count));
+        }
+        if let Some(counted) = self.total_then_count(i) {
+            return Some(counted);
         }
         let mut j = i;
         let mut steps = 0;
@@ -817,25 +840,32 @@ impl Sentence {
         }
         // "les 6 caméras branchées dessus", "the cameras connected to it": the devices on
         // one switch, recorder or power supply.
-        if self.items.get(i + 1).is_some_and(|n| {
-            self.same_clause(i + 1, i)
-                && [
-                    "branche",
-                    "raccorde",
-                    "relie",
-                    "connecte",
-                    "connected",
-                    "attached",
-                    "plugged",
-                    "assigned",
-                    "alimente",
-                    "powered",
-                    "linked",
-                ]
-                .iter()
-                .any(|w| n.first.starts_with(w))
-        }) {
-            return Some((Scope::SeveralDevices, self.items[i + 1].span));
+        // "the cameras recorded on it", "les caméras qui sont dessus".
+        let on_it = |k: usize| {
+            self.items.get(k).is_some_and(|w| matches!(w.first.as_str(), "on" | "sur" | "dessus" | "by" | "par"))
+        };
+        let connected = (i + 1..self.items.len().min(i + 4)).take_while(|&k| self.same_clause(k, i)).find(|&k| {
+            let w = self.items[k].first.as_str();
+            let joined = [
+                "branche",
+                "raccorde",
+                "relie",
+                "connecte",
+                "connected",
+                "attached",
+                "plugged",
+                "assigned",
+                "alimente",
+                "powered",
+                "linked",
+            ]
+            .iter()
+            .any(|p| w.starts_with(p));
+            let recorded = (w.starts_with("recorded") || w.starts_with("enregistre")) && on_it(k + 1);
+            k == i + 1 && (joined || recorded) || w == "dessus" && self.items[i + 1].first == "qui"
+        });
+        if let Some(k) = connected {
+            return Some((Scope::SeveralDevices, self.items[k].span));
         }
         // "the car park cameras": a place right before the device.
         if i > 0
@@ -2126,7 +2156,7 @@ fn finding(
     }
     // "aucun lecteur ne fonctionne au 3e étage": a place said after the verb restricts
     // "none" or "all" of the devices, unless the site itself is named.
-    if let Some((i, _)) = subject.filter(|(_, s)| s.weight() == 2) {
+    if let Some((i, _)) = subject.filter(|(_, s)| s.weight() == 2 || *s == Subject::Image) {
         let counted = matches!(sentence.quantity_before(i), Some((Quantity::All | Quantity::NoneOf, _)));
         let site = (0..sentence.items.len())
             .any(|k| sentence.same_clause(k, i) && sentence.meaning(k) == Some(Meaning::WholeSite));
@@ -2136,7 +2166,9 @@ fn finding(
             let mut p = k.saturating_sub(1);
             while p > from
                 && (sentence.items[p].first.starts_with(|c: char| c.is_ascii_digit())
-                    || sentence.meaning(p) == Some(Meaning::Quantity(Quantity::One)))
+                    || sentence.meaning(p) == Some(Meaning::Quantity(Quantity::One))
+                    || sentence.items[p].meaning.is_none()
+                        && matches!(sentence.items[p].first.as_str(), "l" | "le" | "la"))
             {
                 p -= 1;
             }
@@ -2169,6 +2201,17 @@ fn finding(
             .or(place_before)
             .filter(|_| counted && !site && facts.scope.as_ref().is_some_and(|s| s.value == Scope::WholeSite))
         {
+            facts.scope = Some(Known::said(Scope::SeveralDevices, &[sentence.items[k].span]));
+        }
+    }
+    // "le contrôle d'accès est HS sur l'entrée fournisseurs uniquement": one door only.
+    if let Some((i, _)) = subject {
+        let only_there = (i + 1..sentence.items.len()).take_while(|&k| sentence.same_clause(k, i)).find(|&k| {
+            matches!(sentence.meaning(k), Some(Meaning::Door | Meaning::MainDoor | Meaning::Place | Meaning::Sensitive))
+                && (k + 1..sentence.items.len().min(k + 4))
+                    .any(|n| matches!(sentence.items[n].first.as_str(), "uniquement" | "seulement" | "only"))
+        });
+        if let Some(k) = only_there.filter(|_| facts.scope.as_ref().is_some_and(|s| s.value == Scope::WholeSite)) {
             facts.scope = Some(Known::said(Scope::SeveralDevices, &[sentence.items[k].span]));
         }
     }
@@ -2352,6 +2395,7 @@ pub fn read(text: &str) -> Vec<Finding> {
     let mut fine_system: Option<System> = None;
     let mut none_of: Vec<Span> = Vec::new();
     let mut the_sender_works = false;
+    let mut the_sender_detects = false;
     let has_quotes = text.contains(['«', '“', '"']);
     let mut video_fine = false;
     let mut revoked_before = false;
@@ -2439,6 +2483,14 @@ pub fn read(text: &str) -> Vec<Finding> {
                     )
                 })
             });
+            // "nos tests déclenchent bien des détecteurs": the panel is said to detect.
+            the_sender_detects = the_sender_works
+                && partial.is_some_and(|span| {
+                    sentence
+                        .items
+                        .iter()
+                        .any(|it| it.span == span && it.meaning == Some(Meaning::Works(Function::Detect)))
+                });
             // "…, les étages 1 à 4 sont ok", "the cameras at the gate are fine": another
             // place, or other cameras, work.
             place_fine |= partial.is_some_and(|span| {
@@ -3066,7 +3118,10 @@ pub fn read(text: &str) -> Vec<Finding> {
                 f.facts.system.as_ref().is_some_and(|s| s.value != p && s.value != System::Hypervisor)
                     && !Facts::holds(&f.facts.alarms_lost)
             });
-            if the_sender_works && Facts::holds(&f.facts.alarms_lost) || other_system {
+            // The panel detects but nothing reaches the hypervisor: all of its alarms are lost.
+            let to_the_hypervisor = Facts::holds(&f.facts.alarms_lost)
+                || the_sender_detects && f.facts.system.as_ref().is_some_and(|s| s.value == System::Hypervisor);
+            if the_sender_works && to_the_hypervisor || other_system {
                 continue;
             }
             part_only(&mut f.facts, span, one_fine);
@@ -3852,5 +3907,35 @@ mod tests {
     fn minutes_to_open_and_slow_event_logs_are_slowness() {
         assert_eq!(suggested("the VMS client take 5 min for open every morning, after it work normal"), Priority::P3);
         assert_eq!(suggested("Les exports PDF des journaux d'événements sont très lents."), Priority::P3);
+    }
+
+    #[test]
+    fn a_total_then_a_count_says_how_many() {
+        assert_eq!(suggested("Sur les 40 caméras, 12 sont en défaut depuis la coupure."), Priority::P2);
+        assert_eq!(suggested("Out of our 20 cameras, 20 are black since this morning."), Priority::P1);
+    }
+
+    #[test]
+    fn the_devices_of_one_recorder_are_a_part() {
+        assert_eq!(suggested("One of our three NVRs is down, the cameras recorded on it are lost."), Priority::P2);
+        let text = "l'enregistreur n°2 sur 3 est planté, les caméras qui sont dessus ne sont plus visibles";
+        assert_eq!(suggested(text), Priority::P2);
+    }
+
+    #[test]
+    fn a_zone_of_the_alarm_and_a_door_only_are_parts() {
+        assert_eq!(suggested("La zone parking de l'alarme ne s'arme plus, les autres zones s'arment."), Priority::P2);
+        let text = "Le contrôle d'accès est HS sur l'entrée fournisseurs uniquement, la porte reste fermée.";
+        assert_eq!(suggested(text), Priority::P2);
+        assert_eq!(suggested("Dans l'annexe, plus aucune image. Le bâtiment principal fonctionne."), Priority::P2);
+    }
+
+    #[test]
+    fn a_panel_that_detects_while_the_hypervisor_shows_nothing_loses_every_alarm() {
+        let text = "L'hyperviseur n'affiche plus aucune alarme : tout est vert alors que nos tests déclenchent bien des détecteurs.";
+        assert_eq!(suggested(text), Priority::P1);
+        let text =
+            "Le contrôle d'accès laisse passer des personnes qui ne sont pas autorisées dans la salle des coffres.";
+        assert_eq!(suggested(text), Priority::P1);
     }
 }
