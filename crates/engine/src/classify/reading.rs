@@ -713,7 +713,7 @@ impl Sentence {
             k -= 1;
         }
         let of = self.items.get(k.checked_sub(1)?)?;
-        let count = self.items.get(i + 1).filter(|c| c.number.is_some() && !self.same_clause(i + 1, i))?;
+        let count = self.items.get(i + 1).filter(|c| c.number.is_some())?;
         if !says_out_of(of) {
             return None;
         }
@@ -3042,7 +3042,15 @@ pub fn read(text: &str) -> Vec<Finding> {
         }
         // A failure said over and nothing else wrong: news for the desk, like a request
         // ("the barrier issue was fixed by your technician, all good now").
-        if let Some(i) = over_here.filter(|_| !found_here) {
+        // Not when part of it is excepted: "résolue sauf pour la caméra du quai".
+        let excepted = !sentence.exceptions.is_empty()
+            || sentence.items.iter().enumerate().any(|(k, it)| {
+                matches!(it.first.as_str(), "sauf" | "except" | "excepte" | "hormis")
+                    || matches!(it.first.as_str(), "pas" | "not")
+                        && k > 0
+                        && matches!(sentence.items[k - 1].first.as_str(), "mais" | "but")
+            });
+        if let Some(i) = over_here.filter(|_| !found_here && !excepted) {
             let said = sentence.find(|m| m == Meaning::Past).unwrap_or(i);
             let span = sentence.items[said].span;
             let mut f = finding(sentence, None, None, Some((Effect::Nuisance(Symptom::Configuration), span)));
@@ -3825,9 +3833,11 @@ mod tests {
         assert_eq!(suggested(text), Priority::P3);
         let text = "The lobby camera that was black yesterday is working again since your tech came, you can close the ticket.";
         assert_eq!(suggested(text), Priority::P3);
-        // Over in one sentence, wrong in the next.
+        // Over in one sentence, wrong in the next; over but for one.
         let text = "Le problème de caméra signalé lundi est résolu. Par contre la caméra du quai est noire.";
         assert_eq!(suggested(text), Priority::P2);
+        assert_eq!(suggested("La panne des caméras est résolue sauf pour la caméra du quai."), Priority::P2);
+        assert_eq!(suggested("The camera issue is resolved except for the dock camera."), Priority::P2);
     }
 
     #[test]
@@ -3913,6 +3923,7 @@ mod tests {
     fn a_total_then_a_count_says_how_many() {
         assert_eq!(suggested("Sur les 40 caméras, 12 sont en défaut depuis la coupure."), Priority::P2);
         assert_eq!(suggested("Out of our 20 cameras, 20 are black since this morning."), Priority::P1);
+        assert_eq!(suggested("Out of our 20 cameras 5 are black since the switch was replaced."), Priority::P2);
     }
 
     #[test]
