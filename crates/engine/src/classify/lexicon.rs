@@ -1109,6 +1109,9 @@ nuisance display: journaux d evenements, journaux des evenements
 suspicious: personnes qui ne sont pas autorisees, personnes qui ne sont pas autorises, gens qui ne sont pas autorises,
     people who are not authorised, people who are not authorized, people who aren t authorised,
     people who aren t authorized
+nuisance slow: is taking, are taking, take over an hour, takes over an hour, take over, prend presque, prend pres de,
+    prend plus de, prend environ, met presque, met plus de, mettent plus de
+past: tout est reparti, tout est bien reparti, everything is back, everything came back
 nuisance slow: min pour s ouvrir, minutes pour s ouvrir, min to open, min for open, minutes to open, minutes to load,
     min to load, minutes pour charger, minutes a s ouvrir, minutes a charger
 ";

@@ -3917,6 +3917,10 @@ mod tests {
     fn minutes_to_open_and_slow_event_logs_are_slowness() {
         assert_eq!(suggested("the VMS client take 5 min for open every morning, after it work normal"), Priority::P3);
         assert_eq!(suggested("Les exports PDF des journaux d'événements sont très lents."), Priority::P3);
+        let text = "Monthly badge report generation is taking 20+ minutes, earlier it was 2 mins.";
+        assert_eq!(suggested(text), Priority::P3);
+        let text = "La connexion au client web de l'hyperviseur prend presque 2 minutes le matin, ensuite ça va.";
+        assert_eq!(suggested(text), Priority::P3);
     }
 
     #[test]
