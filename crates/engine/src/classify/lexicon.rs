@@ -1106,6 +1106,26 @@ past: revenue toute seule, revenu tout seul, revenues toutes seules, revenus tou
     came back on its own, came back on their own
 request: test de la centrale, test de la centrale d alarme, test de l alarme, test of the alarm
 nuisance display: journaux d evenements, journaux des evenements
+elsewhere: le magasin d a cote, magasin d a cote, the shop next door, next door, neighbouring shop, neighboring store,
+    in the press
+nuisance configuration: perdu le mot de passe, lost the password, mot de passe perdu, a perdu le mot de passe,
+    avons perdu le mot de passe, have lost the password, we lost the password,
+    somebody changed it by mistake, someone changed it by mistake, quelqu un l a change par erreur
+nuisance display: rapport d intrusion, intrusion report, rapport des intrusions, historique des evenements, pictogramme,
+    pictogrammes, picto, pictos, banner, fond de plan, cadre vide, background map
+system intrusion-detection: intrusion software, logiciel intrusion, logiciel d intrusion, intrusion server,
+    serveur intrusion, serveur d intrusion, systeme d alarme intrusion, systeme d alarme anti intrusion
+request: thank you for, thanks for, merci pour, merci a votre, merci a vos, remercier, je remercie, nous remercions,
+    merci de desactiver, pouvez vous desactiver, desactiver le badge, desactiver son badge, deactivate the badge
+filler: ce genre d effraction, ce genre d intrusion, ce type d effraction, this kind of break in,
+    this kind of intrusion, this type of intrusion
+problem degraded: fell off, has fallen off, isn t supervised, is not supervised,
+    not supervised anymore, no longer supervised, n est plus supervise, n est plus supervisee, plus supervisee
+past: tout est rentre dans l ordre, tout est revenu a la normale, everything is back to normal
+disowned: nobody in our team created, no one in our team created, personne dans l equipe n a cree,
+    personne de l equipe n a cree
+intrusion: diffusees sur un site, diffusee sur un site, diffuses sur un site, sur un site web public,
+    on a public website, published on a website, published online
 suspicious: personnes qui ne sont pas autorisees, personnes qui ne sont pas autorises, gens qui ne sont pas autorises,
     people who are not authorised, people who are not authorized, people who aren t authorised,
     people who aren t authorized

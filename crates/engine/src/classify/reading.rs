@@ -342,7 +342,46 @@ impl Sentence {
     /// after it in the clause, else before it in the sentence. A thing the lexicon does not
     /// know, right before the predicate ("*le chauffage* est en panne"), is the subject.
     fn subject_of(&self, i: usize) -> Option<(usize, Subject)> {
+        // "plus rien dans le menu Favoris": nothing in a menu is a menu's nuisance.
+        if self.meaning(i) == Some(Meaning::Nothing) {
+            let next = (i + 1..self.items.len())
+                .take_while(|&k| self.same_clause(k, i))
+                .find_map(|k| self.subject_at(k).map(|s| (k, s)));
+            if let Some((k, s @ Subject::Nuisance(_))) = next {
+                if (i + 1..k).any(|m| self.in_complement(m + 1) || COMPLEMENTS.contains(&self.items[m].first.as_str()))
+                {
+                    return Some((k, s));
+                }
+            }
+        }
         let found = self.nearest_subject(i);
+        // "la caméra de la cour ne se connecte plus, le VMS indique « hors ligne » pour elle":
+        // what the software says is of the device named before it.
+        if let Some((k, Subject::SystemName(_))) = found {
+            let reports = (k + 1..i).any(|m| {
+                matches!(
+                    self.items[m].first.as_str(),
+                    "says"
+                        | "say"
+                        | "indique"
+                        | "affiche"
+                        | "shows"
+                        | "displays"
+                        | "reports"
+                        | "signale"
+                        | "marque"
+                        | "dit"
+                )
+            });
+            let device = (0..k).find(|&d| {
+                !self.same_clause(d, k)
+                    && matches!(self.subject_at(d), Some(Subject::Device(_)))
+                    && !self.is_complement(d)
+            });
+            if let Some(d) = device.filter(|_| reports) {
+                return self.subject_at(d).map(|s| (d, s));
+            }
+        }
         // "les deux portes s'ouvrent", "both doors released": the phrase names its doors,
         // unless the airlock they belong to is the subject.
         let access_control = matches!(
@@ -1689,14 +1728,62 @@ impl Sentence {
         })
     }
 
+    /// Whether any word of the sentence says something is wrong: a failure, something
+    /// missing, open or forced, a function denied, or none of a device, picture or
+    /// recording ("no night footage"); "aucune intrusion" is no trouble.
+    fn tells_of_trouble(&self) -> bool {
+        (0..self.items.len()).any(|i| {
+            let negated = self.negation(i).is_some();
+            match self.meaning(i) {
+                Some(
+                    Meaning::Problem(_)
+                    | Meaning::Missing
+                    | Meaning::Nothing
+                    | Meaning::Unlocked
+                    | Meaning::Forced
+                    | Meaning::Intermittent,
+                ) => !negated,
+                Some(Meaning::Works(_)) => negated,
+                Some(Meaning::Quantity(Quantity::NoneOf)) => {
+                    self.items.get(i + 1).is_some_and(|_| {
+                        matches!(
+                            self.subject_at(i + 1),
+                            Some(Subject::Device(_) | Subject::Image | Subject::Recording | Subject::Alarm)
+                        )
+                    }) || (i + 1..self.items.len().min(i + 3))
+                        .any(|k| matches!(self.subject_at(k), Some(Subject::Image | Subject::Recording)))
+                }
+                _ => false,
+            }
+        })
+    }
+
+    /// Where the sentence says that all is clear: no intrusion ("aucune intrusion", "no
+    /// intruder"), nothing to report ("rien à signaler", "RAS"), no problem seen ("nous
+    /// n'avons constaté aucun problème").
+    fn all_clear(&self) -> Option<Span> {
+        (0..self.items.len()).find_map(|i| {
+            // "aucun problème", "no issue": the problem counted as none.
+            let none_before = i > 0 && self.meaning(i - 1) == Some(Meaning::Quantity(Quantity::NoneOf));
+            let clear = match self.meaning(i)? {
+                Meaning::Intrusion => self.negation(i).is_some(),
+                Meaning::Problem(_) => {
+                    none_before
+                        && matches!(self.items[i].first.as_str(), "probleme" | "problem" | "souci" | "issue" | "panne")
+                }
+                Meaning::Fine => matches!(self.subject_of(i), None | Some((_, Subject::Everything))),
+                _ => false,
+            };
+            clear.then(|| {
+                self.negation(i).map_or(self.items[i].span, |n| Span { start: n.start, end: self.items[i].span.end })
+            })
+        })
+    }
+
     /// Whether the sentence speaks of the future: "seront éteints", "we'll trigger", "on va
     /// déclencher".
     fn said_in_future(&self) -> bool {
-        // "nous mettrons", "ils couperont": the French future's endings.
-        let future_ending = |w: &str| w.len() > 5 && (w.ends_with("rons") || w.ends_with("ront"));
-        self.items
-            .iter()
-            .any(|it| FUTURE.contains(&it.first.as_str()) || it.meaning.is_none() && future_ending(&it.first))
+        self.items.iter().any(in_future)
     }
 
     /// The system of the device the site has only one of, named after "on a une seule" at
@@ -1882,6 +1969,10 @@ fn lets_the_wrong_people_in(sentence: &Sentence, before: usize, revoked_before: 
         let normally = (i + 1..sentence.items.len().min(i + 3)).any(|j| sentence.meaning(j) == Some(Meaning::Fine));
         verb && sentence.negation(i).is_none() && !normally
     };
+    let refused = sentence.items.iter().any(|it| {
+        it.meaning == Some(Meaning::Fine)
+            && (it.last.starts_with("refus") || it.last.starts_with("reject") || it.last == "denied")
+    });
     let who: Option<(usize, bool)> = (0..end).filter(said).find_map(|i| match sentence.meaning(i) {
         // "someone from reception opens it by hand": the workaround for a door that does not
         // open, not a stranger let in.
@@ -1905,6 +1996,8 @@ fn lets_the_wrong_people_in(sentence: &Sentence, before: usize, revoked_before: 
             None
         }
         Some(Meaning::Anyone | Meaning::Suspicious) => Some((i, false)),
+        // "les badges expirés sont bien refusés": kept out, as they should be.
+        Some(Meaning::Revoked) if refused => None,
         Some(Meaning::Revoked) => Some((i, true)),
         // "refuse tous les badges" is the opposite, even at the door of a room "réservée".
         Some(Meaning::Credential)
@@ -1932,7 +2025,7 @@ fn lets_the_wrong_people_in(sentence: &Sentence, before: usize, revoked_before: 
     // "We blocked a lost fob on Monday. Today the log shows it opened the cash office."
     let (who, any_verb) = match who {
         Some(found) => found,
-        None if revoked_before => {
+        None if revoked_before && !refused => {
             let how = (0..end).filter(said).find(|&i| opens(i, true))?;
             return Some(sentence.items[how].span);
         }
@@ -2376,6 +2469,13 @@ const FUTURE: &[&str] = &[
     "prochaine",
     "next",
 ];
+
+/// Whether a word is of the future tense or of a day to come; "nous mettrons", "ils
+/// couperont" by the French future's endings.
+fn in_future(it: &Item) -> bool {
+    let w = it.first.as_str();
+    FUTURE.contains(&w) || it.meaning.is_none() && w.len() > 5 && (w.ends_with("rons") || w.ends_with("ront"))
+}
 
 /// Whether the text announces something done on purpose; the failures it tells in the
 /// future ("seront éteints", "will be off") are then planned, not incidents.
@@ -3032,7 +3132,7 @@ pub fn read(text: &str) -> Vec<Finding> {
             // The words that say so: "exercice", "c'est prévu", else the future tense.
             let said = sentence
                 .find(|m| matches!(m, Meaning::Past | Meaning::Request))
-                .or_else(|| sentence.items.iter().position(|it| FUTURE.contains(&it.first.as_str())));
+                .or_else(|| sentence.items.iter().position(in_future));
             if let Some(said) = said.map(|k| &sentence.items[k]) {
                 let mut f = finding(sentence, None, None, Some((Effect::Nuisance(Symptom::Configuration), said.span)));
                 f.request = true;
@@ -3142,6 +3242,25 @@ pub fn read(text: &str) -> Vec<Finding> {
                     scope.value = Scope::SeveralDevices;
                 }
             }
+        }
+    }
+    // "c'était le chat du gardien. Aucune intrusion, la levée de doute l'a confirmé": when
+    // nothing is said to be wrong and the client says all is clear, the message is news.
+    let nothing_wrong = findings.iter().all(|f| {
+        f.facts.symptom.is_none()
+            && f.facts.nuisance.is_none()
+            && !Facts::holds(&f.facts.intrusion)
+            && !Facts::holds(&f.facts.unauthorized_access)
+            && !Facts::holds(&f.facts.recording_lost)
+            && !Facts::holds(&f.facts.alarms_lost)
+    });
+    // Not when any word says something is wrong, read or not ("no night footage", "zone 7
+    // ouverte"): fail safe.
+    if nothing_wrong && !all.iter().any(Sentence::tells_of_trouble) {
+        if let Some((sentence, span)) = all.iter().find_map(|s| s.all_clear().map(|span| (s, span))) {
+            let mut f = finding(sentence, None, None, Some((Effect::Nuisance(Symptom::Configuration), span)));
+            f.request = true;
+            findings.push(f);
         }
     }
     findings
@@ -3952,5 +4071,50 @@ mod tests {
         let text =
             "Le contrôle d'accès laisse passer des personnes qui ne sont pas autorisées dans la salle des coffres.";
         assert_eq!(suggested(text), Priority::P1);
+    }
+
+    #[test]
+    fn a_message_that_says_all_is_clear_and_nothing_wrong_is_news() {
+        let text = "L'alarme a sonné cette nuit à 3h, c'était le chat du gardien enfermé dans l'atelier. Aucune intrusion, la levée de doute vidéo l'a confirmé.";
+        assert_eq!(suggested(text), Priority::P3);
+        let text = "J'ai lu dans la presse qu'un fabricant de caméras avait une faille. Nos caméras sont-elles concernées ? Nous n'avons constaté aucun problème.";
+        assert_eq!(suggested(text), Priority::P3);
+        // Not when any word says something is wrong, read or not.
+        let text = "The door contact on the electrical room got painted over and fell off during the works. No break-in, nothing missing, but the door isn't supervised now.";
+        assert_eq!(suggested(text), Priority::P2);
+        let text = "Playback for the cash office camera stops at 11pm, so we have no night footage from it. Everything else seems normal.";
+        assert_ne!(suggested(text), Priority::P3);
+    }
+
+    #[test]
+    fn what_the_software_says_of_a_device_is_of_that_device() {
+        assert_eq!(
+            suggested("The camera at the cash desk does not respond, the VMS says 'connection failed'."),
+            Priority::P2
+        );
+        let text =
+            "La caméra de la cour ne se connecte plus, le VMS indique 'hors ligne' en rouge pour elle seulement.";
+        assert_eq!(suggested(text), Priority::P2);
+        let text = "plus rien dans le menu Favoris du VMS, mes vues enregistrées ont disparu.";
+        assert_eq!(suggested(text), Priority::P3);
+    }
+
+    #[test]
+    fn expired_badges_refused_and_a_lost_password_are_no_breach() {
+        let text = "La liste des badges n'affiche plus la colonne 'Date d'expiration'. Les badges expirés sont bien refusés aux portes, on a vérifié ce matin.";
+        assert_eq!(suggested(text), Priority::P3);
+        let text = "On a perdu le mot de passe du compte de l'ancien responsable sur le logiciel de badges, il est parti à la retraite.";
+        assert_eq!(suggested(text), Priority::P3);
+    }
+
+    #[test]
+    fn reports_about_intrusion_and_thanks_are_minor_and_images_put_online_an_intrusion() {
+        let text = "Le rapport d'intrusion hebdomadaire ne nous est plus envoyé par mail depuis 2 semaines.";
+        assert_eq!(suggested(text), Priority::P3);
+        assert_eq!(suggested("Thank you for the quick fix yesterday, the whole team is happy."), Priority::P3);
+        let text = "Nous avons reçu un mail nous indiquant que nos caméras étaient diffusées sur un site web public.";
+        assert_eq!(suggested(text), Priority::P1);
+        let text = "Coupure électrique programmée samedi de 6h à 8h par le distributeur sur notre site. Les onduleurs prendront le relais.";
+        assert_eq!(suggested(text), Priority::P3);
     }
 }
