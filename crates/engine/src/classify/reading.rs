@@ -2487,7 +2487,9 @@ fn announced(text: &str) -> bool {
 /// What a description says, finding by finding.
 pub fn read(text: &str) -> Vec<Finding> {
     let announced = announced(text);
-    let mut findings = Vec::new();
+    let mut findings: Vec<Finding> = Vec::new();
+    // Where each sentence's findings begin.
+    let mut starts: Vec<usize> = Vec::new();
     let mut carried: Option<Carried> = None;
     let mut partial: Option<Span> = None;
     let mut one_fine = false;
@@ -2532,7 +2534,36 @@ pub fn read(text: &str) -> Vec<Finding> {
         let mut found_here = false;
         // A failure said over ("le problème signalé lundi est résolu"): where it is.
         let mut over_here: Option<usize> = None;
+        // "Hier une porte est restée ouverte pendant une livraison. Tout est rentré dans
+        // l'ordre, la porte se verrouille bien.": a sentence that says everything is over,
+        // of nothing else, ends what the sentences before it told; not a question, and not
+        // "the coffee machine is fixed".
+        let all_over = sentence.items.iter().position(|it| {
+            it.meaning == Some(Meaning::Past) && matches!(it.first.as_str(), "tout" | "everything" | "all")
+        });
+        if let Some(j) = all_over {
+            let asked = sentence.items.last().is_some_and(|it| text[it.span.end..].trim_start().starts_with('?'));
+            let previous = starts.last().copied().unwrap_or(0);
+            let told_before =
+                findings[previous..].iter().any(|f| f.facts.symptom.is_some() || f.facts.unauthorized_access.is_some());
+            if told_before && !asked && sentence.names_nothing(sentence.clause[j]) && !sentence.tells_of_trouble() {
+                // What the sentence just before told, not what came earlier.
+                let previous = starts.last().copied().unwrap_or(0);
+                let over: Vec<Finding> = findings.drain(previous..).filter(|f| f.request).collect();
+                findings.extend(over);
+                let mut f = finding(
+                    sentence,
+                    None,
+                    None,
+                    Some((Effect::Nuisance(Symptom::Configuration), sentence.items[j].span)),
+                );
+                f.request = true;
+                findings.push(f);
+                carried = None;
+            }
+        }
         let first_here = findings.len();
+        starts.push(first_here);
         site_is_part |= sentence.find(|m| m == Meaning::SiteIsPart).is_some();
         if let Some(k) = sentence.find(|m| m == Meaning::OnlyDevice) {
             if only_device.is_none() {
@@ -4116,5 +4147,17 @@ mod tests {
         assert_eq!(suggested(text), Priority::P1);
         let text = "Coupure électrique programmée samedi de 6h à 8h par le distributeur sur notre site. Les onduleurs prendront le relais.";
         assert_eq!(suggested(text), Priority::P3);
+    }
+
+    #[test]
+    fn everything_said_back_to_normal_ends_what_the_sentence_before_told() {
+        let text = "Hier une porte est restée ouverte 10 min pendant une livraison. Tout est rentré dans l'ordre, la porte se verrouille bien.";
+        assert_eq!(suggested(text), Priority::P3);
+        // Only the sentence before; not as a question; not "the coffee machine is fixed".
+        let text = "La caméra 3 est noire. Hier la porte est restée ouverte. Tout est rentré dans l'ordre.";
+        assert_eq!(suggested(text), Priority::P2);
+        assert_eq!(suggested("Les caméras du parking sont noires. Tout est rentré dans l'ordre ?"), Priority::P2);
+        let text = "Handover note: night was calm. Alarm panel still in test mode, it has been like this for a week now. Coffee machine fixed.";
+        assert_ne!(suggested(text), Priority::P3);
     }
 }
