@@ -1121,6 +1121,8 @@ filler: ce genre d effraction, ce genre d intrusion, ce type d effraction, this 
     this kind of intrusion, this type of intrusion
 problem degraded: fell off, has fallen off, isn t supervised, is not supervised,
     not supervised anymore, no longer supervised, n est plus supervise, n est plus supervisee, plus supervisee
+filler: en bas de l ecran, en haut de l ecran, at the bottom of the screen, at the top of the screen
+fine: nothing strange, rien d anormal, rien de bizarre, nothing unusual, rien d inhabituel
 past: tout est rentre dans l ordre, tout est revenu a la normale, everything is back to normal
 disowned: nobody in our team created, no one in our team created, personne dans l equipe n a cree,
     personne de l equipe n a cree

@@ -1515,6 +1515,38 @@ impl Sentence {
         shown && locked
     }
 
+    /// Whether the failure at `i` is what a screen shows of a system said, in a later
+    /// clause opened by "alors que", "whereas", "while", to work: "le tableau de bord affiche
+    /// « Centrale hors ligne » alors que la centrale est bien en ligne".
+    fn shown_but_works(&self, i: usize) -> bool {
+        let shown = (0..i).any(|k| {
+            self.same_clause(k, i)
+                && matches!(self.meaning(k), Some(Meaning::Works(Function::Show) | Meaning::Interface))
+                && self.negation(k).is_none()
+        });
+        let system = |k: usize| match self.subject_at(k) {
+            Some(Subject::Device(s) | Subject::SystemName(s)) => Some(s),
+            _ => None,
+        };
+        // The same device by the same word and number: not "caméra 3 hors ligne alors que la
+        // caméra 4 fonctionne".
+        let Some(f) = (0..=i).rev().find(|&k| system(k).is_some()) else { return false };
+        let number = |k: usize| self.items.get(k + 1).and_then(|n| n.number);
+        shown
+            && (i + 1..self.items.len()).any(|k| {
+                let opens =
+                    (i + 1..k).any(|m| matches!(self.items[m].first.as_str(), "que" | "whereas" | "while" | "though"));
+                opens
+                    && !self.same_clause(k, i)
+                    && system(k).is_some()
+                    && self.items[k].first == self.items[f].first
+                    && number(k) == number(f)
+                    && (k + 1..self.items.len().min(k + 4)).any(|w| {
+                        matches!(self.meaning(w), Some(Meaning::Works(_) | Meaning::Fine)) && self.negation(w).is_none()
+                    })
+            })
+    }
+
     /// Whether the clause of `i` says it happens when the user does something: "quand on
     /// imprime", "when I export", "dès qu'on ouvre".
     /// Whether the failure at `i` is a colour shown for a door ("reste rouge", "shows red"),
@@ -2882,8 +2914,7 @@ pub fn read(text: &str) -> Vec<Finding> {
             // door is not.
             let state = matches!(effect, Effect::Unauthorized | Effect::Intrusion) || sentence.shown_colour(i);
             if matches!(meaning, Meaning::Unlocked | Meaning::Forced | Meaning::Problem(_))
-                && state
-                && sentence.shows_a_state_not_real()
+                && (state && sentence.shows_a_state_not_real() || sentence.shown_but_works(i))
             {
                 effect = Effect::Nuisance(Symptom::Display);
             }
@@ -3421,7 +3452,10 @@ pub fn security_trouble(text: &str) -> Option<Span> {
             // The software showing a state the door does not have, or a bug of a feature,
             // says nothing is wrong with a device.
             let shown_state = meaning == Meaning::Unlocked || sentence.shown_colour(i);
-            if sentence.software_bug(i) || shown_state && sentence.shows_a_state_not_real() {
+            if sentence.software_bug(i)
+                || shown_state && sentence.shows_a_state_not_real()
+                || sentence.shown_but_works(i)
+            {
                 continue;
             }
             let negated = sentence.negation(i).is_some();
@@ -4159,5 +4193,14 @@ mod tests {
         assert_eq!(suggested("Les caméras du parking sont noires. Tout est rentré dans l'ordre ?"), Priority::P2);
         let text = "Handover note: night was calm. Alarm panel still in test mode, it has been like this for a week now. Coffee machine fixed.";
         assert_ne!(suggested(text), Priority::P3);
+    }
+
+    #[test]
+    fn a_screen_that_shows_a_device_down_while_that_device_works_is_wrong() {
+        let text = "Le tableau de bord affiche 'Centrale hors ligne' en rouge alors que la centrale est bien en ligne.";
+        assert_eq!(suggested(text), Priority::P3);
+        assert_eq!(suggested("Le VMS affiche 'caméra 3 hors ligne' alors que la caméra 4 fonctionne."), Priority::P2);
+        let text = "Le bandeau des alarmes en bas de l'écran est bloqué sur une vieille alarme acquittée d'hier, il ne défile plus.";
+        assert_eq!(suggested(text), Priority::P3);
     }
 }
