@@ -1790,6 +1790,29 @@ impl Sentence {
         })
     }
 
+    /// Where the sentence says everything is over ("tout est rentré dans l'ordre",
+    /// "everything is back to normal") of nothing else, with no trouble, no exception, not
+    /// as a question: it ends what the sentence before it told.
+    fn ends_what_came_before(&self, text: &str) -> Option<usize> {
+        let j = self.items.iter().position(|it| {
+            it.meaning == Some(Meaning::Past) && matches!(it.first.as_str(), "tout" | "everything" | "all")
+        })?;
+        let asked = self.items.last().is_some_and(|it| text[it.span.end..].trim_start().starts_with('?'));
+        (!asked && self.names_nothing(self.clause[j]) && !self.tells_of_trouble() && !self.excepts_part()).then_some(j)
+    }
+
+    /// Whether the sentence excepts a part of what it says: "sauf", "except", "hormis", "mais
+    /// pas", "but not", "but the…" ("everything came back but the badge readers").
+    fn excepts_part(&self) -> bool {
+        !self.exceptions.is_empty()
+            || self.items.iter().enumerate().any(|(k, it)| {
+                matches!(it.first.as_str(), "sauf" | "except" | "excepte" | "hormis" | "but" | "mais")
+                    || matches!(it.first.as_str(), "pas" | "not")
+                        && k > 0
+                        && matches!(self.items[k - 1].first.as_str(), "mais" | "but")
+            })
+    }
+
     /// Where the sentence says that all is clear: no intrusion ("aucune intrusion", "no
     /// intruder"), nothing to report ("rien à signaler", "RAS"), no problem seen ("nous
     /// n'avons constaté aucun problème").
@@ -2570,15 +2593,17 @@ pub fn read(text: &str) -> Vec<Finding> {
         // l'ordre, la porte se verrouille bien.": a sentence that says everything is over,
         // of nothing else, ends what the sentences before it told; not a question, and not
         // "the coffee machine is fixed".
-        let all_over = sentence.items.iter().position(|it| {
-            it.meaning == Some(Meaning::Past) && matches!(it.first.as_str(), "tout" | "everything" | "all")
-        });
+        let all_over = sentence.ends_what_came_before(text);
         if let Some(j) = all_over {
-            let asked = sentence.items.last().is_some_and(|it| text[it.span.end..].trim_start().starts_with('?'));
             let previous = starts.last().copied().unwrap_or(0);
-            let told_before =
-                findings[previous..].iter().any(|f| f.facts.symptom.is_some() || f.facts.unauthorized_access.is_some());
-            if told_before && !asked && sentence.names_nothing(sentence.clause[j]) && !sentence.tells_of_trouble() {
+            // A failure, not an intrusion or a door open to anyone: those stay facts to answer
+            // once calm is back ("un intrus a été vu cette nuit. Tout est revenu au calme";
+            // fail safe, whoever may have come in while the door was open).
+            let told_before = findings[previous..].iter().any(|f| f.facts.symptom.is_some())
+                && !findings[previous..]
+                    .iter()
+                    .any(|f| Facts::holds(&f.facts.intrusion) || Facts::holds(&f.facts.unauthorized_access));
+            if told_before {
                 // What the sentence just before told, not what came earlier.
                 let previous = starts.last().copied().unwrap_or(0);
                 let over: Vec<Finding> = findings.drain(previous..).filter(|f| f.request).collect();
@@ -3205,14 +3230,7 @@ pub fn read(text: &str) -> Vec<Finding> {
         // A failure said over and nothing else wrong: news for the desk, like a request
         // ("the barrier issue was fixed by your technician, all good now").
         // Not when part of it is excepted: "résolue sauf pour la caméra du quai".
-        let excepted = !sentence.exceptions.is_empty()
-            || sentence.items.iter().enumerate().any(|(k, it)| {
-                matches!(it.first.as_str(), "sauf" | "except" | "excepte" | "hormis")
-                    || matches!(it.first.as_str(), "pas" | "not")
-                        && k > 0
-                        && matches!(sentence.items[k - 1].first.as_str(), "mais" | "but")
-            });
-        if let Some(i) = over_here.filter(|_| !found_here && !excepted) {
+        if let Some(i) = over_here.filter(|_| !found_here && !sentence.excepts_part()) {
             let said = sentence.find(|m| m == Meaning::Past).unwrap_or(i);
             let span = sentence.items[said].span;
             let mut f = finding(sentence, None, None, Some((Effect::Nuisance(Symptom::Configuration), span)));
@@ -3439,7 +3457,11 @@ pub fn security_trouble(text: &str) -> Option<Span> {
     let all = sentences(items(text));
     let video_fine = all.iter().any(says_video_works);
     let announced = announced(text);
-    for sentence in all.iter().filter(|s| !(announced && s.said_in_future())) {
+    for (n, sentence) in all.iter().enumerate().filter(|(_, s)| !(announced && s.said_in_future())) {
+        // Told, then said to be all over in the next sentence.
+        if all.get(n + 1).is_some_and(|next| next.ends_what_came_before(text).is_some()) {
+            continue;
+        }
         let wish = sentence.find(|m| m == Meaning::Wish).or_else(|| sentence.supposed()).unwrap_or(usize::MAX);
         for i in 0..sentence.items.len() {
             let Some(meaning) = sentence.meaning(i) else { continue };
@@ -4185,11 +4207,16 @@ mod tests {
 
     #[test]
     fn everything_said_back_to_normal_ends_what_the_sentence_before_told() {
-        let text = "Hier une porte est restée ouverte 10 min pendant une livraison. Tout est rentré dans l'ordre, la porte se verrouille bien.";
+        let text = "Hier soir la caméra du hall était noire. Tout est rentré dans l'ordre, elle s'affiche bien.";
         assert_eq!(suggested(text), Priority::P3);
+        // Not an intrusion or a door open to anyone: whoever came in, came in.
+        let text = "Un intrus a été vu sur le parking cette nuit. Tout est revenu au calme ensuite.";
+        assert_eq!(suggested(text), Priority::P1);
+        let text = "Hier une porte est restée ouverte 10 min pendant une livraison. Tout est rentré dans l'ordre, la porte se verrouille bien.";
+        assert_eq!(suggested(text), Priority::P1);
         // Only the sentence before; not as a question; not "the coffee machine is fixed".
-        let text = "La caméra 3 est noire. Hier la porte est restée ouverte. Tout est rentré dans l'ordre.";
-        assert_eq!(suggested(text), Priority::P2);
+        let text = "Toutes les caméras sont noires. Hier le lecteur du quai ne lisait plus. Tout est rentré dans l'ordre.";
+        assert_eq!(suggested(text), Priority::P1);
         assert_eq!(suggested("Les caméras du parking sont noires. Tout est rentré dans l'ordre ?"), Priority::P2);
         let text = "Handover note: night was calm. Alarm panel still in test mode, it has been like this for a week now. Coffee machine fixed.";
         assert_ne!(suggested(text), Priority::P3);
