@@ -1123,6 +1123,22 @@ problem degraded: fell off, has fallen off, isn t supervised, is not supervised,
     not supervised anymore, no longer supervised, n est plus supervise, n est plus supervisee, plus supervisee
 filler: en bas de l ecran, en haut de l ecran, at the bottom of the screen, at the top of the screen
 fine: nothing strange, rien d anormal, rien de bizarre, nothing unusual, rien d inhabituel
+device access-control: portes qui tournent, porte qui tourne, machin qui fait bip, truc qui fait bip,
+    the thing that beeps, the thing you swipe your card on, barre du parking, la barre du parking
+device intrusion-detection: petit oeil, little eye, the thing on the outside wall that screams, thing that screams,
+    truc qui hurle, le truc qui hurle
+system hypervisor: programme qui affiche toutes les alarmes, programme qui affiche les alarmes,
+    the program that collects the alarms, program that collects the alarms, program that shows the alarms
+problem down: bip plus et, bipe plus et, bip plus du tout, ne bip plus, ne bipe plus, ne tourne plus du tout
+unlocked: reste en l air, restee en l air, stuck up in the air, stays up, s ouvrent maintenant ensemble,
+    now open together, now open at the same time
+unauthorized: sans aucun controle, without any check, without any control
+admits: still letting, are still letting, still letting them, letting them into
+revoked: qu on a effaces, qu on a effacees, codes effaces, deleted codes, codes we deleted
+nuisance configuration: logs me out, me deconnecte, minutes d avance, minute d avance, minutes ahead, minutes fast
+filler: installe, installee, installes, installees, installed
+seen: se promener, se balader, walking around, wandering around
+nuisance slow: met un temps fou, prend un temps fou, takes forever to open
 past: tout est rentre dans l ordre, tout est revenu a la normale, everything is back to normal
 disowned: nobody in our team created, no one in our team created, personne dans l equipe n a cree,
     personne de l equipe n a cree
