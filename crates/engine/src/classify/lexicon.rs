@@ -1139,6 +1139,12 @@ nuisance configuration: logs me out, me deconnecte, minutes d avance, minute d a
 filler: installe, installee, installes, installees, installed
 seen: se promener, se balader, walking around, wandering around
 nuisance slow: met un temps fou, prend un temps fou, takes forever to open
+problem down: hors d usage, est hors d usage, tourne en boucle, tourne en boucle sur, stuck on initialising,
+    stuck on initializing, bloque sur initialisation
+filler: dans les meilleurs delais, au plus vite, as soon as you can
+unlocked: swings open, just swings open, swings open with a push, opens with a push
+device access-control: door magnet, magnet, ventouse, ventouses
+works lock: engage, engages
 past: tout est rentre dans l ordre, tout est revenu a la normale, everything is back to normal
 disowned: nobody in our team created, no one in our team created, personne dans l equipe n a cree,
     personne de l equipe n a cree

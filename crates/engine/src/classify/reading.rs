@@ -257,6 +257,11 @@ impl Sentence {
     fn subject_at(&self, j: usize) -> Option<Subject> {
         let item = &self.items[j];
         Some(match item.meaning {
+            // "la porte de la réserve (zone stupéfiants)", "le SAS de la zone blanche": a zone
+            // named after a door or a room is where it is, not an intrusion zone.
+            Some(Meaning::Device(System::IntrusionDetection)) if item.first == "zone" && self.zone_of_a_place(j) => {
+                return None
+            }
             Some(Meaning::Device(s)) => Subject::Device(s),
             Some(Meaning::SystemName(s)) => Subject::SystemName(s),
             // "la vidéo ne fonctionne plus": the video system; "la vidéo associée", a clip.
@@ -336,6 +341,24 @@ impl Sentence {
             }
             _ => return None,
         })
+    }
+
+    /// Whether the zone at `j` follows a door, a room or a place, with only "de", "la",
+    /// "du" or a parenthesis between.
+    fn zone_of_a_place(&self, j: usize) -> bool {
+        let mut k = j;
+        while k > 0
+            && self.items[k - 1].meaning.is_none()
+            && matches!(self.items[k - 1].first.as_str(), "de" | "la" | "du" | "l" | "d")
+        {
+            k -= 1;
+        }
+        k > 0
+            && self.items.get(j + 1).is_none_or(|n| n.number.is_none() && n.first.len() > 1)
+            && matches!(
+                self.meaning(k - 1),
+                Some(Meaning::Door | Meaning::MainDoor | Meaning::Sensitive | Meaning::Place)
+            )
     }
 
     /// The subject of the predicate at `i`: the nearest before it in the clause, else
@@ -1571,10 +1594,17 @@ impl Sentence {
             )
     }
 
-    /// Opening the software itself ("dès qu'on l'ouvre", "when we open it") is no feature:
-    /// it is the software that does not work.
+    /// Opening or starting the software itself ("dès qu'on l'ouvre", "when we open it",
+    /// "quand je le relance") is no feature: it is the software that does not work.
     fn done_by_the_user(&self, i: usize) -> bool {
         (0..self.items.len().saturating_sub(1)).any(|k| {
+            let starts_it = (k + 1..self.items.len().min(k + 5)).any(|m| {
+                let w = self.items[m].first.as_str();
+                ["relanc", "redemarr", "restart", "reboot", "rallum", "lance", "launch", "start"].iter().any(|p| w.starts_with(p))
+            });
+            if starts_it {
+                return false;
+            }
             let opens_it = (k + 2..self.items.len().min(k + 5)).any(|m| matches!(self.items[m].first.as_str(), "l" | "it" | "le" | "la"))
                 && (k + 2..self.items.len().min(k + 5)).any(|m| matches!(self.meaning(m), Some(Meaning::Works(Function::Open | Function::Any))));
             self.same_clause(k, i)
@@ -1730,7 +1760,15 @@ impl Sentence {
     /// Whether the failure at `i` is said to be over: in its clause ("remarche", "fixed"),
     /// repaired after it, or in a later clause about nothing else.
     fn said_over(&self, i: usize) -> bool {
-        (0..self.items.len()).any(|j| self.same_clause(i, j) && self.meaning(j) == Some(Meaning::Past))
+        // "since the drill the door swings open": when the failure began, not its end.
+        let since = |j: usize| {
+            let mut k = j;
+            while k > 0 && self.items[k - 1].meaning.is_none() && is_determiner(&self.items[k - 1].first) {
+                k -= 1;
+            }
+            k > 0 && matches!(self.items[k - 1].first.as_str(), "since" | "depuis")
+        };
+        (0..self.items.len()).any(|j| self.same_clause(i, j) && self.meaning(j) == Some(Meaning::Past) && !since(j))
             || self.repaired_after(i)
             || self.over_in_a_later_clause(i)
     }
@@ -2866,6 +2904,13 @@ pub fn read(text: &str) -> Vec<Finding> {
             let Some(mut effect) = effect(meaning, negated, subject.map(|(_, s)| s), object, deactivated) else {
                 continue;
             };
+            // "l'export d'hier 14h pour la caméra du hall : il n'y a rien": an export that holds
+            // nothing is a recording missing.
+            let empty_export = matches!(meaning, Meaning::Nothing | Meaning::Missing)
+                && subject.is_some_and(|(k, _)| sentence.items[k].first.starts_with("export"));
+            if empty_export {
+                effect = Effect::RecordingLost;
+            }
             // "on s'est fait voler le portable avec les identifiants de l'hyperviseur": stolen
             // credentials open the systems to whoever has them.
             if meaning == Meaning::Secret && !negated && sentence.tells_a_theft() {
@@ -3228,6 +3273,29 @@ pub fn read(text: &str) -> Vec<Finding> {
                 {
                     f.facts.scope = Some(Known::said(Scope::WholeSite, &[span]));
                 }
+                findings.push(f);
+                found_here = true;
+            }
+        }
+        // "l'hyperviseur affiche les alarmes intrusion mais plus celles du contrôle d'accès":
+        // the verb left out after "mais plus" no longer brings some of the alarms.
+        if !findings[first_here..].iter().any(|f| Facts::holds(&f.facts.alarms_lost)) {
+            let but_no_longer = (2..sentence.items.len()).find(|&k| {
+                matches!(sentence.items[k].first.as_str(), "celles" | "ceux" | "those")
+                    && sentence.meaning(k - 1) == Some(Meaning::Negation(Negation::Plus))
+                    // "mais" breaks the clause: "plus celles" opens the next one.
+                    && !sentence.same_clause(k - 2, k - 1)
+            });
+            let shown = (0..sentence.items.len()).find(|&j| {
+                matches!(sentence.meaning(j), Some(Meaning::Works(Function::Show | Function::Report)))
+                    && sentence.negation(j).is_none()
+            });
+            let alarms = shown
+                .and_then(|j| (j + 1..sentence.items.len()).find(|&a| sentence.meaning(a) == Some(Meaning::Alarm)));
+            if let (Some(k), Some(a)) = (but_no_longer, alarms.filter(|&a| but_no_longer.is_some_and(|k| a < k))) {
+                let span = Span { start: sentence.items[k - 1].span.start, end: sentence.items[k].span.end };
+                let mut f = finding(sentence, Some((a, Subject::Alarm)), None, Some((Effect::AlarmsLost, span)));
+                f.facts.scope = Some(Known::said(Scope::SeveralDevices, &[span]));
                 findings.push(f);
                 found_here = true;
             }
@@ -4283,5 +4351,31 @@ mod tests {
         assert_eq!(suggested(text), Priority::P3);
         let text = "L'alarme a déclenché à 3h12 et on voit un inconnu se promener dans l'entrepôt sur les images.";
         assert_eq!(suggested(text), Priority::P1);
+    }
+
+    #[test]
+    fn failures_told_inside_routine_messages_are_read() {
+        let text = "Madame, Monsieur, je vous informe que l'ensemble de notre dispositif de vidéoprotection est hors d'usage depuis ce matin 8h30. Je vous saurais gré d'intervenir dans les meilleurs délais.";
+        assert_eq!(suggested(text), Priority::P1);
+        let text = "We had the fire drill this morning which went fine. Also, since the drill the front door magnet doesn't engage anymore and the door just swings open with a push. Could you resend last month's invoice?";
+        assert_eq!(suggested(text), Priority::P1);
+        let text = "En revenant au poste j'ai vu que le logiciel d'hypervision était fermé, et quand je le relance il tourne en boucle sur « initialisation », ça fait une heure.";
+        assert_eq!(suggested(text), Priority::P1);
+    }
+
+    #[test]
+    fn a_zone_named_after_a_room_is_that_room_and_an_empty_export_is_a_missing_recording() {
+        let text = "Juste pour info, ce matin on a trouvé la porte de la réserve de la pharmacie (zone stupéfiants) ouverte alors que personne n'avait badgé.";
+        assert_eq!(suggested(text), Priority::P1);
+        let text = "On a demandé l'export d'hier 14h pour la caméra du hall et il n'y a rien, la plage est vide.";
+        assert_eq!(suggested(text), Priority::P2);
+        assert_eq!(suggested("La zone 4 de l'alarme est en défaut."), Priority::P2);
+    }
+
+    #[test]
+    fn alarms_shown_but_no_longer_those_of_one_system_are_partly_lost() {
+        let text =
+            "L'hyperviseur affiche les alarmes intrusion mais plus celles du contrôle d'accès, depuis la mise à jour.";
+        assert_eq!(suggested(text), Priority::P2);
     }
 }
