@@ -1145,6 +1145,7 @@ filler: dans les meilleurs delais, au plus vite, as soon as you can
 unlocked: swings open, just swings open, swings open with a push, opens with a push
 device access-control: door magnet, magnet, ventouse, ventouses
 works lock: engage, engages
+filler: open space, open-space, l open space, dans l open space
 past: tout est rentre dans l ordre, tout est revenu a la normale, everything is back to normal
 disowned: nobody in our team created, no one in our team created, personne dans l equipe n a cree,
     personne de l equipe n a cree

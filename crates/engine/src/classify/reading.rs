@@ -2537,6 +2537,8 @@ const ANNOUNCED: &[&str] = &[
     "prevue par",
     "prevu par",
     "ne pas tenir compte",
+    "ne pas en tenir compte",
+    "pour des travaux",
     "exercice d evacuation",
     "evacuation drill",
     "fire drill",
@@ -2546,6 +2548,7 @@ const ANNOUNCED: &[&str] = &[
 
 /// Words of the future tense or of a day to come.
 const FUTURE: &[&str] = &[
+    "prevoyons",
     "seront",
     "sera",
     "aura",
@@ -4377,5 +4380,17 @@ mod tests {
         let text =
             "L'hyperviseur affiche les alarmes intrusion mais plus celles du contrôle d'accès, depuis la mise à jour.";
         assert_eq!(suggested(text), Priority::P2);
+    }
+
+    #[test]
+    fn an_open_space_is_no_open_door_and_a_test_planned_is_information() {
+        let text = "Le clavier de la centrale bipe très fort à chaque touche, dans l'open space ça dérange tout le monde. On peut baisser ?";
+        assert_eq!(suggested(text), Priority::P3);
+        let text = "Nous prévoyons un test de la centrale intrusion jeudi 18 à 10h avec déclenchement de la sirène. Merci de ne pas en tenir compte.";
+        assert_eq!(suggested(text), Priority::P3);
+        // "le planning" is a schedule, not the future: a door set to "always open" in it.
+        let text =
+            "Depuis sa visite la porte du quai 3 est programmée en « toujours ouvert » dans le planning, jour et nuit.";
+        assert_eq!(suggested(text), Priority::P1);
     }
 }
