@@ -1146,7 +1146,10 @@ unlocked: swings open, just swings open, swings open with a push, opens with a p
 device access-control: door magnet, magnet, ventouse, ventouses
 works lock: engage, engages
 filler: open space, open-space, l open space, dans l open space
-past: tout est rentre dans l ordre, tout est revenu a la normale, everything is back to normal
+disowned: a notre insu, crees a notre insu, cree a notre insu, without our knowledge, personne ici ne les a crees,
+    personne ne les a crees, nobody here created them
+problem degraded: decroche toutes les, decroche regulierement, drops every, disconnects every
+past: tout refonctionne, tout remarche, tout fonctionne a nouveau, everything works again, tout est rentre dans l ordre, tout est revenu a la normale, everything is back to normal
 disowned: nobody in our team created, no one in our team created, personne dans l equipe n a cree,
     personne de l equipe n a cree
 intrusion: diffusees sur un site, diffusee sur un site, diffuses sur un site, sur un site web public,

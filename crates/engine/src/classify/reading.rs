@@ -2225,6 +2225,15 @@ pub struct Finding {
     place_taken_whole: bool,
 }
 
+/// A message that is news for the desk, not an incident: a test or a cut announced, a
+/// failure said over, all said to be clear. Minor, like a request, unless anything else is
+/// said.
+fn news(sentence: &Sentence, said: Span) -> Finding {
+    let mut f = finding(sentence, None, None, Some((Effect::Nuisance(Symptom::Configuration), said)));
+    f.request = true;
+    f
+}
+
 fn finding(
     sentence: &Sentence,
     subject: Option<(usize, Subject)>,
@@ -2649,14 +2658,7 @@ pub fn read(text: &str) -> Vec<Finding> {
                 let previous = starts.last().copied().unwrap_or(0);
                 let over: Vec<Finding> = findings.drain(previous..).filter(|f| f.request).collect();
                 findings.extend(over);
-                let mut f = finding(
-                    sentence,
-                    None,
-                    None,
-                    Some((Effect::Nuisance(Symptom::Configuration), sentence.items[j].span)),
-                );
-                f.request = true;
-                findings.push(f);
+                findings.push(news(sentence, sentence.items[j].span));
                 carried = None;
             }
         }
@@ -3311,9 +3313,7 @@ pub fn read(text: &str) -> Vec<Finding> {
                 .find(|m| matches!(m, Meaning::Past | Meaning::Request))
                 .or_else(|| sentence.items.iter().position(in_future));
             if let Some(said) = said.map(|k| &sentence.items[k]) {
-                let mut f = finding(sentence, None, None, Some((Effect::Nuisance(Symptom::Configuration), said.span)));
-                f.request = true;
-                findings.push(f);
+                findings.push(news(sentence, said.span));
                 found_here = true;
             }
         }
@@ -3322,10 +3322,7 @@ pub fn read(text: &str) -> Vec<Finding> {
         // Not when part of it is excepted: "résolue sauf pour la caméra du quai".
         if let Some(i) = over_here.filter(|_| !found_here && !sentence.excepts_part()) {
             let said = sentence.find(|m| m == Meaning::Past).unwrap_or(i);
-            let span = sentence.items[said].span;
-            let mut f = finding(sentence, None, None, Some((Effect::Nuisance(Symptom::Configuration), span)));
-            f.request = true;
-            findings.push(f);
+            findings.push(news(sentence, sentence.items[said].span));
             found_here = true;
         }
         // A nuisance named with nothing said of it ("le mot est écrit sans accent dans le
@@ -3428,9 +3425,7 @@ pub fn read(text: &str) -> Vec<Finding> {
     // ouverte"): fail safe.
     if nothing_wrong && !all.iter().any(Sentence::tells_of_trouble) {
         if let Some((sentence, span)) = all.iter().find_map(|s| s.all_clear().map(|span| (s, span))) {
-            let mut f = finding(sentence, None, None, Some((Effect::Nuisance(Symptom::Configuration), span)));
-            f.request = true;
-            findings.push(f);
+            findings.push(news(sentence, span));
         }
     }
     findings
@@ -4392,5 +4387,15 @@ mod tests {
         let text =
             "Depuis sa visite la porte du quai 3 est programmée en « toujours ouvert » dans le planning, jour et nuit.";
         assert_eq!(suggested(text), Priority::P1);
+    }
+
+    #[test]
+    fn badges_created_behind_our_back_are_an_intrusion_and_a_link_that_drops_is_degraded() {
+        let text = "Dans le logiciel de badges on voit 4 badges créés à notre insu avec un profil « accès total ». Personne ici ne les a créés.";
+        assert_eq!(suggested(text), Priority::P1);
+        let text = "L'hyperviseur décroche toutes les 20 minutes environ, on doit se reconnecter. Les alarmes finissent par arriver.";
+        assert_eq!(suggested(text), Priority::P2);
+        let text = "Suite à l'incident de la semaine dernière où les caméras étaient HS, pouvez-vous nous envoyer le compte rendu ? Tout refonctionne depuis votre intervention.";
+        assert_eq!(suggested(text), Priority::P3);
     }
 }
