@@ -3130,25 +3130,29 @@ pub fn read(text: &str) -> Vec<Finding> {
             });
             // Not the search or the history of a screen ("la recherche dans le journal des
             // événements est lente"), nor when the alarms are said to arrive well.
-            let of_a_screen = (0..sentence.items.len()).any(|k| {
-                sentence.same_clause(k, i)
-                    && matches!(
-                        sentence.meaning(k),
-                        Some(Meaning::Nuisance(Symptom::Configuration) | Meaning::Interface)
-                    )
-            });
-            let alarms_arrive = all.iter().any(|s| {
-                (0..s.items.len()).any(|k| {
-                    s.meaning(k) == Some(Meaning::Works(Function::Report))
-                        && s.negation(k).is_none()
-                        && matches!(s.subject_of(k), Some((_, Subject::Alarm)))
-                        && (k + 1..s.items.len().min(k + 3)).any(|n| s.meaning(n) == Some(Meaning::Fine))
+            let of_a_screen = || {
+                (0..sentence.items.len()).any(|k| {
+                    sentence.same_clause(k, i)
+                        && matches!(
+                            sentence.meaning(k),
+                            Some(Meaning::Nuisance(Symptom::Configuration) | Meaning::Interface)
+                        )
                 })
-            });
+            };
+            let alarms_arrive = || {
+                all.iter().any(|s| {
+                    (0..s.items.len()).any(|k| {
+                        s.meaning(k) == Some(Meaning::Works(Function::Report))
+                            && s.negation(k).is_none()
+                            && matches!(s.subject_of(k), Some((_, Subject::Alarm)))
+                            && (k + 1..s.items.len().min(k + 3)).any(|n| s.meaning(n) == Some(Meaning::Fine))
+                    })
+                })
+            };
             if effect == Effect::Nuisance(Symptom::Slow)
                 && (matches!(subject, Some((_, Subject::Alarm))) || alarms_late)
-                && !of_a_screen
-                && !alarms_arrive
+                && !of_a_screen()
+                && !alarms_arrive()
             {
                 f.facts.nuisance = None;
                 f.facts.symptom = Some(Known::said(Symptom::Degraded, &[span]));
