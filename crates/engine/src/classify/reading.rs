@@ -1843,12 +1843,10 @@ impl Sentence {
     /// pas", "but not", "but the…" ("everything came back but the badge readers").
     fn excepts_part(&self) -> bool {
         !self.exceptions.is_empty()
-            || self.items.iter().enumerate().any(|(k, it)| {
-                matches!(it.first.as_str(), "sauf" | "except" | "excepte" | "hormis" | "but" | "mais")
-                    || matches!(it.first.as_str(), "pas" | "not")
-                        && k > 0
-                        && matches!(self.items[k - 1].first.as_str(), "mais" | "but")
-            })
+            || self
+                .items
+                .iter()
+                .any(|it| matches!(it.first.as_str(), "sauf" | "except" | "excepte" | "hormis" | "but" | "mais"))
     }
 
     /// Where the sentence says that all is clear: no intrusion ("aucune intrusion", "no
