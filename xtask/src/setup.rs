@@ -225,7 +225,10 @@ pub(super) fn ensure_test_services(ctx: &Ctx) -> Result<String, String> {
     };
     if status != "online" {
         say("services", format!("starting PostgreSQL {version}/{name} on port {port}…"));
-        step("services", as_root(ctx, "pg_ctlcluster", &[version, name, "start"])?)?;
+        // After an unclean stop PostgreSQL syncs its whole data directory before it
+        // accepts connections, which can outlast pg_ctl's default wait of 60 s.
+        let timeout = POSTGRES_START_TIMEOUT_SECONDS.to_string();
+        step("services", as_root(ctx, "pg_ctlcluster", &[version, name, "start", "--", "-t", &timeout])?)?;
     } else {
         say("services", format!("PostgreSQL {version}/{name} already running on port {port}"));
     }
@@ -240,7 +243,59 @@ pub(super) fn ensure_test_services(ctx: &Ctx) -> Result<String, String> {
     if !exists {
         step("services", as_postgres(ctx, &["createdb", "-p", port, "-O", "vigie", "vigie_test"])?)?;
     }
+    drop_leftover_databases(ctx, port)?;
     Ok(format!("postgres://vigie:vigie@127.0.0.1:{port}/vigie_test"))
+}
+
+/// How long `pg_ctlcluster start` may wait for the cluster to accept connections.
+const POSTGRES_START_TIMEOUT_SECONDS: u32 = 600;
+
+/// The prefix of the databases the server's tests create, one per test
+/// (`crates/server/tests/api/harness.rs`).
+const TEST_DATABASE_PREFIX: &str = "vigie_t_";
+
+/// Drops the databases earlier test runs left behind. Each test creates its own and
+/// nothing drops it when the test ends, so they pile up run after run: 1,500 of them
+/// (14 GB) made a PostgreSQL restarting after an unclean stop spend minutes syncing them.
+/// No test runs yet when this is called, so every such database is a leftover.
+fn drop_leftover_databases(ctx: &Ctx, port: &str) -> Result<(), String> {
+    let list = format!("SELECT datname FROM pg_database WHERE datname LIKE '{TEST_DATABASE_PREFIX}%'");
+    let output = as_postgres(ctx, &["psql", "-p", port, "-tAc", &list])?
+        .output()
+        .map_err(|e| format!("services: cannot list the test databases: {e}"))?;
+    if !output.status.success() {
+        return Err(format!(
+            "services: listing the test databases failed: {}",
+            String::from_utf8_lossy(&output.stderr).trim()
+        ));
+    }
+    let listing = String::from_utf8_lossy(&output.stdout);
+    let leftovers = test_databases(&listing);
+    if leftovers.is_empty() {
+        return Ok(());
+    }
+    say("services", format!("dropping {} test databases left by earlier runs…", leftovers.len()));
+    // One psql for all of them: each `-c` runs on its own, outside a transaction block
+    // as DROP DATABASE requires, without a process per database.
+    let drops: Vec<String> = leftovers.iter().map(|name| format!("DROP DATABASE IF EXISTS {name}")).collect();
+    let mut args = vec!["psql", "-q", "-p", port, "-v", "ON_ERROR_STOP=1"];
+    for drop in &drops {
+        args.extend(["-c", drop.as_str()]);
+    }
+    step("services", as_postgres(ctx, &args)?)
+}
+
+/// The names in `psql -tA` output that are test databases, and only those: a name is
+/// passed to `dropdb`, so anything but the harness's own pattern is left alone.
+pub(super) fn test_databases(listing: &str) -> Vec<&str> {
+    listing
+        .lines()
+        .map(str::trim)
+        .filter(|name| {
+            name.strip_prefix(TEST_DATABASE_PREFIX)
+                .is_some_and(|rest| !rest.is_empty() && rest.chars().all(|c| c.is_ascii_digit() || c == '_'))
+        })
+        .collect()
 }
 
 /// `program ARGS` as root (through `sudo` unless we are root).

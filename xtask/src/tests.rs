@@ -2,7 +2,7 @@
 
 use super::*;
 use crate::run::addr_arg;
-use crate::setup::{locked_version, prints_version};
+use crate::setup::{locked_version, prints_version, test_databases};
 
 fn args(list: &[&str]) -> Vec<String> {
     list.iter().map(|arg| arg.to_string()).collect()
@@ -84,4 +84,12 @@ fn axe_core_version_is_the_one_the_accessibility_tests_name() {
 fn webdriver_json_names_chrome_options() {
     assert!(WEBDRIVER_JSON.contains("\"goog:chromeOptions\""));
     assert!(WEBDRIVER_JSON.contains("--disable-background-networking"));
+}
+
+#[test]
+fn drops_only_the_test_databases() {
+    let listing =
+        "vigie_t_4242_0\nvigie_t_4242_17\n vigie_t_99_3 \nvigie_test\nvigie\nvigie_t_\nvigie_t_1_x\npostgres\n";
+    assert_eq!(test_databases(listing), vec!["vigie_t_4242_0", "vigie_t_4242_17", "vigie_t_99_3"]);
+    assert!(test_databases("").is_empty());
 }
