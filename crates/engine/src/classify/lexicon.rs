@@ -1162,6 +1162,43 @@ nuisance slow: is taking, are taking, take over an hour, takes over an hour, tak
 past: tout est reparti, tout est bien reparti, everything is back, everything came back
 nuisance slow: min pour s ouvrir, minutes pour s ouvrir, min to open, min for open, minutes to open, minutes to load,
     min to load, minutes pour charger, minutes a s ouvrir, minutes a charger
+account: a user
+only-device: only has one, only has a single, only have one single
+revoked: terminated, terminated employee, terminated employees, terminated staff
+suspicious: that nobody create, nobody create, qu on croyait supprime, qu on pensait supprime, qu on croyait desactive,
+    we thought was deleted, we thought had been deleted, that we thought deleted
+unlocked: the two doors in the same time, two doors in the same time, the two doors at the same time, opens the two doors
+changed: ont ete passes en, a ete passe en, ont ete passes a, were switched to, were set to
+disowned: aucun admin n a fait, aucun administrateur n a fait, no admin did it, no admin made
+problem degraded: min after they trigger, minutes after they trigger, minutes apres le declenchement,
+    min apres le declenchement
+nuisance configuration: mes favoris, de mes favoris, my favourites, my favorites, renommee par erreur, renomme par erreur,
+    renamed by mistake, fenetre de bienvenue, ecran de bienvenue, welcome window, marche partielle,
+    mise en marche partielle, partial arming, partial-arming, en avance de, minutes of advance, minutes d avance,
+    min d avance
+nuisance display: mur d images a perdu sa disposition, a perdu sa disposition, perdu sa disposition, tri par date,
+    le tri par, sorting by, sort by date, tiles overlap, se reorganisent, rearrange themselves, double clic,
+    double click, double-click
+nuisance slow: is very long, est tres long, est tres longue, minutes to generate, min to generate, minutes a generer,
+    minutes pour generer
+request: pls make, please make, read-only access, read only access, acces en lecture seule
+intrusion: s est introduit, s est introduite, se sont introduits, se sont introduites, somebody broke, someone broke,
+    a pris la main a distance, pris la main a distance, took remote control, processus suspect, suspicious process,
+    envoie des donnees vers l exterieur, sending data outside
+problem down: est a l arret, sont a l arret
+unlocked: stuck up, staying up, is staying up, stays up, reste levee, restee levee, bloquee en haut
+anyone: enter without card, drive in without, cars are just driving in
+revoked: mis en liste noire, en liste noire, blacklisted, non enroles, non enrolles, not enrolled, unenrolled
+admits: il a servi, a servi ce matin
+past: c est revenu, it s fixed, it is fixed
+problem degraded: keeps dropping, every half hour, toutes les demi heures
+works report: get any, gets any, getting any
+door: portes badgees, porte badgee, badged doors
+system video: tout le systeme video, tout le systeme de video, tout le systeme de videosurveillance,
+    the whole video system, the entire video system, seveur video, serveur vido
+whole-site: tout le syteme, the whole sytem
+intrusion: ordinateurs voles, ordinateurs ont ete voles, materiel vole, computers stolen, computers were stolen,
+    laptops stolen, laptops were stolen
 ";
 
 /// Words that name the whole site when "the cameras" are said to be "of" them ("toutes
@@ -1176,6 +1213,7 @@ pub const SITE_WORDS: &[&str] = &[
     "campus",
     "siege",
     "agence",
+    "branch",
     "store",
     "shop",
     "warehouse",

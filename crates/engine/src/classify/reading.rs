@@ -394,10 +394,14 @@ impl Sentence {
                         | "signale"
                         | "marque"
                         | "dit"
+                        | "show"
+                        | "message"
                 )
             });
+            // "la caméra 3 n'a plus d'image dans le VMS, message « perte de signal »": the
+            // software the device is seen in says it of that device too.
             let device = (0..k).find(|&d| {
-                !self.same_clause(d, k)
+                (!self.same_clause(d, k) || self.is_complement(k))
                     && matches!(self.subject_at(d), Some(Subject::Device(_)))
                     && !self.is_complement(d)
             });
@@ -1773,21 +1777,27 @@ impl Sentence {
             || self.over_in_a_later_clause(i)
     }
 
-    /// Whether a later clause says the failure at `i` is over without naming anything else:
-    /// "the camera was offline yesterday but came back by itself"; not "la caméra 2 est
-    /// noire, la 1 a été réparée".
+    /// Whether a later clause says the failure at `i` is over without naming anything else
+    /// before it says so: "the camera was offline yesterday but came back by itself",
+    /// "toutes les caméras étaient HS, c'est revenu et les enregistrements sont complets";
+    /// not "la caméra 2 est noire, la 1 a été réparée".
     fn over_in_a_later_clause(&self, i: usize) -> bool {
         (i + 1..self.items.len()).any(|j| {
             self.meaning(j) == Some(Meaning::Past)
                 && self.clause[j] > self.clause[i]
-                && self.names_nothing(self.clause[j])
+                && self.names_nothing_before(self.clause[j], j)
         })
     }
 
     /// Whether a clause names no device, number, count or place of its own: what it says is
     /// about what the clause before named.
     fn names_nothing(&self, clause: usize) -> bool {
-        !self.items.iter().enumerate().any(|(k, it)| {
+        self.names_nothing_before(clause, self.items.len())
+    }
+
+    /// Whether the words of a clause before `end` name nothing of their own.
+    fn names_nothing_before(&self, clause: usize, end: usize) -> bool {
+        !self.items[..end].iter().enumerate().any(|(k, it)| {
             self.clause[k] == clause
                 && (self.subject_at(k).is_some_and(|s| s.weight() > 0)
                     // "la 1", "la n° 4": a device by its number; "le 3" is a date.
@@ -1884,7 +1894,16 @@ impl Sentence {
         let device = (k + 1..self.items.len())
             .take_while(|&j| self.same_clause(j, k))
             .find_map(|j| self.subject_at(j).filter(|s| matches!(s, Subject::Device(_) | Subject::Door)));
-        let failure = (0..self.items.len()).any(|j| {
+        // "n'a qu'une caméra et elle est en panne": what fails after "et elle" is that one
+        // device; "on n'a qu'une caméra en panne" counts the failing ones.
+        let it = (k + 1..self.items.len())
+            .find(|&j| {
+                matches!(self.items[j].first.as_str(), "elle" | "il" | "it")
+                    && j > 0
+                    && matches!(self.items[j - 1].first.as_str(), "et" | "and")
+            })
+            .unwrap_or(usize::MAX);
+        let failure = (0..it.min(self.items.len())).any(|j| {
             self.same_clause(j, k)
                 && (matches!(
                     self.meaning(j),
@@ -1911,6 +1930,9 @@ impl Sentence {
                     | "derobes"
                     | "derobee"
                     | "derobees"
+                    | "phished"
+                    | "hameconnes"
+                    | "hameconne"
             ) && item.meaning.is_none_or(|m| m == Meaning::Revoked)
         })
     }
@@ -2597,6 +2619,8 @@ pub fn read(text: &str) -> Vec<Finding> {
     let mut partial: Option<Span> = None;
     let mut one_fine = false;
     let mut place_fine = false;
+    // The part that works is said as such: "les autres portes", "le reste du site".
+    let mut rest_said = false;
     let mut fine_system: Option<System> = None;
     let mut none_of: Vec<Span> = Vec::new();
     let mut the_sender_works = false;
@@ -2689,6 +2713,7 @@ pub fn read(text: &str) -> Vec<Finding> {
             if !of_workstations && !others_fail {
                 partial = Some(sentence.items[j].span);
                 place_fine = true;
+                rest_said = true;
             }
         }
         none_of.extend(
@@ -3401,7 +3426,11 @@ pub fn read(text: &str) -> Vec<Finding> {
             if the_sender_works && to_the_hypervisor || other_system {
                 continue;
             }
-            part_only(&mut f.facts, span, one_fine);
+            // "ne reçoit plus aucune alarme, le reste fonctionne": none of them is all of them.
+            let none_lost = f.facts.alarms_lost.as_ref().is_some_and(|a| {
+                a.evidence.iter().any(|e| none_of.iter().any(|q| e.start <= q.start && q.end <= e.end))
+            });
+            part_only(&mut f.facts, span, one_fine, rest_said && !none_lost);
             // "Au 3e étage plus aucune caméra ne marche ; les autres étages sont ok": "plus
             // aucune" counts the cameras of that floor, since another place works.
             if place_fine {
@@ -3498,10 +3527,22 @@ fn says_video_works(sentence: &Sentence) -> bool {
 /// "Le reste fonctionne": what is wrong is only part of the site. A hypervisor that fails
 /// works in part only when more than one device is said fine ("la caméra 12 a été
 /// nettoyée, RAS" says nothing of it).
-fn part_only(facts: &mut Facts, span: Span, one_fine: bool) {
+fn part_only(facts: &mut Facts, span: Span, one_fine: bool, rest_said: bool) {
     let inferred = facts.scope.as_ref().is_some_and(|s| s.certainty < Certainty::Stated && s.value == Scope::WholeSite);
     let alarms_without_scope = facts.scope.is_none() && Facts::holds(&facts.alarms_lost);
-    if inferred || alarms_without_scope {
+    // "l'hyperviseur ne reçoit plus l'alarme d'ouverture. Les autres portes remontent bien":
+    // the hypervisor named is where the alarms arrive, not how many of them; nor is "du
+    // site" of "le reste du site" the scope of what fails.
+    let alarms_whole_by_name = rest_said
+        && Facts::holds(&facts.alarms_lost)
+        && facts.scope.as_ref().is_some_and(|s| {
+            s.value == Scope::WholeSite
+                && s.evidence.iter().all(|e| {
+                    e.start.abs_diff(span.end) <= 1
+                        || facts.system.as_ref().is_some_and(|system| system.evidence.contains(e))
+                })
+        });
+    if inferred || alarms_without_scope || alarms_whole_by_name {
         facts.scope = Some(Known::said(Scope::SeveralDevices, &[span]));
     }
     let hypervisor = facts.system.as_ref().is_some_and(|s| s.value == System::Hypervisor) && !one_fine;
@@ -4399,5 +4440,75 @@ mod tests {
         assert_eq!(suggested(text), Priority::P2);
         let text = "Suite à l'incident de la semaine dernière où les caméras étaient HS, pouvez-vous nous envoyer le compte rendu ? Tout refonctionne depuis votre intervention.";
         assert_eq!(suggested(text), Priority::P3);
+    }
+
+    #[test]
+    fn credentials_phished_accounts_nobody_made_and_rights_changed_by_no_admin_are_intrusions() {
+        let text = "The password of our VMS administrator was phished and someone used it last night.";
+        assert_eq!(suggested(text), Priority::P1);
+        let text = "There is a user 'tech9' in the access control software that nobody create.";
+        assert_eq!(suggested(text), Priority::P1);
+        let text = "Les droits du badge 4411 ont été passés en accès total hier soir, aucun admin n'a fait ça.";
+        assert_eq!(suggested(text), Priority::P1);
+        let text = "Quelqu'un s'est connecté sur le VMS avec un compte qu'on croyait supprimé depuis l'an dernier.";
+        assert_eq!(suggested(text), Priority::P1);
+    }
+
+    #[test]
+    fn a_terminated_badge_that_opens_and_an_airlock_that_opens_both_doors_let_people_in() {
+        assert_eq!(suggested("A terminated employee's card still opens the warehouse door."), Priority::P1);
+        assert_eq!(suggested("FYI the airlock of the lab opens the two doors in the same time."), Priority::P1);
+    }
+
+    #[test]
+    fn alarms_minutes_after_they_trigger_are_late_and_none_received_are_lost() {
+        let text = "Alarms now reach the hypervisor 3 to 8 min after they trigger.";
+        assert_eq!(suggested(text), Priority::P2);
+        assert_eq!(suggested("We no longer get any alarms on the PSIM since Monday."), Priority::P1);
+    }
+
+    #[test]
+    fn the_only_camera_said_first_then_failing_is_all_of_the_video() {
+        let text = "Notre agence n'a qu'une caméra et elle ne donne plus d'image depuis hier.";
+        assert_eq!(suggested(text), Priority::P1);
+        assert_eq!(suggested("The kiosk only has one camera and it went black this morning."), Priority::P1);
+        // Counting the failing ones is no such thing.
+        assert_eq!(suggested("On n'a qu'une caméra en panne, celle du portail."), Priority::P2);
+    }
+
+    #[test]
+    fn what_the_vms_says_of_a_camera_seen_in_it_is_that_cameras() {
+        let text = "La caméra 7 n'apparaît plus dans le VMS, message « perte de signal ».";
+        assert_eq!(suggested(text), Priority::P2);
+        assert_eq!(suggested("Channel 2 on the shop DVR shows 'video loss' since Friday."), Priority::P2);
+    }
+
+    #[test]
+    fn alarms_lost_while_the_rest_is_said_to_arrive_are_partly_lost_unless_none_arrives() {
+        let text =
+            "L'hyperviseur ne reçoit plus l'alarme de la porte du local vélos. Les autres portes remontent bien.";
+        assert_eq!(suggested(text), Priority::P2);
+        let text = "Les alarmes de l'aile ouest n'arrivent plus sur l'hyperviseur, le reste du site remonte bien.";
+        assert_eq!(suggested(text), Priority::P2);
+        let text = "L'hyperviseur ne reçoit plus aucune alarme, le reste fonctionne.";
+        assert_eq!(suggested(text), Priority::P1);
+    }
+
+    #[test]
+    fn a_failure_said_over_before_the_next_clause_names_anything_is_over() {
+        let text = "Lundi tout le système vidéo était HS, c'est revenu le soir et les enregistrements sont complets, mais la mosaïque a perdu sa disposition.";
+        assert_eq!(suggested(text), Priority::P3);
+        let text = "On Sunday every camera was down, it's fixed and nothing was lost, but the video wall now opens the wrong layout.";
+        assert_eq!(suggested(text), Priority::P3);
+        let text = "Lundi toutes les caméras étaient HS, c'est revenu le soir mais les enregistrements du week-end sont perdus.";
+        assert_ne!(suggested(text), Priority::P3);
+    }
+
+    #[test]
+    fn a_break_in_told_by_what_was_taken_or_how_they_came_is_an_intrusion() {
+        assert_eq!(suggested("Alarme à 3h, fenêtre du bureau 4 brisée, ordinateurs volés."), Priority::P1);
+        assert_eq!(suggested("Quelqu'un s'est introduit dans l'entrepôt cette nuit."), Priority::P1);
+        let text = "Someone took remote control of the video workstation and deleted cameras.";
+        assert_eq!(suggested(text), Priority::P1);
     }
 }
