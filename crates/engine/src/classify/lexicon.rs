@@ -1199,6 +1199,29 @@ system video: tout le systeme video, tout le systeme de video, tout le systeme d
 whole-site: tout le syteme, the whole sytem
 intrusion: ordinateurs voles, ordinateurs ont ete voles, materiel vole, computers stolen, computers were stolen,
     laptops stolen, laptops were stolen
+disowned: n avons touche a rien, n avons rien touche, n a touche a rien, didn t touch anything,
+    haven t touched anything, on a rien demande, on n a rien demande, nous n avons rien demande,
+    we didn t ask for it, we did not ask for it, we never asked for it
+problem down: never releases, doesn t release, does not release, won t release
+problem degraded: reste allume en permanence, reste allumee en permanence, stays lit all the time, le mettre de cote,
+    la mettre de cote, mis de cote
+missing: is losing footage, are losing footage, losing footage, loses footage, losing recordings, loses recordings
+filler: je prefere vous dire, je prefere vous le dire, je prefere vous prevenir, prefere vous signaler, i d rather tell you,
+    i prefer to tell you, i prefer to let you know
+request: test de l alarme intrusion, test de l alarme anti intrusion, test of the intrusion alarm, intrusion alarm test
+past: sorted it, sorted it out, got it sorted, l a refaite, l a refait, l a reparee, l a repare
+elsewhere: our neighbour, our neighbor, the neighbour, the neighbor, le voisin du, la voisine
+recurrent: recovers on its own, it recovers, recovers by itself, se reconnecte, se reconnectent, reconnects,
+    reconnects by itself, reconnects on its own, se reconnecte tout seul, se reconnecte toute seule,
+    every night around, for roughly ten minutes, for about ten minutes, pendant une dizaine de minutes
+intermittent: coupures intermittentes, intermittent drops
+site-is-part: ne comporte qu un immeuble, ne comporte qu un batiment, qu un immeuble, un seul immeuble,
+    only have this one building, this one building, notre unique batiment, notre seul batiment, our only building,
+    our one building
+only-device: our only, notre unique
+partial: the other two, the other three, the other four, the other five, the other six, the other seven,
+    the other eight, les deux autres, les trois autres, les quatre autres, les six autres, les sept autres,
+    les huit autres
 ";
 
 /// Words that name the whole site when "the cameras" are said to be "of" them ("toutes
@@ -1269,6 +1292,8 @@ pub const BUILDING_WORDS: &[&str] = &["batiment", "building", "immeuble", "aile"
 /// the right before the lexicon is looked up.
 pub const SPELLINGS: &[(&str, &str)] = &[
     ("cams", "cameras"),
+    ("bat", "batiment"),
+    ("bats", "batiments"),
     ("0", "zero"),
     ("kam", "camera"),
     ("kams", "cameras"),

@@ -574,8 +574,19 @@ impl Sentence {
                     .filter(|_| self.meaning(i) == Some(Meaning::Nothing))
                     .find_map(|j| found(j).filter(|(_, s)| s.weight() > 0 && !self.dates_from(j)))
             })
-            .or_else(|| (0..i).rev().find_map(|j| found(j).filter(|_| !self.dates_from(j))))
+            // "it beeps but the lock never releases": a nuisance said of a pronoun is what
+            // the thing does, the thing is the subject.
+            .or_else(|| {
+                (0..i).rev().find_map(|j| found(j).filter(|_| !self.dates_from(j) && !self.said_of_a_pronoun(j)))
+            })
             .or_else(|| (0..i).rev().find_map(found))
+    }
+
+    /// Whether the nuisance at `j` comes right after a pronoun: "it beeps", "ça bipe".
+    fn said_of_a_pronoun(&self, j: usize) -> bool {
+        matches!(self.subject_at(j), Some(Subject::Nuisance(_)))
+            && j > 0
+            && matches!(self.items[j - 1].first.as_str(), "it" | "ca" | "il" | "elle")
     }
 
     /// Whether the word at `j` is a personal pronoun, subject of its clause, standing for a
@@ -585,11 +596,17 @@ impl Sentence {
     fn stands_for_subject(&self, j: usize) -> bool {
         let next = self.items.get(j + 1).map(|n| n.first.as_str());
         let pronoun = match self.items[j].first.as_str() {
-            "elle" | "elles" | "ils" | "it" | "they" => true,
+            "elle" | "elles" | "ils" | "it" | "they" | "ca" => true,
+            // "sa ouvre pas" is "ça" typed by ear; "sa porte" is not.
+            "sa" => matches!(self.meaning(j + 1), Some(Meaning::Works(_) | Meaning::Admits | Meaning::Problem(_))),
             "il" => !matches!(next, Some("y" | "n" | "faut" | "semble" | "parait" | "manque" | "reste")),
             _ => false,
         };
-        pronoun && !self.in_complement(j) && !(0..j).any(|k| self.same_clause(k, j) && self.subject_at(k).is_some())
+        // "… plus de bip *et ça* n'ouvre pas": after "et" the pronoun opens a predicate of its own.
+        let after_and = j > 0 && matches!(self.items[j - 1].first.as_str(), "et" | "and");
+        pronoun
+            && !self.in_complement(j)
+            && (after_and || !(0..j).any(|k| self.same_clause(k, j) && self.subject_at(k).is_some()))
     }
 
     /// Whether a nuisance comes after the predicate at `i` in its clause: "elle ne
@@ -605,7 +622,9 @@ impl Sentence {
     /// vide"; "la vidéo a sauté sur les caméras de la galerie, *elles* sont noires").
     fn antecedent(&self, j: usize) -> Option<(usize, Subject)> {
         let plural = matches!(self.items[j].first.as_str(), "elles" | "ils" | "they");
-        let clause = self.clause[j].checked_sub(1)?;
+        // After "et" the thing is named earlier in the same clause.
+        let after_and = j > 0 && matches!(self.items[j - 1].first.as_str(), "et" | "and");
+        let clause = if after_and { self.clause[j] } else { self.clause[j].checked_sub(1)? };
         let candidates = || {
             (0..j).filter(move |&k| {
                 self.clause[k] == clause
@@ -1300,7 +1319,12 @@ impl Sentence {
                     && !self.transparent(j + 1)
                     && !is_determiner(&next.first)
                     && !SINCE.contains(&next.first.as_str())
-                    && !COMPLEMENTS.contains(&next.first.as_str());
+                    && !COMPLEMENTS.contains(&next.first.as_str())
+                    // "we can't arm the building tonight": when, not which.
+                    && !matches!(
+                        next.first.as_str(),
+                        "tonight" | "today" | "now" | "anymore" | "again" | "yesterday" | "hier" | "aujourd" | "ce"
+                    );
             // "aucun bâtiment", "chaque bâtiment", "any building": every one of them.
             let every =
                 j > 0 && matches!(self.meaning(j - 1), Some(Meaning::Quantity(Quantity::All | Quantity::NoneOf)));
@@ -1559,19 +1583,70 @@ impl Sentence {
         // caméra 4 fonctionne".
         let Some(f) = (0..=i).rev().find(|&k| system(k).is_some()) else { return false };
         let number = |k: usize| self.items.get(k + 1).and_then(|n| n.number);
-        shown
-            && (i + 1..self.items.len()).any(|k| {
-                let opens =
-                    (i + 1..k).any(|m| matches!(self.items[m].first.as_str(), "que" | "whereas" | "while" | "though"));
-                opens
-                    && !self.same_clause(k, i)
-                    && system(k).is_some()
-                    && self.items[k].first == self.items[f].first
-                    && number(k) == number(f)
-                    && (k + 1..self.items.len().min(k + 4)).any(|w| {
-                        matches!(self.meaning(w), Some(Meaning::Works(_) | Meaning::Fine)) && self.negation(w).is_none()
-                    })
+        // A report or a screen that says it, in the clause or before the quotes it opens.
+        let said = || {
+            (0..i).any(|k| {
+                (matches!(
+                    self.meaning(k),
+                    Some(Meaning::Works(Function::Show | Function::Report) | Meaning::Interface)
+                ) || matches!(self.items[k].first.as_str(), "dit" | "says" | "indique"))
+                    && self.negation(k).is_none()
             })
+        };
+        shown && self.said_to_work_after(i, f, number) || said() && self.said_to_work_elsewhere(i, f, system(f))
+    }
+
+    /// The state at `i` of the device at `f`, said by a report or a screen ("le rapport dit
+    /// « 14 caméras en défaut »", "the software shows reader 7 as offline"), while another
+    /// clause says all of those devices work ("elles marchent toutes", "all 10 readers work").
+    fn said_to_work_elsewhere(&self, i: usize, f: usize, system: Option<System>) -> bool {
+        // "all fine except the one which shows 'video loss'": that one is not fine.
+        let state = matches!(self.meaning(i), Some(Meaning::Problem(Symptom::Down)))
+            && !self.exceptions.contains(&self.clause[i]);
+        let all_near = |w: usize| {
+            (w.saturating_sub(3)..(w + 3).min(self.items.len()))
+                .any(|k| self.same_clause(k, w) && self.meaning(k) == Some(Meaning::Quantity(Quantity::All)))
+        };
+        let of_them = |w: usize| match self.subject_of(w) {
+            Some((_, Subject::Device(s))) => Some(s) == system,
+            _ => w > 0 && matches!(self.items[w - 1].first.as_str(), "elles" | "ils" | "they" | "re"),
+        };
+        // "…, les autres marchent toutes": the others, not those shown down.
+        let others = |w: usize| {
+            (0..w).any(|k| {
+                self.same_clause(k, w)
+                    && (self.meaning(k) == Some(Meaning::Partial)
+                        || matches!(self.items[k].first.as_str(), "autres" | "other" | "others" | "reste" | "rest"))
+            })
+        };
+        state
+            && (0..self.items.len()).any(|w| {
+                !self.same_clause(w, i)
+                    && !self.same_clause(w, f)
+                    && matches!(self.meaning(w), Some(Meaning::Works(_) | Meaning::Fine))
+                    && self.negation(w).is_none()
+                    && all_near(w)
+                    && of_them(w)
+                    && !others(w)
+            })
+    }
+
+    /// The same device, by the same word and number, said to work in a later clause opened
+    /// by "alors que", "whereas", "while".
+    fn said_to_work_after(&self, i: usize, f: usize, number: impl Fn(usize) -> Option<u32>) -> bool {
+        let system = |k: usize| matches!(self.subject_at(k), Some(Subject::Device(_) | Subject::SystemName(_)));
+        (i + 1..self.items.len()).any(|k| {
+            let opens =
+                (i + 1..k).any(|m| matches!(self.items[m].first.as_str(), "que" | "whereas" | "while" | "though"));
+            opens
+                && !self.same_clause(k, i)
+                && system(k)
+                && self.items[k].first == self.items[f].first
+                && number(k) == number(f)
+                && (k + 1..self.items.len().min(k + 4)).any(|w| {
+                    matches!(self.meaning(w), Some(Meaning::Works(_) | Meaning::Fine)) && self.negation(w).is_none()
+                })
+        })
     }
 
     /// Whether the clause of `i` says it happens when the user does something: "quand on
@@ -1804,7 +1879,9 @@ impl Sentence {
                     || it.first.chars().all(|c| c.is_ascii_digit())
                         && k > 0
                         && matches!(self.items[k - 1].first.as_str(), "la" | "les" | "n" | "no" | "numero" | "number")
-                    || matches!(it.meaning, Some(Meaning::Quantity(_) | Meaning::Place | Meaning::Sensitive)))
+                    || matches!(it.meaning, Some(Meaning::Quantity(_) | Meaning::Place | Meaning::Sensitive))
+                        // "c'était *un* exercice": the article of the word that ends it.
+                        && !(k + 1 == end && it.meaning == Some(Meaning::Quantity(Quantity::One))))
         })
     }
 
@@ -1963,6 +2040,13 @@ fn sentences(pieces: Vec<Piece>) -> Vec<Sentence> {
                         current.exceptions.push(clause);
                     }
                     continue;
+                }
+                // "le serveur a redémarré *et depuis* plus aucun flux": what came since is a
+                // predicate of its own.
+                let and_since = matches!(item.first.as_str(), "depuis" | "since")
+                    && current.items.last().is_some_and(|last| matches!(last.first.as_str(), "et" | "and"));
+                if item.meaning.is_none() && and_since {
+                    clause += 1;
                 }
                 current.items.push(item);
                 current.clause.push(clause);
@@ -2160,7 +2244,9 @@ fn unknown_account(sentence: &Sentence) -> Option<Span> {
         return Some(Span { start: a.start.min(b.start), end: a.end.max(b.end) });
     }
     let account = sentence.find(|m| m == Meaning::Account)?;
-    let odd = sentence.find(|m| m == Meaning::Suspicious)?;
+    // "connecté avec le mot de passe admin depuis l'étranger": used from abroad.
+    let abroad = || sentence.items.iter().position(|it| matches!(it.first.as_str(), "etranger" | "abroad"));
+    let odd = sentence.find(|m| m == Meaning::Suspicious).or_else(abroad)?;
     let (a, b) = (sentence.items[account].span, sentence.items[odd].span);
     Some(Span { start: a.start.min(b.start), end: a.end.max(b.end) })
 }
@@ -2172,6 +2258,15 @@ fn changed_behind_our_back(sentence: &Sentence) -> Option<Span> {
     let by_whom = sentence.find(|m| matches!(m, Meaning::Suspicious | Meaning::Disowned | Meaning::Secret))?;
     let (a, b) = (sentence.items[changed].span, sentence.items[by_whom].span);
     Some(Span { start: a.start.min(b.start), end: a.end.max(b.end) })
+}
+
+/// An account or a change the next sentence says nobody here made: "un nouvel utilisateur
+/// en admin sur l'enregistreur. Nous, on n'a rien demandé."
+fn disowned_after(before: &Sentence, sentence: &Sentence) -> Option<Span> {
+    let by_whom = sentence.find(|m| m == Meaning::Disowned)?;
+    let mine = sentence.find(|m| matches!(m, Meaning::Account | Meaning::Changed));
+    let what = before.find(|m| matches!(m, Meaning::Account | Meaning::Changed));
+    what.filter(|_| mine.is_none()).map(|_| sentence.items[by_whom].span)
 }
 
 /// Whether a sentence says something works: "les autres caméras fonctionnent
@@ -2508,8 +2603,13 @@ fn finding(
         }
         // "offline for a minute or two, then it's back": degraded, not out of service.
         let at = sentence.items.iter().position(|it| it.span.start >= span.start).unwrap_or(0);
+        // "il perd le serveur puis se reconnecte quelques minutes après": also in a later
+        // clause that names nothing else.
         let recurring = (0..sentence.items.len()).any(|k| {
-            sentence.same_clause(k, at)
+            (sentence.same_clause(k, at)
+                || sentence.clause[k] > sentence.clause[at]
+                    && (0..k).filter(|&m| sentence.clause[m] == sentence.clause[k]).count() <= 2
+                    && (0..k).all(|m| sentence.clause[m] != sentence.clause[k] || sentence.items[m].meaning.is_none()))
                 && matches!(sentence.meaning(k), Some(Meaning::Intermittent | Meaning::Recurrent))
                 && sentence.negation(k).is_none()
         });
@@ -2684,6 +2784,18 @@ pub fn read(text: &str) -> Vec<Finding> {
                 carried = None;
             }
         }
+        // "Un compte admin inconnu sur le VMS ? Non, c'est celui de votre technicien.": the
+        // question the sentence answers "non" told no fact.
+        let answers_no = sentence.items.first().is_some_and(|w| matches!(w.first.as_str(), "non" | "no" | "nope"))
+            && n.checked_sub(1).and_then(|m| all[m].items.last()).zip(sentence.items.first()).is_some_and(
+                |(question, answer)| text.get(question.span.end..answer.span.start).is_some_and(|t| t.contains('?')),
+            );
+        if answers_no {
+            let previous = starts.last().copied().unwrap_or(0);
+            let asked: Vec<Finding> = findings.drain(previous..).filter(|f| f.request).collect();
+            findings.extend(asked);
+            carried = None;
+        }
         let first_here = findings.len();
         starts.push(first_here);
         site_is_part |= sentence.find(|m| m == Meaning::SiteIsPart).is_some();
@@ -2774,6 +2886,26 @@ pub fn read(text: &str) -> Vec<Finding> {
                     .find_map(|k| sentence.subject_at(k).filter(|s| s.weight() > 0).map(|s| (k, s)))
                     .and_then(|(k, s)| sentence.scope_of(k, s))
                     .is_some_and(|scope| scope.value == Scope::OneDevice);
+        }
+        // "Across the campus everything is fine except the sports hall, where none of the
+        // cameras…": what the exception names is a part of the site.
+        if partial.is_none() {
+            // A place, not "sauf que": "tout va bien sauf que plus aucune caméra ne marche".
+            let names_a_place = |e: usize| {
+                (0..sentence.items.len()).any(|k| {
+                    sentence.clause[k] == e
+                        && (matches!(sentence.meaning(k), Some(Meaning::Place | Meaning::Sensitive))
+                            || BUILDING_WORDS.contains(&sentence.items[k].first.as_str()))
+                })
+            };
+            let fine_before_except = sentence.exceptions.first().filter(|&&e| names_a_place(e)).and_then(|&e| {
+                (0..sentence.items.len())
+                    .find(|&k| sentence.clause[k] < e && sentence.meaning(k) == Some(Meaning::Fine))
+            });
+            if let Some(k) = fine_before_except {
+                partial = Some(sentence.items[k].span);
+                place_fine = true;
+            }
         }
         for i in 0..sentence.items.len() {
             let Some(mut meaning) = sentence.meaning(i) else { continue };
@@ -2884,6 +3016,15 @@ pub fn read(text: &str) -> Vec<Finding> {
             // "la caméra a été recouverte, on ne sait pas par qui": the tampering is read as
             // what it does to the device, not as an unknown person on the systems.
             if meaning == Meaning::Disowned && sentence.device_tampered() {
+                continue;
+            }
+            // "our neighbour got broken into, not us": not us is where it happened.
+            let told_of_elsewhere = (0..sentence.items.len()).any(|j| {
+                sentence.meaning(j) == Some(Meaning::Elsewhere)
+                    && (0..sentence.items.len())
+                        .any(|k| sentence.same_clause(j, k) && sentence.meaning(k) == Some(Meaning::Intrusion))
+            });
+            if meaning == Meaning::Disowned && told_of_elsewhere {
                 continue;
             }
             // "je vous écris parce que mon collègue est en congé": someone away is only a
@@ -3172,9 +3313,15 @@ pub fn read(text: &str) -> Vec<Finding> {
                     })
                 })
             };
-            if effect == Effect::Nuisance(Symptom::Slow)
+            // "Alarms do reach the PSIM but 3 to 8 minutes late": lateness said after the
+            // alarms, whatever the clause.
+            let late_after_alarms = meaning == Meaning::Problem(Symptom::Degraded)
+                && matches!(sentence.items[i].last.as_str(), "late" | "retard")
+                && (0..i).any(|j| sentence.meaning(j) == Some(Meaning::Alarm));
+            if (effect == Effect::Nuisance(Symptom::Slow)
                 && (matches!(subject, Some((_, Subject::Alarm))) || alarms_late)
                 && !of_a_screen()
+                || late_after_alarms)
                 && !alarms_arrive()
             {
                 f.facts.nuisance = None;
@@ -3188,6 +3335,7 @@ pub fn read(text: &str) -> Vec<Finding> {
             (lets_the_wrong_people_in(sentence, wish, revoked_before || revoked_next), Effect::Unauthorized),
             (unknown_account(sentence), Effect::Intrusion),
             (changed_behind_our_back(sentence), Effect::Intrusion),
+            (n.checked_sub(1).and_then(|m| disowned_after(&all[m], sentence)), Effect::Intrusion),
         ] {
             if let Some(span) = span {
                 let mut f = finding(sentence, None, None, Some((effect, span)));
@@ -3517,10 +3665,12 @@ fn says_video_works(sentence: &Sentence) -> bool {
         };
         // "toutes les caméras fonctionnent sauf une": one does not.
         let except = sentence.exceptions.contains(&(sentence.clause[i] + 1));
+        // "other feeds are fine": the others work, the ones named before do not.
+        let others = |j: usize| j > 0 && matches!(sentence.items[j - 1].first.as_str(), "other" | "autres");
         works
             && !except
             && sentence.negation(i).is_none()
-            && matches!(sentence.subject_of(i), Some((j, s)) if sentence.same_clause(i, j) && video(s))
+            && matches!(sentence.subject_of(i), Some((j, s)) if sentence.same_clause(i, j) && video(s) && !others(j))
     })
 }
 
@@ -4510,5 +4660,96 @@ mod tests {
         assert_eq!(suggested("Quelqu'un s'est introduit dans l'entrepôt cette nuit."), Priority::P1);
         let text = "Someone took remote control of the video workstation and deleted cameras.";
         assert_eq!(suggested(text), Priority::P1);
+    }
+
+    #[test]
+    fn what_came_since_a_restart_and_what_the_others_do_are_read_apart() {
+        assert_eq!(suggested("Le serveur vidéo a redémarré et depuis plus aucune image."), Priority::P1);
+        let text = "The feeds of the car park cameras no longer show in the PSIM, other feeds are fine.";
+        assert_eq!(suggested(text), Priority::P2);
+        let text = "Alarms do reach the hypervisor but 5 minutes late.";
+        assert_eq!(suggested(text), Priority::P2);
+    }
+
+    #[test]
+    fn an_account_or_a_change_nobody_here_made_is_an_intrusion_even_said_next() {
+        let text = "Il y a un nouveau compte admin sur l'enregistreur. Nous, on n'a rien demandé.";
+        assert_eq!(suggested(text), Priority::P1);
+        let text = "Les droits de trois badges ont été modifiés cette nuit et nous n'avons touché à rien.";
+        assert_eq!(suggested(text), Priority::P1);
+        let text = "Quelqu'un s'est connecté au VMS avec le compte admin depuis l'étranger.";
+        assert_eq!(suggested(text), Priority::P1);
+    }
+
+    #[test]
+    fn what_a_pronoun_after_et_does_is_its_things() {
+        let text = "Quand on badge à la porte du local serveur il n'y a plus de bip et ça n'ouvre pas.";
+        assert_eq!(suggested(text), Priority::P2);
+        let text = "The reader at the archive room is acting up: it beeps but the lock never releases.";
+        assert_eq!(suggested(text), Priority::P2);
+        // "ça" of a nuisance stays a nuisance.
+        assert_eq!(suggested("Le bip du lecteur est trop fort, ça dérange l'accueil."), Priority::P3);
+    }
+
+    #[test]
+    fn a_detector_set_aside_and_footage_lost_each_night_are_failures() {
+        let text = "Un détecteur du sous-sol reste allumé en permanence, on a dû le mettre de côté pour armer.";
+        assert_eq!(suggested(text), Priority::P2);
+        assert_eq!(suggested("The NVR is losing footage on cameras 3 to 6 every night."), Priority::P2);
+        let text =
+            "Rien d'urgent, mais je préfère vous dire que la caméra de la caisse ne montre plus qu'une image grise.";
+        assert_eq!(suggested(text), Priority::P2);
+    }
+
+    #[test]
+    fn devices_shown_down_while_all_of_them_work_are_a_display_problem() {
+        assert_eq!(suggested("All 8 readers work, but the badge software shows reader 2 as offline."), Priority::P3);
+        let text = "Le rapport dit « 5 caméras en défaut » alors que nous avons vérifié, elles marchent toutes.";
+        assert_eq!(suggested(text), Priority::P3);
+        let text = "Our 6 cameras are all fine except the staff room one, which shows 'video loss'.";
+        assert_eq!(suggested(text), Priority::P2);
+        assert_eq!(suggested("Le VMS affiche 3 caméras hors ligne, les autres marchent toutes."), Priority::P2);
+    }
+
+    #[test]
+    fn drills_neighbours_and_failures_sorted_are_news_for_the_desk() {
+        let text = "Alarme intrusion cette nuit au dépôt, c'était un exercice prévu, tout a marché.";
+        assert_eq!(suggested(text), Priority::P3);
+        let text = "Our neighbour got broken into last night, not us. How do I export a clip?";
+        assert_eq!(suggested(text), Priority::P3);
+        assert_eq!(suggested("Test de l'alarme intrusion prévu mardi 9h, on vous prévient."), Priority::P3);
+        let text =
+            "The access control was down on Monday but your tech sorted it. Now the reports print without accents.";
+        assert_eq!(suggested(text), Priority::P3);
+    }
+
+    #[test]
+    fn a_drop_that_comes_back_in_the_next_clause_is_degraded() {
+        let text = "Le superviseur perd le serveur puis se reconnecte quelques minutes après.";
+        assert_eq!(suggested(text), Priority::P2);
+        let text = "Toutes les caméras sont HS depuis ce matin, puis le réseau coupe quelques minutes.";
+        assert_eq!(suggested(text), Priority::P1);
+    }
+
+    #[test]
+    fn a_question_answered_no_told_no_fact() {
+        let text = "Une porte forcée ? Non, c'est le vent. Par contre la caméra du quai est noire.";
+        assert_eq!(suggested(text), Priority::P2);
+    }
+
+    #[test]
+    fn the_only_building_the_only_recorder_and_the_building_tonight_are_the_whole_site() {
+        assert_eq!(suggested("Plus aucune caméra dans le bâtiment. C'est notre unique bâtiment."), Priority::P1);
+        assert_eq!(suggested("Our only NVR died overnight."), Priority::P1);
+        let text = "The intrusion panel is completely dead, we can't arm the building tonight.";
+        assert_eq!(suggested(text), Priority::P1);
+    }
+
+    #[test]
+    fn a_building_abbreviated_or_excepted_is_a_part() {
+        assert_eq!(suggested("Le bât. 3 n'a plus de caméras, les bâtiments 1 et 2 sont ok."), Priority::P2);
+        let text = "Everything is fine except the gym, where none of the cameras show a picture.";
+        assert_eq!(suggested(text), Priority::P2);
+        assert_eq!(suggested("Tout va bien sauf que plus aucune caméra ne marche."), Priority::P1);
     }
 }

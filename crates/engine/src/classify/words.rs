@@ -154,8 +154,11 @@ fn split(text: &str) -> Vec<Result<Word, Break>> {
         if point {
             current.clear();
         }
+        // "le bât. 2", "l'étg. 3": the dot of an abbreviation ends no sentence.
+        let abbreviation = c == '.' && matches!(current.as_str(), "bat" | "bt" | "etg" | "env" | "ex" | "cf" | "mme");
         flush(&mut current, start, end, &mut pieces);
         let brk = match c {
+            '.' if abbreviation => None,
             '.' | '!' | '?' | '\n' | '…' => Some(Break::Sentence),
             ')' if point => Some(Break::Sentence),
             // A semicolon joins two clauses of one thought ("the link drops out; its alarms do
@@ -565,6 +568,7 @@ mod tests {
     #[test]
     fn abbreviations_with_dots_and_slashes() {
         assert_eq!(fold("cam h.s. et h/s"), "cam hs . et hs");
+        assert_eq!(fold("le bât. 2 est noir. La suite"), "le bat 2 est noir . la suite");
     }
 
     #[test]
