@@ -124,9 +124,9 @@ fn no_critical_or_major_incident_of_the_held_out_sets_is_suggested_as_minor() {
 /// suggested as minor; `brief-zo`, helpdesk messages with two topics, from 94.9 % to 96.4 %
 /// (190/197); `brief-zt`, the line between critical and major, from 88.3 % to 93.1 %
 /// (231/248); `brief-zu`, minor things that look serious and the reverse, from 81.0 % to
-/// 85.1 % (211/248); `brief-zv`, French as typed on a phone and in everyday words, from
-/// 88.6 % to 90.6 % (222/245); `brief-zw`, English of many countries, from 92.3 % to 93.1 %
-/// (231/248).
+/// 85.5 % (212/248); `brief-zv`, French as typed on a phone and in everyday words, from
+/// 88.6 % to 93.1 % (228/245); `brief-zw`, English of many countries, from 92.3 % to 94.8 %
+/// (235/248).
 const DEVELOPMENT_FLOOR: usize = 97;
 const BELOW_THE_FLOOR: &[(&str, usize)] = &[
     ("brief-u", 96),
@@ -144,8 +144,8 @@ const BELOW_THE_FLOOR: &[(&str, usize)] = &[
     ("brief-zo", 96),
     ("brief-zt", 93),
     ("brief-zu", 85),
-    ("brief-zv", 90),
-    ("brief-zw", 93),
+    ("brief-zv", 93),
+    ("brief-zw", 94),
 ];
 
 #[test]

@@ -1222,6 +1222,19 @@ only-device: our only, notre unique
 partial: the other two, the other three, the other four, the other five, the other six, the other seven,
     the other eight, les deux autres, les trois autres, les quatre autres, les six autres, les sept autres,
     les huit autres
+problem down: marche pu, marchent pu, fonctionne pu, fonctionnent pu, plus dispo,
+    plus disponible, plus disponibles, packed up, has packed up, gone kaput, went dark, gone dark,
+    dead as a doornail, personne ne rentre, personne rentre
+elsewhere: d a cote, juste a cote
+problem degraded: on the blink, playing up, acting up
+intrusion: cambrioler, fait cambrioler, burgled, got burgled
+system video: security video, security video s
+system intrusion-detection: intruder panel, the intruder panel
+whole-site: the complete
+admits: still swiping, swiping into, swiping in, but it still does, but they still do
+anyone: carte de fidelite, loyalty card, carte bancaire, bank card, credit card, hotel key card
+filler: quelqu un a l interieur pour ouvrir, quelqu un pour ouvrir, someone to open, someone inside to open,
+    qqn avec un badge pour ouvrir
 ";
 
 /// Words that name the whole site when "the cameras" are said to be "of" them ("toutes
@@ -1237,6 +1250,7 @@ pub const SITE_WORDS: &[&str] = &[
     "siege",
     "agence",
     "branch",
+    "cooperative",
     "store",
     "shop",
     "warehouse",

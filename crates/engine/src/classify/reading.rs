@@ -3006,8 +3006,14 @@ pub fn read(text: &str) -> Vec<Finding> {
             // "l'effraction du mois dernier", "last week's break-in", "la tentative d'intrusion
             // de juillet": an event of the past; "le piratage dont parlent les journaux": one
             // of somewhere else.
+            // "entré par le faux plafond depuis le local d'à côté": the way in, not another
+            // site.
+            let way_in = |j: usize| {
+                (j.saturating_sub(4)..j)
+                    .any(|k| matches!(sentence.items[k].first.as_str(), "depuis" | "from" | "via" | "through"))
+            };
             let elsewhere = (0..sentence.items.len())
-                .any(|j| sentence.same_clause(i, j) && sentence.meaning(j) == Some(Meaning::Elsewhere));
+                .any(|j| sentence.same_clause(i, j) && sentence.meaning(j) == Some(Meaning::Elsewhere) && !way_in(j));
             if matches!(meaning, Meaning::Intrusion | Meaning::Forced)
                 && (sentence.past_period(i) || sentence.named_by_month(i) || elsewhere)
             {
@@ -4751,5 +4757,34 @@ mod tests {
         let text = "Everything is fine except the gym, where none of the cameras show a picture.";
         assert_eq!(suggested(text), Priority::P2);
         assert_eq!(suggested("Tout va bien sauf que plus aucune caméra ne marche."), Priority::P1);
+    }
+
+    #[test]
+    fn failures_typed_by_ear_and_idioms_are_failures() {
+        assert_eq!(suggested("les cameras marche pu"), Priority::P1);
+        assert_eq!(suggested("caméras plus dispo depuis ce matin"), Priority::P1);
+        assert_eq!(suggested("The whole access control packed up this morning."), Priority::P1);
+    }
+
+    #[test]
+    fn a_break_in_here_is_an_intrusion_and_one_next_door_is_news() {
+        assert_eq!(suggested("On s'est fait cambrioler cette nuit."), Priority::P1);
+        let text = "La boutique d'à côté s'est fait cambrioler, chez nous tout va bien.";
+        assert_eq!(suggested(text), Priority::P3);
+        let text = "Quelqu'un est entré par le plafond depuis le local vide d'à côté.";
+        assert_eq!(suggested(text), Priority::P1);
+    }
+
+    #[test]
+    fn cards_that_should_not_open_and_do_let_people_in() {
+        let text = "We revoked the badges of two temps but they were still swiping in today.";
+        assert_eq!(suggested(text), Priority::P1);
+        let text = "Quand on passe une carte de fidélité devant le lecteur, la porte s'ouvre.";
+        assert_eq!(suggested(text), Priority::P1);
+        // Calling someone inside to open is how people get in while the reader is down.
+        let text = "Le lecteur ne bipe plus, il faut appeler quelqu'un à l'intérieur pour ouvrir.";
+        assert_eq!(suggested(text), Priority::P2);
+        let text = "The hypervisor disconnects from the intruder panel now and then and alarms are delayed.";
+        assert_eq!(suggested(text), Priority::P2);
     }
 }
