@@ -1235,6 +1235,10 @@ admits: still swiping, swiping into, swiping in, but it still does, but they sti
 anyone: carte de fidelite, loyalty card, carte bancaire, bank card, credit card, hotel key card
 filler: quelqu un a l interieur pour ouvrir, quelqu un pour ouvrir, someone to open, someone inside to open,
     qqn avec un badge pour ouvrir
+hypothesis: pensait avoir, croyait avoir, pensions avoir, croyions avoir, thought he saw, thought she saw,
+    thought they saw, thought someone had, thought someone
+intrusion: had broken in, has broken in
+elsewhere: pour une autre affaire, for another matter, for something else
 ";
 
 /// Words that name the whole site when "the cameras" are said to be "of" them ("toutes

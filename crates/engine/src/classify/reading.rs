@@ -1516,6 +1516,13 @@ impl Sentence {
                         | "imaginons"
                         | "supposons"
                         | "admettons"
+                        // "le gardien pensait avoir vu quelqu'un", "we thought someone had
+                        // broken in": what was only thought.
+                        | "pensait"
+                        | "croyait"
+                        | "pensions"
+                        | "croyions"
+                        | "thought"
                 )
                 && !matches!(self.items[i].last.as_str(), "de" | "d" | "of")
         });
@@ -2930,13 +2937,29 @@ pub fn read(text: &str) -> Vec<Finding> {
             }
             // "par contre vidéo et intrusion remontent normalement": the intrusion alarms,
             // named as a kind that works.
-            let kind_that_works = (i + 1..sentence.items.len().min(i + 3)).any(|k| {
-                sentence.same_clause(k, i)
-                    && matches!(sentence.meaning(k), Some(Meaning::Works(_)))
+            // "intrusion et vidéo arrivent normalement", "everything else (intrusion, access)
+            // still comes through": a verb a little further, said well or still.
+            let kind_that_works = (i + 1..sentence.items.len().min(i + 6)).any(|k| {
+                matches!(sentence.meaning(k), Some(Meaning::Works(_)))
                     && sentence.negation(k).is_none()
-                    && sentence.meaning(k + 1) == Some(Meaning::Fine)
+                    && (sentence.meaning(k + 1) == Some(Meaning::Fine)
+                        || k > 0 && sentence.meaning(k - 1) == Some(Meaning::Still))
+                    && (sentence.same_clause(k, i) || sentence.items[i].first == "intrusion")
+                    // Only other kinds listed between: not "intrusion cette nuit, la vidéo
+                    // remonte bien".
+                    && (i + 1..k).all(|m| {
+                        matches!(
+                            sentence.meaning(m),
+                            Some(Meaning::Image | Meaning::SystemName(_) | Meaning::Door | Meaning::Still)
+                        ) || matches!(sentence.items[m].first.as_str(), "et" | "and" | "access" | "acces")
+                    })
             });
-            if meaning == Meaning::Intrusion && kind_that_works {
+            // "les alarmes techniques et intrusion du bâtiment annexe": a kind of alarm listed.
+            let listed_with_alarms = sentence.items[i].first == "intrusion"
+                && i > 0
+                && matches!(sentence.items[i - 1].first.as_str(), "et" | "and")
+                && (i.saturating_sub(4)..i).any(|k| sentence.meaning(k) == Some(Meaning::Alarm));
+            if meaning == Meaning::Intrusion && (kind_that_works || listed_with_alarms) {
                 continue;
             }
             let over = sentence.said_over(i);
@@ -4785,6 +4808,28 @@ mod tests {
         let text = "Le lecteur ne bipe plus, il faut appeler quelqu'un à l'intérieur pour ouvrir.";
         assert_eq!(suggested(text), Priority::P2);
         let text = "The hypervisor disconnects from the intruder panel now and then and alarms are delayed.";
+        assert_eq!(suggested(text), Priority::P2);
+    }
+
+    #[test]
+    fn intrusion_listed_as_a_kind_of_alarm_is_no_intrusion_and_one_happening_is() {
+        let text = "Les alarmes du contrôle d'accès n'arrivent plus ; intrusion et vidéo arrivent normalement.";
+        assert_eq!(suggested(text), Priority::P2);
+        let text = "Les alarmes techniques et intrusion du bâtiment B arrivent avec 10 minutes de retard.";
+        assert_eq!(suggested(text), Priority::P2);
+        assert_eq!(suggested("Intrusion cette nuit, la vidéo remonte bien."), Priority::P1);
+        assert_eq!(suggested("Intrusion cette nuit, les alarmes arrivent bien."), Priority::P1);
+    }
+
+    #[test]
+    fn what_someone_only_thought_happened_is_no_fact() {
+        let text = "Le gardien pensait avoir vu quelqu'un dans la cour, c'était un chat. Par contre la caméra de la cour a des coupures.";
+        assert_eq!(suggested(text), Priority::P2);
+        let text =
+            "We thought someone had broken in, but no one got in. The detector in the hall stays in fault though.";
+        assert_eq!(suggested(text), Priority::P2);
+        assert_eq!(suggested("Someone had broken in through the back door."), Priority::P1);
+        let text = "La police est passée pour une autre affaire ; deux caméras du parking sont figées.";
         assert_eq!(suggested(text), Priority::P2);
     }
 }
