@@ -1236,7 +1236,7 @@ anyone: carte de fidelite, loyalty card, carte bancaire, bank card, credit card,
 filler: quelqu un a l interieur pour ouvrir, quelqu un pour ouvrir, someone to open, someone inside to open,
     qqn avec un badge pour ouvrir
 hypothesis: pensait avoir, croyait avoir, pensions avoir, croyions avoir, thought he saw, thought she saw,
-    thought they saw, thought someone had, thought someone
+    thought they saw, thought someone had, thought someone, croit qu il y a, croit a chaque fois
 intrusion: had broken in, has broken in
 elsewhere: pour une autre affaire, for another matter, for something else
 ";

@@ -1519,6 +1519,7 @@ impl Sentence {
                         // "le gardien pensait avoir vu quelqu'un", "we thought someone had
                         // broken in": what was only thought.
                         | "pensait"
+                        | "croit"
                         | "croyait"
                         | "pensions"
                         | "croyions"
@@ -1854,7 +1855,14 @@ impl Sentence {
             }
             k > 0 && matches!(self.items[k - 1].first.as_str(), "since" | "depuis")
         };
+        // "on a remplacé la caméra HS du hall": the broken one was replaced.
+        let replaced_before = (i.saturating_sub(4)..i).any(|k| {
+            self.same_clause(k, i)
+                && matches!(self.items[k].first.as_str(), "remplace" | "remplacee" | "replaced" | "swapped")
+        }) && !(0..self.items.len())
+            .any(|k| self.same_clause(k, i) && self.meaning(k) == Some(Meaning::Still));
         (0..self.items.len()).any(|j| self.same_clause(i, j) && self.meaning(j) == Some(Meaning::Past) && !since(j))
+            || replaced_before
             || self.repaired_after(i)
             || self.over_in_a_later_clause(i)
     }
@@ -2732,7 +2740,7 @@ pub fn read(text: &str) -> Vec<Finding> {
     let mut none_of: Vec<Span> = Vec::new();
     let mut the_sender_works = false;
     let mut the_sender_detects = false;
-    let has_quotes = text.contains(['«', '“', '"']);
+    let has_quotes = text.contains(['«', '“', '"']) || text.contains(" '");
     let mut video_fine = false;
     let mut revoked_before = false;
     let mut site_is_part = false;
@@ -3152,17 +3160,22 @@ pub fn read(text: &str) -> Vec<Finding> {
             let in_quotes =
                 quoted(text, sentence.items[i].span) || has_quotes && within_quotes(text, sentence.items[i].span);
             // "the camera called 'Vault Intrusion'": a name given, quoted or not.
+            // The quotes may open a clause of their own: "s'appelle « cam HS »".
             let called = (0..i).any(|k| {
-                sentence.same_clause(k, i)
-                    && matches!(
-                        sentence.items[k].first.as_str(),
-                        "called" | "named" | "appelee" | "nommee" | "intitulee"
-                    )
+                sentence.clause[k] + 1 >= sentence.clause[i]
+                    && [&sentence.items[k].first, &sentence.items[k].last].iter().any(|w| {
+                        matches!(w.as_str(), "called" | "named" | "appelee" | "nommee" | "intitulee" | "appelle")
+                    })
             });
             let named = in_quotes && asked || name_of_a_thing || called;
             let coloured_door = coloured && meaning == Meaning::Unlocked;
             if matches!(meaning, Meaning::Unlocked | Meaning::Forced | Meaning::Intrusion) && (coloured_door || named) {
                 effect = Effect::Nuisance(if named { Symptom::Configuration } else { Symptom::Display });
+            }
+            // "une caméra qui s'appelle 'PORTE BLOQUEE'": a failure word in a name given,
+            // never in quotes alone ("caméra 5 'hors ligne'", "écrit « pas de signal »").
+            if matches!(meaning, Meaning::Problem(_)) && in_quotes && called {
+                effect = Effect::Nuisance(Symptom::Configuration);
             }
             // "la porte reste ouverte 20 secondes, c'est trop long": how long a door stays
             // open after a badge is a setting.
@@ -3652,7 +3665,11 @@ fn within_quotes(text: &str, span: Span) -> bool {
     let open_french = before.matches('«').count() > before.matches('»').count() && after.contains('»');
     let open_curly = before.matches('“').count() > before.matches('”').count() && after.contains('”');
     let open_straight = before.matches('"').count() % 2 == 1 && after.contains('"');
-    open_french || open_curly || open_straight
+    // 'Cour Noire': an apostrophe after a space opens a quote that one before a space or a
+    // stop closes; "l'alarme" is no quote.
+    let closes_single = |t: &str| t.find('\'').is_some_and(|c| !t[c + 1..].starts_with(char::is_alphanumeric));
+    let open_single = before.rfind(" '").is_some_and(|o| !closes_single(&before[o + 2..])) && closes_single(after);
+    open_french || open_curly || open_straight || open_single
 }
 
 /// Whether the words at `span` stand inside quotes: « intrusion », "forced door", 'open'.
@@ -4831,5 +4848,25 @@ mod tests {
         assert_eq!(suggested("Someone had broken in through the back door."), Priority::P1);
         let text = "La police est passée pour une autre affaire ; deux caméras du parking sont figées.";
         assert_eq!(suggested(text), Priority::P2);
+    }
+
+    #[test]
+    fn names_in_single_quotes_and_names_given_are_names() {
+        let text = "la mosaïque 'Intrusion' a perdu sa disposition après la mise à jour";
+        assert_eq!(suggested(text), Priority::P3);
+        let text = "on a une caméra qui s'appelle 'PORTE BLOQUEE', on peut la renommer ?";
+        assert_eq!(suggested(text), Priority::P3);
+        // Quotes alone name nothing: what a screen writes is what it says.
+        assert_eq!(suggested("La caméra 5 'hors ligne' depuis ce matin."), Priority::P2);
+        assert_eq!(suggested("sur l'enregistreur un message 'vos fichiers ont été chiffrés' s'affiche"), Priority::P1);
+        let text = "Sur la télé les quatre cases sont noires avec écrit « pas de signal » dedans.";
+        assert_ne!(suggested(text), Priority::P3);
+    }
+
+    #[test]
+    fn a_broken_device_replaced_is_over_unless_still_broken() {
+        let text = "On a remplacé la caméra HS du hall jeudi, elle marche. On peut avoir le rapport ?";
+        assert_eq!(suggested(text), Priority::P3);
+        assert_eq!(suggested("On a remplacé le switch mais la caméra 4 est toujours HS."), Priority::P2);
     }
 }
