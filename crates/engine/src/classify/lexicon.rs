@@ -1239,6 +1239,9 @@ hypothesis: pensait avoir, croyait avoir, pensions avoir, croyions avoir, though
     thought they saw, thought someone had, thought someone, croit qu il y a, croit a chaque fois
 intrusion: had broken in, has broken in
 elsewhere: pour une autre affaire, for another matter, for something else
+revoked: a perdu son badge, a perdu sa carte, lost his badge, lost her badge, lost their badge, on l a desactive
+anyone: qui n a pas de badge, qui n avait pas de badge, who has no badge, who had no badge
+filler: quelqu un avec un badge pour ouvrir, quelqu un avec une carte pour ouvrir
 ";
 
 /// Words that name the whole site when "the cameras" are said to be "of" them ("toutes

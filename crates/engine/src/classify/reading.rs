@@ -4869,4 +4869,16 @@ mod tests {
         assert_eq!(suggested(text), Priority::P3);
         assert_eq!(suggested("On a remplacé le switch mais la caméra 4 est toujours HS."), Priority::P2);
     }
+
+    #[test]
+    fn a_lost_badge_still_opening_and_someone_without_a_badge_getting_in_are_breaches() {
+        let text = "Une intérimaire a perdu son badge, on l'a désactivé mais il ouvre toujours la porte du stock.";
+        assert_eq!(suggested(text), Priority::P1);
+        let text = "Un livreur qui n'a pas de badge est rentré en poussant la porte de service.";
+        assert_eq!(suggested(text), Priority::P1);
+        assert_eq!(suggested("Un stagiaire a perdu son badge, pouvez-vous le désactiver ?"), Priority::P3);
+        // Someone with a badge called to open a door whose keypad is down keeps others out.
+        let text = "Le digicode du local vélos ne répond plus, il faut appeler quelqu'un avec un badge pour ouvrir.";
+        assert_eq!(suggested(text), Priority::P2);
+    }
 }
