@@ -124,8 +124,8 @@ fn no_critical_or_major_incident_of_the_held_out_sets_is_suggested_as_minor() {
 /// suggested as minor; `brief-zo`, helpdesk messages with two topics, from 94.9 % to 96.4 %
 /// (190/197); `brief-zt`, the line between critical and major, from 88.3 % to 95.2 %
 /// (236/248); `brief-zu`, minor things that look serious and the reverse, from 81.0 % to
-/// 87.1 % (216/248); `brief-zv`, French as typed on a phone and in everyday words, from
-/// 88.6 % to 93.1 % (228/245); `brief-zw`, English of many countries, from 92.3 % to 94.8 %
+/// 88.3 % (219/248); `brief-zv`, French as typed on a phone and in everyday words, from
+/// 88.6 % to 93.9 % (230/245); `brief-zw`, English of many countries, from 92.3 % to 94.8 %
 /// (235/248).
 const DEVELOPMENT_FLOOR: usize = 97;
 const BELOW_THE_FLOOR: &[(&str, usize)] = &[
@@ -143,7 +143,7 @@ const BELOW_THE_FLOOR: &[(&str, usize)] = &[
     ("brief-zn", 92),
     ("brief-zo", 96),
     ("brief-zt", 95),
-    ("brief-zu", 87),
+    ("brief-zu", 88),
     ("brief-zv", 93),
     ("brief-zw", 94),
 ];

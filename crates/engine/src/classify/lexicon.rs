@@ -1242,6 +1242,10 @@ elsewhere: pour une autre affaire, for another matter, for something else
 revoked: a perdu son badge, a perdu sa carte, lost his badge, lost her badge, lost their badge, on l a desactive
 anyone: qui n a pas de badge, qui n avait pas de badge, who has no badge, who had no badge
 filler: quelqu un avec un badge pour ouvrir, quelqu un avec une carte pour ouvrir
+disowned: on a personne en, on n a personne en, nous n avons personne en, we have nobody in, we have no one in,
+    we don t have anyone in
+filler: on n a personne en interne, on a personne en interne, nous n avons personne en interne, we have nobody in house,
+    we have no one in house
 ";
 
 /// Words that name the whole site when "the cameras" are said to be "of" them ("toutes

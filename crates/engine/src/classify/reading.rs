@@ -503,6 +503,11 @@ impl Sentence {
         while j > 0 && self.same_clause(j - 1, i) {
             j -= 1;
             if let Some(s) = self.subject_at(j) {
+                // "image coupée en deux et toute pixelisée, inutilisable": what is unusable is
+                // the image, not the way it looks.
+                if self.unusable_look(i, j) {
+                    continue;
+                }
                 if self.is_complement(j) && s != Subject::Door {
                     complement_subject.get_or_insert((j, s));
                     continue;
@@ -577,9 +582,20 @@ impl Sentence {
             // "it beeps but the lock never releases": a nuisance said of a pronoun is what
             // the thing does, the thing is the subject.
             .or_else(|| {
-                (0..i).rev().find_map(|j| found(j).filter(|_| !self.dates_from(j) && !self.said_of_a_pronoun(j)))
+                (0..i).rev().find_map(|j| {
+                    found(j).filter(|_| !self.dates_from(j) && !self.said_of_a_pronoun(j) && !self.unusable_look(i, j))
+                })
             })
             .or_else(|| (0..i).rev().find_map(found))
+    }
+
+    /// Whether the failure at `i` says unusable what the nuisance at `j` describes, a device
+    /// or an image being named before it: "image coupée en deux et pixelisée, inutilisable"
+    /// is an image that cannot be used, not a way it looks.
+    fn unusable_look(&self, i: usize, j: usize) -> bool {
+        matches!(self.items[i].first.as_str(), "inutilisable" | "unusable" | "inexploitable")
+            && matches!(self.subject_at(j), Some(Subject::Nuisance(_)))
+            && (0..j).any(|k| self.subject_at(k).is_some_and(|b| b.weight() > 0))
     }
 
     /// Whether the nuisance at `j` comes right after a pronoun: "it beeps", "ça bipe".
@@ -3377,7 +3393,14 @@ pub fn read(text: &str) -> Vec<Finding> {
             (lets_the_wrong_people_in(sentence, wish, revoked_before || revoked_next), Effect::Unauthorized),
             (unknown_account(sentence), Effect::Intrusion),
             (changed_behind_our_back(sentence), Effect::Intrusion),
-            (n.checked_sub(1).and_then(|m| disowned_after(&all[m], sentence)), Effect::Intrusion),
+            // The sentence before, or the one before it when a question stands between
+            // ("… utilisé depuis la Roumanie. C'est normal ? On n'a personne en Roumanie.").
+            (
+                n.checked_sub(1)
+                    .and_then(|m| disowned_after(&all[m], sentence))
+                    .or_else(|| n.checked_sub(2).and_then(|m| disowned_after(&all[m], sentence))),
+                Effect::Intrusion,
+            ),
         ] {
             if let Some(span) = span {
                 let mut f = finding(sentence, None, None, Some((effect, span)));
@@ -4880,5 +4903,14 @@ mod tests {
         // Someone with a badge called to open a door whose keypad is down keeps others out.
         let text = "Le digicode du local vélos ne répond plus, il faut appeler quelqu'un avec un badge pour ouvrir.";
         assert_eq!(suggested(text), Priority::P2);
+    }
+
+    #[test]
+    fn a_password_used_where_nobody_is_and_an_image_unusable_are_serious() {
+        let text = "Un mail dit que le mot de passe admin du VMS a été utilisé depuis la Pologne. C'est normal ? On n'a personne en Pologne.";
+        assert_eq!(suggested(text), Priority::P1);
+        let text = "Pouvez-vous créer un compte admin pour notre technicien ? Merci. On n'a personne en interne qui sait le faire.";
+        assert_eq!(suggested(text), Priority::P3);
+        assert_eq!(suggested("caméra 2 image coupée en deux et toute pixelisée, inutilisable"), Priority::P2);
     }
 }
