@@ -126,7 +126,9 @@ fn no_critical_or_major_incident_of_the_held_out_sets_is_suggested_as_minor() {
 /// (236/248); `brief-zu`, minor things that look serious and the reverse, from 81.0 % to
 /// 88.3 % (219/248); `brief-zv`, French as typed on a phone and in everyday words, from
 /// 88.6 % to 93.9 % (230/245); `brief-zw`, English of many countries, from 92.3 % to 94.8 %
-/// (235/248).
+/// (235/248); `brief-zx` and `brief-zy`, the half's own mix measured once more after all
+/// of that, from 94.4 % to 95.6 % (238/249) and from 89.0 % to 91.1 % (216/237), only their
+/// serious incidents suggested as minor and sites' only cameras learned.
 const DEVELOPMENT_FLOOR: usize = 97;
 const BELOW_THE_FLOOR: &[(&str, usize)] = &[
     ("brief-u", 96),
@@ -146,6 +148,8 @@ const BELOW_THE_FLOOR: &[(&str, usize)] = &[
     ("brief-zu", 88),
     ("brief-zv", 93),
     ("brief-zw", 94),
+    ("brief-zx", 95),
+    ("brief-zy", 91),
 ];
 
 #[test]

@@ -1246,6 +1246,11 @@ disowned: on a personne en, on n a personne en, nous n avons personne en, we hav
     we don t have anyone in
 filler: on n a personne en interne, on a personne en interne, nous n avons personne en interne, we have nobody in house,
     we have no one in house
+disowned: on ne lui a rien demande, on ne leur a rien demande, nobody asked him, we never asked him
+problem down: connexion en cours, reste sur connexion en cours, stuck on connecting, muette, muet
+problem degraded: voilee, voilees, image voilee
+missing: s arretent chaque nuit, s arrete chaque nuit, stops every night, stop every night
+only-device: i only have one, i have only one, j ai une seule, je n ai qu une
 ";
 
 /// Words that name the whole site when "the cameras" are said to be "of" them ("toutes

@@ -1871,12 +1871,15 @@ impl Sentence {
             }
             k > 0 && matches!(self.items[k - 1].first.as_str(), "since" | "depuis")
         };
-        // "on a remplacé la caméra HS du hall": the broken one was replaced.
-        let replaced_before = (i.saturating_sub(4)..i).any(|k| {
-            self.same_clause(k, i)
-                && matches!(self.items[k].first.as_str(), "remplace" | "remplacee" | "replaced" | "swapped")
-        }) && !(0..self.items.len())
-            .any(|k| self.same_clause(k, i) && self.meaning(k) == Some(Meaning::Still));
+        // "on a remplacé la caméra HS du hall": the broken one was replaced; not "un disque a
+        // été remplacé et on a perdu…", where the loss came after.
+        let replaced_before = matches!(self.meaning(i), Some(Meaning::Problem(_)))
+            && (i.saturating_sub(4)..i).any(|k| {
+                self.same_clause(k, i)
+                    && matches!(self.items[k].first.as_str(), "remplace" | "remplacee" | "replaced" | "swapped")
+                    && (k + 1..i).any(|d| matches!(self.subject_at(d), Some(Subject::Device(_))))
+            })
+            && !(0..self.items.len()).any(|k| self.same_clause(k, i) && self.meaning(k) == Some(Meaning::Still));
         (0..self.items.len()).any(|j| self.same_clause(i, j) && self.meaning(j) == Some(Meaning::Past) && !since(j))
             || replaced_before
             || self.repaired_after(i)
@@ -2007,8 +2010,7 @@ impl Sentence {
         let it = (k + 1..self.items.len())
             .find(|&j| {
                 matches!(self.items[j].first.as_str(), "elle" | "il" | "it")
-                    && j > 0
-                    && matches!(self.items[j - 1].first.as_str(), "et" | "and")
+                    && (j.saturating_sub(4)..j).any(|a| matches!(self.items[a].first.as_str(), "et" | "and"))
             })
             .unwrap_or(usize::MAX);
         let failure = (0..it.min(self.items.len())).any(|j| {
@@ -4912,5 +4914,25 @@ mod tests {
         let text = "Pouvez-vous créer un compte admin pour notre technicien ? Merci. On n'a personne en interne qui sait le faire.";
         assert_eq!(suggested(text), Priority::P3);
         assert_eq!(suggested("caméra 2 image coupée en deux et toute pixelisée, inutilisable"), Priority::P2);
+    }
+
+    #[test]
+    fn losses_stops_and_mute_sirens_are_failures_and_a_former_contractor_s_badge_an_intrusion() {
+        let text =
+            "Un disque du NVR a été remplacé et on a perdu les enregistrements de 3 jours sur les caméras du parc.";
+        assert_eq!(suggested(text), Priority::P2);
+        let text = "Un ancien prestataire a encore un accès au logiciel de badges et il a créé un badge hier. On ne lui a rien demandé.";
+        assert_eq!(suggested(text), Priority::P1);
+        let text = "Tout fonctionne sauf la caméra de la cour, qui reste sur 'connexion en cours'.";
+        assert_eq!(suggested(text), Priority::P2);
+        assert_eq!(suggested("Sirène extérieure muette au test de ce matin."), Priority::P2);
+        let text = "Les enregistrements des caméras de l'entrepôt s'arrêtent chaque nuit vers 2h.";
+        assert_eq!(suggested(text), Priority::P2);
+    }
+
+    #[test]
+    fn the_only_camera_said_with_what_happened_since_is_all_of_the_video() {
+        let text = "I only have one camera, over the till, and since Monday it shows only a black screen.";
+        assert_eq!(suggested(text), Priority::P1);
     }
 }
