@@ -598,6 +598,11 @@ impl Sentence {
             && (0..j).any(|k| self.subject_at(k).is_some_and(|b| b.weight() > 0))
     }
 
+    /// Whether the word at `j` comes right after "et" or "and".
+    fn after_and(&self, j: usize) -> bool {
+        j > 0 && matches!(self.items[j - 1].first.as_str(), "et" | "and")
+    }
+
     /// Whether the nuisance at `j` comes right after a pronoun: "it beeps", "ça bipe".
     fn said_of_a_pronoun(&self, j: usize) -> bool {
         matches!(self.subject_at(j), Some(Subject::Nuisance(_)))
@@ -619,10 +624,9 @@ impl Sentence {
             _ => false,
         };
         // "… plus de bip *et ça* n'ouvre pas": after "et" the pronoun opens a predicate of its own.
-        let after_and = j > 0 && matches!(self.items[j - 1].first.as_str(), "et" | "and");
         pronoun
             && !self.in_complement(j)
-            && (after_and || !(0..j).any(|k| self.same_clause(k, j) && self.subject_at(k).is_some()))
+            && (self.after_and(j) || !(0..j).any(|k| self.same_clause(k, j) && self.subject_at(k).is_some()))
     }
 
     /// Whether a nuisance comes after the predicate at `i` in its clause: "elle ne
@@ -639,8 +643,7 @@ impl Sentence {
     fn antecedent(&self, j: usize) -> Option<(usize, Subject)> {
         let plural = matches!(self.items[j].first.as_str(), "elles" | "ils" | "they");
         // After "et" the thing is named earlier in the same clause.
-        let after_and = j > 0 && matches!(self.items[j - 1].first.as_str(), "et" | "and");
-        let clause = if after_and { self.clause[j] } else { self.clause[j].checked_sub(1)? };
+        let clause = if self.after_and(j) { self.clause[j] } else { self.clause[j].checked_sub(1)? };
         let candidates = || {
             (0..j).filter(move |&k| {
                 self.clause[k] == clause
