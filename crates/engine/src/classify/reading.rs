@@ -598,6 +598,15 @@ impl Sentence {
             && (0..j).any(|k| self.subject_at(k).is_some_and(|b| b.weight() > 0))
     }
 
+    /// Whether the sentence tells of an intrusion somewhere else, in the clause that names
+    /// the other place: "our neighbour got broken into".
+    fn tells_of_an_intrusion_elsewhere(&self) -> bool {
+        (0..self.items.len()).any(|j| {
+            self.meaning(j) == Some(Meaning::Elsewhere)
+                && (0..self.items.len()).any(|k| self.same_clause(j, k) && self.meaning(k) == Some(Meaning::Intrusion))
+        })
+    }
+
     /// Whether the word at `j` comes right after "et" or "and".
     fn after_and(&self, j: usize) -> bool {
         j > 0 && matches!(self.items[j - 1].first.as_str(), "et" | "and")
@@ -3077,12 +3086,7 @@ pub fn read(text: &str) -> Vec<Finding> {
                 continue;
             }
             // "our neighbour got broken into, not us": not us is where it happened.
-            let told_of_elsewhere = (0..sentence.items.len()).any(|j| {
-                sentence.meaning(j) == Some(Meaning::Elsewhere)
-                    && (0..sentence.items.len())
-                        .any(|k| sentence.same_clause(j, k) && sentence.meaning(k) == Some(Meaning::Intrusion))
-            });
-            if meaning == Meaning::Disowned && told_of_elsewhere {
+            if meaning == Meaning::Disowned && sentence.tells_of_an_intrusion_elsewhere() {
                 continue;
             }
             // "je vous écris parce que mon collègue est en congé": someone away is only a
