@@ -2508,6 +2508,29 @@ fn finding(
         if let Some(k) = and_all_the_others {
             facts.scope = Some(Known::said(Scope::WholeSite, &[sentence.items[k].span]));
         }
+        // "on ne voit plus rien du tout", "sans ça il est aveugle": nothing at all, said of
+        // nothing that has a size (no subject, a person, a program), is everything the
+        // client watches.
+        let nothing_at_all = matches!(effect, Some((Effect::Symptom(Symptom::Down), _)))
+            && facts.scope.is_none()
+            && !(0..sentence.items.len()).any(|j| {
+                matches!(
+                    sentence.subject_at(j),
+                    Some(Subject::Device(_) | Subject::SystemName(_) | Subject::Door | Subject::Image)
+                )
+            })
+            && sentence.items.iter().any(|it| {
+                it.span.start >= span.start
+                    && it.span.end <= span.end
+                    && it.meaning == Some(Meaning::Nothing)
+                    && matches!(
+                        it.first.as_str(),
+                        "plus" | "rien" | "il" | "est" | "sont" | "on" | "nous" | "we" | "blind" | "aveugle"
+                    )
+            });
+        if nothing_at_all {
+            facts.scope = Some(Known::assumed(Scope::WholeSite, &[span]));
+        }
     }
     // "aucun lecteur ne fonctionne au 3e étage": a place said after the verb restricts
     // "none" or "all" of the devices, unless the site itself is named.
@@ -4941,5 +4964,16 @@ mod tests {
     fn the_only_camera_said_with_what_happened_since_is_all_of_the_video() {
         let text = "I only have one camera, over the till, and since Monday it shows only a black screen.";
         assert_eq!(suggested(text), Priority::P1);
+    }
+
+    #[test]
+    fn nothing_at_all_said_of_nothing_smaller_is_everything_watched() {
+        assert_eq!(suggested("Sur la petite télé du comptoir, on voit plus rien du tout."), Priority::P1);
+        assert_eq!(
+            suggested("Le logiciel ne s'ouvre plus et le gardien dit que sans ça il est aveugle."),
+            Priority::P1
+        );
+        // Nothing on one camera is that camera.
+        assert_eq!(suggested("La caméra du quai, on ne voit plus rien dessus."), Priority::P2);
     }
 }
