@@ -1251,6 +1251,22 @@ problem down: connexion en cours, reste sur connexion en cours, stuck on connect
 problem degraded: voilee, voilees, image voilee
 missing: s arretent chaque nuit, s arrete chaque nuit, stops every night, stop every night
 only-device: i only have one, i have only one, j ai une seule, je n ai qu une
+door: emergency exit, emergency exits, fire exits, fire door, fire doors, exit door, exit doors, sortie de secours,
+    sorties de secours
+system video: systeme de video, le systeme de video, systeme de videosurveillance, le systeme de videosurveillance
+unauthorized: n arrive pas a desactiver, n arrivons pas a desactiver, arrive pas a desactiver, impossible de desactiver,
+    can t deactivate, cannot deactivate, unable to deactivate, couldn t deactivate, can t disable the badge,
+    cannot disable the badge
+unauthorized: personnes qui n ont pas de badge, gens qui n ont pas de badge, people who don t have a badge,
+    people who have no badge, qui n ont pas de badge
+unlocked: il suffit de tirer, suffit de tirer, il suffit de pousser, suffit de pousser, s ouvrent maintenant en meme temps,
+    now open at the same time, found them open, found it open, found the door open, found the doors open
+revoked: anciens eleves, ancien eleve, eleves de l an dernier, former students, former pupils, last year s students,
+    last year s pupils
+intrusion: your files are locked, files are locked, to get them back, get your files back, recuperer vos fichiers,
+    vos fichiers sont bloques, vos fichiers ont ete bloques
+disowned: personne ne le connait, personne ne la connait, personne ne les connait, nobody knows him, nobody knows her,
+    nobody knows this user, no one knows this user
 ";
 
 /// Words that name the whole site when "the cameras" are said to be "of" them ("toutes

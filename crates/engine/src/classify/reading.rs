@@ -2535,7 +2535,18 @@ fn finding(
     // "aucun lecteur ne fonctionne au 3e étage": a place said after the verb restricts
     // "none" or "all" of the devices, unless the site itself is named.
     if let Some((i, _)) = subject.filter(|(_, s)| s.weight() == 2 || *s == Subject::Image) {
-        let counted = matches!(sentence.quantity_before(i), Some((Quantity::All | Quantity::NoneOf, _)));
+        // "les trois caméras n'ont plus d'image": the cameras counted, whatever the subject.
+        let counted = matches!(sentence.quantity_before(i), Some((Quantity::All | Quantity::NoneOf, _)))
+            || facts.scope.as_ref().is_some_and(|s| {
+                s.value == Scope::WholeSite
+                    && s.evidence.iter().any(|e| {
+                        sentence.items.iter().any(|it| {
+                            (it.number.is_some() || it.meaning == Some(Meaning::Quantity(Quantity::Several)))
+                                && e.start <= it.span.start
+                                && it.span.end <= e.end
+                        })
+                    })
+            });
         let site = (0..sentence.items.len())
             .any(|k| sentence.same_clause(k, i) && sentence.meaning(k) == Some(Meaning::WholeSite));
         // A place introduced by a preposition, not before `from`: "au *3e* étage", "on the
@@ -3155,7 +3166,12 @@ pub fn read(text: &str) -> Vec<Finding> {
             let deactivated = ["desactiv", "disabled", "deactivated", "switched off"]
                 .iter()
                 .any(|w| sentence.items[i].first.starts_with(w));
-            let Some(mut effect) = effect(meaning, negated, subject.map(|(_, s)| s), object, deactivated) else {
+            // "The doors unlock at 1am. I found them open": open, said of the doors of the
+            // sentence before.
+            let carried_door = meaning == Meaning::Unlocked
+                && carried.as_ref().is_some_and(|c| c.system == Some(System::AccessControl));
+            let read_of = subject.map(|(_, s)| s).or(carried_door.then_some(Subject::Door));
+            let Some(mut effect) = effect(meaning, negated, read_of, object, deactivated) else {
                 continue;
             };
             // "l'export d'hier 14h pour la caméra du hall : il n'y a rien": an export that holds
@@ -3193,7 +3209,11 @@ pub fn read(text: &str) -> Vec<Finding> {
             });
             // "changer le texte de l'alarme « intrusion »", "the 'forced door' alarm wording":
             // a state named in quotes in a request is a label.
-            let asked = sentence.find(|m| matches!(m, Meaning::Request | Meaning::Wish)).is_some();
+            // Not a request the quotes themselves make ("'write to this email to get them back'").
+            let asked = (0..sentence.items.len()).any(|k| {
+                matches!(sentence.meaning(k), Some(Meaning::Request | Meaning::Wish))
+                    && !(has_quotes && within_quotes(text, sentence.items[k].span))
+            });
             // "la mosaïque « intrusion »", "le nom de la caméra « Entrée effraction »", "la
             // caméra « Intrusion Est »", "la vue « effraction »": the name of a layout, a view
             // or a device, in quotes after it. After a colon, the quotes give what it says
@@ -3308,6 +3328,28 @@ pub fn read(text: &str) -> Vec<Finding> {
                     f.facts.scope = sentence.scope_of(k, alarm);
                 }
             }
+            // "le contact est HS, la centrale ne le voit plus": the pronoun before the verb
+            // stands for the device named before the panel.
+            let pronoun_object = verb_object.is_none()
+                && matches!(meaning, Meaning::Works(_))
+                && negated
+                && i > 0
+                && matches!(sentence.items[i - 1].first.as_str(), "le" | "la" | "l" | "les")
+                && sentence.items[i - 1].meaning.is_none();
+            let verb_object = if pronoun_object {
+                let before = subject.map_or(i, |(j, _)| j);
+                (0..before)
+                    .rev()
+                    .find_map(|k| {
+                        sentence
+                            .subject_at(k)
+                            .filter(|s| matches!(s, Subject::Device(_) | Subject::Door))
+                            .map(|s| (k, s))
+                    })
+                    .map(|(k, s)| sentence.head_of(k, s))
+            } else {
+                verb_object
+            };
             if let Some((k, object @ (Subject::Device(_) | Subject::Door))) = verb_object {
                 if system_subject {
                     if let Some(scope) = sentence.scope_of(k, object) {
@@ -4975,5 +5017,28 @@ mod tests {
         );
         // Nothing on one camera is that camera.
         assert_eq!(suggested("La caméra du quai, on ne voit plus rien dessus."), Priority::P2);
+    }
+
+    #[test]
+    fn what_lay_people_see_of_a_breach_is_a_breach() {
+        // A ransom note the screen shows is not a label, even when it asks for an email.
+        let text = "L'écran du NVR affiche un message : 'Your files are locked, write to this email to get them back'.";
+        assert_eq!(suggested(text), Priority::P1);
+        let text = "J'ai vu un compte « admin3 » dans le logiciel des badges. Personne ne le connaît ici.";
+        assert_eq!(suggested(text), Priority::P1);
+        let text = "The side doors of the gym unlock at midnight now. I found them open at 1am.";
+        assert_eq!(suggested(text), Priority::P1);
+        let text = "Le portillon laisse passer des personnes qui n'ont pas de badge, il suffit de pousser.";
+        assert_eq!(suggested(text), Priority::P1);
+        let text = "C'est normal que les badges des anciens élèves marchent encore au portail ?";
+        assert_eq!(suggested(text), Priority::P1);
+        assert_eq!(suggested("Au sas de l'agence, les deux portes s'ouvrent maintenant en même temps."), Priority::P1);
+        assert_eq!(suggested("On dirait que le système de vidéo ne marche plus."), Priority::P1);
+        let text = "On n'arrive pas à désactiver le badge volé d'un agent, le logiciel se ferme.";
+        assert_eq!(suggested(text), Priority::P1);
+        assert_eq!(suggested("The emergency exit of the hall stays unlocked and opens from outside."), Priority::P1);
+        // The panel that no longer sees a device speaks of that device.
+        assert_eq!(suggested("Le contact de la fenêtre est HS, la centrale ne le voit plus."), Priority::P2);
+        assert_eq!(suggested("Au sous-sol, les quatre caméras n'ont plus d'image."), Priority::P2);
     }
 }
