@@ -436,6 +436,33 @@ impl Sentence {
         if q > 0 && self.meaning(q - 1) == Some(Meaning::Negation(Negation::Ne)) {
             q -= 1;
         }
+        // "le logiciel affiche « licence expirée » et ne se lance plus": a verb after "et"
+        // with no subject of its own shares the subject of the verb before, not the message
+        // or setting that verb names.
+        let mut start = i;
+        while start > 0
+            && (self.meaning(start - 1) == Some(Meaning::Negation(Negation::Ne))
+                || self.items[start - 1].meaning.is_none()
+                    && matches!(self.items[start - 1].first.as_str(), "se" | "s"))
+        {
+            start -= 1;
+        }
+        if start > 1
+            && self.items[start - 1].meaning.is_none()
+            && matches!(self.items[start - 1].first.as_str(), "et" | "and")
+        {
+            let verb_before = (0..start - 1)
+                .rev()
+                .find(|&k| matches!(self.meaning(k), Some(Meaning::Works(_) | Meaning::Problem(_))));
+            // Only past an object that would pass for the subject: a message, a setting.
+            let nuisance_object = verb_before
+                .is_some_and(|v| (v + 1..start).any(|k| matches!(self.subject_at(k), Some(Subject::Nuisance(_)))));
+            if let Some(found) = verb_before.filter(|_| nuisance_object).and_then(|k| self.nearest_subject(k)) {
+                if !matches!(found.1, Subject::Nuisance(_) | Subject::Unknown) {
+                    return Some(found);
+                }
+            }
+        }
         // "the hypervisor shows 'server not found' on every workstation, we cannot see
         // anything": what the people watching no longer see is what the verb is about — its
         // object, else the system the sentence named first.
@@ -3166,6 +3193,19 @@ pub fn read(text: &str) -> Vec<Finding> {
             let deactivated = ["desactiv", "disabled", "deactivated", "switched off"]
                 .iter()
                 .any(|w| sentence.items[i].first.starts_with(w));
+            // "la porte ne se déverrouille plus", "the door won't unlock anymore": a door
+            // that stopped opening, not one left open.
+            let stopped = (0..sentence.items.len()).any(|k| {
+                sentence.same_clause(k, i)
+                    && matches!(sentence.meaning(k), Some(Meaning::Negation(Negation::Plus | Negation::NoLonger)))
+            });
+            if meaning == Meaning::Unlocked
+                && negated
+                && stopped
+                && matches!(subject, Some((_, Subject::Door | Subject::Device(System::AccessControl))))
+            {
+                meaning = Meaning::Works(Function::Open);
+            }
             // "The doors unlock at 1am. I found them open": open, said of the doors of the
             // sentence before.
             let carried_door = meaning == Meaning::Unlocked
@@ -3809,7 +3849,11 @@ fn says_video_works(sentence: &Sentence) -> bool {
         // "toutes les caméras fonctionnent sauf une": one does not.
         let except = sentence.exceptions.contains(&(sentence.clause[i] + 1));
         // "other feeds are fine": the others work, the ones named before do not.
-        let others = |j: usize| j > 0 && matches!(sentence.items[j - 1].first.as_str(), "other" | "autres");
+        let others = |j: usize| {
+            j > 0
+                && (matches!(sentence.items[j - 1].first.as_str(), "other" | "autres")
+                    || sentence.meaning(j - 1) == Some(Meaning::Partial))
+        };
         works
             && !except
             && sentence.negation(i).is_none()
@@ -5040,5 +5084,17 @@ mod tests {
         // The panel that no longer sees a device speaks of that device.
         assert_eq!(suggested("Le contact de la fenêtre est HS, la centrale ne le voit plus."), Priority::P2);
         assert_eq!(suggested("Au sous-sol, les quatre caméras n'ont plus d'image."), Priority::P2);
+    }
+
+    #[test]
+    fn a_door_that_stopped_unlocking_a_frozen_corner_and_a_program_that_no_longer_starts() {
+        let text = "Le lecteur bipe et passe au vert, mais la porte ne se déverrouille plus.";
+        assert_eq!(suggested(text), Priority::P2);
+        // The others that move are the others, not the one frozen.
+        let text = "Sur la télé, l'image de la caisse est figée depuis ce matin. Les autres images bougent.";
+        assert_eq!(suggested(text), Priority::P2);
+        // After "et", the verb's subject is the program, not the message it shows.
+        let text = "Le logiciel de l'hyperviseur affiche « base indisponible » et ne se lance plus.";
+        assert_eq!(suggested(text), Priority::P1);
     }
 }
