@@ -1267,6 +1267,17 @@ intrusion: your files are locked, files are locked, to get them back, get your f
     vos fichiers sont bloques, vos fichiers ont ete bloques
 disowned: personne ne le connait, personne ne la connait, personne ne les connait, nobody knows him, nobody knows her,
     nobody knows this user, no one knows this user
+system video: surveillance video, la surveillance video, surveillance par video
+unauthorized: without paying, sans payer, sans passer en caisse
+anyone: any car, any vehicle, n importe quelle voiture, n importe quel vehicule
+enters: can drive into, can drive in, drives straight in, peut rentrer en voiture, peuvent rentrer en voiture
+forced: smashed the, smashed in, smashed open, kicked open
+disowned: ce n est ni moi, ni moi ni le directeur, it was not me, it wasn t me, wasn t me, not me or my boss,
+    a user we don t know, user we don t know, un utilisateur qu on ne connait pas
+changed: a donne aux, gave all, granted access, gave access, a donne l acces, a donne acces
+whole-site: le magasin entier, magasin entier, the whole shop, the entire shop, the whole store, the entire store,
+    le batiment entier, l entrepot entier
+nothing: reste sans alarme, restera sans alarme, est sans alarme, sont sans alarme, is without alarm, left without alarm
 ";
 
 /// Words that name the whole site when "the cameras" are said to be "of" them ("toutes

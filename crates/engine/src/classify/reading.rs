@@ -5097,4 +5097,18 @@ mod tests {
         let text = "Le logiciel de l'hyperviseur affiche « base indisponible » et ne se lance plus.";
         assert_eq!(suggested(text), Priority::P1);
     }
+
+    #[test]
+    fn rights_given_by_nobody_we_know_a_smashed_door_and_a_shop_left_without_alarm() {
+        let text =
+            "Quelqu'un a donné aux badges des livreurs l'accès au local serveur. Ce n'est ni moi ni mon adjoint.";
+        assert_eq!(suggested(text), Priority::P1);
+        assert_eq!(suggested("Somebody smashed the side door of the club, the lock is broken."), Priority::P1);
+        let text = "Le clavier de l'alarme est éteint, le magasin entier reste sans alarme ce soir.";
+        assert_eq!(suggested(text), Priority::P1);
+        assert_eq!(suggested("La surveillance vidéo est en rade depuis ce matin."), Priority::P1);
+        let text = "The turnstile at the museum is stuck open, visitors walk straight through without paying.";
+        assert_eq!(suggested(text), Priority::P1);
+        assert_eq!(suggested("The car park barrier is stuck up, any car can drive in."), Priority::P1);
+    }
 }
