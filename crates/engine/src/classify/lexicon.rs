@@ -1278,6 +1278,14 @@ changed: a donne aux, gave all, granted access, gave access, a donne l acces, a 
 whole-site: le magasin entier, magasin entier, the whole shop, the entire shop, the whole store, the entire store,
     le batiment entier, l entrepot entier
 nothing: reste sans alarme, restera sans alarme, est sans alarme, sont sans alarme, is without alarm, left without alarm
+disowned: ne les a crees, ne les a pas crees, nobody created them, no one created them
+intrusion: window broken, side window broken, broken window, window was broken, windows broken, fenetre cassee,
+    fenetre brisee, vitre cassee, cables coupes, cables sectionnes, cables were cut, cables have been cut,
+    badge clone, badges clones, cloned badge, cloned badges, cloned card, carte clonee, badge duplique
+forced: gache arrachee, gache forcee, strike ripped off
+unlocked: interverrouillage hors service, interverrouillage en panne, interverrouillage ne fonctionne plus,
+    interlock out of service, interlock is out of service, interlock failed, interlock not working,
+    interlock is not working
 ";
 
 /// Words that name the whole site when "the cameras" are said to be "of" them ("toutes

@@ -3466,6 +3466,7 @@ pub fn read(text: &str) -> Vec<Finding> {
             });
             // Not the search or the history of a screen ("la recherche dans le journal des
             // événements est lente"), nor when the alarms are said to arrive well.
+            // "since the update" says when, not what is slow.
             let of_a_screen = || {
                 (0..sentence.items.len()).any(|k| {
                     sentence.same_clause(k, i)
@@ -3473,6 +3474,8 @@ pub fn read(text: &str) -> Vec<Finding> {
                             sentence.meaning(k),
                             Some(Meaning::Nuisance(Symptom::Configuration) | Meaning::Interface)
                         )
+                        && !(k > 1
+                            && matches!(sentence.items[k - 2].first.as_str(), "since" | "depuis" | "after" | "apres"))
                 })
             };
             let alarms_arrive = || {
@@ -5110,5 +5113,16 @@ mod tests {
         let text = "The turnstile at the museum is stuck open, visitors walk straight through without paying.";
         assert_eq!(suggested(text), Priority::P1);
         assert_eq!(suggested("The car park barrier is stuck up, any car can drive in."), Priority::P1);
+    }
+
+    #[test]
+    fn late_alarms_since_an_update_cloned_badges_and_a_forced_strike() {
+        let text = "Alarms show up in the PSIM with about ten minutes delay since the update.";
+        assert_eq!(suggested(text), Priority::P2);
+        let text = "Trois badges ont été créés cette nuit avec accès partout. Personne ici ne les a créés.";
+        assert_eq!(suggested(text), Priority::P1);
+        assert_eq!(suggested("Alarm at 2am at the shop, police found the back window broken."), Priority::P1);
+        assert_eq!(suggested("Porte du quai : gâche arrachée ce matin, câbles coupés dans le local."), Priority::P1);
+        assert_eq!(suggested("Badge cloné probable : le même badge lu à deux entrées à la même minute."), Priority::P1);
     }
 }
