@@ -1286,6 +1286,14 @@ forced: gache arrachee, gache forcee, strike ripped off
 unlocked: interverrouillage hors service, interverrouillage en panne, interverrouillage ne fonctionne plus,
     interlock out of service, interlock is out of service, interlock failed, interlock not working,
     interlock is not working
+nuisance display: upside down, is upside down, la tete en bas, rotated 180, retournee, playback bar,
+    previsualisation, preview thumbnails, preview tiles, juste esthetique, c est juste esthetique
+problem degraded: rien d exploitable, inexploitable, nothing usable, toute verte, toutes vertes, all green
+nuisance configuration: logs us out, logs me out, logs the guards out, deconnecte l operateur, deconnecte les operateurs,
+    d inactivite, of inactivity, certificate warning, avertissement de certificat, favourite views, favorite views,
+    vues favorites, mes vues favorites, n est plus a jour
+nuisance slow: met une eternite, prend une eternite, takes an eternity, take very long, takes very long,
+    prend tres longtemps, prennent tres longtemps
 ";
 
 /// Words that name the whole site when "the cameras" are said to be "of" them ("toutes

@@ -5125,4 +5125,16 @@ mod tests {
         assert_eq!(suggested("Porte du quai : gâche arrachée ce matin, câbles coupés dans le local."), Priority::P1);
         assert_eq!(suggested("Badge cloné probable : le même badge lu à deux entrées à la même minute."), Priority::P1);
     }
+
+    #[test]
+    fn settings_and_looks_that_worry_are_minor_and_an_unusable_picture_is_not() {
+        assert_eq!(suggested("Camera 9 is upside down, we still see everything, just annoying."), Priority::P3);
+        let text = "Le logiciel de badges déconnecte l'opérateur après 10 min d'inactivité, on voudrait 1 h.";
+        assert_eq!(suggested(text), Priority::P3);
+        let text = "The browser shows a certificate warning for the VMS web page; live and playback work.";
+        assert_eq!(suggested(text), Priority::P3);
+        assert_eq!(suggested("My favourite views are gone every time I log in to the VMS."), Priority::P3);
+        let text = "La caméra du monte-charge est à l'envers et toute verte, rien d'exploitable.";
+        assert_eq!(suggested(text), Priority::P2);
+    }
 }
