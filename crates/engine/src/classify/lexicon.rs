@@ -1294,6 +1294,9 @@ nuisance configuration: logs us out, logs me out, logs the guards out, deconnect
     vues favorites, mes vues favorites, n est plus a jour
 nuisance slow: met une eternite, prend une eternite, takes an eternity, take very long, takes very long,
     prend tres longtemps, prennent tres longtemps
+problem degraded: link lost, lien perdu, liaison perdue, perte de liaison
+missing: don t save anything, doesn t save anything, do not save anything, does not save anything, not saving anything,
+    nothing is saved, rien n est sauvegarde, n enregistre rien, n enregistrent rien
 ";
 
 /// Words that name the whole site when "the cameras" are said to be "of" them ("toutes

@@ -2248,9 +2248,10 @@ fn lets_the_wrong_people_in(sentence: &Sentence, before: usize, revoked_before: 
         Some(Meaning::Suspicious) if matches!(sentence.items[i].first.as_str(), "someone" | "somebody" | "quelqu") => {
             (sentence.find(|m| m == Meaning::ByHand).is_none()).then_some((i, false))
         }
-        // "tout le monde passe par l'accueil": everyone goes round the door that is shut.
+        // "tout le monde passe par l'accueil": everyone goes round the door that is shut;
+        // "security opens the wide gate by hand for everybody", the hand said first.
         Some(Meaning::Anyone)
-            if (i..end)
+            if (0..end)
                 .filter(said)
                 .any(|k| sentence.same_clause(k, i) && sentence.meaning(k) == Some(Meaning::ByHand)) =>
         {
@@ -5135,6 +5136,15 @@ mod tests {
         assert_eq!(suggested(text), Priority::P3);
         assert_eq!(suggested("My favourite views are gone every time I log in to the VMS."), Priority::P3);
         let text = "La caméra du monte-charge est à l'envers et toute verte, rien d'exploitable.";
+        assert_eq!(suggested(text), Priority::P2);
+    }
+
+    #[test]
+    fn a_link_lost_now_and_then_recordings_not_saved_and_a_gate_opened_by_hand_for_everybody() {
+        let text = "Each night the PSIM shows 'link lost' for the depot for a few minutes, then it comes back.";
+        assert_eq!(suggested(text), Priority::P2);
+        assert_eq!(suggested("Les deux caméras de la caisse n'enregistrent rien depuis lundi."), Priority::P2);
+        let text = "The turnstile stays closed, badges refused, the guard opens the side gate by hand for everybody.";
         assert_eq!(suggested(text), Priority::P2);
     }
 }
