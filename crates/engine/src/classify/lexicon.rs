@@ -1277,7 +1277,7 @@ disowned: ce n est ni moi, ni moi ni le directeur, it was not me, it wasn t me, 
 changed: a donne aux, gave all, granted access, gave access, a donne l acces, a donne acces
 whole-site: le magasin entier, magasin entier, the whole shop, the entire shop, the whole store, the entire store,
     le batiment entier, l entrepot entier
-nothing: reste sans alarme, restera sans alarme, est sans alarme, sont sans alarme, is without alarm, left without alarm
+nothing: reste sans alarme, rester sans alarme, restera sans alarme, est sans alarme, sont sans alarme, is without alarm, left without alarm
 disowned: ne les a crees, ne les a pas crees, nobody created them, no one created them
 intrusion: window broken, side window broken, broken window, window was broken, windows broken, fenetre cassee,
     fenetre brisee, vitre cassee, cables coupes, cables sectionnes, cables were cut, cables have been cut,

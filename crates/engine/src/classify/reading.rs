@@ -608,9 +608,16 @@ impl Sentence {
             })
             // "it beeps but the lock never releases": a nuisance said of a pronoun is what
             // the thing does, the thing is the subject.
+            // "Une zone de l'alarme, le garage, est en défaut": across the clauses too, the
+            // system named after "de" is where the device before it belongs.
             .or_else(|| {
                 (0..i).rev().find_map(|j| {
-                    found(j).filter(|_| !self.dates_from(j) && !self.said_of_a_pronoun(j) && !self.unusable_look(i, j))
+                    found(j)
+                        .filter(|_| !self.dates_from(j) && !self.said_of_a_pronoun(j) && !self.unusable_look(i, j))
+                        .map(|(j, s)| match (s, self.head_of(j, s)) {
+                            (Subject::SystemName(_), head @ (_, Subject::Device(_))) => head,
+                            _ => (j, s),
+                        })
                 })
             })
             .or_else(|| (0..i).rev().find_map(found))
@@ -5146,5 +5153,10 @@ mod tests {
         assert_eq!(suggested("Les deux caméras de la caisse n'enregistrent rien depuis lundi."), Priority::P2);
         let text = "The turnstile stays closed, badges refused, the guard opens the side gate by hand for everybody.";
         assert_eq!(suggested(text), Priority::P2);
+    }
+
+    #[test]
+    fn a_zone_of_the_alarm_named_apart_is_one_zone() {
+        assert_eq!(suggested("Une zone de l'alarme, la cave, est en défaut depuis l'orage."), Priority::P2);
     }
 }
