@@ -1297,6 +1297,9 @@ nuisance slow: met une eternite, prend une eternite, takes an eternity, take ver
 problem degraded: link lost, lien perdu, liaison perdue, perte de liaison
 missing: don t save anything, doesn t save anything, do not save anything, does not save anything, not saving anything,
     nothing is saved, rien n est sauvegarde, n enregistre rien, n enregistrent rien
+intrusion: someone on the roof, somebody on the roof, quelqu un sur le toit, skylight is broken, skylight broken,
+    lucarne cassee, lucarne brisee, police called, called the police, police appelee, appele la police
+system video: recording pc, the recording pc, recording computer, pc d enregistrement, le pc d enregistrement
 ";
 
 /// Words that name the whole site when "the cameras" are said to be "of" them ("toutes

@@ -2140,13 +2140,15 @@ fn sentences(pieces: Vec<Piece>) -> Vec<Sentence> {
 
 /// Reads one predicate with its negation and subject; `object` when the subject comes
 /// after the verb ("we lost *the video*"); `deactivated` when a revoked word says a system
-/// was switched off rather than a credential cancelled.
+/// was switched off rather than a credential cancelled; `received` when the verb says
+/// something arrives ("reçoit", "arrive") rather than is sent.
 fn effect(
     meaning: Meaning,
     negated: bool,
     subject: Option<Subject>,
     object: bool,
     deactivated: bool,
+    received: bool,
 ) -> Option<Effect> {
     use Effect as E;
     use Subject as S;
@@ -2196,6 +2198,9 @@ fn effect(
         (Meaning::Works(function), true) => match (function, subject) {
             (Function::Record, _) => E::RecordingLost,
             (_, Some(S::Nuisance(n))) => E::Nuisance(n),
+            // "le logiciel de sécurité ne reçoit plus aucune alarme": the software where the
+            // alarms arrive is the hypervisor, and they no longer arrive.
+            (Function::Report, Some(S::Interface)) if received => E::AlarmsLost,
             (_, Some(S::Interface)) => E::Nuisance(Symptom::Display),
             (Function::Any | Function::Open, Some(S::InterfaceOf(s))) => E::SystemDown(s),
             // "l'appli de supervision ne remonte plus aucune alarme".
@@ -3219,7 +3224,10 @@ pub fn read(text: &str) -> Vec<Finding> {
             let carried_door = meaning == Meaning::Unlocked
                 && carried.as_ref().is_some_and(|c| c.system == Some(System::AccessControl));
             let read_of = subject.map(|(_, s)| s).or(carried_door.then_some(Subject::Door));
-            let Some(mut effect) = effect(meaning, negated, read_of, object, deactivated) else {
+            // A verb of receiving, not of sending: "ne reçoit plus", "receives nothing".
+            let received =
+                ["recoi", "recev", "recu", "receiv", "arriv"].iter().any(|w| sentence.items[i].first.starts_with(w));
+            let Some(mut effect) = effect(meaning, negated, read_of, object, deactivated, received) else {
                 continue;
             };
             // "l'export d'hier 14h pour la caméra du hall : il n'y a rien": an export that holds
@@ -3970,7 +3978,10 @@ pub fn security_trouble(text: &str) -> Option<Span> {
                 (i + 1..sentence.items.len().min(i + 6))
                     .any(|k| matches!(sentence.meaning(k), Some(Meaning::Device(_))))
             };
+            // "affiche défaut zone 5": the device named right after the fault.
+            let device_next = matches!(sentence.meaning(i + 1), Some(Meaning::Device(_)));
             let of_device = match sentence.subject_of(i) {
+                _ if device_next && matches!(meaning, Meaning::Problem(_)) => true,
                 Some((_, Subject::Image)) => !video_fine,
                 Some((_, Subject::Interface)) if devices_after() => true,
                 Some((_, s)) => s.weight() > 0 || s == Subject::InterfaceOf(System::Video),
@@ -5158,5 +5169,21 @@ mod tests {
     #[test]
     fn a_zone_of_the_alarm_named_apart_is_one_zone() {
         assert_eq!(suggested("Une zone de l'alarme, la cave, est en défaut depuis l'orage."), Priority::P2);
+    }
+
+    #[test]
+    fn a_fault_shown_for_a_zone_software_that_receives_nothing_and_a_dead_recording_pc() {
+        let text = "Le boîtier de l'alarme fait bip et affiche défaut zone 3 depuis lundi, je sais pas quoi faire.";
+        assert_eq!(suggested(text), Priority::P2);
+        let text = "Le logiciel de sécurité de la mairie ne reçoit plus aucune alarme depuis la coupure réseau.";
+        assert_eq!(suggested(text), Priority::P1);
+        // Sending is not receiving: a report the software no longer emails is a nuisance.
+        let text = "Le logiciel n'envoie plus le rapport mensuel par mail.";
+        assert_ne!(suggested(text), Priority::P1);
+        assert_eq!(suggested("The recording PC in the cellar died, nobody can watch anything."), Priority::P1);
+        assert_eq!(
+            suggested("I hear someone on the roof, the intruder alarm is ringing. Police called."),
+            Priority::P1
+        );
     }
 }
