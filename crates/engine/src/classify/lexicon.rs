@@ -1300,6 +1300,13 @@ missing: don t save anything, doesn t save anything, do not save anything, does 
 intrusion: someone on the roof, somebody on the roof, quelqu un sur le toit, skylight is broken, skylight broken,
     lucarne cassee, lucarne brisee, police called, called the police, police appelee, appele la police
 system video: recording pc, the recording pc, recording computer, pc d enregistrement, le pc d enregistrement
+problem down: ne filment plus, filment plus, ne filment rien, don t film anything, doesn t film anything
+nothing: sans aucune surveillance, sans surveillance, without any surveillance, without surveillance
+revoked: a demissionne, qui a demissionne, resigned, who resigned, rendu inactif, rendue inactive, rendus inactifs,
+    made inactive, set inactive, son ancien badge, her old badge, his old badge
+intrusion: programme inconnu, un programme inconnu, unknown program, an unknown program, logiciel inconnu,
+    unknown software, cle usb inconnue, unknown usb stick
+enters: est entree, est entree ce matin, sont entrees
 ";
 
 /// Words that name the whole site when "the cameras" are said to be "of" them ("toutes
@@ -1358,6 +1365,11 @@ pub const SITE_WORDS: &[&str] = &[
     "church",
     "eglise",
     "school",
+    "maison",
+    "superette",
+    "epicerie",
+    "camping",
+    "creche",
     "cabinet",
     "creche",
 ];

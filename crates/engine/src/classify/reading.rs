@@ -5186,4 +5186,20 @@ mod tests {
             Priority::P1
         );
     }
+
+    #[test]
+    fn old_badges_of_people_gone_an_unknown_program_and_a_small_site_without_surveillance() {
+        let text = "Le badge d'un bénévole qui a démissionné ouvre toujours le local. On l'avait supprimé.";
+        assert_eq!(suggested(text), Priority::P1);
+        let text = "Un ancien locataire est entrée ce matin par le hall avec son ancien badge, rendu inactif en mai.";
+        assert_eq!(suggested(text), Priority::P1);
+        assert_eq!(suggested("Un programme inconnu tourne sur le serveur vidéo depuis hier."), Priority::P1);
+        assert_eq!(
+            suggested("Les caméras de l'épicerie ne filment plus, on est sans aucune surveillance."),
+            Priority::P1
+        );
+        // A migration: the old badges still pass because the new ones do not.
+        let text = "Les lecteurs du 2e ne lisent plus les nouveaux badges, les anciens badges passent.";
+        assert_eq!(suggested(text), Priority::P2);
+    }
 }
