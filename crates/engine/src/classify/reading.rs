@@ -3224,12 +3224,25 @@ pub fn read(text: &str) -> Vec<Finding> {
             let carried_door = meaning == Meaning::Unlocked
                 && carried.as_ref().is_some_and(|c| c.system == Some(System::AccessControl));
             let read_of = subject.map(|(_, s)| s).or(carried_door.then_some(Subject::Door));
-            // A verb of receiving, not of sending: "ne reçoit plus", "receives nothing".
+            // A verb of receiving alarms, not of sending: "ne reçoit plus aucune alarme".
             let received =
-                ["recoi", "recev", "recu", "receiv", "arriv"].iter().any(|w| sentence.items[i].first.starts_with(w));
+                ["recoi", "recev", "recu", "receiv", "arriv"].iter().any(|w| sentence.items[i].first.starts_with(w))
+                    && (i + 1..sentence.items.len()).take_while(|&k| sentence.same_clause(k, i)).any(|k| {
+                        matches!(
+                            sentence.meaning(k),
+                            Some(Meaning::Alarm | Meaning::SystemName(System::IntrusionDetection))
+                        )
+                    });
             let Some(mut effect) = effect(meaning, negated, read_of, object, deactivated, received) else {
                 continue;
             };
+            // "je n'ai pas reçu la facture": what did not arrive is a paper, not an alarm.
+            let paper_after = (i + 1..sentence.items.len())
+                .find(|&k| !(sentence.items[k].meaning.is_none() && is_determiner(&sentence.items[k].first)))
+                .is_some_and(|k| sentence.meaning(k) == Some(Meaning::Request));
+            if effect == Effect::AlarmsLost && subject.is_none() && paper_after {
+                continue;
+            }
             // "l'export d'hier 14h pour la caméra du hall : il n'y a rien": an export that holds
             // nothing is a recording missing.
             let empty_export = matches!(meaning, Meaning::Nothing | Meaning::Missing)
@@ -3868,10 +3881,10 @@ fn says_video_works(sentence: &Sentence) -> bool {
         // "toutes les caméras fonctionnent sauf une": one does not.
         let except = sentence.exceptions.contains(&(sentence.clause[i] + 1));
         // "other feeds are fine": the others work, the ones named before do not.
+        // "the rest of the perimeter cameras are fine": any "rest of" before them.
         let others = |j: usize| {
-            j > 0
-                && (matches!(sentence.items[j - 1].first.as_str(), "other" | "autres")
-                    || sentence.meaning(j - 1) == Some(Meaning::Partial))
+            j > 0 && matches!(sentence.items[j - 1].first.as_str(), "other" | "autres")
+                || (0..j).any(|k| sentence.same_clause(k, j) && sentence.meaning(k) == Some(Meaning::Partial))
         };
         works
             && !except
@@ -5201,5 +5214,20 @@ mod tests {
         // A migration: the old badges still pass because the new ones do not.
         let text = "Les lecteurs du 2e ne lisent plus les nouveaux badges, les anciens badges passent.";
         assert_eq!(suggested(text), Priority::P2);
+    }
+
+    #[test]
+    fn an_invoice_not_received_is_not_an_alarm_and_the_rest_said_fine_leaves_the_failure() {
+        assert_eq!(suggested("Bonjour, je n'ai pas reçu la facture de mars, pouvez-vous la renvoyer ?"), Priority::P3);
+        let text = "The thermal camera on the fence shows a white picture. We can't see anything in that image. \
+                    The rest of the perimeter cameras are fine.";
+        assert_eq!(suggested(text), Priority::P2);
+        assert_eq!(suggested("The gate barrier no longer lifts when reception presses the button."), Priority::P2);
+        let text = "Sur les caméras du magasin la relecture ne remonte qu'à 4 jours, le reste a été écrasé.";
+        assert_eq!(suggested(text), Priority::P2);
+        let text = "Badges were given access to the server room on Sunday. The log shows a user that we do not know.";
+        assert_eq!(suggested(text), Priority::P1);
+        assert_eq!(suggested("Nous suspectons un clonage de badge à l'accueil."), Priority::P1);
+        assert_eq!(suggested("The dome over the till has a crack and the image is completely smeared."), Priority::P2);
     }
 }
