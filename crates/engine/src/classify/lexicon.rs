@@ -1311,11 +1311,12 @@ request: facture, factures, votre mail
 problem degraded: smeared, completely smeared, crack across the dome, cracked dome, dome fissure, dome fele
 problem down: no longer lifts, won t lift, doesn t lift, does not lift, ne se leve plus, ne se levent plus
 missing: a ete ecrase, a ete ecrasee, ont ete ecrases, ont ete ecrasees, was overwritten, were overwritten,
-    been overwritten, no new alarms appear, no alarms appear, no new alarm appears, aucune nouvelle alarme n apparait
+    been overwritten
 disowned: that we do not know, that we don t know, qu on ne connait pas, nobody in our team did it,
     nobody in our team did that, personne de notre equipe ne l a fait
 changed: were given access, was given access, ont recu l acces, ont obtenu l acces
 intrusion: clonage de badge, clonage de badges, badge cloning, cloning of badges
+works report: appear, appears, nothing arrived, nothing came in
 ";
 
 /// Words that name the whole site when "the cameras" are said to be "of" them ("toutes

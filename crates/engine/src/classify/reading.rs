@@ -5230,4 +5230,12 @@ mod tests {
         assert_eq!(suggested("Nous suspectons un clonage de badge à l'accueil."), Priority::P1);
         assert_eq!(suggested("The dome over the till has a crack and the image is completely smeared."), Priority::P2);
     }
+
+    #[test]
+    fn no_new_alarm_appearing_is_alarms_lost() {
+        let text = "Since this morning the alarm list is frozen and no new alarms appear at all.";
+        assert_eq!(suggested(text), Priority::P1);
+        // The list's look is not the alarms.
+        assert_eq!(suggested("Everything works, but the alarm list font is hard to read."), Priority::P3);
+    }
 }
