@@ -1317,6 +1317,13 @@ disowned: that we do not know, that we don t know, qu on ne connait pas, nobody 
 changed: were given access, was given access, ont recu l acces, ont obtenu l acces
 intrusion: clonage de badge, clonage de badges, badge cloning, cloning of badges
 works report: appear, appears, nothing arrived, nothing came in
+unauthorized: not even in the system, pas meme dans le systeme, meme pas dans le systeme, let himself in,
+    let herself in, let themselves in
+unlocked: ventouses sont relachees, ventouses relachees, les ventouses sont relachees, maglocks released,
+    maglocks are released, s ouvrent a la main
+works report: getting
+admits: a servi a desarmer, a servi a ouvrir, was used to disarm, was used to open, been used to disarm
+intrusion: cut through the, cut through, grillage cisaille, cisaille le grillage, grillage decoupe, cloture coupee
 ";
 
 /// Words that name the whole site when "the cameras" are said to be "of" them ("toutes

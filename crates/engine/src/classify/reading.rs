@@ -5238,4 +5238,15 @@ mod tests {
         // The list's look is not the alarms.
         assert_eq!(suggested("Everything works, but the alarm list font is hard to read."), Priority::P3);
     }
+
+    #[test]
+    fn cards_not_in_the_system_released_maglocks_a_deleted_code_used_and_a_cut_fence() {
+        let text = "Every card opens the bike store, even cards that are not even in the system.";
+        assert_eq!(suggested(text), Priority::P1);
+        let text = "Coupure électrique : les ventouses sont relâchées, les portes du labo s'ouvrent à la main.";
+        assert_eq!(suggested(text), Priority::P1);
+        let text = "On avait supprimé le code de l'ancien gardien. Samedi ce code a servi à désarmer l'alarme.";
+        assert_eq!(suggested(text), Priority::P1);
+        assert_eq!(suggested("Someone cut through the fence at the back and took two mowers."), Priority::P1);
+    }
 }
