@@ -1112,7 +1112,7 @@ nuisance configuration: perdu le mot de passe, lost the password, mot de passe p
     avons perdu le mot de passe, have lost the password, we lost the password,
     somebody changed it by mistake, someone changed it by mistake, quelqu un l a change par erreur
 nuisance display: rapport d intrusion, intrusion report, rapport des intrusions, historique des evenements, pictogramme,
-    pictogrammes, picto, pictos, banner, fond de plan, cadre vide, background map
+    pictogrammes, picto, pictos, fond de plan, cadre vide, background map
 system intrusion-detection: intrusion software, logiciel intrusion, logiciel d intrusion, intrusion server,
     serveur intrusion, serveur d intrusion, systeme d alarme intrusion, systeme d alarme anti intrusion
 request: thank you for, thanks for, merci pour, merci a votre, merci a vos, remercier, je remercie, nous remercions,
@@ -1316,7 +1316,8 @@ disowned: that we do not know, that we don t know, qu on ne connait pas, nobody 
     nobody in our team did that, personne de notre equipe ne l a fait
 changed: were given access, was given access, ont recu l acces, ont obtenu l acces
 intrusion: clonage de badge, clonage de badges, badge cloning, cloning of badges
-works report: appear, appears, nothing arrived, nothing came in
+works report: appear, appears
+nothing: nothing arrived, nothing came in
 unauthorized: not even in the system, pas meme dans le systeme, meme pas dans le systeme, let himself in,
     let herself in, let themselves in
 unlocked: ventouses sont relachees, ventouses relachees, les ventouses sont relachees, maglocks released,
@@ -1324,6 +1325,8 @@ unlocked: ventouses sont relachees, ventouses relachees, les ventouses sont rela
 works report: getting
 admits: a servi a desarmer, a servi a ouvrir, was used to disarm, was used to open, been used to disarm
 intrusion: cut through the, cut through, grillage cisaille, cisaille le grillage, grillage decoupe, cloture coupee
+problem degraded: we only see the back of, only see the back of, on ne voit que l arriere, blocks the view, bloque la vue,
+    cache la vue, hides the view
 ";
 
 /// Words that name the whole site when "the cameras" are said to be "of" them ("toutes

@@ -3519,9 +3519,10 @@ pub fn read(text: &str) -> Vec<Finding> {
             };
             // "Alarms do reach the PSIM but 3 to 8 minutes late": lateness said after the
             // alarms, whatever the clause.
-            let late_after_alarms = meaning == Meaning::Problem(Symptom::Degraded)
-                && matches!(sentence.items[i].last.as_str(), "late" | "retard")
-                && (0..i).any(|j| sentence.meaning(j) == Some(Meaning::Alarm));
+            let late_after_alarms =
+                matches!(meaning, Meaning::Problem(Symptom::Degraded) | Meaning::Nuisance(Symptom::Slow))
+                    && matches!(sentence.items[i].last.as_str(), "late" | "retard")
+                    && (0..i).any(|j| sentence.meaning(j) == Some(Meaning::Alarm));
             if (effect == Effect::Nuisance(Symptom::Slow)
                 && (matches!(subject, Some((_, Subject::Alarm))) || alarms_late)
                 && !of_a_screen()
@@ -5248,5 +5249,15 @@ mod tests {
         let text = "On avait supprimé le code de l'ancien gardien. Samedi ce code a servi à désarmer l'alarme.";
         assert_eq!(suggested(text), Priority::P1);
         assert_eq!(suggested("Someone cut through the fence at the back and took two mowers."), Priority::P1);
+    }
+
+    #[test]
+    fn a_camera_hidden_by_a_banner_alarms_that_pop_up_late_and_nothing_arriving_from_a_test() {
+        let text = "A banner was hung in front of the car park camera, we only see the back of the banner.";
+        assert_eq!(suggested(text), Priority::P2);
+        let text = "On the control room software the alarms from the fence pop up very late.";
+        assert_eq!(suggested(text), Priority::P2);
+        let text = "I pressed the test on the panic button and nothing arrived on the operator screen.";
+        assert_ne!(suggested(text), Priority::P3);
     }
 }
