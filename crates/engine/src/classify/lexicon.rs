@@ -1327,6 +1327,14 @@ admits: a servi a desarmer, a servi a ouvrir, was used to disarm, was used to op
 intrusion: cut through the, cut through, grillage cisaille, cisaille le grillage, grillage decoupe, cloture coupee
 problem degraded: we only see the back of, only see the back of, on ne voit que l arriere, blocks the view, bloque la vue,
     cache la vue, hides the view
+problem degraded: after they happen, minutes after they happen, min after they happen, minutes apres les faits
+intrusion: got hold of the admin password, got hold of the password, a recupere le mot de passe admin,
+    gave himself access, gave herself access, gave his own card access, s est donne acces, s est donne les droits
+problem down: the same picture, same picture from, showing the same picture, clock isn t moving, clock is not moving,
+    n a emis aucun son, n emet aucun son, n emet plus aucun son, made no sound, didn t make a sound, no sound came out,
+    meme les autorises, meme les badges autorises, even authorised ones, even the authorised ones, even valid ones
+works show: come up as, comes up as, came up as
+works report: alarms pop up, alarm pops up, alarms popping up, alerts pop up
 ";
 
 /// Words that name the whole site when "the cameras" are said to be "of" them ("toutes

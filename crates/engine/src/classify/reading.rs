@@ -5260,4 +5260,20 @@ mod tests {
         let text = "I pressed the test on the panic button and nothing arrived on the operator screen.";
         assert_ne!(suggested(text), Priority::P3);
     }
+
+    #[test]
+    fn alarms_that_come_after_the_fact_a_stolen_password_used_and_a_mute_siren() {
+        let text = "Big lag on the hypervisor, the alarm events come in ten minutes after they happen.";
+        assert_eq!(suggested(text), Priority::P2);
+        let text =
+            "A pupil got hold of the admin password of the badge software and gave his own card access to the office.";
+        assert_eq!(suggested(text), Priority::P1);
+        let text = "The loading bay cameras are showing the same picture since noon, the clock isn't moving.";
+        assert_eq!(suggested(text), Priority::P2);
+        assert_eq!(suggested("Au test, la sirène du hall n'a émis aucun son."), Priority::P2);
+        let text = "Le lecteur du local bipe rouge avec tous les badges, même les autorisés.";
+        assert_eq!(suggested(text), Priority::P2);
+        let text = "On the PSIM the dock cameras come up as stream unavailable when an alarm pops.";
+        assert_eq!(suggested(text), Priority::P2);
+    }
 }
