@@ -1335,6 +1335,17 @@ problem down: the same picture, same picture from, showing the same picture, clo
     meme les autorises, meme les badges autorises, even authorised ones, even the authorised ones, even valid ones
 works show: come up as, comes up as, came up as
 works report: alarms pop up, alarm pops up, alarms popping up, alerts pop up
+filler: nobody knows which, nobody knows how, nobody knows where, no one knows which, no one knows how,
+    personne ne sait a quoi, personne ne sait comment, personne ne sait ou, personne ne sait ici,
+    personne ne sait le faire
+nuisance configuration: nous deconnecte apres, nous deconnecte au bout, screensaver, mise en veille,
+    son de notification, son d alerte, notification sound, alert sound, strident, one hour behind, an hour behind,
+    one hour ahead, an hour ahead, se remet a, se remet toujours a, resets to, contrat de maintenance expire,
+    maintenance contract expires
+nuisance display: on ne lit pas la fin, we can t read the end, s ouvre toujours sur l autre ecran,
+    s ouvre sur l autre ecran, opens on the other screen, opens on the wrong screen
+nuisance slow: met longtemps a se charger, met longtemps a charger, takes long to load, slow to load, long a charger
+filler: ne lit pas bien le francais, doesn t read french
 ";
 
 /// Words that name the whole site when "the cameras" are said to be "of" them ("toutes

@@ -5276,4 +5276,21 @@ mod tests {
         let text = "On the PSIM the dock cameras come up as stream unavailable when an alarm pops.";
         assert_eq!(suggested(text), Priority::P2);
     }
+
+    #[test]
+    fn settings_sounds_screensavers_and_who_knows_how_are_minor() {
+        let text = "Can you rename camera 'CAM3' to 'Gate'? Nobody knows which one it is.";
+        assert_eq!(suggested(text), Priority::P3);
+        let text = "Le logiciel de l'hyperviseur nous déconnecte après 10 minutes, on peut allonger ce délai ?";
+        assert_eq!(suggested(text), Priority::P3);
+        assert_eq!(suggested("The time shown on the camera pictures is one hour behind."), Priority::P3);
+        assert_eq!(
+            suggested("Les intitulés des alarmes sont tronqués dans la liste, on ne lit pas la fin."),
+            Priority::P3
+        );
+        let text = "La mise en veille de l'écran de la loge arrive trop vite, il faut bouger la souris.";
+        assert_eq!(suggested(text), Priority::P3);
+        let text = "Le son d'alerte de l'hyperviseur est strident, peut-on le changer ?";
+        assert_eq!(suggested(text), Priority::P3);
+    }
 }
