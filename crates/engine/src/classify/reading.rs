@@ -3206,6 +3206,18 @@ pub fn read(text: &str) -> Vec<Finding> {
             let deactivated = ["desactiv", "disabled", "deactivated", "switched off"]
                 .iter()
                 .any(|w| sentence.items[i].first.starts_with(w));
+            // "we open manually", "security comes to open it": people opening a door that
+            // stays shut, the way round it, not a door left open (nor "falls back to 'open'").
+            let people_open = meaning == Meaning::Unlocked
+                && sentence.items[i].first == "open"
+                && sentence.items[i].last == "open"
+                && !(has_quotes && within_quotes(text, sentence.items[i].span))
+                && (i > 0 && matches!(sentence.items[i - 1].first.as_str(), "we" | "to" | "i" | "they" | "you")
+                    || (0..sentence.items.len())
+                        .any(|k| sentence.same_clause(k, i) && sentence.meaning(k) == Some(Meaning::ByHand)));
+            if people_open {
+                continue;
+            }
             // "la porte ne se déverrouille plus", "the door won't unlock anymore": a door
             // that stopped opening, not one left open.
             let stopped = (0..sentence.items.len()).any(|k| {
@@ -5292,5 +5304,16 @@ mod tests {
         assert_eq!(suggested(text), Priority::P3);
         let text = "Le son d'alerte de l'hyperviseur est strident, peut-on le changer ?";
         assert_eq!(suggested(text), Priority::P3);
+    }
+
+    #[test]
+    fn people_opening_a_door_that_stays_shut_is_the_way_round_it() {
+        assert_eq!(suggested("The yard gate is stuck closed, we open manually every time."), Priority::P2);
+        let text = "The PIN pad of the store room is dead, the door stays shut and staff call security to open it.";
+        assert_eq!(suggested(text), Priority::P2);
+        // A reader that falls back to 'open' lets anyone in.
+        let text = "The reader on the cage corridor accepts any finger since the wipe, it falls back to 'open'.";
+        assert_eq!(suggested(text), Priority::P1);
+        assert_eq!(suggested("The back door is stuck open since this morning."), Priority::P1);
     }
 }
