@@ -3391,6 +3391,40 @@ pub fn read(text: &str) -> Vec<Finding> {
             let span = negation.unwrap_or(sentence.items[i].span);
             let carry = if subject.is_none() { carried.as_ref() } else { None };
             let mut f = finding(sentence, subject, carry, Some((effect, span)));
+            // "la zone 4 est en défaut, la centrale refuse de s'armer", "le contact ne remonte
+            // plus, la centrale ne le voit pas": a panel that will not arm or see, said beside
+            // one of its devices, fails for that device.
+            // Not when the sentence says the panel itself, or all of it, is down ("les
+            // barrières et la centrale sont toutes hors service").
+            let panel_down = (0..sentence.items.len()).any(|k| {
+                matches!(sentence.meaning(k), Some(Meaning::Problem(_)))
+                    && (matches!(sentence.subject_of(k), Some((_, Subject::SystemName(System::IntrusionDetection))))
+                        || k > 0
+                            && matches!(
+                                sentence.meaning(k - 1),
+                                Some(Meaning::Quantity(Quantity::All | Quantity::NoneOf))
+                            ))
+            });
+            let panel_for_a_device = matches!(subject, Some((_, Subject::SystemName(System::IntrusionDetection))))
+                && matches!(meaning, Meaning::Works(Function::Detect | Function::Show))
+                && negated
+                && !panel_down;
+            if panel_for_a_device {
+                let device = |s: &Sentence, end: usize| {
+                    (0..end.min(s.items.len())).find(|&k| {
+                        s.subject_at(k) == Some(Subject::Device(System::IntrusionDetection))
+                            && s.quantity_before(k).is_none_or(|(q, _)| !matches!(q, Quantity::All | Quantity::NoneOf))
+                    })
+                };
+                let named = device(sentence, i).map(|k| sentence.items[k].span).or_else(|| {
+                    n.checked_sub(1).and_then(|m| device(&all[m], usize::MAX).map(|k| all[m].items[k].span))
+                });
+                if let Some(at) = named {
+                    if f.facts.scope.as_ref().is_some_and(|s| s.value == Scope::WholeSite) {
+                        f.facts.scope = Some(Known::said(Scope::SeveralDevices, &[at]));
+                    }
+                }
+            }
             // "le switch a grillé, c'est lui qui alimente toutes nos caméras": the devices it
             // powers fail with it.
             if let (Some(p), Effect::Symptom(_)) = (sentence.find(|m| m == Meaning::Powers), effect) {
@@ -5315,5 +5349,17 @@ mod tests {
         let text = "The reader on the cage corridor accepts any finger since the wipe, it falls back to 'open'.";
         assert_eq!(suggested(text), Priority::P1);
         assert_eq!(suggested("The back door is stuck open since this morning."), Priority::P1);
+    }
+
+    #[test]
+    fn a_panel_that_will_not_arm_or_see_beside_one_of_its_devices_fails_for_that_device() {
+        let text = "Le détecteur de la réserve est en défaut, on ne peut plus armer la centrale sans l'exclure.";
+        assert_eq!(suggested(text), Priority::P2);
+        let text = "Le contact de la porte arrière ne remonte plus : on ouvre et la centrale ne voit rien.";
+        assert_eq!(suggested(text), Priority::P2);
+        // The panel itself, or all of it, down is the whole intrusion detection.
+        let text = "Les barrières infrarouges et la centrale sont toutes hors service, plus aucune détection.";
+        assert_eq!(suggested(text), Priority::P1);
+        assert_eq!(suggested("La centrale d'alarme ne s'arme plus du tout."), Priority::P1);
     }
 }
