@@ -860,7 +860,14 @@ impl Sentence {
             k -= 1;
         }
         let of = self.items.get(k.checked_sub(1)?)?;
-        let count = self.items.get(i + 1).filter(|c| c.number.is_some())?;
+        // "sur les 24 caméras *du site*, 5 sont noires": where they are may stand between.
+        let after =
+            if self.items.get(i + 1).is_some_and(|w| matches!(w.meaning, Some(Meaning::WholeSite | Meaning::Place))) {
+                i + 2
+            } else {
+                i + 1
+            };
+        let count = self.items.get(after).filter(|c| c.number.is_some())?;
         if !says_out_of(of) {
             return None;
         }
@@ -2388,7 +2395,14 @@ fn says_something_works(sentence: &Sentence) -> Option<Span> {
             }
             Some(_) => true,
         };
-        let fine = sentence.meaning(i) == Some(Meaning::Fine) && sentence.negation(i).is_none() && of_part;
+        // "Offices and lab are fine", "dans le A tout va bien": a place said fine.
+        let of_a_place = (i.saturating_sub(4)..i).any(|k| {
+            sentence.same_clause(k, i)
+                && (matches!(sentence.meaning(k), Some(Meaning::Place | Meaning::Sensitive))
+                    || sentence.items[k].meaning.is_none() && matches!(sentence.items[k].first.as_str(), "dans" | "in"))
+        });
+        let fine =
+            sentence.meaning(i) == Some(Meaning::Fine) && sentence.negation(i).is_none() && (of_part || of_a_place);
         // "…, les étages fonctionnent": another part of the site works.
         let place_works = sentence.meaning(i) == Some(Meaning::Works(Function::Any))
             && sentence.negation(i).is_none()
@@ -5361,5 +5375,14 @@ mod tests {
         let text = "Les barrières infrarouges et la centrale sont toutes hors service, plus aucune détection.";
         assert_eq!(suggested(text), Priority::P1);
         assert_eq!(suggested("La centrale d'alarme ne s'arme plus du tout."), Priority::P1);
+    }
+
+    #[test]
+    fn some_of_the_site_s_cameras_and_other_places_said_fine_are_a_part() {
+        assert_eq!(suggested("Sur les 30 caméras du site, 4 sont noires depuis ce matin."), Priority::P2);
+        assert_eq!(
+            suggested("Of our two buildings, only the annex has no video. Offices and lab are fine."),
+            Priority::P2
+        );
     }
 }
