@@ -1346,6 +1346,7 @@ nuisance display: on ne lit pas la fin, we can t read the end, s ouvre toujours 
     s ouvre sur l autre ecran, opens on the other screen, opens on the wrong screen
 nuisance slow: met longtemps a se charger, met longtemps a charger, takes long to load, slow to load, long a charger
 filler: ne lit pas bien le francais, doesn t read french
+nothing: nothing pops up, nothing has popped up, nothing popped up
 ";
 
 /// Words that name the whole site when "the cameras" are said to be "of" them ("toutes

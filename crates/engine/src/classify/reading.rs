@@ -3232,6 +3232,24 @@ pub fn read(text: &str) -> Vec<Finding> {
             if people_open {
                 continue;
             }
+            // "on a testé avec une porte ouverte, l'alerte est apparue 12 minutes après", "15
+            // minutes after the door actually opened": a door opened to time the alarms.
+            let timing_a_test = meaning == Meaning::Unlocked
+                && sentence.items.iter().any(|it| {
+                    [&it.first, &it.last].iter().any(|w| {
+                        matches!(
+                            w.as_str(),
+                            "retard" | "late" | "later" | "essayer" | "teste" | "tested" | "test" | "testing" | "essai"
+                        )
+                    })
+                })
+                && (0..sentence.items.len()).any(|k| {
+                    sentence.meaning(k) == Some(Meaning::Alarm)
+                        || matches!(sentence.items[k].first.as_str(), "affichee" | "apparue" | "shown" | "appeared")
+                });
+            if timing_a_test {
+                continue;
+            }
             // "la porte ne se déverrouille plus", "the door won't unlock anymore": a door
             // that stopped opening, not one left open.
             let stopped = (0..sentence.items.len()).any(|k| {
@@ -5384,5 +5402,14 @@ mod tests {
             suggested("Of our two buildings, only the annex has no video. Offices and lab are fine."),
             Priority::P2
         );
+    }
+
+    #[test]
+    fn a_door_opened_to_time_the_alarms_is_a_test() {
+        let text = "Les alertes arrivent en retard : on a testé avec une porte ouverte, l'alerte est apparue 12 minutes après.";
+        assert_eq!(suggested(text), Priority::P2);
+        let text = "Test: we opened a fire door on purpose, nothing pops up on the alarm screen. \
+                    Nothing has popped up since last night.";
+        assert_eq!(suggested(text), Priority::P1);
     }
 }
