@@ -1347,6 +1347,8 @@ nuisance display: on ne lit pas la fin, we can t read the end, s ouvre toujours 
 nuisance slow: met longtemps a se charger, met longtemps a charger, takes long to load, slow to load, long a charger
 filler: ne lit pas bien le francais, doesn t read french
 nothing: nothing pops up, nothing has popped up, nothing popped up
+whole-site: complete system, the complete system, complete cctv system, the complete cctv system, le systeme complet,
+    systeme complet, tous les etages, all floors, every floor, all the floors
 ";
 
 /// Words that name the whole site when "the cameras" are said to be "of" them ("toutes

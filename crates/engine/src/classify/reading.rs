@@ -5412,4 +5412,9 @@ mod tests {
         let text = "Test: we opened a fire door on purpose, the bell rings but nothing pops up on the alarm screen.";
         assert_ne!(suggested(text), Priority::P3);
     }
+
+    #[test]
+    fn the_complete_system_is_all_of_it() {
+        assert_eq!(suggested("The complete CCTV system at our office is not working since Monday."), Priority::P1);
+    }
 }
