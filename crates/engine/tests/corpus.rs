@@ -130,13 +130,13 @@ fn no_critical_or_major_incident_of_the_held_out_sets_is_suggested_as_minor() {
 /// of that, from 94.4 % to 95.6 % (238/249) and from 89.0 % to 91.1 % (216/237), only their
 /// serious incidents suggested as minor and sites' only cameras learned; and of the seven
 /// blind batches of the next round (`brief-ya` to `brief-yg`), `brief-yb`, a month of a
-/// helpdesk's inbox, from 91.9 % to 93.5 % (230/246), `brief-yc`, what people who are not
-/// technicians see, from 81.5 % to 90.3 % (224/248), `brief-yd`, technicians' words and hard
+/// helpdesk's inbox, from 91.9 % to 94.7 % (233/246), `brief-yc`, what people who are not
+/// technicians see, from 81.5 % to 91.1 % (226/248), `brief-yd`, technicians' words and hard
 /// scopes, from 93.4 % to 96.3 % (232/241), `brief-yf`, a second batch of what people see,
-/// from 87.2 % to 90.0 % (225/250), `brief-yg`, longer emails on the lines between
-/// priorities, from 88.0 % to 92.4 % (231/250); `brief-yh` and `brief-yi`, the half's own mix
-/// measured once after all of that, from 93.3 % to 95.0 % (227/239) and from 92.4 % to 93.2 %
-/// (232/249), only their serious incidents suggested as minor learned.
+/// from 87.2 % to 92.0 % (230/250), `brief-yg`, longer emails on the lines between
+/// priorities, from 88.0 % to 93.6 % (234/250); `brief-yh` and `brief-yi`, the half's own mix
+/// measured once after all of that, from 93.3 % to 95.8 % (229/239) and from 92.4 % to 94.8 %
+/// (236/249), only their serious incidents suggested as minor learned.
 const DEVELOPMENT_FLOOR: usize = 97;
 const BELOW_THE_FLOOR: &[(&str, usize)] = &[
     ("brief-u", 96),
@@ -158,13 +158,13 @@ const BELOW_THE_FLOOR: &[(&str, usize)] = &[
     ("brief-zw", 94),
     ("brief-zx", 95),
     ("brief-zy", 91),
-    ("brief-yb", 93),
-    ("brief-yc", 90),
+    ("brief-yb", 94),
+    ("brief-yc", 91),
     ("brief-yd", 96),
-    ("brief-yf", 90),
-    ("brief-yg", 92),
-    ("brief-yh", 94),
-    ("brief-yi", 93),
+    ("brief-yf", 92),
+    ("brief-yg", 93),
+    ("brief-yh", 95),
+    ("brief-yi", 94),
 ];
 
 #[test]
