@@ -1349,6 +1349,10 @@ filler: ne lit pas bien le francais, doesn t read french
 nothing: nothing pops up, nothing has popped up, nothing popped up
 whole-site: complete system, the complete system, complete cctv system, the complete cctv system, le systeme complet,
     systeme complet, tous les etages, all floors, every floor, all the floors
+forced: en tirant fort, tirant fort sur la porte, pulling hard on the door, la serrure n a pas tenu,
+    la serrure electrique n a pas tenu, the lock did not hold, the lock didn t hold
+problem degraded: fois pour que ca ouvre, fois pour que ca s ouvre, fois avant que ca ouvre, times before it opens,
+    times for it to open
 ";
 
 /// Words that name the whole site when "the cameras" are said to be "of" them ("toutes

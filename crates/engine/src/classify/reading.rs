@@ -5417,4 +5417,13 @@ mod tests {
     fn the_complete_system_is_all_of_it() {
         assert_eq!(suggested("The complete CCTV system at our office is not working since Monday."), Priority::P1);
     }
+
+    #[test]
+    fn a_lock_pulled_open_and_a_reader_that_takes_several_swipes() {
+        let text =
+            "Un livreur est entré dans la réserve en tirant fort sur la porte, la serrure électrique n'a pas tenu.";
+        assert_eq!(suggested(text), Priority::P1);
+        let text = "Lecteur du local technique : il faut passer le badge 5 ou 6 fois pour que ça ouvre.";
+        assert_eq!(suggested(text), Priority::P2);
+    }
 }
