@@ -3252,14 +3252,16 @@ pub fn read(text: &str) -> Vec<Finding> {
             }
             // "la porte ne se déverrouille plus", "the door won't unlock anymore": a door
             // that stopped opening, not one left open.
-            let stopped = (0..sentence.items.len()).any(|k| {
-                sentence.same_clause(k, i)
-                    && matches!(sentence.meaning(k), Some(Meaning::Negation(Negation::Plus | Negation::NoLonger)))
-            });
+            let stopped = || {
+                (0..sentence.items.len()).any(|k| {
+                    sentence.same_clause(k, i)
+                        && matches!(sentence.meaning(k), Some(Meaning::Negation(Negation::Plus | Negation::NoLonger)))
+                })
+            };
             if meaning == Meaning::Unlocked
                 && negated
-                && stopped
                 && matches!(subject, Some((_, Subject::Door | Subject::Device(System::AccessControl))))
+                && stopped()
             {
                 meaning = Meaning::Works(Function::Open);
             }
@@ -3281,10 +3283,12 @@ pub fn read(text: &str) -> Vec<Finding> {
                 continue;
             };
             // "je n'ai pas reçu la facture": what did not arrive is a paper, not an alarm.
-            let paper_after = (i + 1..sentence.items.len())
-                .find(|&k| !(sentence.items[k].meaning.is_none() && is_determiner(&sentence.items[k].first)))
-                .is_some_and(|k| sentence.meaning(k) == Some(Meaning::Request));
-            if effect == Effect::AlarmsLost && subject.is_none() && paper_after {
+            let paper_after = || {
+                (i + 1..sentence.items.len())
+                    .find(|&k| !(sentence.items[k].meaning.is_none() && is_determiner(&sentence.items[k].first)))
+                    .is_some_and(|k| sentence.meaning(k) == Some(Meaning::Request))
+            };
+            if effect == Effect::AlarmsLost && subject.is_none() && paper_after() {
                 continue;
             }
             // "l'export d'hier 14h pour la caméra du hall : il n'y a rien": an export that holds
@@ -3428,19 +3432,23 @@ pub fn read(text: &str) -> Vec<Finding> {
             // one of its devices, fails for that device.
             // Not when the sentence says the panel itself, or all of it, is down ("les
             // barrières et la centrale sont toutes hors service").
-            let panel_down = (0..sentence.items.len()).any(|k| {
-                matches!(sentence.meaning(k), Some(Meaning::Problem(_)))
-                    && (matches!(sentence.subject_of(k), Some((_, Subject::SystemName(System::IntrusionDetection))))
-                        || k > 0
+            let panel_down = || {
+                (0..sentence.items.len()).any(|k| {
+                    matches!(sentence.meaning(k), Some(Meaning::Problem(_)))
+                        && (matches!(
+                            sentence.subject_of(k),
+                            Some((_, Subject::SystemName(System::IntrusionDetection)))
+                        ) || k > 0
                             && matches!(
                                 sentence.meaning(k - 1),
                                 Some(Meaning::Quantity(Quantity::All | Quantity::NoneOf))
                             ))
-            });
+                })
+            };
             let panel_for_a_device = matches!(subject, Some((_, Subject::SystemName(System::IntrusionDetection))))
                 && matches!(meaning, Meaning::Works(Function::Detect | Function::Show))
                 && negated
-                && !panel_down;
+                && !panel_down();
             if panel_for_a_device {
                 let device = |s: &Sentence, end: usize| {
                     (0..end.min(s.items.len())).find(|&k| {
