@@ -169,6 +169,9 @@ const BELOW_THE_FLOOR: &[(&str, usize)] = &[
     ("brief-yi", 94),
     ("brief-yj", 95),
     ("brief-yk", 94),
+    ("brief-yl", 93),
+    ("brief-ym", 93),
+    ("brief-yn", 92),
 ];
 
 #[test]

@@ -537,7 +537,7 @@ nuisance display: display, photo, alarm history, historique des alarmes, histori
     label, etiquette, couleur, colour, color, glitch, graphique, graphical, cosmetic, cosmetique, decale, menu,
     bouton, button, onglet, tab, plan, carte du site, map, resolution, plein ecran, full screen, fullscreen, text,
     fenetre d alarme, popup, pop up, mauvais ecran, wrong screen, wrong monitor, menu deroulant, pie chart,
-    camembert, tronque, truncated, colonne, column, en grand, coupees a droite, coupee a droite, cropped, lignes,
+    camembert, tronque, truncated, colonne, column, en grand, coupees a droite, coupee a droite, coupees en bas, coupee en bas, cut off at the bottom, cropped, lignes,
     lines, floor plan, plan du site, barre de lecture, reperes, timeline, link, lien, saved views,
     vues enregistrees, en premiere position, first position, in first position, fond d ecran, wallpaper,
     display bug, bug d affichage, moche, ugly, dans le desordre, in the wrong order, image link, lien de l image,
@@ -630,7 +630,7 @@ nothing: aveugle, on est aveugles, nothing on, rien sur, flying blind, unprotect
 works any: revenu, came back, come back, back online, garde, memorise, remember, s active, s activent, activate,
     sonne, sonnent, sound, retentit
 works report: come, coming, arrive, arrivent, reach the, reaching, suivre les alarmes, follow the alarms, go out, goes out, sent out
-works open: release, deverrouille, unlock
+works open: release, deverrouille, deverrouillent, unlock
 unlocked: deverrouillee, deverrouilles, stay released, stays released, remain released, restent liberees, reste liberee,
     en position liberee, se deverrouille, se deverrouillent, unlocks itself, unlock themselves, position levee, raised position, up position,
     se libere quand meme, s ouvre quand meme, s ouvrent quand meme, ouvre quand meme, opens anyway, open anyway,
@@ -1353,6 +1353,17 @@ forced: en tirant fort, tirant fort sur la porte, pulling hard on the door, la s
     la serrure electrique n a pas tenu, the lock did not hold, the lock didn t hold
 problem degraded: fois pour que ca ouvre, fois pour que ca s ouvre, fois avant que ca ouvre, times before it opens,
     times for it to open
+intrusion: fuite de donnees, site de fuite, data leak, leak site, made a copy of it, made a copy of the card,
+    made a copy of the badge, copied card, copied badge, copie de son badge, copie du badge, copie de la carte
+disowned: c est pas moi, ce n est pas moi, it s not me, office was closed, the office was closed
+changed: enrolled, were enrolled, enrole, enroles
+interface: serveur de gestion, management server
+problem degraded: stays locked, stay locked, remains locked, locked on both sides, stays closed, stay closed,
+    remains closed
+problem down: ne fait plus aucun bruit, ne fait plus de bruit, makes no sound, no longer makes a sound, doesn t blink anymore,
+    doesn t blink any more, no longer blinks, ne clignote plus
+device access-control: request button, exit button, bouton de sortie, bouton poussoir, push button
+problem degraded: n a garde que, n a conserve que, only kept
 ";
 
 /// Words that name the whole site when "the cameras" are said to be "of" them ("toutes

@@ -568,7 +568,11 @@ impl Sentence {
                     self.items[j - 1].first.as_str(),
                     "le" | "la" | "l" | "les" | "the" | "mon" | "ma" | "notre" | "our" | "my"
                 )
-                && !(j > 1 && RESTRICTORS.contains(&self.items[j - 2].first.as_str()));
+                && !(j > 1 && RESTRICTORS.contains(&self.items[j - 2].first.as_str()))
+                // "le contrôle d'accès *de tout le* campus".
+                && !(j > 2
+                    && matches!(self.items[j - 2].first.as_str(), "tout" | "toute")
+                    && RESTRICTORS.contains(&self.items[j - 3].first.as_str()));
             if unknown_noun && complement_subject.is_none() && (j + 1..i).all(|k| self.transparent(k)) {
                 return Some((j, Subject::Unknown));
             }
@@ -861,12 +865,19 @@ impl Sentence {
         }
         let of = self.items.get(k.checked_sub(1)?)?;
         // "sur les 24 caméras *du site*, 5 sont noires": where they are may stand between.
-        let after =
-            if self.items.get(i + 1).is_some_and(|w| matches!(w.meaning, Some(Meaning::WholeSite | Meaning::Place))) {
-                i + 2
-            } else {
-                i + 1
-            };
+        let mut place = i + 1;
+        while self.items.get(place).is_some_and(|w| w.meaning.is_none() && is_determiner(&w.first)) {
+            place += 1;
+        }
+        let after = if self.items.get(place).is_some_and(|w| {
+            matches!(w.meaning, Some(Meaning::WholeSite | Meaning::Place | Meaning::Sensitive))
+                || SITE_WORDS.contains(&w.first.as_str())
+                || BUILDING_WORDS.contains(&w.first.as_str())
+        }) {
+            place + 1
+        } else {
+            i + 1
+        };
         let count = self.items.get(after).filter(|c| c.number.is_some())?;
         if !says_out_of(of) {
             return None;
@@ -959,9 +970,14 @@ impl Sentence {
                 Some(Meaning::Quantity(q)) => return Some((q, item.span)),
                 Some(Meaning::Place | Meaning::Sensitive) => {}
                 Some(Meaning::Device(_)) if matches!(self.meaning(i), Some(Meaning::Image | Meaning::Recording)) => {}
+                // "toutes les images des caméras": the quantity of the images is the cameras'.
+                Some(Meaning::Image | Meaning::Recording)
+                    if matches!(self.meaning(i), Some(Meaning::Device(_))) && item.plural => {}
                 None if is_determiner(&item.first) => {
                     let counted = j > 0 && matches!(self.meaning(j - 1), Some(Meaning::Quantity(_)));
-                    if item.first == "des" && j + 1 == i && !counted {
+                    // After a noun, "des" is "de les", of the cameras, no count.
+                    let of_the = j > 0 && matches!(self.meaning(j - 1), Some(Meaning::Image | Meaning::Recording));
+                    if item.first == "des" && j + 1 == i && !counted && !of_the {
                         return Some((Quantity::Several, item.span));
                     }
                 }
@@ -1053,7 +1069,7 @@ impl Sentence {
             let named = self.items.get(j + 1).is_some_and(|n| {
                 self.same_clause(j + 1, j)
                     && (n.number.is_some()
-                        || n.first.len() <= 2 && !matches!(n.meaning, Some(Meaning::Negation(_)))
+                        || n.first.len() <= 2 && !n.elided && !matches!(n.meaning, Some(Meaning::Negation(_)))
                         || n.meaning == Some(Meaning::Place)
                         || n.meaning.is_none() && !self.transparent(j + 1)
                         || self.east(j + 1))
@@ -1061,10 +1077,10 @@ impl Sentence {
             // "du magasin", "de la pharmacie"; not "de la galerie marchande", a place of it.
             if SITE_WORDS.contains(&word) && place.meaning != Some(Meaning::Place) {
                 // "du magasin 2", "the warehouse annex": one part of the site.
-                let numbered = self
-                    .items
-                    .get(j + 1)
-                    .is_some_and(|n| n.number.is_some() || n.first.len() == 1 || n.meaning == Some(Meaning::Place));
+                let numbered = self.items.get(j + 1).is_some_and(|n| {
+                    self.same_clause(j + 1, j)
+                        && (n.number.is_some() || n.first.len() == 1 && !n.elided || n.meaning == Some(Meaning::Place))
+                });
                 return Some((if numbered { Scope::SeveralDevices } else { Scope::WholeSite }, place.span));
             }
             if BUILDING_WORDS.contains(&word) {
@@ -1076,10 +1092,18 @@ impl Sentence {
                     self.same_clause(j + 1, j)
                         && n.meaning.is_none()
                         && SITE_WORDS.contains(&n.first.as_str())
-                        && !self.items.get(j + 2).is_some_and(|m| m.number.is_some() || m.first.len() == 1)
+                        && !self.items.get(j + 2).is_some_and(|m| m.number.is_some() || m.first.len() == 1 && !m.elided)
                 });
             if site_named {
                 return Some((Scope::WholeSite, self.items[j + 1].span));
+            }
+            // "toutes les images des caméras": the cameras own the images, they do not
+            // restrict them; the cameras' own place does ("des caméras du parking").
+            if matches!(place.meaning, Some(Meaning::Device(_)))
+                && place.plural
+                && matches!(self.meaning(i), Some(Meaning::Image | Meaning::Recording))
+            {
+                return self.restriction(j);
             }
             match place.meaning {
                 Some(Meaning::WholeSite) => Some((Scope::WholeSite, place.span)),
@@ -2054,6 +2078,29 @@ impl Sentence {
     /// The system of the device the site has only one of, named after "on a une seule" at
     /// `k` — when that clause tells no failure: "on a une seule caméra HS" is one camera
     /// down among others.
+    /// "On n'a que 4 caméras au tabac, donc on ne voit plus rien", "il y a 8 caméras dans la
+    /// résidence et on n'en voit plus aucune": the devices counted are all there are, and
+    /// none of them is said to work.
+    fn every_device_counted(&self) -> Option<System> {
+        let k = (0..self.items.len()).find(|&k| {
+            let item = &self.items[k];
+            let only = item.meaning == Some(Meaning::Problem(Symptom::Degraded))
+                && matches!((item.first.as_str(), item.last.as_str()), ("n" | "on", "que") | ("only", "have"));
+            let there_are = item.meaning.is_none()
+                && item.first == "a"
+                && k >= 2
+                && self.items[k - 1].first == "y"
+                && self.items[k - 2].first == "il";
+            (only || there_are)
+                && self.items.get(k + 1).is_some_and(|n| n.number.is_some_and(|n| n >= 2))
+                && matches!(self.meaning(k + 2), Some(Meaning::Device(_)))
+        })?;
+        let none_left = (k + 3..self.items.len())
+            .any(|j| matches!(self.meaning(j), Some(Meaning::Nothing | Meaning::Quantity(Quantity::NoneOf))));
+        let Some(Meaning::Device(system)) = self.meaning(k + 2) else { return None };
+        none_left.then_some(system)
+    }
+
     fn the_only_device(&self, k: usize) -> Option<System> {
         let device = (k + 1..self.items.len())
             .take_while(|&j| self.same_clause(j, k))
@@ -2253,9 +2300,13 @@ fn lets_the_wrong_people_in(sentence: &Sentence, before: usize, revoked_before: 
             Some(Meaning::Works(Function::Any | Function::Read)) => any_verb,
             _ => false,
         };
+        // "a encore un accès au logiciel", "still has access": the access itself, kept.
+        let kept_access = sentence.meaning(i) == Some(Meaning::Door)
+            && matches!(sentence.items[i].first.as_str(), "acces" | "access")
+            && (i.saturating_sub(3)..i).any(|k| sentence.meaning(k) == Some(Meaning::Still));
         // "les portes s'ouvrent normalement" is the door doing its job.
         let normally = (i + 1..sentence.items.len().min(i + 3)).any(|j| sentence.meaning(j) == Some(Meaning::Fine));
-        verb && sentence.negation(i).is_none() && !normally
+        (verb || kept_access) && sentence.negation(i).is_none() && !normally
     };
     let refused = sentence.items.iter().any(|it| {
         it.meaning == Some(Meaning::Fine)
@@ -2395,10 +2446,11 @@ fn says_something_works(sentence: &Sentence) -> Option<Span> {
             }
             Some(_) => true,
         };
-        // "Offices and lab are fine", "dans le A tout va bien": a place said fine.
+        // "Offices and lab are fine", "dans le A tout va bien": a place said fine; "partout
+        // ailleurs c'est OK", "les autres tronçons sont OK": the other parts.
         let of_a_place = (i.saturating_sub(4)..i).any(|k| {
             sentence.same_clause(k, i)
-                && (matches!(sentence.meaning(k), Some(Meaning::Place | Meaning::Sensitive))
+                && (matches!(sentence.meaning(k), Some(Meaning::Place | Meaning::Sensitive | Meaning::Partial))
                     || sentence.items[k].meaning.is_none() && matches!(sentence.items[k].first.as_str(), "dans" | "in"))
         });
         let fine =
@@ -2940,12 +2992,20 @@ pub fn read(text: &str) -> Vec<Finding> {
                     && matches!(sentence.items[k].last.as_str(), "ces" | "these" | "only" | "seules" | "seuls");
             }
         }
+        if only_device.is_none() {
+            if let Some(system) = sentence.every_device_counted() {
+                only_device = Some(system);
+                only_devices = true;
+            }
+        }
         // "on voudrait que la porte reste ouverte 5 secondes": a wish, not a fact; nor is a
         // case supposed in a question.
         let wish = sentence.find(|m| m == Meaning::Wish).or_else(|| sentence.supposed()).unwrap_or(usize::MAX);
         // "d'ailleurs", "par ailleurs" say "besides", not "elsewhere".
+        // "même ceux de la direction", "even those of": the others too, not the rest fine.
         let besides = |j: usize| {
             sentence.items[j].first == "ailleurs" && j > 0 && matches!(sentence.items[j - 1].last.as_str(), "d" | "par")
+                || j > 0 && matches!(sentence.items[j - 1].last.as_str(), "meme" | "even")
         };
         if let Some(j) = sentence.find(|m| m == Meaning::Partial).filter(|&j| !besides(j)) {
             // "le reste des PC fonctionne" speaks of workstations, not of the site.
@@ -3265,6 +3325,32 @@ pub fn read(text: &str) -> Vec<Finding> {
             {
                 meaning = Meaning::Works(Function::Open);
             }
+            // "impossible d'entrer avec le bon badge", "le badge ne passe plus": people kept
+            // out by the doors, a door that works badly (how many doors, the words do not
+            // tell); not "personne n'est entré", nobody came in, nor people alone ("personne ne
+            // peut entrer").
+            let can = |k: usize| {
+                matches!(
+                    sentence.items[k].first.as_str(),
+                    "peut" | "peuvent" | "pouvons" | "pouvez" | "can" | "cannot" | "cant" | "impossible"
+                )
+            };
+            let kept_out = meaning == Meaning::Enters
+                && negated
+                && (stopped() || (0..=i).any(|k| sentence.same_clause(k, i) && can(k)))
+                && matches!(
+                    subject,
+                    Some((
+                        _,
+                        Subject::Credential
+                            | Subject::Door
+                            | Subject::Device(System::AccessControl)
+                            | Subject::SystemName(System::AccessControl)
+                    ))
+                );
+            if kept_out {
+                meaning = Meaning::Problem(Symptom::Degraded);
+            }
             // "The doors unlock at 1am. I found them open": open, said of the doors of the
             // sentence before.
             let carried_door = meaning == Meaning::Unlocked
@@ -3279,7 +3365,7 @@ pub fn read(text: &str) -> Vec<Finding> {
                             Some(Meaning::Alarm | Meaning::SystemName(System::IntrusionDetection))
                         )
                     });
-            let Some(mut effect) = effect(meaning, negated, read_of, object, deactivated, received) else {
+            let Some(mut effect) = effect(meaning, negated && !kept_out, read_of, object, deactivated, received) else {
                 continue;
             };
             // "je n'ai pas reçu la facture": what did not arrive is a paper, not an alarm.
@@ -3998,7 +4084,14 @@ fn part_only(facts: &mut Facts, span: Span, one_fine: bool, rest_said: bool) {
                         || facts.system.as_ref().is_some_and(|system| system.evidence.contains(e))
                 })
         });
-    if inferred || alarms_without_scope || alarms_whole_by_name {
+    // "L'alarme ne détecte plus rien dans la crypte. Partout ailleurs c'est OK": the system
+    // was named whole, the rest said fine makes it a part.
+    let system_whole_by_name = rest_said
+        && facts.scope.as_ref().is_some_and(|s| {
+            s.value == Scope::WholeSite
+                && facts.system.as_ref().is_some_and(|system| s.evidence.iter().all(|e| system.evidence.contains(e)))
+        });
+    if inferred || alarms_without_scope || alarms_whole_by_name || system_whole_by_name {
         facts.scope = Some(Known::said(Scope::SeveralDevices, &[span]));
     }
     let hypervisor = facts.system.as_ref().is_some_and(|s| s.value == System::Hypervisor) && !one_fine;
@@ -5432,6 +5525,106 @@ mod tests {
             "Un livreur est entré dans la réserve en tirant fort sur la porte, la serrure électrique n'a pas tenu.";
         assert_eq!(suggested(text), Priority::P1);
         let text = "Lecteur du local technique : il faut passer le badge 5 ou 6 fois pour que ça ouvre.";
+        assert_eq!(suggested(text), Priority::P2);
+    }
+
+    #[test]
+    fn an_elided_de_names_no_building_and_a_comma_ends_the_site_named() {
+        let text = "Au musée de la Marine, toutes les caméras de la galerie d'art ont cessé de fonctionner d'un coup.";
+        assert_eq!(suggested(text), Priority::P1);
+        let text = "Depuis l'orage, toutes les caméras du magasin, rayons comme réserve, sont hors service.";
+        assert_eq!(suggested(text), Priority::P1);
+        // A count out of the site's total still counts some of them.
+        let text = "Sur les 10 caméras de la pharmacie, 3 n'affichent plus d'image depuis hier.";
+        assert_eq!(suggested(text), Priority::P2);
+    }
+
+    #[test]
+    fn all_the_pictures_of_the_cameras_are_all_the_cameras() {
+        assert_eq!(suggested("Tous les flux des caméras sont gelés sur la même heure depuis la nuit."), Priority::P1);
+        assert_eq!(suggested("Les images des caméras de la cour sont figées depuis ce matin."), Priority::P2);
+        assert_eq!(
+            suggested("Sur le poste 3, les vignettes des caméras sont coupées en bas de l'écran."),
+            Priority::P3
+        );
+    }
+
+    #[test]
+    fn a_system_named_whole_is_a_part_when_everywhere_else_is_fine() {
+        let text =
+            "L'alarme ne détecte plus rien dans le garage, le détecteur reste éteint. Partout ailleurs c'est OK.";
+        assert_eq!(suggested(text), Priority::P2);
+        // "Even those of the management" counts them in, not out.
+        let text = "Plus une seule porte du site n'accepte les badges, même ceux de la direction.";
+        assert_eq!(suggested(text), Priority::P1);
+    }
+
+    #[test]
+    fn the_cameras_counted_as_all_there_are_and_none_seen_is_the_whole_site() {
+        let text = "On n'a que 3 caméras à la boulangerie, donc on ne voit plus rien du tout depuis ce matin.";
+        assert_eq!(suggested(text), Priority::P1);
+        let text = "Il y a 6 caméras dans la crèche et on n'en voit plus aucune sur l'écran du bureau.";
+        assert_eq!(suggested(text), Priority::P1);
+        let text = "Il y a 6 caméras dans la crèche et deux sont noires depuis ce matin.";
+        assert_eq!(suggested(text), Priority::P2);
+    }
+
+    #[test]
+    fn people_who_still_have_access_or_whose_access_was_copied_are_an_intrusion() {
+        let text = "Un ancien technicien a encore un accès au logiciel de badges et il a changé des droits.";
+        assert_eq!(suggested(text), Priority::P1);
+        let text = "Le mot de passe admin de l'enregistreur est sur un site de fuite de données.";
+        assert_eq!(suggested(text), Priority::P1);
+        let text =
+            "Un compte 'tech2' a été ajouté sur l'enregistreur cette nuit. Ce n'est pas moi, je suis seule à gérer.";
+        assert_eq!(suggested(text), Priority::P1);
+        let text = "Twelve new cards were enrolled on Saturday with full access. The office was closed all weekend.";
+        assert_eq!(suggested(text), Priority::P1);
+        let text = "The same badge opened two buildings a minute apart; we think somebody made a copy of it.";
+        assert_eq!(suggested(text), Priority::P1);
+        let text = "Les badges rendus par les stagiaires partis déverrouillent encore la porte du labo.";
+        assert_eq!(suggested(text), Priority::P1);
+    }
+
+    #[test]
+    fn a_management_server_that_will_not_start_is_its_system_down() {
+        let text = "Le serveur de gestion VMS ne démarre plus depuis la coupure, plus de direct ni de relecture.";
+        assert_eq!(suggested(text), Priority::P1);
+    }
+
+    #[test]
+    fn people_kept_out_by_a_door_are_a_door_that_fails_whatever_it_beeps() {
+        let text = "Le badge ne passe plus sur la porte de l'atelier, ça fait bip rouge pour tout le monde.";
+        assert_eq!(suggested(text), Priority::P2);
+        let text =
+            "Porte du local vélo : le lecteur fait deux bips et reste rouge, impossible d'entrer avec un bon badge.";
+        assert_eq!(suggested(text), Priority::P2);
+        // Doors that keep people out say nothing of how many doors.
+        let text = "Le sas reste bloqué portes fermées, les visiteurs ne peuvent plus entrer, on les accompagne.";
+        assert_eq!(suggested(text), Priority::P2);
+        // Nobody came in is no failure.
+        assert_ne!(suggested("Les portes étaient fermées, personne n'est entré cette nuit."), Priority::P1);
+    }
+
+    #[test]
+    fn the_system_of_the_whole_site_is_not_the_site() {
+        assert_eq!(suggested("Le contrôle d'accès de tout le lycée est en panne depuis ce matin."), Priority::P1);
+    }
+
+    #[test]
+    fn devices_that_go_silent_or_stay_shut_fail() {
+        let text = "La sirène du garage ne fait plus aucun bruit pendant les essais, le transmetteur appelle bien.";
+        assert_eq!(suggested(text), Priority::P2);
+        assert_eq!(suggested("The motion sensor in the hall doesn't blink anymore when I walk by."), Priority::P2);
+        assert_eq!(
+            suggested("The lab airlock stays locked on both sides and the exit button does nothing."),
+            Priority::P2
+        );
+        assert_eq!(
+            suggested("The reader says wrong PIN for every code. Door stays closed, we use the key."),
+            Priority::P2
+        );
+        let text = "L'enregistreur n'a gardé que 3 jours au lieu de 30 pour la caméra du quai.";
         assert_eq!(suggested(text), Priority::P2);
     }
 }

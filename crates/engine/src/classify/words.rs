@@ -47,6 +47,9 @@ pub struct Item {
     pub plural: bool,
     /// A number written in digits.
     pub number: Option<u32>,
+    /// A one-word item that the text elides before the next word ("d'art", "l'entrée"):
+    /// a preposition or an article, never the letter that names a building.
+    pub elided: bool,
 }
 
 /// A piece of the text between breaks.
@@ -459,6 +462,7 @@ pub fn items(text: &str) -> Vec<Piece> {
                     span: Span { start: word.span.start, end: last.span.end },
                     plural,
                     number,
+                    elided: false,
                 }));
                 i += len;
             }
@@ -470,6 +474,7 @@ pub fn items(text: &str) -> Vec<Piece> {
                     span: word.span,
                     plural: false,
                     number,
+                    elided: text[word.span.end..].starts_with(['\'', '’']),
                 }));
                 i += 1;
             }
