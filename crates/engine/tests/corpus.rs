@@ -169,9 +169,11 @@ const BELOW_THE_FLOOR: &[(&str, usize)] = &[
     ("brief-yi", 94),
     ("brief-yj", 95),
     ("brief-yk", 94),
-    ("brief-yl", 93),
-    ("brief-ym", 93),
-    ("brief-yn", 92),
+    ("brief-yl", 95),
+    ("brief-ym", 96),
+    ("brief-yn", 93),
+    ("brief-yo", 85),
+    ("brief-yp", 97),
 ];
 
 #[test]

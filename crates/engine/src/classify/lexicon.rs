@@ -378,7 +378,7 @@ sensitive: zone sensible, zones sensibles, sensitive area, sensitive zone, salle
     it room, comms room, salle blanche, chambre forte, guichet, agence, till
 problem down: hors service, hs, h s, ko, en panne, panne, pane, down, offline, off line, hors ligne, deconnecte,
     disconnected, injoignable, unreachable, inaccessible, indisponible, unavailable, inoperant, inutilisable,
-    unusable, mort, dead, noir, black, blank, ecran noir, black screen, fige, frozen, freeze, bloque, stuck, gele,
+    unusable, mort, dead, noir, black, blank, ecran noir, black screen, fige, frozen, freeze, froze, bloque, stuck, gele,
     plante, crash, crashed, tombe, tombe en panne, casse, broken, eteint, switched off, turned off, coupe, cut,
     cut off, out of order, out of service, failure, failed, failing, defaillance, defaillant, defectueux, faulty,
     defective, outage, total outage, perte d image, perte video, perte du signal, perte de signal, loss of image,
@@ -1364,6 +1364,26 @@ problem down: ne fait plus aucun bruit, ne fait plus de bruit, makes no sound, n
     doesn t blink any more, no longer blinks, ne clignote plus
 device access-control: request button, exit button, bouton de sortie, bouton poussoir, push button
 problem degraded: n a garde que, n a conserve que, only kept
+problem degraded: penchee, penche, crooked, tilted, granuleuse, granuleuses, grainy
+revoked: qui ont fini leur mission, ont fini leur mission, fini leur mission, whose assignment ended,
+    whose contract ended, finished their assignment
+unlocked: free position, in free position, without show badge, without showing badge, without showing their badge,
+    without showing a badge, sans presenter de badge, sans presenter leur badge, les deux portes a la fois,
+    ne fait plus l interverrouillage, ne fait plus le sas
+intrusion: a casse la vitre, ont casse la vitre, casse la vitre, broke the glass, broke the window,
+    smashed the window, found the back door forced, found the door forced, door was forced
+device intrusion-detection: intrusion keypad, clavier intrusion, clavier de l intrusion
+only-device: only has the one, only have the one, c est la seule qu on a, c est le seul qu on a,
+    c est la seule que nous avons, c est le seul que nous avons, the only one we have
+revoked: ancien gardien, ancienne gardienne, ancien concierge, ancien vigile, former guard, former caretaker, ex gardien,
+    n y ont pas droit, n y ont normalement pas droit, qui n y ont pas droit
+disowned: we don t have weekend staff, no weekend staff, nobody works on weekends, personne ne travaille le week end
+intrusion: pay to restore, pay to recover, payer pour restaurer, payer pour recuperer, recordings have been locked,
+    enregistrements ont ete verrouilles
+device access-control: door release button, release button, bouton de deverrouillage, bouton d ouverture
+unauthorized: carte de l hotel, carte magnetique de l hotel
+problem down: n est plus en service, ne sont plus en service, n etait plus en service
+fine: bien refusee, est bien refusee, bien refuse, est bien refuse, is correctly refused
 ";
 
 /// Words that name the whole site when "the cameras" are said to be "of" them ("toutes

@@ -28,6 +28,32 @@ const COMPLEMENTS: &[&str] = &[
     "by", "pour", "for", "vers", "chez", "apres", "after", "avant", "before", "over", "under", "sous",
 ];
 
+/// English words before "cameras" that say what they are, not where: "the *IP* cameras".
+const ADJECTIVES_OF_ALL: &[&str] = &[
+    "security",
+    "surveillance",
+    "ip",
+    "cctv",
+    "video",
+    "new",
+    "old",
+    "dome",
+    "ptz",
+    "analog",
+    "analogue",
+    "digital",
+    "outdoor",
+    "indoor",
+    "hd",
+    "wireless",
+    "wifi",
+    "poe",
+    "network",
+    "same",
+    "very",
+    "main",
+];
+
 /// The months, which name an event of the past: "l'intrusion de juillet".
 const MONTHS: &[&str] = &[
     "janvier",
@@ -264,6 +290,18 @@ impl Sentence {
             }
             Some(Meaning::Device(s)) => Subject::Device(s),
             Some(Meaning::SystemName(s)) => Subject::SystemName(s),
+            // "l'alarme intrusion n'est plus en service": the system, not an intrusion.
+            Some(Meaning::Intrusion)
+                if matches!(item.first.as_str(), "alarme" | "alarm" | "intrusion")
+                    && matches!(item.last.as_str(), "intrusion" | "alarm" | "alarme")
+                    && item.first != item.last
+                    && (j + 1..self.items.len()).take_while(|&k| self.same_clause(k, j)).any(|k| {
+                        matches!(self.meaning(k), Some(Meaning::Problem(_)))
+                            || matches!(self.meaning(k), Some(Meaning::Works(_))) && self.negation(k).is_some()
+                    }) =>
+            {
+                Subject::SystemName(System::IntrusionDetection)
+            }
             // "la vidéo ne fonctionne plus": the video system; "la vidéo associée", a clip.
             Some(Meaning::Image)
                 if matches!(item.first.as_str(), "video")
@@ -1041,6 +1079,20 @@ impl Sentence {
         if i > 0
             && self.same_clause(i - 1, i)
             && matches!(self.meaning(i - 1), Some(Meaning::Place | Meaning::Sensitive))
+        {
+            return Some((Scope::SeveralDevices, self.items[i - 1].span));
+        }
+        // "the checkout cameras", "our pool house cameras": an English noun the lexicon does
+        // not know, between the article and the devices, names where they are.
+        if i > 1
+            && self.items[i].plural
+            && self.same_clause(i - 2, i)
+            && self.items[i - 1].meaning.is_none()
+            && self.items[i - 1].number.is_none()
+            && !self.transparent(i - 1)
+            && !is_determiner(&self.items[i - 1].first)
+            && !ADJECTIVES_OF_ALL.contains(&self.items[i - 1].first.as_str())
+            && matches!(self.items[i - 2].first.as_str(), "the" | "our" | "my")
         {
             return Some((Scope::SeveralDevices, self.items[i - 1].span));
         }
@@ -2078,6 +2130,52 @@ impl Sentence {
     /// The system of the device the site has only one of, named after "on a une seule" at
     /// `k` — when that clause tells no failure: "on a une seule caméra HS" is one camera
     /// down among others.
+    /// "Nous sommes un cabinet dentaire, 3 caméras en tout", "a shop with 6 cameras": how
+    /// many devices the site has (the system, the devices' words, how many), said with
+    /// nothing wrong in the sentence and no place that would make them a part.
+    fn inventory(&self) -> Option<(System, Span, u32)> {
+        let failure = (0..self.items.len()).any(|k| match self.meaning(k) {
+            Some(Meaning::Problem(_) | Meaning::Nothing | Meaning::Missing | Meaning::Unlocked | Meaning::Forced) => {
+                true
+            }
+            Some(Meaning::Works(_)) => self.negation(k).is_some(),
+            _ => false,
+        });
+        if failure {
+            return None;
+        }
+        let k = (1..self.items.len()).find(|&k| {
+            matches!(self.meaning(k), Some(Meaning::Device(_)))
+                && self.items[k - 1].number.is_some_and(|n| n >= 2)
+                && self.same_clause(k - 1, k)
+        })?;
+        if self.restriction(k).is_some_and(|(scope, _)| scope != Scope::WholeSite) {
+            return None;
+        }
+        let Some(Meaning::Device(system)) = self.meaning(k) else { return None };
+        Some((system, self.items[k].span, self.items[k - 1].number?))
+    }
+
+    /// Whether the sentence counts some of the `total` devices, not all: "deux sont
+    /// noires", "certaines", "2 of them" (not "depuis 2 jours").
+    fn counts_some(&self, total: u32) -> bool {
+        (0..self.items.len()).any(|k| {
+            let next = self.items.get(k + 1);
+            let duration = next.is_some_and(|n| DURATION_WORDS.iter().any(|d| n.first.starts_with(d)));
+            match self.meaning(k) {
+                Some(Meaning::Quantity(Quantity::Several) | Meaning::Partial) => true,
+                Some(Meaning::Quantity(Quantity::One)) => {
+                    k == 0
+                        || next.is_some_and(|n| {
+                            matches!(n.meaning, Some(Meaning::Device(_) | Meaning::Negation(_)))
+                                || matches!(n.first.as_str(), "of" | "sur" | "des" | "d" | "de")
+                        })
+                }
+                _ => self.items[k].number.is_some_and(|n| n >= 1 && n < total) && !duration,
+            }
+        })
+    }
+
     /// "On n'a que 4 caméras au tabac, donc on ne voit plus rien", "il y a 8 caméras dans la
     /// résidence et on n'en voit plus aucune": the devices counted are all there are, and
     /// none of them is said to work.
@@ -2102,9 +2200,19 @@ impl Sentence {
     }
 
     fn the_only_device(&self, k: usize) -> Option<System> {
+        // "La caméra marche plus, c'est la seule qu'on a": the device named before.
         let device = (k + 1..self.items.len())
             .take_while(|&j| self.same_clause(j, k))
-            .find_map(|j| self.subject_at(j).filter(|s| matches!(s, Subject::Device(_) | Subject::Door)));
+            .find_map(|j| self.subject_at(j).filter(|s| matches!(s, Subject::Device(_) | Subject::Door)))
+            .or_else(|| {
+                (self.items[k].first == "c" || self.items[k].last == "have")
+                    .then(|| {
+                        (0..k).rev().find_map(|j| {
+                            self.subject_at(j).filter(|s| matches!(s, Subject::Device(_) | Subject::Door))
+                        })
+                    })
+                    .flatten()
+            });
         // "n'a qu'une caméra et elle est en panne": what fails after "et elle" is that one
         // device; "on n'a qu'une caméra en panne" counts the failing ones.
         let it = (k + 1..self.items.len())
@@ -2410,6 +2518,48 @@ fn disowned_after(before: &Sentence, sentence: &Sentence) -> Option<Span> {
     let mine = sentence.find(|m| matches!(m, Meaning::Account | Meaning::Changed));
     let what = before.find(|m| matches!(m, Meaning::Account | Meaning::Changed));
     what.filter(|_| mine.is_none()).map(|_| sentence.items[by_whom].span)
+}
+
+/// Whether the defect at `i` is said to be slight ("un peu penchée", "a bit grainy") and, in
+/// a later clause or the next sentence, not to hide what must be seen ("mais on reconnaît
+/// bien les gens", "all the pens are still in view").
+fn slightly_but_seen(sentence: &Sentence, next: Option<&Sentence>, i: usize) -> bool {
+    let slight = (i.saturating_sub(3)..=i).any(|k| {
+        sentence.same_clause(k, i)
+            && [&sentence.items[k].first, &sentence.items[k].last]
+                .iter()
+                .any(|w| matches!(w.as_str(), "peu" | "bit" | "legerement" | "slightly" | "little"))
+    });
+    // Seen "bien", "quand même", "still": not "on voit le plafond".
+    let well = |s: &Sentence, k: usize| {
+        (k.saturating_sub(3)..(k + 3).min(s.items.len())).any(|m| {
+            matches!(s.items[m].meaning, Some(Meaning::Fine | Meaning::Still))
+                || matches!(s.items[m].first.as_str(), "bien" | "clearly" | "fine")
+        })
+    };
+    let seen = |s: &Sentence, k: usize| {
+        well(s, k)
+            && !matches!(s.items[k].meaning, Some(Meaning::Problem(_) | Meaning::Nothing))
+            && s.negation(k).is_none()
+            && [&s.items[k].first, &s.items[k].last].iter().any(|w| {
+                matches!(
+                    w.as_str(),
+                    "voit"
+                        | "reconnait"
+                        | "reconnaissent"
+                        | "visible"
+                        | "visibles"
+                        | "distingue"
+                        | "see"
+                        | "view"
+                        | "recognise"
+                        | "recognize"
+                )
+            })
+    };
+    slight
+        && ((i + 1..sentence.items.len()).any(|k| !sentence.same_clause(k, i) && seen(sentence, k))
+            || next.is_some_and(|s| (0..s.items.len()).any(|k| seen(s, k))))
 }
 
 /// Whether a sentence says something works: "les autres caméras fonctionnent
@@ -2916,6 +3066,7 @@ pub fn read(text: &str) -> Vec<Finding> {
     let mut site_is_part = false;
     let mut only_device: Option<System> = None;
     let mut only_devices = false;
+    let mut inventory: Option<(System, Span, u32, usize)> = None;
     let all = sentences(items(text));
     for (n, sentence) in all.iter().enumerate() {
         // "Les badges des intérimaires ouvrent encore la pharmacie. Ils devaient expirer fin
@@ -3289,7 +3440,7 @@ pub fn read(text: &str) -> Vec<Finding> {
                 && (i > 0 && matches!(sentence.items[i - 1].first.as_str(), "we" | "to" | "i" | "they" | "you")
                     || (0..sentence.items.len())
                         .any(|k| sentence.same_clause(k, i) && sentence.meaning(k) == Some(Meaning::ByHand)));
-            if people_open {
+            if people_open || meaning == Meaning::Intrusion && sentence.subject_at(i).is_some() {
                 continue;
             }
             // "on a testé avec une porte ouverte, l'alerte est apparue 12 minutes après", "15
@@ -3467,6 +3618,14 @@ pub fn read(text: &str) -> Vec<Finding> {
             let state = matches!(effect, Effect::Unauthorized | Effect::Intrusion) || sentence.shown_colour(i);
             if matches!(meaning, Meaning::Unlocked | Meaning::Forced | Meaning::Problem(_))
                 && (state && sentence.shows_a_state_not_real() || sentence.shown_but_works(i))
+            {
+                effect = Effect::Nuisance(Symptom::Display);
+            }
+            // "un peu granuleuse mais on reconnaît bien les gens": a picture a little worse
+            // that still shows what it must is a nuisance.
+            if effect == Effect::Symptom(Symptom::Degraded)
+                && matches!(subject, Some((_, Subject::Device(System::Video) | Subject::Image)))
+                && slightly_but_seen(sentence, all.get(n + 1), i)
             {
                 effect = Effect::Nuisance(Symptom::Display);
             }
@@ -3909,10 +4068,35 @@ pub fn read(text: &str) -> Vec<Finding> {
             }
             carried = Some(Carried { system: s.system(), scope: sentence.scope_of(i, s) });
         }
+        if inventory.is_none() {
+            inventory = sentence.inventory().map(|(system, span, total)| (system, span, total, n));
+        }
         for f in &mut findings[first_here..] {
             f.place_taken_whole = sentence.place_taken_whole(&f.facts);
             if let Some(scope) = sentence.all_but(&f.facts) {
                 f.facts.scope = Some(scope);
+            }
+        }
+    }
+    // "Nous sommes une pharmacie avec 4 caméras. Aucune ne fonctionne": the devices the
+    // site was said to have, all of them failing, are all of its video.
+    if let Some((system, device, total, at)) = inventory {
+        for (n, sentence) in all.iter().enumerate().skip(at + 1) {
+            if sentence.counts_some(total) {
+                continue;
+            }
+            let from = starts.get(n).copied().unwrap_or(findings.len()).min(findings.len());
+            let to = starts.get(n + 1).copied().unwrap_or(findings.len()).min(findings.len());
+            for f in findings[from..to].iter_mut() {
+                if !f.facts.system.as_ref().is_some_and(|s| s.value == system) {
+                    continue;
+                }
+                if let Some(scope) = f.facts.scope.as_mut().filter(|s| {
+                    s.value == Scope::SeveralDevices
+                        && s.evidence.iter().any(|e| e.start <= device.start && device.end <= e.end)
+                }) {
+                    scope.value = Scope::WholeSite;
+                }
             }
         }
     }
@@ -4154,6 +4338,7 @@ pub fn security_trouble(text: &str) -> Option<Span> {
             if sentence.software_bug(i)
                 || shown_state && sentence.shows_a_state_not_real()
                 || sentence.shown_but_works(i)
+                || meaning == Meaning::Problem(Symptom::Degraded) && slightly_but_seen(sentence, all.get(n + 1), i)
             {
                 continue;
             }
@@ -5626,5 +5811,83 @@ mod tests {
         );
         let text = "L'enregistreur n'a gardé que 3 jours au lieu de 30 pour la caméra du quai.";
         assert_eq!(suggested(text), Priority::P2);
+    }
+
+    #[test]
+    fn a_picture_a_little_worse_that_still_shows_what_it_must_is_a_nuisance() {
+        let text = "La nuit la caméra du hall est un peu granuleuse, mais on reconnaît bien les visages.";
+        assert_eq!(suggested(text), Priority::P3);
+        let text = "The yard camera is a bit crooked, you see some sky. But the whole gate is still in view.";
+        assert_eq!(suggested(text), Priority::P3);
+        // Seen, but not what it must show; or no longer seen: a camera that works badly.
+        assert_eq!(suggested("La caméra est un peu penchée, on voit surtout le mur."), Priority::P2);
+        assert_eq!(suggested("L'image est un peu floue, on ne reconnaît plus bien les visages."), Priority::P2);
+    }
+
+    #[test]
+    fn breaches_told_in_everyday_words() {
+        let text = "Les badges des saisonniers qui ont fini leur mission ouvrent toujours la réserve.";
+        assert_eq!(suggested(text), Priority::P1);
+        let text =
+            "The staff turnstiles stay in free position since the power cut, people walk in without showing badge.";
+        assert_eq!(suggested(text), Priority::P1);
+        let text = "Le sas de la salle serveur ne fait plus l'interverrouillage, on ouvre les deux portes à la fois.";
+        assert_eq!(suggested(text), Priority::P1);
+        let text = "Cette nuit quelqu'un a cassé la vitre de la porte de service et a pris la caisse.";
+        assert_eq!(suggested(text), Priority::P1);
+        assert_eq!(suggested("Opened the shop and found the back door forced, the till is empty."), Priority::P1);
+    }
+
+    #[test]
+    fn the_only_camera_named_before_is_all_of_the_video() {
+        let text = "La caméra ne marche plus, c'est la seule qu'on a à l'agence.";
+        assert_eq!(suggested(text), Priority::P1);
+        assert_eq!(suggested("our office only has the one camera at the door and it shows nothing now"), Priority::P1);
+    }
+
+    #[test]
+    fn an_intrusion_keypad_that_fails_is_no_intrusion() {
+        let text = "The intrusion keypad at the side door no longer lights up, we disarm from the other one.";
+        assert_eq!(suggested(text), Priority::P2);
+    }
+
+    #[test]
+    fn the_cameras_a_site_was_said_to_have_all_failing_are_all_of_its_video() {
+        let text = "Nous sommes une petite boulangerie avec 4 caméras. Aucune ne fonctionne depuis ce matin.";
+        assert_eq!(suggested(text), Priority::P1);
+        assert_eq!(suggested("We are a small office with 5 cameras. They all froze at 10:14."), Priority::P1);
+        let text = "Cabinet d'architectes, 3 caméras en tout. Les 3 sont noires depuis 2 jours.";
+        assert_eq!(suggested(text), Priority::P1);
+        // Some of them, or those of one place, are not all of them.
+        let text = "Nous avons 12 caméras sur le site. Deux sont noires depuis ce matin.";
+        assert_eq!(suggested(text), Priority::P2);
+        let text = "Nous avons 6 caméras au parking. Elles ne fonctionnent plus depuis l'orage.";
+        assert_eq!(suggested(text), Priority::P2);
+    }
+
+    #[test]
+    fn breaches_a_question_or_a_list_does_not_hide() {
+        let text = "Compte-rendu : 1) devis validé 2) les bureaux seront repeints en juin 3) depuis lundi aucun détecteur de la centrale ne remonte rien.";
+        assert_eq!(suggested(text), Priority::P1);
+        let text = "L'ancien gardien se connecte encore au VMS depuis chez lui avec son compte.";
+        assert_eq!(suggested(text), Priority::P1);
+        let text =
+            "Pourquoi tous les badges ouvrent la salle des coffres, même ceux des stagiaires qui n'y ont pas droit ?";
+        assert_eq!(suggested(text), Priority::P1);
+        let text = "A new admin user was created on the recorder at 3am on Saturday. We don't have weekend staff.";
+        assert_eq!(suggested(text), Priority::P1);
+        let text = "Message on the NVR: 'Your recordings have been locked. Pay to restore.' Is it spam?";
+        assert_eq!(suggested(text), Priority::P1);
+    }
+
+    #[test]
+    fn an_intrusion_alarm_out_of_service_is_the_system_down() {
+        let text = "L'alarme intrusion n'est plus en service sur tout le site depuis que la ligne a été coupée.";
+        assert_eq!(suggested(text), Priority::P1);
+        let text = "The door release button at reception doesn't work anymore, we walk to the door to badge.";
+        assert_eq!(suggested(text), Priority::P2);
+        // The card of a former guard refused, as it should be, is no breach.
+        let text = "La carte de l'ancien gardien est bien refusée, mais son nom est en majuscules dans la liste.";
+        assert_eq!(suggested(text), Priority::P3);
     }
 }

@@ -150,9 +150,14 @@ fn split(text: &str) -> Vec<Result<Word, Break>> {
         }
         // "Deux choses : 1) … ; 2) …": a numbered point is a sentence of its own, and its
         // number counts nothing; "(zones 4 et 9)", "(2)" are not points.
+        // "1) devis validé 2) formation…": the next number of a list already begun is a
+        // point too, even with no break before it.
+        let next_point = current
+            .parse::<u8>()
+            .is_ok_and(|n| n >= 2 && text[..start].contains(&format!("{})", n - 1)) && !text[..start].contains('('));
         let point = c == ')'
             && current.parse::<u8>().is_ok()
-            && pieces.last().is_none_or(Result::is_err)
+            && (pieces.last().is_none_or(Result::is_err) || next_point)
             && !text[..start].trim_end().ends_with('(');
         if point {
             current.clear();
