@@ -1384,6 +1384,12 @@ device access-control: door release button, release button, bouton de deverrouil
 unauthorized: carte de l hotel, carte magnetique de l hotel
 problem down: n est plus en service, ne sont plus en service, n etait plus en service
 fine: bien refusee, est bien refusee, bien refuse, est bien refuse, is correctly refused
+unauthorized: quand on tape 0000, en tapant 0000, avec le code 0000, typing 0000, with 0000, code 1234 ouvre
+intrusion: bouger toute seule, bouger tout seul, bougeait toute seule, bougeait tout seul, moving on its own,
+    moved on its own, moved by itself, des fenetres s ouvraient, windows opening by themselves, inside the closed,
+    dans l entrepot ferme, dans le magasin ferme
+admits: a servi a 2h, a servi cette nuit, a servi la nuit, was used at night, was used last night, was used at 2
+anyone: blank card, blank white card, carte vierge, badge vierge, carte blanche
 ";
 
 /// Words that name the whole site when "the cameras" are said to be "of" them ("toutes

@@ -3156,7 +3156,7 @@ pub fn read(text: &str) -> Vec<Finding> {
         // "même ceux de la direction", "even those of": the others too, not the rest fine.
         let besides = |j: usize| {
             sentence.items[j].first == "ailleurs" && j > 0 && matches!(sentence.items[j - 1].last.as_str(), "d" | "par")
-                || j > 0 && matches!(sentence.items[j - 1].last.as_str(), "meme" | "even")
+                || j > 0 && matches!(sentence.items[j - 1].last.as_str(), "meme" | "even" | "ni" | "nor")
         };
         if let Some(j) = sentence.find(|m| m == Meaning::Partial).filter(|&j| !besides(j)) {
             // "le reste des PC fonctionne" speaks of workstations, not of the site.
@@ -4155,6 +4155,25 @@ pub fn read(text: &str) -> Vec<Finding> {
                 }) {
                     scope.value = Scope::SeveralDevices;
                 }
+            }
+        }
+    }
+    // "Alarme intrusion reçue à 6h12 : levée de doute faite, c'était la femme de ménage. Tout
+    // est normal.", "l'écran affichait 'ALARME INTRUSION – TEST'": an intrusion alarm the text
+    // says was a test or was checked and all clear is no intrusion; a break-in told in its
+    // own words still is.
+    let folded = fold(text);
+    let checked = all.iter().any(|s| s.all_clear().is_some())
+        || ["fausse alarme", "fausse alerte", "false alarm", "levee de doute faite"].iter().any(|w| folded.contains(w))
+        || folded.split(' ').any(|w| matches!(w, "test" | "essai" | "tests" | "essais"));
+    if checked {
+        for f in &mut findings {
+            let alarm_only = f.facts.intrusion.as_ref().is_some_and(|k| {
+                !k.evidence.is_empty()
+                    && k.evidence.iter().all(|e| text.get(e.start..e.end).is_some_and(|w| fold(w).contains("alarm")))
+            });
+            if alarm_only {
+                f.facts.intrusion = None;
             }
         }
     }
@@ -5889,5 +5908,32 @@ mod tests {
         // The card of a former guard refused, as it should be, is no breach.
         let text = "La carte de l'ancien gardien est bien refusée, mais son nom est en majuscules dans la liste.";
         assert_eq!(suggested(text), Priority::P3);
+    }
+
+    #[test]
+    fn an_intrusion_alarm_checked_and_clear_is_no_intrusion() {
+        let text = "Alarme intrusion reçue à 5h au PC : levée de doute faite, c'était le boulanger qui s'est trompé de code. Tout est normal.";
+        assert_eq!(suggested(text), Priority::P3);
+        let text = "The PSIM shows the same 'intrusion zone 2' alarm twice at every monthly test; the zone works.";
+        assert_ne!(suggested(text), Priority::P1);
+        // A break-in told in its own words stays one.
+        let text = "Alarme intrusion cette nuit : la porte arrière a été forcée. Tout est normal maintenant.";
+        assert_eq!(suggested(text), Priority::P1);
+    }
+
+    #[test]
+    fn breaches_told_as_questions() {
+        let text = "Est-il normal que la serrure du local s'ouvre quand on tape 0000 ?";
+        assert_eq!(suggested(text), Priority::P1);
+        assert_eq!(
+            suggested("The reader of the archive room accepts a blank white card, is it supposed to?"),
+            Priority::P1
+        );
+        let text = "Le badge volé de M. Roux a servi à 2h du matin au sous-sol, alors qu'on l'avait bloqué.";
+        assert_eq!(suggested(text), Priority::P1);
+        let text = "Cette nuit la souris du poste de garde s'est mise à bouger toute seule.";
+        assert_eq!(suggested(text), Priority::P1);
+        let text = "Toutes les caméras du site sont figées, l'heure ne bouge plus, ni sur le live ni ailleurs.";
+        assert_eq!(suggested(text), Priority::P1);
     }
 }
