@@ -1390,6 +1390,16 @@ intrusion: bouger toute seule, bouger tout seul, bougeait toute seule, bougeait 
     dans l entrepot ferme, dans le magasin ferme
 admits: a servi a 2h, a servi cette nuit, a servi la nuit, was used at night, was used last night, was used at 2
 anyone: blank card, blank white card, carte vierge, badge vierge, carte blanche
+unlocked: peuvent s ouvrir en meme temps, s ouvrent maintenant ensemble, s ouvrent ensemble, opens both doors together,
+    both doors together, both doors open together
+revoked: old caretaker, old guard, valable une seule journee, valable une journee, valid for one day,
+    only valid for the day, he left in, she left in, il est parti en, elle est partie en
+seen: inside the storage, inside the building, inside the warehouse, inside the shop, inside the store,
+    inside the office
+forced: office door forced, back door forced, front door forced, side door forced, rear door forced
+revoked: licenciement, a desactive son badge, a desactive sa carte, on a desactive son badge, desactive son badge,
+    turned his fob off, turned her fob off, turned his badge off, turned her badge off
+enters: entering, him entering, her entering
 ";
 
 /// Words that name the whole site when "the cameras" are said to be "of" them ("toutes
@@ -1531,6 +1541,7 @@ pub const SPELLINGS: &[(&str, &str)] = &[
     ("mrc", "merci"),
     ("dsl", "desole"),
     ("bjr", "bonjour"),
+    ("ki", "qui"),
     ("auj", "aujourd hui"),
     ("ajd", "aujourd hui"),
     ("rdc", "rdc"),

@@ -5936,4 +5936,27 @@ mod tests {
         let text = "Toutes les caméras du site sont figées, l'heure ne bouge plus, ni sur le live ni ailleurs.";
         assert_eq!(suggested(text), Priority::P1);
     }
+
+    #[test]
+    fn people_who_left_and_still_get_in() {
+        let text = "After the licenciement of a driver we turned his fob off on Monday, but the log shows him entering the yard today.";
+        assert_eq!(suggested(text), Priority::P1);
+        let text = "The keypad of the back door still accepts the code of the old caretaker, we removed it in May.";
+        assert_eq!(suggested(text), Priority::P1);
+        let text = "Le badge d'un visiteur, valable une seule journée, ouvre encore ce matin la porte de la direction.";
+        assert_eq!(suggested(text), Priority::P1);
+        let text = "The account of our previous manager was used to log in at 2am; he left in March.";
+        assert_eq!(suggested(text), Priority::P1);
+    }
+
+    #[test]
+    fn both_doors_of_an_airlock_together_and_a_door_forced_are_breaches() {
+        let text = "Sas du labo : les deux portes peuvent s'ouvrir en même temps depuis hier.";
+        assert_eq!(suggested(text), Priority::P1);
+        assert_eq!(suggested("urgent, back door forced, alarm went off at 2am"), Priority::P1);
+        assert_eq!(suggested("There's a man we don't know inside the warehouse right now"), Priority::P1);
+        // A label named in a request is a label.
+        let text = "Pourrait-on avoir les libellés des alarmes en français ? Certains sont en anglais (Door Forced...)";
+        assert_eq!(suggested(text), Priority::P3);
+    }
 }
