@@ -1400,6 +1400,7 @@ forced: office door forced, back door forced, front door forced, side door force
 revoked: licenciement, a desactive son badge, a desactive sa carte, on a desactive son badge, desactive son badge,
     turned his fob off, turned her fob off, turned his badge off, turned her badge off
 enters: entering, him entering, her entering
+site-is-part: is just one building, just one building, is one building, un seul hangar, qu un seul local, un seul local
 ";
 
 /// Words that name the whole site when "the cameras" are said to be "of" them ("toutes

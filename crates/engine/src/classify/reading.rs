@@ -1251,7 +1251,11 @@ impl Sentence {
         let within = |span: Span| scope.evidence.iter().any(|e| e.start <= span.start && span.end <= e.end);
         // "every camera *in it*": the building just named.
         let place = self.items.iter().any(|it| {
-            (it.meaning == Some(Meaning::Place) || BUILDING_WORDS.contains(&it.first.as_str()) || it.first == "it")
+            (it.meaning == Some(Meaning::Place)
+                || BUILDING_WORDS.contains(&it.first.as_str())
+                || it.first == "it"
+                // "toutes les caméras de la grange": a place the lexicon does not know.
+                || it.meaning.is_none() && it.number.is_none() && !is_determiner(&it.first))
                 && within(it.span)
         });
         let whole =
@@ -5958,5 +5962,12 @@ mod tests {
         // A label named in a request is a label.
         let text = "Pourrait-on avoir les libellés des alarmes en français ? Certains sont en anglais (Door Forced...)";
         assert_eq!(suggested(text), Priority::P3);
+    }
+
+    #[test]
+    fn the_one_place_a_small_site_has_is_the_whole_site() {
+        assert_eq!(suggested("Our site is just one building and every camera in it is frozen."), Priority::P1);
+        let text = "Le club n'a qu'un seul local, un vieux hangar. Toutes les caméras du hangar sont noires.";
+        assert_eq!(suggested(text), Priority::P1);
     }
 }
