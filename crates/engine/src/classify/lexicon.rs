@@ -1401,6 +1401,7 @@ revoked: licenciement, a desactive son badge, a desactive sa carte, on a desacti
     turned his fob off, turned her fob off, turned his badge off, turned her badge off
 enters: entering, him entering, her entering
 site-is-part: is just one building, just one building, is one building, un seul hangar, qu un seul local, un seul local
+partial: all the rest
 ";
 
 /// Words that name the whole site when "the cameras" are said to be "of" them ("toutes

@@ -2576,8 +2576,20 @@ fn says_something_works(sentence: &Sentence) -> Option<Span> {
         let still_reported = sentence.meaning(i) == Some(Meaning::Works(Function::Report))
             && (i > 0 && still(i - 1) || still(i + 1))
             && matches!(sentence.subject_of(i), Some((_, Subject::Alarm)));
+        // "alors que les alarmes d'intrusion arrivent", "the door alarms come": alarms of a
+        // kind said to arrive.
+        let kind_reported = sentence.meaning(i) == Some(Meaning::Works(Function::Report))
+            && matches!(sentence.subject_of(i), Some((k, Subject::Alarm)) if k < i && (
+                sentence.items[k].first != sentence.items[k].last
+                    || k > 0
+                        && sentence.same_clause(k - 1, k)
+                        && matches!(
+                            sentence.meaning(k - 1),
+                            Some(Meaning::Door | Meaning::Place | Meaning::Sensitive | Meaning::Device(_))
+                        )
+            ));
         let works = matches!(sentence.meaning(i), Some(Meaning::Works(_)))
-            && (fine_after || still_reported)
+            && (fine_after || still_reported || kind_reported)
             && sentence.negation(i).is_none();
         // "les bâtiments A et B sont normaux", "the other sites are OK": a thing said to be
         // fine, other than a workstation ("le reste des PC fonctionne").
@@ -3186,6 +3198,12 @@ pub fn read(text: &str) -> Vec<Finding> {
         video_fine |= says_video_works(sentence);
         if partial.is_none() {
             partial = says_something_works(sentence);
+            // "les alarmes intrusion arrivent bien", "the door alarms come": alarms of another
+            // kind still arrive, the rest is said.
+            rest_said |= partial.is_some_and(|span| {
+                let works = sentence.items.iter().position(|it| it.span == span);
+                works.and_then(|i| sentence.subject_of(i)).is_some_and(|(_, s)| s == Subject::Alarm)
+            });
             // "plus de remontée d'alarmes vers l'hyperviseur ; la centrale, elle, détecte
             // bien": the panel that sends the alarms works, none of them arrives.
             the_sender_works = partial.is_some_and(|span| {
@@ -5969,5 +5987,16 @@ mod tests {
         assert_eq!(suggested("Our site is just one building and every camera in it is frozen."), Priority::P1);
         let text = "Le club n'a qu'un seul local, un vieux hangar. Toutes les caméras du hangar sont noires.";
         assert_eq!(suggested(text), Priority::P1);
+    }
+
+    #[test]
+    fn alarms_of_one_kind_lost_while_another_kind_arrives_are_part_of_them() {
+        let text =
+            "Les alarmes techniques ne remontent plus sur l'hyperviseur, alors que les alarmes d'intrusion arrivent.";
+        assert_eq!(suggested(text), Priority::P2);
+        let text = "On the PSIM the intrusion alarms from our Leeds branch show up, but its door alarms are missing.";
+        assert_eq!(suggested(text), Priority::P2);
+        // None of them arriving is all of them.
+        assert_eq!(suggested("Plus aucune alarme n'arrive sur l'hyperviseur depuis cette nuit."), Priority::P1);
     }
 }
