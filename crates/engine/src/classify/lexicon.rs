@@ -959,7 +959,7 @@ intrusion: climbing the fence, climbed the fence, climb the fence, escaladant la
     escalade la cloture
 revoked: old door code, the old door code, ancien code de la porte, removed the old code
 works detect: mettre l alarme, mettre l alarme en route, mettre en route
-system intrusion-detection: clavier de l alarme, le clavier de l alarme, alarm keypad, the alarm keypad
+device intrusion-detection: clavier de l alarme, le clavier de l alarme, alarm keypad, the alarm keypad
 problem down: bipe plus, bippe plus, beeps no more
 place: loge, la loge, lodge
 alarm: alarmes loge, alarmes de la loge

@@ -1598,11 +1598,13 @@ impl Sentence {
             // "pas *d'*image" denies the image; "ne propose pas *la* zone" denies a verb.
             let partitive =
                 self.items.get(j + 1).is_some_and(|n| matches!(n.first.as_str(), "de" | "d" | "du" | "des" | "any"));
+            // "on n'entend plus *la* sirène" denies the verb, as "pas la zone" does.
+            let definite =
+                self.items.get(j + 1).is_some_and(|n| matches!(n.first.as_str(), "la" | "le" | "les" | "l" | "the"));
             let denial = match item.meaning {
                 Some(Meaning::Negation(Negation::Not)) => partitive,
-                Some(Meaning::Negation(Negation::Plus | Negation::Without) | Meaning::Quantity(Quantity::NoneOf)) => {
-                    true
-                }
+                Some(Meaning::Negation(Negation::Plus)) => !definite,
+                Some(Meaning::Negation(Negation::Without) | Meaning::Quantity(Quantity::NoneOf)) => true,
                 _ => false,
             };
             return denial.then_some(item.span);
@@ -5998,5 +6000,17 @@ mod tests {
         assert_eq!(suggested(text), Priority::P2);
         // None of them arriving is all of them.
         assert_eq!(suggested("Plus aucune alarme n'arrive sur l'hyperviseur depuis cette nuit."), Priority::P1);
+    }
+
+    #[test]
+    fn an_alarm_keypad_or_a_siren_is_one_device() {
+        let text = "The alarm keypad in the warehouse isn't responding, but we can still arm from the office keypad.";
+        assert_eq!(suggested(text), Priority::P2);
+        let text = "Le clavier de l'alarme du hall ne s'allume plus, on arme avec celui du bureau.";
+        assert_eq!(suggested(text), Priority::P2);
+        // "On n'entend plus la sirène" denies the hearing, not every siren.
+        assert_eq!(suggested("On n'entend plus la sirène du garage pendant les essais."), Priority::P2);
+        // "Plus de caméras" is none of them.
+        assert_eq!(suggested("Depuis l'orage, plus de caméras du tout sur l'écran."), Priority::P1);
     }
 }
