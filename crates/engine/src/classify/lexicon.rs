@@ -685,7 +685,7 @@ changed: a ete change, ont ete changes, a ete modifie, ont ete modifies, was cha
     assigned to a, importe, imported, a importe, disarmed, desarme, mise a l arret, disarm*, a ete cree, ete cree,
     ont ete crees, connexion a distance, remote connection, remote session, prise en main a distance,
     connected remotely, connecte a distance, connectee a distance, exporte, exported, exportes, exportees
-alarm: alarmes intrusion, rapport d alarme, door forced, notifications de defaut
+alarm: alarmes intrusion, door forced, notifications de defaut
 partial: des autres, other buildings, other areas, autres zones, les autres zones, other zones, other parts,
     autres parties, autres batiments, d autres, the rest of, ailleurs, elsewhere, hq cameras
 filler: panne de courant, out of, running out, run out, ran out, sold out, comment se fait il, comment ca se fait, how come, perd du temps, perdre du temps, perdons du temps, on perd du temps, lose time,
@@ -922,7 +922,7 @@ problem down: won t lift, wont lift, doesn t lift, does not lift, will not lift
 by-hand: open it by hand, we open it by hand, on l ouvre a la main, use the key, have to use the key, utiliser la cle,
     passer avec la cle, ouvrir avec la cle, with the key
 filler: a essaye d entrer, tried to enter, tried to get in, a tente d entrer, ont essaye d entrer
-interface: rapport d alarmes, rapport des alarmes
+interface: rapport d alarmes, rapport des alarmes, rapport d alarme, rapports d alarmes
 system video: ecran des cameras, l ecran des cameras, ecran des cams, l ecran des cams, the camera screen, the cctv screen
 filler: en pleine journee, en plein jour, in broad daylight
 problem degraded: image rose, image toute rose, images roses, pink picture, pink image, rose et deformee

@@ -4289,7 +4289,13 @@ fn says_video_works(sentence: &Sentence) -> bool {
         works
             && !except
             && sentence.negation(i).is_none()
-            && matches!(sentence.subject_of(i), Some((j, s)) if sentence.same_clause(i, j) && video(s) && !others(j))
+            // "les caméras, elles, fonctionnent": the pronoun repeats the subject.
+            && matches!(sentence.subject_of(i), Some((j, s)) if (sentence.same_clause(i, j)
+                || i > 1
+                    && matches!(sentence.items[i - 1].first.as_str(), "elles" | "ils")
+                    && !sentence.same_clause(i - 2, i - 1))
+                && video(s)
+                && !others(j))
     })
 }
 
@@ -6012,5 +6018,17 @@ mod tests {
         assert_eq!(suggested("On n'entend plus la sirène du garage pendant les essais."), Priority::P2);
         // "Plus de caméras" is none of them.
         assert_eq!(suggested("Depuis l'orage, plus de caméras du tout sur l'écran."), Priority::P1);
+    }
+
+    #[test]
+    fn a_flickering_screen_beside_cameras_said_to_work_and_slow_alarm_reports_are_nuisances() {
+        let text = "L'écran du PC sécurité clignote quand on change de mosaïque. Les caméras, elles, fonctionnent.";
+        assert_eq!(suggested(text), Priority::P3);
+        let text = "Les rapports d'alarmes mensuels se génèrent très lentement dans l'hyperviseur.";
+        assert_eq!(suggested(text), Priority::P3);
+        // A feed missing where it should show, though it works elsewhere, is still missing.
+        let text =
+            "Le flux de la caméra du hall n'apparaît plus dans l'hyperviseur alors qu'il fonctionne dans le VMS.";
+        assert_eq!(suggested(text), Priority::P2);
     }
 }
