@@ -1402,6 +1402,9 @@ revoked: licenciement, a desactive son badge, a desactive sa carte, on a desacti
 enters: entering, him entering, her entering
 site-is-part: is just one building, just one building, is one building, un seul hangar, qu un seul local, un seul local
 partial: all the rest
+intrusion: lisezmoi, fichier lisezmoi, to decrypt, decrypt, dechiffrer, pour dechiffrer, extension locked
+anyone: badge ou pas badge, badge or no badge, avec ou sans badge, with or without a badge
+unlocked: s ouvre des qu on tire, s ouvre quand on tire, opens when you pull, opens if you pull
 ";
 
 /// Words that name the whole site when "the cameras" are said to be "of" them ("toutes

@@ -6031,4 +6031,13 @@ mod tests {
             "Le flux de la caméra du hall n'apparaît plus dans l'hyperviseur alors qu'il fonctionne dans le VMS.";
         assert_eq!(suggested(text), Priority::P2);
     }
+
+    #[test]
+    fn ransom_notes_left_as_files_and_doors_that_open_badge_or_not() {
+        let text = "Tous les fichiers de l'enregistreur finissent par .locked et un fichier LISEZMOI est apparu.";
+        assert_eq!(suggested(text), Priority::P1);
+        assert_eq!(suggested("The access control files were replaced by READ_ME_TO_DECRYPT.txt"), Priority::P1);
+        let text = "La porte du local s'ouvre dès qu'on tire dessus, badge ou pas badge.";
+        assert_eq!(suggested(text), Priority::P1);
+    }
 }
