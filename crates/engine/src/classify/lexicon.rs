@@ -1405,6 +1405,8 @@ partial: all the rest
 intrusion: lisezmoi, fichier lisezmoi, to decrypt, decrypt, dechiffrer, pour dechiffrer, extension locked
 anyone: badge ou pas badge, badge or no badge, avec ou sans badge, with or without a badge
 unlocked: s ouvre des qu on tire, s ouvre quand on tire, opens when you pull, opens if you pull
+door: porte du public, entree du public, public door, public entrance
+alarm: intrusion ones, the intrusion ones, celles de l intrusion, celles d intrusion, ceux de l intrusion
 ";
 
 /// Words that name the whole site when "the cameras" are said to be "of" them ("toutes

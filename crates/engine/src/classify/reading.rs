@@ -228,6 +228,18 @@ impl Sentence {
                 if only {
                     return None;
                 }
+                // "la gâche ne libère *plus* -> porte toujours fermée": the "plus" after another
+                // verb is that verb's.
+                let anothers = matches!(self.meaning(j), Some(Meaning::Negation(Negation::Plus | Negation::Not)))
+                    && j > 0
+                    && j - 1 != i
+                    && self.same_clause(j - 1, j)
+                    && matches!(self.meaning(j - 1), Some(Meaning::Works(_)))
+                    && self.meaning(i) == Some(Meaning::Works(Function::Lock))
+                    && self.meaning(j - 1) != Some(Meaning::Works(Function::Lock));
+                if anothers {
+                    return None;
+                }
                 return Some(Span { start: self.items[j].span.start, end: after.map_or(span.end, |s| s.end) });
             }
             if !self.transparent(j) {
@@ -6039,5 +6051,17 @@ mod tests {
         assert_eq!(suggested("The access control files were replaced by READ_ME_TO_DECRYPT.txt"), Priority::P1);
         let text = "La porte du local s'ouvre dès qu'on tire dessus, badge ou pas badge.";
         assert_eq!(suggested(text), Priority::P1);
+    }
+
+    #[test]
+    fn doors_that_stay_shut_and_kinds_of_alarm_that_still_arrive() {
+        let text = "Gâche de la porte B12 qui ne libère plus -> porte toujours fermée, on passe par la B14.";
+        assert_eq!(suggested(text), Priority::P2);
+        let text =
+            "La porte du personnel ne s'ouvre plus avec nos badges, on passe par la porte du public en attendant.";
+        assert_eq!(suggested(text), Priority::P2);
+        let text =
+            "Les alarmes du contrôle d'accès n'arrivent plus dans l'hyperviseur ; celles de l'intrusion arrivent.";
+        assert_eq!(suggested(text), Priority::P2);
     }
 }
