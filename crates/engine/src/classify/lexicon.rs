@@ -1376,7 +1376,7 @@ device intrusion-detection: intrusion keypad, clavier intrusion, clavier de l in
 only-device: only has the one, only have the one, c est la seule qu on a, c est le seul qu on a,
     c est la seule que nous avons, c est le seul que nous avons, the only one we have
 revoked: ancien gardien, ancienne gardienne, ancien concierge, ancien vigile, former guard, former caretaker, ex gardien,
-    n y ont pas droit, n y ont normalement pas droit, qui n y ont pas droit
+    n y ont pas droit, n y ont normalement pas droit, qui n y ont pas droit, n y ont aucun droit, n ont aucun droit
 disowned: we don t have weekend staff, no weekend staff, nobody works on weekends, personne ne travaille le week end
 intrusion: pay to restore, pay to recover, payer pour restaurer, payer pour recuperer, recordings have been locked,
     enregistrements ont ete verrouilles
@@ -1407,6 +1407,10 @@ anyone: badge ou pas badge, badge or no badge, avec ou sans badge, with or witho
 unlocked: s ouvre des qu on tire, s ouvre quand on tire, opens when you pull, opens if you pull
 door: porte du public, entree du public, public door, public entrance
 alarm: intrusion ones, the intrusion ones, celles de l intrusion, celles d intrusion, ceux de l intrusion
+nuisance display: dropdown, drop down, liste deroulante, pas pratique pour lire, est ecrit, mal ecrit
+nuisance slow: took over an hour, took over, a pris plus d une heure, takes about, take about, take long time,
+    takes long time, take a long time to load
+nuisance configuration: tempo d ouverture, tempo de la porte, temporisation d ouverture
 ";
 
 /// Words that name the whole site when "the cameras" are said to be "of" them ("toutes

@@ -3476,7 +3476,16 @@ pub fn read(text: &str) -> Vec<Finding> {
                 && (i > 0 && matches!(sentence.items[i - 1].first.as_str(), "we" | "to" | "i" | "they" | "you")
                     || (0..sentence.items.len())
                         .any(|k| sentence.same_clause(k, i) && sentence.meaning(k) == Some(Meaning::ByHand)));
-            if people_open || meaning == Meaning::Intrusion && sentence.subject_at(i).is_some() {
+            // "the doors themselves open and lock normally": doors doing their job.
+            let normally = meaning == Meaning::Unlocked
+                && sentence.negation(i).is_none()
+                && sentence
+                    .find(|m| {
+                        matches!(m, Meaning::Revoked | Meaning::Unauthorized | Meaning::Anyone | Meaning::Suspicious)
+                    })
+                    .is_none()
+                && (i + 1..sentence.items.len().min(i + 4)).any(|k| sentence.meaning(k) == Some(Meaning::Fine));
+            if people_open || normally || meaning == Meaning::Intrusion && sentence.subject_at(i).is_some() {
                 continue;
             }
             // "on a testé avec une porte ouverte, l'alerte est apparue 12 minutes après", "15
@@ -6063,5 +6072,18 @@ mod tests {
         let text =
             "Les alarmes du contrôle d'accès n'arrivent plus dans l'hyperviseur ; celles de l'intrusion arrivent.";
         assert_eq!(suggested(text), Priority::P2);
+    }
+
+    #[test]
+    fn doors_doing_their_job_and_slow_or_small_screens_are_not_failures() {
+        let text =
+            "The floor plan lost its door symbols after the update. The doors themselves open and lock normally.";
+        assert_eq!(suggested(text), Priority::P3);
+        let text = "Depuis les écrans 4K, la police des menus de l'hyperviseur est minuscule. Pas pratique pour lire.";
+        assert_eq!(suggested(text), Priority::P3);
+        assert_eq!(suggested("Exporting a clip for the police took over an hour. Can it be faster?"), Priority::P3);
+        // People with no right who got in, though the door opened normally, got in.
+        let text = "Des intérimaires sont entrés dans la salle serveurs alors qu'ils n'y ont aucun droit, la porte s'est ouverte normalement.";
+        assert_eq!(suggested(text), Priority::P1);
     }
 }
