@@ -169,11 +169,11 @@ const BELOW_THE_FLOOR: &[(&str, usize)] = &[
     ("brief-yi", 94),
     ("brief-yj", 95),
     ("brief-yk", 94),
-    ("brief-yl", 95),
-    ("brief-ym", 96),
-    ("brief-yn", 93),
-    ("brief-yo", 85),
-    ("brief-yp", 97),
+    ("brief-yl", 96),
+    ("brief-yn", 95),
+    ("brief-yo", 89),
+    ("brief-yq", 95),
+    ("brief-yr", 91),
 ];
 
 #[test]

@@ -1392,7 +1392,8 @@ admits: a servi a 2h, a servi cette nuit, a servi la nuit, was used at night, wa
 anyone: blank card, blank white card, carte vierge, badge vierge, carte blanche
 unlocked: peuvent s ouvrir en meme temps, s ouvrent maintenant ensemble, s ouvrent ensemble, opens both doors together,
     both doors together, both doors open together
-revoked: old caretaker, old guard, valable une seule journee, valable une journee, valid for one day,
+revoked: old caretaker, old guard, normalement valable une seule journee, normalement valable une journee,
+    valid for one day,
     only valid for the day, he left in, she left in, il est parti en, elle est partie en
 seen: inside the storage, inside the building, inside the warehouse, inside the shop, inside the store,
     inside the office
@@ -1411,6 +1412,12 @@ nuisance display: dropdown, drop down, liste deroulante, pas pratique pour lire,
 nuisance slow: took over an hour, took over, a pris plus d une heure, takes about, take about, take long time,
     takes long time, take a long time to load
 nuisance configuration: tempo d ouverture, tempo de la porte, temporisation d ouverture
+disowned: on ne sait qui, par on ne sait qui, qu on n a jamais emis, que nous n avons jamais emis, qui a fait ca,
+    who did this
+device intrusion-detection: sounder, sounders, internal sounder, external sounder
+missing: playback has nothing, playback shows nothing, la relecture ne montre rien, rien en relecture
+problem degraded: out of focus, completely out of focus, plates are unreadable, plaques illisibles
+changed: the change was made, change was made, was made from the account
 ";
 
 /// Words that name the whole site when "the cameras" are said to be "of" them ("toutes

@@ -2016,7 +2016,8 @@ impl Sentence {
             while k > 0 && self.items[k - 1].meaning.is_none() && is_determiner(&self.items[k - 1].first) {
                 k -= 1;
             }
-            k > 0 && matches!(self.items[k - 1].first.as_str(), "since" | "depuis")
+            // "during the drill the sounder stayed silent": what failed during it.
+            k > 0 && matches!(self.items[k - 1].first.as_str(), "since" | "depuis" | "during" | "pendant" | "lors")
         };
         // "on a remplacé la caméra HS du hall": the broken one was replaced; not "un disque a
         // été remplacé et on a perdu…", where the loss came after.
@@ -2524,7 +2525,16 @@ fn unknown_account(sentence: &Sentence) -> Option<Span> {
 /// were changed", "quelqu'un a modifié les droits".
 fn changed_behind_our_back(sentence: &Sentence) -> Option<Span> {
     let changed = sentence.find(|m| m == Meaning::Changed)?;
-    let by_whom = sentence.find(|m| matches!(m, Meaning::Suspicious | Meaning::Disowned | Meaning::Secret))?;
+    // "the change was made from the account of a guy who left": someone gone, after it.
+    let gone_after = || {
+        (changed + 1..sentence.items.len()).find(|&k| {
+            sentence.meaning(k) == Some(Meaning::Revoked)
+                && (changed + 1..k).any(|a| sentence.meaning(a) == Some(Meaning::Account))
+        })
+    };
+    let by_whom = sentence
+        .find(|m| matches!(m, Meaning::Suspicious | Meaning::Disowned | Meaning::Secret))
+        .or_else(gone_after)?;
     let (a, b) = (sentence.items[changed].span, sentence.items[by_whom].span);
     Some(Span { start: a.start.min(b.start), end: a.end.max(b.end) })
 }
@@ -5994,7 +6004,8 @@ mod tests {
         assert_eq!(suggested(text), Priority::P1);
         let text = "The keypad of the back door still accepts the code of the old caretaker, we removed it in May.";
         assert_eq!(suggested(text), Priority::P1);
-        let text = "Le badge d'un visiteur, valable une seule journée, ouvre encore ce matin la porte de la direction.";
+        let text =
+            "Le badge d'un visiteur, normalement valable une seule journée, ouvre encore la porte de la direction.";
         assert_eq!(suggested(text), Priority::P1);
         let text = "The account of our previous manager was used to log in at 2am; he left in March.";
         assert_eq!(suggested(text), Priority::P1);
@@ -6085,5 +6096,26 @@ mod tests {
         // People with no right who got in, though the door opened normally, got in.
         let text = "Des intérimaires sont entrés dans la salle serveurs alors qu'ils n'y ont aucun droit, la porte s'est ouverte normalement.";
         assert_eq!(suggested(text), Priority::P1);
+    }
+
+    #[test]
+    fn rights_changed_by_nobody_known_and_failures_seen_during_a_drill() {
+        let text = "Les droits d'un badge visiteur ont été passés en accès total par on ne sait qui, à 4h du matin.";
+        assert_eq!(suggested(text), Priority::P1);
+        let text = "Des badges qu'on n'a jamais émis apparaissent dans la liste avec accès partout.";
+        assert_eq!(suggested(text), Priority::P1);
+        let text =
+            "Two badges got full access on Sunday. The change was made from the account of a guy who left the company.";
+        assert_eq!(suggested(text), Priority::P1);
+        // Colours changed, an old colour code preferred: no one behind it.
+        let text = "Les couleurs des alarmes ont changé après la mise à jour, on préférait l'ancien code couleur.";
+        assert_eq!(suggested(text), Priority::P3);
+        assert_eq!(
+            suggested("During the drill the sounder on floor 2 stayed silent, the others worked."),
+            Priority::P2
+        );
+        let text = "The aisle cameras show live view but playback has nothing since Monday. Other cameras record fine.";
+        assert_eq!(suggested(text), Priority::P2);
+        assert_eq!(suggested("The gate camera is completely out of focus, plates are unreadable."), Priority::P2);
     }
 }
