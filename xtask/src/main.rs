@@ -74,7 +74,7 @@ const AXE_CORE_PREFIX: &str = "target/axe-core";
 /// priority suggestion's rules and forms of seven more blind batches (`brief-zh` to
 /// `brief-zn`: 304,342 bytes before the last three, 309,017 after), then to 312 KB for those
 /// of eight more (`brief-zp` to `brief-zw`: 314,678 bytes, 5.8 KB more, at most 2.4 KB of it the
-/// lexicon's forms), then to 320 KB for those of six more (`brief-yl` to `brief-yq`: 319,181
+/// lexicon's forms), then to 320 KB for those of seven more (`brief-yl` to `brief-yr`: 319,181
 /// bytes before them, 324,395 after the rounds of the first five).
 const REPORT_GZIP_LIMIT_BYTES: u64 = 320 * 1024;
 const APP_GZIP_LIMIT_BYTES: u64 = 360 * 1024;
