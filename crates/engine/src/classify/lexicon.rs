@@ -1418,6 +1418,10 @@ device intrusion-detection: sounder, sounders, internal sounder, external sounde
 missing: playback has nothing, playback shows nothing, la relecture ne montre rien, rien en relecture
 problem degraded: out of focus, completely out of focus, plates are unreadable, plaques illisibles
 changed: the change was made, change was made, was made from the account
+credential: carte sans contact, cartes sans contact, contactless card, contactless cards, badge sans contact
+unauthorized: drive in without any check, drive in without any control
+seen: a ete trouve, ont ete trouves, a ete trouvee, was found, were found, a ete surpris, was caught
+unlocked: flapped open, are flapped open, flaps open, walk straight to
 ";
 
 /// Words that name the whole site when "the cameras" are said to be "of" them ("toutes

@@ -6118,4 +6118,17 @@ mod tests {
         assert_eq!(suggested(text), Priority::P2);
         assert_eq!(suggested("The gate camera is completely out of focus, plates are unreadable."), Priority::P2);
     }
+
+    #[test]
+    fn any_contactless_card_a_stranger_found_inside_and_gates_left_open() {
+        let text =
+            "Depuis la mise à jour, n'importe quelle carte sans contact ouvre les portes, même une carte de cantine.";
+        assert_eq!(suggested(text), Priority::P1);
+        let text = "Un individu non identifié a été trouvé dans le local technique par le gardien.";
+        assert_eq!(suggested(text), Priority::P1);
+        let text = "The lobby speed gates are flapped open since the test, visitors walk straight to the lifts.";
+        assert_eq!(suggested(text), Priority::P1);
+        let text = "The bollards at the car park entrance stay down, vans drive in without any check.";
+        assert_eq!(suggested(text), Priority::P1);
+    }
 }
