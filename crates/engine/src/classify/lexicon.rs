@@ -1487,6 +1487,11 @@ pub const SITE_WORDS: &[&str] = &[
     "creche",
     "cabinet",
     "creche",
+    "exploitation",
+    "ferme",
+    "farm",
+    "universite",
+    "university",
 ];
 
 /// Buildings: the whole site when named alone ("du bâtiment"), one part of it when named

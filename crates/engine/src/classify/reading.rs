@@ -6131,4 +6131,10 @@ mod tests {
         let text = "The bollards at the car park entrance stay down, vans drive in without any check.";
         assert_eq!(suggested(text), Priority::P1);
     }
+
+    #[test]
+    fn a_farm_or_a_university_named_as_the_site_is_the_whole_site() {
+        assert_eq!(suggested("Les caméras de l'exploitation ne marchent plus depuis hier midi."), Priority::P1);
+        assert_eq!(suggested("Tout le système vidéo de l'université est à l'arrêt depuis la coupure."), Priority::P1);
+    }
 }
