@@ -1422,6 +1422,8 @@ credential: carte sans contact, cartes sans contact, contactless card, contactle
 unauthorized: drive in without any check, drive in without any control
 seen: a ete trouve, ont ete trouves, a ete trouvee, was found, were found, a ete surpris, was caught
 unlocked: flapped open, are flapped open, flaps open, walk straight to
+unlocked: alors que l exterieure est encore ouverte, alors que l autre est encore ouverte, while the other is still open,
+    while the outer one is still open
 ";
 
 /// Words that name the whole site when "the cameras" are said to be "of" them ("toutes
@@ -1492,6 +1494,7 @@ pub const SITE_WORDS: &[&str] = &[
     "farm",
     "universite",
     "university",
+    "etablissement",
 ];
 
 /// Buildings: the whole site when named alone ("du bâtiment"), one part of it when named

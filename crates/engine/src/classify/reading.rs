@@ -6137,4 +6137,12 @@ mod tests {
         assert_eq!(suggested("Les caméras de l'exploitation ne marchent plus depuis hier midi."), Priority::P1);
         assert_eq!(suggested("Tout le système vidéo de l'université est à l'arrêt depuis la coupure."), Priority::P1);
     }
+
+    #[test]
+    fn the_establishment_named_and_an_airlock_open_at_both_ends() {
+        let text = "sur l ecran du bureau on voit plus aucune camera de l etablissement depuis ce matin";
+        assert_eq!(suggested(text), Priority::P1);
+        let text = "Sas du labo : on peut ouvrir la porte intérieure alors que l'extérieure est encore ouverte.";
+        assert_eq!(suggested(text), Priority::P1);
+    }
 }
