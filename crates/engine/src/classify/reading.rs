@@ -3495,7 +3495,15 @@ pub fn read(text: &str) -> Vec<Finding> {
                     })
                     .is_none()
                 && (i + 1..sentence.items.len().min(i + 4)).any(|k| sentence.meaning(k) == Some(Meaning::Fine));
-            if people_open || normally || meaning == Meaning::Intrusion && sentence.subject_at(i).is_some() {
+            // "no alarm, nobody came in": people, not alarms, did not come in.
+            let nobody = meaning == Meaning::Enters
+                && (i.saturating_sub(3)..i).any(|k| {
+                    let w = &sentence.items[k];
+                    matches!(w.first.as_str(), "nobody" | "personne")
+                        || w.first == "no"
+                            && (w.last == "one" || sentence.items.get(k + 1).is_some_and(|n| n.first == "one"))
+                });
+            if people_open || normally || nobody || meaning == Meaning::Intrusion && sentence.subject_at(i).is_some() {
                 continue;
             }
             // "on a testé avec une porte ouverte, l'alerte est apparue 12 minutes après", "15
@@ -4229,6 +4237,26 @@ pub fn read(text: &str) -> Vec<Finding> {
             });
             if alarm_only {
                 f.facts.intrusion = None;
+            }
+        }
+    }
+    // "Nothing is broken, no alarm, nobody came in": "no alarm" in a list of all clear is a
+    // calm night, not alarms that no longer arrive.
+    if all.iter().any(|s| s.all_clear().is_some()) {
+        for f in &mut findings {
+            let calm = f.facts.alarms_lost.as_ref().is_some_and(|k| {
+                !k.evidence.is_empty()
+                    && k.evidence.iter().all(|e| {
+                        text.get(e.start..e.end).is_some_and(|w| {
+                            matches!(
+                                fold(w).as_str(),
+                                "no alarm" | "no alarms" | "aucune alarme" | "pas d alarme" | "pas d alarmes"
+                            )
+                        })
+                    })
+            });
+            if calm {
+                f.facts.alarms_lost = None;
             }
         }
     }
@@ -6144,5 +6172,15 @@ mod tests {
         assert_eq!(suggested(text), Priority::P1);
         let text = "Sas du labo : on peut ouvrir la porte intérieure alors que l'extérieure est encore ouverte.";
         assert_eq!(suggested(text), Priority::P1);
+    }
+
+    #[test]
+    fn no_alarm_and_nobody_in_is_a_calm_night() {
+        let text = "Nothing is broken, no alarm, nobody came in. How long are the videos kept?";
+        assert_eq!(suggested(text), Priority::P3);
+        let text = "Quiet night, no alarms, no one got in. Only thing: the event list shows every line twice.";
+        assert_eq!(suggested(text), Priority::P3);
+        // Alarms that no longer come in are lost.
+        assert_eq!(suggested("No alarms have come in on the hypervisor since 2am."), Priority::P1);
     }
 }
