@@ -139,10 +139,10 @@ fn no_critical_or_major_incident_of_the_held_out_sets_is_suggested_as_minor() {
 /// (236/249), only their serious incidents suggested as minor learned; `brief-yj` and
 /// `brief-yk`, the same mix measured once more at the end of the round, from 95.3 % to 95.7 %
 /// (224/234) and from 94.0 % to 94.4 % (235/249), the same way; of the next round's seven,
-/// `brief-yl` from 92.0 % to 96.6 % (229/237), `brief-yn` from 89.9 % to 96.0 % (238/248),
+/// `brief-yl` from 92.0 % to 96.6 % (229/237), `brief-yn` from 89.9 % to 96.4 % (239/248),
 /// `brief-yo`, minor things that look serious and the reverse, from 82.7 % to 89.5 %
 /// (222/248), and, measured once after that round, `brief-yq` from 94.5 % to 95.8 % (227/237)
-/// and `brief-yr` from 90.1 % to 93.0 % (226/243), their serious incidents suggested as minor
+/// and `brief-yr` from 90.1 % to 93.4 % (227/243), their serious incidents suggested as minor
 /// learned and four critical ones suggested as major.
 const DEVELOPMENT_FLOOR: usize = 97;
 const BELOW_THE_FLOOR: &[(&str, usize)] = &[
@@ -175,7 +175,7 @@ const BELOW_THE_FLOOR: &[(&str, usize)] = &[
     ("brief-yj", 95),
     ("brief-yk", 94),
     ("brief-yl", 96),
-    ("brief-yn", 95),
+    ("brief-yn", 96),
     ("brief-yo", 89),
     ("brief-yq", 95),
     ("brief-yr", 93),
