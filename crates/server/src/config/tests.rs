@@ -2,8 +2,13 @@
 
 use super::*;
 
+/// Writes `text` to a file of its own and loads it. The tests run in parallel threads of one
+/// process: each file needs a name no other test uses at the same time, which neither the
+/// process id nor the text's length gives.
 fn load(text: &str) -> Result<Config, Error> {
-    let path = std::env::temp_dir().join(format!("vigie-config-{}-{}.toml", std::process::id(), text.len()));
+    static NEXT: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+    let n = NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let path = std::env::temp_dir().join(format!("vigie-config-{}-{n}.toml", std::process::id()));
     std::fs::write(&path, text).unwrap();
     let config = Config::load(&path);
     let _ = std::fs::remove_file(path);
