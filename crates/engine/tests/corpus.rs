@@ -143,7 +143,9 @@ fn no_critical_or_major_incident_of_the_held_out_sets_is_suggested_as_minor() {
 /// `brief-yo`, minor things that look serious and the reverse, from 82.7 % to 89.5 %
 /// (222/248), and, measured once after that round, `brief-yq` from 94.5 % to 95.8 % (227/237)
 /// and `brief-yr` from 90.1 % to 93.4 % (227/243), their serious incidents suggested as minor
-/// learned and four critical ones suggested as major.
+/// learned and four critical ones suggested as major; of the next round's three, `brief-ys`,
+/// minor things that sound alarming and serious ones said in passing, from 91.4 % to 96.3 %
+/// (235/244).
 const DEVELOPMENT_FLOOR: usize = 97;
 const BELOW_THE_FLOOR: &[(&str, usize)] = &[
     ("brief-u", 96),
@@ -179,6 +181,7 @@ const BELOW_THE_FLOOR: &[(&str, usize)] = &[
     ("brief-yo", 89),
     ("brief-yq", 95),
     ("brief-yr", 93),
+    ("brief-ys", 96),
 ];
 
 #[test]

@@ -1424,6 +1424,45 @@ seen: a ete trouve, ont ete trouves, a ete trouvee, was found, were found, a ete
 unlocked: flapped open, are flapped open, flaps open, walk straight to
 unlocked: alors que l exterieure est encore ouverte, alors que l autre est encore ouverte, while the other is still open,
     while the outer one is still open
+filler: my english, my bad english, for my english, mon anglais, mon mauvais anglais, pour mon anglais
+filler: you fixed, you repaired, you had fixed, vous avez repare, vous aviez repare, que vous avez repare,
+    que vous aviez repare, que le technicien a repare
+revoked: qu on les a desactive, on les a desactive, alors qu on les a desactive, we deactivated them,
+    although we deactivated them
+filler: ouvrier, ancien ouvrier
+unlocked: reste deverrouille, restent deverrouille, deverrouille jour et nuit, deverrouille en permanence,
+    is left unlocked, stays unlocked, stay unlocked, remains unlocked
+quantity all: the both, both are, les deux sont
+disowned: sans qu on sache qui, sans savoir qui, without knowing who, nobody knows who, no one knows who
+suspicious: aucun utilisateur de ce nom, aucun compte de ce nom, pas d utilisateur de ce nom, no user by that name,
+    no user with that name, no such user, no account by that name
+intrusion: ont ete copies, ont ete clones, badges copies, badge copie, have been cloned, were cloned, have been copied,
+    were copied
+nuisance slow: mettent
+filler: quoi lui repondre, quoi leur repondre, quoi repondre, what to answer, what to reply, what to tell him,
+    what to tell her
+filler: haven t been used, hasn t been used, have not been used, has not been used, n ont pas ete utilises,
+    n a pas ete utilise, pas ete utilises depuis
+nuisance configuration: raccourcis clavier, raccourci clavier, keyboard shortcut, keyboard shortcuts, heure d hiver,
+    heure d ete, winter time, summer time, defaut horloge, remise a l heure, remis a l heure
+nuisance display: quand on change de page, when switching pages, quand on change de vue, en changeant de vue,
+    when i switch views, c est juste moche, just ugly, une fraction de seconde, a split second, quand je zoome,
+    quand on zoome, when i zoom, when zooming, en zoomant, fond de plan, la frise
+past: is solved, issue is solved, problem is solved, est resolu
+filler: passer d une camera a l autre, pour passer d une camera a l autre, switch from one camera to another,
+    switch from one camera to the next
+nuisance display: both entries, two entries, the two entries
+nuisance configuration: alarm delay, be raised from, raised from, be lowered from, relever de, passer de 30
+filler: in total, en tout, au total, en tout et pour tout
+negation plus: plus du tout
+image: visuel
+quantity all: 100 des, 100 pour cent des, cent pour cent des
+filler: est en conges jusqu au, en conges jusqu au, on leave until, on holiday until
+nuisance display: bouton de deconnexion, logout button, log out button, changed the background, changed the wallpaper,
+    fond d ecran, se redimensionne, resizes itself
+nuisance slow: take like, takes like, took like, secondes a charger, seconds to load
+nuisance configuration: forgetting my saved view, keeps forgetting my, oublie ma vue
+works show: donne d image, donne une image, donne aucune image
 ";
 
 /// Words that name the whole site when "the cameras" are said to be "of" them ("toutes

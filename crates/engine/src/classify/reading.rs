@@ -1459,10 +1459,19 @@ impl Sentence {
 
     /// Whether the word at `k` is "est" as a point of the compass, the last word of its
     /// clause: "les caméras de l'aile est, mais…" (not "l'aile est fermée").
+    /// Also before the verb of its subject: "les 3 cams de l'aile Est *donnent* plus d'image",
+    /// "l'aile est *ne* répond plus" ("est" cannot be the verb before another verb).
     fn east(&self, k: usize) -> bool {
+        let before_a_verb = self.items.get(k + 1).is_some_and(|next| {
+            self.same_clause(k + 1, k)
+                && (next.meaning == Some(Meaning::Negation(Negation::Ne))
+                    || next.first.len() > 4
+                        && next.first.ends_with("ent")
+                        && matches!(next.meaning, None | Some(Meaning::Works(_))))
+        });
         self.items[k].first == "est"
             && self.items[k].meaning.is_none()
-            && (k + 1..self.items.len()).all(|n| !self.same_clause(n, k))
+            && ((k + 1..self.items.len()).all(|n| !self.same_clause(n, k)) || before_a_verb)
     }
 
     /// A building named with its letter or name: "bâtiment C", "building 3", "aile ouest".
@@ -2168,7 +2177,11 @@ impl Sentence {
                 && self.items[k - 1].number.is_some_and(|n| n >= 2)
                 && self.same_clause(k - 1, k)
         })?;
-        if self.restriction(k).is_some_and(|(scope, _)| scope != Scope::WholeSite) {
+        // "On a 6 caméras : parking, portail, quai…": the places listed after them are where
+        // each one is, not a part of the site.
+        let listed =
+            |span: Span| (k + 1..self.items.len()).any(|j| self.items[j].span == span && !self.same_clause(j, k));
+        if self.restriction(k).is_some_and(|(scope, span)| scope != Scope::WholeSite && !listed(span)) {
             return None;
         }
         let Some(Meaning::Device(system)) = self.meaning(k) else { return None };
@@ -3916,7 +3929,11 @@ pub fn read(text: &str) -> Vec<Finding> {
             let late_after_alarms =
                 matches!(meaning, Meaning::Problem(Symptom::Degraded) | Meaning::Nuisance(Symptom::Slow))
                     && matches!(sentence.items[i].last.as_str(), "late" | "retard")
-                    && (0..i).any(|j| sentence.meaning(j) == Some(Meaning::Alarm));
+                    && ((0..i).any(|j| sentence.meaning(j) == Some(Meaning::Alarm))
+                        // "Les alarmes mettent 30 s à apparaître. Elles arrivent toutes, mais en
+                        // retard.": the alarms of the sentence before.
+                        || sentence.items.first().is_some_and(|w| matches!(w.first.as_str(), "elles" | "they"))
+                            && n.checked_sub(1).is_some_and(|m| all[m].find(|m| m == Meaning::Alarm).is_some()));
             if (effect == Effect::Nuisance(Symptom::Slow)
                 && (matches!(subject, Some((_, Subject::Alarm))) || alarms_late)
                 && !of_a_screen()
@@ -4153,6 +4170,14 @@ pub fn read(text: &str) -> Vec<Finding> {
             for f in findings[from..to].iter_mut() {
                 if !f.facts.system.as_ref().is_some_and(|s| s.value == system) {
                     continue;
+                }
+                // "We have 3 cameras. None of them shows a picture": "none of them" counts
+                // the devices said before.
+                if f.facts.scope.is_none() && f.facts.symptom.is_some() {
+                    if let Some(k) = sentence.find(|m| m == Meaning::Quantity(Quantity::NoneOf)) {
+                        f.facts.scope = Some(Known::said(Scope::WholeSite, &[device, sentence.items[k].span]));
+                        continue;
+                    }
                 }
                 if let Some(scope) = f.facts.scope.as_mut().filter(|s| {
                     s.value == Scope::SeveralDevices
@@ -6182,5 +6207,59 @@ mod tests {
         assert_eq!(suggested(text), Priority::P3);
         // Alarms that no longer come in are lost.
         assert_eq!(suggested("No alarms have come in on the hypervisor since 2am."), Priority::P1);
+    }
+
+    #[test]
+    fn an_apology_for_ones_english_and_a_device_repaired_then_broken_again() {
+        let text = "Sorry for my english. Our two cameras at the till both are black screen since monday.";
+        assert_ne!(suggested(text), Priority::P3);
+        assert_ne!(suggested("The lift lobby camera you repaired last week is black again."), Priority::P3);
+    }
+
+    #[test]
+    fn rights_granted_by_nobody_known_and_copied_badges_are_intrusions() {
+        let text = "Le badge d'un intérimaire a reçu l'accès à la réserve, sans qu'on sache qui l'a fait.";
+        assert_eq!(suggested(text), Priority::P1);
+        assert_eq!(suggested("On pense que les badges du ménage ont été copiés."), Priority::P1);
+    }
+
+    #[test]
+    fn alarms_late_said_of_them_in_the_next_sentence() {
+        let text = "Les alarmes mettent une minute à s'afficher sur le PSIM. Elles arrivent, mais en retard.";
+        assert_eq!(suggested(text), Priority::P2);
+    }
+
+    #[test]
+    fn devices_counted_then_none_of_them_working() {
+        let text = "We have 4 cameras in total: gate, yard, office, shed. None of them shows a picture today.";
+        assert_eq!(suggested(text), Priority::P1);
+        assert_eq!(suggested("On a 5 caméras en tout. Aucune ne donne d'image ce matin."), Priority::P1);
+        assert_eq!(suggested("Le vigile n'a plus aucun visuel sur le site depuis minuit."), Priority::P1);
+    }
+
+    #[test]
+    fn a_gate_left_unlocked_lets_people_in() {
+        assert_eq!(suggested("Le portillon du parking reste déverrouillé depuis hier soir."), Priority::P1);
+        let text = "Les badges des anciens vendangeurs ouvrent encore le chai alors qu'on les a désactivés.";
+        assert_eq!(suggested(text), Priority::P1);
+    }
+
+    #[test]
+    fn the_east_wing_before_its_verb_is_a_place() {
+        assert_eq!(suggested("Les 4 caméras de l'aile Est donnent plus d'image depuis ce matin."), Priority::P2);
+    }
+
+    #[test]
+    fn keyboard_shortcuts_zoom_and_winter_time_are_nuisances() {
+        let text =
+            "Depuis la mise à jour, les raccourcis clavier pour passer d'une caméra à l'autre ne répondent plus.";
+        assert_eq!(suggested(text), Priority::P3);
+        let text = "La badgeuse du hall affiche encore l'heure d'hiver, les portes marchent très bien.";
+        assert_eq!(suggested(text), Priority::P3);
+        assert_eq!(suggested("Could the door alarm delay be raised from 20 to 40 seconds?"), Priority::P3);
+        assert_eq!(
+            suggested("Est-ce que les caméras filment aussi la nuit ? On ne sait pas quoi lui répondre."),
+            Priority::P3
+        );
     }
 }
