@@ -145,7 +145,8 @@ fn no_critical_or_major_incident_of_the_held_out_sets_is_suggested_as_minor() {
 /// and `brief-yr` from 90.1 % to 93.4 % (227/243), their serious incidents suggested as minor
 /// learned and four critical ones suggested as major; of the next round's three, `brief-ys`,
 /// minor things that sound alarming and serious ones said in passing, from 91.4 % to 96.3 %
-/// (235/244).
+/// (235/244); of the four after it, `brief-xb`, helpdesk emails with several topics and
+/// follow-ups of earlier tickets, from 89.2 % to 95.2 % (238/250).
 const DEVELOPMENT_FLOOR: usize = 97;
 const BELOW_THE_FLOOR: &[(&str, usize)] = &[
     ("brief-u", 96),
@@ -182,6 +183,7 @@ const BELOW_THE_FLOOR: &[(&str, usize)] = &[
     ("brief-yq", 95),
     ("brief-yr", 93),
     ("brief-ys", 96),
+    ("brief-xb", 95),
 ];
 
 #[test]

@@ -1463,6 +1463,52 @@ nuisance display: bouton de deconnexion, logout button, log out button, changed 
 nuisance slow: take like, takes like, took like, secondes a charger, seconds to load
 nuisance configuration: forgetting my saved view, keeps forgetting my, oublie ma vue
 works show: donne d image, donne une image, donne aucune image
+problem degraded: ne tourne plus, ne pivote plus, no longer rotates, doesn t rotate anymore
+nuisance display: mode paysage, mode portrait, landscape mode, portrait mode
+problem down: only static, shows only static, just static, static only, nuage barre, la meme personne assise, montre la meme image, shows the same image, se figent,
+    n a d image de nulle part, n a d images de nulle part, n a d image nulle part, n a d images nulle part
+problem degraded: fogged up, is fogged, badger 3 fois, badger trois fois, badger plusieurs fois,
+    fois pour qu il se debloque, fois pour qu il s ouvre, fois pour qu elle s ouvre, times before it unlocks
+suspicious: soi disant, so called, pretendu, faux technicien, fake technician
+missing: hadn t recorded anything, hasn t recorded anything, had not recorded anything, n a rien enregistre,
+    n avait rien enregistre, only keeps, ne conserve plus que
+filler: network change, the network change, changement reseau, changement de reseau, le changement de reseau
+filler: expire tout seul, expires automatically, expire automatiquement, expires on its own
+nuisance display: deux entrees, les deux entrees, carte du site, la carte du site, site map, the site map
+filler: qu il passe plus nulle part, qu il ne passe plus nulle part, il ne passe plus nulle part, it no longer opens anything
+filler: pour changer de vue, to switch views, to change views, pour changer de camera, on s y perd, s y perd
+nuisance configuration: push notifications, notifications push, only vibration, softer chime, siren noise, son different,
+    un son different, a different sound
+suspicious: personne exterieure, une personne exterieure, outsider, an outsider, someone from outside
+intrusion: s est fait pirater, se sont fait pirater, got hacked, has been hacked
+missing: empty timeline, have nothing between, has nothing between, timeline vide, frise vide
+system video: video management server, video management system, the video management server
+nuisance display: ont perdu leurs titres, perdu leurs titres, lost their titles, lost their names,
+    compteurs, coin vide, ne se centre plus, no longer centres, no longer centers
+nuisance configuration: beep disabled, the beep disabled, disable the beep, desactiver le bip, bip desactive
+fine: passent du premier coup, passe du premier coup, at the first try, on the first try
+filler: nothing else to report, rien d autre a signaler, rien d autre a declarer, voit plus que, ne voit plus que,
+    only see, reviendrait tout seul, reviendra tout seul, revenir tout seul, come back on its own,
+    would come back by itself, intrusion ras, intrusion rien a signaler, probleme de memoire, un probleme de memoire,
+    memory problem
+nuisance slow: se fige quelques secondes, fige quelques secondes, freezes for a few seconds, freezes a few seconds
+problem down: powered off, been powered off, has been powered off, working without it, travaillent sans,
+    aucun peripherique, no device found, entierement noir, completely black
+intrusion: passer par dessus la cloture, passe par dessus la cloture, par dessus la cloture, par dessus le grillage,
+    over the fence, climbed over the fence, climbing over the fence
+system intrusion-detection: protection intrusion, la protection intrusion
+works report: arriving
+nuisance display: n affiche plus les miniatures, affiche plus les miniatures, message de bienvenue, welcome message,
+    bonne annee, happy new year
+nuisance configuration: event report, weekly event report, rapport d evenements, rapport hebdomadaire
+past: c est regle, c est regle merci, that part is solved, is sorted
+filler: nobody here knows how, personne ici ne sait comment
+unlocked: releases when you push, release when you push, locks do nothing, s ouvre quand on pousse,
+    s ouvrent quand on pousse, even without a card, even without a badge,
+    des qu on s approche
+revoked: old card, his old card, her old card, son ancienne carte, son ancien badge, ancienne boite,
+    l ancienne boite, ancien prestataire, old company, previous contractor, were cancelled, was cancelled
+disowned: personne n etait sur place, nobody was on site, no one was on site, personne n etait present
 ";
 
 /// Words that name the whole site when "the cameras" are said to be "of" them ("toutes

@@ -2018,7 +2018,7 @@ impl Sentence {
 
     /// Whether the failure at `i` is said to be over: in its clause ("remarche", "fixed"),
     /// repaired after it, or in a later clause about nothing else.
-    fn said_over(&self, i: usize) -> bool {
+    fn said_over(&self, i: usize, text: &str) -> bool {
         // "since the drill the door swings open": when the failure began, not its end.
         let since = |j: usize| {
             let mut k = j;
@@ -2039,8 +2039,23 @@ impl Sentence {
             && !(0..self.items.len()).any(|k| self.same_clause(k, i) && self.meaning(k) == Some(Meaning::Still));
         (0..self.items.len()).any(|j| self.same_clause(i, j) && self.meaning(j) == Some(Meaning::Past) && !since(j))
             || replaced_before
+            || self.title_of_a_ticket(i, text)
             || self.repaired_after(i)
             || self.over_in_a_later_clause(i)
+    }
+
+    /// Whether the failure at `i` is the title of an earlier ticket, in the clause right
+    /// after its number: "Re: Ticket 8890 (toutes les caméras HS) Bonjour, tout est revenu",
+    /// "close ticket 6021 (video server crash)". What the message says now comes after.
+    /// In brackets only: after "ticket 2290:" comes what is wrong now ("the camera you fixed
+    /// is black again").
+    fn title_of_a_ticket(&self, i: usize, text: &str) -> bool {
+        let Some(first) = (0..=i).find(|&k| self.same_clause(k, i)) else { return false };
+        let ticket = |k: usize| matches!(self.items[k].first.as_str(), "ticket" | "tickets" | "incident" | "demande");
+        first >= 2
+            && self.items[first - 1].number.is_some()
+            && ticket(first - 2)
+            && text.get(self.items[first - 1].span.end..self.items[first].span.start).is_some_and(|t| t.contains('('))
     }
 
     /// Whether a later clause says the failure at `i` is over without naming anything else
@@ -3131,6 +3146,10 @@ pub fn read(text: &str) -> Vec<Finding> {
                         w.first.as_str(),
                         "ils"
                             | "elles"
+                            | "il"
+                            | "elle"
+                            | "he"
+                            | "she"
                             | "they"
                             | "these"
                             | "those"
@@ -3358,7 +3377,7 @@ pub fn read(text: &str) -> Vec<Finding> {
             if meaning == Meaning::Intrusion && (kind_that_works || listed_with_alarms) {
                 continue;
             }
-            let over = sentence.said_over(i);
+            let over = sentence.said_over(i, text);
             if over
                 && matches!(
                     meaning,
@@ -4462,7 +4481,7 @@ pub fn security_trouble(text: &str) -> Option<Span> {
             if sentence.subject_at(i).is_some_and(|s| s.weight() > 0) {
                 device = true;
             }
-            if sentence.said_over(i) || sentence.supposes(wish, i) {
+            if sentence.said_over(i, text) || sentence.supposes(wish, i) {
                 continue;
             }
             // The software showing a state the door does not have, or a bug of a feature,
@@ -6261,5 +6280,48 @@ mod tests {
             suggested("Est-ce que les caméras filment aussi la nuit ? On ne sait pas quoi lui répondre."),
             Priority::P3
         );
+    }
+
+    #[test]
+    fn the_title_of_an_earlier_ticket_is_not_a_failure_now() {
+        let text = "Re: ticket 4411 (caméras HS) Bonjour, tout est revenu hier soir. Reste le nom d'une \
+                    vue mal écrit.";
+        assert_eq!(suggested(text), Priority::P3);
+        // Without brackets, what follows the number is what is wrong now.
+        assert_eq!(suggested("Relance ticket 4412 : la caméra du quai est toujours noire."), Priority::P2);
+    }
+
+    #[test]
+    fn a_revoked_badge_said_in_the_next_sentence_and_a_title_before_a_name() {
+        let text = "Pourquoi le badge de M. Durand ouvre encore le local ? Il a été licencié en mai.";
+        assert_eq!(suggested(text), Priority::P1);
+        let text = "The cleaner got in last night with his old card, though their cards were cancelled.";
+        assert_eq!(suggested(text), Priority::P1);
+    }
+
+    #[test]
+    fn frozen_static_and_fogged_pictures_are_failures() {
+        assert_eq!(suggested("No break-in. Just that the gate camera shows only static since noon."), Priority::P2);
+        assert_eq!(suggested("The lens of the yard camera is fogged up, image unusable."), Priority::P2);
+        let text = "Pourquoi la caméra du couloir montre la même personne assise depuis une heure ?";
+        assert_eq!(suggested(text), Priority::P2);
+        assert_eq!(suggested("The recorder only keeps 2 days instead of 30 for the yard cameras."), Priority::P2);
+    }
+
+    #[test]
+    fn someone_over_the_fence_or_an_outsider_in_the_software_is_an_intrusion() {
+        assert_eq!(suggested("On a vu un homme passer par dessus la clôture du dépôt cette nuit."), Priority::P1);
+        let text = "Une personne extérieure s'est connectée au logiciel des badges et a créé deux badges.";
+        assert_eq!(suggested(text), Priority::P1);
+        assert_eq!(suggested("Depuis ce soir plus aucune protection intrusion sur l'agence."), Priority::P1);
+    }
+
+    #[test]
+    fn welcome_messages_event_reports_and_silent_notifications_are_nuisances() {
+        assert_eq!(suggested("The welcome message on the gate reader still says Happy New Year."), Priority::P3);
+        let text = "No intrusion, all good. Could the weekly event report go to our new manager too?";
+        assert_eq!(suggested(text), Priority::P3);
+        let text = "Push notifications of the app have no sound, only vibration; alarms show on the PC as usual.";
+        assert_eq!(suggested(text), Priority::P3);
     }
 }

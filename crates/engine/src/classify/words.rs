@@ -163,7 +163,14 @@ fn split(text: &str) -> Vec<Result<Word, Break>> {
             current.clear();
         }
         // "le bât. 2", "l'étg. 3": the dot of an abbreviation ends no sentence.
-        let abbreviation = c == '.' && matches!(current.as_str(), "bat" | "bt" | "etg" | "env" | "ex" | "cf" | "mme");
+        // "le badge de M. Leroy", "Mr. Smith": a title before a name.
+        let title = current == "m"
+            && text[start..].starts_with('M')
+            && next == Some(' ')
+            && after_next.is_some_and(char::is_uppercase);
+        let abbreviation = c == '.'
+            && (matches!(current.as_str(), "bat" | "bt" | "etg" | "env" | "ex" | "cf" | "mme" | "mr" | "mrs" | "dr")
+                || title);
         flush(&mut current, start, end, &mut pieces);
         let brk = match c {
             '.' if abbreviation => None,
