@@ -1185,7 +1185,8 @@ request: pls make, please make, read-only access, read only access, acces en lec
 intrusion: s est introduit, s est introduite, se sont introduits, se sont introduites, somebody broke, someone broke,
     a pris la main a distance, pris la main a distance, took remote control, processus suspect, suspicious process,
     envoie des donnees vers l exterieur, sending data outside
-problem down: est a l arret, sont a l arret
+problem down: est a l arret, sont a l arret, totalement a l arret, completement a l arret, a l arret total,
+    entierement a l arret
 unlocked: stuck up, staying up, is staying up, stays up, reste levee, restee levee, bloquee en haut
 anyone: enter without card, drive in without, cars are just driving in
 revoked: mis en liste noire, en liste noire, blacklisted, non enroles, non enrolles, not enrolled, unenrolled
@@ -1497,7 +1498,7 @@ problem down: powered off, been powered off, has been powered off, working witho
 intrusion: passer par dessus la cloture, passe par dessus la cloture, par dessus la cloture, par dessus le grillage,
     over the fence, climbed over the fence, climbing over the fence
 system intrusion-detection: protection intrusion, la protection intrusion
-works report: arriving
+works report: arriving, arrived
 nuisance display: n affiche plus les miniatures, affiche plus les miniatures, message de bienvenue, welcome message,
     bonne annee, happy new year
 nuisance configuration: event report, weekly event report, rapport d evenements, rapport hebdomadaire
@@ -1509,6 +1510,11 @@ unlocked: releases when you push, release when you push, locks do nothing, s ouv
 revoked: old card, his old card, her old card, son ancienne carte, son ancien badge, ancienne boite,
     l ancienne boite, ancien prestataire, old company, previous contractor, were cancelled, was cancelled
 disowned: personne n etait sur place, nobody was on site, no one was on site, personne n etait present
+problem down: has been off, have been off, been off since, n ont plus acces a rien, plus acces a rien,
+    no access to anything
+nuisance configuration: bientot expiree, licence bientot expiree, expire bientot, expires soon, will expire soon
+missing: relecture impossible, playback impossible, impossible de relire, can t play back, cannot play back
+works report: arrivait, arrivaient, arrivera
 ";
 
 /// Words that name the whole site when "the cameras" are said to be "of" them ("toutes

@@ -3953,6 +3953,16 @@ pub fn read(text: &str) -> Vec<Finding> {
                         // retard.": the alarms of the sentence before.
                         || sentence.items.first().is_some_and(|w| matches!(w.first.as_str(), "elles" | "they"))
                             && n.checked_sub(1).is_some_and(|m| all[m].find(|m| m == Meaning::Alarm).is_some()));
+            // "Gros décalage entre le déclenchement d'un détecteur et l'apparition de l'alarme
+            // sur le superviseur": a lag of the alarms on their way to the hypervisor.
+            let lag_to_the_hypervisor = meaning == Meaning::Nuisance(Symptom::Slow)
+                && matches!(sentence.items[i].last.as_str(), "decalage" | "delai" | "lag")
+                && sentence
+                    .items
+                    .iter()
+                    .any(|it| matches!(it.first.as_str(), "alarme" | "alarm" | "alarmes" | "alarms"))
+                && sentence.find(|m| m == Meaning::SystemName(System::Hypervisor)).is_some();
+            let late_after_alarms = late_after_alarms || lag_to_the_hypervisor;
             if (effect == Effect::Nuisance(Symptom::Slow)
                 && (matches!(subject, Some((_, Subject::Alarm))) || alarms_late)
                 && !of_a_screen()
@@ -6323,5 +6333,17 @@ mod tests {
         assert_eq!(suggested(text), Priority::P3);
         let text = "Push notifications of the app have no sound, only vibration; alarms show on the PC as usual.";
         assert_eq!(suggested(text), Priority::P3);
+    }
+
+    #[test]
+    fn a_lag_of_the_alarms_to_the_hypervisor_and_video_totally_stopped() {
+        let text = "Gros décalage entre le déclenchement d'un contact et l'alarme sur l'hyperviseur, 3 minutes.";
+        assert_eq!(suggested(text), Priority::P2);
+        assert_eq!(suggested("La vidéoprotection est totalement à l'arrêt depuis la coupure."), Priority::P1);
+        assert_eq!(suggested("FYI the video surveillance has been off since the storm."), Priority::P1);
+        assert_eq!(
+            suggested("Le VMS affiche « licence bientôt expirée » à chaque ouverture, tout marche."),
+            Priority::P3
+        );
     }
 }
