@@ -835,7 +835,7 @@ filler: please ignore any alarms, merci de ne pas tenir compte de l alarme
 nuisance display: barre de defilement, scroll bar, scrollbar, compteur de places, compteur
 filler: cannot set the building, can t set the building, impossible d armer le batiment
 sensitive: pharmacie centrale
-request: just letting you know, letting you know, for your information, fyi
+filler: just letting you know, letting you know, for your information, fyi
 past: pour travaux, for maintenance work, for the works
 problem down: jammed, jammed shut, is jammed, coince ferme, coincee fermee
 disowned: personne au service securite n a fait ca, personne n a fait ca, nobody did that, no one here did that
@@ -1515,6 +1515,16 @@ problem down: has been off, have been off, been off since, n ont plus acces a ri
 nuisance configuration: bientot expiree, licence bientot expiree, expire bientot, expires soon, will expire soon
 missing: relecture impossible, playback impossible, impossible de relire, can t play back, cannot play back
 works report: arrivait, arrivaient, arrivera
+request: letting you know so you don t panic, so you don t panic
+suspicious: nobody in our it created
+device intrusion-detection: bouton d alerte, bouton d urgence
+problem down: ne declenche plus rien, declenche plus rien, no longer triggers anything, doesn t trigger anything
+missing: and restarts at, and resumes at, et reprend a, et redemarre a, puis reprend a
+filler: nobody here speaks, personne ici ne parle, desactive son compte, deactivated his account,
+    deactivated her account
+nuisance display: info bulles, infobulles, les info bulles, la meteo, the weather
+nuisance configuration: nous deconnecte, logs us out, keeps logging us out, ne sonne plus quand on badge, no longer beeps,
+    doesn t beep anymore, le bip ne sonne plus
 ";
 
 /// Words that name the whole site when "the cameras" are said to be "of" them ("toutes

@@ -6346,4 +6346,21 @@ mod tests {
             Priority::P3
         );
     }
+
+    #[test]
+    fn a_preface_for_information_changes_nothing() {
+        // Without a word the lexicon knows for the failure, the suggestion stays on the safe side.
+        assert_ne!(suggested("FYI the cameras in the yard don't give any image anymore."), Priority::P3);
+        let text = "Planned power cut on Sunday morning, the NVR is on UPS. Letting you know so you don't panic.";
+        assert_eq!(suggested(text), Priority::P3);
+    }
+
+    #[test]
+    fn an_account_nobody_created_a_silent_panic_button_and_a_recording_gap() {
+        let text = "There is an admin account on the recorder called 'maint2' that nobody in our IT created.";
+        assert_eq!(suggested(text), Priority::P1);
+        assert_eq!(suggested("Le bouton d'alerte de la caisse ne déclenche plus rien à la centrale."), Priority::P2);
+        let text = "The recording of the loading bay cameras stops at 02:00 and restarts at 06:00.";
+        assert_eq!(suggested(text), Priority::P2);
+    }
 }
