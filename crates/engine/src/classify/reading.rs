@@ -2044,6 +2044,18 @@ impl Sentence {
             || self.over_in_a_later_clause(i)
     }
 
+    /// Whether the sentence opens with a label before a colon, "Question :", "Pour info :",
+    /// "Info :": it asks nothing, and what follows is told as it would be without it (a
+    /// question it opens is still one: "Question : si un jour…").
+    fn labelled(&self, text: &str) -> bool {
+        self.meaning(0) == Some(Meaning::Request)
+            && matches!(self.items[0].first.as_str(), "question" | "pour" | "info")
+            && self
+                .items
+                .get(1)
+                .is_some_and(|next| text.get(self.items[0].span.end..next.span.start).is_some_and(|t| t.contains(':')))
+    }
+
     /// Whether the failure at `i` is the title of an earlier ticket, in the clause right
     /// after its number: "Re: Ticket 8890 (toutes les caméras HS) Bonjour, tout est revenu",
     /// "close ticket 6021 (video server crash)". What the message says now comes after.
@@ -3136,6 +3148,7 @@ pub fn read(text: &str) -> Vec<Finding> {
     let mut only_devices = false;
     let mut inventory: Option<(System, Span, u32, usize)> = None;
     let all = sentences(items(text));
+    let labelled = all.first().is_some_and(|first| first.labelled(text));
     for (n, sentence) in all.iter().enumerate() {
         // "Les badges des intérimaires ouvrent encore la pharmacie. Ils devaient expirer fin
         // août.": the next sentence says they should no longer open.
@@ -3611,6 +3624,9 @@ pub fn read(text: &str) -> Vec<Finding> {
                             Some(Meaning::Alarm | Meaning::SystemName(System::IntrusionDetection))
                         )
                     });
+            if n == 0 && i == 0 && labelled {
+                continue;
+            }
             let Some(mut effect) = effect(meaning, negated && !kept_out, read_of, object, deactivated, received) else {
                 continue;
             };
@@ -3661,6 +3677,7 @@ pub fn read(text: &str) -> Vec<Finding> {
             // Not a request the quotes themselves make ("'write to this email to get them back'").
             let asked = (0..sentence.items.len()).any(|k| {
                 matches!(sentence.meaning(k), Some(Meaning::Request | Meaning::Wish))
+                    && !(n == 0 && k == 0 && labelled)
                     && !(has_quotes && within_quotes(text, sentence.items[k].span))
             });
             // "la mosaïque « intrusion »", "le nom de la caméra « Entrée effraction »", "la
@@ -6362,5 +6379,20 @@ mod tests {
         assert_eq!(suggested("Le bouton d'alerte de la caisse ne déclenche plus rien à la centrale."), Priority::P2);
         let text = "The recording of the loading bay cameras stops at 02:00 and restarts at 06:00.";
         assert_eq!(suggested(text), Priority::P2);
+    }
+
+    #[test]
+    fn a_label_before_a_colon_asks_nothing() {
+        // Understood only by the fail-safe, these stay serious whatever label comes first.
+        let text = "The camera of the pharmacy is freezed since morning.";
+        assert_eq!(suggested(text), suggested(&format!("Question : {text}")));
+        assert_ne!(suggested(&format!("Pour info : {text}")), Priority::P3);
+        let text =
+            "Question : message sur l'enregistreur : « vos fichiers ont été chiffrés, payez pour les récupérer ».";
+        assert_eq!(suggested(text), Priority::P1);
+        // A question the label opens is still one.
+        let text = "Question : si un jour toutes les caméras tombent en panne la nuit, qui appeler ?";
+        assert_eq!(suggested(text), Priority::P3);
+        assert_eq!(suggested("Question : comment exporter une vidéo sur une clé USB ?"), Priority::P3);
     }
 }
