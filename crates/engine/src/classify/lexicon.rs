@@ -1525,6 +1525,8 @@ filler: nobody here speaks, personne ici ne parle, desactive son compte, deactiv
 nuisance display: info bulles, infobulles, les info bulles, la meteo, the weather
 nuisance configuration: nous deconnecte, logs us out, keeps logging us out, ne sonne plus quand on badge, no longer beeps,
     doesn t beep anymore, le bip ne sonne plus
+problem down: ne se reconnecte plus, ne se reconnectent plus, won t reconnect, doesn t reconnect anymore,
+    plus signe de vie, donne plus signe de vie, no sign of life, won t open, wont open, will not open
 ";
 
 /// Words that name the whole site when "the cameras" are said to be "of" them ("toutes

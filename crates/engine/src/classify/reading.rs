@@ -271,6 +271,15 @@ impl Sentence {
                 {
                     false
                 }
+                // "ne filme plus *rien*": a failure said with its own "ne … plus" is only
+                // stronger for the "rien" after it.
+                Some(Meaning::Negation(_) | Meaning::Quantity(Quantity::NoneOf))
+                    if matches!(self.meaning(i), Some(Meaning::Problem(_)))
+                        && self.items[i].first == "ne"
+                        && self.items[i].last == "plus" =>
+                {
+                    false
+                }
                 // "ne répond plus *sur aucun* poste": a quantity inside a complement counts
                 // where, it closes no negation.
                 Some(Meaning::Negation(_) | Meaning::Quantity(Quantity::NoneOf)) if self.in_complement(j) => false,
@@ -3615,6 +3624,19 @@ pub fn read(text: &str) -> Vec<Finding> {
             let carried_door = meaning == Meaning::Unlocked
                 && carried.as_ref().is_some_and(|c| c.system == Some(System::AccessControl));
             let read_of = subject.map(|(_, s)| s).or(carried_door.then_some(Subject::Door));
+            // "There are gaps in the lobby camera recordings", "des trous dans les
+            // enregistrements": what is missing is the recordings named after it.
+            let recordings_after = || {
+                (i + 1..sentence.items.len())
+                    .take_while(|&k| sentence.same_clause(k, i))
+                    .find_map(|k| {
+                        sentence.subject_at(k).filter(|s| !matches!(s, Subject::Device(_) | Subject::Unknown))
+                    })
+                    .filter(|s| *s == Subject::Recording)
+            };
+            let after_it = subject.is_none_or(|(j, _)| j > i);
+            let read_of =
+                if meaning == Meaning::Missing && after_it { recordings_after().or(read_of) } else { read_of };
             // A verb of receiving alarms, not of sending: "ne reçoit plus aucune alarme".
             let received =
                 ["recoi", "recev", "recu", "receiv", "arriv"].iter().any(|w| sentence.items[i].first.starts_with(w))
@@ -6394,5 +6416,19 @@ mod tests {
         let text = "Question : si un jour toutes les caméras tombent en panne la nuit, qui appeler ?";
         assert_eq!(suggested(text), Priority::P3);
         assert_eq!(suggested("Question : comment exporter une vidéo sur une clé USB ?"), Priority::P3);
+    }
+
+    #[test]
+    fn failures_understood_without_the_fail_safe() {
+        // Each was suggested as major only because nothing was understood; a word of
+        // politeness after it ("Pas urgent.") then made it minor.
+        let with = |text: &str| suggested(&format!("{text} Pas urgent."));
+        assert_eq!(with("La caméra du couloir ne filme plus rien."), Priority::P2);
+        assert_eq!(with("There are gaps in the car park camera recordings since Sunday."), Priority::P2);
+        assert_eq!(with("La caméra du quai ne se reconnecte plus depuis la coupure."), Priority::P2);
+        assert_eq!(with("la caméra du fond du hangar donne plus signe de vie"), Priority::P2);
+        // What is missing is the thumbnails, not the recordings.
+        let text = "Le client VMS n'est plus lent, mais il manque maintenant les miniatures dans la relecture.";
+        assert_eq!(suggested(text), Priority::P3);
     }
 }
