@@ -1527,6 +1527,13 @@ nuisance configuration: nous deconnecte, logs us out, keeps logging us out, ne s
     doesn t beep anymore, le bip ne sonne plus
 problem down: ne se reconnecte plus, ne se reconnectent plus, won t reconnect, doesn t reconnect anymore,
     plus signe de vie, donne plus signe de vie, no sign of life, won t open, wont open, will not open
+problem degraded: keep freezing, keeps freezing, kept freezing, on the fritz, foggy, so dirty, can t make out,
+    eblouie, toute blanche, turned to the sky, filme maintenant le plafond, only shows the ceiling,
+    un badge sur trois, faut s y reprendre
+problem down: ne se deverrouille pas, ne se deverrouillent pas, won t raise, won t lift, ne se leve plus,
+    doesn t scan, ne scanne plus, ecran gris, un ecran gris, figer, ne prend plus, ne se met plus en service
+missing: a perdu les images, perdu les images, hole in the footage, a hole in, lost its cameras, isn t there,
+    et reprennent a
 ";
 
 /// Words that name the whole site when "the cameras" are said to be "of" them ("toutes

@@ -6427,6 +6427,14 @@ mod tests {
         assert_eq!(with("There are gaps in the car park camera recordings since Sunday."), Priority::P2);
         assert_eq!(with("La caméra du quai ne se reconnecte plus depuis la coupure."), Priority::P2);
         assert_eq!(with("la caméra du fond du hangar donne plus signe de vie"), Priority::P2);
+        assert_eq!(with("Two cameras of the yard keep freezing."), Priority::P2);
+        assert_eq!(with("Le lecteur du parking lit un badge sur trois, faut s'y reprendre."), Priority::P2);
+        assert_eq!(
+            with("Le portique reste fermé, la porte ne se déverrouille pas avec un badge valide."),
+            Priority::P2
+        );
+        // The weather is not a frozen picture.
+        assert_ne!(suggested("It was freezing last night, the gate camera is fine."), Priority::P1);
         // What is missing is the thumbnails, not the recordings.
         let text = "Le client VMS n'est plus lent, mais il manque maintenant les miniatures dans la relecture.";
         assert_eq!(suggested(text), Priority::P3);
