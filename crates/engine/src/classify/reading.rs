@@ -2053,16 +2053,28 @@ impl Sentence {
             || self.over_in_a_later_clause(i)
     }
 
-    /// Whether the sentence opens with a label before a colon, "Question :", "Pour info :",
-    /// "Info :": it asks nothing, and what follows is told as it would be without it (a
-    /// question it opens is still one: "Question : si un jour…").
-    fn labelled(&self, text: &str) -> bool {
-        self.meaning(0) == Some(Meaning::Request)
-            && matches!(self.items[0].first.as_str(), "question" | "pour" | "info")
-            && self
-                .items
-                .get(1)
-                .is_some_and(|next| text.get(self.items[0].span.end..next.span.start).is_some_and(|t| t.contains(':')))
+    /// How many words of the sentence are a label before a colon, "Question :", "Pour info :",
+    /// "Petit souci :" (none when it opens with no label): a label asks nothing and tells no
+    /// failure, and what follows is told as it would be without it (a question it opens is
+    /// still one: "Question : si un jour…").
+    fn label(&self, text: &str) -> usize {
+        const LABEL_WORDS: &[&str] =
+            &["question", "pour", "info", "petit", "petite", "souci", "probleme", "remarque", "rappel", "precision"];
+        let Some(last) = (0..self.items.len().min(2)).find(|&k| {
+            self.items
+                .get(k + 1)
+                .is_some_and(|next| text.get(self.items[k].span.end..next.span.start).is_some_and(|t| t.contains(':')))
+        }) else {
+            return 0;
+        };
+        let words = (0..=last).all(|k| LABEL_WORDS.contains(&self.items[k].first.as_str()));
+        let says_little =
+            (0..=last).all(|k| matches!(self.meaning(k), Some(Meaning::Request | Meaning::Problem(Symptom::Degraded))));
+        if words && says_little {
+            last + 1
+        } else {
+            0
+        }
     }
 
     /// Whether the failure at `i` is the title of an earlier ticket, in the clause right
@@ -3157,7 +3169,7 @@ pub fn read(text: &str) -> Vec<Finding> {
     let mut only_devices = false;
     let mut inventory: Option<(System, Span, u32, usize)> = None;
     let all = sentences(items(text));
-    let labelled = all.first().is_some_and(|first| first.labelled(text));
+    let label = all.first().map_or(0, |first| first.label(text));
     for (n, sentence) in all.iter().enumerate() {
         // "Les badges des intérimaires ouvrent encore la pharmacie. Ils devaient expirer fin
         // août.": the next sentence says they should no longer open.
@@ -3646,7 +3658,7 @@ pub fn read(text: &str) -> Vec<Finding> {
                             Some(Meaning::Alarm | Meaning::SystemName(System::IntrusionDetection))
                         )
                     });
-            if n == 0 && i == 0 && labelled {
+            if n == 0 && i < label {
                 continue;
             }
             let Some(mut effect) = effect(meaning, negated && !kept_out, read_of, object, deactivated, received) else {
@@ -3699,7 +3711,7 @@ pub fn read(text: &str) -> Vec<Finding> {
             // Not a request the quotes themselves make ("'write to this email to get them back'").
             let asked = (0..sentence.items.len()).any(|k| {
                 matches!(sentence.meaning(k), Some(Meaning::Request | Meaning::Wish))
-                    && !(n == 0 && k == 0 && labelled)
+                    && !(n == 0 && k < label)
                     && !(has_quotes && within_quotes(text, sentence.items[k].span))
             });
             // "la mosaïque « intrusion »", "le nom de la caméra « Entrée effraction »", "la
@@ -4519,6 +4531,7 @@ pub fn security_trouble(text: &str) -> Option<Span> {
     let all = sentences(items(text));
     let video_fine = all.iter().any(says_video_works);
     let announced = announced(text);
+    let label = all.first().map_or(0, |first| first.label(text));
     for (n, sentence) in all.iter().enumerate().filter(|(_, s)| !(announced && s.said_in_future())) {
         // Told, then said to be all over in the next sentence.
         if all.get(n + 1).is_some_and(|next| next.ends_what_came_before(text).is_some()) {
@@ -4530,7 +4543,7 @@ pub fn security_trouble(text: &str) -> Option<Span> {
             if sentence.subject_at(i).is_some_and(|s| s.weight() > 0) {
                 device = true;
             }
-            if sentence.said_over(i, text) || sentence.supposes(wish, i) {
+            if sentence.said_over(i, text) || sentence.supposes(wish, i) || n == 0 && i < label {
                 continue;
             }
             // The software showing a state the door does not have, or a bug of a feature,
@@ -6416,6 +6429,11 @@ mod tests {
         let text = "Question : si un jour toutes les caméras tombent en panne la nuit, qui appeler ?";
         assert_eq!(suggested(text), Priority::P3);
         assert_eq!(suggested("Question : comment exporter une vidéo sur une clé USB ?"), Priority::P3);
+        // "Petit souci :" names no failure; what follows says what it is.
+        let text = "Petit souci : la caméra 4 s'appelle « Parkng » au lieu de « Parking », merci de corriger.";
+        assert_eq!(suggested(text), Priority::P3);
+        assert_eq!(suggested("Petit souci : toutes les caméras sont HS depuis ce matin."), Priority::P1);
+        assert_eq!(suggested("Petite question : la caméra du quai est noire depuis hier."), Priority::P2);
     }
 
     #[test]
