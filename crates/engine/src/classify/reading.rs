@@ -2061,9 +2061,7 @@ impl Sentence {
         const LABEL_WORDS: &[&str] =
             &["question", "pour", "info", "petit", "petite", "souci", "probleme", "remarque", "rappel", "precision"];
         let Some(last) = (0..self.items.len().min(2)).find(|&k| {
-            self.items
-                .get(k + 1)
-                .is_some_and(|next| text.get(self.items[k].span.end..next.span.start).is_some_and(|t| t.contains(':')))
+            self.items.get(k + 1).is_some_and(|next| between(text, self.items[k].span, next.span).contains(':'))
         }) else {
             return 0;
         };
@@ -2088,7 +2086,7 @@ impl Sentence {
         first >= 2
             && self.items[first - 1].number.is_some()
             && ticket(first - 2)
-            && text.get(self.items[first - 1].span.end..self.items[first].span.start).is_some_and(|t| t.contains('('))
+            && between(text, self.items[first - 1].span, self.items[first].span).contains('(')
     }
 
     /// Whether a later clause says the failure at `i` is over without naming anything else
@@ -3229,9 +3227,10 @@ pub fn read(text: &str) -> Vec<Finding> {
         // "Un compte admin inconnu sur le VMS ? Non, c'est celui de votre technicien.": the
         // question the sentence answers "non" told no fact.
         let answers_no = sentence.items.first().is_some_and(|w| matches!(w.first.as_str(), "non" | "no" | "nope"))
-            && n.checked_sub(1).and_then(|m| all[m].items.last()).zip(sentence.items.first()).is_some_and(
-                |(question, answer)| text.get(question.span.end..answer.span.start).is_some_and(|t| t.contains('?')),
-            );
+            && n.checked_sub(1)
+                .and_then(|m| all[m].items.last())
+                .zip(sentence.items.first())
+                .is_some_and(|(question, answer)| between(text, question.span, answer.span).contains('?'));
         if answers_no {
             let previous = starts.last().copied().unwrap_or(0);
             let asked: Vec<Finding> = findings.drain(previous..).filter(|f| f.request).collect();
@@ -3722,7 +3721,7 @@ pub fn read(text: &str) -> Vec<Finding> {
                 && within_quotes(text, sentence.items[i].span)
                 && (0..i).rev().find(|&k| !within_quotes(text, sentence.items[k].span)).is_some_and(|k| {
                     matches!(sentence.meaning(k), Some(Meaning::Nuisance(_) | Meaning::Device(_) | Meaning::Image))
-                        && !text[sentence.items[k].span.end..sentence.items[i].span.start].contains(':')
+                        && !between(text, sentence.items[k].span, sentence.items[i].span).contains(':')
                 });
             // "modifier le délai de l'alarme « porte restée ouverte »": anywhere in the quotes.
             let in_quotes =
@@ -4005,7 +4004,8 @@ pub fn read(text: &str) -> Vec<Finding> {
                         || sentence.items.first().is_some_and(|w| matches!(w.first.as_str(), "elles" | "they"))
                             && n.checked_sub(1).is_some_and(|m| all[m].find(|m| m == Meaning::Alarm).is_some()));
             // "Gros décalage entre le déclenchement d'un détecteur et l'apparition de l'alarme
-            // sur le superviseur": a lag of the alarms on their way to the hypervisor.
+            // sur le superviseur": a lag of the alarms on their way to the hypervisor ("l'alarme"
+            // is read there as the intrusion system, so the word itself is looked for).
             let lag_to_the_hypervisor = meaning == Meaning::Nuisance(Symptom::Slow)
                 && matches!(sentence.items[i].last.as_str(), "decalage" | "delai" | "lag")
                 && sentence
@@ -4013,11 +4013,11 @@ pub fn read(text: &str) -> Vec<Finding> {
                     .iter()
                     .any(|it| matches!(it.first.as_str(), "alarme" | "alarm" | "alarmes" | "alarms"))
                 && sentence.find(|m| m == Meaning::SystemName(System::Hypervisor)).is_some();
-            let late_after_alarms = late_after_alarms || lag_to_the_hypervisor;
             if (effect == Effect::Nuisance(Symptom::Slow)
                 && (matches!(subject, Some((_, Subject::Alarm))) || alarms_late)
                 && !of_a_screen()
-                || late_after_alarms)
+                || late_after_alarms
+                || lag_to_the_hypervisor)
                 && !alarms_arrive()
             {
                 f.facts.nuisance = None;
@@ -4393,6 +4393,11 @@ fn says_out_of(item: &Item) -> bool {
 
 /// Whether the words at `span` stand between an opening and a closing quote, wherever they
 /// are in it: « Entrée *effraction* ».
+/// The text between two words: the punctuation that says how they stand to each other.
+fn between(text: &str, before: Span, after: Span) -> &str {
+    text.get(before.end..after.start).unwrap_or_default()
+}
+
 fn within_quotes(text: &str, span: Span) -> bool {
     let (before, after) = (&text[..span.start], &text[span.end..]);
     let open_french = before.matches('«').count() > before.matches('»').count() && after.contains('»');
