@@ -429,7 +429,7 @@ works lock: ferme, ferment, come down, comes down, fermer, se ferme, se referme,
     lock, locked, locking, latch*, reverrouill*, redescend*, descend*, relock*, tient, tiennent, hold, tenir
 works open: s ouvre, s ouvrent, ouvrir, opens, opening, unlock, libere*, se libere
 works read: lit, lisent, lire, read, reading, check, checks, checking, verifie, verifient, reconnai*, recogni*, badger, bipe, bipes
-works show: s affiche, s affichent, be viewed, viewed, can view, cannot view, can t view, could view, to view, visionner, affiche, afficher, voit, voir, vois, voyons, visualiser, see, show, showing,
+works show: s affiche, s affichent, be viewed, viewed, can view, could view, to view, visionner, affiche, afficher, voit, voir, vois, voyons, visualiser, see, show, showing,
     displays, displaying, remonte l image, visible, load, charge, chargent, to display, a afficher
 fine: bien, normalement, correctement, normal, fine, ok, correctly, properly, normally, as usual, sans souci,
     sans probleme, without problem, no problem, okay, nothing to report, rien a signaler, ras, c est bon, sont bons,
@@ -628,7 +628,7 @@ problem degraded: isole, isolated, fausses alarmes intrusion, fausse alarme intr
     several attempts
 nothing: aveugle, on est aveugles, nothing on, rien sur, flying blind, unprotected, non protege, sans protection, plus protege, plus la main, plus la main sur rien, lost control, no control over anything, we are blind, blind, does nothing, ne fait rien, fait rien, ne fait plus rien
 works any: revenu, came back, come back, back online, garde, memorise, remember, s active, s activent, activate,
-    sonne, sonnent, sound, retentit
+    sonne, sonnent, sound, retentit, ring, rings, rang, rung
 works report: come, coming, arrive, arrivent, reach the, reaching, suivre les alarmes, follow the alarms, go out, goes out, sent out
 works open: release, deverrouille, deverrouillent, unlock
 unlocked: deverrouillee, deverrouilles, stay released, stays released, remain released, restent liberees, reste liberee,
@@ -938,7 +938,7 @@ request: la police est passee nous demander, police asked us for, ne pas declenc
     merci de ne pas declencher, don t send anyone, do not send anyone, notre assureur, our insurance company, our insurer,
     assureur reclame, attestation de maintenance, purement administratif
 past: coupe le courant, coupera le courant, will cut power, will cut the power, power will be cut, oublie de desarmer,
-    forgot to disarm, rien n a bouge depuis, nothing has changed since, reconstruction raid est terminee,
+    forgot to disarm, reconstruction raid est terminee,
     le disque a ete change
 nuisance configuration: unlocked from, unlocked until, deverrouillee a partir de, ouverte a partir de
 nuisance display: au format americain, format americain, at the bottom, en bas de la liste
@@ -1048,6 +1048,7 @@ only-device: nous n avons que ces, n avons que ces, on n a que ces, we only have
     ce sont nos seules, ce sont nos seuls
 image: vue sur, view of, vue, view
 problem down: impossible d acceder, impossible d y acceder, cannot access, can t access, unable to access,
+    cannot view, can t view, couldn t view,
     impossible de rearmer, impossible de le rearmer, impossible d armer, cannot arm, can t arm
 problem degraded: parfois pas du tout, sometimes not at all
 unauthorized: without badging, without swiping, sans badger, sans passer de badge, sans passer leur badge
@@ -1186,7 +1187,7 @@ intrusion: s est introduit, s est introduite, se sont introduits, se sont introd
     a pris la main a distance, pris la main a distance, took remote control, processus suspect, suspicious process,
     envoie des donnees vers l exterieur, sending data outside
 problem down: est a l arret, sont a l arret, totalement a l arret, completement a l arret, a l arret total,
-    entierement a l arret
+    entierement a l arret, toutes a l arret, tous a l arret, toutes arretees, tous arretes
 unlocked: stuck up, staying up, is staying up, stays up, reste levee, restee levee, bloquee en haut
 anyone: enter without card, drive in without, cars are just driving in
 revoked: mis en liste noire, en liste noire, blacklisted, non enroles, non enrolles, not enrolled, unenrolled
@@ -1534,6 +1535,53 @@ problem down: ne se deverrouille pas, ne se deverrouillent pas, won t raise, won
     doesn t scan, ne scanne plus, ecran gris, un ecran gris, figer, ne prend plus, ne se met plus en service
 missing: a perdu les images, perdu les images, hole in the footage, a hole in, lost its cameras, isn t there,
     et reprennent a
+intrusion: a ete visite, a ete visitee, ont ete visites, ont ete visitees, s est fait visiter, se sont fait visiter
+disowned: nobody uses, no one uses, that nobody uses, personne n utilise, not one of us, none of us, pas un des notres,
+    aucun de nous, sans aucune demande de notre part, sans demande de notre part, without any request from us,
+    nobody asked for, personne n a demande, nobody requested
+works any: sont de nouveau valides, est de nouveau valide, sont encore valides, est encore valide, sont toujours valides,
+    est toujours valide, redevenus valides, redevenu valide, are valid again, is valid again, are still valid,
+    is still valid, valid again
+intrusion: cloture coupee, cloture a ete coupee, clotures coupees, grillage coupe, grillage a ete coupe, grillage decoupe,
+    grillage a ete decoupe, fence was cut, fence has been cut, fence cut, cut the fence, cut through the fence
+fine: rien de vole, rien n a ete vole, rien vole, nothing stolen, nothing was stolen, nothing missing, nothing is missing,
+    rien ne manque, rien n a disparu, nothing taken, nothing was taken
+past: was a false alarm, it was a false alarm, was just a false alarm, c etait une fausse alarme, c etait une fausse alerte,
+    etait une fausse alarme, etait une fausse alerte, s est revelee etre une fausse alarme, turned out to be a false alarm
+device intrusion-detection: detecteur de bris de glace, detecteurs de bris de glace, detecteur bris de glace,
+    capteur de bris de glace, glassbreak detector
+intrusion: connexions bizarres, connexion bizarre, connexions etranges, connexion etrange, connexions inhabituelles,
+    connexion inhabituelle, connexions louches, connexions anormales, strange logins, weird logins, unusual logins,
+    odd logins, strange connections, weird connections, unusual connections, abnormal logins
+filler: activite, activites, activity
+filler: rien change, n a rien change, ca n a rien change, ca ne change rien, no change, nothing changed, no difference,
+    didn t change anything, didn t help, did not help, sans effet, no effect, sans resultat, n a rien donne,
+    rien n y fait, still the same, toujours pareil, pareil
+works any: se fait, se font, se faisait, se faisaient, is done, is being done
+filler: your quick answer, your answer, quick answer, fast answer, your reply, quick reply, your quick reply,
+    your response, quick response, votre reponse, votre reponse rapide, reponse rapide, votre retour rapide
+filler: desole pour les fautes, pardon pour les fautes, excusez les fautes, excusez moi pour les fautes, sorry for the typos,
+    sorry for typos, sorry for my typos, excuse the typos, excuse my typos, desole pour l orthographe,
+    veut un rapport, veut un compte rendu, demande un rapport, attend un rapport, wants a report, want a report,
+    needs a report, asks for a report, no one was hurt, nobody was hurt, nobody hurt, no one hurt, personne n est blesse,
+    pas de blesse, aucun blesse, big event, special event, private event, gros evenement, evenement special
+nuisance display: sont toutes melangees, sont tous melanges, toutes melangees, tous melanges, all jumbled, are jumbled,
+    jumbled up, mixed up, moved around, pas dans le bon ordre
+filler: came, on ne sait pas comment, ne sait pas comment, sans savoir comment, don t know how, do not know how,
+    no idea how, nobody knows how
+filler: pris une photo, pris des photos, pris en photo, une photo en piece jointe, photo en piece jointe, photos en piece jointe,
+    photo ci jointe, photos ci jointes, ci joint une photo, ci joint la photo, ci joint des photos, je vous envoie une photo,
+    je joins une photo, voir photo, voir la photo, voir photo jointe, took a picture, took a photo, took pictures,
+    took photos, attached photo, attached photos, photo attached, photos attached, see the attached photo,
+    see attached photo, see the photo, sending a photo, i attach a photo,
+    petite agence, petit magasin, petite entreprise, petite structure, petit bureau, petit site, petite boutique,
+    small office, small shop, small company, small site, small business, small store
+filler: deja ete signale, deja signale, deja ete signalee, already reported, was already reported, signale la semaine derniere,
+    reported last week
+filler: called you, called your, called the hotline, called your hotline, called support, called the support,
+    vous a appele, vous ai appele, vous avons appele, a appele le support, appele la hotline, appele votre hotline
+device video: cames
+filler: rien n a bouge depuis, nothing has changed since
 ";
 
 /// Words that name the whole site when "the cameras" are said to be "of" them ("toutes

@@ -334,6 +334,11 @@ fn conclude(findings: Vec<reading::Finding>, answers: Option<facts::Facts>) -> f
         (Priority::P1 | Priority::P2, true, _) => 2,
         (Priority::P3, _, true) => 1,
     };
+    // A device named with nothing understood of it is the fail-safe's "unclear"; a request
+    // that names nothing ("Pas urgent.", "Can you send someone?") says how to handle the
+    // incident, not that it is minor, so it does not outweigh it.
+    let unread = findings.iter().any(|f| f.unread && f.facts.system.as_ref().is_some_and(|k| k.value != System::Other));
+    let findings: Vec<reading::Finding> = findings.into_iter().filter(|f| !(unread && f.bare)).collect();
     let best = findings
         .iter()
         .filter_map(|f| {

@@ -170,6 +170,9 @@ struct Sentence {
     /// The clauses that begin with "sauf", "except": what they name is left out of the
     /// clause before.
     exceptions: Vec<usize>,
+    /// The sentence is an email's subject line ("Objet : caméras"): it names the topic, what
+    /// is wrong is told after.
+    subject_line: bool,
 }
 
 impl Sentence {
@@ -280,6 +283,14 @@ impl Sentence {
                 {
                     false
                 }
+                // "people without a badge *cannot* get in": the verb after the people said
+                // without a badge is denied.
+                Some(Meaning::Negation(_)) if self.meaning(i) == Some(Meaning::Unauthorized) && j == i + 1 => {
+                    matches!(
+                        self.items[j].first.as_str(),
+                        "cannot" | "can" | "couldn" | "could" | "don" | "doesn" | "won" | "ne" | "n"
+                    )
+                }
                 // "ne répond plus *sur aucun* poste": a quantity inside a complement counts
                 // where, it closes no negation.
                 Some(Meaning::Negation(_) | Meaning::Quantity(Quantity::NoneOf)) if self.in_complement(j) => false,
@@ -326,8 +337,9 @@ impl Sentence {
             // "la vidéo ne fonctionne plus": the video system; "la vidéo associée", a clip.
             Some(Meaning::Image)
                 if matches!(item.first.as_str(), "video")
-                    // "la vidéo ne fonctionne plus", "vidéo hs" at the start of a sentence.
-                    && (j == 0 || matches!(self.items[j - 1].first.as_str(), "la" | "the"))
+                    // "la vidéo ne fonctionne plus", "vidéo hs" at the start of a sentence or of
+                    // a clause ("Bonjour, vidéo HS").
+                    && (j == 0 || !self.same_clause(j - 1, j) || matches!(self.items[j - 1].first.as_str(), "la" | "the"))
                     && !self.items.get(j + 1).is_some_and(|n| {
                         self.same_clause(j + 1, j)
                             && n.meaning.is_none()
@@ -464,7 +476,10 @@ impl Sentence {
                     && matches!(self.subject_at(d), Some(Subject::Device(_)))
                     && !self.is_complement(d)
             });
-            if let Some(d) = device.filter(|_| reports) {
+            // "la caméra de l'accueil n'apparaît plus dans le VMS (hors ligne)": the software
+            // the device is seen in is only where; what is down is the device.
+            let where_seen = self.is_complement(k) && k < i;
+            if let Some(d) = device.filter(|_| reports || where_seen) {
                 return self.subject_at(d).map(|s| (d, s));
             }
         }
@@ -559,9 +574,10 @@ impl Sentence {
                     | "tous"
             );
         if pronoun {
+            // "Les icônes de caméras sont toutes grises": the icons, the head of the chain.
             let named = (0..q - 1).find_map(|k| self.subject_at(k).filter(|s| s.weight() > 0).map(|s| (k, s)));
-            if named.is_some() {
-                return named;
+            if let Some((k, s)) = named {
+                return Some(self.head_of(k, s));
             }
         }
         // "il manque la nouvelle aile", "il nous manque des enregistrements": what is missing
@@ -799,7 +815,25 @@ impl Sentence {
         }
         while k > 0
             && self.items[k - 1].meaning.is_none()
-            && matches!(self.items[k - 1].first.as_str(), "le" | "la" | "l" | "les" | "the" | "un" | "une" | "a" | "an")
+            && matches!(
+                self.items[k - 1].first.as_str(),
+                "le" | "la"
+                    | "l"
+                    | "les"
+                    | "the"
+                    | "un"
+                    | "une"
+                    | "a"
+                    | "an"
+                    | "ce"
+                    | "cet"
+                    | "cette"
+                    | "ces"
+                    | "this"
+                    | "that"
+                    | "these"
+                    | "those"
+            )
         {
             k -= 1;
         }
@@ -820,11 +854,26 @@ impl Sentence {
                     continue;
                 }
             }
-            // "les noms *des* caméras", "le menu déroulant *des* caméras".
+            // "les noms *des* caméras", "le menu déroulant *des* caméras", "le lecteur *de ce*
+            // poste".
             let mut m = k;
             while m > 0
                 && self.items[m - 1].meaning.is_none()
-                && matches!(self.items[m - 1].first.as_str(), "la" | "le" | "l" | "les" | "the")
+                && matches!(
+                    self.items[m - 1].first.as_str(),
+                    "la" | "le"
+                        | "l"
+                        | "les"
+                        | "the"
+                        | "ce"
+                        | "cet"
+                        | "cette"
+                        | "ces"
+                        | "this"
+                        | "that"
+                        | "these"
+                        | "those"
+                )
             {
                 m -= 1;
             }
@@ -2339,7 +2388,72 @@ impl Sentence {
 }
 
 /// Cuts the items into sentences, and each sentence into clauses.
-fn sentences(pieces: Vec<Piece>) -> Vec<Sentence> {
+/// A word of a greeting or of a reference that opens a message: "Bonjour à tous", "Hi
+/// team", "Ref 4521", "Ticket n° 88".
+fn opens_nothing(item: &Item) -> bool {
+    let reference = item.meaning.is_none()
+        && (item.number.is_some()
+            || matches!(
+                item.first.as_str(),
+                "ref"
+                    | "reference"
+                    | "ticket"
+                    | "tickets"
+                    | "re"
+                    | "fw"
+                    | "fwd"
+                    | "tr"
+                    | "objet"
+                    | "subject"
+                    | "sujet"
+                    | "n"
+                    | "no"
+            ));
+    reference
+        || matches!(
+            item.first.as_str(),
+            "bonjour"
+                | "bonsoir"
+                | "rebonjour"
+                | "salut"
+                | "slt"
+                | "bjr"
+                | "coucou"
+                | "hello"
+                | "hi"
+                | "hey"
+                | "dear"
+                | "good"
+                | "morning"
+                | "afternoon"
+                | "evening"
+                | "madame"
+                | "monsieur"
+                | "messieurs"
+                | "mesdames"
+                | "all"
+                | "everyone"
+                | "team"
+                | "a"
+                | "tous"
+                | "l"
+                | "equipe"
+                | "support"
+        )
+}
+
+/// Who sends the message, before a colon: "Message de l'accueil :", "De la part du gardien :",
+/// "From the night guard:". The place named is the sender's, not where the trouble is.
+fn sender_before_colon(text: &str, clause: &Sentence) -> bool {
+    let (Some(first), Some(last)) = (clause.items.first(), clause.items.last()) else { return false };
+    let words: Vec<&str> = clause.items.iter().take(3).map(|it| it.first.as_str()).collect();
+    let sender =
+        matches!(words.as_slice(), ["message", ..] | ["msg", ..] | ["from", ..] | ["appel", ..] | ["call", ..])
+            || matches!(words.as_slice(), ["de", "la", "part", ..] | ["envoye", "par", ..] | ["sent", "by", ..]);
+    sender && first.meaning.is_none() && text[last.span.end..].trim_start().starts_with(':')
+}
+
+fn sentences(text: &str, pieces: Vec<Piece>) -> Vec<Sentence> {
     let mut out = Vec::new();
     let mut current = Sentence::default();
     let mut clause = 0;
@@ -2349,6 +2463,20 @@ fn sentences(pieces: Vec<Piece>) -> Vec<Sentence> {
                 if !current.items.is_empty() {
                     out.push(std::mem::take(&mut current));
                 }
+                clause = 0;
+            }
+            // "Bonjour, vidéo HS", "Hi all, the reader…", "Ref 4521 : …": a greeting or a
+            // reference opening the text is no part of what the first clause says.
+            // Not the title of an earlier ticket in brackets: "Re: Ticket 8890 (toutes les
+            // caméras HS)".
+            Piece::Break(Break::Clause)
+                if out.is_empty()
+                    && (current.items.iter().all(opens_nothing) || sender_before_colon(text, &current))
+                    && !current.items.last().is_some_and(|l| text[l.span.end..].trim_start().starts_with('(')) =>
+            {
+                let subject_line =
+                    current.items.first().is_some_and(|w| matches!(w.first.as_str(), "objet" | "subject" | "sujet"));
+                current = Sentence { subject_line, ..Sentence::default() };
                 clause = 0;
             }
             Piece::Break(Break::Clause) => clause += 1,
@@ -2366,6 +2494,13 @@ fn sentences(pieces: Vec<Piece>) -> Vec<Sentence> {
                     && current.items.last().is_some_and(|last| matches!(last.first.as_str(), "et" | "and"));
                 if item.meaning.is_none() && and_since {
                     clause += 1;
+                }
+                // "Ticket 4521 : …", "ticket n° 88": a helpdesk reference, not a parking ticket.
+                let reference = item.number.is_some() || matches!(item.first.as_str(), "n" | "no" | "num" | "numero");
+                if let Some(last) =
+                    current.items.last_mut().filter(|l| reference && matches!(l.first.as_str(), "ticket" | "tickets"))
+                {
+                    last.meaning = None;
                 }
                 current.items.push(item);
                 current.clause.push(clause);
@@ -2437,6 +2572,9 @@ fn effect(
         },
         (Meaning::Works(function), true) => match (function, subject) {
             (Function::Record, _) => E::RecordingLost,
+            // "la carte du site B ne reçoit plus les alarmes": a screen that no longer
+            // receives alarms is alarms that no longer arrive.
+            (Function::Report, Some(S::Nuisance(_))) if received => E::AlarmsLost,
             (_, Some(S::Nuisance(n))) => E::Nuisance(n),
             // "le logiciel de sécurité ne reçoit plus aucune alarme": the software where the
             // alarms arrive is the hypervisor, and they no longer arrive.
@@ -2551,9 +2689,33 @@ fn lets_the_wrong_people_in(sentence: &Sentence, before: usize, revoked_before: 
     // "We blocked a lost fob on Monday. Today the log shows it opened the cash office."
     let (who, any_verb) = match who {
         Some(found) => found,
+        // Said of the credential the sentence before revoked: by a pronoun or by naming it
+        // again, not "Le technicien passe demain" or "le site est ouvert de 8h à 18h".
         None if revoked_before && !refused => {
             let how = (0..end).filter(said).find(|&i| opens(i, true))?;
-            return Some(sentence.items[how].span);
+            // "Il a ouvert", "L'un d'eux est passé", "let himself in with it".
+            let pronoun = (how.saturating_sub(3)..(how + 4).min(end)).any(|k| {
+                matches!(
+                    sentence.items[k].first.as_str(),
+                    "it" | "il"
+                        | "elle"
+                        | "ils"
+                        | "elles"
+                        | "eux"
+                        | "they"
+                        | "he"
+                        | "she"
+                        | "him"
+                        | "them"
+                        | "himself"
+                        | "herself"
+                        | "themselves"
+                        | "qui"
+                        | "who"
+                )
+            });
+            let named_again = sentence.find(|m| matches!(m, Meaning::Credential | Meaning::Revoked)).is_some();
+            return (pronoun || named_again).then_some(sentence.items[how].span);
         }
         None => return None,
     };
@@ -2602,6 +2764,31 @@ fn changed_behind_our_back(sentence: &Sentence) -> Option<Span> {
 /// en admin sur l'enregistreur. Nous, on n'a rien demandé."
 fn disowned_after(before: &Sentence, sentence: &Sentence) -> Option<Span> {
     let by_whom = sentence.find(|m| m == Meaning::Disowned)?;
+    // Someone away ("… avec le compte de Julien. Il est en vacances.") only when the sentence
+    // speaks of the owner just named, not "Le gérant est en congés".
+    let away = matches!(sentence.items[by_whom].last.as_str(), "conge" | "conges" | "holiday" | "leave" | "vacances");
+    let of_the_owner = sentence.items.first().is_some_and(|w| {
+        matches!(
+            w.first.as_str(),
+            "il" | "elle"
+                | "ils"
+                | "elles"
+                | "he"
+                | "she"
+                | "they"
+                | "son"
+                | "sa"
+                | "his"
+                | "her"
+                | "its"
+                | "owner"
+                | "titulaire"
+        ) || (0..sentence.items.len().min(3))
+            .any(|k| matches!(sentence.items[k].first.as_str(), "titulaire" | "owner" | "proprietaire"))
+    });
+    if away && !of_the_owner {
+        return None;
+    }
     let mine = sentence.find(|m| matches!(m, Meaning::Account | Meaning::Changed));
     let what = before.find(|m| matches!(m, Meaning::Account | Meaning::Changed));
     what.filter(|_| mine.is_none()).map(|_| sentence.items[by_whom].span)
@@ -2738,6 +2925,12 @@ pub struct Finding {
     /// Its scope is a floor or a building taken whole ("tout le RDC", "ce bâtiment n'a plus
     /// une seule image"): the whole site when the text says the site is no more than that.
     place_taken_whole: bool,
+    /// A request in a sentence that names nothing ("Pas urgent.", "Can you send someone?"):
+    /// it says how to handle the incident, not what it is.
+    pub bare: bool,
+    /// A device named with nothing understood of it, in a sentence that does not say it
+    /// works: something may be wrong with it that the text says in words not understood.
+    pub unread: bool,
 }
 
 /// A message that is news for the desk, not an incident: a test or a cut announced, a
@@ -3071,6 +3264,8 @@ fn finding(
         screen_only: false,
         request: false,
         place_taken_whole: false,
+        bare: false,
+        unread: false,
     }
 }
 
@@ -3166,7 +3361,7 @@ pub fn read(text: &str) -> Vec<Finding> {
     let mut only_device: Option<System> = None;
     let mut only_devices = false;
     let mut inventory: Option<(System, Span, u32, usize)> = None;
-    let all = sentences(items(text));
+    let all = sentences(text, items(text));
     let label = all.first().map_or(0, |first| first.label(text));
     for (n, sentence) in all.iter().enumerate() {
         // "Les badges des intérimaires ouvrent encore la pharmacie. Ils devaient expirer fin
@@ -3226,7 +3421,11 @@ pub fn read(text: &str) -> Vec<Finding> {
         }
         // "Un compte admin inconnu sur le VMS ? Non, c'est celui de votre technicien.": the
         // question the sentence answers "non" told no fact.
-        let answers_no = sentence.items.first().is_some_and(|w| matches!(w.first.as_str(), "non" | "no" | "nope"))
+        // Not "No one was hurt": the word alone.
+        let answers_no = sentence
+            .items
+            .first()
+            .is_some_and(|w| matches!(w.first.as_str(), "non" | "no" | "nope") && w.first == w.last)
             && n.checked_sub(1)
                 .and_then(|m| all[m].items.last())
                 .zip(sentence.items.first())
@@ -3532,7 +3731,9 @@ pub fn read(text: &str) -> Vec<Finding> {
                 .map(|k| (k, Subject::Image))
                 // A phrase is its own subject only when it names its doors ("les deux portes
                 // s'ouvrent").
-                .or_else(|| sentence.subject_of(i).filter(|&(j, s)| j != i || s == Subject::Door));
+                .or_else(|| sentence.subject_of(i).filter(|&(j, s)| j != i || s == Subject::Door))
+                // "Depuis la mise à jour plus rien ne marche": the update only dates it.
+                .filter(|&(j, s)| !(matches!(s, Subject::Nuisance(_)) && sentence.dates_from(j)));
             let none_counted = subject.is_some_and(|(j, _)| sentence.counted_as_none(j));
             let negation = sentence.negation(i);
             // "aucune caméra ne fonctionne" / "no camera works": all are down;
@@ -3634,7 +3835,15 @@ pub fn read(text: &str) -> Vec<Finding> {
             // sentence before.
             let carried_door = meaning == Meaning::Unlocked
                 && carried.as_ref().is_some_and(|c| c.system == Some(System::AccessControl));
-            let read_of = subject.map(|(_, s)| s).or(carried_door.then_some(Subject::Door));
+            // "Can you check the warehouse cameras? They stopped recording since Tuesday": the
+            // cameras of the sentence before no longer record.
+            let carried_recording = meaning == Meaning::Missing
+                && ["record", "enregistr"].iter().any(|w| sentence.items[i].last.starts_with(w))
+                && carried.as_ref().is_some_and(|c| c.system == Some(System::Video));
+            let read_of = subject
+                .map(|(_, s)| s)
+                .or(carried_door.then_some(Subject::Door))
+                .or(carried_recording.then_some(Subject::Recording));
             // "There are gaps in the lobby camera recordings", "des trous dans les
             // enregistrements": what is missing is the recordings named after it.
             let recordings_after = || {
@@ -3658,6 +3867,113 @@ pub fn read(text: &str) -> Vec<Finding> {
                         )
                     });
             if n == 0 && i < label {
+                continue;
+            }
+            // "le logiciel de badges est passé en anglais tout seul": software that changes by
+            // itself opens no door.
+            let by_itself =
+                matches!(sentence.items[i].first.as_str(), "tout" | "toute" | "toutes" | "tous" | "by" | "on");
+            // "On a redémarré, ça n'a rien changé", "we rebooted it": what people tried, not a
+            // device that restarts by itself.
+            let restarted_by_people = matches!(meaning, Meaning::Problem(_))
+                && ["redemarr", "reboot"].iter().any(|w| sentence.items[i].first.starts_with(w))
+                && (i.saturating_sub(3)..i).any(|k| {
+                    sentence.same_clause(k, i)
+                        && matches!(
+                            sentence.items[k].first.as_str(),
+                            "on" | "nous" | "je" | "j" | "i" | "we" | "avons" | "ai" | "have" | "ve" | "vous" | "you"
+                        )
+                });
+            // "in wrong order after reboot": the restart only dates what follows.
+            let restart_dated = matches!(meaning, Meaning::Problem(_))
+                && ["redemarr", "reboot", "restart"].iter().any(|w| sentence.items[i].first.starts_with(w))
+                && sentence.dates_from(i);
+            if restarted_by_people || restart_dated {
+                continue;
+            }
+            // "We are open 7am to 9pm", "le site est ouvert de 8h à 18h": opening hours, not a
+            // door left open. "Le technicien passe demain": a visit planned, not someone who
+            // gets in.
+            let at_hours = (i + 1..sentence.items.len().min(i + 3)).any(|k| {
+                matches!(sentence.items[k].first.as_str(), "de" | "from")
+                    && sentence.items.get(k + 1).is_some_and(|n| n.first.starts_with(|c: char| c.is_ascii_digit()))
+                    && (k + 2..sentence.items.len().min(k + 4))
+                        .any(|m| matches!(sentence.items[m].first.as_str(), "a" | "to" | "until" | "jusqu"))
+            });
+            let people_open = (i.saturating_sub(2)..i).any(|k| {
+                matches!(sentence.items[k].first.as_str(), "we" | "nous" | "on")
+                    && matches!(sentence.items[k + 1].first.as_str(), "are" | "re" | "sommes" | "est" | "were")
+            });
+            let planned = (i + 1..sentence.items.len().min(i + 3)).any(|k| {
+                matches!(
+                    sentence.items[k].first.as_str(),
+                    "demain"
+                        | "tomorrow"
+                        | "lundi"
+                        | "mardi"
+                        | "mercredi"
+                        | "jeudi"
+                        | "vendredi"
+                        | "samedi"
+                        | "monday"
+                        | "tuesday"
+                        | "wednesday"
+                        | "thursday"
+                        | "friday"
+                        | "saturday"
+                        | "next"
+                        | "prochain"
+                        | "prochaine"
+                        | "cet"
+                        | "this"
+                )
+            });
+            if meaning == Meaning::Unlocked && (at_hours || people_open) || meaning == Meaning::Enters && planned {
+                continue;
+            }
+            // "Ça fait plusieurs fois", "It has happened several times": how often what was told
+            // before happens, not a new failure of its own.
+            // "Le problème persiste", "the issue was already reported": the problem told before.
+            let the_problem = matches!(meaning, Meaning::Problem(_))
+                && matches!(
+                    sentence.items[i].first.as_str(),
+                    "probleme" | "problemes" | "souci" | "soucis" | "issue" | "problem"
+                );
+            let remark = (meaning == Meaning::Intermittent || the_problem)
+                && (0..sentence.items.len()).all(|k| {
+                    k == i
+                        || sentence.subject_at(k).is_none()
+                            && !matches!(
+                                sentence.meaning(k),
+                                Some(Meaning::Problem(_) | Meaning::Works(_) | Meaning::Missing | Meaning::Nothing)
+                            )
+                });
+            if remark {
+                continue;
+            }
+            // "Since the update, the camera…": the update only dates what follows.
+            let update = ["update", "mise", "maj", "upgrade", "migration"].contains(&sentence.items[i].first.as_str());
+            if matches!(meaning, Meaning::Nuisance(_)) && update && sentence.dates_from(i) {
+                continue;
+            }
+            // "le compte d'un technicien en congé a servi cette nuit": someone away is the point
+            // only when their account, badge or code was used; "le gérant est en congés" is news.
+            let away = matches!(sentence.items[i].last.as_str(), "conge" | "conges" | "holiday" | "leave" | "vacances");
+            let used = |s: &Sentence| {
+                s.find(|m| matches!(m, Meaning::Account | Meaning::Credential | Meaning::Changed | Meaning::Revoked))
+                    .is_some()
+            };
+            if meaning == Meaning::Disowned && away && !used(sentence) {
+                continue;
+            }
+            // "personne de l'équipe n'a touché" is nobody; "deux personnes de l'équipe" are people.
+            if meaning == Meaning::Disowned && sentence.items[i].first == "personnes" {
+                continue;
+            }
+            if meaning == Meaning::Unlocked
+                && by_itself
+                && matches!(read_of, Some(Subject::SystemName(_) | Subject::Interface | Subject::InterfaceOf(_)))
+            {
                 continue;
             }
             let Some(mut effect) = effect(meaning, negated && !kept_out, read_of, object, deactivated, received) else {
@@ -4206,8 +4522,9 @@ pub fn read(text: &str) -> Vec<Finding> {
         // A nuisance named with nothing said of it ("le mot est écrit sans accent dans le
         // menu") is still a nuisance.
         if !found_here {
+            // Not the update a failure dates from ("since the update, the camera…").
             let nuisance = (0..sentence.items.len()).find_map(|i| match sentence.subject_at(i) {
-                Some(Subject::Nuisance(n)) => Some((n, sentence.items[i].span)),
+                Some(Subject::Nuisance(n)) if !sentence.dates_from(i) => Some((n, sentence.items[i].span)),
                 _ => None,
             });
             if let Some((n, span)) = nuisance {
@@ -4224,6 +4541,25 @@ pub fn read(text: &str) -> Vec<Finding> {
             if !found_here {
                 let mut f = finding(sentence, Some((i, s)), None, None);
                 f.weak = true;
+                // Not when the sentence says it works, or asks, or tells of the past or the
+                // future: "Does continuous recording use more disk?", "Nous allons couper le
+                // courant samedi".
+                let asked = sentence.items.last().is_some_and(|it| text[it.span.end..].trim_start().starts_with('?'));
+                // Said of the device itself: "le reste est OK" is said of another part, and
+                // "toutes les caméras fonctionnent, sauf celle de l'ascenseur" excepts one.
+                let of_the_rest = |k: usize| {
+                    (0..sentence.items.len())
+                        .any(|m| sentence.same_clause(m, k) && sentence.meaning(m) == Some(Meaning::Partial))
+                };
+                let works = !sentence.excepts_part()
+                    && sentence.items.iter().enumerate().any(|(k, it)| match it.meaning {
+                        // "la gâche a été changée": something done to it.
+                        Some(Meaning::Past | Meaning::Request | Meaning::Changed) => true,
+                        Some(Meaning::Fine) => !of_the_rest(k),
+                        Some(Meaning::Works(_)) => !of_the_rest(k) && sentence.negation(k).is_none(),
+                        _ => false,
+                    });
+                f.unread = !works && !asked && !sentence.said_in_future() && !sentence.subject_line;
                 findings.push(f);
             }
             carried = Some(Carried { system: s.system(), scope: sentence.scope_of(i, s) });
@@ -4231,7 +4567,9 @@ pub fn read(text: &str) -> Vec<Finding> {
         if inventory.is_none() {
             inventory = sentence.inventory().map(|(system, span, total)| (system, span, total, n));
         }
+        let names_nothing = (0..sentence.items.len()).all(|i| sentence.subject_at(i).is_none());
         for f in &mut findings[first_here..] {
+            f.bare = f.request && names_nothing;
             f.place_taken_whole = sentence.place_taken_whole(&f.facts);
             if let Some(scope) = sentence.all_but(&f.facts) {
                 f.facts.scope = Some(scope);
@@ -4382,6 +4720,13 @@ pub fn read(text: &str) -> Vec<Finding> {
             findings.push(news(sentence, span));
         }
     }
+    // "Tout marche normalement pour l'instant", "aucun souci constaté": a device named with
+    // nothing understood of it is not a doubt when the client says all is well.
+    if all.iter().any(|s| s.all_clear().is_some()) {
+        for f in &mut findings {
+            f.unread = false;
+        }
+    }
     findings
 }
 
@@ -4509,7 +4854,7 @@ fn part_only(facts: &mut Facts, span: Span, one_fine: bool, rest_said: bool) {
 #[doc(hidden)]
 pub fn trace(text: &str) -> String {
     let mut out = String::new();
-    for (n, sentence) in sentences(items(text)).iter().enumerate() {
+    for (n, sentence) in sentences(text, items(text)).iter().enumerate() {
         out.push_str(&format!("sentence {n}:"));
         for (i, item) in sentence.items.iter().enumerate() {
             let word = &text[item.span.start..item.span.end];
@@ -4533,7 +4878,7 @@ pub fn trace(text: &str) -> String {
 pub fn security_trouble(text: &str) -> Option<Span> {
     let mut device = false;
     let mut trouble: Option<Span> = None;
-    let all = sentences(items(text));
+    let all = sentences(text, items(text));
     let video_fine = all.iter().any(says_video_works);
     let announced = announced(text);
     let label = all.first().map_or(0, |first| first.label(text));
@@ -6461,5 +6806,100 @@ mod tests {
         // What is missing is the thumbnails, not the recordings.
         let text = "Le client VMS n'est plus lent, mais il manque maintenant les miniatures dans la relecture.";
         assert_eq!(suggested(text), Priority::P3);
+    }
+
+    #[test]
+    fn a_request_that_names_nothing_does_not_outweigh_the_fail_safe() {
+        // Nothing understood of the device: the fail-safe's "unclear", whatever the ending.
+        for ending in ["Pas urgent.", "Can you send someone?", "Merci de me rappeler."] {
+            let text = format!("Toutes les caméras marchent, sauf celle du monte-charge. {ending}");
+            assert_eq!(suggested(&text), Priority::P2, "{text}");
+        }
+        // A device in a question, in a sentence that says it works, or with all said to be
+        // well, is no doubt: the request decides.
+        assert_eq!(
+            suggested("Does motion recording use less disk than continuous recording? Just asking."),
+            Priority::P3
+        );
+        assert_eq!(suggested("Les caméras tournent bien, tout est normal. Juste pour info."), Priority::P3);
+        assert_eq!(
+            suggested("Le lecteur du hall a été changé la semaine dernière. Pouvez-vous envoyer la facture ?"),
+            Priority::P3
+        );
+        // An email's subject line names the topic, not a failure.
+        assert_eq!(suggested("Objet : caméras. Comment exporter une séquence sur clé USB ? Merci."), Priority::P3);
+    }
+
+    #[test]
+    fn greetings_references_and_senders_open_no_clause() {
+        for opening in ["Bonjour, ", "Hi all, ", "Ticket 5530 : ", "Ref 5530 : ", "Message de l'accueil : "] {
+            let text = format!("{opening}les caméras sont toutes hors ligne");
+            assert_eq!(suggested(&text), Priority::P1, "{text}");
+            let text =
+                format!("{opening}Dans la cour, plus aucune des deux caméras ne marche ; à l'entrée tout va bien.");
+            assert_eq!(suggested(&text), Priority::P2, "{text}");
+        }
+        assert_eq!(suggested("Bonjour, vidéo HS sur tout le site"), Priority::P1);
+    }
+
+    #[test]
+    fn life_around_the_incident_is_not_an_incident() {
+        // Someone on leave, opening hours, a visit planned, an apology: news, not a breach.
+        assert_eq!(suggested("Le nom de la caméra 2 est mal écrit. Le gérant est en congés."), Priority::P3);
+        assert_eq!(
+            suggested("Les noms imprimés sur les badges visiteurs sont tronqués. We are open 8am to 8pm."),
+            Priority::P3
+        );
+        assert_eq!(
+            suggested("Les noms imprimés sur les badges visiteurs sont tronqués. Le technicien passe jeudi."),
+            Priority::P3
+        );
+        assert_eq!(suggested("La caméra du quai est noire. Sorry for the typos."), Priority::P2);
+        assert_eq!(suggested("Le son des alarmes est trop fort, on peut le baisser ? No one was hurt."), Priority::P3);
+        assert_eq!(suggested("On a redémarré le poste, ça n'a rien changé : le menu reste en anglais."), Priority::P3);
+        assert_eq!(suggested("Le menu du VMS est en anglais. Ça fait plusieurs fois."), Priority::P3);
+        assert_eq!(suggested("Le menu du VMS est en anglais. Le problème avait déjà été signalé."), Priority::P3);
+        assert_eq!(suggested("Toutes les caméras marchent sauf celle du hall. J'ai pris une photo."), Priority::P2);
+        assert_eq!(
+            suggested("Toutes les caméras marchent sauf celle du hall. Nous sommes une petite agence."),
+            Priority::P2
+        );
+        // Someone away matters when their account or badge was used.
+        let text = "Quelqu'un s'est connecté au VMS avec le compte de Paul. Il est en vacances depuis lundi.";
+        assert_eq!(suggested(text), Priority::P1);
+        let text = "Le badge d'une collègue en congé a ouvert la salle serveur cette nuit.";
+        assert_eq!(suggested(text), Priority::P1);
+    }
+
+    #[test]
+    fn the_update_a_failure_dates_from_is_not_the_failure() {
+        assert_eq!(suggested("Depuis la mise à jour plus rien ne marche sur la vidéo."), Priority::P1);
+        assert_eq!(suggested("Since the update, the camera of the loading bay is frozen."), Priority::P2);
+        // The update is still the nuisance when nothing else is said.
+        assert_eq!(suggested("Depuis la mise à jour c'est très lent."), Priority::P3);
+    }
+
+    #[test]
+    fn the_software_a_device_is_seen_in_is_only_where() {
+        assert_eq!(suggested("La caméra du hall n'apparaît plus dans le VMS (hors ligne)."), Priority::P2);
+        assert_eq!(suggested("la cam 9 ne répond plus dans le VMS, délai dépassé"), Priority::P2);
+    }
+
+    #[test]
+    fn breaches_said_in_words_of_every_day() {
+        assert_eq!(suggested("Les badges désactivés sont de nouveau valides sur toutes les portes."), Priority::P1);
+        assert_eq!(suggested("Le local des archives a été visité cette nuit."), Priority::P1);
+        assert_eq!(suggested("Access rights were changed at 3am by an account nobody uses."), Priority::P1);
+        assert_eq!(
+            suggested("Deux badges administrateur ont été créés sans aucune demande de notre part."),
+            Priority::P1
+        );
+        assert_eq!(suggested("Depuis hier on voit des connexions bizarres sur le compte du VMS."), Priority::P1);
+        assert_eq!(suggested("we cannot view any camera, live or playback"), Priority::P1);
+        assert_eq!(suggested("Le grillage a été découpé derrière l'entrepôt."), Priority::P1);
+        // Not a door opening by itself, nor people let in.
+        assert_eq!(suggested("Le logiciel de badges est passé en anglais tout seul."), Priority::P3);
+        assert_ne!(suggested("Visitors without a badge cannot get in, as expected."), Priority::P1);
+        assert_eq!(suggested("Les icônes de caméras sur le plan sont toutes grises."), Priority::P3);
     }
 }
