@@ -587,7 +587,7 @@ request: est ce qu on peut, est ce que, a desactiver, a supprimer, a bloquer, a 
     how many days, peut on, pouvez vous, could you, can you, is possible, est il possible,
     serait il possible, comment, how, changer, modifier, change, modify, corriger, correct, expliquer, explain,
     mode d emploi, user guide, mail, email, rien d urgent, nothing urgent, pas urgent, not urgent, no rush,
-    rien de grave, nothing serious, pas grave, formation, training, question, demande, request, comment faire,
+    formation, training, question, demande, request, comment faire,
     how to, how do, how can, ajouter, add, creer, create, nouvel utilisateur, new user, rappeler, call back, devis,
     quote, documentation, notice, manual, conseil, advice, possible de, is it possible, besoin d aide, amelioration,
     improvement, suggestion, confort, comfort, gene, genant, annoying, minor, mineur, petit, small, cosmetiques,
@@ -1544,7 +1544,7 @@ works any: sont de nouveau valides, est de nouveau valide, sont encore valides, 
     is still valid, valid again
 intrusion: cloture coupee, cloture a ete coupee, clotures coupees, grillage coupe, grillage a ete coupe, grillage decoupe,
     grillage a ete decoupe, fence was cut, fence has been cut, fence cut, cut the fence, cut through the fence
-fine: rien de vole, rien n a ete vole, rien vole, nothing stolen, nothing was stolen, nothing missing, nothing is missing,
+filler: rien de vole, rien n a ete vole, rien vole, nothing stolen, nothing was stolen, nothing missing, nothing is missing,
     rien ne manque, rien n a disparu, nothing taken, nothing was taken
 past: was a false alarm, it was a false alarm, was just a false alarm, c etait une fausse alarme, c etait une fausse alerte,
     etait une fausse alarme, etait une fausse alerte, s est revelee etre une fausse alarme, turned out to be a false alarm
@@ -1582,6 +1582,11 @@ filler: called you, called your, called the hotline, called your hotline, called
     vous a appele, vous ai appele, vous avons appele, a appele le support, appele la hotline, appele votre hotline
 device video: cames
 filler: rien n a bouge depuis, nothing has changed since
+works read: checked the video, checked the footage, checked the cameras, checked the recordings, looked at the footage,
+    looked at the video, verifie la video, verifie les images, verifie les enregistrements, regarde les images,
+    regarde la video, visionne les images
+filler: rien de grave, nothing serious, pas grave
+problem degraded: brouille, image brouillee, images brouillees, scrambled image, scrambled picture
 ";
 
 /// Words that name the whole site when "the cameras" are said to be "of" them ("toutes

@@ -2107,16 +2107,29 @@ impl Sentence {
     /// failure, and what follows is told as it would be without it (a question it opens is
     /// still one: "Question : si un jour…").
     fn label(&self, text: &str) -> usize {
-        const LABEL_WORDS: &[&str] =
-            &["question", "pour", "info", "petit", "petite", "souci", "probleme", "remarque", "rappel", "precision"];
+        const LABEL_WORDS: &[&str] = &[
+            "question",
+            "pour",
+            "info",
+            "petit",
+            "petite",
+            "souci",
+            "probleme",
+            "remarque",
+            "rappel",
+            "precision",
+            "demande",
+            "urgente",
+            "urgent",
+        ];
         let Some(last) = (0..self.items.len().min(2)).find(|&k| {
             self.items.get(k + 1).is_some_and(|next| between(text, self.items[k].span, next.span).contains(':'))
         }) else {
             return 0;
         };
         let words = (0..=last).all(|k| LABEL_WORDS.contains(&self.items[k].first.as_str()));
-        let says_little =
-            (0..=last).all(|k| matches!(self.meaning(k), Some(Meaning::Request | Meaning::Problem(Symptom::Degraded))));
+        let says_little = (0..=last)
+            .all(|k| matches!(self.meaning(k), None | Some(Meaning::Request | Meaning::Problem(Symptom::Degraded))));
         if words && says_little {
             last + 1
         } else {
@@ -4717,12 +4730,23 @@ pub fn read(text: &str) -> Vec<Finding> {
     // ouverte"): fail safe.
     if nothing_wrong && !all.iter().any(Sentence::tells_of_trouble) {
         if let Some((sentence, span)) = all.iter().find_map(|s| s.all_clear().map(|span| (s, span))) {
-            findings.push(news(sentence, span));
+            // Like a bare request: it does not outweigh a device named with nothing understood.
+            let mut f = news(sentence, span);
+            f.bare = true;
+            findings.push(f);
         }
     }
     // "Tout marche normalement pour l'instant", "aucun souci constaté": a device named with
-    // nothing understood of it is not a doubt when the client says all is well.
-    if all.iter().any(|s| s.all_clear().is_some()) {
+    // nothing understood of it is not a doubt when the client says all is well; "Aucune
+    // intrusion." says nothing of the devices.
+    let all_well = all.iter().any(|s| {
+        s.all_clear().is_some_and(|span| {
+            !s.items.iter().any(|it| {
+                span.start <= it.span.start && it.span.end <= span.end && it.meaning == Some(Meaning::Intrusion)
+            })
+        })
+    });
+    if all_well {
         for f in &mut findings {
             f.unread = false;
         }
@@ -4866,7 +4890,10 @@ pub fn trace(text: &str) -> String {
         out.push('\n');
     }
     for f in read(text) {
-        out.push_str(&format!("finding weak={} request={}: {:?}\n", f.weak, f.request, f.facts));
+        out.push_str(&format!(
+            "finding weak={} request={} bare={} unread={}: {:?}\n",
+            f.weak, f.request, f.bare, f.unread, f.facts
+        ));
     }
     out
 }
@@ -6824,6 +6851,19 @@ mod tests {
         assert_eq!(suggested("Les caméras tournent bien, tout est normal. Juste pour info."), Priority::P3);
         assert_eq!(
             suggested("Le lecteur du hall a été changé la semaine dernière. Pouvez-vous envoyer la facture ?"),
+            Priority::P3
+        );
+        // Calm words at the head of the text, or "no intruder" after it, are no nuisance.
+        let unread = "la caméra 12 a une image toute brouillée depuis hier";
+        for text in [
+            format!("Demande urgente : {unread}."),
+            format!("Rien de grave, {unread}."),
+            format!("{unread}. Aucune intrusion."),
+        ] {
+            assert_eq!(suggested(&text), Priority::P2, "{text}");
+        }
+        assert_eq!(
+            suggested("The alarm went off because a guard forgot the code. No intruder, we checked the video."),
             Priority::P3
         );
         // An email's subject line names the topic, not a failure.
