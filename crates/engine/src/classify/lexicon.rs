@@ -1587,6 +1587,8 @@ works read: checked the video, checked the footage, checked the cameras, checked
     regarde la video, visionne les images
 filler: rien de grave, nothing serious, pas grave
 problem degraded: brouille, image brouillee, images brouillees, scrambled image, scrambled picture
+filler: ouvert au public, ouverte au public, ouverts au public, open to the public, open to customers, ouvert a la clientele,
+    ouvert aux clients, ouvert aux visiteurs, open to visitors
 ";
 
 /// Words that name the whole site when "the cameras" are said to be "of" them ("toutes

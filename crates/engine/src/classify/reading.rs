@@ -3907,11 +3907,33 @@ pub fn read(text: &str) -> Vec<Finding> {
             // "We are open 7am to 9pm", "le site est ouvert de 8h à 18h": opening hours, not a
             // door left open. "Le technicien passe demain": a visit planned, not someone who
             // gets in.
+            // "de 8h à 18h", "from 7am to 9pm", "en journée": a schedule; not "found open at
+            // 3am".
+            let clock = |k: usize| {
+                sentence.items.get(k).is_some_and(|n| {
+                    n.first.starts_with(|c: char| c.is_ascii_digit())
+                        && (n.first.ends_with('h')
+                            || n.first.ends_with("am")
+                            || n.first.ends_with("pm")
+                            || n.number.is_some())
+                })
+            };
             let at_hours = (i + 1..sentence.items.len().min(i + 3)).any(|k| {
-                matches!(sentence.items[k].first.as_str(), "de" | "from")
-                    && sentence.items.get(k + 1).is_some_and(|n| n.first.starts_with(|c: char| c.is_ascii_digit()))
+                let w = sentence.items[k].first.as_str();
+                matches!(w, "de" | "from")
+                    && clock(k + 1)
                     && (k + 2..sentence.items.len().min(k + 4))
                         .any(|m| matches!(sentence.items[m].first.as_str(), "a" | "to" | "until" | "jusqu"))
+                    || matches!(w, "en" | "during" | "in")
+                        && sentence.items.get(k + 1).is_some_and(|n| {
+                            n.first == "journee"
+                                || n.first == "day"
+                                || n.first == "the"
+                                    && sentence
+                                        .items
+                                        .get(k + 2)
+                                        .is_some_and(|d| matches!(d.first.as_str(), "day" | "daytime"))
+                        })
             });
             let people_open = (i.saturating_sub(2)..i).any(|k| {
                 matches!(sentence.items[k].first.as_str(), "we" | "nous" | "on")
@@ -6897,6 +6919,10 @@ mod tests {
         assert_eq!(suggested("La caméra du quai est noire. Sorry for the typos."), Priority::P2);
         assert_eq!(suggested("Le son des alarmes est trop fort, on peut le baisser ? No one was hurt."), Priority::P3);
         assert_eq!(suggested("On a redémarré le poste, ça n'a rien changé : le menu reste en anglais."), Priority::P3);
+        assert_eq!(suggested("Le menu du VMS est en anglais. Le bâtiment est ouvert au public."), Priority::P3);
+        assert_eq!(suggested("Le menu du VMS est en anglais. The gate stays open during the day."), Priority::P3);
+        // Found open at night is no schedule.
+        assert_eq!(suggested("The guard found the back door open at 3am."), Priority::P1);
         assert_eq!(suggested("Le menu du VMS est en anglais. Ça fait plusieurs fois."), Priority::P3);
         assert_eq!(suggested("Le menu du VMS est en anglais. Le problème avait déjà été signalé."), Priority::P3);
         assert_eq!(suggested("Toutes les caméras marchent sauf celle du hall. J'ai pris une photo."), Priority::P2);
