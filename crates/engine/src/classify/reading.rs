@@ -2401,6 +2401,12 @@ impl Sentence {
 }
 
 /// Cuts the items into sentences, and each sentence into clauses.
+/// Someone away ("en congé", "on holiday", "en vacances"): a disowned word that tells of an
+/// intrusion only when an account, badge or code of theirs was used.
+fn is_away(item: &Item) -> bool {
+    matches!(item.last.as_str(), "conge" | "conges" | "holiday" | "leave" | "vacances")
+}
+
 /// A word of a greeting or of a reference that opens a message: "Bonjour à tous", "Hi
 /// team", "Ref 4521", "Ticket n° 88".
 fn opens_nothing(item: &Item) -> bool {
@@ -2779,7 +2785,7 @@ fn disowned_after(before: &Sentence, sentence: &Sentence) -> Option<Span> {
     let by_whom = sentence.find(|m| m == Meaning::Disowned)?;
     // Someone away ("… avec le compte de Julien. Il est en vacances.") only when the sentence
     // speaks of the owner just named, not "Le gérant est en congés".
-    let away = matches!(sentence.items[by_whom].last.as_str(), "conge" | "conges" | "holiday" | "leave" | "vacances");
+    let away = is_away(&sentence.items[by_whom]);
     let of_the_owner = sentence.items.first().is_some_and(|w| {
         matches!(
             w.first.as_str(),
@@ -3993,7 +3999,7 @@ pub fn read(text: &str) -> Vec<Finding> {
             }
             // "le compte d'un technicien en congé a servi cette nuit": someone away is the point
             // only when their account, badge or code was used; "le gérant est en congés" is news.
-            let away = matches!(sentence.items[i].last.as_str(), "conge" | "conges" | "holiday" | "leave" | "vacances");
+            let away = is_away(&sentence.items[i]);
             let used = |s: &Sentence| {
                 s.find(|m| matches!(m, Meaning::Account | Meaning::Credential | Meaning::Changed | Meaning::Revoked))
                     .is_some()
