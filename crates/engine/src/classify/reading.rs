@@ -92,6 +92,10 @@ const DURATION_WORDS: &[&str] =
     &["jour", "journee", "heure", "nuit", "semaine", "minute", "day", "hour", "night", "week", "mois", "month"];
 
 /// Words that make a failure after them a date, not a fact: "depuis la coupure".
+/// "ce", "this": a demonstrative before a noun, which then stands where an article would
+/// ("le lecteur *de ce* poste", "sur *cette* caméra").
+const DEMONSTRATIVES: &[&str] = &["ce", "cet", "cette", "ces", "this", "that", "these", "those"];
+
 const SINCE: &[&str] = &["depuis", "since", "apres", "after", "suite", "following"];
 
 /// Words that stand between a negation and its verb without breaking it: "ne *se*
@@ -815,25 +819,10 @@ impl Sentence {
         }
         while k > 0
             && self.items[k - 1].meaning.is_none()
-            && matches!(
+            && (matches!(
                 self.items[k - 1].first.as_str(),
-                "le" | "la"
-                    | "l"
-                    | "les"
-                    | "the"
-                    | "un"
-                    | "une"
-                    | "a"
-                    | "an"
-                    | "ce"
-                    | "cet"
-                    | "cette"
-                    | "ces"
-                    | "this"
-                    | "that"
-                    | "these"
-                    | "those"
-            )
+                "le" | "la" | "l" | "les" | "the" | "un" | "une" | "a" | "an"
+            ) || DEMONSTRATIVES.contains(&self.items[k - 1].first.as_str()))
         {
             k -= 1;
         }
@@ -859,21 +848,8 @@ impl Sentence {
             let mut m = k;
             while m > 0
                 && self.items[m - 1].meaning.is_none()
-                && matches!(
-                    self.items[m - 1].first.as_str(),
-                    "la" | "le"
-                        | "l"
-                        | "les"
-                        | "the"
-                        | "ce"
-                        | "cet"
-                        | "cette"
-                        | "ces"
-                        | "this"
-                        | "that"
-                        | "these"
-                        | "those"
-                )
+                && (matches!(self.items[m - 1].first.as_str(), "la" | "le" | "l" | "les" | "the")
+                    || DEMONSTRATIVES.contains(&self.items[m - 1].first.as_str()))
             {
                 m -= 1;
             }
